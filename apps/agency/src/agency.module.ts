@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { serviceInfrastructure } from '@satupintu/messaging';
+import { databaseName } from '@satupintu/persistence';
+import { CasesModule } from './cases/cases.module';
+import type { AgencyConfig } from './config';
+import { AGENCY_MIGRATIONS } from './migrations';
+
+/** One deployment per agency: its own database, its own durable consumers. */
+@Module({})
+export class AgencyModule {
+  static forRoot(config: AgencyConfig): DynamicModule {
+    const agency = config.AGENCY_CODE.toUpperCase();
+    return {
+      module: AgencyModule,
+      imports: [
+        ...serviceInfrastructure({
+          config,
+          name: `agency-${agency.toLowerCase()}`,
+          database: databaseName(config.DB_PREFIX, 'agency', agency),
+          migrations: AGENCY_MIGRATIONS,
+        }),
+        CasesModule.forRoot(agency),
+      ],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AGENCY_CODE } from './agency-code';
+import { CasesConsumer } from './cases.consumer';
+
+@Module({})
+export class CasesModule {
+  static forRoot(agencyCode: string): DynamicModule {
+    return {
+      module: CasesModule,
+      providers: [CasesConsumer, { provide: AGENCY_CODE, useValue: agencyCode }],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+import { CreateOutboxAndInbox1763856000000 } from '@satupintu/messaging';
+import { CreateCases1763856000200 } from './1763856000200-create-cases';
+
+/** In order. A migration, once released, is never edited: add a new one. */
+export const AGENCY_MIGRATIONS = [CreateOutboxAndInbox1763856000000, CreateCases1763856000200];

@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { HealthModule } from '@satupintu/common';
+import { RpcClient, RpcClientModule } from '@satupintu/messaging';
+import { ApplicationsModule } from './applications/applications.module';
+import type { GatewayConfig } from './config';
+
+/** The one REST front door: no business data, every request answered by a service over NATS. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        RpcClientModule.forRoot({
+          url: config.NATS_URL,
+          namespace: config.SP_NAMESPACE,
+          timeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
+          name: 'gateway',
+        }),
+        HealthModule.forRoot({ inject: [RpcClient], probes: (rpc: RpcClient) => [{ name: 'nats', check: () => rpc.ping() }] }),
+        ApplicationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { runMain, startServiceApp } from '@satupintu/common';
+import { loadGatewayConfig } from './config';
+import { GatewayModule } from './gateway.module';
+import { setUpOpenApi } from './openapi/openapi';
+
+runMain(async () => {
+  const config = loadGatewayConfig();
+  await startServiceApp({
+    name: 'gateway',
+    config,
+    module: GatewayModule.forRoot(config),
+    bodyLimitBytes: 64 * 1024,
+    configure: (app) => setUpOpenApi(app),
+  });
+});

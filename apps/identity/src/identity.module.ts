@@ -1,0 +1,24 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { serviceInfrastructure } from '@satupintu/messaging';
+import { databaseName } from '@satupintu/persistence';
+import type { IdentityConfig } from './config';
+import { IDENTITY_MIGRATIONS } from './migrations';
+
+/**
+ * Applicants, officers, agencies, API clients and token issuance (JWT + JWKS) will live here.
+ * For now it stands up its database and event plumbing so the platform is complete.
+ */
+@Module({})
+export class IdentityModule {
+  static forRoot(config: IdentityConfig): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: serviceInfrastructure({
+        config,
+        name: 'identity',
+        database: databaseName(config.DB_PREFIX, 'identity'),
+        migrations: IDENTITY_MIGRATIONS,
+      }),
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { CreateOutboxAndInbox1763856000000 } from '@satupintu/messaging';
+
+/** In order. A migration, once released, is never edited: add a new one. */
+export const IDENTITY_MIGRATIONS = [CreateOutboxAndInbox1763856000000];

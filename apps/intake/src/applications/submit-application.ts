@@ -1,0 +1,63 @@
+import { DomainError, type FieldError } from '@satupintu/common';
+import type { ApplicationReceiptV1, ApplicationSubmittedV1, SubmitApplicationV1 } from '@satupintu/contracts';
+import { parseNik, type RegionIndex } from '@satupintu/domain';
+
+export interface SubmitApplicationPorts {
+  regions: RegionIndex;
+  findService(code: string): Promise<{ code: string; agencyCode: string } | undefined>;
+  /** Stores the application and its event in one transaction; false if the tracking number is taken. */
+  add(event: ApplicationSubmittedV1): Promise<boolean>;
+  newId(): string;
+  newTrackingNo(): string;
+  now(): Date;
+}
+
+/** Random tracking numbers collide about once in 10^12; a few tries is more than enough. */
+const TRACKING_NO_ATTEMPTS = 5;
+
+/**
+ * Accepts an application: the applicant's NIK must be a real one (region, birth date, serial,
+ * and the stated birth date if given), the service must be in the catalog. Every problem is
+ * reported at once, per field. On success the owning agency is told through the outbox.
+ */
+export async function submitApplication(
+  input: SubmitApplicationV1,
+  ports: SubmitApplicationPorts,
+): Promise<ApplicationReceiptV1> {
+  const errors: FieldError[] = [];
+  const nik = parseNik(input.applicant.nik, ports.regions, { birthDate: input.applicant.birthDate });
+  if (!nik.ok) errors.push({ field: 'applicant.nik', code: nik.problem });
+  const service = await ports.findService(input.serviceCode);
+  if (!service) errors.push({ field: 'serviceCode', code: 'unknown_service', params: { serviceCode: input.serviceCode } });
+  if (errors.length > 0 || !service || !nik.ok) throw DomainError.validation(errors, 422);
+
+  const submittedAt = ports.now().toISOString();
+  const applicationId = ports.newId();
+  for (let attempt = 0; attempt < TRACKING_NO_ATTEMPTS; attempt++) {
+    const event: ApplicationSubmittedV1 = {
+      applicationId,
+      trackingNo: ports.newTrackingNo(),
+      serviceCode: service.code,
+      agencyCode: service.agencyCode,
+      channel: input.channel ?? 'WEB',
+      applicant: {
+        nik: nik.value.nik,
+        name: input.applicant.name.trim(),
+        ...(input.applicant.birthDate ? { birthDate: input.applicant.birthDate } : {}),
+      },
+      submittedAt,
+    };
+    if (await ports.add(event)) {
+      return {
+        applicationId,
+        trackingNo: event.trackingNo,
+        status: 'SUBMITTED',
+        serviceCode: event.serviceCode,
+        agencyCode: event.agencyCode,
+        channel: event.channel,
+        submittedAt,
+      };
+    }
+  }
+  throw new Error(`no free tracking number after ${TRACKING_NO_ATTEMPTS} attempts`);
+}

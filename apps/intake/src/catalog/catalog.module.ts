@@ -1,0 +1,33 @@
+import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { LOGGER, type AppLogger } from '@satupintu/common';
+import { CatalogRepository } from './catalog.repository';
+import { DEMO_AGENCIES, DEMO_SERVICES } from './demo-catalog';
+
+const DEMO_SEED = Symbol('DEMO_SEED');
+
+class DemoSeed implements OnApplicationBootstrap {
+  constructor(
+    @Inject(DEMO_SEED) private readonly enabled: boolean,
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.enabled || !(await this.catalog.isEmpty())) return;
+    await this.catalog.addAll(DEMO_AGENCIES, DEMO_SERVICES);
+    this.logger.info({ agencies: DEMO_AGENCIES.length, services: DEMO_SERVICES.length }, 'demo catalog loaded');
+  }
+}
+
+/** The mall's service catalog: which agency owns which service. */
+@Module({})
+export class CatalogModule {
+  static forRoot(options: { demoSeed: boolean }): DynamicModule {
+    return {
+      module: CatalogModule,
+      global: true,
+      providers: [CatalogRepository, DemoSeed, { provide: DEMO_SEED, useValue: options.demoSeed }],
+      exports: [CatalogRepository],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { serviceInfrastructure } from '@satupintu/messaging';
+import { databaseName } from '@satupintu/persistence';
+import { ApplicationsModule } from './applications/applications.module';
+import { CatalogModule } from './catalog/catalog.module';
+import type { IntakeConfig } from './config';
+import { INTAKE_MIGRATIONS } from './migrations';
+
+@Module({})
+export class IntakeModule {
+  static forRoot(config: IntakeConfig): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [
+        ...serviceInfrastructure({
+          config,
+          name: 'intake',
+          database: databaseName(config.DB_PREFIX, 'intake'),
+          migrations: INTAKE_MIGRATIONS,
+        }),
+        CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
+        ApplicationsModule,
+      ],
+    };
+  }
+}

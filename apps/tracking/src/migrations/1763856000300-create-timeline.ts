@@ -1,0 +1,35 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class CreateTimeline1763856000300 implements MigrationInterface {
+  name = 'CreateTimeline1763856000300';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    // What happened to each application, from every agency, as it was reported: append-only.
+    await queryRunner.query(`
+      CREATE TABLE timeline_entries (
+        id bigserial PRIMARY KEY,
+        event_id text NOT NULL UNIQUE,
+        application_id uuid NOT NULL,
+        tracking_no char(9) NOT NULL,
+        status text NOT NULL,
+        agency_code text NOT NULL,
+        reason text,
+        occurred_at timestamptz NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await queryRunner.query('CREATE INDEX timeline_entries_tracking_no_idx ON timeline_entries (tracking_no, occurred_at, id)');
+    await queryRunner.query(`
+      CREATE FUNCTION forbid_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+      END $$`);
+    await queryRunner.query(`
+      CREATE TRIGGER timeline_entries_append_only BEFORE UPDATE OR DELETE ON timeline_entries
+      FOR EACH ROW EXECUTE FUNCTION forbid_change()`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP TABLE timeline_entries');
+    await queryRunner.query('DROP FUNCTION forbid_change()');
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { ApplicationStatusChanged, ApplicationSubmitted } from '@satupintu/contracts';
+import { EventConsumers } from '@satupintu/messaging';
+import { TimelineRepository } from './timeline.repository';
+
+/** Every service's status events become entries on the one timeline. */
+@Injectable()
+export class TimelineConsumers implements OnApplicationBootstrap {
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly timeline: TimelineRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumers.start({
+      event: ApplicationSubmitted,
+      durable: 'tracking-submitted',
+      handle: (event, tx, meta) =>
+        this.timeline.append(tx.manager, {
+          eventId: meta.eventId,
+          applicationId: event.applicationId,
+          trackingNo: event.trackingNo,
+          status: 'SUBMITTED',
+          agencyCode: event.agencyCode,
+          occurredAt: new Date(event.submittedAt),
+        }),
+    });
+    await this.consumers.start({
+      event: ApplicationStatusChanged,
+      durable: 'tracking-status-changed',
+      handle: (event, tx, meta) =>
+        this.timeline.append(tx.manager, {
+          eventId: meta.eventId,
+          applicationId: event.applicationId,
+          trackingNo: event.trackingNo,
+          status: event.to,
+          agencyCode: event.agencyCode,
+          reason: event.reason,
+          occurredAt: new Date(event.changedAt),
+        }),
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import type { Status, TimelineEntryV1, TimelineV1 } from '@satupintu/contracts';
+
+export interface TimelineEntry {
+  status: Status;
+  agencyCode: string;
+  occurredAt: Date;
+  reason?: string | null;
+}
+
+/**
+ * The timeline as a citizen reads it: oldest first. Entries arrive from several services over
+ * separate streams, so they are ordered by when they happened, not when they were recorded.
+ * The current status is the last entry's.
+ */
+export function toTimeline(trackingNo: string, entries: TimelineEntry[]): TimelineV1 | undefined {
+  if (entries.length === 0) return undefined;
+  const ordered = [...entries].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  return {
+    trackingNo,
+    status: ordered[ordered.length - 1].status,
+    entries: ordered.map(
+      (entry): TimelineEntryV1 => ({
+        status: entry.status,
+        at: entry.occurredAt.toISOString(),
+        agencyCode: entry.agencyCode,
+        ...(entry.reason ? { reason: entry.reason } : {}),
+      }),
+    ),
+  };
+}

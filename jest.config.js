@@ -1,0 +1,40 @@
+// Two projects: `unit` (pure logic beside the code, *.spec.ts) and `integration`
+// (apps/*/test/*.int-spec.ts, against real PostgreSQL and NATS). `npm test` runs both.
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2023',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swcTransform },
+  // NestJS 12 and a few of its dependencies ship only ES modules: let SWC turn them into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|cookie|file-type|@nats-io|idn-area-data|uid)/)'],
+  moduleNameMapper: {
+    '^@satupintu/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  setupFiles: ['reflect-metadata'],
+};
+
+module.exports = {
+  // Integration suites start services as processes; their hooks need more than the default 5 s.
+  testTimeout: 60000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,56 @@
+import { Controller, Get, Header, Inject, Module, type DynamicModule } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * One registry per service instance (not prom-client's global one), so several services can
+ * run in one process, as they do in integration tests, without clashing metric names.
+ */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly messagesHandled: Counter<'subject' | 'outcome'>;
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    this.httpDuration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    this.messagesHandled = new Counter({
+      name: 'messages_handled_total',
+      help: 'JetStream messages handled, by subject and outcome (processed, duplicate, retried, rejected)',
+      labelNames: ['subject', 'outcome'],
+      registers: [this.registry],
+    });
+  }
+}
+
+@ApiExcludeController()
+@Controller('metrics')
+class MetricsController {
+  constructor(@Inject(ServiceMetrics) private readonly metrics: ServiceMetrics) {}
+
+  @Get()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}
+
+@Module({})
+export class MetricsModule {
+  static forRoot(metrics: ServiceMetrics): DynamicModule {
+    return {
+      module: MetricsModule,
+      global: true,
+      controllers: [MetricsController],
+      providers: [{ provide: ServiceMetrics, useValue: metrics }],
+      exports: [ServiceMetrics],
+    };
+  }
+}

@@ -1,0 +1,140 @@
+import type { MessageParams } from './domain-error';
+
+export type Locale = 'id' | 'en';
+
+interface Text {
+  id: string;
+  en: string;
+}
+
+/** Problem codes: stable, part of the public contract (`type` is `urn:satupintu:problem:<code>`). */
+export const PROBLEMS = {
+  validation_failed: {
+    title: { id: 'Data tidak valid', en: 'Invalid data' },
+    detail: { id: 'Periksa kolom yang disebutkan di `errors`.', en: 'Check the fields listed in `errors`.' },
+  },
+  unprocessable: {
+    title: { id: 'Permohonan tidak dapat diproses', en: 'The request cannot be processed' },
+    detail: { id: 'Periksa kolom yang disebutkan di `errors`.', en: 'Check the fields listed in `errors`.' },
+  },
+  malformed_json: {
+    title: { id: 'Isi permintaan bukan JSON yang sah', en: 'The request body is not valid JSON' },
+    detail: { id: 'Kirim isi permintaan sebagai JSON yang sah.', en: 'Send the request body as valid JSON.' },
+  },
+  unsupported_media_type: {
+    title: { id: 'Jenis konten tidak didukung', en: 'Unsupported content type' },
+    detail: {
+      id: 'Kirim isi permintaan dengan Content-Type: application/json.',
+      en: 'Send the request body with Content-Type: application/json.',
+    },
+  },
+  payload_too_large: {
+    title: { id: 'Isi permintaan terlalu besar', en: 'The request body is too large' },
+    detail: { id: 'Ukuran maksimum adalah {limit} bita.', en: 'The maximum size is {limit} bytes.' },
+  },
+  bad_request: {
+    title: { id: 'Permintaan tidak dapat diterima', en: 'Bad request' },
+    detail: { id: 'Periksa kembali permintaan Anda. Lihat /docs.', en: 'Check the request. See /docs.' },
+  },
+  route_not_found: {
+    title: { id: 'Alamat tidak ditemukan', en: 'No such endpoint' },
+    detail: { id: 'Tidak ada {method} {path}. Lihat /docs.', en: 'There is no {method} {path}. See /docs.' },
+  },
+  application_not_found: {
+    title: { id: 'Permohonan tidak ditemukan', en: 'Application not found' },
+    detail: {
+      id: 'Tidak ada permohonan dengan nomor pelacakan {trackingNo}.',
+      en: 'There is no application with tracking number {trackingNo}.',
+    },
+  },
+  invalid_tracking_number: {
+    title: { id: 'Nomor pelacakan tidak sah', en: 'Invalid tracking number' },
+    detail: {
+      id: 'Nomor pelacakan salah ketik: periksa kembali setiap karakter.',
+      en: 'The tracking number is mistyped: check every character again.',
+    },
+  },
+  service_unavailable: {
+    title: { id: 'Layanan sedang tidak tersedia', en: 'Service unavailable' },
+    detail: {
+      id: 'Layanan {service} tidak menjawab. Coba lagi beberapa saat lagi.',
+      en: 'The {service} service is not answering. Try again shortly.',
+    },
+  },
+  upstream_timeout: {
+    title: { id: 'Waktu tunggu habis', en: 'Timed out' },
+    detail: {
+      id: 'Layanan {service} tidak menjawab dalam {timeoutMs} ms. Coba lagi; permintaan yang sama aman diulang.',
+      en: 'The {service} service did not answer within {timeoutMs} ms. Try again.',
+    },
+  },
+  internal_error: {
+    title: { id: 'Terjadi kesalahan pada sistem', en: 'Internal error' },
+    detail: {
+      id: 'Kesalahan ini sudah dicatat dengan kode {errorId}.',
+      en: 'This error was logged with id {errorId}.',
+    },
+  },
+} satisfies Record<string, { title: Text; detail: Text }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** Messages for one invalid field, by code. */
+export const FIELD_MESSAGES: Record<string, Text> = {
+  required: { id: 'wajib diisi', en: 'is required' },
+  must_be_string: { id: 'harus berupa teks', en: 'must be a string' },
+  must_be_object: { id: 'harus berupa objek', en: 'must be an object' },
+  must_be_body_object: { id: 'isi permintaan harus berupa objek JSON', en: 'the body must be a JSON object' },
+  must_be_one_of: { id: 'harus salah satu dari: {values}', en: 'must be one of: {values}' },
+  max_length: { id: 'paling banyak {max} karakter', en: 'must be at most {max} characters' },
+  min_length: { id: 'paling sedikit {min} karakter', en: 'must be at least {min} characters' },
+  must_be_date: { id: 'harus berupa tanggal YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' },
+  unknown_field: { id: 'kolom ini tidak dikenal', en: 'is not a known field' },
+  invalid: { id: 'tidak valid', en: 'is invalid' },
+  nik_format: { id: 'NIK harus 16 digit angka', en: 'a NIK must be 16 digits' },
+  nik_region: {
+    id: 'kode wilayah pada NIK (6 digit pertama) tidak terdaftar',
+    en: 'the region code in the NIK (first 6 digits) does not exist',
+  },
+  nik_birth_date: {
+    id: 'tanggal lahir pada NIK (digit 7–12) tidak sah',
+    en: 'the birth date in the NIK (digits 7–12) is not a real date',
+  },
+  nik_serial: { id: 'nomor urut NIK (4 digit terakhir) tidak boleh 0000', en: 'the NIK serial (last 4 digits) cannot be 0000' },
+  nik_birth_date_mismatch: {
+    id: 'tanggal lahir pada NIK tidak sama dengan tanggal lahir yang diisi',
+    en: 'the birth date in the NIK does not match the stated birth date',
+  },
+  nik_gender_mismatch: {
+    id: 'jenis kelamin pada NIK tidak sama dengan yang diisi',
+    en: 'the gender encoded in the NIK does not match the stated gender',
+  },
+  unknown_service: {
+    id: 'layanan {serviceCode} tidak ada di katalog',
+    en: 'service {serviceCode} is not in the catalog',
+  },
+};
+
+export function interpolate(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in params ? String(params[key]) : whole,
+  );
+}
+
+/**
+ * Picks Indonesian or English from an Accept-Language header: the highest-weighted
+ * supported language wins; Indonesian is the default.
+ */
+export function localeFrom(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'id';
+  let best: { locale: Locale; q: number } | undefined;
+  for (const part of acceptLanguage.split(',')) {
+    const [tag, ...attrs] = part.trim().toLowerCase().split(';');
+    const qAttr = attrs.map((a) => a.trim()).find((a) => a.startsWith('q='));
+    const q = qAttr ? Number(qAttr.slice(2)) : 1;
+    const lang = tag.split('-')[0];
+    const locale: Locale | undefined = lang === 'en' ? 'en' : lang === 'id' || lang === 'in' ? 'id' : undefined;
+    if (locale && Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { locale, q };
+  }
+  return best?.locale ?? 'id';
+}

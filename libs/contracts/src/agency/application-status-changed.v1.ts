@@ -1,0 +1,35 @@
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
+import { defineEvent } from '../contract';
+import { STATUSES, type Status } from '../statuses';
+
+/** An agency moved an application from one status to another. */
+export class ApplicationStatusChangedV1 {
+  @IsUUID()
+  applicationId: string;
+
+  @IsString()
+  trackingNo: string;
+
+  @IsString()
+  agencyCode: string;
+
+  @IsIn(STATUSES)
+  from: Status;
+
+  @IsIn(STATUSES)
+  to: Status;
+
+  @IsOptional()
+  @IsString()
+  reason?: string;
+
+  @IsISO8601()
+  changedAt: string;
+}
+
+export const ApplicationStatusChanged = defineEvent<ApplicationStatusChangedV1>({
+  subject: 'agency.application.status-changed.v1',
+  stream: 'AGENCY',
+  payload: ApplicationStatusChangedV1,
+  routingKey: (event) => event.agencyCode,
+});

@@ -1,0 +1,25 @@
+import { execFileSync } from 'node:child_process';
+import { provideInfrastructure, type Infrastructure } from './infrastructure';
+import { newRunId } from './test-environment';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __SATUPINTU_INFRA__: Infrastructure | undefined;
+}
+
+/**
+ * Once per `npm test`: find PostgreSQL and NATS, give this run its own database prefix and NATS
+ * namespace (so concurrent runs never meet), and build the services that tests start as processes.
+ */
+export default async function globalSetup(): Promise<void> {
+  const infra = await provideInfrastructure();
+  globalThis.__SATUPINTU_INFRA__ = infra;
+  const runId = newRunId();
+  process.env.DATABASE_URL = infra.databaseUrl;
+  process.env.NATS_URL = infra.natsUrl;
+  process.env.DB_PREFIX = `sptest_${runId}`;
+  process.env.SP_NAMESPACE = `t${runId}`;
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'error';
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  process.stdout.write(`\nintegration: ${infra.source} PostgreSQL and NATS; run ${runId}\n`);
+}
