@@ -1,0 +1,50 @@
+import { formatDuration, renderBanner } from './banner';
+
+describe('renderBanner', () => {
+  const banner = renderBanner({
+    gatewayUrl: 'http://127.0.0.1:3000',
+    serviceCount: 8,
+    elapsedMs: 12_345,
+    color: false,
+  });
+
+  it('says how long it took', () => {
+    expect(banner).toContain('SatuPintu is ready: 8 services in 12.3 s');
+  });
+
+  it('shows the gateway and its API docs', () => {
+    expect(banner).toContain('http://127.0.0.1:3000');
+    expect(banner).toContain('API docs: http://127.0.0.1:3000/docs');
+    expect(banner).toContain('http://127.0.0.1:3000/docs-json');
+  });
+
+  it('gives a submit request that can be pasted into a shell as is', () => {
+    expect(banner).toContain(
+      `curl -s -X POST http://127.0.0.1:3000/v1/applications -H 'content-type: application/json' -d ` +
+        `'{"serviceCode":"DUKCAPIL-KK","applicant":{"nik":"3201014506900001","name":"Siti Rahayu","birthDate":"1990-06-05"}}'`,
+    );
+  });
+
+  it('gives the timeline request', () => {
+    expect(banner).toContain('curl -s http://127.0.0.1:3000/v1/applications/<trackingNo>/timeline');
+  });
+
+  it('has no escape codes without colour, and some with', () => {
+    expect(banner).not.toContain('\u001b[');
+    const coloured = renderBanner({
+      gatewayUrl: 'http://127.0.0.1:3000',
+      serviceCount: 8,
+      elapsedMs: 1,
+      color: true,
+    });
+    expect(coloured).toContain('\u001b[');
+  });
+});
+
+describe('formatDuration', () => {
+  it('uses milliseconds below a second, tenths of seconds above', () => {
+    expect(formatDuration(420)).toBe('420 ms');
+    expect(formatDuration(9_960)).toBe('10.0 s');
+    expect(formatDuration(61_000)).toBe('61.0 s');
+  });
+});

@@ -1,0 +1,40 @@
+import { Ansi, paint } from './log-format';
+
+export interface BannerInput {
+  /** `http://127.0.0.1:3000`, without a trailing slash. */
+  gatewayUrl: string;
+  serviceCount: number;
+  elapsedMs: number;
+  color: boolean;
+}
+
+const EXAMPLE_APPLICATION = JSON.stringify({
+  serviceCode: 'DUKCAPIL-KK',
+  applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
+});
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** What a newcomer needs once everything answers: where to look and two requests to try. */
+export function renderBanner({ gatewayUrl, serviceCount, elapsedMs, color }: BannerInput): string {
+  const bold = (text: string) => paint(text, Ansi.bold, color);
+  const dim = (text: string) => paint(text, Ansi.gray, color);
+  const green = (text: string) => paint(text, Ansi.green, color);
+  return [
+    '',
+    green(`SatuPintu is ready: ${serviceCount} services in ${formatDuration(elapsedMs)}`),
+    '',
+    `  Gateway   ${bold(gatewayUrl)}`,
+    `  API docs: ${bold(`${gatewayUrl}/docs`)}  ${dim(`(OpenAPI JSON: ${gatewayUrl}/docs-json)`)}`,
+    '',
+    '  Submit an application:',
+    `    curl -s -X POST ${gatewayUrl}/v1/applications -H 'content-type: application/json' -d '${EXAMPLE_APPLICATION}'`,
+    '  Read its timeline (trackingNo is in the answer above):',
+    `    curl -s ${gatewayUrl}/v1/applications/<trackingNo>/timeline`,
+    '',
+    dim('  Ctrl-C stops everything.'),
+    '',
+  ].join('\n');
+}
