@@ -9,6 +9,11 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export type ServiceName = 'gateway' | 'identity' | 'intake' | 'agency' | 'tracking' | 'surveys';
 
 export async function freePort(): Promise<number> {
@@ -29,7 +34,7 @@ export async function freePort(): Promise<number> {
  */
 export class ServiceProcess {
   private output: string[] = [];
-  private exited: Promise<number | null>;
+  private exited: Promise<Exit>;
 
   private constructor(
     readonly name: string,
@@ -44,9 +49,9 @@ export class ServiceProcess {
     child.stderr?.on('data', keep);
     running.add(child);
     this.exited = new Promise((resolve) =>
-      child.once('exit', (code) => {
+      child.once('exit', (code, signal) => {
         running.delete(child);
-        resolve(code);
+        resolve({ code, signal });
       }),
     );
   }
@@ -65,10 +70,10 @@ export class ServiceProcess {
 
   private async waitReady(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    let exitCode: number | null | undefined;
-    void this.exited.then((code) => (exitCode = code));
+    let exit: Exit | undefined;
+    void this.exited.then((result) => (exit = result));
     while (Date.now() < deadline) {
-      if (exitCode !== undefined) throw new Error(`${this.name} exited (${exitCode}):\n${this.logs()}`);
+      if (exit) throw new Error(`${this.name} exited (${exit.code ?? exit.signal}):\n${this.logs()}`);
       try {
         const response = await fetch(`${this.url}/health/ready`);
         if (response.status === 200) return;
@@ -85,13 +90,17 @@ export class ServiceProcess {
     return this.output.join('');
   }
 
-  /** Graceful stop; resolves with the exit code. */
-  async stop(): Promise<number | null> {
+  /**
+   * Graceful stop, as an orchestrator does it: SIGTERM, then SIGKILL after 10 s. Resolves with how
+   * it ended; a service that shut down by itself ends by SIGTERM (Nest re-raises the signal once
+   * it has closed), one that had to be killed ends by SIGKILL.
+   */
+  async stop(): Promise<Exit> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
-    const code = await this.exited;
+    const exit = await this.exited;
     clearTimeout(timer);
-    return code;
+    return exit;
   }
 
   async kill(): Promise<void> {

@@ -1,7 +1,8 @@
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
-import { Observable } from 'rxjs';
+import { Observable, tap } from 'rxjs';
 import { contextFromHeaders, runInContext } from '../context/request-context';
+import type { AppLogger } from '../logging/logger';
 
 interface HeaderBag {
   get(name: string): string;
@@ -9,12 +10,21 @@ interface HeaderBag {
 
 /** Runs each NATS request handler inside the request id and trace that came in its headers. */
 export class RpcContextInterceptor implements NestInterceptor {
+  constructor(private readonly logger: AppLogger) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
     const headers = context.switchToRpc().getContext<NatsContext>().getHeaders() as HeaderBag | undefined;
     const requestContext = contextFromHeaders((name) => headers?.get(name) || undefined);
+    const subject = context.switchToRpc().getContext<NatsContext>().getSubject();
+    const started = performance.now();
     return new Observable((subscriber) =>
-      runInContext(requestContext, () => next.handle().subscribe(subscriber)),
+      runInContext(requestContext, () =>
+        next
+          .handle()
+          .pipe(tap({ complete: () => this.logger.debug({ subject, ms: Math.round(performance.now() - started) }, 'request handled') }))
+          .subscribe(subscriber),
+      ),
     );
   }
 }

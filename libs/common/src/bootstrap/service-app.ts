@@ -85,7 +85,7 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
   // Nest hands Fastify's own errors (unparseable JSON, wrong content type, size) to this filter too.
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(new BodyValidationPipe());
-  app.useGlobalInterceptors(new RpcContextInterceptor());
+  app.useGlobalInterceptors(new RpcContextInterceptor(logger));
   app.enableShutdownHooks();
 
   if (options.rpc) {

@@ -100,7 +100,7 @@ export class EventConsumers implements OnModuleDestroy {
         });
         message.ack();
         this.metrics.messagesHandled.inc({ subject, outcome: processed ? 'processed' : 'duplicate' });
-        if (!processed) this.logger.debug({ eventId: meta.eventId, durable: spec.durable }, 'duplicate ignored');
+        this.logger.debug({ eventId: meta.eventId, durable: spec.durable, subject: message.subject }, processed ? 'event processed' : 'duplicate ignored');
       } catch (error) {
         const delayMs = Math.min(1000 * 2 ** Math.min(meta.delivery - 1, 6), 60_000);
         this.logger.warn({ err: error, eventId: meta.eventId, delivery: meta.delivery, delayMs }, 'event handling failed; will retry');

@@ -62,12 +62,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Resolves when the outbox is empty (for tests and orderly shutdown). */
-  async flush(): Promise<void> {
-    while (this.draining || (await this.pending()) > 0) {
-      this.kick();
-      await (this.draining ?? new Promise((resolve) => setTimeout(resolve, 20)));
+  /** Resolves when the outbox is empty (tests, orderly shutdown); rejects if it stays full. */
+  async flush(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.draining) {
+        await this.draining;
+      } else if ((await this.pending()) === 0) {
+        return;
+      } else {
+        this.kick();
+        if (this.failing) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
+    throw new Error(`outbox not empty after ${timeoutMs} ms`);
   }
 
   async pending(): Promise<number> {

@@ -1,0 +1,52 @@
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { SubmitApplication } from '@satupintu/contracts';
+import { namespacedSubject } from '@satupintu/messaging';
+import { ServiceProcess, anApplication, testEnvironment } from '@satupintu/testing';
+
+/**
+ * When the service behind the gateway is missing or too slow, the caller learns it at once and
+ * in plain words: 503 or 504 problem+json, never a hang or a 500.
+ */
+describe('the gateway when a service behind it fails', () => {
+  // A namespace of its own: no intake of any other suite can answer these requests.
+  const namespace = `${testEnvironment().SP_NAMESPACE}x`;
+  let gateway: ServiceProcess;
+  let nc: NatsConnection;
+
+  beforeAll(async () => {
+    gateway = await ServiceProcess.start('gateway', { SP_NAMESPACE: namespace, NATS_REQUEST_TIMEOUT_MS: '300' });
+    nc = await connect({ servers: testEnvironment().NATS_URL });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await gateway?.stop();
+  });
+
+  const submit = () =>
+    fetch(`${gateway.url}/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: JSON.stringify(anApplication()),
+    });
+
+  it('answers 503 when no intake is listening', async () => {
+    const res = await submit();
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await res.json()).toMatchObject({ code: 'service_unavailable', detail: expect.stringContaining('intake') });
+  });
+
+  it('answers 504 when intake takes longer than the timeout', async () => {
+    // Listens like an intake would, and never answers.
+    const silent = nc.subscribe(namespacedSubject(namespace, SubmitApplication.subject), { callback: () => undefined });
+    await nc.flush();
+    try {
+      const res = await submit();
+      expect(res.status).toBe(504);
+      expect(await res.json()).toMatchObject({ code: 'upstream_timeout', detail: expect.stringContaining('300 ms') });
+    } finally {
+      silent.unsubscribe();
+    }
+  });
+});

@@ -1,0 +1,140 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { jetstream } from '@nats-io/jetstream';
+import { CoreModule, ServiceMetrics, createLogger } from '@satupintu/common';
+import { ApplicationStatusChanged, type ApplicationStatusChangedV1 } from '@satupintu/contracts';
+import { PersistenceModule, databaseName } from '@satupintu/persistence';
+import { eventually, testEnvironment } from '@satupintu/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  CreateOutboxAndInbox1763856000000,
+  EVENT_ID_HEADER,
+  EventConsumers,
+  EventsModule,
+  type EventMeta,
+  NatsClients,
+  NatsModule,
+  OutboxRelay,
+  UnitOfWork,
+} from '../src';
+
+/**
+ * The outbox against real PostgreSQL and JetStream, in one process: what a transaction
+ * publishes reaches a durable consumer once, in commit order, and only if it committed.
+ */
+describe('the transactional outbox', () => {
+  let module: TestingModule;
+  let unitOfWork: UnitOfWork;
+  let relay: OutboxRelay;
+  let nats: NatsClients;
+  let dataSource: DataSource;
+  const received: { event: ApplicationStatusChangedV1; meta: EventMeta }[] = [];
+  const env = testEnvironment();
+  const AGENCY = 'OUTBOXTEST';
+
+  beforeAll(async () => {
+    module = await Test.createTestingModule({
+      imports: [
+        CoreModule.forRoot(createLogger('outbox-test', 'silent'), new ServiceMetrics('outbox-test')),
+        PersistenceModule.forRoot({
+          serverUrl: env.DATABASE_URL,
+          database: databaseName(env.DB_PREFIX, 'outbox_test'),
+          entities: [],
+          migrations: [CreateOutboxAndInbox1763856000000],
+        }),
+        NatsModule.forRoot({ url: env.NATS_URL, name: 'outbox-test', namespace: env.SP_NAMESPACE }),
+        EventsModule.forRoot(),
+      ],
+    }).compile();
+    await module.init();
+    unitOfWork = module.get(UnitOfWork);
+    relay = module.get(OutboxRelay);
+    nats = module.get(NatsClients);
+    dataSource = module.get(DataSource);
+    await module.get(EventConsumers).start({
+      event: ApplicationStatusChanged,
+      durable: 'outbox-test',
+      routingKey: AGENCY,
+      handle: async (event, _tx, meta) => void received.push({ event, meta }),
+    });
+  });
+
+  afterAll(async () => {
+    await module?.close();
+  });
+
+  const change = (): ApplicationStatusChangedV1 => ({
+    applicationId: randomUUID(),
+    trackingNo: 'TESTTEST0',
+    agencyCode: AGENCY,
+    from: 'SUBMITTED',
+    to: 'VERIFYING',
+    changedAt: new Date().toISOString(),
+  });
+
+  const subject = `${env.SP_NAMESPACE}.${ApplicationStatusChanged.subject}.${AGENCY}`;
+  const receivedIds = () => received.map((r) => r.event.applicationId);
+
+  it('publishes an event after its transaction commits, with its event id as the message id', async () => {
+    const event = change();
+    await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, event));
+    await relay.flush();
+    const delivery = await eventually(() => {
+      const found = received.find((r) => r.event.applicationId === event.applicationId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(delivery.event).toEqual(event);
+    // JetStream knows the event id as a message id: publishing under it again is a duplicate.
+    const again = await jetstream(nats.connection).publish(subject, JSON.stringify(event), { msgID: delivery.meta.eventId });
+    expect(again.duplicate).toBe(true);
+  });
+
+  it('publishes nothing when the transaction rolls back', async () => {
+    const doomed = change();
+    await expect(
+      unitOfWork.run(async (tx) => {
+        tx.publish(ApplicationStatusChanged, doomed);
+        await tx.manager.query('SELECT 1 FROM no_such_table');
+      }),
+    ).rejects.toThrow();
+    const marker = change();
+    await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, marker));
+    await relay.flush();
+    await eventually(() => expect(receivedIds()).toContain(marker.applicationId));
+    expect(receivedIds()).not.toContain(doomed.applicationId);
+  });
+
+  it('publishes a row left behind by a crash only once', async () => {
+    const event = change();
+    await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, event));
+    await relay.flush();
+    const first = await eventually(() => {
+      const found = received.find((r) => r.event.applicationId === event.applicationId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    // A relay published this row, then died before deleting it: the row is back in the outbox.
+    await dataSource.query(
+      'INSERT INTO outbox (id, subject, payload, headers) VALUES ($1, $2, $3::jsonb, $4::jsonb)',
+      [first.meta.eventId, subject, JSON.stringify(event), JSON.stringify({ [EVENT_ID_HEADER]: first.meta.eventId })],
+    );
+    relay.kick();
+    await relay.flush();
+    expect(await relay.pending()).toBe(0);
+
+    const marker = change();
+    await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, marker));
+    await relay.flush();
+    await eventually(() => expect(receivedIds()).toContain(marker.applicationId));
+    expect(receivedIds().filter((id) => id === event.applicationId)).toHaveLength(1);
+  });
+
+  it('keeps events in commit order', async () => {
+    const events = Array.from({ length: 20 }, change);
+    for (const event of events) await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, event));
+    await relay.flush();
+    const ids = events.map((event) => event.applicationId);
+    await eventually(() => expect(receivedIds().filter((id) => ids.includes(id))).toEqual(ids));
+  });
+});
