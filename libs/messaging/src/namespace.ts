@@ -1,3 +1,5 @@
+import { NAMESPACE_PATTERN, NAMESPACE_RULE } from '@satupintu/common';
+
 /**
  * Every subject and stream is prefixed with the deployment's namespace (SP_NAMESPACE), so two
  * deployments, or two test runs, on one NATS server never see each other's messages.
@@ -16,8 +18,6 @@ export function streamName(namespace: string, stream: string): string {
  */
 export function namespaceFromEnv(): string {
   const value = process.env.SP_NAMESPACE ?? 'sp';
-  if (!/^[A-Za-z0-9_-]{1,32}$/.test(value)) {
-    throw new Error(`SP_NAMESPACE must be 1–32 letters, digits, '_' or '-'; got "${value}"`);
-  }
+  if (!NAMESPACE_PATTERN.test(value)) throw new Error(`SP_NAMESPACE ${NAMESPACE_RULE}; got "${value}"`);
   return value;
 }

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ReadinessProbe } from '@satupintu/common';
-import type { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { LOGGER, type AppLogger, type ReadinessProbe } from '@satupintu/common';
+import { DataSource, type DataSourceOptions, type EntitySchema, type Logger, type MixedList } from 'typeorm';
 import { databaseUrl, ensureDatabase } from './database';
 
 export interface PersistenceOptions {
@@ -21,10 +21,10 @@ export function postgresOptions(options: PersistenceOptions): DataSourceOptions 
     url: databaseUrl(options.serverUrl, options.database),
     entities: options.entities,
     migrations: options.migrations,
-    migrationsRun: true,
+    // Run by `migrate` below, under a lock, not by TypeORM on connect.
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'migration'],
     extra: { max: options.poolSize ?? 10, application_name: options.database },
   };
 }
@@ -37,10 +37,12 @@ export class PersistenceModule {
       module: PersistenceModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: async () => {
+          inject: [LOGGER],
+          useFactory: async (logger: AppLogger) => {
             await ensureDatabase(options.serverUrl, options.database);
-            return postgresOptions(options);
+            return { ...postgresOptions(options), logger: new TypeOrmPinoLogger(logger) };
           },
+          dataSourceFactory: async (dataSourceOptions) => migrate(await new DataSource(dataSourceOptions!).initialize()),
         }),
       ],
     };
@@ -50,4 +52,48 @@ export class PersistenceModule {
 /** Readiness: the service's database answers. */
 export function databaseProbe(dataSource: DataSource): ReadinessProbe {
   return { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) };
+}
+
+/**
+ * Runs pending migrations while holding a PostgreSQL advisory lock, so replicas of a service
+ * starting together never apply the same migration twice; the second waits, then finds none.
+ */
+export async function migrate(dataSource: DataSource): Promise<DataSource> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query("SELECT pg_advisory_lock(hashtext('satupintu:migrations'))");
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query("SELECT pg_advisory_unlock(hashtext('satupintu:migrations'))").catch(() => undefined);
+    await runner.release();
+  }
+  return dataSource;
+}
+
+/** TypeORM's messages as JSON log lines: failed queries at debug (the caller handles the error). */
+class TypeOrmPinoLogger implements Logger {
+  constructor(private readonly logger: AppLogger) {}
+
+  logQuery(): void {}
+
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.debug({ err: error, query }, 'query failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ ms: time, query }, 'slow query');
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.info({ migration: message }, 'migration');
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    this.logger[level === 'warn' ? 'warn' : 'debug']({ typeorm: message });
+  }
 }

@@ -6,7 +6,8 @@ export class CreateCatalogAndApplications1763856000100 implements MigrationInter
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
       CREATE TABLE agencies (
-        code text PRIMARY KEY,
+        -- The code is the routing token of this agency's event subjects.
+        code text PRIMARY KEY CHECK (code ~ '^[A-Z0-9-]{2,32}$'),
         name text NOT NULL,
         time_zone text NOT NULL DEFAULT 'Asia/Jakarta'
       )`);

@@ -1,4 +1,4 @@
-import { cleanEnv, num, port, str, url, type CleanedEnv, type ValidatorSpec } from 'envalid';
+import { cleanEnv, makeValidator, num, port, str, url, type CleanedEnv, type ValidatorSpec } from 'envalid';
 
 /** Raised at start-up when the environment is wrong; the message names every bad variable. */
 export class ConfigError extends Error {}
@@ -23,6 +23,19 @@ export function loadConfig<S extends EnvSpec>(
   });
 }
 
+// Lower case and no '_': stream names are `<NAMESPACE>_<STREAM>` upper-cased, so two namespaces
+// can neither map to the same streams nor one be a prefix of the other's.
+export const NAMESPACE_PATTERN = /^[a-z0-9-]{1,32}$/;
+export const NAMESPACE_RULE = "must be 1–32 lower-case letters, digits or '-'";
+
+const namespace = makeValidator<string>((value) => {
+  if (!NAMESPACE_PATTERN.test(value)) throw new Error(NAMESPACE_RULE);
+  return value;
+});
+
+/** A code that becomes a NATS subject token (agency codes): no dots, wildcards or spaces. */
+export const SUBJECT_TOKEN_PATTERN = /^[A-Z0-9-]{2,32}$/;
+
 /** Variables every SatuPintu service reads. */
 export const baseEnv = {
   DATABASE_URL: url({
@@ -31,7 +44,7 @@ export const baseEnv = {
   }),
   DB_PREFIX: str({ default: 'satupintu', desc: 'prefix of every database name' }),
   NATS_URL: str({ default: 'nats://127.0.0.1:4222', desc: 'NATS server(s), comma-separated' }),
-  SP_NAMESPACE: str({
+  SP_NAMESPACE: namespace({
     default: 'sp',
     desc: 'prefix of every NATS subject and JetStream stream, so deployments never share them',
   }),

@@ -7,7 +7,7 @@ interface Text {
   en: string;
 }
 
-/** Problem codes: stable, part of the public contract (`type` is `urn:satupintu:problem:<code>`). */
+/** Problem codes: stable, part of the public contract (`type` is `urn:satupintu:problem:<code>` with `_` written as `-`). */
 export const PROBLEMS = {
   validation_failed: {
     title: { id: 'Data tidak valid', en: 'Invalid data' },
@@ -64,7 +64,7 @@ export const PROBLEMS = {
   upstream_timeout: {
     title: { id: 'Waktu tunggu habis', en: 'Timed out' },
     detail: {
-      id: 'Layanan {service} tidak menjawab dalam {timeoutMs} ms. Coba lagi; permintaan yang sama aman diulang.',
+      id: 'Layanan {service} tidak menjawab dalam {timeoutMs} ms. Coba lagi beberapa saat lagi.',
       en: 'The {service} service did not answer within {timeoutMs} ms. Try again.',
     },
   },

@@ -38,7 +38,7 @@ export class ApplicantV1 {
 }
 
 export class SubmitApplicationV1 {
-  @ApiProperty({ description: "Code of a service in the mall's catalog", example: 'DPMPTSP-SIUP' })
+  @ApiProperty({ description: "Code of a service in the mall's catalog", example: 'DUKCAPIL-KK' })
   @IsDefined()
   @IsString()
   @IsNotEmpty()
@@ -62,16 +62,16 @@ export class ApplicationReceiptV1 {
   @ApiProperty({ format: 'uuid' })
   applicationId: string;
 
-  @ApiProperty({ description: 'Tracking number, check character last', example: 'K7M39QX2P' })
+  @ApiProperty({ description: 'Tracking number, check character last', example: 'K7M39QX2C' })
   trackingNo: string;
 
   @ApiProperty({ example: 'SUBMITTED' })
   status: 'SUBMITTED';
 
-  @ApiProperty({ example: 'DPMPTSP-SIUP' })
+  @ApiProperty({ example: 'DUKCAPIL-KK' })
   serviceCode: string;
 
-  @ApiProperty({ description: 'The agency that owns the service', example: 'DPMPTSP' })
+  @ApiProperty({ description: 'The agency that owns the service', example: 'DUKCAPIL' })
   agencyCode: string;
 
   @ApiProperty({ enum: CHANNELS })

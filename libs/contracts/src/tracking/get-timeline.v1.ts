@@ -25,7 +25,7 @@ export class TimelineEntryV1 {
 }
 
 export class TimelineV1 {
-  @ApiProperty({ example: 'K7M39QX2P' })
+  @ApiProperty({ example: 'K7M39QX2C' })
   trackingNo: string;
 
   @ApiProperty({ enum: STATUSES, description: 'The latest status' })
