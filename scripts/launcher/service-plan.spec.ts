@@ -79,7 +79,7 @@ describe('serviceEnv', () => {
 
   it('passes through what the user set', () => {
     const env = serviceEnv(
-      gateway!,
+      gateway,
       { LOG_LEVEL: 'debug', SP_NAMESPACE: 'dev', PATH: '/bin' },
       shared,
     );
@@ -88,7 +88,7 @@ describe('serviceEnv', () => {
 
   it('sets the port of the service and the servers the launcher chose', () => {
     const env = serviceEnv(
-      gateway!,
+      gateway,
       { HTTP_PORT: '9999', DATABASE_URL: 'postgres://elsewhere' },
       shared,
     );
@@ -96,16 +96,16 @@ describe('serviceEnv', () => {
   });
 
   it('adds the service-specific variables', () => {
-    expect(serviceEnv(dukcapil!, { AGENCY_CODE: 'PUPR' }, shared).AGENCY_CODE).toBe('DUKCAPIL');
-    expect(serviceEnv(intake!, {}, shared).DEMO_SEED).toBe('true');
+    expect(serviceEnv(dukcapil, { AGENCY_CODE: 'PUPR' }, shared).AGENCY_CODE).toBe('DUKCAPIL');
+    expect(serviceEnv(intake, {}, shared).DEMO_SEED).toBe('true');
   });
 
   it('lets the user turn the demo seed off', () => {
-    expect(serviceEnv(intake!, { DEMO_SEED: 'false' }, shared).DEMO_SEED).toBe('false');
+    expect(serviceEnv(intake, { DEMO_SEED: 'false' }, shared).DEMO_SEED).toBe('false');
   });
 
   it('does not leak one service into another', () => {
-    expect(serviceEnv(gateway!, {}, shared)).not.toHaveProperty('DEMO_SEED');
-    expect(serviceEnv(gateway!, {}, shared)).not.toHaveProperty('AGENCY_CODE');
+    expect(serviceEnv(gateway, {}, shared)).not.toHaveProperty('DEMO_SEED');
+    expect(serviceEnv(gateway, {}, shared)).not.toHaveProperty('AGENCY_CODE');
   });
 });

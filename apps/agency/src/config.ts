@@ -3,7 +3,8 @@ import { makeValidator, port } from 'envalid';
 
 const agencyCode = makeValidator<string>((value) => {
   const code = value.toUpperCase();
-  if (!SUBJECT_TOKEN_PATTERN.test(code)) throw new Error('must be 2–32 letters, digits or \'-\', e.g. DUKCAPIL');
+  if (!SUBJECT_TOKEN_PATTERN.test(code))
+    throw new Error("must be 2–32 letters, digits or '-', e.g. DUKCAPIL");
   return code;
 });
 

@@ -4,5 +4,9 @@ import { loadAgencyConfig } from './config';
 
 runMain(async () => {
   const config = loadAgencyConfig();
-  await startServiceApp({ name: `agency-${config.AGENCY_CODE.toLowerCase()}`, config, module: AgencyModule.forRoot(config) });
+  await startServiceApp({
+    name: `agency-${config.AGENCY_CODE.toLowerCase()}`,
+    config,
+    module: AgencyModule.forRoot(config),
+  });
 });

@@ -22,7 +22,7 @@ describe('an agency that is down while applications arrive', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([intake, tracking, gateway, agency].map((service) => service?.stop()));
+    for (const service of [intake, tracking, gateway, agency]) await service?.stop();
   });
 
   it('processes every application after it restarts, each exactly once', async () => {
@@ -35,7 +35,9 @@ describe('an agency that is down while applications arrive', () => {
       const response = await fetch(`${gateway.url}/v1/applications`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(anApplication({ serviceCode: i % 2 ? 'DUKCAPIL-KK' : 'DUKCAPIL-AKTA-LAHIR' })),
+        body: JSON.stringify(
+          anApplication({ serviceCode: i % 2 ? 'DUKCAPIL-KK' : 'DUKCAPIL-AKTA-LAHIR' }),
+        ),
       });
       expect(response.status).toBe(201);
       submitted.push(((await response.json()) as { trackingNo: string }).trackingNo);
@@ -43,16 +45,28 @@ describe('an agency that is down while applications arrive', () => {
 
     // While the agency is away, the applications are recorded as submitted and wait.
     await eventually(async () => {
-      const rows = await queryServiceDb<{ n: number }>(['tracking'], "SELECT count(*)::int AS n FROM timeline_entries WHERE status = 'SUBMITTED' AND tracking_no = ANY($1)", [submitted]);
+      const rows = await queryServiceDb<{ n: number }>(
+        ['tracking'],
+        "SELECT count(*)::int AS n FROM timeline_entries WHERE status = 'SUBMITTED' AND tracking_no = ANY($1)",
+        [submitted],
+      );
       expect(rows[0].n).toBe(submitted.length);
     });
-    const verifyingWhileDown = await queryServiceDb(['tracking'], "SELECT 1 FROM timeline_entries WHERE status = 'VERIFYING' AND tracking_no = ANY($1)", [submitted]);
+    const verifyingWhileDown = await queryServiceDb(
+      ['tracking'],
+      "SELECT 1 FROM timeline_entries WHERE status = 'VERIFYING' AND tracking_no = ANY($1)",
+      [submitted],
+    );
     expect(verifyingWhileDown).toHaveLength(0);
 
     agency = await ServiceProcess.start('agency', { AGENCY_CODE: AGENCY });
 
     await eventually(async () => {
-      const cases = await queryServiceDb<{ tracking_no: string; status: string }>(['agency', AGENCY], 'SELECT tracking_no, status FROM cases WHERE tracking_no = ANY($1)', [submitted]);
+      const cases = await queryServiceDb<{ tracking_no: string; status: string }>(
+        ['agency', AGENCY],
+        'SELECT tracking_no, status FROM cases WHERE tracking_no = ANY($1)',
+        [submitted],
+      );
       expect(cases.map((c) => c.tracking_no).sort()).toEqual([...submitted].sort());
       expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['VERIFYING']));
     }, 30_000);

@@ -2,7 +2,13 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
 import { ApplicationSubmitted, type ApplicationSubmittedV1 } from '@satupintu/contracts';
 import { EVENT_ID_HEADER, namespacedSubject } from '@satupintu/messaging';
-import { ServiceProcess, aNik, eventually, queryServiceDb, testEnvironment } from '@satupintu/testing';
+import {
+  ServiceProcess,
+  aNik,
+  eventually,
+  queryServiceDb,
+  testEnvironment,
+} from '@satupintu/testing';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -45,12 +51,19 @@ describe('an event delivered twice', () => {
   async function publish(event: ApplicationSubmittedV1, eventId: string, msgID: string) {
     const h = headers();
     h.set(EVENT_ID_HEADER, eventId);
-    const subject = namespacedSubject(testEnvironment().SP_NAMESPACE, `${ApplicationSubmitted.subject}.${AGENCY}`);
+    const subject = namespacedSubject(
+      testEnvironment().SP_NAMESPACE,
+      `${ApplicationSubmitted.subject}.${AGENCY}`,
+    );
     return jetstream(nc).publish(subject, JSON.stringify(event), { msgID, headers: h });
   }
 
   async function statusChangesOf(applicationId: string) {
-    return queryServiceDb<{ to_status: string }>(['agency', AGENCY], 'SELECT to_status FROM case_status_changes WHERE application_id = $1', [applicationId]);
+    return queryServiceDb<{ to_status: string }>(
+      ['agency', AGENCY],
+      'SELECT to_status FROM case_status_changes WHERE application_id = $1',
+      [applicationId],
+    );
   }
 
   it('is processed once when republished after the duplicate window, under a new message id', async () => {
@@ -64,14 +77,24 @@ describe('an event delivered twice', () => {
     // A later event on the same consumer proves the duplicate was consumed before we look.
     const marker = submittedEvent();
     await publish(marker, randomUUID(), randomUUID());
-    await eventually(async () => expect(await statusChangesOf(marker.applicationId)).toHaveLength(1));
+    await eventually(async () =>
+      expect(await statusChangesOf(marker.applicationId)).toHaveLength(1),
+    );
 
     expect(await statusChangesOf(event.applicationId)).toEqual([{ to_status: 'VERIFYING' }]);
-    const inbox = await queryServiceDb(['agency', AGENCY], 'SELECT 1 FROM inbox WHERE message_id = $1', [eventId]);
+    const inbox = await queryServiceDb(
+      ['agency', AGENCY],
+      'SELECT 1 FROM inbox WHERE message_id = $1',
+      [eventId],
+    );
     expect(inbox).toHaveLength(1);
     await eventually(async () => {
       // Tracking consumed the duplicate too, and also recorded the submission once.
-      const timeline = await queryServiceDb<{ status: string }>(['tracking'], 'SELECT status FROM timeline_entries WHERE application_id = $1 ORDER BY status', [event.applicationId]);
+      const timeline = await queryServiceDb<{ status: string }>(
+        ['tracking'],
+        'SELECT status FROM timeline_entries WHERE application_id = $1 ORDER BY status',
+        [event.applicationId],
+      );
       expect(timeline).toEqual([{ status: 'SUBMITTED' }, { status: 'VERIFYING' }]);
     });
   });
@@ -82,6 +105,8 @@ describe('an event delivered twice', () => {
     await publish(event, eventId, eventId);
     const again = await publish(event, eventId, eventId);
     expect(again.duplicate).toBe(true);
-    await eventually(async () => expect(await statusChangesOf(event.applicationId)).toEqual([{ to_status: 'VERIFYING' }]));
+    await eventually(async () =>
+      expect(await statusChangesOf(event.applicationId)).toEqual([{ to_status: 'VERIFYING' }]),
+    );
   });
 });

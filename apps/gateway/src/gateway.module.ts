@@ -17,7 +17,10 @@ export class GatewayModule {
           timeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
           name: 'gateway',
         }),
-        HealthModule.forRoot({ inject: [RpcClient], probes: (rpc: RpcClient) => [{ name: 'nats', check: () => rpc.ping() }] }),
+        HealthModule.forRoot({
+          inject: [RpcClient],
+          probes: (rpc: RpcClient) => [{ name: 'nats', check: () => rpc.ping() }],
+        }),
         ApplicationsModule,
       ],
     };

@@ -33,14 +33,23 @@ describe('POST /v1/applications and its timeline', () => {
   it('accepts an application, and the owning agency starts verifying it', async () => {
     const response = await post(anApplication({ serviceCode: 'DUKCAPIL-KK' }));
     expect(response.status).toBe(201);
-    const receipt = (await response.json()) as { trackingNo: string; status: string; agencyCode: string };
+    const receipt = (await response.json()) as {
+      trackingNo: string;
+      status: string;
+      agencyCode: string;
+    };
     expect(receipt).toMatchObject({ status: 'SUBMITTED', agencyCode: 'DUKCAPIL' });
-    expect(response.headers.get('location')).toBe(`/v1/applications/${receipt.trackingNo}/timeline`);
+    expect(response.headers.get('location')).toBe(
+      `/v1/applications/${receipt.trackingNo}/timeline`,
+    );
 
     const timeline = await eventually(async () => {
       const res = await fetch(`${gateway.url}/v1/applications/${receipt.trackingNo}/timeline`);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { status: string; entries: { status: string; at: string; agencyCode: string }[] };
+      const body = (await res.json()) as {
+        status: string;
+        entries: { status: string; at: string; agencyCode: string }[];
+      };
       expect(body.status).toBe('VERIFYING');
       return body;
     });
@@ -48,23 +57,34 @@ describe('POST /v1/applications and its timeline', () => {
       ['SUBMITTED', 'DUKCAPIL'],
       ['VERIFYING', 'DUKCAPIL'],
     ]);
-    expect(Date.parse(timeline.entries[0].at)).toBeLessThanOrEqual(Date.parse(timeline.entries[1].at));
+    expect(Date.parse(timeline.entries[0].at)).toBeLessThanOrEqual(
+      Date.parse(timeline.entries[1].at),
+    );
   });
 
   it('routes each application to the agency that owns its service, and only to it', async () => {
     const response = await post(anApplication({ serviceCode: 'DPMPTSP-NIB' }));
     const { trackingNo } = (await response.json()) as { trackingNo: string };
     await eventually(async () => {
-      const rows = await queryServiceDb<{ status: string }>(['agency', 'DPMPTSP'], 'SELECT status FROM cases WHERE tracking_no = $1', [trackingNo]);
+      const rows = await queryServiceDb<{ status: string }>(
+        ['agency', 'DPMPTSP'],
+        'SELECT status FROM cases WHERE tracking_no = $1',
+        [trackingNo],
+      );
       expect(rows).toEqual([{ status: 'VERIFYING' }]);
     });
-    const elsewhere = await queryServiceDb(['agency', 'DUKCAPIL'], 'SELECT 1 FROM cases WHERE tracking_no = $1', [trackingNo]);
+    const elsewhere = await queryServiceDb(
+      ['agency', 'DUKCAPIL'],
+      'SELECT 1 FROM cases WHERE tracking_no = $1',
+      [trackingNo],
+    );
     expect(elsewhere).toHaveLength(0);
   });
 
   it('finds a timeline by tracking number typed with hyphens and lower case', async () => {
     const { trackingNo } = (await (await post(anApplication())).json()) as { trackingNo: string };
-    const typed = `${trackingNo.slice(0, 4)}-${trackingNo.slice(4, 8)}-${trackingNo.slice(8)}`.toLowerCase();
+    const typed =
+      `${trackingNo.slice(0, 4)}-${trackingNo.slice(4, 8)}-${trackingNo.slice(8)}`.toLowerCase();
     await eventually(async () => {
       const res = await fetch(`${gateway.url}/v1/applications/${typed}/timeline`);
       expect(res.status).toBe(200);
@@ -75,7 +95,9 @@ describe('POST /v1/applications and its timeline', () => {
   it('catches a mistyped tracking number by its check character', async () => {
     const { trackingNo } = (await (await post(anApplication())).json()) as { trackingNo: string };
     const last = trackingNo[8] === 'A' ? 'B' : 'A';
-    const res = await fetch(`${gateway.url}/v1/applications/${trackingNo.slice(0, 8)}${last}/timeline`);
+    const res = await fetch(
+      `${gateway.url}/v1/applications/${trackingNo.slice(0, 8)}${last}/timeline`,
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'invalid_tracking_number' });
   });
@@ -91,22 +113,101 @@ describe('POST /v1/applications and its timeline', () => {
     const nik = '3201014506900001';
     const cases: [string, () => Promise<Response>, number, string, string[]][] = [
       ['missing fields', () => post({}), 400, 'validation_failed', ['serviceCode', 'applicant']],
-      ['a missing NIK', () => post({ serviceCode: 'DUKCAPIL-KK', applicant: { name: 'A' } }), 400, 'validation_failed', ['applicant.nik']],
-      ['a 15-digit NIK', () => post({ serviceCode: 'DUKCAPIL-KK', applicant: { nik: nik.slice(1), name: 'A' } }), 400, 'validation_failed', ['applicant.nik']],
-      ['wrong types', () => post({ serviceCode: 42, applicant: 'x' }), 400, 'validation_failed', ['serviceCode', 'applicant']],
-      ['a NIK as a number', () => post({ serviceCode: 'DUKCAPIL-KK', applicant: { nik: 3201014506900001, name: 'A' } }), 400, 'validation_failed', ['applicant.nik']],
-      ['an unknown channel', () => post({ ...anApplication(), channel: 'FAX' }), 400, 'validation_failed', ['channel']],
-      ['an unknown field', () => post({ ...anApplication(), sneaky: true }), 400, 'validation_failed', ['sneaky']],
-      ['a body that is not JSON', () => post('{"serviceCode": "DUKCAPIL-KK",'), 400, 'malformed_json', []],
+      [
+        'a missing NIK',
+        () => post({ serviceCode: 'DUKCAPIL-KK', applicant: { name: 'A' } }),
+        400,
+        'validation_failed',
+        ['applicant.nik'],
+      ],
+      [
+        'a 15-digit NIK',
+        () => post({ serviceCode: 'DUKCAPIL-KK', applicant: { nik: nik.slice(1), name: 'A' } }),
+        400,
+        'validation_failed',
+        ['applicant.nik'],
+      ],
+      [
+        'wrong types',
+        () => post({ serviceCode: 42, applicant: 'x' }),
+        400,
+        'validation_failed',
+        ['serviceCode', 'applicant'],
+      ],
+      [
+        'a NIK as a number',
+        () => post({ serviceCode: 'DUKCAPIL-KK', applicant: { nik: 3201014506900001, name: 'A' } }),
+        400,
+        'validation_failed',
+        ['applicant.nik'],
+      ],
+      [
+        'an unknown channel',
+        () => post({ ...anApplication(), channel: 'FAX' }),
+        400,
+        'validation_failed',
+        ['channel'],
+      ],
+      [
+        'an unknown field',
+        () => post({ ...anApplication(), sneaky: true }),
+        400,
+        'validation_failed',
+        ['sneaky'],
+      ],
+      [
+        'a body that is not JSON',
+        () => post('{"serviceCode": "DUKCAPIL-KK",'),
+        400,
+        'malformed_json',
+        [],
+      ],
       ['an empty body', () => post(''), 400, 'malformed_json', []],
       ['a JSON array', () => post('[1,2,3]'), 400, 'validation_failed', ['(body)']],
-      ['an unknown service code', () => post(anApplication({ serviceCode: 'NO-SUCH-SERVICE' })), 422, 'unprocessable', ['serviceCode']],
-      ['a NIK whose region does not exist', () => post(anApplication({ applicant: { nik: '9901014506900001', name: 'A' } })), 422, 'unprocessable', ['applicant.nik']],
-      ['a NIK with serial 0000', () => post(anApplication({ applicant: { nik: '3201014506900000', name: 'A' } })), 422, 'unprocessable', ['applicant.nik']],
-      ['a NIK that disagrees with the birth date', () => post(anApplication({ applicant: { nik, name: 'A', birthDate: '1990-06-06' } })), 422, 'unprocessable', ['applicant.nik']],
+      [
+        'an unknown service code',
+        () => post(anApplication({ serviceCode: 'NO-SUCH-SERVICE' })),
+        422,
+        'unprocessable',
+        ['serviceCode'],
+      ],
+      [
+        'a NIK whose region does not exist',
+        () => post(anApplication({ applicant: { nik: '9901014506900001', name: 'A' } })),
+        422,
+        'unprocessable',
+        ['applicant.nik'],
+      ],
+      [
+        'a NIK with serial 0000',
+        () => post(anApplication({ applicant: { nik: '3201014506900000', name: 'A' } })),
+        422,
+        'unprocessable',
+        ['applicant.nik'],
+      ],
+      [
+        'a NIK that disagrees with the birth date',
+        () => post(anApplication({ applicant: { nik, name: 'A', birthDate: '1990-06-06' } })),
+        422,
+        'unprocessable',
+        ['applicant.nik'],
+      ],
       ['a 3 KB random string as JSON', () => post(randomText(3072)), 400, 'malformed_json', []],
-      ['a 3 KB random string as text/plain', () => post(randomText(3072), { 'content-type': 'text/plain' }), 415, 'unsupported_media_type', []],
-      ['a form-encoded body', () => post('serviceCode=DUKCAPIL-KK', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type', []],
+      [
+        'a 3 KB random string as text/plain',
+        () => post(randomText(3072), { 'content-type': 'text/plain' }),
+        415,
+        'unsupported_media_type',
+        [],
+      ],
+      [
+        'a form-encoded body',
+        () =>
+          post('serviceCode=DUKCAPIL-KK', { 'content-type': 'application/x-www-form-urlencoded' }),
+        415,
+        'unsupported_media_type',
+        [],
+      ],
     ];
 
     it.each(cases)('%s', async (_label, send, status, code, fields) => {
@@ -114,7 +215,12 @@ describe('POST /v1/applications and its timeline', () => {
       const res = await send();
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      const problem = (await res.json()) as { code: string; status: number; title: string; errors?: { field: string; message: string }[] };
+      const problem = (await res.json()) as {
+        code: string;
+        status: number;
+        title: string;
+        errors?: { field: string; message: string }[];
+      };
       expect(problem).toMatchObject({ code, status });
       expect(problem.title.length).toBeGreaterThan(0);
       expect((problem.errors ?? []).map((error) => error.field).sort()).toEqual([...fields].sort());
@@ -128,8 +234,13 @@ describe('POST /v1/applications and its timeline', () => {
     });
 
     it('speaks Indonesian by default and English when asked', async () => {
-      const id = (await (await post({})).json()) as { title: string; errors: { message: string }[] };
-      const en = (await (await post({}, { 'accept-language': 'en-US,en;q=0.9' })).json()) as typeof id;
+      const id = (await (await post({})).json()) as {
+        title: string;
+        errors: { message: string }[];
+      };
+      const en = (await (
+        await post({}, { 'accept-language': 'en-US,en;q=0.9' })
+      ).json()) as typeof id;
       expect(id.title).toBe('Data tidak valid');
       expect(id.errors[0].message).toBe('wajib diisi');
       expect(en.title).toBe('Invalid data');
@@ -144,7 +255,10 @@ describe('POST /v1/applications and its timeline', () => {
   });
 
   it('publishes OpenAPI 3 listing both operations', async () => {
-    const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${gateway.url}/docs-json`)).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths['/v1/applications'])).toContain('post');
     expect(Object.keys(doc.paths['/v1/applications/{trackingNo}/timeline'])).toContain('get');
@@ -159,6 +273,9 @@ function randomText(length: number): string {
 }
 
 async function countApplications(): Promise<number> {
-  const [row] = await queryServiceDb<{ n: number }>(['intake'], 'SELECT count(*)::int AS n FROM applications');
+  const [row] = await queryServiceDb<{ n: number }>(
+    ['intake'],
+    'SELECT count(*)::int AS n FROM applications',
+  );
   return row.n;
 }

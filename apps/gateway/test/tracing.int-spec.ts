@@ -44,7 +44,10 @@ describe('following one application through the logs', () => {
           .filter((line) => line.startsWith('{'))
           .map((line) => JSON.parse(line) as { requestId?: string; traceId?: string });
         const mine = lines.filter((line) => line.requestId === 'kiosk-7-000123');
-        expect({ service: service.name, seen: mine.length > 0 }).toEqual({ service: service.name, seen: true });
+        expect({ service: service.name, seen: mine.length > 0 }).toEqual({
+          service: service.name,
+          seen: true,
+        });
         expect(mine.every((line) => line.traceId === traceId)).toBe(true);
       }
     });

@@ -4,5 +4,10 @@ import { IntakeModule } from './intake.module';
 
 runMain(async () => {
   const config = loadIntakeConfig();
-  await startServiceApp({ name: 'intake', config, module: IntakeModule.forRoot(config), rpc: true });
+  await startServiceApp({
+    name: 'intake',
+    config,
+    module: IntakeModule.forRoot(config),
+    rpc: true,
+  });
 });

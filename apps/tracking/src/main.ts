@@ -4,5 +4,10 @@ import { TrackingModule } from './tracking.module';
 
 runMain(async () => {
   const config = loadTrackingConfig();
-  await startServiceApp({ name: 'tracking', config, module: TrackingModule.forRoot(config), rpc: true });
+  await startServiceApp({
+    name: 'tracking',
+    config,
+    module: TrackingModule.forRoot(config),
+    rpc: true,
+  });
 });

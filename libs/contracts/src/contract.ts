@@ -45,4 +45,5 @@ export function defineRequest<Req, Res>(
 }
 
 export type ReplyOf<C> = C extends RequestContract<unknown, infer R> ? R : never;
-export type PayloadOf<C> = C extends EventContract<infer T> ? T : C extends RequestContract<infer Q, unknown> ? Q : never;
+export type PayloadOf<C> =
+  C extends EventContract<infer T> ? T : C extends RequestContract<infer Q, unknown> ? Q : never;

@@ -3,7 +3,10 @@ import type { EventContract, StreamName } from './contract';
 import { ApplicationSubmitted } from './intake/application-submitted.v1';
 
 /** Every event contract; a stream keeps the subjects of the events declared on it. */
-export const EVENTS: EventContract<never>[] = [ApplicationSubmitted, ApplicationStatusChanged] as EventContract<never>[];
+export const EVENTS: EventContract<never>[] = [
+  ApplicationSubmitted,
+  ApplicationStatusChanged,
+] as EventContract<never>[];
 
 export const STREAM_NAMES: StreamName[] = ['INTAKE', 'AGENCY'];
 

@@ -18,6 +18,7 @@ export function streamName(namespace: string, stream: string): string {
  */
 export function namespaceFromEnv(): string {
   const value = process.env.SP_NAMESPACE ?? 'sp';
-  if (!NAMESPACE_PATTERN.test(value)) throw new Error(`SP_NAMESPACE ${NAMESPACE_RULE}; got "${value}"`);
+  if (!NAMESPACE_PATTERN.test(value))
+    throw new Error(`SP_NAMESPACE ${NAMESPACE_RULE}; got "${value}"`);
   return value;
 }

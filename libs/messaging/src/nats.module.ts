@@ -1,5 +1,17 @@
-import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { LOGGER, type AppLogger, type ReadinessProbe } from '@satupintu/common';
 
@@ -30,7 +42,8 @@ export class NatsClients implements OnApplicationShutdown {
     });
     void (async () => {
       for await (const status of connection.status()) {
-        if (status.type === 'disconnect' || status.type === 'error') logger.warn({ nats: status.type }, 'NATS connection trouble');
+        if (status.type === 'disconnect' || status.type === 'error')
+          logger.warn({ nats: status.type }, 'NATS connection trouble');
         if (status.type === 'reconnect') logger.info('NATS reconnected');
       }
     })();
@@ -39,7 +52,8 @@ export class NatsClients implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (!this.connection.isClosed()) await this.connection.drain().catch(() => this.connection.close());
+    if (!this.connection.isClosed())
+      await this.connection.drain().catch(() => this.connection.close());
   }
 }
 

@@ -23,11 +23,18 @@ export function serviceInfrastructure(options: {
       entities: [],
       migrations: options.migrations,
     }),
-    NatsModule.forRoot({ url: config.NATS_URL, name: options.name, namespace: config.SP_NAMESPACE }),
+    NatsModule.forRoot({
+      url: config.NATS_URL,
+      name: options.name,
+      namespace: config.SP_NAMESPACE,
+    }),
     EventsModule.forRoot(),
     HealthModule.forRoot({
       inject: [DataSource, NatsClients],
-      probes: (dataSource: DataSource, nats: NatsClients) => [databaseProbe(dataSource), natsProbe(nats)],
+      probes: (dataSource: DataSource, nats: NatsClients) => [
+        databaseProbe(dataSource),
+        natsProbe(nats),
+      ],
     }),
   ];
 }

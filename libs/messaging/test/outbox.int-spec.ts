@@ -35,7 +35,10 @@ describe('the transactional outbox', () => {
   beforeAll(async () => {
     module = await Test.createTestingModule({
       imports: [
-        CoreModule.forRoot(createLogger('outbox-test', 'silent'), new ServiceMetrics('outbox-test')),
+        CoreModule.forRoot(
+          createLogger('outbox-test', 'silent'),
+          new ServiceMetrics('outbox-test'),
+        ),
         PersistenceModule.forRoot({
           serverUrl: env.DATABASE_URL,
           database: databaseName(env.DB_PREFIX, 'outbox_test'),
@@ -55,7 +58,7 @@ describe('the transactional outbox', () => {
       event: ApplicationStatusChanged,
       durable: 'outbox-test',
       routingKey: AGENCY,
-      handle: async (event, _tx, meta) => void received.push({ event, meta }),
+      handle: (event, _tx, meta) => void received.push({ event, meta }),
     });
   });
 
@@ -77,7 +80,7 @@ describe('the transactional outbox', () => {
 
   it('publishes an event after its transaction commits, with its event id as the message id', async () => {
     const event = change();
-    await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, event));
+    await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, event));
     await relay.flush();
     const delivery = await eventually(() => {
       const found = received.find((r) => r.event.applicationId === event.applicationId);
@@ -86,7 +89,9 @@ describe('the transactional outbox', () => {
     });
     expect(delivery.event).toEqual(event);
     // JetStream knows the event id as a message id: publishing under it again is a duplicate.
-    const again = await jetstream(nats.connection).publish(subject, JSON.stringify(event), { msgID: delivery.meta.eventId });
+    const again = await jetstream(nats.connection).publish(subject, JSON.stringify(event), {
+      msgID: delivery.meta.eventId,
+    });
     expect(again.duplicate).toBe(true);
   });
 
@@ -99,7 +104,7 @@ describe('the transactional outbox', () => {
       }),
     ).rejects.toThrow();
     const marker = change();
-    await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, marker));
+    await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, marker));
     await relay.flush();
     await eventually(() => expect(receivedIds()).toContain(marker.applicationId));
     expect(receivedIds()).not.toContain(doomed.applicationId);
@@ -107,7 +112,7 @@ describe('the transactional outbox', () => {
 
   it('publishes a row left behind by a crash only once', async () => {
     const event = change();
-    await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, event));
+    await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, event));
     await relay.flush();
     const first = await eventually(() => {
       const found = received.find((r) => r.event.applicationId === event.applicationId);
@@ -117,14 +122,19 @@ describe('the transactional outbox', () => {
     // A relay published this row, then died before deleting it: the row is back in the outbox.
     await dataSource.query(
       'INSERT INTO outbox (id, subject, payload, headers) VALUES ($1, $2, $3::jsonb, $4::jsonb)',
-      [first.meta.eventId, subject, JSON.stringify(event), JSON.stringify({ [EVENT_ID_HEADER]: first.meta.eventId })],
+      [
+        first.meta.eventId,
+        subject,
+        JSON.stringify(event),
+        JSON.stringify({ [EVENT_ID_HEADER]: first.meta.eventId }),
+      ],
     );
     relay.kick();
     await relay.flush();
     expect(await relay.pending()).toBe(0);
 
     const marker = change();
-    await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, marker));
+    await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, marker));
     await relay.flush();
     await eventually(() => expect(receivedIds()).toContain(marker.applicationId));
     expect(receivedIds().filter((id) => id === event.applicationId)).toHaveLength(1);
@@ -132,7 +142,8 @@ describe('the transactional outbox', () => {
 
   it('keeps events in commit order', async () => {
     const events = Array.from({ length: 20 }, change);
-    for (const event of events) await unitOfWork.run(async (tx) => tx.publish(ApplicationStatusChanged, event));
+    for (const event of events)
+      await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, event));
     await relay.flush();
     const ids = events.map((event) => event.applicationId);
     await eventually(() => expect(receivedIds().filter((id) => ids.includes(id))).toEqual(ids));

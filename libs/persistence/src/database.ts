@@ -2,7 +2,10 @@ import { Client } from 'pg';
 
 /** `satupintu_intake`, `satupintu_agency_dukcapil`: one database per service and per agency. */
 export function databaseName(prefix: string, ...parts: string[]): string {
-  const name = [prefix, ...parts].join('_').toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const name = [prefix, ...parts]
+    .join('_')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
   if (name.length > 63) throw new Error(`database name too long for PostgreSQL: ${name}`);
   return name;
 }
@@ -13,7 +16,10 @@ export function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-async function withAdminClient<T>(serverUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
+async function withAdminClient<T>(
+  serverUrl: string,
+  fn: (client: Client) => Promise<T>,
+): Promise<T> {
   const client = new Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
   await client.connect();
   try {
@@ -41,7 +47,9 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
 }
 
 export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
-  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`));
+  await withAdminClient(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`),
+  );
 }
 
 export async function listDatabases(serverUrl: string, prefix: string): Promise<string[]> {

@@ -1,7 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LOGGER, type AppLogger, type ReadinessProbe } from '@satupintu/common';
-import { DataSource, type DataSourceOptions, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import {
+  DataSource,
+  type DataSourceOptions,
+  type EntitySchema,
+  type Logger,
+  type MixedList,
+} from 'typeorm';
 import { databaseUrl, ensureDatabase } from './database';
 
 export interface PersistenceOptions {
@@ -42,7 +48,8 @@ export class PersistenceModule {
             await ensureDatabase(options.serverUrl, options.database);
             return { ...postgresOptions(options), logger: new TypeOrmPinoLogger(logger) };
           },
-          dataSourceFactory: async (dataSourceOptions) => migrate(await new DataSource(dataSourceOptions!).initialize()),
+          dataSourceFactory: async (dataSourceOptions) =>
+            migrate(await new DataSource(dataSourceOptions!).initialize()),
         }),
       ],
     };
@@ -65,7 +72,9 @@ export async function migrate(dataSource: DataSource): Promise<DataSource> {
     await runner.query("SELECT pg_advisory_lock(hashtext('satupintu:migrations'))");
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
-    await runner.query("SELECT pg_advisory_unlock(hashtext('satupintu:migrations'))").catch(() => undefined);
+    await runner
+      .query("SELECT pg_advisory_unlock(hashtext('satupintu:migrations'))")
+      .catch(() => undefined);
     await runner.release();
   }
   return dataSource;

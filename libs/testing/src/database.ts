@@ -3,9 +3,15 @@ import { Client } from 'pg';
 import { testEnvironment } from './test-environment';
 
 /** Reads a service's own database directly, to assert what it stored. */
-export async function queryServiceDb<T>(service: string[], sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryServiceDb<T>(
+  service: string[],
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const env = testEnvironment();
-  const client = new Client({ connectionString: databaseUrl(env.DATABASE_URL, databaseName(env.DB_PREFIX, ...service)) });
+  const client = new Client({
+    connectionString: databaseUrl(env.DATABASE_URL, databaseName(env.DB_PREFIX, ...service)),
+  });
   await client.connect();
   try {
     return (await client.query(sql, params)).rows as T[];

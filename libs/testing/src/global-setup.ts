@@ -3,7 +3,6 @@ import { provideInfrastructure, type Infrastructure } from './infrastructure';
 import { newRunId } from './test-environment';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __SATUPINTU_INFRA__: Infrastructure | undefined;
 }
 

@@ -6,7 +6,8 @@ import { dropDatabase, listDatabases } from '@satupintu/persistence';
 export default async function globalTeardown(): Promise<void> {
   const { DATABASE_URL, NATS_URL, DB_PREFIX, SP_NAMESPACE } = process.env;
   if (DATABASE_URL && DB_PREFIX) {
-    for (const database of await listDatabases(DATABASE_URL, DB_PREFIX)) await dropDatabase(DATABASE_URL, database);
+    for (const database of await listDatabases(DATABASE_URL, DB_PREFIX))
+      await dropDatabase(DATABASE_URL, database);
   }
   if (NATS_URL && SP_NAMESPACE) {
     const nc = await connect({ servers: NATS_URL.split(',') });

@@ -18,7 +18,12 @@ export async function provideInfrastructure(): Promise<Infrastructure> {
   const fromEnv = process.env.DATABASE_URL && process.env.NATS_URL;
   let infra: Infrastructure;
   if (fromEnv) {
-    infra = { databaseUrl: process.env.DATABASE_URL!, natsUrl: process.env.NATS_URL!, source: 'environment', stop: async () => {} };
+    infra = {
+      databaseUrl: process.env.DATABASE_URL!,
+      natsUrl: process.env.NATS_URL!,
+      source: 'environment',
+      stop: async () => {},
+    };
   } else {
     infra = (await startContainers()) ?? {
       databaseUrl: process.env.DATABASE_URL ?? LOCAL_DATABASE_URL,
@@ -40,7 +45,10 @@ async function startContainers(): Promise<Infrastructure | undefined> {
     return undefined;
   }
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-  const postgres = await new PostgreSqlContainer('postgres:15-alpine').withUsername('postgres').withPassword('postgres').start();
+  const postgres = await new PostgreSqlContainer('postgres:15-alpine')
+    .withUsername('postgres')
+    .withPassword('postgres')
+    .start();
   const nats = await new GenericContainer('nats:2.10-alpine')
     .withCommand(['-js'])
     .withExposedPorts(4222)
@@ -63,7 +71,10 @@ async function assertReachable(infra: Infrastructure): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL does not answer at ${infra.databaseUrl} (${(error as Error).message}); start it or set DATABASE_URL`);
+    throw new Error(
+      `PostgreSQL does not answer at ${infra.databaseUrl} (${(error as Error).message}); start it or set DATABASE_URL`,
+      { cause: error },
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -75,6 +86,9 @@ async function assertReachable(infra: Infrastructure): Promise<void> {
       await nc.close();
     }
   } catch (error) {
-    throw new Error(`NATS with JetStream does not answer at ${infra.natsUrl} (${(error as Error).message}); start it with -js or set NATS_URL`);
+    throw new Error(
+      `NATS with JetStream does not answer at ${infra.natsUrl} (${(error as Error).message}); start it with -js or set NATS_URL`,
+      { cause: error },
+    );
   }
 }

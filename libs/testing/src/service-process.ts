@@ -56,7 +56,10 @@ export class ServiceProcess {
     );
   }
 
-  static async start(service: ServiceName, env: Record<string, string> = {}): Promise<ServiceProcess> {
+  static async start(
+    service: ServiceName,
+    env: Record<string, string> = {},
+  ): Promise<ServiceProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, [join('dist', 'apps', service, 'src', 'main.js')], {
       env: { ...process.env, ...testEnvironment(), HTTP_PORT: String(port), ...env },
@@ -73,7 +76,8 @@ export class ServiceProcess {
     let exit: Exit | undefined;
     void this.exited.then((result) => (exit = result));
     while (Date.now() < deadline) {
-      if (exit) throw new Error(`${this.name} exited (${exit.code ?? exit.signal}):\n${this.logs()}`);
+      if (exit)
+        throw new Error(`${this.name} exited (${exit.code ?? exit.signal}):\n${this.logs()}`);
       try {
         const response = await fetch(`${this.url}/health/ready`);
         if (response.status === 200) return;

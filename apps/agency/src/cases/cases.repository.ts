@@ -6,8 +6,12 @@ import type { NewCase } from './receive-application';
 export class CasesRepository {
   constructor(private readonly tx: Transaction) {}
 
-  async addCase(newCase: NewCase, status: string, change: ApplicationStatusChangedV1): Promise<boolean> {
-    const inserted = (await this.tx.manager.query(
+  async addCase(
+    newCase: NewCase,
+    status: string,
+    change: ApplicationStatusChangedV1,
+  ): Promise<boolean> {
+    const inserted = await this.tx.manager.query<unknown[]>(
       `INSERT INTO cases (application_id, tracking_no, service_code, channel, applicant_nik,
          applicant_name, status, submitted_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -23,7 +27,7 @@ export class CasesRepository {
         status,
         newCase.submittedAt,
       ],
-    )) as unknown[];
+    );
     if (inserted.length === 0) return false;
     await this.tx.manager.query(
       `INSERT INTO case_status_changes (application_id, from_status, to_status, reason, changed_at)

@@ -13,7 +13,11 @@ export interface NewCase {
 
 export interface ReceiveApplicationPorts {
   /** Adds the case in its first status; false when the agency already has it. */
-  addCase(newCase: NewCase, status: 'VERIFYING', change: ApplicationStatusChangedV1): Promise<boolean>;
+  addCase(
+    newCase: NewCase,
+    status: 'VERIFYING',
+    change: ApplicationStatusChangedV1,
+  ): Promise<boolean>;
   now(): Date;
 }
 
@@ -27,9 +31,12 @@ export async function receiveApplication(
   ports: ReceiveApplicationPorts,
 ): Promise<ApplicationStatusChangedV1 | undefined> {
   if (submitted.agencyCode !== agencyCode) {
-    throw new Error(`application ${submitted.applicationId} belongs to ${submitted.agencyCode}, not ${agencyCode}`);
+    throw new Error(
+      `application ${submitted.applicationId} belongs to ${submitted.agencyCode}, not ${agencyCode}`,
+    );
   }
-  if (!canTransition('SUBMITTED', 'VERIFYING')) throw new Error('status rules forbid SUBMITTED → VERIFYING');
+  if (!canTransition('SUBMITTED', 'VERIFYING'))
+    throw new Error('status rules forbid SUBMITTED → VERIFYING');
   const change: ApplicationStatusChangedV1 = {
     applicationId: submitted.applicationId,
     trackingNo: submitted.trackingNo,

@@ -30,8 +30,14 @@ const problem = { type: Problem, description: 'application/problem+json' };
 
 @ApiTags('applications')
 @ApiExtraModels(Problem)
-@ApiServiceUnavailableResponse({ ...problem, description: 'A service behind the gateway is not answering' })
-@ApiGatewayTimeoutResponse({ ...problem, description: 'A service behind the gateway answered too slowly' })
+@ApiServiceUnavailableResponse({
+  ...problem,
+  description: 'A service behind the gateway is not answering',
+})
+@ApiGatewayTimeoutResponse({
+  ...problem,
+  description: 'A service behind the gateway answered too slowly',
+})
 @Controller('v1/applications')
 export class ApplicationsController {
   constructor(private readonly rpc: RpcClient) {}
@@ -45,8 +51,14 @@ export class ApplicationsController {
       'answers with its tracking number. The owning agency picks it up and starts verifying it.',
   })
   @ApiCreatedResponse({ type: ApplicationReceiptV1 })
-  @ApiBadRequestResponse({ ...problem, description: 'Missing or malformed fields, or a body that is not JSON' })
-  @ApiUnprocessableEntityResponse({ ...problem, description: 'A NIK that cannot exist, or an unknown service' })
+  @ApiBadRequestResponse({
+    ...problem,
+    description: 'Missing or malformed fields, or a body that is not JSON',
+  })
+  @ApiUnprocessableEntityResponse({
+    ...problem,
+    description: 'A NIK that cannot exist, or an unknown service',
+  })
   async submit(
     @Body() body: SubmitApplicationV1,
     @CurrentPrincipal() _principal: Principal,

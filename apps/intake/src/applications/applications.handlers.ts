@@ -1,6 +1,10 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { SubmitApplication, type ApplicationReceiptV1, SubmitApplicationV1 } from '@satupintu/contracts';
+import {
+  SubmitApplication,
+  type ApplicationReceiptV1,
+  SubmitApplicationV1,
+} from '@satupintu/contracts';
 import { generateTrackingNumber, type RegionIndex } from '@satupintu/domain';
 import { HandleRequest } from '@satupintu/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';

@@ -1,5 +1,9 @@
 import { DomainError, type FieldError } from '@satupintu/common';
-import type { ApplicationReceiptV1, ApplicationSubmittedV1, SubmitApplicationV1 } from '@satupintu/contracts';
+import type {
+  ApplicationReceiptV1,
+  ApplicationSubmittedV1,
+  SubmitApplicationV1,
+} from '@satupintu/contracts';
 import { parseNik, type RegionIndex } from '@satupintu/domain';
 
 export interface SubmitApplicationPorts {
@@ -25,10 +29,17 @@ export async function submitApplication(
   ports: SubmitApplicationPorts,
 ): Promise<ApplicationReceiptV1> {
   const errors: FieldError[] = [];
-  const nik = parseNik(input.applicant.nik, ports.regions, { birthDate: input.applicant.birthDate });
+  const nik = parseNik(input.applicant.nik, ports.regions, {
+    birthDate: input.applicant.birthDate,
+  });
   if (!nik.ok) errors.push({ field: 'applicant.nik', code: nik.problem });
   const service = await ports.findService(input.serviceCode);
-  if (!service) errors.push({ field: 'serviceCode', code: 'unknown_service', params: { serviceCode: input.serviceCode } });
+  if (!service)
+    errors.push({
+      field: 'serviceCode',
+      code: 'unknown_service',
+      params: { serviceCode: input.serviceCode },
+    });
   if (errors.length > 0 || !service || !nik.ok) throw DomainError.validation(errors, 422);
 
   const submittedAt = ports.now().toISOString();

@@ -15,7 +15,10 @@ class DemoSeed implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled || !(await this.catalog.isEmpty())) return;
     await this.catalog.addAll(DEMO_AGENCIES, DEMO_SERVICES);
-    this.logger.info({ agencies: DEMO_AGENCIES.length, services: DEMO_SERVICES.length }, 'demo catalog loaded');
+    this.logger.info(
+      { agencies: DEMO_AGENCIES.length, services: DEMO_SERVICES.length },
+      'demo catalog loaded',
+    );
   }
 }
 

@@ -13,15 +13,15 @@ export class CatalogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findActiveService(code: string): Promise<CatalogService | undefined> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<CatalogService[]>(
       'SELECT code, name, agency_code AS "agencyCode" FROM services WHERE code = $1 AND active',
       [code],
-    )) as CatalogService[];
+    );
     return rows[0];
   }
 
   async isEmpty(): Promise<boolean> {
-    const rows = (await this.dataSource.query('SELECT 1 FROM agencies LIMIT 1')) as unknown[];
+    const rows = await this.dataSource.query<unknown[]>('SELECT 1 FROM agencies LIMIT 1');
     return rows.length === 0;
   }
 

@@ -16,13 +16,21 @@ export interface DemoService {
 }
 
 export const DEMO_AGENCIES: DemoAgency[] = [
-  { code: 'DPMPTSP', name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', timeZone: 'Asia/Jakarta' },
+  {
+    code: 'DPMPTSP',
+    name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+    timeZone: 'Asia/Jakarta',
+  },
   { code: 'DUKCAPIL', name: 'Dinas Kependudukan dan Pencatatan Sipil', timeZone: 'Asia/Jakarta' },
   { code: 'PUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', timeZone: 'Asia/Jakarta' },
 ];
 
 export const DEMO_SERVICES: DemoService[] = [
-  { code: 'DPMPTSP-NIB', name: 'Pendaftaran Nomor Induk Berusaha (NIB) usaha mikro', agencyCode: 'DPMPTSP' },
+  {
+    code: 'DPMPTSP-NIB',
+    name: 'Pendaftaran Nomor Induk Berusaha (NIB) usaha mikro',
+    agencyCode: 'DPMPTSP',
+  },
   { code: 'DPMPTSP-SIP', name: 'Surat Izin Praktik tenaga kesehatan', agencyCode: 'DPMPTSP' },
   { code: 'DUKCAPIL-KK', name: 'Penerbitan Kartu Keluarga', agencyCode: 'DUKCAPIL' },
   { code: 'DUKCAPIL-AKTA-LAHIR', name: 'Penerbitan Akta Kelahiran', agencyCode: 'DUKCAPIL' },

@@ -30,7 +30,9 @@ export class CreateCatalogAndApplications1763856000100 implements MigrationInter
         applicant_birth_date date,
         submitted_at timestamptz NOT NULL
       )`);
-    await queryRunner.query('CREATE INDEX applications_applicant_nik_idx ON applications (applicant_nik)');
+    await queryRunner.query(
+      'CREATE INDEX applications_applicant_nik_idx ON applications (applicant_nik)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

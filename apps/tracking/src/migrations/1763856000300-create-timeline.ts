@@ -17,7 +17,9 @@ export class CreateTimeline1763856000300 implements MigrationInterface {
         occurred_at timestamptz NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query('CREATE INDEX timeline_entries_tracking_no_idx ON timeline_entries (tracking_no, occurred_at, id)');
+    await queryRunner.query(
+      'CREATE INDEX timeline_entries_tracking_no_idx ON timeline_entries (tracking_no, occurred_at, id)',
+    );
     await queryRunner.query(`
       CREATE FUNCTION forbid_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Status } from '@satupintu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TimelineEntry } from './timeline';
 
@@ -14,12 +13,11 @@ export class TimelineRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async entriesOf(trackingNo: string): Promise<TimelineEntry[]> {
-    const rows = (await this.dataSource.query(
+    return this.dataSource.query<TimelineEntry[]>(
       `SELECT status, agency_code AS "agencyCode", occurred_at AS "occurredAt", reason
          FROM timeline_entries WHERE tracking_no = $1 ORDER BY occurred_at, id`,
       [trackingNo],
-    )) as { status: Status; agencyCode: string; occurredAt: Date; reason: string | null }[];
-    return rows;
+    );
   }
 
   /** Within the transaction of the event being handled. */
@@ -27,7 +25,15 @@ export class TimelineRepository {
     await manager.query(
       `INSERT INTO timeline_entries (event_id, application_id, tracking_no, status, agency_code, reason, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,
-      [entry.eventId, entry.applicationId, entry.trackingNo, entry.status, entry.agencyCode, entry.reason ?? null, entry.occurredAt],
+      [
+        entry.eventId,
+        entry.applicationId,
+        entry.trackingNo,
+        entry.status,
+        entry.agencyCode,
+        entry.reason ?? null,
+        entry.occurredAt,
+      ],
     );
   }
 }

@@ -18,13 +18,11 @@ export function toTimeline(trackingNo: string, entries: TimelineEntry[]): Timeli
   return {
     trackingNo,
     status: ordered[ordered.length - 1].status,
-    entries: ordered.map(
-      (entry): TimelineEntryV1 => ({
-        status: entry.status,
-        at: entry.occurredAt.toISOString(),
-        agencyCode: entry.agencyCode,
-        ...(entry.reason ? { reason: entry.reason } : {}),
-      }),
-    ),
+    entries: ordered.map((entry): TimelineEntryV1 => ({
+      status: entry.status,
+      at: entry.occurredAt.toISOString(),
+      agencyCode: entry.agencyCode,
+      ...(entry.reason ? { reason: entry.reason } : {}),
+    })),
   };
 }

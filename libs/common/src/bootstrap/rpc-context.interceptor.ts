@@ -14,7 +14,8 @@ export class RpcContextInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
-    const headers = context.switchToRpc().getContext<NatsContext>().getHeaders() as HeaderBag | undefined;
+    const headers = context.switchToRpc().getContext<NatsContext>().getHeaders() as
+      HeaderBag | undefined;
     const requestContext = contextFromHeaders((name) => headers?.get(name) || undefined);
     const subject = context.switchToRpc().getContext<NatsContext>().getSubject();
     const started = performance.now();
@@ -22,7 +23,15 @@ export class RpcContextInterceptor implements NestInterceptor {
       runInContext(requestContext, () =>
         next
           .handle()
-          .pipe(tap({ complete: () => this.logger.debug({ subject, ms: Math.round(performance.now() - started) }, 'request handled') }))
+          .pipe(
+            tap({
+              complete: () =>
+                this.logger.debug(
+                  { subject, ms: Math.round(performance.now() - started) },
+                  'request handled',
+                ),
+            }),
+          )
           .subscribe(subscriber),
       ),
     );

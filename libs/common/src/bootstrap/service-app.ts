@@ -72,10 +72,19 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
-    metrics.httpDuration.observe({ method: request.method, route, status: reply.statusCode }, seconds);
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: reply.statusCode },
+      seconds,
+    );
     if (!route.startsWith('/health') && route !== '/metrics') {
       logger.info(
-        { method: request.method, route, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        {
+          method: request.method,
+          route,
+          url: request.url,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
         'request',
       );
     }
@@ -92,7 +101,13 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.NATS,
-        options: { servers: config.NATS_URL.split(','), queue: name, name: `${name}-rpc`, gracefulShutdown: true, gracePeriod: 500 },
+        options: {
+          servers: config.NATS_URL.split(','),
+          queue: name,
+          name: `${name}-rpc`,
+          gracefulShutdown: true,
+          gracePeriod: 500,
+        },
       },
       { inheritAppConfig: true },
     );

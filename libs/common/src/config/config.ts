@@ -1,4 +1,13 @@
-import { cleanEnv, makeValidator, num, port, str, url, type CleanedEnv, type ValidatorSpec } from 'envalid';
+import {
+  cleanEnv,
+  makeValidator,
+  num,
+  port,
+  str,
+  url,
+  type CleanedEnv,
+  type ValidatorSpec,
+} from 'envalid';
 
 /** Raised at start-up when the environment is wrong; the message names every bad variable. */
 export class ConfigError extends Error {}

@@ -1,6 +1,18 @@
-import { Controller, type DynamicModule, Get, Inject, Module, type ModuleMetadata } from '@nestjs/common';
+import {
+  Controller,
+  type DynamicModule,
+  Get,
+  Inject,
+  Module,
+  type ModuleMetadata,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TerminusModule,
+} from '@nestjs/terminus';
 
 /** Something the service needs to do its work; `check` rejects when it is not usable. */
 export interface ReadinessProbe {

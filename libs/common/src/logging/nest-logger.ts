@@ -10,7 +10,11 @@ export class NestPinoLogger implements LoggerService {
 
   log(message: unknown, ...rest: unknown[]): void {
     const context = rest[rest.length - 1];
-    this.write(typeof context === 'string' && CHATTY.has(context) ? 'debug' : 'info', message, rest);
+    this.write(
+      typeof context === 'string' && CHATTY.has(context) ? 'debug' : 'info',
+      message,
+      rest,
+    );
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.write('error', message, rest);
@@ -28,14 +32,19 @@ export class NestPinoLogger implements LoggerService {
     this.write('fatal', message, rest);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, rest: unknown[]): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    rest: unknown[],
+  ): void {
     // Nest passes the context (class name) last, and a stack before it for errors.
-    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+    const context =
+      typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
     const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
     if (message instanceof Error) {
       this.logger[level]({ err: message, context }, message.message);
     } else if (typeof message === 'object' && message !== null) {
-      this.logger[level]({ ...(message as object), context });
+      this.logger[level]({ ...message, context });
     } else {
       this.logger[level]({ context, stack }, String(message));
     }

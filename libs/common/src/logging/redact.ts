@@ -11,7 +11,11 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactNiks(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
   if (value instanceof Error) {
-    return { type: value.name, message: redactNiks(value.message), stack: value.stack && redactNiks(value.stack) };
+    return {
+      type: value.name,
+      message: redactNiks(value.message),
+      stack: value.stack && redactNiks(value.stack),
+    };
   }
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   const out: Record<string, unknown> = {};

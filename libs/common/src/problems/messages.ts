@@ -11,15 +11,24 @@ interface Text {
 export const PROBLEMS = {
   validation_failed: {
     title: { id: 'Data tidak valid', en: 'Invalid data' },
-    detail: { id: 'Periksa kolom yang disebutkan di `errors`.', en: 'Check the fields listed in `errors`.' },
+    detail: {
+      id: 'Periksa kolom yang disebutkan di `errors`.',
+      en: 'Check the fields listed in `errors`.',
+    },
   },
   unprocessable: {
     title: { id: 'Permohonan tidak dapat diproses', en: 'The request cannot be processed' },
-    detail: { id: 'Periksa kolom yang disebutkan di `errors`.', en: 'Check the fields listed in `errors`.' },
+    detail: {
+      id: 'Periksa kolom yang disebutkan di `errors`.',
+      en: 'Check the fields listed in `errors`.',
+    },
   },
   malformed_json: {
     title: { id: 'Isi permintaan bukan JSON yang sah', en: 'The request body is not valid JSON' },
-    detail: { id: 'Kirim isi permintaan sebagai JSON yang sah.', en: 'Send the request body as valid JSON.' },
+    detail: {
+      id: 'Kirim isi permintaan sebagai JSON yang sah.',
+      en: 'Send the request body as valid JSON.',
+    },
   },
   unsupported_media_type: {
     title: { id: 'Jenis konten tidak didukung', en: 'Unsupported content type' },
@@ -30,15 +39,24 @@ export const PROBLEMS = {
   },
   payload_too_large: {
     title: { id: 'Isi permintaan terlalu besar', en: 'The request body is too large' },
-    detail: { id: 'Ukuran maksimum adalah {limit} bita.', en: 'The maximum size is {limit} bytes.' },
+    detail: {
+      id: 'Ukuran maksimum adalah {limit} bita.',
+      en: 'The maximum size is {limit} bytes.',
+    },
   },
   bad_request: {
     title: { id: 'Permintaan tidak dapat diterima', en: 'Bad request' },
-    detail: { id: 'Periksa kembali permintaan Anda. Lihat /docs.', en: 'Check the request. See /docs.' },
+    detail: {
+      id: 'Periksa kembali permintaan Anda. Lihat /docs.',
+      en: 'Check the request. See /docs.',
+    },
   },
   route_not_found: {
     title: { id: 'Alamat tidak ditemukan', en: 'No such endpoint' },
-    detail: { id: 'Tidak ada {method} {path}. Lihat /docs.', en: 'There is no {method} {path}. See /docs.' },
+    detail: {
+      id: 'Tidak ada {method} {path}. Lihat /docs.',
+      en: 'There is no {method} {path}. See /docs.',
+    },
   },
   application_not_found: {
     title: { id: 'Permohonan tidak ditemukan', en: 'Application not found' },
@@ -84,7 +102,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   required: { id: 'wajib diisi', en: 'is required' },
   must_be_string: { id: 'harus berupa teks', en: 'must be a string' },
   must_be_object: { id: 'harus berupa objek', en: 'must be an object' },
-  must_be_body_object: { id: 'isi permintaan harus berupa objek JSON', en: 'the body must be a JSON object' },
+  must_be_body_object: {
+    id: 'isi permintaan harus berupa objek JSON',
+    en: 'the body must be a JSON object',
+  },
   must_be_one_of: { id: 'harus salah satu dari: {values}', en: 'must be one of: {values}' },
   max_length: { id: 'paling banyak {max} karakter', en: 'must be at most {max} characters' },
   min_length: { id: 'paling sedikit {min} karakter', en: 'must be at least {min} characters' },
@@ -100,7 +121,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     id: 'tanggal lahir pada NIK (digit 7–12) tidak sah',
     en: 'the birth date in the NIK (digits 7–12) is not a real date',
   },
-  nik_serial: { id: 'nomor urut NIK (4 digit terakhir) tidak boleh 0000', en: 'the NIK serial (last 4 digits) cannot be 0000' },
+  nik_serial: {
+    id: 'nomor urut NIK (4 digit terakhir) tidak boleh 0000',
+    en: 'the NIK serial (last 4 digits) cannot be 0000',
+  },
   nik_birth_date_mismatch: {
     id: 'tanggal lahir pada NIK tidak sama dengan tanggal lahir yang diisi',
     en: 'the birth date in the NIK does not match the stated birth date',
@@ -133,7 +157,8 @@ export function localeFrom(acceptLanguage: string | undefined): Locale {
     const qAttr = attrs.map((a) => a.trim()).find((a) => a.startsWith('q='));
     const q = qAttr ? Number(qAttr.slice(2)) : 1;
     const lang = tag.split('-')[0];
-    const locale: Locale | undefined = lang === 'en' ? 'en' : lang === 'id' || lang === 'in' ? 'id' : undefined;
+    const locale: Locale | undefined =
+      lang === 'en' ? 'en' : lang === 'id' || lang === 'in' ? 'id' : undefined;
     if (locale && Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { locale, q };
   }
   return best?.locale ?? 'id';

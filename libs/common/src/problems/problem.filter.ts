@@ -41,7 +41,11 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError): void {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: DomainError,
+): void {
   const requestId = currentContext()?.requestId;
   const doc = renderProblem(error, localeFrom(request.headers['accept-language']), {
     instance: request.url,
@@ -51,12 +55,15 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 }
 
 /** Errors raised by Fastify (body parsing) or Nest (routing) that are the client's doing. */
-export function fromFrameworkError(exception: unknown, request?: FastifyRequest): DomainError | undefined {
+export function fromFrameworkError(
+  exception: unknown,
+  request?: FastifyRequest,
+): DomainError | undefined {
   // Nest wraps Fastify's client errors in an HttpException whose cause is the original.
   const cause = exception instanceof HttpException ? exception.cause : undefined;
   const fastifyCode = codeOf(cause) ?? codeOf(exception);
   const limit = { limit: request?.routeOptions?.bodyLimit ?? 0 };
-  switch (fastifyCode) {
+  switch (fastifyCode ?? '') {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
       return new DomainError('unsupported_media_type', 415);
@@ -66,6 +73,8 @@ export function fromFrameworkError(exception: unknown, request?: FastifyRequest)
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new DomainError('malformed_json', 400);
+    default:
+      break;
   }
   const original = cause ?? exception;
   if (original instanceof SyntaxError) return new DomainError('malformed_json', 400);

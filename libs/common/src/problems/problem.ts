@@ -1,4 +1,4 @@
-import { DomainError, type MessageParams } from './domain-error';
+import { type DomainError, type MessageParams } from './domain-error';
 import { FIELD_MESSAGES, PROBLEMS, interpolate, type Locale, type ProblemCode } from './messages';
 
 /** RFC 9457 problem details, with `errors` for validation and the request id for support. */

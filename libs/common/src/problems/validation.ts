@@ -26,14 +26,17 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   const out: FieldError[] = [];
   for (const error of errors) {
     // An unknown field's name is the client's text: echo a bounded piece of it, not all of it.
-    const property = error.property.length > 64 ? `${error.property.slice(0, 64)}…` : error.property;
+    const property =
+      error.property.length > 64 ? `${error.property.slice(0, 64)}…` : error.property;
     const field = parent ? `${parent}.${property}` : property;
     const constraints = error.constraints ?? {};
     const names = Object.keys(constraints);
     if (names.length > 0) {
       const name = PRIORITY.find((p) => names.includes(p)) ?? names[0];
-      const code = CONSTRAINT_CODES[name] ?? (error.contexts?.[name]?.code as string | undefined) ?? 'invalid';
-      const params = (error.contexts?.[name]?.params as FieldError['params']) ?? paramsFor(name, constraints[name]);
+      const context = error.contexts?.[name] as
+        { code?: string; params?: FieldError['params'] } | undefined;
+      const code = CONSTRAINT_CODES[name] ?? context?.code ?? 'invalid';
+      const params = context?.params ?? paramsFor(name, constraints[name]);
       out.push({ field, code, ...(params ? { params } : {}) });
     }
     if (error.children?.length) out.push(...toFieldErrors(error.children, field));

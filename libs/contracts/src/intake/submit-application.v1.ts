@@ -29,7 +29,10 @@ export class ApplicantV1 {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ description: 'Birth date; checked against the NIK', example: '1990-06-05' })
+  @ApiPropertyOptional({
+    description: 'Birth date; checked against the NIK',
+    example: '1990-06-05',
+  })
   @IsOptional()
   @IsString()
   @IsISO8601({ strict: true })

@@ -1,7 +1,13 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { EventContract } from '@satupintu/contracts';
-import { LOGGER, ServiceMetrics, contextFromHeaders, runInContext, type AppLogger } from '@satupintu/common';
+import {
+  LOGGER,
+  ServiceMetrics,
+  contextFromHeaders,
+  runInContext,
+  type AppLogger,
+} from '@satupintu/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { EVENT_ID_HEADER, OCCURRED_AT_HEADER } from '../headers';
@@ -25,7 +31,7 @@ export interface EventHandlerSpec<T> {
   /** Only events with this routing key (e.g. one agency's); all when omitted. */
   routingKey?: string;
   /** Runs inside the transaction that records the message in the inbox; publish through `tx`. */
-  handle(payload: T, tx: Transaction, meta: EventMeta): Promise<void>;
+  handle(payload: T, tx: Transaction, meta: EventMeta): Promise<void> | void;
 }
 
 const SECOND_NS = 1_000_000_000;
@@ -49,7 +55,10 @@ export class EventConsumers implements OnModuleDestroy {
 
   async start<T>(spec: EventHandlerSpec<T>): Promise<void> {
     const stream = streamName(this.nats.namespace, spec.event.stream);
-    const filter = namespacedSubject(this.nats.namespace, `${spec.event.subject}.${spec.routingKey ?? '*'}`);
+    const filter = namespacedSubject(
+      this.nats.namespace,
+      `${spec.event.subject}.${spec.routingKey ?? '*'}`,
+    );
     await this.nats.jsm.consumers.add(stream, {
       durable_name: spec.durable,
       ack_policy: AckPolicy.Explicit,
@@ -63,7 +72,9 @@ export class EventConsumers implements OnModuleDestroy {
     const messages = await consumer.consume({ max_messages: 256 });
     const loop = (async () => {
       for await (const message of messages) await this.process(spec, message);
-    })().catch((error: unknown) => this.logger.error({ err: error, durable: spec.durable }, 'consumer stopped'));
+    })().catch((error: unknown) =>
+      this.logger.error({ err: error, durable: spec.durable }, 'consumer stopped'),
+    );
     this.running.push({ messages, loop });
     this.logger.info({ durable: spec.durable, filter }, 'consuming');
   }
@@ -78,7 +89,8 @@ export class EventConsumers implements OnModuleDestroy {
     const header = (name: string) => message.headers?.get(name) || undefined;
     const subject = spec.event.subject;
     const meta: EventMeta = {
-      eventId: header(EVENT_ID_HEADER) ?? header('Nats-Msg-Id') ?? `${message.info.stream}:${message.seq}`,
+      eventId:
+        header(EVENT_ID_HEADER) ?? header('Nats-Msg-Id') ?? `${message.info.stream}:${message.seq}`,
       subject: message.subject,
       occurredAt: header(OCCURRED_AT_HEADER),
       delivery: message.info.deliveryCount,
@@ -87,7 +99,10 @@ export class EventConsumers implements OnModuleDestroy {
       const payload = await this.decode(spec.event, message);
       if (!payload) {
         // Retrying cannot make it valid. It stays in the stream (at this sequence) for inspection.
-        this.logger.error({ subject: message.subject, seq: message.seq, eventId: meta.eventId }, 'invalid event rejected');
+        this.logger.error(
+          { subject: message.subject, seq: message.seq, eventId: meta.eventId },
+          'invalid event rejected',
+        );
         this.metrics.messagesHandled.inc({ subject, outcome: 'rejected' });
         message.term('invalid payload');
         return;
@@ -99,11 +114,20 @@ export class EventConsumers implements OnModuleDestroy {
           return true;
         });
         message.ack();
-        this.metrics.messagesHandled.inc({ subject, outcome: processed ? 'processed' : 'duplicate' });
-        this.logger.debug({ eventId: meta.eventId, durable: spec.durable, subject: message.subject }, processed ? 'event processed' : 'duplicate ignored');
+        this.metrics.messagesHandled.inc({
+          subject,
+          outcome: processed ? 'processed' : 'duplicate',
+        });
+        this.logger.debug(
+          { eventId: meta.eventId, durable: spec.durable, subject: message.subject },
+          processed ? 'event processed' : 'duplicate ignored',
+        );
       } catch (error) {
         const delayMs = Math.min(1000 * 2 ** Math.min(meta.delivery - 1, 6), 60_000);
-        this.logger.warn({ err: error, eventId: meta.eventId, delivery: meta.delivery, delayMs }, 'event handling failed; will retry');
+        this.logger.warn(
+          { err: error, eventId: meta.eventId, delivery: meta.delivery, delayMs },
+          'event handling failed; will retry',
+        );
         this.metrics.messagesHandled.inc({ subject, outcome: 'retried' });
         message.nak(delayMs);
       }

@@ -1,4 +1,9 @@
-import { JetStreamApiError, RetentionPolicy, StorageType, type StreamConfig } from '@nats-io/jetstream';
+import {
+  JetStreamApiError,
+  RetentionPolicy,
+  StorageType,
+  type StreamConfig,
+} from '@nats-io/jetstream';
 import { STREAM_NAMES, streamSubjects } from '@satupintu/contracts';
 import { namespacedSubject, streamName } from '../namespace';
 import type { NatsClients } from '../nats.module';
@@ -34,7 +39,9 @@ async function ensureStream(
     const info = await nats.jsm.streams.info(config.name);
     const missing = config.subjects.filter((subject) => !info.config.subjects?.includes(subject));
     if (missing.length > 0) {
-      await nats.jsm.streams.update(config.name, { subjects: [...(info.config.subjects ?? []), ...missing] });
+      await nats.jsm.streams.update(config.name, {
+        subjects: [...(info.config.subjects ?? []), ...missing],
+      });
     }
   } catch (error) {
     if (!isNotFound(error)) throw error;

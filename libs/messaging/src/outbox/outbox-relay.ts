@@ -1,4 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { LOGGER, type AppLogger } from '@satupintu/common';
 import { DataSource } from 'typeorm';
@@ -79,7 +84,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async pending(): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM outbox')) as { n: number }[];
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM outbox',
+    );
     return row.n;
   }
 
@@ -92,27 +99,33 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.failing = false;
     } catch (error) {
       // Rows stay in the outbox; the timer retries. Log once per outage, not once per second.
-      if (!this.failing) this.logger.warn({ err: error }, 'outbox relay cannot publish; will retry');
+      if (!this.failing)
+        this.logger.warn({ err: error }, 'outbox relay cannot publish; will retry');
       this.failing = true;
     }
   }
 
   private publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<OutboxRow[]>(
         'SELECT id, subject, payload, headers FROM outbox ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED',
         [BATCH],
-      )) as OutboxRow[];
+      );
       if (rows.length === 0) return 0;
       // One connection writes in call order, so JetStream stores them in outbox order.
       await Promise.all(
         rows.map((row) => {
           const h = natsHeaders();
           for (const [key, value] of Object.entries(row.headers)) h.set(key, value);
-          return this.nats.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.id, headers: h });
+          return this.nats.js.publish(row.subject, JSON.stringify(row.payload), {
+            msgID: row.id,
+            headers: h,
+          });
         }),
       );
-      await manager.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+      await manager.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [
+        rows.map((row) => row.id),
+      ]);
       return rows.length;
     });
   }

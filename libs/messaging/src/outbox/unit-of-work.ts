@@ -32,7 +32,7 @@ export class UnitOfWork {
     @Inject(NATS_OPTIONS) private readonly nats: NatsOptions,
   ) {}
 
-  async run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
     let wrote = 0;
     const result = await this.dataSource.transaction(async (manager) => {
       const pending: PendingEvent[] = [];
@@ -52,9 +52,16 @@ export class UnitOfWork {
     const id = randomUUID();
     return {
       id,
-      subject: namespacedSubject(this.nats.namespace, `${event.subject}.${event.routingKey(payload)}`),
+      subject: namespacedSubject(
+        this.nats.namespace,
+        `${event.subject}.${event.routingKey(payload)}`,
+      ),
       payload,
-      headers: { ...propagationHeaders(), [EVENT_ID_HEADER]: id, [OCCURRED_AT_HEADER]: new Date().toISOString() },
+      headers: {
+        ...propagationHeaders(),
+        [EVENT_ID_HEADER]: id,
+        [OCCURRED_AT_HEADER]: new Date().toISOString(),
+      },
     };
   }
 }
@@ -63,9 +70,17 @@ async function insertOutbox(manager: EntityManager, events: PendingEvent[]): Pro
   if (events.length === 0) return;
   const values: unknown[] = [];
   const rows = events.map((event, i) => {
-    values.push(event.id, event.subject, JSON.stringify(event.payload), JSON.stringify(event.headers));
+    values.push(
+      event.id,
+      event.subject,
+      JSON.stringify(event.payload),
+      JSON.stringify(event.headers),
+    );
     const p = i * 4;
     return `($${p + 1}, $${p + 2}, $${p + 3}::jsonb, $${p + 4}::jsonb)`;
   });
-  await manager.query(`INSERT INTO outbox (id, subject, payload, headers) VALUES ${rows.join(', ')}`, values);
+  await manager.query(
+    `INSERT INTO outbox (id, subject, payload, headers) VALUES ${rows.join(', ')}`,
+    values,
+  );
 }

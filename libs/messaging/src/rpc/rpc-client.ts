@@ -1,4 +1,11 @@
-import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
 // Not re-exported from the package root: raised when NATS answers "no responders".
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception.js';
@@ -28,7 +35,11 @@ export class RpcClient implements OnApplicationShutdown {
   private readonly client: ClientNats;
 
   constructor(@Inject(RPC_OPTIONS) private readonly options: RpcClientOptions) {
-    this.client = new ClientNats({ servers: options.url.split(','), name: options.name, maxReconnectAttempts: -1 });
+    this.client = new ClientNats({
+      servers: options.url.split(','),
+      name: options.name,
+      maxReconnectAttempts: -1,
+    });
   }
 
   async request<Req, Res>(contract: RequestContract<Req, Res>, payload: Req): Promise<Res> {
@@ -37,7 +48,9 @@ export class RpcClient implements OnApplicationShutdown {
     const record = new NatsRecordBuilder(payload).setHeaders(h).build();
     const subject = namespacedSubject(this.options.namespace, contract.subject);
     try {
-      return await firstValueFrom(this.client.send<Res>(subject, record).pipe(timeout(this.options.timeoutMs)));
+      return await firstValueFrom(
+        this.client.send<Res>(subject, record).pipe(timeout(this.options.timeoutMs)),
+      );
     } catch (error) {
       throw this.toDomainError(contract, error);
     }
@@ -46,7 +59,10 @@ export class RpcClient implements OnApplicationShutdown {
   private toDomainError(contract: RequestContract<unknown, unknown>, error: unknown): unknown {
     if (DomainError.isSerialized(error)) return DomainError.fromSerialized(error);
     if (error instanceof TimeoutError) {
-      return new DomainError('upstream_timeout', 504, [], { service: contract.service, timeoutMs: this.options.timeoutMs });
+      return new DomainError('upstream_timeout', 504, [], {
+        service: contract.service,
+        timeoutMs: this.options.timeoutMs,
+      });
     }
     if (error instanceof EmptyResponseException || isConnectionError(error)) {
       return new DomainError('service_unavailable', 503, [], { service: contract.service });
@@ -57,7 +73,7 @@ export class RpcClient implements OnApplicationShutdown {
   /** Readiness: connected, and the NATS server answers a round trip. */
   async ping(): Promise<void> {
     await this.client.connect();
-    await (this.client.unwrap() as { flush(): Promise<void> }).flush();
+    await this.client.unwrap<{ flush(): Promise<void> }>().flush();
   }
 
   async onApplicationShutdown(): Promise<void> {

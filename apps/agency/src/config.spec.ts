@@ -1,0 +1,61 @@
+import { ConfigError } from '@satupintu/common';
+import { loadAgencyConfig } from './config';
+
+function errorOf(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadAgencyConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadAgencyConfig accepted the environment');
+}
+
+describe('loadAgencyConfig', () => {
+  it('refuses to start without AGENCY_CODE and names it', () => {
+    const error = errorOf({});
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('AGENCY_CODE');
+  });
+
+  it('reports only AGENCY_CODE when it is the one thing missing', () => {
+    const lines = errorOf({}).message.split('\n').slice(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ {2}AGENCY_CODE: /);
+  });
+
+  it('listens on port 3010 by default and keeps the base defaults', () => {
+    const config = loadAgencyConfig({ AGENCY_CODE: 'DUKCAPIL' });
+    expect(config.HTTP_PORT).toBe(3010);
+    expect(config.SP_NAMESPACE).toBe('sp');
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432');
+  });
+
+  it('takes HTTP_PORT from the environment', () => {
+    expect(loadAgencyConfig({ AGENCY_CODE: 'BPN', HTTP_PORT: '3011' }).HTTP_PORT).toBe(3011);
+  });
+
+  it.each([
+    ['dukcapil', 'DUKCAPIL'],
+    ['Dpmptsp-2', 'DPMPTSP-2'],
+    ['BPN', 'BPN'],
+    ['ab', 'AB'],
+  ])('upper-cases the agency code %j to %j', (given, expected) => {
+    expect(loadAgencyConfig({ AGENCY_CODE: given }).AGENCY_CODE).toBe(expected);
+  });
+
+  it.each(['a.b', 'a', 'dukcapil.*', 'a>', 'duk capil', 'duk_capil', '', 'a'.repeat(33)])(
+    'refuses the agency code %j, which cannot be a NATS subject token',
+    (code) => {
+      const error = errorOf({ AGENCY_CODE: code });
+      expect(error.message).toContain('AGENCY_CODE: must be 2–32 letters');
+    },
+  );
+
+  it('names a bad base variable alongside a bad agency code', () => {
+    const error = errorOf({ AGENCY_CODE: 'a.b', HTTP_PORT: 'abc' });
+    expect(error.message).toContain('AGENCY_CODE');
+    expect(error.message).toContain('HTTP_PORT');
+  });
+});

@@ -1,0 +1,146 @@
+import { DomainError } from './domain-error';
+import { PROBLEMS, type ProblemCode } from './messages';
+import { fieldMessage, problemType, renderProblem } from './problem';
+
+describe('problemType', () => {
+  it.each([
+    ['validation_failed', 'urn:satupintu:problem:validation-failed'],
+    ['route_not_found', 'urn:satupintu:problem:route-not-found'],
+    ['unprocessable', 'urn:satupintu:problem:unprocessable'],
+    ['unsupported_media_type', 'urn:satupintu:problem:unsupported-media-type'],
+  ] as [ProblemCode, string][])('writes %s as %s', (code, urn) => {
+    expect(problemType(code)).toBe(urn);
+  });
+
+  it.each(Object.keys(PROBLEMS) as ProblemCode[])(
+    'never leaves an underscore in the URN of %s',
+    (code) => {
+      expect(problemType(code)).toMatch(/^urn:satupintu:problem:[a-z-]+$/);
+    },
+  );
+});
+
+describe('renderProblem', () => {
+  it('renders a problem document in Indonesian', () => {
+    const doc = renderProblem(new DomainError('malformed_json', 400), 'id');
+    expect(doc).toEqual({
+      type: 'urn:satupintu:problem:malformed-json',
+      title: 'Isi permintaan bukan JSON yang sah',
+      status: 400,
+      detail: 'Kirim isi permintaan sebagai JSON yang sah.',
+      code: 'malformed_json',
+    });
+  });
+
+  it('renders the same problem in English', () => {
+    const doc = renderProblem(new DomainError('malformed_json', 400), 'en');
+    expect(doc.title).toBe('The request body is not valid JSON');
+    expect(doc.detail).toBe('Send the request body as valid JSON.');
+  });
+
+  it('interpolates the parameters into the detail', () => {
+    const error = new DomainError('route_not_found', 404, [], { method: 'GET', path: '/v1/nope' });
+    expect(renderProblem(error, 'en').detail).toBe('There is no GET /v1/nope. See /docs.');
+    expect(renderProblem(error, 'id').detail).toBe('Tidak ada GET /v1/nope. Lihat /docs.');
+  });
+
+  it('interpolates numeric parameters', () => {
+    const error = new DomainError('payload_too_large', 413, [], { limit: 1024 });
+    expect(renderProblem(error, 'en').detail).toBe('The maximum size is 1024 bytes.');
+  });
+
+  it('uses the status of the error, not one implied by the code', () => {
+    expect(renderProblem(new DomainError('bad_request', 405), 'en').status).toBe(405);
+  });
+
+  it('has no errors member when the error has no field errors', () => {
+    const doc = renderProblem(new DomainError('bad_request', 400), 'en');
+    expect(doc).not.toHaveProperty('errors');
+  });
+
+  it('lists field errors with messages in the requested language', () => {
+    const error = DomainError.validation([
+      { field: 'applicant.nik', code: 'nik_format' },
+      { field: 'applicant.name', code: 'max_length', params: { max: 200 } },
+      { field: 'serviceCode', code: 'unknown_service', params: { serviceCode: 'X-1' } },
+    ]);
+    expect(renderProblem(error, 'en').errors).toEqual([
+      { field: 'applicant.nik', code: 'nik_format', message: 'a NIK must be 16 digits' },
+      { field: 'applicant.name', code: 'max_length', message: 'must be at most 200 characters' },
+      {
+        field: 'serviceCode',
+        code: 'unknown_service',
+        message: 'service X-1 is not in the catalog',
+      },
+    ]);
+    expect(renderProblem(error, 'id').errors).toEqual([
+      { field: 'applicant.nik', code: 'nik_format', message: 'NIK harus 16 digit angka' },
+      { field: 'applicant.name', code: 'max_length', message: 'paling banyak 200 karakter' },
+      {
+        field: 'serviceCode',
+        code: 'unknown_service',
+        message: 'layanan X-1 tidak ada di katalog',
+      },
+    ]);
+  });
+
+  it('does not copy field-error params into the rendered errors', () => {
+    const error = DomainError.validation([{ field: 'x', code: 'min_length', params: { min: 3 } }]);
+    expect(renderProblem(error, 'en').errors).toEqual([
+      { field: 'x', code: 'min_length', message: 'must be at least 3 characters' },
+    ]);
+  });
+
+  it('adds the instance and the request id when given', () => {
+    const doc = renderProblem(new DomainError('bad_request', 400), 'en', {
+      instance: '/v1/applications',
+      requestId: 'req-1',
+    });
+    expect(doc.instance).toBe('/v1/applications');
+    expect(doc.requestId).toBe('req-1');
+  });
+
+  it('renders every problem code in both languages without leftover placeholders when all params are given', () => {
+    const params = {
+      limit: 1,
+      method: 'GET',
+      path: '/',
+      trackingNo: 'K7M39QX2C',
+      service: 'intake',
+      timeoutMs: 5000,
+      errorId: 'e',
+    };
+    for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
+      for (const locale of ['id', 'en'] as const) {
+        const doc = renderProblem(new DomainError(code, 400, [], params), locale);
+        expect(doc.code).toBe(code);
+        expect(`${doc.title} ${doc.detail}`).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
+});
+
+describe('fieldMessage', () => {
+  it('gives the message of a known code in each language', () => {
+    expect(fieldMessage('required', 'id')).toBe('wajib diisi');
+    expect(fieldMessage('required', 'en')).toBe('is required');
+  });
+
+  it('interpolates the parameters', () => {
+    expect(fieldMessage('must_be_one_of', 'en', { values: 'WEB, KIOSK' })).toBe(
+      'must be one of: WEB, KIOSK',
+    );
+  });
+
+  it('falls back to invalid for an unknown code', () => {
+    expect(fieldMessage('no_such_code', 'en')).toBe('is invalid');
+    expect(fieldMessage('no_such_code', 'id')).toBe('tidak valid');
+  });
+
+  it('falls back to invalid in a rendered problem too', () => {
+    const error = DomainError.validation([{ field: 'a', code: 'isWeird' }]);
+    expect(renderProblem(error, 'en').errors).toEqual([
+      { field: 'a', code: 'isWeird', message: 'is invalid' },
+    ]);
+  });
+});
