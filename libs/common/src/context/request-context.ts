@@ -26,7 +26,14 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Trace id of a `traceparent` header, or undefined when it is malformed. */
 export function traceIdOf(traceparent: string): string | undefined {
-  return TRACEPARENT.exec(traceparent)?.[1];
+  return parseTraceparent(traceparent)?.[1];
+}
+
+// W3C trace context: an all-zero trace id or parent id is invalid and must be ignored.
+function parseTraceparent(header: string): RegExpExecArray | null {
+  const match = TRACEPARENT.exec(header);
+  if (!match || /^0+$/.test(match[1]) || /^0+$/.test(match[2])) return null;
+  return match;
 }
 
 /**
@@ -36,7 +43,7 @@ export function traceIdOf(traceparent: string): string | undefined {
 export function contextFromHeaders(get: (name: string) => string | undefined): RequestContext {
   const incomingId = get(REQUEST_ID_HEADER);
   const incomingTrace = get(TRACEPARENT_HEADER);
-  const match = incomingTrace ? TRACEPARENT.exec(incomingTrace) : null;
+  const match = incomingTrace ? parseTraceparent(incomingTrace) : null;
   const traceId = match ? match[1] : randomBytes(16).toString('hex');
   const flags = match ? match[3] : '01';
   return {

@@ -6,16 +6,28 @@ export function redactNiks(text: string): string {
   return text.replace(SIXTEEN_DIGITS, '$1******$2');
 }
 
-/** Deep copy of a log value with every NIK-looking string masked. */
+const MAX_DEPTH = 8;
+
+/**
+ * Deep copy of a log value with every NIK-looking string masked. Errors keep their name, code
+ * and other own fields; what lies deeper than we look is dropped rather than logged unread.
+ */
 export function redactValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactNiks(value);
-  if (value === null || typeof value !== 'object' || depth > 8) return value;
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    const text = String(value);
+    const masked = redactNiks(text);
+    return masked === text ? value : masked;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > MAX_DEPTH) return '[too deep]';
+  if (value instanceof Date) return value;
   if (value instanceof Error) {
-    return {
-      type: value.name,
-      message: redactNiks(value.message),
-      stack: value.stack && redactNiks(value.stack),
-    };
+    const out: Record<string, unknown> = { type: value.name, message: redactNiks(value.message) };
+    if (value.stack) out.stack = redactNiks(value.stack);
+    for (const [key, item] of Object.entries(value)) out[key] = redactValue(item, depth + 1);
+    if (value.cause !== undefined) out.cause = redactValue(value.cause, depth + 1);
+    return out;
   }
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   const out: Record<string, unknown> = {};

@@ -170,3 +170,20 @@ describe('message catalog', () => {
     expect(FIELD_MESSAGES[code]).toBeDefined();
   });
 });
+
+describe('localeFrom with the spacing RFC 9110 allows', () => {
+  it('understands whitespace before the semicolon of a weighted language', () => {
+    expect(localeFrom('en ;q=0.8')).toBe('en');
+    expect(localeFrom('id;q=0.2, en ; q=0.7')).toBe('en');
+  });
+
+  it('ignores a weight above 1', () => {
+    expect(localeFrom('en;q=2, id')).toBe('id');
+  });
+});
+
+describe('interpolate with hostile keys', () => {
+  it('does not reach into inherited properties', () => {
+    expect(interpolate('{constructor}', {})).toBe('{constructor}');
+  });
+});

@@ -141,7 +141,7 @@ export const FIELD_MESSAGES: Record<string, Text> = {
 
 export function interpolate(template: string, params: MessageParams = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
+    Object.hasOwn(params, key) ? String(params[key]) : whole,
   );
 }
 
@@ -155,11 +155,11 @@ export function localeFrom(acceptLanguage: string | undefined): Locale {
   for (const part of acceptLanguage.split(',')) {
     const [tag, ...attrs] = part.trim().toLowerCase().split(';');
     const qAttr = attrs.map((a) => a.trim()).find((a) => a.startsWith('q='));
-    const q = qAttr ? Number(qAttr.slice(2)) : 1;
-    const lang = tag.split('-')[0];
+    const q = qAttr ? Number(qAttr.slice(2).trim()) : 1;
+    const lang = tag.trim().split('-')[0];
     const locale: Locale | undefined =
       lang === 'en' ? 'en' : lang === 'id' || lang === 'in' ? 'id' : undefined;
-    if (locale && Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { locale, q };
+    if (locale && q > 0 && q <= 1 && (!best || q > best.q)) best = { locale, q };
   }
   return best?.locale ?? 'id';
 }

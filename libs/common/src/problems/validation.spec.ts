@@ -40,6 +40,13 @@ describe('toFieldErrors with SubmitApplicationV1', () => {
     expect(await submit(VALID)).toEqual([]);
   });
 
+  it('reports a well-shaped birth date that is not a real date as must_be_date', async () => {
+    const applicant = { ...VALID.applicant, birthDate: '1990-02-30' };
+    expect(await submit({ ...VALID, applicant })).toEqual([
+      { field: 'applicant.birthDate', code: 'must_be_date' },
+    ]);
+  });
+
   it('reports a missing field as required, not as must_be_string', async () => {
     expect(await submit({ applicant: VALID.applicant })).toEqual([
       { field: 'serviceCode', code: 'required' },

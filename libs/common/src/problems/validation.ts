@@ -13,7 +13,7 @@ const CONSTRAINT_CODES: Record<string, string> = {
   isEnum: 'must_be_one_of',
   maxLength: 'max_length',
   minLength: 'min_length',
-  isISO8601: 'must_be_date',
+  isIso8601: 'must_be_date',
   isDateString: 'must_be_date',
   whitelistValidation: 'unknown_field',
 };
