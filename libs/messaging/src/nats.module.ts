@@ -39,6 +39,8 @@ export class NatsClients implements OnApplicationShutdown {
       servers: options.url.split(','),
       name: options.name,
       maxReconnectAttempts: -1,
+      // Async stack traces cost an Error per request; our logs carry request ids instead.
+      noAsyncTraces: true,
     });
     void (async () => {
       for await (const status of connection.status()) {

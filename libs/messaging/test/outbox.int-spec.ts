@@ -16,6 +16,7 @@ import {
   NatsModule,
   OutboxRelay,
   UnitOfWork,
+  outgoing,
 } from '../src';
 
 /**
@@ -138,6 +139,28 @@ describe('the transactional outbox', () => {
     await relay.flush();
     await eventually(() => expect(receivedIds()).toContain(marker.applicationId));
     expect(receivedIds().filter((id) => id === event.applicationId)).toHaveLength(1);
+  });
+
+  it('records the events of a single-statement write only when the statement wrote a row', async () => {
+    // Any table does as the state: the inbox is the one this test database has.
+    const write = (key: string, event: ApplicationStatusChangedV1) =>
+      unitOfWork.writeWithEvents(
+        'INSERT INTO inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        ['write-with-events', key],
+        [outgoing(ApplicationStatusChanged, event)],
+      );
+    const key = randomUUID();
+    const first = change();
+    const skipped = change();
+    expect(await write(key, first)).toBe(1);
+    expect(await write(key, skipped)).toBe(0);
+    await relay.flush();
+    const marker = change();
+    await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, marker));
+    await relay.flush();
+    await eventually(() => expect(receivedIds()).toContain(marker.applicationId));
+    expect(receivedIds()).toContain(first.applicationId);
+    expect(receivedIds()).not.toContain(skipped.applicationId);
   });
 
   it('keeps events in commit order', async () => {

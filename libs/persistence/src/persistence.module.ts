@@ -31,7 +31,7 @@ export function postgresOptions(options: PersistenceOptions): DataSourceOptions 
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: options.poolSize ?? 10, application_name: options.database },
+    extra: { max: options.poolSize ?? 20, application_name: options.database },
   };
 }
 

@@ -8,11 +8,29 @@ export interface CatalogService {
   agencyCode: string;
 }
 
+// Every submission looks its service up; the catalog changes rarely, so answers are kept this
+// long. A service withdrawn from the catalog is still accepted for at most this long.
+const CACHE_MS = 30_000;
+
 @Injectable()
 export class CatalogRepository {
+  private readonly cache = new Map<
+    string,
+    { service: CatalogService | undefined; until: number }
+  >();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async findActiveService(code: string): Promise<CatalogService | undefined> {
+    const cached = this.cache.get(code);
+    if (cached && cached.until > Date.now()) return cached.service;
+    const service = await this.queryActiveService(code);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(code, { service, until: Date.now() + CACHE_MS });
+    return service;
+  }
+
+  private async queryActiveService(code: string): Promise<CatalogService | undefined> {
     const rows = await this.dataSource.query<CatalogService[]>(
       'SELECT code, name, agency_code AS "agencyCode" FROM services WHERE code = $1 AND active',
       [code],
@@ -27,6 +45,7 @@ export class CatalogRepository {
 
   /** Adds agencies and services, leaving existing ones as they are. */
   async addAll(agencies: DemoAgency[], services: DemoService[]): Promise<void> {
+    this.cache.clear();
     await this.dataSource.transaction(async (manager) => {
       for (const agency of agencies) {
         await manager.query(

@@ -15,6 +15,8 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     await this.consumers.start({
       event: ApplicationSubmitted,
       durable: 'tracking-submitted',
+      orderingKey: (event) => event.applicationId,
+      concurrency: 16,
       handle: (event, tx, meta) =>
         this.timeline.append(tx.manager, {
           eventId: meta.eventId,
@@ -28,6 +30,8 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     await this.consumers.start({
       event: ApplicationStatusChanged,
       durable: 'tracking-status-changed',
+      orderingKey: (event) => event.applicationId,
+      concurrency: 16,
       handle: (event, tx, meta) =>
         this.timeline.append(tx.manager, {
           eventId: meta.eventId,

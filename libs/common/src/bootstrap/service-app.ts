@@ -95,7 +95,7 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(new BodyValidationPipe());
   app.useGlobalInterceptors(new RpcContextInterceptor(logger));
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   if (options.rpc) {
     app.connectMicroservice<MicroserviceOptions>(
@@ -106,6 +106,7 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
           queue: name,
           name: `${name}-rpc`,
           gracefulShutdown: true,
+          noAsyncTraces: true,
           gracePeriod: 500,
         },
       },

@@ -30,6 +30,12 @@ export interface EventHandlerSpec<T> {
   durable: string;
   /** Only events with this routing key (e.g. one agency's); all when omitted. */
   routingKey?: string;
+  /**
+   * Events with the same key are handled one after another, in stream order; events with
+   * different keys run side by side, up to `concurrency`. Without a key, one at a time.
+   */
+  orderingKey?(payload: T): string;
+  concurrency?: number;
   /** Runs inside the transaction that records the message in the inbox; publish through `tx`. */
   handle(payload: T, tx: Transaction, meta: EventMeta): Promise<void> | void;
 }
@@ -70,9 +76,7 @@ export class EventConsumers implements OnModuleDestroy {
     });
     const consumer = await this.nats.js.consumers.get(stream, spec.durable);
     const messages = await consumer.consume({ max_messages: 256 });
-    const loop = (async () => {
-      for await (const message of messages) await this.process(spec, message);
-    })().catch((error: unknown) =>
+    const loop = this.dispatch(spec, messages).catch((error: unknown) =>
       this.logger.error({ err: error, durable: spec.durable }, 'consumer stopped'),
     );
     this.running.push({ messages, loop });
@@ -85,7 +89,32 @@ export class EventConsumers implements OnModuleDestroy {
     this.running.length = 0;
   }
 
-  private async process<T>(spec: EventHandlerSpec<T>, message: JsMsg): Promise<void> {
+  private async dispatch<T>(spec: EventHandlerSpec<T>, messages: ConsumerMessages): Promise<void> {
+    const limit = spec.orderingKey ? Math.max(1, spec.concurrency ?? 16) : 1;
+    const inFlight = new Set<Promise<void>>();
+    const tails = new Map<string, Promise<void>>();
+    for await (const message of messages) {
+      while (inFlight.size >= limit) await Promise.race(inFlight);
+      const payload = await this.decode(spec.event, message);
+      const key = payload && spec.orderingKey ? spec.orderingKey(payload) : '';
+      const run = (tails.get(key) ?? Promise.resolve()).then(() =>
+        this.process(spec, message, payload),
+      );
+      tails.set(key, run);
+      inFlight.add(run);
+      void run.finally(() => {
+        inFlight.delete(run);
+        if (tails.get(key) === run) tails.delete(key);
+      });
+    }
+    await Promise.all(inFlight);
+  }
+
+  private async process<T>(
+    spec: EventHandlerSpec<T>,
+    message: JsMsg,
+    payload: T | undefined,
+  ): Promise<void> {
     const header = (name: string) => message.headers?.get(name) || undefined;
     const subject = spec.event.subject;
     const meta: EventMeta = {
@@ -96,7 +125,6 @@ export class EventConsumers implements OnModuleDestroy {
       delivery: message.info.deliveryCount,
     };
     await runInContext(contextFromHeaders(header), async () => {
-      const payload = await this.decode(spec.event, message);
       if (!payload) {
         // Retrying cannot make it valid. It stays in the stream (at this sequence) for inspection.
         this.logger.error(

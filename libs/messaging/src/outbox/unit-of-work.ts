@@ -7,6 +7,16 @@ import { namespacedSubject } from '../namespace';
 import { NATS_OPTIONS, type NatsOptions } from '../nats.module';
 import { OutboxRelay } from './outbox-relay';
 
+/** An event to record with `writeWithEvents`; built by `outgoing`, which checks its payload type. */
+export interface OutgoingEvent {
+  event: EventContract<unknown>;
+  payload: unknown;
+}
+
+export function outgoing<T>(event: EventContract<T>, payload: T): OutgoingEvent {
+  return { event, payload };
+}
+
 /** A database transaction that can also publish events: they leave only if it commits. */
 export interface Transaction {
   manager: EntityManager;
@@ -46,6 +56,45 @@ export class UnitOfWork {
     });
     if (wrote > 0) this.relay.kick();
     return result;
+  }
+
+  /**
+   * The hot-path form of `run`: one INSERT (or UPDATE) of state and its events in a single
+   * statement, so a single round trip and no open transaction. The events are recorded only if
+   * the statement wrote a row (an `ON CONFLICT DO NOTHING` that skips records none). Resolves
+   * with the number of rows the statement wrote.
+   */
+  async writeWithEvents(
+    statement: string,
+    params: unknown[],
+    events: OutgoingEvent[],
+  ): Promise<number> {
+    const pending = events.map(({ event, payload }) => this.prepare(event, payload));
+    const values: unknown[] = [...params];
+    const rows = pending.map((event) => {
+      values.push(
+        event.id,
+        event.subject,
+        JSON.stringify(event.payload),
+        JSON.stringify(event.headers),
+      );
+      const p = values.length - 4;
+      return `($${p + 1}::uuid, $${p + 2}, $${p + 3}::jsonb, $${p + 4}::jsonb)`;
+    });
+    const result = await this.dataSource.query<{ written: number }[]>(
+      `WITH state AS (${statement} RETURNING 1),
+            events AS (
+              INSERT INTO outbox (id, subject, payload, headers)
+              SELECT e.id, e.subject, e.payload, e.headers
+                FROM (VALUES ${rows.join(', ')}) AS e (id, subject, payload, headers)
+               WHERE EXISTS (SELECT 1 FROM state)
+            )
+       SELECT count(*)::int AS written FROM state`,
+      values,
+    );
+    const written = result[0]?.written ?? 0;
+    if (written > 0 && pending.length > 0) this.relay.kick();
+    return written;
   }
 
   private prepare<T>(event: EventContract<T>, payload: T): PendingEvent {

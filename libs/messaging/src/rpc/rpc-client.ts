@@ -39,6 +39,7 @@ export class RpcClient implements OnApplicationShutdown {
       servers: options.url.split(','),
       name: options.name,
       maxReconnectAttempts: -1,
+      noAsyncTraces: true,
     });
   }
 
