@@ -1,0 +1,833 @@
+/**
+ * `npm run bench`: the hot paths of the thin path (POST an application, read its timeline, and
+ * how fast agency and tracking catch up), each reported as a ratio against baselines measured in
+ * the same run on the same machine: bare Fastify (a), Fastify + NATS request/reply (b), and the
+ * same plus one PostgreSQL INSERT (c). See bench/README.md.
+ */
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import {
+  databaseName,
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  listDatabases,
+} from '@satupintu/persistence';
+import {
+  LOCAL_DATABASE_URL,
+  LOCAL_NATS_URL,
+  ServiceProcess,
+  freePort,
+  newRunId,
+  type ServiceName,
+} from '@satupintu/testing';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { BaselineProcess } from './lib/children';
+import { ActivitySampler } from './lib/pg-activity';
+import { cpuByProcess, describeCores, sampleProcesses } from './lib/proc-cpu';
+import { summarizeProfile } from './lib/profile-summary';
+import { failures, runLoad, stopLoad, type LoadOptions, type LoadResult } from './lib/load';
+import {
+  compare,
+  describeFailures,
+  fmtMs,
+  fmtRate,
+  markdownTable,
+  rowOf,
+  times,
+  type Row,
+} from './lib/report';
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const WARMUP_S = 3;
+const DRAIN_TIMEOUT_MS = 120_000;
+const WARMUP_DRAIN_TIMEOUT_MS = 60_000;
+/** BENCH_PROFILE=1: CPU-profile each service during the POST run (which perturbs its figures). */
+const PROFILE = process.env.BENCH_PROFILE === '1';
+/** Whatever happens, the bench ends (and cleans up) by then. */
+const WATCHDOG_MS = 8 * 60_000;
+
+const APPLICATION = JSON.stringify({
+  serviceCode: 'DUKCAPIL-KK',
+  applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
+});
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const shout = (line = '') => void process.stdout.write(`${line}\n`);
+/** Progress of the run; quiet once it is interrupted, when only clean-up speaks. */
+const say = (line = '') => (interrupted ? undefined : shout(line));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+// ---------------------------------------------------------------------------------------------
+// This run's environment: its own databases and NATS namespace, like the integration tests'.
+
+const root = join(__dirname, '..', '..');
+process.chdir(root);
+
+const runId = newRunId();
+const env = {
+  DATABASE_URL: process.env.DATABASE_URL ?? LOCAL_DATABASE_URL,
+  NATS_URL: process.env.NATS_URL ?? LOCAL_NATS_URL,
+  DB_PREFIX: `spbench_${runId}`,
+  SP_NAMESPACE: `b${runId}`,
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  HTTP_HOST: '127.0.0.1',
+};
+Object.assign(process.env, env);
+const streamPrefix = `${env.SP_NAMESPACE}_`.toUpperCase();
+const profileDir = join(root, 'bench', 'results', 'profiles', runId);
+const serviceEnv: Record<string, string> = PROFILE
+  ? {
+      NODE_OPTIONS:
+        `${process.env.NODE_OPTIONS ?? ''} --require ${join(root, 'dist', 'bench', 'lib', 'profiler-preload.js')}`.trim(),
+      BENCH_PROFILE_DIR: profileDir,
+    }
+  : {};
+const serviceDb = (...parts: string[]) =>
+  databaseUrl(env.DATABASE_URL, databaseName(env.DB_PREFIX, ...parts));
+
+// ---------------------------------------------------------------------------------------------
+// Everything this run starts, so that cleanup can stop it: on success, failure, Ctrl-C, watchdog.
+
+const baselines = new Set<BaselineProcess>();
+const pendingStarts: Promise<unknown>[] = [];
+const services: ServiceProcess[] = [];
+const clients: Client[] = [];
+let activity: ActivitySampler | undefined;
+let interrupted = false;
+let cleaning: Promise<void> | undefined;
+
+async function bounded<T>(label: string, ms: number, work: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      shout(`cleanup: ${label} took over ${seconds(ms)}; going on`);
+      resolve(undefined);
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } catch (error) {
+    shout(`cleanup: ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    stopLoad();
+    await bounded('stopping baselines', 10_000, Promise.all([...baselines].map((b) => b.stop())));
+    // A service still starting is stopped once its start settles (each start gives up after 30 s).
+    await bounded('waiting for starting services', 35_000, Promise.allSettled(pendingStarts));
+    await bounded('stopping services', 15_000, Promise.all(services.map((s) => s.stop())));
+    await bounded(
+      'closing database clients',
+      5000,
+      Promise.allSettled([...clients.map((c) => c.end()), activity?.close()]),
+    );
+    const dropped = await bounded(
+      'dropping databases',
+      30_000,
+      (async () => {
+        const names = await listDatabases(env.DATABASE_URL, env.DB_PREFIX);
+        for (const name of names) await dropDatabase(env.DATABASE_URL, name);
+        return names;
+      })(),
+    );
+    const deleted = await bounded(
+      'deleting streams',
+      15_000,
+      (async () => {
+        const nc = await connect({ servers: env.NATS_URL.split(','), timeout: 5000 });
+        try {
+          const jsm = await jetstreamManager(nc);
+          const names: string[] = [];
+          for await (const name of jsm.streams.names()) {
+            if (name.startsWith(streamPrefix)) {
+              await jsm.streams.delete(name);
+              names.push(name);
+            }
+          }
+          return names;
+        } finally {
+          await nc.close();
+        }
+      })(),
+    );
+    shout(
+      `cleanup: dropped ${dropped?.length ?? '?'} databases (${env.DB_PREFIX}_*), deleted ${deleted?.length ?? '?'} streams (${streamPrefix}*)`,
+    );
+  })();
+  return cleaning;
+}
+
+process.on('SIGINT', () => onSignal('SIGINT'));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
+function onSignal(signal: string): void {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  shout(`\n${signal}: stopping and cleaning up (again to exit at once)`);
+  void cleanup().finally(() => process.exit(130));
+}
+const watchdog = setTimeout(() => {
+  shout(`\n!!! bench watchdog: still running after ${seconds(WATCHDOG_MS)}; stopping`);
+  interrupted = true;
+  void cleanup().finally(() => process.exit(1));
+}, WATCHDOG_MS);
+watchdog.unref();
+
+// ---------------------------------------------------------------------------------------------
+// Measuring.
+
+async function measure(
+  options: Omit<LoadOptions, 'connections' | 'durationS'>,
+): Promise<{ result: LoadResult; warmup: LoadResult }> {
+  say(
+    `\n▶ ${options.target}: ${WARMUP_S} s warm-up, then ${DURATION_S} s × ${CONNECTIONS} connections`,
+  );
+  const warmup = await runLoad({ ...options, connections: CONNECTIONS, durationS: WARMUP_S });
+  if (failures(warmup) > 0) say(`  ! warm-up: ${describeFailures(warmup, options.expectStatus)}`);
+  const result = await runLoad({ ...options, connections: CONNECTIONS, durationS: DURATION_S });
+  printResult(result, options.expectStatus);
+  return { result, warmup };
+}
+
+function printResult(result: LoadResult, expectStatus: number): void {
+  say(
+    `  ${fmtRate(result.rps)} req/s, p50 ${fmtMs(result.p50)} ms, p99 ${fmtMs(result.p99)} ms, ` +
+      `${result.expected} × ${expectStatus}, failures: ${describeFailures(result, expectStatus).replace(/\*/g, '')}; ` +
+      `machine CPU ${(result.machineBusy * 100).toFixed(0)}% busy, load generator ${result.generatorCores.toFixed(2)} cores, ` +
+      `target ${result.cpuMsPerResponse.toFixed(2)} CPU ms per response, other load ${result.otherLoadCores.toFixed(2)} cores`,
+  );
+  if (result.processCores.length > 0)
+    say(`  CPU by process (cores): ${describeCores(result.processCores)}`);
+}
+
+async function withBaseline<T>(
+  processes: BaselineProcess[],
+  readyUrl: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  for (const p of processes) baselines.add(p);
+  try {
+    await Promise.all(processes.map((p) => p.waitReady(readyUrl)));
+    return await work();
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    for (const p of processes) baselines.delete(p);
+  }
+}
+
+async function bareFastify(): Promise<LoadResult> {
+  const port = await freePort();
+  const server = BaselineProcess.spawn('bare-fastify', 'bare-fastify.js', [], {
+    BENCH_PORT: String(port),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const { result } = await withBaseline([server], `${url}/ready`, () =>
+    measure({
+      target: '(a) bare Fastify `POST /echo`',
+      url: `${url}/echo`,
+      method: 'POST',
+      body: APPLICATION,
+      headers: JSON_HEADERS,
+      expectStatus: 200,
+    }),
+  );
+  return result;
+}
+
+async function natsRoundTrip(label: string, subject: string, pgUrl?: string): Promise<LoadResult> {
+  const port = await freePort();
+  const common = { BENCH_SUBJECT: `${env.SP_NAMESPACE}.bench.${subject}` };
+  const responder = BaselineProcess.spawn(
+    `${subject}-responder`,
+    'nats-roundtrip.js',
+    ['responder'],
+    {
+      ...common,
+      ...(pgUrl ? { BENCH_PG_URL: pgUrl } : {}),
+    },
+  );
+  const server = BaselineProcess.spawn(`${subject}-server`, 'nats-roundtrip.js', ['server'], {
+    ...common,
+    BENCH_PORT: String(port),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const { result } = await withBaseline([responder, server], `${url}/ready`, () =>
+    measure({
+      target: label,
+      url: `${url}/echo`,
+      method: 'POST',
+      body: APPLICATION,
+      headers: JSON_HEADERS,
+      expectStatus: 200,
+    }),
+  );
+  return result;
+}
+
+function startService(
+  service: ServiceName,
+  extra: Record<string, string> = {},
+): Promise<ServiceProcess> {
+  const started = ServiceProcess.start(service, { ...serviceEnv, ...extra });
+  pendingStarts.push(started.catch(() => undefined));
+  return started.then((s) => {
+    services.push(s);
+    return s;
+  });
+}
+
+async function until<T>(
+  what: string,
+  timeoutMs: number,
+  intervalMs: number,
+  probe: () => Promise<T | undefined>,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline && !interrupted) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(intervalMs);
+  }
+  throw new Error(
+    `${what}: not within ${seconds(timeoutMs)}${lastError ? ` (last error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)})` : ''}`,
+  );
+}
+
+async function openClient(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url, application_name: 'bench-observer' });
+  await client.connect();
+  clients.push(client);
+  return client;
+}
+
+interface Snapshot {
+  at: number;
+  intakeApplications: number;
+  intakeOutbox: number;
+  agencyCases: number;
+  agencyOutbox: number;
+  submitted: number;
+  verifying: number;
+}
+
+type Observer = () => Promise<Snapshot>;
+
+async function observer(): Promise<{ observe: Observer; tracking: Client }> {
+  const [intake, agency, tracking] = await Promise.all([
+    openClient(serviceDb('intake')),
+    openClient(serviceDb('agency', 'DUKCAPIL')),
+    openClient(serviceDb('tracking')),
+  ]);
+  const one = async (client: Client, sql: string) =>
+    (await client.query(sql)).rows[0] as Record<string, number>;
+  const observe = async () => {
+    const [i, a, t] = await Promise.all([
+      one(
+        intake,
+        'SELECT (SELECT count(*) FROM applications)::int AS apps, (SELECT count(*) FROM outbox)::int AS outbox',
+      ),
+      one(
+        agency,
+        'SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM outbox)::int AS outbox',
+      ),
+      one(
+        tracking,
+        `SELECT count(*) FILTER (WHERE status = 'SUBMITTED')::int AS submitted,
+                count(*) FILTER (WHERE status = 'VERIFYING')::int AS verifying
+           FROM timeline_entries`,
+      ),
+    ]);
+    return {
+      at: Date.now(),
+      intakeApplications: i.apps,
+      intakeOutbox: i.outbox,
+      agencyCases: a.cases,
+      agencyOutbox: a.outbox,
+      submitted: t.submitted,
+      verifying: t.verifying,
+    };
+  };
+  return { observe, tracking };
+}
+
+const describeSnapshot = (s: Snapshot) =>
+  `intake: ${s.intakeApplications} applications, ${s.intakeOutbox} in outbox · agency: ${s.agencyCases} cases, ` +
+  `${s.agencyOutbox} in outbox · tracking: ${s.submitted} SUBMITTED, ${s.verifying} VERIFYING`;
+
+/** How fast each stage went between two snapshots: where a backlog builds up. */
+function stageRates(from: Snapshot, to: Snapshot): string {
+  const perSecond = (n: number) => fmtRate(n / Math.max((to.at - from.at) / 1000, 0.001));
+  return (
+    `intake stored ${perSecond(to.intakeApplications - from.intakeApplications)}/s, ` +
+    `agency opened ${perSecond(to.agencyCases - from.agencyCases)} cases/s, ` +
+    `tracking recorded ${perSecond(to.submitted - from.submitted)} SUBMITTED/s and ${perSecond(to.verifying - from.verifying)} VERIFYING/s`
+  );
+}
+
+/** Drained: every application intake stored is VERIFYING on the timeline (all are DUKCAPIL's). */
+async function waitDrained(
+  observe: Observer,
+  atLeast: number,
+  timeoutMs: number,
+  label: string,
+): Promise<{ done: boolean; last: Snapshot; stages: Record<string, number> }> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await observe();
+  let lastPrint = Date.now();
+  const stages: Record<string, number> = {};
+  for (;;) {
+    const settledIntake = last.intakeApplications;
+    if (last.intakeOutbox === 0 && stages.intakeOutboxEmpty === undefined)
+      stages.intakeOutboxEmpty = last.at;
+    if (last.agencyCases >= settledIntake && stages.agencyCases === undefined)
+      stages.agencyCases = last.at;
+    if (last.submitted >= settledIntake && stages.submitted === undefined)
+      stages.submitted = last.at;
+    if (last.verifying >= atLeast && last.verifying >= settledIntake)
+      return { done: true, last, stages };
+    if (Date.now() > deadline || interrupted) return { done: false, last, stages };
+    if (Date.now() - lastPrint >= 5000) {
+      say(`  ${label}: ${describeSnapshot(last)}`);
+      lastPrint = Date.now();
+    }
+    await sleep(200);
+    last = await observe();
+  }
+}
+
+/** Tells the services' profilers (profiler-preload.ts) to start, or to stop and write. */
+function toggleProfilers(step: 'start' | 'stop'): void {
+  mkdirSync(profileDir, { recursive: true });
+  writeFileSync(join(profileDir, step), '');
+}
+
+async function collectProfiles(): Promise<string[]> {
+  toggleProfilers('stop');
+  await sleep(300);
+  const expected = services.length;
+  const files = await until('CPU profiles written', 15_000, 200, () => {
+    const found = readdirSync(profileDir).filter((file) => file.endsWith('.cpuprofile'));
+    return Promise.resolve(found.length >= expected ? found : undefined);
+  }).catch(() => readdirSync(profileDir).filter((file) => file.endsWith('.cpuprofile')));
+  const lines: string[] = [`profiles in ${profileDir} (open in Chrome DevTools)`];
+  for (const file of files.sort()) {
+    const summary = summarizeProfile(join(profileDir, file));
+    lines.push(
+      '',
+      `${file}: ${(summary.busyMs / 1000).toFixed(1)} s busy of ${(summary.wallMs / 1000).toFixed(1)} s`,
+      '  by area:',
+      ...summary.areas.map((l) => `    ${l}`),
+      '  by function:',
+      ...summary.functions.map((l) => `    ${l}`),
+    );
+  }
+  say(`  CPU profiles:\n    ${lines.join('\n    ')}`);
+  return lines;
+}
+
+async function submitOne(gatewayUrl: string): Promise<string> {
+  const response = await fetch(`${gatewayUrl}/v1/applications`, {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: APPLICATION,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  if (response.status !== 201)
+    throw new Error(`probe POST /v1/applications answered ${response.status}: ${text}`);
+  return (JSON.parse(text) as { trackingNo: string }).trackingNo;
+}
+
+async function scrapeMetrics(service: ServiceProcess, pattern: RegExp): Promise<string[]> {
+  try {
+    const text = await (
+      await fetch(`${service.url}/metrics`, { signal: AbortSignal.timeout(5000) })
+    ).text();
+    return text.split('\n').filter((line) => pattern.test(line) && !line.endsWith(' 0'));
+  } catch (error) {
+    return [`(metrics unavailable: ${String(error)})`];
+  }
+}
+
+/** What the services logged (ServiceProcess keeps each one's last 200 output chunks). */
+function logSummary(service: ServiceProcess): string[] {
+  const counts = new Map<string, number>();
+  for (const line of service.logs().split('\n')) {
+    if (!line.trim()) continue;
+    let key: string;
+    try {
+      const entry = JSON.parse(line) as {
+        level?: string;
+        msg?: string;
+        err?: { message?: string };
+      };
+      key = `${entry.level ?? '?'}: ${entry.msg ?? ''}${entry.err?.message ? ` (${entry.err.message})` : ''}`;
+    } catch {
+      key = `raw: ${line.slice(0, 200)}`;
+    }
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((x, y) => y[1] - x[1])
+    .map(([key, n]) => `${service.name}: ${n} × ${key}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  if (
+    !existsSync(join('dist', 'apps', 'gateway', 'src', 'main.js')) ||
+    !existsSync(join('dist', 'bench', 'baselines', 'bare-fastify.js'))
+  ) {
+    throw new Error('dist/ is missing: run the bench with `npm run bench` (it builds first)');
+  }
+  const startedAt = new Date();
+  say(
+    `SatuPintu bench, run ${runId}: node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'})`,
+  );
+  say(
+    `databases ${env.DB_PREFIX}_*, NATS namespace ${env.SP_NAMESPACE}, services at LOG_LEVEL=${env.LOG_LEVEL}`,
+  );
+  say(
+    `load: autocannon in this process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per target`,
+  );
+  const problems: string[] = [];
+  const notes: string[] = [];
+
+  // Baselines, each in processes of its own.
+  const a = await bareFastify();
+  const b = await natsRoundTrip('(b) Fastify → NATS request/reply', 'echo');
+  const baselineDb = databaseName(env.DB_PREFIX, 'baseline');
+  await ensureDatabase(env.DATABASE_URL, baselineDb);
+  const c = await natsRoundTrip(
+    '(c) Fastify → NATS → PG INSERT',
+    'insert',
+    databaseUrl(env.DATABASE_URL, baselineDb),
+  );
+  await dropDatabase(env.DATABASE_URL, baselineDb);
+  for (const base of [a, b, c])
+    if (failures(base) > 0)
+      problems.push(`baseline ${base.target}: ${describeFailures(base, 200)}`);
+
+  // The system, as `npm start` runs it.
+  say('\n▶ starting intake, tracking, agency DUKCAPIL, gateway');
+  const t0 = Date.now();
+  const [, , , gateway] = await Promise.all([
+    startService('intake', { DEMO_SEED: 'true' }),
+    startService('tracking'),
+    startService('agency', { AGENCY_CODE: 'DUKCAPIL' }),
+    startService('gateway'),
+  ]);
+  const tracking = services.find((s) => s.name === 'tracking')!;
+  const agency = services.find((s) => s.name === 'agency-DUKCAPIL')!;
+  const intake = services.find((s) => s.name === 'intake')!;
+  say(`  ready in ${seconds(Date.now() - t0)}`);
+
+  // One application through the whole path: proves it works, and gives the timeline to read.
+  const trackingNo = await submitOne(gateway.url);
+  const timelineUrl = `${gateway.url}/v1/applications/${trackingNo}/timeline`;
+  await until(`timeline of ${trackingNo} shows VERIFYING`, 30_000, 100, async () => {
+    const response = await fetch(timelineUrl, { signal: AbortSignal.timeout(5000) });
+    if (response.status !== 200) return undefined;
+    const body = (await response.json()) as { status: string };
+    return body.status === 'VERIFYING' ? true : undefined;
+  });
+  say(`  probe application ${trackingNo} is VERIFYING`);
+  const { observe, tracking: trackingDb } = await observer();
+  activity = await ActivitySampler.open(env.DATABASE_URL, env.DB_PREFIX);
+
+  // POST: warm up, let the warm-up's applications drain, then measure from a quiet start.
+  const postOptions: LoadOptions = {
+    target: 'gateway `POST /v1/applications`',
+    url: `${gateway.url}/v1/applications`,
+    method: 'POST',
+    body: APPLICATION,
+    headers: JSON_HEADERS,
+    expectStatus: 201,
+    connections: CONNECTIONS,
+    durationS: WARMUP_S,
+  };
+  say(`\n▶ ${postOptions.target}: ${WARMUP_S} s warm-up`);
+  const postWarmup = await runLoad(postOptions);
+  printResult(postWarmup, 201);
+  if (failures(postWarmup) > 0) problems.push(`POST warm-up: ${describeFailures(postWarmup, 201)}`);
+  const warmDrainStart = Date.now();
+  const warmDrain = await waitDrained(observe, 0, WARMUP_DRAIN_TIMEOUT_MS, 'warm-up drain');
+  if (!warmDrain.done)
+    problems.push(
+      `the warm-up's applications did not drain within ${seconds(WARMUP_DRAIN_TIMEOUT_MS)}: ${describeSnapshot(warmDrain.last)}`,
+    );
+  say(
+    `  warm-up's ${postWarmup.expected} applications drained in ${seconds(Date.now() - warmDrainStart)} after it ended`,
+  );
+
+  const before = await observe();
+  say(`▶ ${postOptions.target}: ${DURATION_S} s × ${CONNECTIONS} connections`);
+  activity.start();
+  if (PROFILE) {
+    toggleProfilers('start');
+    await sleep(300);
+  }
+  const postStart = Date.now();
+  const post = await runLoad({ ...postOptions, durationS: DURATION_S });
+  const postEnd = Date.now();
+  const postActivity = activity.stop();
+  const profiles = PROFILE ? await collectProfiles() : [];
+  printResult(post, 201);
+  say(
+    `  PostgreSQL connections of this run during it (average count × database: state (wait event)):\n    ${postActivity.join('\n    ')}`,
+  );
+  if (failures(post) > 0) problems.push(`POST /v1/applications: ${describeFailures(post, 201)}`);
+  const atEnd = await observe();
+  say(`  when the POST run ended: ${describeSnapshot(atEnd)}`);
+  say(`  rates during the POST run: ${stageRates(before, atEnd)}`);
+
+  // Drain: until every stored application is VERIFYING on tracking's timeline.
+  const drainCpuBefore = sampleProcesses();
+  activity.start();
+  const drain = await waitDrained(
+    observe,
+    before.verifying + post.expected,
+    DRAIN_TIMEOUT_MS,
+    'drain',
+  );
+  const drainEnd = drain.last.at;
+  const drainCores = cpuByProcess(drainCpuBefore, sampleProcesses());
+  const drainActivity = activity.stop();
+  const drained = drain.last.verifying - before.verifying;
+  const drainRate = drained / ((drainEnd - postStart) / 1000);
+  const stored = drain.last.intakeApplications - before.intakeApplications;
+  if (!drain.done) {
+    problems.push(
+      `drain timed out ${seconds(DRAIN_TIMEOUT_MS)} after the POST run: ${drained} of ${stored} stored applications VERIFYING; ${describeSnapshot(drain.last)}`,
+    );
+  }
+  if (stored !== post.expected) {
+    notes.push(
+      `intake stored ${stored} applications during the POST run, autocannon counted ${post.expected} × 201: ` +
+        `${stored - post.expected} were still in flight when the run stopped${failures(post) > 0 ? ' or answered with an error' : ''}.`,
+    );
+  }
+  const stage = (at?: number) =>
+    at === undefined ? 'not reached' : `${seconds(at - postEnd)} after the POST run`;
+  say(
+    `  drain ${drain.done ? 'complete' : 'TIMED OUT'}: ${drained} applications VERIFYING ${seconds(drainEnd - postStart)} after the POST run started ` +
+      `(${seconds(drainEnd - postEnd)} after it ended) = ${fmtRate(drainRate)} applications/s`,
+  );
+  say(
+    `  stages: intake outbox empty ${stage(drain.stages.intakeOutboxEmpty)}; agency cases caught up ${stage(drain.stages.agencyCases)}; ` +
+      `tracking SUBMITTED caught up ${stage(drain.stages.submitted)}; VERIFYING caught up ${stage(drain.done ? drainEnd : undefined)}`,
+  );
+  if (drainCores.length > 0)
+    say(`  CPU by process while draining (cores): ${describeCores(drainCores)}`);
+  say(`  PostgreSQL connections of this run while draining:\n    ${drainActivity.join('\n    ')}`);
+  const [e2e] = (
+    await trackingDb.query(
+      `SELECT count(*)::int AS n,
+              coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), 0) AS p50,
+              coalesce(percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), 0) AS p99,
+              coalesce(max(ms), 0) AS max
+         FROM (SELECT (extract(epoch FROM v.recorded_at - s.occurred_at) * 1000)::float8 AS ms
+                 FROM timeline_entries s
+                 JOIN timeline_entries v ON v.tracking_no = s.tracking_no AND v.status = 'VERIFYING'
+                WHERE s.status = 'SUBMITTED' AND s.occurred_at >= $1) t`,
+      [new Date(postStart)],
+    )
+  ).rows as { n: number; p50: number; p99: number; max: number }[];
+  say(
+    `  submitted → VERIFYING recorded by tracking: p50 ${fmtMs(e2e.p50)} ms, p99 ${fmtMs(e2e.p99)} ms, max ${fmtMs(e2e.max)} ms (${e2e.n} applications)`,
+  );
+
+  const handled = [
+    ...(await scrapeMetrics(agency, /^messages_handled_total/)),
+    ...(await scrapeMetrics(tracking, /^messages_handled_total/)),
+    ...(await scrapeMetrics(gateway, /^http_request_duration_seconds_count\{.*route="\/v1/)),
+  ];
+  const retried = handled.filter((line) => /outcome="(retried|rejected)"/.test(line));
+  if (retried.length > 0)
+    problems.push(`events retried or rejected under load: ${retried.join('; ')}`);
+
+  // GET timeline, on a quiet system again.
+  const get = (
+    await measure({
+      target: `gateway \`GET /v1/applications/${trackingNo}/timeline\``,
+      url: timelineUrl,
+      method: 'GET',
+      expectStatus: 200,
+    })
+  ).result;
+  if (failures(get) > 0) problems.push(`GET timeline: ${describeFailures(get, 200)}`);
+
+  const logLines = [intake, tracking, agency, gateway].flatMap(logSummary);
+
+  // Report.
+  const rows: Row[] = [
+    rowOf(a, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
+    rowOf(b, 200, {
+      ratio: `baseline · ${times(b.rps, a.rps)} (a)`,
+      latencyRatio: `baseline · ${times(b.p99, a.p99)} (a)`,
+    }),
+    rowOf(c, 200, {
+      ratio: `baseline · ${times(c.rps, a.rps)} (a)`,
+      latencyRatio: `baseline · ${times(c.p99, a.p99)} (a)`,
+    }),
+    rowOf(
+      post,
+      201,
+      compare(post, [
+        ['(c)', c],
+        ['(a)', a],
+      ]),
+    ),
+    rowOf(get, 200, compare(get, [['(b)', b]])),
+    {
+      target:
+        'drain: POST run start → all VERIFYING (applications/s; latency submitted → VERIFYING)',
+      rps: fmtRate(drainRate),
+      p50: fmtMs(e2e.p50),
+      p99: fmtMs(e2e.p99),
+      errors: drain.done ? '0' : `**TIMED OUT: ${stored - drained} not VERIFYING**`,
+      ratio: `${times(drainRate, post.rps)} POST`,
+      latencyRatio: `${times(e2e.p99, post.p99)} POST`,
+      cpu: '—',
+      other: '—',
+    },
+  ];
+  const table = markdownTable(rows);
+  const runDetails = [a, b, c, postWarmup, post, get].map(
+    (r) =>
+      `- ${r.target}${r === postWarmup ? ' (warm-up)' : ''}: ${r.expected} expected responses, statuses ${JSON.stringify(r.statusCounts)}, ` +
+      `${r.errors} errors; CPU ${r.cpuMsPerResponse.toFixed(2)} ms per response; machine CPU ${(r.machineBusy * 100).toFixed(0)}% busy; CPU in cores: ` +
+      (r.processCores.length > 0
+        ? describeCores(r.processCores)
+        : `load generator ${r.generatorCores.toFixed(2)}`),
+  );
+  const banner =
+    problems.length > 0
+      ? [
+          '',
+          '> **⚠ THIS RUN HAD ERRORS; its figures are not comparable:**',
+          ...problems.map((p) => `> - ${p}`),
+          '',
+        ]
+      : [];
+  const markdown = [
+    '# SatuPintu bench: latest run',
+    '',
+    `- date: ${startedAt.toISOString()} (took ${seconds(Date.now() - startedAt.getTime())})`,
+    `- node: ${process.version}; CPUs: ${availableParallelism()} × ${cpus()[0]?.model ?? '?'}; load average at start ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+    ...(PROFILE
+      ? [
+          '- **BENCH_PROFILE=1: the services were CPU-profiled during the POST run, so its figures are perturbed**',
+        ]
+      : []),
+    `- run ${runId}; services at LOG_LEVEL=${env.LOG_LEVEL}; autocannon in the bench process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per target`,
+    ...banner,
+    '',
+    table,
+    '',
+    'Ratios: req/s of the target ÷ req/s of the baseline (1.00× = as fast as the baseline); p99 of the target ÷ p99 of the baseline (how many times slower the tail is). ' +
+      'CPU ms/resp: CPU time of the target’s own processes (for the system: all four services, including agency and tracking consuming meanwhile) per response. ' +
+      'Other load: cores used during the run by processes that are neither this bench’s nor PostgreSQL or NATS (other users of the machine); ratios between rows with very different other load are suspect.',
+    '',
+    '## Drain',
+    '',
+    `- before the POST run: ${describeSnapshot(before)}`,
+    `- when it ended (${seconds(postEnd - postStart)}): ${describeSnapshot(atEnd)}`,
+    `- rates during the POST run: ${stageRates(before, atEnd)}`,
+    `- ${drain.done ? 'drained' : 'NOT drained'} ${seconds(drainEnd - postEnd)} after it ended: ${describeSnapshot(drain.last)}`,
+    ...(drainCores.length > 0
+      ? [`- CPU by process while draining after the POST run (cores): ${describeCores(drainCores)}`]
+      : []),
+    `- stages: intake outbox empty ${stage(drain.stages.intakeOutboxEmpty)}; agency cases caught up ${stage(drain.stages.agencyCases)}; tracking SUBMITTED caught up ${stage(drain.stages.submitted)}`,
+    `- ${drained} applications VERIFYING in ${seconds(drainEnd - postStart)} from the start of the POST run = ${fmtRate(drainRate)}/s (POST accepted ${fmtRate(post.expected / DURATION_S)}/s)`,
+    `- submitted → VERIFYING recorded by tracking: p50 ${fmtMs(e2e.p50)} ms, p99 ${fmtMs(e2e.p99)} ms, max ${fmtMs(e2e.max)} ms over ${e2e.n} applications`,
+    ...notes.map((n) => `- ${n}`),
+    '',
+    '## PostgreSQL connections of this run (average count × database: state (wait event))',
+    '',
+    'During the POST run:',
+    '',
+    '```',
+    ...postActivity,
+    '```',
+    '',
+    'While draining after it:',
+    '',
+    '```',
+    ...drainActivity,
+    '```',
+    '',
+    ...(profiles.length > 0
+      ? [
+          '## CPU profiles of the services during the POST run (self time)',
+          '',
+          '```',
+          ...profiles,
+          '```',
+          '',
+        ]
+      : []),
+    '## Runs',
+    '',
+    ...runDetails,
+    '',
+    '## Counters after the drain (non-zero)',
+    '',
+    '```',
+    ...(handled.length > 0 ? handled : ['(none)']),
+    '```',
+    '',
+    `## What the services logged (LOG_LEVEL=${env.LOG_LEVEL}; the last 200 output chunks of each)`,
+    '',
+    '```',
+    ...(logLines.length > 0 ? logLines : ['(nothing)']),
+    '```',
+    '',
+  ].join('\n');
+
+  mkdirSync(join('bench', 'results'), { recursive: true });
+  writeFileSync(join('bench', 'results', 'latest.md'), markdown);
+  say('\n' + table + '\n');
+  if (logLines.length > 0)
+    say(`service logs at ${env.LOG_LEVEL}:\n  ${logLines.slice(0, 20).join('\n  ')}`);
+  say('written to bench/results/latest.md');
+  if (problems.length > 0) {
+    say(`\n${'!'.repeat(78)}\n!!! THIS BENCH RUN HAD ERRORS; its figures are not comparable:`);
+    for (const p of problems) say(`!!! - ${p}`);
+    say('!'.repeat(78));
+    return 1;
+  }
+  return 0;
+}
+
+void main()
+  .catch((error: unknown) => {
+    if (!interrupted)
+      say(
+        `\n!!! bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+    return 1;
+  })
+  .then(async (code) => {
+    await cleanup();
+    clearTimeout(watchdog);
+    process.exit(interrupted ? 130 : code);
+  });
