@@ -11,6 +11,7 @@ import { NatsClients } from '../nats.module';
 
 const BATCH = 500;
 const POLL_MS = 1000;
+const BATCH_DELAY_MS = 2;
 
 interface OutboxRow {
   id: string;
@@ -30,6 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private draining: Promise<void> | null = null;
   private again = false;
+  private scheduled?: NodeJS.Timeout;
   private stopped = false;
   private failing = false;
 
@@ -48,16 +50,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.scheduled);
     await this.draining;
   }
 
-  /** Publish soon. Calls while a drain runs coalesce into one more drain. */
+  /**
+   * Publish soon: within BATCH_DELAY_MS, so the commits of that moment leave as one batch (each
+   * drain costs three queries, whatever its size). Calls while a drain runs coalesce into one more.
+   */
   kick(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.scheduled) return;
     if (this.draining) {
       this.again = true;
       return;
     }
+    this.scheduled = setTimeout(() => {
+      this.scheduled = undefined;
+      this.startDrain();
+    }, BATCH_DELAY_MS);
+  }
+
+  private startDrain(): void {
+    if (this.stopped || this.draining) return;
     this.draining = this.drain().finally(() => {
       this.draining = null;
       if (this.again) {
@@ -77,7 +91,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         return;
       } else {
         this.kick();
-        if (this.failing) await new Promise((resolve) => setTimeout(resolve, 100));
+        await new Promise((resolve) =>
+          setTimeout(resolve, this.failing ? 100 : BATCH_DELAY_MS + 1),
+        );
       }
     }
     throw new Error(`outbox not empty after ${timeoutMs} ms`);
@@ -106,12 +122,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private publishBatch(): Promise<number> {
+    // Deleted up front, inside the transaction: a failed publish rolls the delete back.
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<OutboxRow[]>(
-        'SELECT id, subject, payload, headers FROM outbox ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED',
+      // Structured: TypeORM answers a plain DELETE … RETURNING with [rows, count].
+      const runner = manager.queryRunner;
+      if (!runner) throw new Error('outbox relay needs a transaction');
+      const { records } = (await runner.query(
+        `DELETE FROM outbox WHERE position IN (
+           SELECT position FROM outbox ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id, subject, payload, headers, position`,
         [BATCH],
-      );
+        true,
+      )) as { records: (OutboxRow & { position: string })[] };
+      const rows = records;
       if (rows.length === 0) return 0;
+      rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
       // One connection writes in call order, so JetStream stores them in outbox order.
       await Promise.all(
         rows.map((row) => {
@@ -123,9 +148,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           });
         }),
       );
-      await manager.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [
-        rows.map((row) => row.id),
-      ]);
       return rows.length;
     });
   }
