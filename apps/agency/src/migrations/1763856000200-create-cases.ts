@@ -1,3 +1,4 @@
+import { makeAppendOnly } from '@satupintu/persistence';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CreateCases1763856000200 implements MigrationInterface {
@@ -28,14 +29,7 @@ export class CreateCases1763856000200 implements MigrationInterface {
         reason text,
         changed_at timestamptz NOT NULL
       )`);
-    await queryRunner.query(`
-      CREATE FUNCTION forbid_change() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER case_status_changes_append_only BEFORE UPDATE OR DELETE ON case_status_changes
-      FOR EACH ROW EXECUTE FUNCTION forbid_change()`);
+    await makeAppendOnly(queryRunner, 'case_status_changes');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

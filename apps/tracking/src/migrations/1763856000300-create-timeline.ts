@@ -1,3 +1,4 @@
+import { makeAppendOnly } from '@satupintu/persistence';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CreateTimeline1763856000300 implements MigrationInterface {
@@ -20,14 +21,7 @@ export class CreateTimeline1763856000300 implements MigrationInterface {
     await queryRunner.query(
       'CREATE INDEX timeline_entries_tracking_no_idx ON timeline_entries (tracking_no, occurred_at, id)',
     );
-    await queryRunner.query(`
-      CREATE FUNCTION forbid_change() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER timeline_entries_append_only BEFORE UPDATE OR DELETE ON timeline_entries
-      FOR EACH ROW EXECUTE FUNCTION forbid_change()`);
+    await makeAppendOnly(queryRunner, 'timeline_entries');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
