@@ -258,13 +258,17 @@ describe('POST /v1/applications and its timeline', () => {
     expect((await post(anApplication())).status).toBe(201);
     for (const service of services) {
       expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
-      const ready = (await (await fetch(`${service.url}/health/ready`)).json()) as { status: string };
+      const ready = (await (await fetch(`${service.url}/health/ready`)).json()) as {
+        status: string;
+      };
       expect(ready.status).toBe('ok');
       const metrics = await (await fetch(`${service.url}/metrics`)).text();
       expect(metrics).toContain('process_cpu_user_seconds_total');
     }
     const gatewayMetrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    expect(gatewayMetrics).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/v1\/applications"/);
+    expect(gatewayMetrics).toMatch(
+      /http_request_duration_seconds_count\{[^}]*route="\/v1\/applications"/,
+    );
   });
 
   it('publishes OpenAPI 3 listing both operations', async () => {

@@ -163,6 +163,53 @@ describe('the transactional outbox', () => {
     expect(receivedIds()).not.toContain(skipped.applicationId);
   });
 
+  it('lets one failing event hold back only itself, and applies every event once', async () => {
+    const events = Array.from({ length: 6 }, change);
+    const poison = events[2].applicationId;
+    const attempts = new Map<string, number>();
+    await module.get(EventConsumers).start({
+      event: ApplicationStatusChanged,
+      durable: 'outbox-test-poison',
+      routingKey: AGENCY,
+      handle: async (event, tx) => {
+        attempts.set(event.applicationId, (attempts.get(event.applicationId) ?? 0) + 1);
+        // A write that cannot happen twice: a second application of the same event would fail.
+        await tx.manager.query('INSERT INTO inbox (consumer, message_id) VALUES ($1, $2)', [
+          'side-effect',
+          event.applicationId,
+        ]);
+        // In the batch, then alone: it fails twice, and is redelivered after a back-off.
+        if (event.applicationId === poison && attempts.get(poison)! <= 2) {
+          throw new Error('the poison event fails');
+        }
+      },
+    });
+    // One transaction: the six arrive together and are handled as one batch.
+    await unitOfWork.run((tx) =>
+      events.forEach((event) => tx.publish(ApplicationStatusChanged, event)),
+    );
+    await relay.flush();
+
+    const ids = events.map((event) => event.applicationId);
+    const others = ids.filter((id) => id !== poison);
+    await eventually(async () => {
+      const rows = await dataSource.query<{ message_id: string }[]>(
+        "SELECT message_id FROM inbox WHERE consumer = 'side-effect' AND message_id = ANY($1)",
+        [others],
+      );
+      expect(rows).toHaveLength(others.length);
+    });
+    expect(attempts.get(poison)).toBe(2); // the others did not wait for its redelivery
+    await eventually(async () => {
+      const rows = await dataSource.query<{ message_id: string }[]>(
+        "SELECT message_id FROM inbox WHERE consumer = 'side-effect' AND message_id = ANY($1)",
+        [ids],
+      );
+      expect(rows.map((row) => row.message_id).sort()).toEqual([...ids].sort());
+    }, 20_000);
+    expect(attempts.get(poison)).toBe(3);
+  });
+
   it('keeps events in commit order', async () => {
     const events = Array.from({ length: 20 }, change);
     for (const event of events)

@@ -18,8 +18,6 @@ export class CasesConsumer implements OnApplicationBootstrap {
       event: ApplicationSubmitted,
       durable: `agency-${this.agencyCode.toLowerCase()}`,
       routingKey: this.agencyCode,
-      orderingKey: (submitted) => submitted.applicationId,
-      concurrency: 16,
       handle: async (submitted, tx) => {
         const cases = new CasesRepository(tx);
         await receiveApplication(this.agencyCode, submitted, {

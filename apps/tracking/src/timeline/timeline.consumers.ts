@@ -15,8 +15,6 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     await this.consumers.start({
       event: ApplicationSubmitted,
       durable: 'tracking-submitted',
-      orderingKey: (event) => event.applicationId,
-      concurrency: 16,
       handle: (event, tx, meta) =>
         this.timeline.append(tx.manager, {
           eventId: meta.eventId,
@@ -30,8 +28,6 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     await this.consumers.start({
       event: ApplicationStatusChanged,
       durable: 'tracking-status-changed',
-      orderingKey: (event) => event.applicationId,
-      concurrency: 16,
       handle: (event, tx, meta) =>
         this.timeline.append(tx.manager, {
           eventId: meta.eventId,

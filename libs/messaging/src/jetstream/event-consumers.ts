@@ -7,11 +7,12 @@ import {
   contextFromHeaders,
   runInContext,
   type AppLogger,
+  type RequestContext,
 } from '@satupintu/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { EVENT_ID_HEADER, OCCURRED_AT_HEADER } from '../headers';
-import { claimInbox } from '../inbox/inbox';
+import { claimInboxBatch } from '../inbox/inbox';
 import { namespacedSubject, streamName } from '../namespace';
 import { NatsClients } from '../nats.module';
 import { UnitOfWork, type Transaction } from '../outbox/unit-of-work';
@@ -31,21 +32,32 @@ export interface EventHandlerSpec<T> {
   /** Only events with this routing key (e.g. one agency's); all when omitted. */
   routingKey?: string;
   /**
-   * Events with the same key are handled one after another, in stream order; events with
-   * different keys run side by side, up to `concurrency`. Without a key, one at a time.
+   * Runs inside the transaction that records the message in the inbox; write through
+   * `tx.manager`, publish through `tx.publish`. Handlers of one batch share that transaction
+   * and run one after another in stream order, so a handler sees what earlier ones wrote.
    */
-  orderingKey?(payload: T): string;
-  concurrency?: number;
-  /** Runs inside the transaction that records the message in the inbox; publish through `tx`. */
   handle(payload: T, tx: Transaction, meta: EventMeta): Promise<void> | void;
 }
 
+interface Delivery<T> {
+  message: JsMsg;
+  payload: T | undefined;
+  meta: EventMeta;
+  context: RequestContext;
+}
+
 const SECOND_NS = 1_000_000_000;
+/** Messages handled in one transaction at most; under load, what arrived together goes together. */
+const MAX_BATCH = 64;
+/** Messages taken off the stream but not yet handled, before the consumer stops pulling. */
+const MAX_QUEUED = 512;
 
 /**
- * Durable JetStream consumers with exactly-once effects: each message is processed in one
- * database transaction together with its inbox row, then acked. A redelivery or a duplicate
- * publish finds the inbox row and is only acked. A failure is retried with backoff, forever:
+ * Durable JetStream consumers with exactly-once effects. Messages are handled in batches (all
+ * that arrived together, up to MAX_BATCH), in stream order, in one database transaction that
+ * also records each message id in the inbox; then they are acked. A redelivered or duplicate
+ * message finds its inbox row and is only acked. If a batch fails, its messages are retried one
+ * by one, so one bad message holds back only itself; that one is retried with backoff, forever:
  * an event that must not be lost is never dropped for being difficult.
  */
 @Injectable()
@@ -89,77 +101,124 @@ export class EventConsumers implements OnModuleDestroy {
     this.running.length = 0;
   }
 
+  /** Reads the stream into a queue; a worker handles what has queued up, a batch at a time. */
   private async dispatch<T>(spec: EventHandlerSpec<T>, messages: ConsumerMessages): Promise<void> {
-    const limit = spec.orderingKey ? Math.max(1, spec.concurrency ?? 16) : 1;
-    const inFlight = new Set<Promise<void>>();
-    const tails = new Map<string, Promise<void>>();
+    const queue: Delivery<T>[] = [];
+    let wake: (() => void) | undefined;
+    let drained: (() => void) | undefined;
+    let finished = false;
+    const worker = (async () => {
+      for (;;) {
+        if (queue.length === 0) {
+          drained?.();
+          if (finished) return;
+          await new Promise<void>((resolve) => (wake = resolve));
+          continue;
+        }
+        // Let the rest of this delivery arrive: a pull brings many messages at once.
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.handleBatch(spec, queue.splice(0, MAX_BATCH));
+      }
+    })();
     for await (const message of messages) {
-      while (inFlight.size >= limit) await Promise.race(inFlight);
-      const payload = await this.decode(spec.event, message);
-      const key = payload && spec.orderingKey ? spec.orderingKey(payload) : '';
-      const run = (tails.get(key) ?? Promise.resolve()).then(() =>
-        this.process(spec, message, payload),
-      );
-      tails.set(key, run);
-      inFlight.add(run);
-      void run.finally(() => {
-        inFlight.delete(run);
-        if (tails.get(key) === run) tails.delete(key);
-      });
+      queue.push(await this.receive(spec, message));
+      wake?.();
+      wake = undefined;
+      if (queue.length >= MAX_QUEUED) await new Promise<void>((resolve) => (drained = resolve));
     }
-    await Promise.all(inFlight);
+    finished = true;
+    wake?.();
+    await worker;
   }
 
-  private async process<T>(
-    spec: EventHandlerSpec<T>,
-    message: JsMsg,
-    payload: T | undefined,
-  ): Promise<void> {
+  private async receive<T>(spec: EventHandlerSpec<T>, message: JsMsg): Promise<Delivery<T>> {
     const header = (name: string) => message.headers?.get(name) || undefined;
-    const subject = spec.event.subject;
-    const meta: EventMeta = {
-      eventId:
-        header(EVENT_ID_HEADER) ?? header('Nats-Msg-Id') ?? `${message.info.stream}:${message.seq}`,
-      subject: message.subject,
-      occurredAt: header(OCCURRED_AT_HEADER),
-      delivery: message.info.deliveryCount,
+    return {
+      message,
+      payload: await this.decode(spec.event, message),
+      meta: {
+        eventId:
+          header(EVENT_ID_HEADER) ??
+          header('Nats-Msg-Id') ??
+          `${message.info.stream}:${message.seq}`,
+        subject: message.subject,
+        occurredAt: header(OCCURRED_AT_HEADER),
+        delivery: message.info.deliveryCount,
+      },
+      context: contextFromHeaders(header),
     };
-    await runInContext(contextFromHeaders(header), async () => {
-      if (!payload) {
-        // Retrying cannot make it valid. It stays in the stream (at this sequence) for inspection.
+  }
+
+  private async handleBatch<T>(spec: EventHandlerSpec<T>, batch: Delivery<T>[]): Promise<void> {
+    const subject = spec.event.subject;
+    const valid = batch.filter((delivery) => {
+      if (delivery.payload) return true;
+      // Retrying cannot make it valid. It stays in the stream (at this sequence) for inspection.
+      runInContext(delivery.context, () =>
         this.logger.error(
-          { subject: message.subject, seq: message.seq, eventId: meta.eventId },
+          {
+            subject: delivery.meta.subject,
+            seq: delivery.message.seq,
+            eventId: delivery.meta.eventId,
+          },
           'invalid event rejected',
+        ),
+      );
+      this.metrics.messagesHandled.inc({ subject, outcome: 'rejected' });
+      delivery.message.term('invalid payload');
+      return false;
+    });
+    if (valid.length === 0) return;
+    try {
+      const processed = await this.unitOfWork.run(async (tx) => {
+        const fresh = await claimInboxBatch(
+          tx.manager,
+          spec.durable,
+          valid.map((delivery) => delivery.meta.eventId),
         );
-        this.metrics.messagesHandled.inc({ subject, outcome: 'rejected' });
-        message.term('invalid payload');
+        // `delete`: the same event twice in one batch is handled once.
+        const handled = new Set<Delivery<T>>();
+        for (const delivery of valid) {
+          if (!fresh.delete(delivery.meta.eventId)) continue;
+          handled.add(delivery);
+          await runInContext(delivery.context, () =>
+            spec.handle(delivery.payload as T, tx, delivery.meta),
+          );
+        }
+        return handled;
+      });
+      for (const delivery of valid) {
+        delivery.message.ack();
+        const outcome = processed.has(delivery) ? 'processed' : 'duplicate';
+        this.metrics.messagesHandled.inc({ subject, outcome });
+        runInContext(delivery.context, () =>
+          this.logger.debug(
+            {
+              eventId: delivery.meta.eventId,
+              durable: spec.durable,
+              subject: delivery.meta.subject,
+            },
+            outcome === 'processed' ? 'event processed' : 'duplicate ignored',
+          ),
+        );
+      }
+    } catch (error) {
+      if (valid.length > 1) {
+        // Find the one that failed: the others go through on their own.
+        for (const delivery of valid) await this.handleBatch(spec, [delivery]);
         return;
       }
-      try {
-        const processed = await this.unitOfWork.run(async (tx) => {
-          if (!(await claimInbox(tx.manager, spec.durable, meta.eventId))) return false;
-          await spec.handle(payload, tx, meta);
-          return true;
-        });
-        message.ack();
-        this.metrics.messagesHandled.inc({
-          subject,
-          outcome: processed ? 'processed' : 'duplicate',
-        });
-        this.logger.debug(
-          { eventId: meta.eventId, durable: spec.durable, subject: message.subject },
-          processed ? 'event processed' : 'duplicate ignored',
-        );
-      } catch (error) {
-        const delayMs = Math.min(1000 * 2 ** Math.min(meta.delivery - 1, 6), 60_000);
+      const [{ message, meta, context }] = valid;
+      const delayMs = Math.min(1000 * 2 ** Math.min(meta.delivery - 1, 6), 60_000);
+      runInContext(context, () =>
         this.logger.warn(
           { err: error, eventId: meta.eventId, delivery: meta.delivery, delayMs },
           'event handling failed; will retry',
-        );
-        this.metrics.messagesHandled.inc({ subject, outcome: 'retried' });
-        message.nak(delayMs);
-      }
-    });
+        ),
+      );
+      this.metrics.messagesHandled.inc({ subject, outcome: 'retried' });
+      message.nak(delayMs);
+    }
   }
 
   private async decode<T>(event: EventContract<T>, message: JsMsg): Promise<T | undefined> {
