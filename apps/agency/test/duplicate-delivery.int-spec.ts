@@ -42,6 +42,7 @@ describe('an event delivered twice', () => {
       trackingNo: randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase(),
       serviceCode: 'PUPR-PBG',
       agencyCode: AGENCY,
+      agencyTimeZone: 'Asia/Jakarta',
       channel: 'COUNTER',
       applicant: { nik: aNik(), name: 'Budi Santoso' },
       submittedAt: new Date().toISOString(),

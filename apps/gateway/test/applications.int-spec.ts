@@ -37,6 +37,7 @@ describe('POST /v1/applications and its timeline', () => {
       trackingNo: string;
       status: string;
       agencyCode: string;
+      submittedAt: string;
     };
     expect(receipt).toMatchObject({ status: 'SUBMITTED', agencyCode: 'DUKCAPIL' });
     expect(response.headers.get('location')).toBe(
@@ -60,6 +61,10 @@ describe('POST /v1/applications and its timeline', () => {
     expect(Date.parse(timeline.entries[0].at)).toBeLessThanOrEqual(
       Date.parse(timeline.entries[1].at),
     );
+    // Dukcapil of the demo mall keeps WIB: times carry its offset.
+    for (const entry of timeline.entries)
+      expect(entry.at).toMatch(/T\d{2}:\d{2}:\d{2}\.\d{3}\+07:00$/);
+    expect(receipt.submittedAt).toMatch(/\+07:00$/);
   });
 
   it('routes each application to the agency that owns its service, and only to it', async () => {

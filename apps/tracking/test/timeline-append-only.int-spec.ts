@@ -9,8 +9,9 @@ describe('the timeline table', () => {
     tracking = await ServiceProcess.start('tracking');
     await queryServiceDb(
       ['tracking'],
-      `INSERT INTO timeline_entries (event_id, application_id, tracking_no, status, agency_code, occurred_at)
-       VALUES ($1, $2, 'APPENDONL', 'SUBMITTED', 'DUKCAPIL', now())`,
+      `INSERT INTO timeline_entries
+         (event_id, application_id, tracking_no, status, agency_code, agency_time_zone, occurred_at)
+       VALUES ($1, $2, 'APPENDONL', 'SUBMITTED', 'DUKCAPIL', 'Asia/Jakarta', now())`,
       [randomUUID(), randomUUID()],
     );
   });

@@ -71,6 +71,7 @@ describe('the transactional outbox', () => {
     applicationId: randomUUID(),
     trackingNo: 'TESTTEST0',
     agencyCode: AGENCY,
+    agencyTimeZone: 'Asia/Jakarta',
     from: 'SUBMITTED',
     to: 'VERIFYING',
     changedAt: new Date().toISOString(),

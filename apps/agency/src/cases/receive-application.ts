@@ -41,6 +41,7 @@ export async function receiveApplication(
     applicationId: submitted.applicationId,
     trackingNo: submitted.trackingNo,
     agencyCode,
+    agencyTimeZone: submitted.agencyTimeZone,
     from: 'SUBMITTED',
     to: 'VERIFYING',
     changedAt: ports.now().toISOString(),

@@ -8,8 +8,8 @@ const NIK = '3201014506900001';
 const NOW = new Date('2025-11-23T03:00:00.000Z');
 const ID = '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b';
 
-const CATALOG: Record<string, { code: string; agencyCode: string }> = {
-  'DUKCAPIL-KK': { code: 'DUKCAPIL-KK', agencyCode: 'DUKCAPIL' },
+const CATALOG: Record<string, { code: string; agencyCode: string; agencyTimeZone: string }> = {
+  'DUKCAPIL-KK': { code: 'DUKCAPIL-KK', agencyCode: 'DUKCAPIL', agencyTimeZone: 'Asia/Jakarta' },
 };
 
 interface Fake extends SubmitApplicationPorts {
@@ -81,7 +81,8 @@ describe('submitApplication', () => {
       serviceCode: 'DUKCAPIL-KK',
       agencyCode: 'DUKCAPIL',
       channel: 'WEB',
-      submittedAt: '2025-11-23T03:00:00.000Z',
+      // The receipt is for people: in the agency's time zone (WIB).
+      submittedAt: '2025-11-23T10:00:00.000+07:00',
     });
   });
 
@@ -94,6 +95,7 @@ describe('submitApplication', () => {
         trackingNo: 'TRACK0001',
         serviceCode: 'DUKCAPIL-KK',
         agencyCode: 'DUKCAPIL',
+        agencyTimeZone: 'Asia/Jakarta',
         channel: 'WEB',
         applicant: { nik: NIK, name: 'Siti Rahayu' },
         submittedAt: '2025-11-23T03:00:00.000Z',

@@ -4,11 +4,13 @@ import type {
   ApplicationSubmittedV1,
   SubmitApplicationV1,
 } from '@satupintu/contracts';
-import { parseNik, type RegionIndex } from '@satupintu/domain';
+import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
 
 export interface SubmitApplicationPorts {
   regions: RegionIndex;
-  findService(code: string): Promise<{ code: string; agencyCode: string } | undefined>;
+  findService(
+    code: string,
+  ): Promise<{ code: string; agencyCode: string; agencyTimeZone: string } | undefined>;
   /** Stores the application and its event in one transaction; false if the tracking number is taken. */
   add(event: ApplicationSubmittedV1): Promise<boolean>;
   newId(): string;
@@ -42,7 +44,8 @@ export async function submitApplication(
     });
   if (errors.length > 0 || !service || !nik.ok) throw DomainError.validation(errors, 422);
 
-  const submittedAt = ports.now().toISOString();
+  const now = ports.now();
+  const submittedAt = now.toISOString();
   const applicationId = ports.newId();
   for (let attempt = 0; attempt < TRACKING_NO_ATTEMPTS; attempt++) {
     const event: ApplicationSubmittedV1 = {
@@ -50,6 +53,7 @@ export async function submitApplication(
       trackingNo: ports.newTrackingNo(),
       serviceCode: service.code,
       agencyCode: service.agencyCode,
+      agencyTimeZone: service.agencyTimeZone,
       channel: input.channel ?? 'WEB',
       applicant: {
         nik: nik.value.nik,
@@ -66,7 +70,7 @@ export async function submitApplication(
         serviceCode: event.serviceCode,
         agencyCode: event.agencyCode,
         channel: event.channel,
-        submittedAt,
+        submittedAt: toZonedIso(now, service.agencyTimeZone),
       };
     }
   }

@@ -6,6 +6,7 @@ export interface CatalogService {
   code: string;
   name: string;
   agencyCode: string;
+  agencyTimeZone: string;
 }
 
 // Every submission looks its service up; the catalog changes rarely, so answers are kept this
@@ -32,7 +33,9 @@ export class CatalogRepository {
 
   private async queryActiveService(code: string): Promise<CatalogService | undefined> {
     const rows = await this.dataSource.query<CatalogService[]>(
-      'SELECT code, name, agency_code AS "agencyCode" FROM services WHERE code = $1 AND active',
+      `SELECT s.code, s.name, s.agency_code AS "agencyCode", a.time_zone AS "agencyTimeZone"
+         FROM services s JOIN agencies a ON a.code = s.agency_code
+        WHERE s.code = $1 AND s.active`,
       [code],
     );
     return rows[0];

@@ -14,6 +14,7 @@ export class CreateTimeline1763856000300 implements MigrationInterface {
         tracking_no char(9) NOT NULL,
         status text NOT NULL,
         agency_code text NOT NULL,
+        agency_time_zone text NOT NULL,
         reason text,
         occurred_at timestamptz NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now()

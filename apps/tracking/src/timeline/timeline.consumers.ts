@@ -22,6 +22,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
           trackingNo: event.trackingNo,
           status: 'SUBMITTED',
           agencyCode: event.agencyCode,
+          agencyTimeZone: event.agencyTimeZone,
           occurredAt: new Date(event.submittedAt),
         }),
     });
@@ -35,6 +36,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
           trackingNo: event.trackingNo,
           status: event.to,
           agencyCode: event.agencyCode,
+          agencyTimeZone: event.agencyTimeZone,
           reason: event.reason,
           occurredAt: new Date(event.changedAt),
         }),

@@ -5,17 +5,21 @@ const at = (iso: string) => new Date(iso);
 const submitted: TimelineEntry = {
   status: 'SUBMITTED',
   agencyCode: 'DUKCAPIL',
+  agencyTimeZone: 'Asia/Jakarta',
   occurredAt: at('2025-11-23T03:00:00.000Z'),
 };
 const verifying: TimelineEntry = {
   status: 'VERIFYING',
   agencyCode: 'DUKCAPIL',
+  agencyTimeZone: 'Asia/Jakarta',
   occurredAt: at('2025-11-23T03:00:01.000Z'),
   reason: null,
 };
 const revision: TimelineEntry = {
   status: 'NEEDS_REVISION',
   agencyCode: 'DUKCAPIL',
+  // Each entry keeps its own agency's zone (a bundle spans agencies in WIB and WITA).
+  agencyTimeZone: 'Asia/Makassar',
   occurredAt: at('2025-11-24T08:30:00.000Z'),
   reason: 'Foto KK buram',
 };
@@ -30,11 +34,11 @@ describe('toTimeline', () => {
       trackingNo: 'K7M39QX2C',
       status: 'NEEDS_REVISION',
       entries: [
-        { status: 'SUBMITTED', at: '2025-11-23T03:00:00.000Z', agencyCode: 'DUKCAPIL' },
-        { status: 'VERIFYING', at: '2025-11-23T03:00:01.000Z', agencyCode: 'DUKCAPIL' },
+        { status: 'SUBMITTED', at: '2025-11-23T10:00:00.000+07:00', agencyCode: 'DUKCAPIL' },
+        { status: 'VERIFYING', at: '2025-11-23T10:00:01.000+07:00', agencyCode: 'DUKCAPIL' },
         {
           status: 'NEEDS_REVISION',
-          at: '2025-11-24T08:30:00.000Z',
+          at: '2025-11-24T16:30:00.000+08:00',
           agencyCode: 'DUKCAPIL',
           reason: 'Foto KK buram',
         },
@@ -60,8 +64,8 @@ describe('toTimeline', () => {
     const early: TimelineEntry = { ...submitted, occurredAt: at('2025-11-23T10:00:00+07:00') };
     const late: TimelineEntry = { ...verifying, occurredAt: at('2025-11-23T03:30:00Z') };
     expect(toTimeline('K7M39QX2C', [late, early])?.entries.map((e) => e.at)).toEqual([
-      '2025-11-23T03:00:00.000Z',
-      '2025-11-23T03:30:00.000Z',
+      '2025-11-23T10:00:00.000+07:00',
+      '2025-11-23T10:30:00.000+07:00',
     ]);
   });
 
@@ -87,7 +91,9 @@ describe('toTimeline', () => {
     expect(toTimeline('K7M39QX2C', [submitted])).toEqual({
       trackingNo: 'K7M39QX2C',
       status: 'SUBMITTED',
-      entries: [{ status: 'SUBMITTED', at: '2025-11-23T03:00:00.000Z', agencyCode: 'DUKCAPIL' }],
+      entries: [
+        { status: 'SUBMITTED', at: '2025-11-23T10:00:00.000+07:00', agencyCode: 'DUKCAPIL' },
+      ],
     });
   });
 

@@ -1,8 +1,10 @@
 import type { Status, TimelineEntryV1, TimelineV1 } from '@satupintu/contracts';
+import { toZonedIso } from '@satupintu/domain';
 
 export interface TimelineEntry {
   status: Status;
   agencyCode: string;
+  agencyTimeZone: string;
   occurredAt: Date;
   reason?: string | null;
 }
@@ -20,7 +22,7 @@ export function toTimeline(trackingNo: string, entries: TimelineEntry[]): Timeli
     status: ordered[ordered.length - 1].status,
     entries: ordered.map((entry): TimelineEntryV1 => ({
       status: entry.status,
-      at: entry.occurredAt.toISOString(),
+      at: toZonedIso(entry.occurredAt, entry.agencyTimeZone),
       agencyCode: entry.agencyCode,
       ...(entry.reason ? { reason: entry.reason } : {}),
     })),

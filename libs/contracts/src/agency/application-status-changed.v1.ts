@@ -13,6 +13,9 @@ export class ApplicationStatusChangedV1 {
   @IsString()
   agencyCode: string;
 
+  @IsString()
+  agencyTimeZone: string;
+
   @IsIn(STATUSES)
   from: Status;
 

@@ -37,6 +37,10 @@ export class ApplicationSubmittedV1 {
   @IsString()
   agencyCode: string;
 
+  /** IANA zone of the agency (Asia/Jakarta, Asia/Makassar, Asia/Jayapura): times shown in it. */
+  @IsString()
+  agencyTimeZone: string;
+
   @IsIn(CHANNELS)
   channel: Channel;
 

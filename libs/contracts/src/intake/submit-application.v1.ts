@@ -80,7 +80,11 @@ export class ApplicationReceiptV1 {
   @ApiProperty({ enum: CHANNELS })
   channel: Channel;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({
+    format: 'date-time',
+    description: "In the agency's time zone",
+    example: '2026-11-23T10:45:12.123+07:00',
+  })
   submittedAt: string;
 }
 

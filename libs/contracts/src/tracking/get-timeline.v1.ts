@@ -14,7 +14,11 @@ export class TimelineEntryV1 {
   @ApiProperty({ enum: STATUSES })
   status: Status;
 
-  @ApiProperty({ format: 'date-time', description: 'When it happened, with offset' })
+  @ApiProperty({
+    format: 'date-time',
+    description: "When it happened, in the agency's time zone",
+    example: '2026-11-23T10:45:12.123+07:00',
+  })
   at: string;
 
   @ApiProperty({ example: 'DPMPTSP' })
