@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { BaselineProcess } from './lib/children';
+import { ManagedProcess } from '@satupintu/testing';
 import { ActivitySampler } from './lib/pg-activity';
 import { cpuByProcess, describeCores, sampleProcesses } from './lib/proc-cpu';
 import { summarizeProfile } from './lib/profile-summary';
@@ -94,7 +94,7 @@ const serviceDb = (...parts: string[]) =>
 // ---------------------------------------------------------------------------------------------
 // Everything this run starts, so that cleanup can stop it: on success, failure, Ctrl-C, watchdog.
 
-const baselines = new Set<BaselineProcess>();
+const baselines = new Set<ManagedProcess>();
 const pendingStarts: Promise<unknown>[] = [];
 const services: ServiceProcess[] = [];
 const clients: Client[] = [];
@@ -211,7 +211,7 @@ function printResult(result: LoadResult, expectStatus: number): void {
 }
 
 async function withBaseline<T>(
-  processes: BaselineProcess[],
+  processes: ManagedProcess[],
   readyUrl: string,
   work: () => Promise<T>,
 ): Promise<T> {
@@ -225,11 +225,18 @@ async function withBaseline<T>(
   }
 }
 
+/** A baseline server or responder as its own process; it exits if the bench goes away. */
+function baseline(name: string, script: string, args: string[], env: Record<string, string>) {
+  return ManagedProcess.spawn(name, join('dist', 'bench', 'baselines', script), {
+    args,
+    env,
+    stdin: 'pipe',
+  });
+}
+
 async function bareFastify(): Promise<LoadResult> {
   const port = await freePort();
-  const server = BaselineProcess.spawn('bare-fastify', 'bare-fastify.js', [], {
-    BENCH_PORT: String(port),
-  });
+  const server = baseline('bare-fastify', 'bare-fastify.js', [], { BENCH_PORT: String(port) });
   const url = `http://127.0.0.1:${port}`;
   const { result } = await withBaseline([server], `${url}/ready`, () =>
     measure({
@@ -247,16 +254,11 @@ async function bareFastify(): Promise<LoadResult> {
 async function natsRoundTrip(label: string, subject: string, pgUrl?: string): Promise<LoadResult> {
   const port = await freePort();
   const common = { BENCH_SUBJECT: `${env.SP_NAMESPACE}.bench.${subject}` };
-  const responder = BaselineProcess.spawn(
-    `${subject}-responder`,
-    'nats-roundtrip.js',
-    ['responder'],
-    {
-      ...common,
-      ...(pgUrl ? { BENCH_PG_URL: pgUrl } : {}),
-    },
-  );
-  const server = BaselineProcess.spawn(`${subject}-server`, 'nats-roundtrip.js', ['server'], {
+  const responder = baseline(`${subject}-responder`, 'nats-roundtrip.js', ['responder'], {
+    ...common,
+    ...(pgUrl ? { BENCH_PG_URL: pgUrl } : {}),
+  });
+  const server = baseline(`${subject}-server`, 'nats-roundtrip.js', ['server'], {
     ...common,
     BENCH_PORT: String(port),
   });

@@ -1,5 +1,6 @@
 export * from './database';
 export * from './eventually';
 export * from './factories';
+export * from './managed-process';
 export * from './service-process';
 export * from './test-environment';
