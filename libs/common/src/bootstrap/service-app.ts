@@ -118,11 +118,7 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const url = `http://${config.HTTP_HOST}:${config.HTTP_PORT}`;
   logger.info({ url }, `${name} ready`);
-  return { app, logger, url, close: () => closeQuietly(app) };
-}
-
-async function closeQuietly(app: INestApplication): Promise<void> {
-  await app.close();
+  return { app, logger, url, close: () => app.close() };
 }
 
 /** Runs a service's main: a configuration error ends the process with the message, no stack. */

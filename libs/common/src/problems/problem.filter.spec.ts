@@ -89,6 +89,14 @@ describe('fromFrameworkError', () => {
     );
   });
 
+  it('treats a bare SyntaxError as a server fault, not the client’s JSON', () => {
+    const filter = new ProblemFilter(createLogger('test', 'silent'));
+    expect(filter.toDomainError(new SyntaxError('Unexpected token in stored data'))).toMatchObject({
+      code: 'internal_error',
+      status: 500,
+    });
+  });
+
   it('answers an HttpException caused by a JSON SyntaxError with 400 malformed_json', () => {
     const exception = new BadRequestException('Unexpected token', {
       cause: new SyntaxError('Unexpected token } in JSON at position 9'),

@@ -76,8 +76,8 @@ export function fromFrameworkError(
     default:
       break;
   }
-  const original = cause ?? exception;
-  if (original instanceof SyntaxError) return new DomainError('malformed_json', 400);
+  // Only a body parser's SyntaxError (wrapped by Nest) is the client's; a bare one is our bug.
+  if (cause instanceof SyntaxError) return new DomainError('malformed_json', 400);
   if (!(exception instanceof HttpException)) return undefined;
   const status = exception.getStatus();
   if (status === 404) {
