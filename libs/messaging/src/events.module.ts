@@ -1,4 +1,5 @@
 import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { InboxPruner } from './inbox/inbox-pruner';
 import { EventConsumers } from './jetstream/event-consumers';
 import { ensureStreams } from './jetstream/streams';
 import { NatsClients } from './nats.module';
@@ -24,8 +25,8 @@ export class EventsModule {
     return {
       module: EventsModule,
       global: true,
-      providers: [StreamSetup, OutboxRelay, UnitOfWork, EventConsumers],
-      exports: [OutboxRelay, UnitOfWork, EventConsumers],
+      providers: [StreamSetup, OutboxRelay, UnitOfWork, EventConsumers, InboxPruner],
+      exports: [OutboxRelay, UnitOfWork, EventConsumers, InboxPruner],
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './events.module';
 export * from './headers';
 export * from './inbox/inbox';
+export * from './inbox/inbox-pruner';
 export * from './jetstream/event-consumers';
 export * from './jetstream/streams';
 export * from './namespace';

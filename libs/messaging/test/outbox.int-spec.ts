@@ -11,6 +11,7 @@ import {
   EVENT_ID_HEADER,
   EventConsumers,
   EventsModule,
+  InboxPruner,
   type EventMeta,
   NatsClients,
   NatsModule,
@@ -209,6 +210,20 @@ describe('the transactional outbox', () => {
       expect(rows.map((row) => row.message_id).sort()).toEqual([...ids].sort());
     }, 20_000);
     expect(attempts.get(poison)).toBe(3);
+  });
+
+  it('prunes inbox rows older than the retention, and only those', async () => {
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await dataSource.query(
+      `INSERT INTO inbox (consumer, message_id, processed_at)
+       VALUES ('prune-test', $1, now() - interval '31 days'), ('prune-test', $2, now() - interval '29 days')`,
+      [old, recent],
+    );
+    expect(await module.get(InboxPruner).prune()).toBeGreaterThanOrEqual(1);
+    const left = await dataSource.query<{ message_id: string }[]>(
+      "SELECT message_id FROM inbox WHERE consumer = 'prune-test'",
+    );
+    expect(left.map((row) => row.message_id)).toEqual([recent]);
   });
 
   it('keeps events in commit order', async () => {

@@ -117,7 +117,12 @@ export class EventConsumers implements OnModuleDestroy {
         }
         // Let the rest of this delivery arrive: a pull brings many messages at once.
         await new Promise((resolve) => setImmediate(resolve));
-        await this.handleBatch(spec, queue.splice(0, MAX_BATCH));
+        try {
+          await this.handleBatch(spec, queue.splice(0, MAX_BATCH));
+        } catch (error) {
+          // Unacked messages come back after the ack wait; the worker must live on to take them.
+          this.logger.error({ err: error, durable: spec.durable }, 'batch not handled');
+        }
       }
     })();
     for await (const message of messages) {
