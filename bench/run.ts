@@ -4,19 +4,14 @@
  * the same run on the same machine: bare Fastify (a), Fastify + NATS request/reply (b), and the
  * same plus one PostgreSQL INSERT (c). See bench/README.md.
  */
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import {
-  databaseName,
-  databaseUrl,
-  dropDatabase,
-  ensureDatabase,
-  listDatabases,
-} from '@satupintu/persistence';
+import { databaseName, databaseUrl, dropDatabase, ensureDatabase } from '@satupintu/persistence';
 import {
   LOCAL_DATABASE_URL,
   LOCAL_NATS_URL,
+  ManagedProcess,
   ServiceProcess,
+  deleteNamespaceStreams,
+  dropRunDatabases,
   freePort,
   newRunId,
   type ServiceName,
@@ -25,7 +20,6 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { ManagedProcess } from '@satupintu/testing';
 import { ActivitySampler } from './lib/pg-activity';
 import { cpuByProcess, describeCores, sampleProcesses } from './lib/proc-cpu';
 import { summarizeProfile } from './lib/profile-summary';
@@ -135,31 +129,12 @@ function cleanup(): Promise<void> {
     const dropped = await bounded(
       'dropping databases',
       30_000,
-      (async () => {
-        const names = await listDatabases(env.DATABASE_URL, env.DB_PREFIX);
-        for (const name of names) await dropDatabase(env.DATABASE_URL, name);
-        return names;
-      })(),
+      dropRunDatabases(env.DATABASE_URL, env.DB_PREFIX),
     );
     const deleted = await bounded(
       'deleting streams',
       15_000,
-      (async () => {
-        const nc = await connect({ servers: env.NATS_URL.split(','), timeout: 5000 });
-        try {
-          const jsm = await jetstreamManager(nc);
-          const names: string[] = [];
-          for await (const name of jsm.streams.names()) {
-            if (name.startsWith(streamPrefix)) {
-              await jsm.streams.delete(name);
-              names.push(name);
-            }
-          }
-          return names;
-        } finally {
-          await nc.close();
-        }
-      })(),
+      deleteNamespaceStreams(env.NATS_URL, env.SP_NAMESPACE),
     );
     shout(
       `cleanup: dropped ${dropped?.length ?? '?'} databases (${env.DB_PREFIX}_*), deleted ${deleted?.length ?? '?'} streams (${streamPrefix}*)`,
@@ -234,13 +209,15 @@ function baseline(name: string, script: string, args: string[], env: Record<stri
   });
 }
 
-async function bareFastify(): Promise<LoadResult> {
-  const port = await freePort();
-  const server = baseline('bare-fastify', 'bare-fastify.js', [], { BENCH_PORT: String(port) });
-  const url = `http://127.0.0.1:${port}`;
-  const { result } = await withBaseline([server], `${url}/ready`, () =>
+/** Every baseline answers `POST /echo` on `url` once `url/ready` does. */
+async function measureBaseline(
+  processes: ManagedProcess[],
+  target: string,
+  url: string,
+): Promise<LoadResult> {
+  const { result } = await withBaseline(processes, `${url}/ready`, () =>
     measure({
-      target: '(a) bare Fastify `POST /echo`',
+      target,
       url: `${url}/echo`,
       method: 'POST',
       body: APPLICATION,
@@ -249,6 +226,12 @@ async function bareFastify(): Promise<LoadResult> {
     }),
   );
   return result;
+}
+
+async function bareFastify(): Promise<LoadResult> {
+  const port = await freePort();
+  const server = baseline('bare-fastify', 'bare-fastify.js', [], { BENCH_PORT: String(port) });
+  return measureBaseline([server], '(a) bare Fastify `POST /echo`', `http://127.0.0.1:${port}`);
 }
 
 async function natsRoundTrip(label: string, subject: string, pgUrl?: string): Promise<LoadResult> {
@@ -262,18 +245,7 @@ async function natsRoundTrip(label: string, subject: string, pgUrl?: string): Pr
     ...common,
     BENCH_PORT: String(port),
   });
-  const url = `http://127.0.0.1:${port}`;
-  const { result } = await withBaseline([responder, server], `${url}/ready`, () =>
-    measure({
-      target: label,
-      url: `${url}/echo`,
-      method: 'POST',
-      body: APPLICATION,
-      headers: JSON_HEADERS,
-      expectStatus: 200,
-    }),
-  );
-  return result;
+  return measureBaseline([responder, server], label, `http://127.0.0.1:${port}`);
 }
 
 function startService(

@@ -43,7 +43,3 @@ export function defineRequest<Req, Res>(
 ): RequestContract<Req, Res> {
   return { kind: 'request', ...definition };
 }
-
-export type ReplyOf<C> = C extends RequestContract<unknown, infer R> ? R : never;
-export type PayloadOf<C> =
-  C extends EventContract<infer T> ? T : C extends RequestContract<infer Q, unknown> ? Q : never;

@@ -1,6 +1,5 @@
 import {
   Global,
-  Inject,
   Injectable,
   Module,
   type DynamicModule,
@@ -77,8 +76,6 @@ export class NatsModule {
     };
   }
 }
-
-export const InjectNats = () => Inject(NatsClients);
 
 /** Readiness: the NATS server answers a round trip. */
 export function natsProbe(nats: NatsClients): ReadinessProbe {

@@ -1,3 +1,4 @@
+export * from './cleanup';
 export * from './database';
 export * from './eventually';
 export * from './factories';

@@ -58,11 +58,3 @@ async function ensureStream(
 export function isNotFound(error: unknown): boolean {
   return error instanceof JetStreamApiError && (error.code === 10059 || error.code === 10014);
 }
-
-export async function deleteStreams(nats: NatsClients): Promise<void> {
-  for (const stream of STREAM_NAMES) {
-    await nats.jsm.streams.delete(streamName(nats.namespace, stream)).catch((error: unknown) => {
-      if (!isNotFound(error)) throw error;
-    });
-  }
-}

@@ -1,0 +1,31 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { dropDatabase, listDatabases } from '@satupintu/persistence';
+
+/** Drops every database of a run (`<prefix>_*`); answers their names. */
+export async function dropRunDatabases(databaseUrl: string, prefix: string): Promise<string[]> {
+  const names = await listDatabases(databaseUrl, prefix);
+  for (const name of names) await dropDatabase(databaseUrl, name);
+  return names;
+}
+
+/** Deletes every stream of a namespace (`<NAMESPACE>_*`), and so its consumers; answers their names. */
+export async function deleteNamespaceStreams(
+  natsUrl: string,
+  namespace: string,
+): Promise<string[]> {
+  const nc = await connect({ servers: natsUrl.split(','), timeout: 5000 });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const prefix = `${namespace}_`.toUpperCase();
+    const deleted: string[] = [];
+    for await (const name of jsm.streams.names()) {
+      if (!name.startsWith(prefix)) continue;
+      await jsm.streams.delete(name);
+      deleted.push(name);
+    }
+    return deleted;
+  } finally {
+    await nc.close();
+  }
+}
