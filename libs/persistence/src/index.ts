@@ -1,3 +1,4 @@
 export * from './database';
 export * from './persistence.module';
 export * from './append-only';
+export * from './sql';
