@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventContract } from '@satupintu/contracts';
+import { executorOf, type Executor } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENT_ID_HEADER, OCCURRED_AT_HEADER, propagationHeaders } from '../headers';
@@ -17,8 +18,11 @@ export function outgoing<T>(event: EventContract<T>, payload: T): OutgoingEvent 
   return { event, payload };
 }
 
-/** A database transaction that can also publish events: they leave only if it commits. */
-export interface Transaction {
+/**
+ * A database transaction that can also publish events: they leave only if it commits. Run
+ * statements through `query` / `execute` (typed `sql` statements).
+ */
+export interface Transaction extends Executor {
   manager: EntityManager;
   publish<T>(event: EventContract<T>, payload: T): void;
 }
@@ -47,6 +51,7 @@ export class UnitOfWork {
     const result = await this.dataSource.transaction(async (manager) => {
       const pending: PendingEvent[] = [];
       const value = await work({
+        ...executorOf(manager),
         manager,
         publish: (event, payload) => pending.push(this.prepare(event, payload)),
       });
