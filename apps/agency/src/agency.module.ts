@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApplicationStatusChanged } from '@satupintu/contracts';
 import { serviceInfrastructure } from '@satupintu/messaging';
 import { databaseName } from '@satupintu/persistence';
 import { CasesModule } from './cases/cases.module';
 import type { AgencyConfig } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';
+import { WorkQueueModule } from './work-queue/work-queue.module';
 
 /** One deployment per agency: its own database, its own durable consumers. */
 @Module({})
@@ -18,8 +20,10 @@ export class AgencyModule {
           name: `agency-${agency.toLowerCase()}`,
           database: databaseName(config.DB_PREFIX, 'agency', agency),
           migrations: AGENCY_MIGRATIONS,
+          publishes: [ApplicationStatusChanged],
         }),
         CasesModule.forRoot(agency),
+        WorkQueueModule.forRoot(agency),
       ],
     };
   }

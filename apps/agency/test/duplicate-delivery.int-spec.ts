@@ -1,14 +1,8 @@
 import { jetstream } from '@nats-io/jetstream';
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node';
-import { ApplicationSubmitted, type ApplicationSubmittedV1 } from '@satupintu/contracts';
-import { EVENT_ID_HEADER, namespacedSubject } from '@satupintu/messaging';
-import {
-  ServiceProcess,
-  aNik,
-  eventually,
-  queryServiceDb,
-  testEnvironment,
-} from '@satupintu/testing';
+import { ApplicationSubmitted, type ApplicationSubmittedV2 } from '@satupintu/contracts';
+import { EVENT_ID_HEADER, eventSubject } from '@satupintu/messaging';
+import { ServiceProcess, eventually, queryServiceDb, testEnvironment } from '@satupintu/testing';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -36,7 +30,7 @@ describe('an event delivered twice', () => {
     await Promise.all([agency?.stop(), tracking?.stop()]);
   });
 
-  function submittedEvent(): ApplicationSubmittedV1 {
+  function submittedEvent(): ApplicationSubmittedV2 {
     return {
       applicationId: randomUUID(),
       trackingNo: randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase(),
@@ -44,17 +38,17 @@ describe('an event delivered twice', () => {
       agencyCode: AGENCY,
       agencyTimeZone: 'Asia/Jakarta',
       channel: 'COUNTER',
-      applicant: { nik: aNik(), name: 'Budi Santoso' },
       submittedAt: new Date().toISOString(),
     };
   }
 
-  async function publish(event: ApplicationSubmittedV1, eventId: string, msgID: string) {
+  async function publish(event: ApplicationSubmittedV2, eventId: string, msgID: string) {
     const h = headers();
     h.set(EVENT_ID_HEADER, eventId);
-    const subject = namespacedSubject(
+    const subject = eventSubject(
       testEnvironment().SP_NAMESPACE,
-      `${ApplicationSubmitted.subject}.${AGENCY}`,
+      ApplicationSubmitted.subject,
+      AGENCY,
     );
     return jetstream(nc).publish(subject, JSON.stringify(event), { msgID, headers: h });
   }
@@ -67,7 +61,17 @@ describe('an event delivered twice', () => {
     );
   }
 
+  /** Events the agency's consumer has handled: counted with their effects, guarded only by the inbox. */
+  async function handledByAgency(): Promise<number> {
+    const rows = await queryServiceDb<{ handled: string }>(
+      ['agency', AGENCY],
+      "SELECT handled FROM consumer_progress WHERE consumer = 'agency-pupr-intake'",
+    );
+    return Number(rows[0]?.handled ?? 0);
+  }
+
   it('is processed once when republished after the duplicate window, under a new message id', async () => {
+    const before = await handledByAgency();
     const event = submittedEvent();
     const eventId = randomUUID();
     const first = await publish(event, eventId, randomUUID());
@@ -83,6 +87,9 @@ describe('an event delivered twice', () => {
     );
 
     expect(await statusChangesOf(event.applicationId)).toEqual([{ to_status: 'VERIFYING' }]);
+    // The event and the marker, not the copy: the case table would have merged the copy
+    // anyway (ON CONFLICT), but this count has only the inbox to keep it honest.
+    expect(await handledByAgency()).toBe(before + 2);
     const inbox = await queryServiceDb(
       ['agency', AGENCY],
       'SELECT 1 FROM inbox WHERE message_id = $1',

@@ -1,6 +1,7 @@
 import { runMain, startServiceApp } from '@satupintu/common';
 import { loadGatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
+import { acceptIdempotencyKeys } from './idempotency/idempotency-key.hook';
 import { setUpOpenApi } from './openapi/openapi';
 
 runMain(async () => {
@@ -10,6 +11,9 @@ runMain(async () => {
     config,
     module: GatewayModule.forRoot(config),
     bodyLimitBytes: 64 * 1024,
-    configure: (app) => setUpOpenApi(app),
+    configure: (app) => {
+      acceptIdempotencyKeys(app);
+      setUpOpenApi(app);
+    },
   });
 });

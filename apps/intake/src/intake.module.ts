@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ApplicationSubmitted } from '@satupintu/contracts';
 import { serviceInfrastructure } from '@satupintu/messaging';
 import { databaseName } from '@satupintu/persistence';
 import { ApplicationsModule } from './applications/applications.module';
@@ -17,6 +18,7 @@ export class IntakeModule {
           name: 'intake',
           database: databaseName(config.DB_PREFIX, 'intake'),
           migrations: INTAKE_MIGRATIONS,
+          publishes: [ApplicationSubmitted],
         }),
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicationsModule,

@@ -1,4 +1,5 @@
 import { runMain, startServiceApp } from '@satupintu/common';
+import { RequestServer } from '@satupintu/messaging';
 import { loadIntakeConfig } from './config';
 import { IntakeModule } from './intake.module';
 
@@ -8,6 +9,10 @@ runMain(async () => {
     name: 'intake',
     config,
     module: IntakeModule.forRoot(config),
-    rpc: true,
+    rpc: new RequestServer({
+      url: config.NATS_URL,
+      namespace: config.SP_NAMESPACE,
+      name: 'intake',
+    }),
   });
 });

@@ -1,4 +1,5 @@
 import { runMain, startServiceApp } from '@satupintu/common';
+import { RequestServer } from '@satupintu/messaging';
 import { loadTrackingConfig } from './config';
 import { TrackingModule } from './tracking.module';
 
@@ -8,6 +9,10 @@ runMain(async () => {
     name: 'tracking',
     config,
     module: TrackingModule.forRoot(config),
-    rpc: true,
+    rpc: new RequestServer({
+      url: config.NATS_URL,
+      namespace: config.SP_NAMESPACE,
+      name: 'tracking',
+    }),
   });
 });

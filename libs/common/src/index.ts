@@ -1,3 +1,5 @@
+export * from './availability/dependency-error';
+export * from './availability/outage-log';
 export * from './bootstrap/core.module';
 export * from './bootstrap/service-app';
 export * from './bootstrap/body-validation.pipe';

@@ -1,18 +1,28 @@
-import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { type DynamicModule, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import type { EventContract } from '@satupintu/contracts';
 import { InboxPruner } from './inbox/inbox-pruner';
 import { EventConsumers } from './jetstream/event-consumers';
-import { ensureStreams } from './jetstream/streams';
+import { assertCaptured, ensureStreams } from './jetstream/streams';
 import { NatsClients } from './nats.module';
 import { OutboxRelay } from './outbox/outbox-relay';
-import { UnitOfWork } from './outbox/unit-of-work';
+import { PUBLISHED_EVENTS, UnitOfWork } from './outbox/unit-of-work';
 
 @Injectable()
 class StreamSetup implements OnModuleInit {
-  constructor(private readonly nats: NatsClients) {}
+  constructor(
+    private readonly nats: NatsClients,
+    @Inject(PUBLISHED_EVENTS) private readonly published: EventContract<unknown>[],
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    await ensureStreams(this.nats);
+    await ensureStreams(this.nats, this.published);
+    await assertCaptured(this.nats, this.published);
   }
+}
+
+export interface EventsOptions {
+  /** Every event this service publishes: their streams are made ready and checked at start. */
+  publishes: readonly EventContract<unknown>[];
 }
 
 /**
@@ -21,11 +31,18 @@ class StreamSetup implements OnModuleInit {
  */
 @Module({})
 export class EventsModule {
-  static forRoot(): DynamicModule {
+  static forRoot(options: EventsOptions = { publishes: [] }): DynamicModule {
     return {
       module: EventsModule,
       global: true,
-      providers: [StreamSetup, OutboxRelay, UnitOfWork, EventConsumers, InboxPruner],
+      providers: [
+        { provide: PUBLISHED_EVENTS, useValue: options.publishes },
+        StreamSetup,
+        OutboxRelay,
+        UnitOfWork,
+        EventConsumers,
+        InboxPruner,
+      ],
       exports: [OutboxRelay, UnitOfWork, EventConsumers, InboxPruner],
     };
   }

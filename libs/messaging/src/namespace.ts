@@ -1,5 +1,3 @@
-import { NAMESPACE_PATTERN, NAMESPACE_RULE } from '@satupintu/common';
-
 /**
  * Every subject and stream is prefixed with the deployment's namespace (SP_NAMESPACE), so two
  * deployments, or two test runs, on one NATS server never see each other's messages.
@@ -13,12 +11,26 @@ export function streamName(namespace: string, stream: string): string {
 }
 
 /**
- * Request handlers are bound by decorators, which run when a module is imported, before
- * configuration is loaded: so the namespace is read from the environment here, once.
+ * Where an event is published: `<namespace>.events.<subject>.<routing token>`. The `events`
+ * token keeps event subjects apart from request subjects, so a stream's wildcard can never
+ * capture a request (JetStream would answer it with a publish ack).
  */
-export function namespaceFromEnv(): string {
-  const value = process.env.SP_NAMESPACE ?? 'sp';
-  if (!NAMESPACE_PATTERN.test(value))
-    throw new Error(`SP_NAMESPACE ${NAMESPACE_RULE}; got "${value}"`);
-  return value;
+export function eventSubject(namespace: string, subject: string, routingToken: string): string {
+  return `${namespace}.events.${subject}.${routingToken}`;
+}
+
+/** What a stream captures: every event in its space, whatever the type and routing token. */
+export function streamSubject(namespace: string, space: string): string {
+  return `${namespace}.events.${space}.>`;
+}
+
+/**
+ * A consumer's filter: the whole stream, or one routing token of it. Every event subject has
+ * four tokens, so the token's position is known; one filter serves every event type (NATS 2.9
+ * takes one filter per consumer, and it must lie within one stream subject).
+ */
+export function consumerFilter(namespace: string, space: string, routingToken?: string): string {
+  if (!routingToken) return streamSubject(namespace, space);
+  const wildcards = 4 - space.split('.').length;
+  return `${namespace}.events.${space}.${'*.'.repeat(wildcards)}${routingToken}`;
 }

@@ -2,7 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { HealthModule, type BaseConfig } from '@satupintu/common';
 import { PersistenceModule, databaseProbe, type PersistenceOptions } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
-import { EventsModule } from './events.module';
+import { EventsModule, type EventsOptions } from './events.module';
 import { NatsClients, NatsModule, natsProbe } from './nats.module';
 
 /**
@@ -14,6 +14,8 @@ export function serviceInfrastructure(options: {
   name: string;
   database: string;
   migrations: PersistenceOptions['migrations'];
+  /** Every event the service publishes (see EventsModule). */
+  publishes?: EventsOptions['publishes'];
 }): DynamicModule[] {
   const { config } = options;
   return [
@@ -28,7 +30,7 @@ export function serviceInfrastructure(options: {
       name: options.name,
       namespace: config.SP_NAMESPACE,
     }),
-    EventsModule.forRoot(),
+    EventsModule.forRoot({ publishes: options.publishes ?? [] }),
     HealthModule.forRoot({
       inject: [DataSource, NatsClients],
       probes: (dataSource: DataSource, nats: NatsClients) => [

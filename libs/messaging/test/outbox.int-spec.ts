@@ -1,28 +1,75 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { CoreModule, ServiceMetrics, createLogger } from '@satupintu/common';
-import { ApplicationStatusChanged, type ApplicationStatusChangedV1 } from '@satupintu/contracts';
-import { PersistenceModule, databaseName } from '@satupintu/persistence';
+import {
+  AGENCY_STREAM,
+  ApplicationStatusChanged,
+  defineEvent,
+  defineStream,
+  type ApplicationStatusChangedV1,
+} from '@satupintu/contracts';
+import { PersistenceModule, databaseName, executorOf, sql } from '@satupintu/persistence';
 import { eventually, testEnvironment } from '@satupintu/testing';
+import { IsString, IsUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  AddOrderingAndRetriesToOutbox1764400000000,
   CreateOutboxAndInbox1763856000000,
   EVENT_ID_HEADER,
   EventConsumers,
   EventsModule,
   InboxPruner,
-  type EventMeta,
   NatsClients,
   NatsModule,
   OutboxRelay,
   UnitOfWork,
+  eventSubject,
+  on,
   outgoing,
+  type EventMeta,
 } from '../src';
+
+/** A stream of this test's own with two event types, to show one consumer handling both in order. */
+const THINGS = defineStream({ name: 'THINGS', space: 'things', description: 'test events' });
+
+class ThingV1 {
+  @IsUUID()
+  thingId: string;
+
+  @IsString()
+  note: string;
+}
+
+const ThingCreated = defineEvent<ThingV1>({
+  subject: 'things.thing.created.v1',
+  stream: THINGS,
+  payload: ThingV1,
+  routingKey: () => 'T',
+  orderingKey: (event) => event.thingId,
+});
+
+const ThingChanged = defineEvent<ThingV1>({
+  subject: 'things.thing.changed.v1',
+  stream: THINGS,
+  payload: ThingV1,
+  routingKey: () => 'T',
+  orderingKey: (event) => event.thingId,
+});
+
+/** Declared nowhere a service publishes it: recording it must fail. */
+const ThingDeleted = defineEvent<ThingV1>({
+  subject: 'things.thing.deleted.v1',
+  stream: THINGS,
+  payload: ThingV1,
+  routingKey: () => 'T',
+  orderingKey: (event) => event.thingId,
+});
 
 /**
  * The outbox against real PostgreSQL and JetStream, in one process: what a transaction
- * publishes reaches a durable consumer once, in commit order, and only if it committed.
+ * publishes reaches a durable consumer once, in order per application, and only if it
+ * committed; a row JetStream refuses holds back only its own application.
  */
 describe('the transactional outbox', () => {
   let module: TestingModule;
@@ -45,10 +92,13 @@ describe('the transactional outbox', () => {
           serverUrl: env.DATABASE_URL,
           database: databaseName(env.DB_PREFIX, 'outbox_test'),
           entities: [],
-          migrations: [CreateOutboxAndInbox1763856000000],
+          migrations: [
+            CreateOutboxAndInbox1763856000000,
+            AddOrderingAndRetriesToOutbox1764400000000,
+          ],
         }),
         NatsModule.forRoot({ url: env.NATS_URL, name: 'outbox-test', namespace: env.SP_NAMESPACE }),
-        EventsModule.forRoot(),
+        EventsModule.forRoot({ publishes: [ApplicationStatusChanged, ThingCreated, ThingChanged] }),
       ],
     }).compile();
     await module.init();
@@ -56,11 +106,16 @@ describe('the transactional outbox', () => {
     relay = module.get(OutboxRelay);
     nats = module.get(NatsClients);
     dataSource = module.get(DataSource);
+    await dataSource.query(
+      'CREATE TABLE effects (id bigserial PRIMARY KEY, key text NOT NULL, what text NOT NULL)',
+    );
     await module.get(EventConsumers).start({
-      event: ApplicationStatusChanged,
+      stream: AGENCY_STREAM,
       durable: 'outbox-test',
       routingKey: AGENCY,
-      handle: (event, _tx, meta) => void received.push({ event, meta }),
+      handlers: [
+        on(ApplicationStatusChanged, (event, _tx, meta) => void received.push({ event, meta })),
+      ],
     });
   });
 
@@ -78,8 +133,15 @@ describe('the transactional outbox', () => {
     changedAt: new Date().toISOString(),
   });
 
-  const subject = `${env.SP_NAMESPACE}.${ApplicationStatusChanged.subject}.${AGENCY}`;
+  const subject = eventSubject(env.SP_NAMESPACE, ApplicationStatusChanged.subject, AGENCY);
   const receivedIds = () => received.map((r) => r.event.applicationId);
+  const effects = async (keys: string[]) =>
+    (
+      await dataSource.query<{ key: string; what: string }[]>(
+        'SELECT key, what FROM effects WHERE key = ANY($1) ORDER BY id',
+        [keys],
+      )
+    ).map((row) => `${row.key.slice(0, 4)}:${row.what}`);
 
   it('publishes an event after its transaction commits, with its event id as the message id', async () => {
     const event = change();
@@ -103,7 +165,7 @@ describe('the transactional outbox', () => {
     await expect(
       unitOfWork.run(async (tx) => {
         tx.publish(ApplicationStatusChanged, doomed);
-        await tx.manager.query('SELECT 1 FROM no_such_table');
+        await tx.query(sql`SELECT 1 FROM no_such_table`);
       }),
     ).rejects.toThrow();
     const marker = change();
@@ -111,6 +173,14 @@ describe('the transactional outbox', () => {
     await relay.flush();
     await eventually(() => expect(receivedIds()).toContain(marker.applicationId));
     expect(receivedIds()).not.toContain(doomed.applicationId);
+  });
+
+  it('refuses to record an event the service did not declare, instead of stalling it', async () => {
+    const thing = { thingId: randomUUID(), note: 'never' };
+    await expect(unitOfWork.run((tx) => tx.publish(ThingDeleted, thing))).rejects.toThrow(
+      /publishes things\.thing\.deleted\.v1 without declaring it/,
+    );
+    expect(await relay.pending()).toBe(0);
   });
 
   it('publishes a row left behind by a crash only once', async () => {
@@ -124,10 +194,12 @@ describe('the transactional outbox', () => {
     });
     // A relay published this row, then died before deleting it: the row is back in the outbox.
     await dataSource.query(
-      'INSERT INTO outbox (id, subject, payload, headers) VALUES ($1, $2, $3::jsonb, $4::jsonb)',
+      `INSERT INTO outbox (id, subject, ordering_key, payload, headers)
+       VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)`,
       [
         first.meta.eventId,
         subject,
+        event.applicationId,
         JSON.stringify(event),
         JSON.stringify({ [EVENT_ID_HEADER]: first.meta.eventId }),
       ],
@@ -144,11 +216,11 @@ describe('the transactional outbox', () => {
   });
 
   it('records the events of a single-statement write only when the statement wrote a row', async () => {
-    // Any table does as the state: the inbox is the one this test database has.
+    // Any table does as the state: the inbox is one this test database has.
     const write = (key: string, event: ApplicationStatusChangedV1) =>
       unitOfWork.writeWithEvents(
-        'INSERT INTO inbox (consumer, message_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        ['write-with-events', key],
+        sql`INSERT INTO inbox (consumer, message_id) VALUES (${'write-with-events'}, ${key})
+            ON CONFLICT DO NOTHING`,
         [outgoing(ApplicationStatusChanged, event)],
       );
     const key = randomUUID();
@@ -165,51 +237,150 @@ describe('the transactional outbox', () => {
     expect(receivedIds()).not.toContain(skipped.applicationId);
   });
 
-  it('lets one failing event hold back only itself, and applies every event once', async () => {
-    const events = Array.from({ length: 6 }, change);
-    const poison = events[2].applicationId;
-    const attempts = new Map<string, number>();
-    await module.get(EventConsumers).start({
-      event: ApplicationStatusChanged,
-      durable: 'outbox-test-poison',
-      routingKey: AGENCY,
-      handle: async (event, tx) => {
-        attempts.set(event.applicationId, (attempts.get(event.applicationId) ?? 0) + 1);
-        // A write that cannot happen twice: a second application of the same event would fail.
-        await tx.manager.query('INSERT INTO inbox (consumer, message_id) VALUES ($1, $2)', [
-          'side-effect',
-          event.applicationId,
-        ]);
-        // In the batch, then alone: it fails twice, and is redelivered after a back-off.
-        if (event.applicationId === poison && attempts.get(poison)! <= 2) {
-          throw new Error('the poison event fails');
-        }
-      },
-    });
-    // One transaction: the six arrive together and are handled as one batch.
-    await unitOfWork.run((tx) =>
-      events.forEach((event) => tx.publish(ApplicationStatusChanged, event)),
-    );
+  it('keeps events in commit order', async () => {
+    const events = Array.from({ length: 20 }, change);
+    for (const event of events)
+      await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, event));
     await relay.flush();
-
     const ids = events.map((event) => event.applicationId);
-    const others = ids.filter((id) => id !== poison);
-    await eventually(async () => {
-      const rows = await dataSource.query<{ message_id: string }[]>(
-        "SELECT message_id FROM inbox WHERE consumer = 'side-effect' AND message_id = ANY($1)",
-        [others],
-      );
-      expect(rows).toHaveLength(others.length);
+    await eventually(() => expect(receivedIds().filter((id) => ids.includes(id))).toEqual(ids));
+  });
+
+  describe('one consumer for a stream of several event types', () => {
+    const failures = new Map<string, number>();
+    const failFirst = new Map<string, number>();
+
+    beforeAll(async () => {
+      await module.get(EventConsumers).start({
+        stream: THINGS,
+        durable: 'outbox-test-things',
+        handlers: [
+          on(ThingCreated, async (event, tx) => {
+            const left = failFirst.get(event.note) ?? 0;
+            if (left > 0) {
+              failFirst.set(event.note, left - 1);
+              failures.set(event.note, (failures.get(event.note) ?? 0) + 1);
+              throw new Error(`${event.note} fails`);
+            }
+            await tx.execute(
+              sql`INSERT INTO effects (key, what) VALUES (${event.thingId}, ${event.note})`,
+            );
+          }),
+          on(ThingChanged, async (event, tx) => {
+            await tx.execute(
+              sql`INSERT INTO effects (key, what) VALUES (${event.thingId}, ${event.note})`,
+            );
+          }),
+        ],
+      });
     });
-    expect(attempts.get(poison)).toBe(2); // the others did not wait for its redelivery
-    await eventually(async () => {
-      const rows = await dataSource.query<{ message_id: string }[]>(
-        "SELECT message_id FROM inbox WHERE consumer = 'side-effect' AND message_id = ANY($1)",
-        [ids],
+
+    it('handles every type, in the order each thing’s events were published', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      await unitOfWork.run((tx) => {
+        tx.publish(ThingCreated, { thingId: a, note: 'a-created' });
+        tx.publish(ThingCreated, { thingId: b, note: 'b-created' });
+        tx.publish(ThingChanged, { thingId: a, note: 'a-changed-1' });
+      });
+      await unitOfWork.run((tx) => tx.publish(ThingChanged, { thingId: b, note: 'b-changed-1' }));
+      await unitOfWork.run((tx) => tx.publish(ThingChanged, { thingId: a, note: 'a-changed-2' }));
+      await relay.flush();
+      await eventually(async () =>
+        expect(await effects([a, b])).toEqual([
+          `${a.slice(0, 4)}:a-created`,
+          `${b.slice(0, 4)}:b-created`,
+          `${a.slice(0, 4)}:a-changed-1`,
+          `${b.slice(0, 4)}:b-changed-1`,
+          `${a.slice(0, 4)}:a-changed-2`,
+        ]),
       );
-      expect(rows.map((row) => row.message_id).sort()).toEqual([...ids].sort());
-    }, 20_000);
-    expect(attempts.get(poison)).toBe(3);
+    });
+
+    it('lets a failing event hold back only the later events of its own thing', async () => {
+      const [stuck, free] = [randomUUID(), randomUUID()];
+      // Fails in the batch, alone, and once more on its first retry: three failures.
+      failFirst.set('stuck-created', 3);
+      await unitOfWork.run((tx) => {
+        tx.publish(ThingCreated, { thingId: stuck, note: 'stuck-created' });
+        tx.publish(ThingChanged, { thingId: stuck, note: 'stuck-changed' });
+        tx.publish(ThingCreated, { thingId: free, note: 'free-created' });
+        tx.publish(ThingChanged, { thingId: free, note: 'free-changed' });
+      });
+      await relay.flush();
+      await eventually(
+        async () =>
+          expect(await effects([stuck, free])).toEqual([
+            `${free.slice(0, 4)}:free-created`,
+            `${free.slice(0, 4)}:free-changed`,
+            `${stuck.slice(0, 4)}:stuck-created`,
+            `${stuck.slice(0, 4)}:stuck-changed`,
+          ]),
+        20_000,
+      );
+      expect(failures.get('stuck-created')).toBe(3);
+      // Each effect once: the retries rolled back with their transactions.
+      expect(await effects([stuck])).toHaveLength(2);
+    });
+
+    it('counts what each consumer handled, in the transaction of the effects', async () => {
+      const before = await handled('outbox-test-things');
+      const thing = randomUUID();
+      await unitOfWork.run((tx) => tx.publish(ThingCreated, { thingId: thing, note: 'counted' }));
+      await relay.flush();
+      await eventually(async () => expect(await effects([thing])).toHaveLength(1));
+      await eventually(async () => expect(await handled('outbox-test-things')).toBe(before + 1));
+    });
+
+    async function handled(consumer: string): Promise<number> {
+      const rows = await dataSource.query<{ handled: string }[]>(
+        'SELECT handled FROM consumer_progress WHERE consumer = $1',
+        [consumer],
+      );
+      return Number(rows[0]?.handled ?? 0);
+    }
+  });
+
+  describe('a row JetStream refuses', () => {
+    it('is retried with backoff and holds back only the later rows of its application', async () => {
+      const [blocked, other] = [change(), change()];
+      const db = executorOf(dataSource);
+      // A subject no stream captures: JetStream has nobody to take it.
+      const nowhere = `${env.SP_NAMESPACE}.events.nowhere.thing.created.v1.X`;
+      await unitOfWork.run(async (tx) => {
+        await tx.execute(sql`
+          INSERT INTO outbox (id, subject, ordering_key, payload, headers)
+          VALUES (${randomUUID()}::uuid, ${nowhere}, ${blocked.applicationId},
+                  ${JSON.stringify({ stuck: true })}::jsonb, '{}'::jsonb)`);
+        tx.publish(ApplicationStatusChanged, blocked);
+        tx.publish(ApplicationStatusChanged, other);
+      });
+      relay.kick();
+
+      // The other application's event goes; the blocked one's waits behind the refused row.
+      await eventually(() => expect(receivedIds()).toContain(other.applicationId));
+      const refused = await eventually(async () => {
+        const rows = await db.query<{ attempts: number; last_error: string; due: boolean }>(sql`
+          SELECT attempts, last_error, next_attempt_at > now() AS due
+            FROM outbox WHERE subject = ${nowhere}`);
+        expect(rows[0]?.attempts).toBeGreaterThanOrEqual(1);
+        return rows[0];
+      });
+      expect(refused.last_error).toMatch(/JetStreamNotEnabled|no responders|jetstream/i);
+      expect(receivedIds()).not.toContain(blocked.applicationId);
+      const metrics = await module
+        .get(ServiceMetrics)
+        .registry.getSingleMetricAsString('outbox_publish_failures_total');
+      expect(metrics).toMatch(/reason="rejected"[^}]*} [1-9]/);
+
+      // Whoever fixes the row (here: gives it a captured subject) releases its application.
+      await db.execute(sql`
+        UPDATE outbox SET subject = ${subject}, payload = ${JSON.stringify(change())}::jsonb,
+               next_attempt_at = now()
+         WHERE subject = ${nowhere}`);
+      relay.kick();
+      await eventually(() => expect(receivedIds()).toContain(blocked.applicationId), 20_000);
+      await relay.flush();
+    });
   });
 
   it('prunes inbox rows older than the retention, and only those', async () => {
@@ -224,14 +395,5 @@ describe('the transactional outbox', () => {
       "SELECT message_id FROM inbox WHERE consumer = 'prune-test'",
     );
     expect(left.map((row) => row.message_id)).toEqual([recent]);
-  });
-
-  it('keeps events in commit order', async () => {
-    const events = Array.from({ length: 20 }, change);
-    for (const event of events)
-      await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, event));
-    await relay.flush();
-    const ids = events.map((event) => event.applicationId);
-    await eventually(() => expect(receivedIds().filter((id) => ids.includes(id))).toEqual(ids));
   });
 });

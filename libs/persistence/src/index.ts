@@ -2,3 +2,4 @@ export * from './database';
 export * from './persistence.module';
 export * from './append-only';
 export * from './sql';
+export * from './cursor';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApplicationSubmitted } from '@satupintu/contracts';
-import { EventConsumers } from '@satupintu/messaging';
+import { ApplicationSubmitted, INTAKE_STREAM } from '@satupintu/contracts';
+import { EventConsumers, on } from '@satupintu/messaging';
 import { AGENCY_CODE } from './agency-code';
 import { CasesRepository } from './cases.repository';
 import { receiveApplication } from './receive-application';
@@ -15,16 +15,17 @@ export class CasesConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start({
-      event: ApplicationSubmitted,
-      durable: `agency-${this.agencyCode.toLowerCase()}`,
+      stream: INTAKE_STREAM,
       routingKey: this.agencyCode,
-      handle: async (submitted, tx) => {
-        const cases = new CasesRepository(tx);
-        await receiveApplication(this.agencyCode, submitted, {
-          addCase: (newCase, status, change) => cases.addCase(newCase, status, change),
-          now: () => new Date(),
-        });
-      },
+      handlers: [
+        on(ApplicationSubmitted, async (submitted, tx) => {
+          await receiveApplication(this.agencyCode, submitted, {
+            addCase: (newCase, status, change) =>
+              CasesRepository.addCase(tx, newCase, status, change),
+            now: () => new Date(),
+          });
+        }),
+      ],
     });
   }
 }

@@ -1,40 +1,29 @@
 import { ApplicationStatusChanged, type ApplicationStatusChangedV1 } from '@satupintu/contracts';
 import type { Transaction } from '@satupintu/messaging';
+import { sql } from '@satupintu/persistence';
 import type { NewCase } from './receive-application';
 
-/** Cases of this agency, written inside the transaction of the message being handled. */
-export class CasesRepository {
-  constructor(private readonly tx: Transaction) {}
-
+/** Writes to this agency's cases, inside the transaction of the message being handled. */
+export const CasesRepository = {
   async addCase(
+    tx: Transaction,
     newCase: NewCase,
     status: string,
     change: ApplicationStatusChangedV1,
   ): Promise<boolean> {
-    const inserted = await this.tx.manager.query<unknown[]>(
-      `INSERT INTO cases (application_id, tracking_no, service_code, channel, applicant_nik,
-         applicant_name, status, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (application_id) DO NOTHING
-       RETURNING 1`,
-      [
-        newCase.applicationId,
-        newCase.trackingNo,
-        newCase.serviceCode,
-        newCase.channel,
-        newCase.applicantNik,
-        newCase.applicantName,
-        status,
-        newCase.submittedAt,
-      ],
-    );
+    const inserted = await tx.query(sql`
+      INSERT INTO cases (application_id, tracking_no, service_code, channel, time_zone, status,
+        submitted_at)
+      VALUES (${newCase.applicationId}, ${newCase.trackingNo}, ${newCase.serviceCode},
+        ${newCase.channel}, ${newCase.timeZone}, ${status}, ${newCase.submittedAt})
+      ON CONFLICT (application_id) DO NOTHING
+      RETURNING 1`);
     if (inserted.length === 0) return false;
-    await this.tx.manager.query(
-      `INSERT INTO case_status_changes (application_id, from_status, to_status, reason, changed_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [change.applicationId, change.from, change.to, change.reason ?? null, change.changedAt],
-    );
-    this.tx.publish(ApplicationStatusChanged, change);
+    await tx.execute(sql`
+      INSERT INTO case_status_changes (application_id, from_status, to_status, reason, changed_at)
+      VALUES (${change.applicationId}, ${change.from}, ${change.to}, ${change.reason ?? null},
+        ${change.changedAt})`);
+    tx.publish(ApplicationStatusChanged, change);
     return true;
-  }
-}
+  },
+};

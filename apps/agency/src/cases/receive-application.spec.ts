@@ -1,4 +1,4 @@
-import type { ApplicationStatusChangedV1, ApplicationSubmittedV1 } from '@satupintu/contracts';
+import type { ApplicationStatusChangedV1, ApplicationSubmittedV2 } from '@satupintu/contracts';
 import {
   receiveApplication,
   type NewCase,
@@ -7,14 +7,13 @@ import {
 
 const NOW = new Date('2025-11-23T04:00:00.000Z');
 
-const SUBMITTED: ApplicationSubmittedV1 = {
+const SUBMITTED: ApplicationSubmittedV2 = {
   applicationId: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
   trackingNo: 'K7M39QX2C',
   serviceCode: 'DUKCAPIL-KK',
   agencyCode: 'DUKCAPIL',
   agencyTimeZone: 'Asia/Jakarta',
   channel: 'COUNTER',
-  applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
   submittedAt: '2025-11-23T03:00:00.000Z',
 };
 
@@ -64,8 +63,7 @@ describe('receiveApplication', () => {
       trackingNo: 'K7M39QX2C',
       serviceCode: 'DUKCAPIL-KK',
       channel: 'COUNTER',
-      applicantNik: '3201014506900001',
-      applicantName: 'Siti Rahayu',
+      timeZone: 'Asia/Jakarta',
       submittedAt: '2025-11-23T03:00:00.000Z',
     });
   });

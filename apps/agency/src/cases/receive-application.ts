@@ -1,4 +1,4 @@
-import type { ApplicationStatusChangedV1, ApplicationSubmittedV1 } from '@satupintu/contracts';
+import type { ApplicationStatusChangedV1, ApplicationSubmittedV2 } from '@satupintu/contracts';
 import { canTransition } from '@satupintu/domain';
 
 export interface NewCase {
@@ -6,8 +6,7 @@ export interface NewCase {
   trackingNo: string;
   serviceCode: string;
   channel: string;
-  applicantNik: string;
-  applicantName: string;
+  timeZone: string;
   submittedAt: string;
 }
 
@@ -27,7 +26,7 @@ export interface ReceiveApplicationPorts {
  */
 export async function receiveApplication(
   agencyCode: string,
-  submitted: ApplicationSubmittedV1,
+  submitted: ApplicationSubmittedV2,
   ports: ReceiveApplicationPorts,
 ): Promise<ApplicationStatusChangedV1 | undefined> {
   if (submitted.agencyCode !== agencyCode) {
@@ -52,8 +51,7 @@ export async function receiveApplication(
       trackingNo: submitted.trackingNo,
       serviceCode: submitted.serviceCode,
       channel: submitted.channel,
-      applicantNik: submitted.applicant.nik,
-      applicantName: submitted.applicant.name,
+      timeZone: submitted.agencyTimeZone,
       submittedAt: submitted.submittedAt,
     },
     'VERIFYING',

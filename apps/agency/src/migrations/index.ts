@@ -1,5 +1,14 @@
-import { CreateOutboxAndInbox1763856000000 } from '@satupintu/messaging';
+import {
+  AddOrderingAndRetriesToOutbox1764400000000,
+  CreateOutboxAndInbox1763856000000,
+} from '@satupintu/messaging';
 import { CreateCases1763856000200 } from './1763856000200-create-cases';
+import { DropApplicantFromCases1764400000200 } from './1764400000200-drop-applicant-from-cases';
 
 /** In order. A migration, once released, is never edited: add a new one. */
-export const AGENCY_MIGRATIONS = [CreateOutboxAndInbox1763856000000, CreateCases1763856000200];
+export const AGENCY_MIGRATIONS = [
+  CreateOutboxAndInbox1763856000000,
+  CreateCases1763856000200,
+  AddOrderingAndRetriesToOutbox1764400000000,
+  DropApplicantFromCases1764400000200,
+];

@@ -23,7 +23,7 @@ import {
 } from '@satupintu/contracts';
 import { normalizeTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
-import { CurrentPrincipal, type Principal } from '../auth/principal';
+
 import { Problem } from '../openapi/problem.schema';
 
 const problem = { type: Problem, description: 'application/problem+json' };
@@ -61,7 +61,6 @@ export class ApplicationsController {
   })
   async submit(
     @Body() body: SubmitApplicationV1,
-    @CurrentPrincipal() _principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationReceiptV1> {
     const receipt = await this.rpc.request(SubmitApplication, body);

@@ -1,4 +1,10 @@
-import { CreateOutboxAndInbox1763856000000 } from '@satupintu/messaging';
+import {
+  AddOrderingAndRetriesToOutbox1764400000000,
+  CreateOutboxAndInbox1763856000000,
+} from '@satupintu/messaging';
 
 /** In order. A migration, once released, is never edited: add a new one. */
-export const IDENTITY_MIGRATIONS = [CreateOutboxAndInbox1763856000000];
+export const IDENTITY_MIGRATIONS = [
+  CreateOutboxAndInbox1763856000000,
+  AddOrderingAndRetriesToOutbox1764400000000,
+];

@@ -26,7 +26,7 @@ export class ApplicationsHandlers {
     return submitApplication(input, {
       regions: this.regions,
       findService: (code) => this.catalog.findActiveService(code),
-      add: (event) => this.applications.addSubmitted(event),
+      add: (application, event) => this.applications.addSubmitted(application, event),
       newId: randomUUID,
       newTrackingNo: () => generateTrackingNumber(randomBytes),
       now: () => new Date(),

@@ -1,7 +1,11 @@
 import { DomainError } from '@satupintu/common';
-import type { ApplicationSubmittedV1, SubmitApplicationV1 } from '@satupintu/contracts';
+import type { ApplicationSubmittedV2, SubmitApplicationV1 } from '@satupintu/contracts';
 import { regionIndexOf } from '@satupintu/domain';
-import { submitApplication, type SubmitApplicationPorts } from './submit-application';
+import {
+  submitApplication,
+  type NewApplication,
+  type SubmitApplicationPorts,
+} from './submit-application';
 
 // 32.01.01, day 45 (a woman born on the 5th), June, '90, serial 0001.
 const NIK = '3201014506900001';
@@ -13,7 +17,8 @@ const CATALOG: Record<string, { code: string; agencyCode: string; agencyTimeZone
 };
 
 interface Fake extends SubmitApplicationPorts {
-  added: ApplicationSubmittedV1[];
+  added: NewApplication[];
+  events: ApplicationSubmittedV2[];
   lookedUp: string[];
   idsMade: number;
 }
@@ -31,6 +36,7 @@ function fakePorts(accept: boolean[] = [true]): Fake {
   let next = 0;
   const ports: Fake = {
     added: [],
+    events: [],
     lookedUp: [],
     idsMade: 0,
     regions: regionIndexOf(['32.01.01']),
@@ -38,8 +44,9 @@ function fakePorts(accept: boolean[] = [true]): Fake {
       ports.lookedUp.push(code);
       return Promise.resolve(CATALOG[code]);
     },
-    add: (event) => {
-      ports.added.push(structuredClone(event));
+    add: (application, event) => {
+      ports.added.push(structuredClone(application));
+      ports.events.push(structuredClone(event));
       return Promise.resolve(accept[ports.added.length - 1] ?? false);
     },
     newId: () => {
@@ -112,6 +119,18 @@ describe('submitApplication', () => {
     const receipt = await submitApplication(input({ channel: 'KIOSK' }), kiosk);
     expect(kiosk.added[0].channel).toBe('KIOSK');
     expect(receipt.channel).toBe('KIOSK');
+  });
+
+  it('tells the agency which application, never who applied', async () => {
+    const ports = fakePorts();
+    await submitApplication(
+      input({ applicant: { nik: NIK, name: 'Siti Rahayu', birthDate: '1990-06-05' } }),
+      ports,
+    );
+    const { applicant, ...facts } = ports.added[0];
+    expect(applicant).toEqual({ nik: NIK, name: 'Siti Rahayu', birthDate: '1990-06-05' });
+    expect(ports.events).toEqual([facts]);
+    expect(JSON.stringify(ports.events[0])).not.toMatch(/3201014506900001|Siti|1990-06-05/);
   });
 
   it('trims the applicant name', async () => {

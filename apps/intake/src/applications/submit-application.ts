@@ -1,18 +1,26 @@
 import { DomainError, type FieldError } from '@satupintu/common';
 import type {
   ApplicationReceiptV1,
-  ApplicationSubmittedV1,
+  ApplicationSubmittedV2,
   SubmitApplicationV1,
 } from '@satupintu/contracts';
 import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
+
+/** What intake stores: the event's facts and the applicant's details, which only intake keeps. */
+export interface NewApplication extends ApplicationSubmittedV2 {
+  applicant: { nik: string; name: string; birthDate?: string };
+}
 
 export interface SubmitApplicationPorts {
   regions: RegionIndex;
   findService(
     code: string,
   ): Promise<{ code: string; agencyCode: string; agencyTimeZone: string } | undefined>;
-  /** Stores the application and its event in one transaction; false if the tracking number is taken. */
-  add(event: ApplicationSubmittedV1): Promise<boolean>;
+  /**
+   * Stores the application and its event together; false if the tracking number is taken. The
+   * event names the application and carries no personal data.
+   */
+  add(application: NewApplication, event: ApplicationSubmittedV2): Promise<boolean>;
   newId(): string;
   newTrackingNo(): string;
   now(): Date;
@@ -48,21 +56,24 @@ export async function submitApplication(
   const submittedAt = now.toISOString();
   const applicationId = ports.newId();
   for (let attempt = 0; attempt < TRACKING_NO_ATTEMPTS; attempt++) {
-    const event: ApplicationSubmittedV1 = {
+    const event: ApplicationSubmittedV2 = {
       applicationId,
       trackingNo: ports.newTrackingNo(),
       serviceCode: service.code,
       agencyCode: service.agencyCode,
       agencyTimeZone: service.agencyTimeZone,
       channel: input.channel ?? 'WEB',
+      submittedAt,
+    };
+    const application: NewApplication = {
+      ...event,
       applicant: {
         nik: nik.value.nik,
         name: input.applicant.name.trim(),
         ...(input.applicant.birthDate ? { birthDate: input.applicant.birthDate } : {}),
       },
-      submittedAt,
     };
-    if (await ports.add(event)) {
+    if (await ports.add(application, event)) {
       return {
         applicationId,
         trackingNo: event.trackingNo,

@@ -1,5 +1,12 @@
-import { CreateOutboxAndInbox1763856000000 } from '@satupintu/messaging';
+import {
+  AddOrderingAndRetriesToOutbox1764400000000,
+  CreateOutboxAndInbox1763856000000,
+} from '@satupintu/messaging';
 import { CreateTimeline1763856000300 } from './1763856000300-create-timeline';
 
 /** In order. A migration, once released, is never edited: add a new one. */
-export const TRACKING_MIGRATIONS = [CreateOutboxAndInbox1763856000000, CreateTimeline1763856000300];
+export const TRACKING_MIGRATIONS = [
+  CreateOutboxAndInbox1763856000000,
+  CreateTimeline1763856000300,
+  AddOrderingAndRetriesToOutbox1764400000000,
+];

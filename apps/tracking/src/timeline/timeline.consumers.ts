@@ -1,6 +1,11 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApplicationStatusChanged, ApplicationSubmitted } from '@satupintu/contracts';
-import { EventConsumers } from '@satupintu/messaging';
+import {
+  AGENCY_STREAM,
+  ApplicationStatusChanged,
+  ApplicationSubmitted,
+  INTAKE_STREAM,
+} from '@satupintu/contracts';
+import { EventConsumers, on } from '@satupintu/messaging';
 import { TimelineRepository } from './timeline.repository';
 
 /** Every service's status events become entries on the one timeline. */
@@ -13,33 +18,37 @@ export class TimelineConsumers implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start({
-      event: ApplicationSubmitted,
-      durable: 'tracking-submitted',
-      handle: (event, tx, meta) =>
-        this.timeline.append(tx.manager, {
-          eventId: meta.eventId,
-          applicationId: event.applicationId,
-          trackingNo: event.trackingNo,
-          status: 'SUBMITTED',
-          agencyCode: event.agencyCode,
-          agencyTimeZone: event.agencyTimeZone,
-          occurredAt: new Date(event.submittedAt),
-        }),
+      stream: INTAKE_STREAM,
+      handlers: [
+        on(ApplicationSubmitted, (event, tx, meta) =>
+          this.timeline.append(tx, {
+            eventId: meta.eventId,
+            applicationId: event.applicationId,
+            trackingNo: event.trackingNo,
+            status: 'SUBMITTED',
+            agencyCode: event.agencyCode,
+            agencyTimeZone: event.agencyTimeZone,
+            occurredAt: new Date(event.submittedAt),
+          }),
+        ),
+      ],
     });
     await this.consumers.start({
-      event: ApplicationStatusChanged,
-      durable: 'tracking-status-changed',
-      handle: (event, tx, meta) =>
-        this.timeline.append(tx.manager, {
-          eventId: meta.eventId,
-          applicationId: event.applicationId,
-          trackingNo: event.trackingNo,
-          status: event.to,
-          agencyCode: event.agencyCode,
-          agencyTimeZone: event.agencyTimeZone,
-          reason: event.reason,
-          occurredAt: new Date(event.changedAt),
-        }),
+      stream: AGENCY_STREAM,
+      handlers: [
+        on(ApplicationStatusChanged, (event, tx, meta) =>
+          this.timeline.append(tx, {
+            eventId: meta.eventId,
+            applicationId: event.applicationId,
+            trackingNo: event.trackingNo,
+            status: event.to,
+            agencyCode: event.agencyCode,
+            agencyTimeZone: event.agencyTimeZone,
+            reason: event.reason,
+            occurredAt: new Date(event.changedAt),
+          }),
+        ),
+      ],
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { executorOf, sql, type Executor } from '@satupintu/persistence';
+import { DataSource } from 'typeorm';
 import type { TimelineEntry } from './timeline';
 
 export interface NewTimelineEntry extends TimelineEntry {
@@ -8,35 +9,29 @@ export interface NewTimelineEntry extends TimelineEntry {
   trackingNo: string;
 }
 
+/** Every query on `timeline_entries` (append-only in the database). */
 @Injectable()
 export class TimelineRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly db: Executor;
 
-  async entriesOf(trackingNo: string): Promise<TimelineEntry[]> {
-    return this.dataSource.query<TimelineEntry[]>(
-      `SELECT status, agency_code AS "agencyCode", agency_time_zone AS "agencyTimeZone",
-              occurred_at AS "occurredAt", reason
-         FROM timeline_entries WHERE tracking_no = $1 ORDER BY occurred_at, id`,
-      [trackingNo],
-    );
+  constructor(dataSource: DataSource) {
+    this.db = executorOf(dataSource);
+  }
+
+  entriesOf(trackingNo: string): Promise<TimelineEntry[]> {
+    return this.db.query<TimelineEntry>(sql`
+      SELECT status, agency_code AS "agencyCode", agency_time_zone AS "agencyTimeZone",
+             occurred_at AS "occurredAt", reason
+        FROM timeline_entries WHERE tracking_no = ${trackingNo} ORDER BY occurred_at, id`);
   }
 
   /** Within the transaction of the event being handled. */
-  async append(manager: EntityManager, entry: NewTimelineEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO timeline_entries (event_id, application_id, tracking_no, status, agency_code,
-         agency_time_zone, reason, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING`,
-      [
-        entry.eventId,
-        entry.applicationId,
-        entry.trackingNo,
-        entry.status,
-        entry.agencyCode,
-        entry.agencyTimeZone,
-        entry.reason ?? null,
-        entry.occurredAt,
-      ],
-    );
+  async append(tx: Executor, entry: NewTimelineEntry): Promise<void> {
+    await tx.execute(sql`
+      INSERT INTO timeline_entries (event_id, application_id, tracking_no, status, agency_code,
+        agency_time_zone, reason, occurred_at)
+      VALUES (${entry.eventId}, ${entry.applicationId}, ${entry.trackingNo}, ${entry.status},
+        ${entry.agencyCode}, ${entry.agencyTimeZone}, ${entry.reason ?? null}, ${entry.occurredAt})
+      ON CONFLICT (event_id) DO NOTHING`);
   }
 }

@@ -1,22 +1,29 @@
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
 import { Observable, tap } from 'rxjs';
-import { contextFromHeaders, runInContext } from '../context/request-context';
+import type { OutageLog } from '../availability/outage-log';
+import { contextFromMessage, runInContext } from '../context/request-context';
 import type { AppLogger } from '../logging/logger';
 
 interface HeaderBag {
   get(name: string): string;
 }
 
-/** Runs each NATS request handler inside the request id and trace that came in its headers. */
+/**
+ * Runs each NATS request handler inside the context that came in its headers: request id,
+ * trace, principal and idempotency key. A handler that succeeds ends any outage on record.
+ */
 export class RpcContextInterceptor implements NestInterceptor {
-  constructor(private readonly logger: AppLogger) {}
+  constructor(
+    private readonly logger: AppLogger,
+    private readonly outages: OutageLog,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'rpc') return next.handle();
     const headers = context.switchToRpc().getContext<NatsContext>().getHeaders() as
       HeaderBag | undefined;
-    const requestContext = contextFromHeaders((name) => headers?.get(name) || undefined);
+    const requestContext = contextFromMessage((name) => headers?.get(name) || undefined);
     const subject = context.switchToRpc().getContext<NatsContext>().getSubject();
     const started = performance.now();
     return new Observable((subscriber) =>
@@ -25,11 +32,13 @@ export class RpcContextInterceptor implements NestInterceptor {
           .handle()
           .pipe(
             tap({
-              complete: () =>
+              complete: () => {
+                this.outages.recovered('database');
                 this.logger.debug(
                   { subject, ms: Math.round(performance.now() - started) },
                   'request handled',
-                ),
+                );
+              },
             }),
           )
           .subscribe(subscriber),

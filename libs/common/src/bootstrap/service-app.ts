@@ -1,12 +1,14 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { OutageLog } from '../availability/outage-log';
 import type { BaseConfig } from '../config/config';
 import { REQUEST_ID_HEADER, contextFromHeaders, runInContext } from '../context/request-context';
 import { type AppLogger, createLogger } from '../logging/logger';
 import { NestPinoLogger } from '../logging/nest-logger';
+import { READINESS_PROBES, type ReadinessProbe } from '../health/health.module';
 import { ServiceMetrics } from '../metrics/metrics';
 import { ProblemFilter } from '../problems/problem.filter';
 import { BodyValidationPipe } from './body-validation.pipe';
@@ -18,8 +20,11 @@ export interface ServiceAppOptions {
   name: string;
   config: BaseConfig;
   module: DynamicModule | Type;
-  /** Serve NATS request/reply handlers (`@MessagePattern`) besides HTTP. */
-  rpc?: boolean;
+  /**
+   * Serve NATS request/reply handlers besides HTTP, through this server (messaging's
+   * `RequestServer`); its probe joins the service's readiness.
+   */
+  rpc?: CustomTransportStrategy & { probe(): ReadinessProbe };
   bodyLimitBytes?: number;
   /** Runs after the app is built and before it listens (Swagger, extra hooks). */
   configure?: (app: NestFastifyApplication, logger: AppLogger) => void | Promise<void>;
@@ -41,8 +46,9 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
   const { name, config } = options;
   const logger = createLogger(name, config.LOG_LEVEL);
   const metrics = new ServiceMetrics(name);
+  const outages = new OutageLog(logger);
 
-  @Module({ imports: [CoreModule.forRoot(logger, metrics), options.module] })
+  @Module({ imports: [CoreModule.forRoot(logger, metrics, outages), options.module] })
   class RootModule {}
 
   const adapter = new FastifyAdapter({
@@ -92,26 +98,14 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
   });
 
   // Nest hands Fastify's own errors (unparseable JSON, wrong content type, size) to this filter too.
-  app.useGlobalFilters(new ProblemFilter(logger));
+  app.useGlobalFilters(new ProblemFilter(logger, name, outages));
   app.useGlobalPipes(new BodyValidationPipe());
-  app.useGlobalInterceptors(new RpcContextInterceptor(logger));
+  app.useGlobalInterceptors(new RpcContextInterceptor(logger, outages));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   if (options.rpc) {
-    app.connectMicroservice<MicroserviceOptions>(
-      {
-        transport: Transport.NATS,
-        options: {
-          servers: config.NATS_URL.split(','),
-          queue: name,
-          name: `${name}-rpc`,
-          gracefulShutdown: true,
-          noAsyncTraces: true,
-          gracePeriod: 500,
-        },
-      },
-      { inheritAppConfig: true },
-    );
+    app.connectMicroservice({ strategy: options.rpc }, { inheritAppConfig: true });
+    app.get<ReadinessProbe[]>(READINESS_PROBES, { strict: false }).push(options.rpc.probe());
   }
   await options.configure?.(app, logger);
   if (options.rpc) await app.startAllMicroservices();

@@ -1,3 +1,4 @@
+import { ANONYMOUS } from '@satupintu/contracts';
 import {
   REQUEST_ID_HEADER,
   TRACEPARENT_HEADER,
@@ -143,8 +144,8 @@ describe('contextFromHeaders', () => {
 });
 
 describe('runInContext and currentContext', () => {
-  const a: RequestContext = { requestId: 'a', traceparent: TRACEPARENT };
-  const b: RequestContext = { requestId: 'b', traceparent: TRACEPARENT };
+  const a: RequestContext = { requestId: 'a', traceparent: TRACEPARENT, principal: ANONYMOUS };
+  const b: RequestContext = { requestId: 'b', traceparent: TRACEPARENT, principal: ANONYMOUS };
   const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
   it('has no context outside a run', () => {

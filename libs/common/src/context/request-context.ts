@@ -1,15 +1,37 @@
+import { ANONYMOUS, decodePrincipal, encodePrincipal, type Principal } from '@satupintu/contracts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
 
-/** What follows one request through every service: carried in HTTP and NATS headers. */
+/**
+ * What follows one request through every service, beside its payload: who asked (as the
+ * gateway verified it), with what intent (the client's Idempotency-Key), and the request id
+ * and trace that tie the logs together. Carried in NATS headers on requests and, through the
+ * outbox, on the events the request caused.
+ */
 export interface RequestContext {
   requestId: string;
   /** W3C trace context (`traceparent`), so the same trace id shows in every service's logs. */
   traceparent: string;
+  principal: Principal;
+  /** The client's `Idempotency-Key` for the creating request this work belongs to. */
+  idempotencyKey?: string;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 export const TRACEPARENT_HEADER = 'traceparent';
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+/** Internal only: set by the gateway after authentication, never read from an HTTP request. */
+export const PRINCIPAL_HEADER = 'sp-principal';
+
+/** Opaque client keys: a UUID or anything of these characters, quotes around it tolerated. */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** The key without the structured-header quotes, or undefined when it is malformed. */
+export function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = /^"(.*)"$/.exec(header)?.[1] ?? header;
+  return IDEMPOTENCY_KEY.test(key) ? key : undefined;
+}
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
@@ -37,8 +59,9 @@ function parseTraceparent(header: string): RegExpExecArray | null {
 }
 
 /**
- * Builds the context for incoming work from whatever headers arrived: keeps a well-formed
- * request id and trace, replaces a malformed one, and starts a new span under the same trace.
+ * Builds the context for an HTTP request from outside: keeps a well-formed request id and trace,
+ * replaces a malformed one, and starts a new span under the same trace. The caller is anonymous
+ * until authentication says otherwise; a principal header from outside is never believed.
  */
 export function contextFromHeaders(get: (name: string) => string | undefined): RequestContext {
   const incomingId = get(REQUEST_ID_HEADER);
@@ -49,5 +72,29 @@ export function contextFromHeaders(get: (name: string) => string | undefined): R
   return {
     requestId: incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID(),
     traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`,
+    principal: ANONYMOUS,
+  };
+}
+
+/**
+ * Builds the context for a NATS request or event from another service: as for HTTP, plus the
+ * principal and the idempotency key it carried. A malformed principal counts as anonymous.
+ */
+export function contextFromMessage(get: (name: string) => string | undefined): RequestContext {
+  const context = contextFromHeaders(get);
+  context.principal = decodePrincipal(get(PRINCIPAL_HEADER)) ?? ANONYMOUS;
+  const idempotencyKey = parseIdempotencyKey(get(IDEMPOTENCY_KEY_HEADER));
+  if (idempotencyKey) context.idempotencyKey = idempotencyKey;
+  return context;
+}
+
+/** The headers that hand the current context on to the next service (NATS requests, events). */
+export function contextHeaders(context = currentContext()): Record<string, string> {
+  if (!context) return {};
+  return {
+    [REQUEST_ID_HEADER]: context.requestId,
+    [TRACEPARENT_HEADER]: context.traceparent,
+    [PRINCIPAL_HEADER]: encodePrincipal(context.principal),
+    ...(context.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: context.idempotencyKey } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { ANONYMOUS } from '@satupintu/contracts';
 import pino from 'pino';
 import { runInContext } from '../context/request-context';
 import { createLogger, type AppLogger } from './logger';
@@ -103,8 +104,13 @@ describe('createLogger', () => {
   it('adds the request id and trace id of the current context', () => {
     const { logger, lines } = capture();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-    runInContext({ requestId: 'req-7', traceparent: `00-${traceId}-00f067aa0ba902b7-01` }, () =>
-      logger.info('inside'),
+    runInContext(
+      {
+        requestId: 'req-7',
+        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+        principal: ANONYMOUS,
+      },
+      () => logger.info('inside'),
     );
     expect(lines()[0]).toMatchObject({ requestId: 'req-7', traceId });
   });
@@ -118,7 +124,9 @@ describe('createLogger', () => {
 
   it('masks a NIK that arrives as a request id', () => {
     const { logger, raw } = capture();
-    runInContext({ requestId: NIK, traceparent: '' }, () => logger.info('inside'));
+    runInContext({ requestId: NIK, traceparent: '', principal: ANONYMOUS }, () =>
+      logger.info('inside'),
+    );
     expect(raw()).not.toContain(NIK);
     expect(raw()).toContain(MASKED);
   });

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Module, type DynamicModule } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * One registry per service instance (not prom-client's global one), so several services can
@@ -10,6 +10,9 @@ export class ServiceMetrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly messagesHandled: Counter<'subject' | 'outcome'>;
+  readonly messagesHeld: Gauge<'consumer'>;
+  readonly outboxPublishFailures: Counter<'reason'>;
+  readonly outboxRows: Gauge<'state'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -23,8 +26,26 @@ export class ServiceMetrics {
     });
     this.messagesHandled = new Counter({
       name: 'messages_handled_total',
-      help: 'JetStream messages handled, by subject and outcome (processed, duplicate, retried, rejected)',
+      help: 'JetStream messages handled, by subject and outcome (processed, duplicate, retried, rejected, skipped)',
       labelNames: ['subject', 'outcome'],
+      registers: [this.registry],
+    });
+    this.messagesHeld = new Gauge({
+      name: 'messages_held',
+      help: 'Messages a consumer holds back behind a failing earlier message of the same application',
+      labelNames: ['consumer'],
+      registers: [this.registry],
+    });
+    this.outboxPublishFailures = new Counter({
+      name: 'outbox_publish_failures_total',
+      help: 'Outbox rows the relay could not publish: rejected (that row) or outage (NATS away)',
+      labelNames: ['reason'],
+      registers: [this.registry],
+    });
+    this.outboxRows = new Gauge({
+      name: 'outbox_rows',
+      help: 'Outbox rows after the last drain: pending (all) and failing (waiting to retry)',
+      labelNames: ['state'],
       registers: [this.registry],
     });
   }

@@ -75,8 +75,8 @@ export const PROBLEMS = {
   service_unavailable: {
     title: { id: 'Layanan sedang tidak tersedia', en: 'Service unavailable' },
     detail: {
-      id: 'Layanan {service} tidak menjawab. Coba lagi beberapa saat lagi.',
-      en: 'The {service} service is not answering. Try again shortly.',
+      id: 'Layanan {service} tidak menjawab. Coba lagi dalam {retryAfterSeconds} detik.',
+      en: 'The {service} service is not answering. Try again in {retryAfterSeconds} seconds.',
     },
   },
   upstream_timeout: {
@@ -84,6 +84,41 @@ export const PROBLEMS = {
     detail: {
       id: 'Layanan {service} tidak menjawab dalam {timeoutMs} ms. Coba lagi beberapa saat lagi.',
       en: 'The {service} service did not answer within {timeoutMs} ms. Try again.',
+    },
+  },
+  not_ready: {
+    title: { id: 'Layanan belum siap', en: 'Not ready' },
+    detail: {
+      id: 'Layanan ini belum dapat bekerja: {down} tidak tersedia.',
+      en: 'This service cannot do its work now: {down} unavailable.',
+    },
+  },
+  invalid_idempotency_key: {
+    title: { id: 'Idempotency-Key tidak sah', en: 'Invalid Idempotency-Key' },
+    detail: {
+      id: 'Idempotency-Key harus 8–128 karakter huruf, angka, `_`, `.`, `:` atau `-` (misalnya sebuah UUID).',
+      en: 'The Idempotency-Key must be 8–128 letters, digits, `_`, `.`, `:` or `-` (a UUID, say).',
+    },
+  },
+  invalid_cursor: {
+    title: { id: 'Kursor tidak sah', en: 'Invalid cursor' },
+    detail: {
+      id: 'Gunakan `nextCursor` dari halaman sebelumnya apa adanya, atau mulai tanpa kursor.',
+      en: 'Pass the `nextCursor` of the previous page as it is, or start without a cursor.',
+    },
+  },
+  forbidden: {
+    title: { id: 'Tidak diizinkan', en: 'Forbidden' },
+    detail: {
+      id: 'Anda tidak berhak atas {resource}.',
+      en: 'You may not access {resource}.',
+    },
+  },
+  unauthenticated: {
+    title: { id: 'Perlu masuk', en: 'Authentication required' },
+    detail: {
+      id: 'Masuk terlebih dahulu untuk mengakses {resource}.',
+      en: 'Sign in to access {resource}.',
     },
   },
   internal_error: {
@@ -132,6 +167,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   nik_gender_mismatch: {
     id: 'jenis kelamin pada NIK tidak sama dengan yang diisi',
     en: 'the gender encoded in the NIK does not match the stated gender',
+  },
+  agency_code_format: {
+    id: 'kode instansi 2–32 huruf besar, angka atau -, misalnya DUKCAPIL',
+    en: 'an agency code is 2–32 capital letters, digits or -, e.g. DUKCAPIL',
   },
   unknown_service: {
     id: 'layanan {serviceCode} tidak ada di katalog',

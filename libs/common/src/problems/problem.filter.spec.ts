@@ -14,11 +14,18 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { firstValueFrom, isObservable } from 'rxjs';
+import { ANONYMOUS } from '@satupintu/contracts';
+import { OutageLog } from '../availability/outage-log';
 import { runInContext } from '../context/request-context';
 import { createLogger } from '../logging/logger';
 import { DomainError } from './domain-error';
 import { ProblemFilter, fromFrameworkError, sendProblem } from './problem.filter';
 import { PROBLEM_CONTENT_TYPE } from './problem';
+
+function newFilter(): ProblemFilter {
+  const logger = createLogger('test', 'silent');
+  return new ProblemFilter(logger, 'test', new OutageLog(logger));
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -90,7 +97,7 @@ describe('fromFrameworkError', () => {
   });
 
   it('treats a bare SyntaxError as a server fault, not the client’s JSON', () => {
-    const filter = new ProblemFilter(createLogger('test', 'silent'));
+    const filter = newFilter();
     expect(filter.toDomainError(new SyntaxError('Unexpected token in stored data'))).toMatchObject({
       code: 'internal_error',
       status: 500,
@@ -178,9 +185,63 @@ describe('fromFrameworkError', () => {
 
 describe('ProblemFilter.toDomainError', () => {
   const logger = createLogger('t', 'silent');
-  const filter = new ProblemFilter(logger);
+  const filter = new ProblemFilter(logger, 'intake', new OutageLog(logger));
 
   afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    [
+      'a refused database connection',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'a database shutting down (57P01)',
+      Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      }),
+    ],
+    [
+      'a database starting up (57P03)',
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    ],
+    [
+      'a connection exception (08006)',
+      Object.assign(new Error('connection failure'), { code: '08006' }),
+    ],
+    ['a dropped connection', new Error('Connection terminated unexpectedly')],
+    [
+      'a TypeORM-wrapped outage',
+      Object.assign(new Error('query failed'), {
+        driverError: Object.assign(new Error('x'), { code: '57P01' }),
+      }),
+    ],
+  ])('answers %s with 503 and a Retry-After, not 500', (_label, error) => {
+    const problem = filter.toDomainError(error);
+    expect(summary(problem)).toEqual({
+      code: 'service_unavailable',
+      status: 503,
+      params: { service: 'intake', retryAfterSeconds: 5 },
+    });
+  });
+
+  it('logs a database outage once, however many requests run into it', () => {
+    const own = new ProblemFilter(logger, 'intake', new OutageLog(logger));
+    const warn = jest.spyOn(logger, 'warn');
+    const error = jest.spyOn(logger, 'error');
+    for (let i = 0; i < 50; i++) {
+      own.toDomainError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    }
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('still answers a query error that is not an outage as a 500', () => {
+    const problem = filter.toDomainError(
+      Object.assign(new Error('relation "nope" does not exist'), { code: '42P01' }),
+    );
+    expect(problem.code).toBe('internal_error');
+    expect(problem.status).toBe(500);
+  });
 
   it('passes a DomainError through unchanged', () => {
     const error = new DomainError('application_not_found', 404, [], { trackingNo: 'K7M39QX2C' });
@@ -293,7 +354,7 @@ describe('sendProblem', () => {
 
   it('includes the request id of the current context', () => {
     const { reply, sent } = fakeReply();
-    runInContext({ requestId: 'req-42', traceparent: '' }, () =>
+    runInContext({ requestId: 'req-42', traceparent: '', principal: ANONYMOUS }, () =>
       sendProblem(fakeRequest(), reply, new DomainError('bad_request', 400)),
     );
     expect(sent.body).toMatchObject({ requestId: 'req-42' });
@@ -301,7 +362,7 @@ describe('sendProblem', () => {
 });
 
 describe('ProblemFilter.catch', () => {
-  const filter = new ProblemFilter(createLogger('t', 'silent'));
+  const filter = newFilter();
 
   it('answers over HTTP with a rendered problem', () => {
     const { reply, sent } = fakeReply();

@@ -2,6 +2,8 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { throwError, type Observable } from 'rxjs';
+import { RETRY_AFTER_SECONDS, unavailableDependency } from '../availability/dependency-error';
+import type { OutageLog } from '../availability/outage-log';
 import { currentContext } from '../context/request-context';
 import type { AppLogger } from '../logging/logger';
 import { DomainError, type SerializedDomainError } from './domain-error';
@@ -11,12 +13,17 @@ import { PROBLEM_CONTENT_TYPE, renderProblem } from './problem';
 /**
  * The one place where an error becomes an answer. Over HTTP: RFC 9457 problem+json in the
  * caller's language. Over NATS request/reply: a serialized DomainError the gateway renders.
- * Anything that is not a DomainError (or a framework error with a client status) is a bug:
- * it is logged with an error id and answered as a bare 500 that leaks nothing.
+ * A dependency that is away (the database, NATS) is an outage: 503 with Retry-After, logged once
+ * per outage. Anything else that is not a DomainError (or a framework error with a client
+ * status) is a bug: it is logged with an error id and answered as a bare 500 that leaks nothing.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  constructor(private readonly logger: AppLogger) {}
+  constructor(
+    private readonly logger: AppLogger,
+    private readonly service: string,
+    private readonly outages: OutageLog,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
     if (host.getType() === 'rpc') {
@@ -35,6 +42,14 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof DomainError) return exception;
     const mapped = fromFrameworkError(exception, request);
     if (mapped) return mapped;
+    const dependency = unavailableDependency(exception);
+    if (dependency) {
+      this.outages.failed(dependency, exception);
+      return new DomainError('service_unavailable', 503, [], {
+        service: this.service,
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      });
+    }
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId }, 'unhandled error');
     return new DomainError('internal_error', 500, [], { errorId });
@@ -51,6 +66,10 @@ export function sendProblem(
     instance: request.url,
     requestId,
   });
+  if (error.status === 503 || error.status === 429) {
+    const seconds = Number(error.params.retryAfterSeconds ?? RETRY_AFTER_SECONDS);
+    void reply.header('retry-after', String(seconds));
+  }
   void reply.status(error.status).header('content-type', PROBLEM_CONTENT_TYPE).send(doc);
 }
 

@@ -109,6 +109,9 @@ describe('renderProblem', () => {
       service: 'intake',
       timeoutMs: 5000,
       errorId: 'e',
+      retryAfterSeconds: 5,
+      down: 'database',
+      resource: 'work queue DUKCAPIL',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

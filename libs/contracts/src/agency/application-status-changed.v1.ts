@@ -1,5 +1,6 @@
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
 import { defineEvent } from '../contract';
+import { AGENCY_STREAM } from './agency.stream';
 import { STATUSES, type Status } from '../statuses';
 
 /** An agency moved an application from one status to another. */
@@ -32,7 +33,8 @@ export class ApplicationStatusChangedV1 {
 
 export const ApplicationStatusChanged = defineEvent<ApplicationStatusChangedV1>({
   subject: 'agency.application.status-changed.v1',
-  stream: 'AGENCY',
+  stream: AGENCY_STREAM,
   payload: ApplicationStatusChangedV1,
   routingKey: (event) => event.agencyCode,
+  orderingKey: (event) => event.applicationId,
 });

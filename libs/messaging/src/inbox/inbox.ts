@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { sql, type Executor } from '@satupintu/persistence';
 
 /**
  * Records that `consumer` processed these message ids, inside the caller's transaction, and
@@ -7,16 +7,27 @@ import type { EntityManager } from 'typeorm';
  * processed again, and one after leaves them done.
  */
 export async function claimInboxBatch(
-  manager: EntityManager,
+  db: Executor,
   consumer: string,
   messageIds: string[],
 ): Promise<Set<string>> {
   if (messageIds.length === 0) return new Set();
-  const rows = await manager.query<{ message_id: string }[]>(
-    `INSERT INTO inbox (consumer, message_id)
-     SELECT $1, id FROM unnest($2::text[]) AS id
-     ON CONFLICT DO NOTHING RETURNING message_id`,
-    [consumer, messageIds],
-  );
+  const rows = await db.query<{ message_id: string }>(sql`
+    INSERT INTO inbox (consumer, message_id)
+    SELECT ${consumer}, id FROM unnest(${messageIds}::text[]) AS id
+    ON CONFLICT DO NOTHING RETURNING message_id`);
   return new Set(rows.map((row) => row.message_id));
+}
+
+/**
+ * Counts events a consumer handled, in the same transaction as their effects. Not idempotent on
+ * purpose: only the inbox stands between a redelivery and a second count, so comparing this
+ * with the inbox (or with what was published) shows whether anything was handled twice.
+ */
+export async function countHandled(db: Executor, consumer: string, handled: number): Promise<void> {
+  if (handled === 0) return;
+  await db.execute(sql`
+    INSERT INTO consumer_progress (consumer, handled) VALUES (${consumer}, ${handled})
+    ON CONFLICT (consumer) DO UPDATE
+       SET handled = consumer_progress.handled + EXCLUDED.handled, updated_at = now()`);
 }

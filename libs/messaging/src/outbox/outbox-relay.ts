@@ -4,27 +4,42 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { JetStreamApiError } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { LOGGER, type AppLogger } from '@satupintu/common';
+import { LOGGER, OutageLog, ServiceMetrics, type AppLogger } from '@satupintu/common';
+import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { NatsClients } from '../nats.module';
+import { OutboxRepository, type FailedRow, type OutboxRow } from './outbox.repository';
 
 const BATCH = 500;
 const POLL_MS = 1000;
 const BATCH_DELAY_MS = 2;
+/** A rejected row is retried after 1, 2, 4 … seconds, at most a minute apart. */
+const RETRY_BASE_MS = 1000;
+const RETRY_MAX_MS = 60_000;
 
-interface OutboxRow {
-  id: string;
-  subject: string;
-  payload: unknown;
-  headers: Record<string, string>;
+export function rowRetryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RETRY_BASE_MS * 2 ** Math.max(attempts - 1, 0), RETRY_MAX_MS);
+  // ±20 % so rows rejected together do not come back together.
+  return Math.round(ceiling * (0.8 + 0.4 * random()));
+}
+
+interface Published {
+  published: OutboxRow[];
+  failed: { row: OutboxRow; error: unknown }[];
 }
 
 /**
- * Publishes outbox rows to JetStream in commit order, each with `Nats-Msg-Id` = its event id,
- * so a row published twice (a crash between publish and delete) is dropped by JetStream.
- * Kicked after each commit; a timer picks up whatever a crash or another instance left.
- * `FOR UPDATE SKIP LOCKED` lets several instances of a service share one outbox.
+ * Publishes outbox rows to JetStream, each with `Nats-Msg-Id` = its event id, so a row published
+ * twice (a crash between publish and delete) is dropped by JetStream. Kicked after each commit,
+ * on reconnect, and by a timer that picks up whatever a crash or another instance left.
+ *
+ * Order is kept per ordering key (an application): rows of one key are published one after the
+ * other, each after the previous one's ack; different keys go together. One instance relays at a
+ * time (a transaction-scoped advisory lock), so replicas cannot reorder a key between them. A row
+ * JetStream rejects is retried with backoff and holds back only the later rows of its key; while
+ * NATS itself is away nothing is marked, and the relay tries again when it returns.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
@@ -33,17 +48,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private again = false;
   private scheduled?: NodeJS.Timeout;
   private stopped = false;
-  private failing = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly nats: NatsClients,
+    private readonly metrics: ServiceMetrics,
+    private readonly outages: OutageLog,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.kick(), POLL_MS);
     this.timer.unref();
+    this.nats.onReconnect(() => this.kick());
     this.kick();
   }
 
@@ -55,8 +72,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Publish soon: within BATCH_DELAY_MS, so the commits of that moment leave as one batch (each
-   * drain costs three queries, whatever its size). Calls while a drain runs coalesce into one more.
+   * Publish soon: within BATCH_DELAY_MS, so the commits of that moment leave as one batch.
+   * Calls while a drain runs coalesce into one more.
    */
   kick(): void {
     if (this.stopped || this.scheduled) return;
@@ -91,19 +108,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         return;
       } else {
         this.kick();
-        await new Promise((resolve) =>
-          setTimeout(resolve, this.failing ? 100 : BATCH_DELAY_MS + 1),
-        );
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
     throw new Error(`outbox not empty after ${timeoutMs} ms`);
   }
 
   async pending(): Promise<number> {
-    const [row] = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM outbox',
-    );
-    return row.n;
+    return (await OutboxRepository.counts(executorOf(this.dataSource))).pending;
   }
 
   private async drain(): Promise<void> {
@@ -111,44 +123,138 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       while (!this.stopped && (await this.publishBatch()) === BATCH) {
         // a full batch: there may be more
       }
-      if (this.failing) this.logger.info('outbox relay publishing again');
-      this.failing = false;
+      const counts = await OutboxRepository.counts(executorOf(this.dataSource));
+      this.metrics.outboxRows.set({ state: 'pending' }, counts.pending);
+      this.metrics.outboxRows.set({ state: 'failing' }, counts.failing);
     } catch (error) {
-      // Rows stay in the outbox; the timer retries. Log once per outage, not once per second.
-      if (!this.failing)
-        this.logger.warn({ err: error }, 'outbox relay cannot publish; will retry');
-      this.failing = true;
+      // Rows stay in the outbox; the timer and the reconnect retry. The outage log speaks once.
+      this.outages.failed(this.nats.isConnected() ? 'database' : 'messaging', error);
     }
   }
 
+  /** One batch in one transaction: answers how many rows it took. */
   private publishBatch(): Promise<number> {
-    // Deleted up front, inside the transaction: a failed publish rolls the delete back.
     return this.dataSource.transaction(async (manager) => {
-      // Structured: TypeORM answers a plain DELETE … RETURNING with [rows, count].
-      const runner = manager.queryRunner;
-      if (!runner) throw new Error('outbox relay needs a transaction');
-      const { records } = (await runner.query(
-        `DELETE FROM outbox WHERE position IN (
-           SELECT position FROM outbox ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING id, subject, payload, headers, position`,
-        [BATCH],
-        true,
-      )) as { records: (OutboxRow & { position: string })[] };
-      const rows = records;
-      if (rows.length === 0) return 0;
-      rows.sort((a, b) => Number(BigInt(a.position) - BigInt(b.position)));
-      // One connection writes in call order, so JetStream stores them in outbox order.
-      await Promise.all(
-        rows.map((row) => {
-          const h = natsHeaders();
-          for (const [key, value] of Object.entries(row.headers)) h.set(key, value);
-          return this.nats.js.publish(row.subject, JSON.stringify(row.payload), {
-            msgID: row.id,
-            headers: h,
-          });
-        }),
+      const db = executorOf(manager);
+      const [lock] = await db.query<{ mine: boolean }>(
+        sql`SELECT pg_try_advisory_xact_lock(hashtext('satupintu:outbox-relay')) AS mine`,
       );
+      if (!lock?.mine) return 0; // another instance is relaying; the timer comes back
+      const rows = await OutboxRepository.takeDue(db, BATCH);
+      if (rows.length === 0) return 0;
+      const { published, failed } = await this.publish(rows);
+      await OutboxRepository.delete(
+        db,
+        published.map((row) => row.position),
+      );
+      if (failed.length > 0) await this.recordFailures(db, failed);
+      else this.outages.recovered('messaging');
       return rows.length;
     });
   }
+
+  /** Each key's rows in order, each after the previous one's ack; keys side by side. */
+  private async publish(rows: OutboxRow[]): Promise<Published> {
+    const byKey = new Map<string, OutboxRow[]>();
+    for (const row of rows) {
+      const list = byKey.get(row.orderingKey);
+      if (list) list.push(row);
+      else byKey.set(row.orderingKey, [row]);
+    }
+    const result: Published = { published: [], failed: [] };
+    await Promise.all(
+      [...byKey.values()].map(async (keyRows) => {
+        for (const row of keyRows) {
+          try {
+            await this.nats.whileConnected(this.publishRow(row));
+            result.published.push(row);
+          } catch (error) {
+            result.failed.push({ row, error });
+            return; // the later rows of this key wait behind it
+          }
+        }
+      }),
+    );
+    return result;
+  }
+
+  private publishRow(row: OutboxRow) {
+    const h = natsHeaders();
+    for (const [key, value] of Object.entries(row.headers)) h.set(key, value);
+    return this.nats.js.publish(row.subject, JSON.stringify(row.payload), {
+      msgID: row.id,
+      headers: h,
+    });
+  }
+
+  /**
+   * A failure is the row's own (JetStream refused it: no stream for its subject, too large, a
+   * stream limit) or an outage (NATS or JetStream away, no answer). Rows of an outage are left
+   * as they were, to go as soon as NATS is back; a refused row is retried with backoff.
+   */
+  private async recordFailures(db: Executor, failed: Published['failed']): Promise<void> {
+    const jetStreamAnswers = failed.some(({ error }) => isNoResponders(error))
+      ? await this.jetStreamAnswers()
+      : true;
+    const refused = failed.filter(({ error }) => this.isRefusal(error, jetStreamAnswers));
+    const outage = failed.length - refused.length;
+    if (outage > 0) {
+      this.metrics.outboxPublishFailures.inc({ reason: 'outage' }, outage);
+      this.outages.failed('messaging', failed.find((f) => !refused.includes(f))?.error);
+    }
+    if (refused.length === 0) return;
+    const marks: FailedRow[] = refused.map(({ row, error }) => {
+      const attempts = row.attempts + 1;
+      return {
+        position: row.position,
+        attempts,
+        delayMs: rowRetryDelayMs(attempts),
+        error: describe(error),
+      };
+    });
+    await OutboxRepository.markFailed(db, marks);
+    this.metrics.outboxPublishFailures.inc({ reason: 'rejected' }, refused.length);
+    marks.forEach((mark, index) => {
+      // First failure, then every power of two: a row stuck for a day logs a dozen lines, not 1 440.
+      if ((mark.attempts & (mark.attempts - 1)) !== 0) return;
+      const { row } = refused[index];
+      this.logger.warn(
+        {
+          eventId: row.id,
+          subject: row.subject,
+          attempts: mark.attempts,
+          retryInMs: mark.delayMs,
+          error: mark.error,
+        },
+        'outbox row refused by JetStream; later events of its application wait behind it',
+      );
+    });
+  }
+
+  private isRefusal(error: unknown, jetStreamAnswers: boolean): boolean {
+    if (!this.nats.isConnected()) return false;
+    if (error instanceof JetStreamApiError) return true;
+    // "No responders": no stream captures the subject (the row's fault) or JetStream is away.
+    if (isNoResponders(error)) return jetStreamAnswers;
+    const text = describe(error);
+    return !/timeout|connection|disconnect|closed|draining/i.test(text);
+  }
+
+  private async jetStreamAnswers(): Promise<boolean> {
+    try {
+      await this.nats.whileConnected(this.nats.jsm.getAccountInfo());
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** JetStream's "no responders" (it names it JetStreamNotEnabled, but does not export the class). */
+function isNoResponders(error: unknown): boolean {
+  return error instanceof Error && error.name === 'JetStreamNotEnabled';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventContract } from '@satupintu/contracts';
-import { executorOf, type Executor } from '@satupintu/persistence';
+import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENT_ID_HEADER, OCCURRED_AT_HEADER, propagationHeaders } from '../headers';
-import { namespacedSubject } from '../namespace';
+import { eventSubject } from '../namespace';
 import { NATS_OPTIONS, type NatsOptions } from '../nats.module';
 import { OutboxRelay } from './outbox-relay';
+import { OutboxRepository, type OutboxEvent } from './outbox.repository';
 
 /** An event to record with `writeWithEvents`; built by `outgoing`, which checks its payload type. */
 export interface OutgoingEvent {
@@ -23,39 +24,43 @@ export function outgoing<T>(event: EventContract<T>, payload: T): OutgoingEvent 
  * statements through `query` / `execute` (typed `sql` statements).
  */
 export interface Transaction extends Executor {
+  /** For the few places that need TypeORM itself; repositories take the executor. */
   manager: EntityManager;
   publish<T>(event: EventContract<T>, payload: T): void;
 }
 
-interface PendingEvent {
-  id: string;
-  subject: string;
-  payload: unknown;
-  headers: Record<string, string>;
-}
+export const PUBLISHED_EVENTS = Symbol('PUBLISHED_EVENTS');
 
 /**
  * The transactional outbox: state and outgoing events are written in one transaction, and the
  * relay publishes the events after commit (and again after a crash, until JetStream acks).
+ * Only the events the service declared (`EventsModule.forRoot({ publishes })`) may be recorded:
+ * their streams were checked at start, so none can stall in the outbox for want of a stream.
  */
 @Injectable()
 export class UnitOfWork {
+  private readonly declared: Set<string>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
     @Inject(NATS_OPTIONS) private readonly nats: NatsOptions,
-  ) {}
+    @Inject(PUBLISHED_EVENTS) published: EventContract<unknown>[],
+  ) {
+    this.declared = new Set(published.map((event) => event.subject));
+  }
 
   async run<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
     let wrote = 0;
     const result = await this.dataSource.transaction(async (manager) => {
-      const pending: PendingEvent[] = [];
+      const pending: OutboxEvent[] = [];
+      const db = executorOf(manager);
       const value = await work({
-        ...executorOf(manager),
+        ...db,
         manager,
         publish: (event, payload) => pending.push(this.prepare(event, payload)),
       });
-      await insertOutbox(manager, pending);
+      if (pending.length > 0) await db.execute(OutboxRepository.insert(pending));
       wrote = pending.length;
       return value;
     });
@@ -64,52 +69,37 @@ export class UnitOfWork {
   }
 
   /**
-   * The hot-path form of `run`: one INSERT (or UPDATE) of state and its events in a single
-   * statement, so a single round trip and no open transaction. The events are recorded only if
-   * the statement wrote a row (an `ON CONFLICT DO NOTHING` that skips records none). Resolves
-   * with the number of rows the statement wrote.
+   * The hot-path form of `run`: one INSERT or UPDATE (without RETURNING) and its events in a
+   * single statement, so a single round trip and no open transaction. The events are recorded
+   * only if the statement wrote a row (an `ON CONFLICT DO NOTHING` that skips records none).
+   * Resolves with the number of rows the statement wrote.
    */
-  async writeWithEvents(
-    statement: string,
-    params: unknown[],
-    events: OutgoingEvent[],
-  ): Promise<number> {
+  async writeWithEvents(statement: Sql, events: OutgoingEvent[]): Promise<number> {
     const pending = events.map(({ event, payload }) => this.prepare(event, payload));
-    const values: unknown[] = [...params];
-    const rows = pending.map((event) => {
-      values.push(
-        event.id,
-        event.subject,
-        JSON.stringify(event.payload),
-        JSON.stringify(event.headers),
-      );
-      const p = values.length - 4;
-      return `($${p + 1}::uuid, $${p + 2}, $${p + 3}::jsonb, $${p + 4}::jsonb)`;
-    });
-    const result = await this.dataSource.query<{ written: number }[]>(
-      `WITH state AS (${statement} RETURNING 1),
-            events AS (
-              INSERT INTO outbox (id, subject, payload, headers)
-              SELECT e.id, e.subject, e.payload, e.headers
-                FROM (VALUES ${rows.join(', ')}) AS e (id, subject, payload, headers)
-               WHERE EXISTS (SELECT 1 FROM state)
-            )
-       SELECT count(*)::int AS written FROM state`,
-      values,
+    const outbox =
+      pending.length > 0
+        ? sql`, events AS (${OutboxRepository.insert(pending, sql`EXISTS (SELECT 1 FROM state)`)})`
+        : sql``;
+    const [row] = await executorOf(this.dataSource).query<{ written: number }>(
+      sql`WITH state AS (${statement} RETURNING 1)${outbox}
+          SELECT count(*)::int AS written FROM state`,
     );
-    const written = result[0]?.written ?? 0;
+    const written = row?.written ?? 0;
     if (written > 0 && pending.length > 0) this.relay.kick();
     return written;
   }
 
-  private prepare<T>(event: EventContract<T>, payload: T): PendingEvent {
+  private prepare<T>(event: EventContract<T>, payload: T): OutboxEvent {
+    if (!this.declared.has(event.subject)) {
+      throw new Error(
+        `${this.nats.name} publishes ${event.subject} without declaring it (EventsModule.forRoot({ publishes }))`,
+      );
+    }
     const id = randomUUID();
     return {
       id,
-      subject: namespacedSubject(
-        this.nats.namespace,
-        `${event.subject}.${event.routingKey(payload)}`,
-      ),
+      subject: eventSubject(this.nats.namespace, event.subject, event.routingKey(payload)),
+      orderingKey: event.orderingKey(payload),
       payload,
       headers: {
         ...propagationHeaders(),
@@ -118,23 +108,4 @@ export class UnitOfWork {
       },
     };
   }
-}
-
-async function insertOutbox(manager: EntityManager, events: PendingEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const values: unknown[] = [];
-  const rows = events.map((event, i) => {
-    values.push(
-      event.id,
-      event.subject,
-      JSON.stringify(event.payload),
-      JSON.stringify(event.headers),
-    );
-    const p = i * 4;
-    return `($${p + 1}, $${p + 2}, $${p + 3}::jsonb, $${p + 4}::jsonb)`;
-  });
-  await manager.query(
-    `INSERT INTO outbox (id, subject, payload, headers) VALUES ${rows.join(', ')}`,
-    values,
-  );
 }

@@ -9,11 +9,12 @@ import {
 import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
 // Not re-exported from the package root: raised when NATS answers "no responders".
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception.js';
-import { headers as natsHeaders } from '@nats-io/transport-node';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import type { RequestContract } from '@satupintu/contracts';
-import { DomainError } from '@satupintu/common';
+import { DomainError, SUBJECT_TOKEN_PATTERN } from '@satupintu/common';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 import { propagationHeaders } from '../headers';
+import { natsConnectionOptions } from '../nats-options';
 import { namespacedSubject } from '../namespace';
 
 export interface RpcClientOptions {
@@ -23,50 +24,75 @@ export interface RpcClientOptions {
   name: string;
 }
 
+export interface RequestOptions {
+  /** The deployment a routed contract goes to: the agency code for `routedBy: 'agency'`. */
+  to?: string;
+}
+
 const RPC_OPTIONS = Symbol('RPC_OPTIONS');
 
+/** How long a client is told to wait before trying again while NATS is away. */
+export const MESSAGING_RETRY_AFTER_SECONDS = 5;
+
 /**
- * Request/reply over NATS for the gateway: typed by the contract, carrying the request id and
- * trace, bounded by a timeout. A refusal from the far side comes back as its DomainError; no
- * answer becomes 503 (nobody listening) or 504 (too slow), never a hang or a 500.
+ * Request/reply over NATS for the gateway: typed by the contract, carrying the caller and the
+ * request's intent, bounded by a timeout. A refusal from the far side comes back as its
+ * DomainError; no answer becomes 503 (nobody listening, or NATS itself away) or 504 (too slow),
+ * never a hang or a 500.
  */
 @Injectable()
 export class RpcClient implements OnApplicationShutdown {
   private readonly client: ClientNats;
+  /** Undefined until the first connection (made by the first request or readiness check). */
+  private connected: boolean | undefined;
 
   constructor(@Inject(RPC_OPTIONS) private readonly options: RpcClientOptions) {
-    this.client = new ClientNats({
-      servers: options.url.split(','),
-      name: options.name,
-      maxReconnectAttempts: -1,
-      noAsyncTraces: true,
-    });
+    this.client = new ClientNats(natsConnectionOptions(options.url, options.name));
+    this.client.status.subscribe((status) => (this.connected = String(status) === 'connected'));
   }
 
-  async request<Req, Res>(contract: RequestContract<Req, Res>, payload: Req): Promise<Res> {
+  async request<Req, Res>(
+    contract: RequestContract<Req, Res>,
+    payload: Req,
+    options: RequestOptions = {},
+  ): Promise<Res> {
+    const subject = this.subjectOf(contract, options.to);
+    // While NATS is away the client would buffer the request and time out: say so at once.
+    if (this.connected === false) throw unavailable(contract, options.to, 'messaging');
     const h = natsHeaders();
     for (const [key, value] of Object.entries(propagationHeaders())) h.set(key, value);
     const record = new NatsRecordBuilder(payload).setHeaders(h).build();
-    const subject = namespacedSubject(this.options.namespace, contract.subject);
     try {
       return await firstValueFrom(
         this.client.send<Res>(subject, record).pipe(timeout(this.options.timeoutMs)),
       );
     } catch (error) {
-      throw this.toDomainError(contract, error);
+      throw this.toDomainError(contract, options.to, error);
     }
   }
 
-  private toDomainError(contract: RequestContract<unknown, unknown>, error: unknown): unknown {
+  private subjectOf(contract: RequestContract<unknown, unknown>, to: string | undefined): string {
+    if (!contract.routedBy) return namespacedSubject(this.options.namespace, contract.subject);
+    // A programming error, not a client's: the gateway validates the token before it gets here.
+    if (!to || !SUBJECT_TOKEN_PATTERN.test(to))
+      throw new Error(`${contract.subject} needs a valid ${contract.routedBy} to go to, got ${to}`);
+    return namespacedSubject(this.options.namespace, `${contract.subject}.${to}`);
+  }
+
+  private toDomainError(
+    contract: RequestContract<unknown, unknown>,
+    to: string | undefined,
+    error: unknown,
+  ): unknown {
     if (DomainError.isSerialized(error)) return DomainError.fromSerialized(error);
     if (error instanceof TimeoutError) {
       return new DomainError('upstream_timeout', 504, [], {
-        service: contract.service,
+        service: to ?? contract.service,
         timeoutMs: this.options.timeoutMs,
       });
     }
     if (error instanceof EmptyResponseException || isConnectionError(error)) {
-      return new DomainError('service_unavailable', 503, [], { service: contract.service });
+      return unavailable(contract, to, this.connected ? 'service' : 'messaging');
     }
     return error;
   }
@@ -74,7 +100,8 @@ export class RpcClient implements OnApplicationShutdown {
   /** Readiness: connected, and the NATS server answers a round trip. */
   async ping(): Promise<void> {
     await this.client.connect();
-    await this.client.unwrap<{ flush(): Promise<void> }>().flush();
+    if (this.connected === false) throw new Error('NATS connection is down');
+    await this.client.unwrap<NatsConnection>().flush();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -82,9 +109,21 @@ export class RpcClient implements OnApplicationShutdown {
   }
 }
 
+function unavailable(
+  contract: RequestContract<unknown, unknown>,
+  to: string | undefined,
+  cause: 'service' | 'messaging',
+): DomainError {
+  return new DomainError('service_unavailable', 503, [], {
+    service: to ?? contract.service,
+    retryAfterSeconds: MESSAGING_RETRY_AFTER_SECONDS,
+    ...(cause === 'messaging' ? { cause } : {}),
+  });
+}
+
 function isConnectionError(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /connection|CONNECTION_REFUSED|ECONNREFUSED|no responders|503/i.test(text);
+  return /connection|CONNECTION_REFUSED|ECONNREFUSED|no responders|503|reconnect/i.test(text);
 }
 
 @Global()

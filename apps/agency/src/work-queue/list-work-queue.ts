@@ -1,0 +1,82 @@
+import { DomainError } from '@satupintu/common';
+import type {
+  ListWorkQueueV1,
+  Principal,
+  Status,
+  WorkQueueItemV1,
+  WorkQueuePageV1,
+} from '@satupintu/contracts';
+import { toZonedIso } from '@satupintu/domain';
+import { decodeCursor, encodeCursor } from '@satupintu/persistence';
+import { workQueueAccess } from './work-queue-access';
+
+export interface QueuedCase {
+  applicationId: string;
+  trackingNo: string;
+  serviceCode: string;
+  status: Status;
+  channel: WorkQueueItemV1['channel'];
+  timeZone: string;
+  submittedAt: Date;
+  receivedAt: Date;
+}
+
+export interface WorkQueueQuery {
+  statuses?: Status[];
+  serviceCode?: string;
+  /** Strictly after this (submitted_at, application_id). */
+  after?: { submittedAt: string; applicationId: string };
+  limit: number;
+}
+
+export interface ListWorkQueuePorts {
+  cases(query: WorkQueueQuery): Promise<QueuedCase[]>;
+}
+
+/**
+ * The cases waiting on this agency, oldest submission first (deadlines come with the workflow),
+ * a page at a time. Only those who may work on the agency's cases see them; the list carries no
+ * personal data, only what an officer needs to pick a case.
+ */
+export async function listWorkQueue(
+  agencyCode: string,
+  principal: Principal,
+  request: ListWorkQueueV1,
+  ports: ListWorkQueuePorts,
+): Promise<WorkQueuePageV1> {
+  const access = workQueueAccess(principal, agencyCode);
+  if (access !== 'allowed') {
+    throw new DomainError(access, access === 'unauthenticated' ? 401 : 403, [], {
+      resource: `work queue ${agencyCode}`,
+    });
+  }
+  let after: WorkQueueQuery['after'];
+  if (request.cursor) {
+    const key = decodeCursor<[string, string]>(request.cursor, ['string', 'string']);
+    if (!key) throw new DomainError('invalid_cursor', 400);
+    after = { submittedAt: key[0], applicationId: key[1] };
+  }
+  const rows = await ports.cases({
+    ...(request.status?.length ? { statuses: request.status } : {}),
+    ...(request.serviceCode ? { serviceCode: request.serviceCode } : {}),
+    ...(after ? { after } : {}),
+    limit: request.limit + 1,
+  });
+  const page = rows.slice(0, request.limit);
+  const last = page[page.length - 1];
+  return {
+    agencyCode,
+    items: page.map((row) => ({
+      applicationId: row.applicationId,
+      trackingNo: row.trackingNo,
+      serviceCode: row.serviceCode,
+      status: row.status,
+      channel: row.channel,
+      submittedAt: toZonedIso(row.submittedAt, row.timeZone),
+      receivedAt: toZonedIso(row.receivedAt, row.timeZone),
+    })),
+    ...(rows.length > request.limit && last
+      ? { nextCursor: encodeCursor([last.submittedAt.toISOString(), last.applicationId]) }
+      : {}),
+  };
+}

@@ -1,0 +1,67 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import type { Channel } from '../channels';
+import { defineRequest } from '../contract';
+import { STATUSES, type Status } from '../statuses';
+
+/** Ask one agency for the cases waiting on it, oldest first, a page at a time. */
+export class ListWorkQueueV1 {
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(STATUSES.length)
+  @IsIn(STATUSES, { each: true })
+  status?: Status[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  serviceCode?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number;
+
+  /** Opaque: the `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  cursor?: string;
+}
+
+export interface WorkQueueItemV1 {
+  applicationId: string;
+  trackingNo: string;
+  serviceCode: string;
+  status: Status;
+  channel: Channel;
+  /** ISO 8601 in the agency's time zone. */
+  submittedAt: string;
+  receivedAt: string;
+}
+
+export interface WorkQueuePageV1 {
+  agencyCode: string;
+  items: WorkQueueItemV1[];
+  /** Present when there are more items: pass it as `cursor` for the next page. */
+  nextCursor?: string;
+}
+
+export const ListWorkQueue = defineRequest<ListWorkQueueV1, WorkQueuePageV1>({
+  subject: 'agency.work-queue.list.v1',
+  service: 'agency',
+  routedBy: 'agency',
+  payload: ListWorkQueueV1,
+});

@@ -1,0 +1,19 @@
+/**
+ * Test-only fault injection, so the tests and `npm run chaos` can put a crash exactly where a
+ * real one would hurt most, instead of hoping a SIGKILL lands there. `SP_FAILPOINT` names the
+ * point; each fires once per process, then the process dies as by `kill -9`. Unset in every
+ * real deployment (the variable is documented as test-only).
+ *
+ * - `consumer-after-commit`: a consumer has committed a batch (effects and inbox rows) and dies
+ *   before acking it, so JetStream redelivers messages that were already processed.
+ */
+export type Failpoint = 'consumer-after-commit';
+
+const armed = new Set((process.env.SP_FAILPOINT ?? '').split(',').filter(Boolean));
+
+export function failpoint(name: Failpoint): void {
+  if (!armed.has(name)) return;
+  armed.delete(name);
+  process.stderr.write(`failpoint ${name}: killing the process\n`);
+  process.kill(process.pid, 'SIGKILL');
+}
