@@ -5,3 +5,5 @@ export * from './factories';
 export * from './managed-process';
 export * from './service-process';
 export * from './test-environment';
+export * from './nats-server';
+export * from './tcp-proxy';

@@ -23,21 +23,21 @@ describe('workQueueAccess', () => {
     ['an officer with no roles', 'forbidden', officer({ roles: [] })],
     [
       "the agency's system",
-      { kind: 'client', clientId: 'c1', roles: [], scopes: ['agency:DUKCAPIL:work'] },
       'allowed',
+      { kind: 'client', clientId: 'c1', roles: [], scopes: ['agency:DUKCAPIL:work'] },
     ],
     [
       "another agency's system",
-      { kind: 'client', clientId: 'c2', roles: [], scopes: ['agency:PUPR:work'] },
       'forbidden',
+      { kind: 'client', clientId: 'c2', roles: [], scopes: ['agency:PUPR:work'] },
     ],
     [
       'a kiosk',
-      { kind: 'client', clientId: 'k1', roles: [], scopes: ['surveys:kiosk'] },
       'forbidden',
+      { kind: 'client', clientId: 'k1', roles: [], scopes: ['surveys:kiosk'] },
     ],
-    ['an applicant', { kind: 'applicant', subject: 'a1', roles: [], scopes: [] }, 'forbidden'],
-    ['the system itself', { kind: 'system', roles: [], scopes: [] }, 'forbidden'],
+    ['an applicant', 'forbidden', { kind: 'applicant', subject: 'a1', roles: [], scopes: [] }],
+    ['the system itself', 'forbidden', { kind: 'system', roles: [], scopes: [] }],
     ['an anonymous caller', 'unauthenticated', ANONYMOUS],
   ] as [string, string, Principal][])('lets %s: %s', (_label, expected, principal) => {
     expect(workQueueAccess(principal, 'DUKCAPIL')).toBe(expected);
