@@ -7,10 +7,11 @@ export async function queryServiceDb<T>(
   service: string[],
   sql: string,
   params: unknown[] = [],
+  prefix = testEnvironment().DB_PREFIX,
 ): Promise<T[]> {
   const env = testEnvironment();
   const client = new Client({
-    connectionString: databaseUrl(env.DATABASE_URL, databaseName(env.DB_PREFIX, ...service)),
+    connectionString: databaseUrl(env.DATABASE_URL, databaseName(prefix, ...service)),
   });
   await client.connect();
   try {

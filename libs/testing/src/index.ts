@@ -7,3 +7,4 @@ export * from './service-process';
 export * from './test-environment';
 export * from './nats-server';
 export * from './tcp-proxy';
+export * from './events';

@@ -18,7 +18,7 @@ process.once('exit', () => {
 export class ManagedProcess {
   private readonly output: string[] = [];
   private exit: Exit | undefined;
-  private readonly exited: Promise<Exit>;
+  readonly exited: Promise<Exit>;
 
   private constructor(
     readonly name: string,

@@ -32,14 +32,31 @@ export class ServiceProcess {
     service: ServiceName,
     env: Record<string, string> = {},
   ): Promise<ServiceProcess> {
+    const started = await ServiceProcess.spawn(service, env);
+    await started.process.waitReady(`${started.url}/health/ready`);
+    return started;
+  }
+
+  /** Starts it without waiting until it is ready: for a process expected to die on its way. */
+  static async spawn(
+    service: ServiceName,
+    env: Record<string, string> = {},
+  ): Promise<ServiceProcess> {
     const port = await freePort();
     const name = env.AGENCY_CODE ? `${service}-${env.AGENCY_CODE}` : service;
     const process = ManagedProcess.spawn(name, join('dist', 'apps', service, 'src', 'main.js'), {
       env: { ...testEnvironment(), HTTP_PORT: String(port), ...env },
     });
-    const started = new ServiceProcess(name, `http://127.0.0.1:${port}`, process);
-    await process.waitReady(`${started.url}/health/ready`);
-    return started;
+    return new ServiceProcess(name, `http://127.0.0.1:${port}`, process);
+  }
+
+  waitReady(): Promise<void> {
+    return this.process.waitReady(`${this.url}/health/ready`);
+  }
+
+  /** Resolves with how it ended, whoever ended it. */
+  exited(): Promise<Exit> {
+    return this.process.exited;
   }
 
   logs(): string {
