@@ -25,6 +25,8 @@ export function outgoing<T>(event: EventContract<T>, payload: T): OutgoingEvent 
 export interface Transaction extends Executor {
   manager: EntityManager;
   publish<T>(event: EventContract<T>, payload: T): void;
+  /** Calls `callback` once the transaction has committed; never if it rolls back. Must not throw. */
+  afterCommit(callback: () => void): void;
 }
 
 interface PendingEvent {
@@ -48,18 +50,21 @@ export class UnitOfWork {
 
   async run<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
     let wrote = 0;
+    const committed: (() => void)[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const pending: PendingEvent[] = [];
       const value = await work({
         ...executorOf(manager),
         manager,
         publish: (event, payload) => pending.push(this.prepare(event, payload)),
+        afterCommit: (callback) => committed.push(callback),
       });
       await insertOutbox(manager, pending);
       wrote = pending.length;
       return value;
     });
     if (wrote > 0) this.relay.kick();
+    for (const callback of committed) callback();
     return result;
   }
 
