@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@satupintu/messaging';
 import { databaseName } from '@satupintu/persistence';
+import { serviceInfrastructure } from '@satupintu/platform';
 import { ApplicationsModule } from './applications/applications.module';
 import { CatalogModule } from './catalog/catalog.module';
 import type { IntakeConfig } from './config';

@@ -1,5 +1,4 @@
 import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { InboxPruner } from './inbox/inbox-pruner';
 import { EventConsumers } from './jetstream/event-consumers';
 import { ensureStreams } from './jetstream/streams';
 import { NatsClients } from './nats.module';
@@ -25,8 +24,8 @@ export class EventsModule {
     return {
       module: EventsModule,
       global: true,
-      providers: [StreamSetup, OutboxRelay, UnitOfWork, EventConsumers, InboxPruner],
-      exports: [OutboxRelay, UnitOfWork, EventConsumers, InboxPruner],
+      providers: [StreamSetup, OutboxRelay, UnitOfWork, EventConsumers],
+      exports: [OutboxRelay, UnitOfWork, EventConsumers],
     };
   }
 }

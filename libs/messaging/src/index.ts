@@ -1,7 +1,6 @@
 export * from './events.module';
 export * from './headers';
 export * from './inbox/inbox';
-export * from './inbox/inbox-pruner';
 export * from './jetstream/event-consumers';
 export * from './jetstream/streams';
 export * from './namespace';
@@ -11,4 +10,3 @@ export * from './outbox/outbox.migration';
 export * from './outbox/unit-of-work';
 export * from './rpc/handle-request.decorator';
 export * from './rpc/rpc-client';
-export * from './service-infrastructure';

@@ -2,7 +2,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { jetstream } from '@nats-io/jetstream';
 import { CoreModule, ServiceMetrics, createLogger } from '@satupintu/common';
 import { ApplicationStatusChanged, type ApplicationStatusChangedV1 } from '@satupintu/contracts';
-import { PersistenceModule, databaseName } from '@satupintu/persistence';
+import { PersistenceModule, databaseName, executorOf } from '@satupintu/persistence';
 import { eventually, testEnvironment } from '@satupintu/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -11,13 +11,13 @@ import {
   EVENT_ID_HEADER,
   EventConsumers,
   EventsModule,
-  InboxPruner,
   type EventMeta,
   NatsClients,
   NatsModule,
   OutboxRelay,
   UnitOfWork,
   outgoing,
+  pruneInbox,
 } from '../src';
 
 /**
@@ -219,7 +219,7 @@ describe('the transactional outbox', () => {
        VALUES ('prune-test', $1, now() - interval '31 days'), ('prune-test', $2, now() - interval '29 days')`,
       [old, recent],
     );
-    expect(await module.get(InboxPruner).prune()).toBeGreaterThanOrEqual(1);
+    expect(await pruneInbox(executorOf(dataSource))).toBeGreaterThanOrEqual(1);
     const left = await dataSource.query<{ message_id: string }[]>(
       "SELECT message_id FROM inbox WHERE consumer = 'prune-test'",
     );

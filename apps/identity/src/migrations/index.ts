@@ -1,4 +1,5 @@
 import { CreateOutboxAndInbox1763856000000 } from '@satupintu/messaging';
+import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 
 /** In order. A migration, once released, is never edited: add a new one. */
-export const IDENTITY_MIGRATIONS = [CreateOutboxAndInbox1763856000000];
+export const IDENTITY_MIGRATIONS = [CreateOutboxAndInbox1763856000000, CreateJobs1764400000100];

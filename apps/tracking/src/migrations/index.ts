@@ -1,5 +1,10 @@
 import { CreateOutboxAndInbox1763856000000 } from '@satupintu/messaging';
+import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateTimeline1763856000300 } from './1763856000300-create-timeline';
 
 /** In order. A migration, once released, is never edited: add a new one. */
-export const TRACKING_MIGRATIONS = [CreateOutboxAndInbox1763856000000, CreateTimeline1763856000300];
+export const TRACKING_MIGRATIONS = [
+  CreateOutboxAndInbox1763856000000,
+  CreateTimeline1763856000300,
+  CreateJobs1764400000100,
+];
