@@ -201,7 +201,8 @@ export class JobRunner implements OnApplicationBootstrap, OnModuleDestroy {
           const job = await claimDueJob(tx, kinds, [...this.inHand]);
           if (!job) return undefined;
           const context = contextFromHeaders((name) => job.headers[name]);
-          Object.assign(claimed, { job, context });
+          claimed.job = job;
+          claimed.context = context;
           this.inHand.add(job.id);
           this.kick();
           return runInContext(context, () => this.attempt(tx, job, context));
