@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationStatusChanged } from '@satupintu/contracts';
-import { serviceInfrastructure } from '@satupintu/messaging';
 import { databaseName } from '@satupintu/persistence';
+import { serviceInfrastructure } from '@satupintu/platform';
 import { CasesModule } from './cases/cases.module';
 import type { AgencyConfig } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';

@@ -1,6 +1,5 @@
 import { type DynamicModule, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import type { EventContract } from '@satupintu/contracts';
-import { InboxPruner } from './inbox/inbox-pruner';
 import { EventConsumers } from './jetstream/event-consumers';
 import { assertCaptured, ensureStreams } from './jetstream/streams';
 import { NatsClients } from './nats.module';
@@ -41,9 +40,8 @@ export class EventsModule {
         OutboxRelay,
         UnitOfWork,
         EventConsumers,
-        InboxPruner,
       ],
-      exports: [OutboxRelay, UnitOfWork, EventConsumers, InboxPruner],
+      exports: [OutboxRelay, UnitOfWork, EventConsumers],
     };
   }
 }

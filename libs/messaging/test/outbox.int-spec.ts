@@ -19,7 +19,6 @@ import {
   EVENT_ID_HEADER,
   EventConsumers,
   EventsModule,
-  InboxPruner,
   NatsClients,
   NatsModule,
   OutboxRelay,
@@ -28,6 +27,7 @@ import {
   on,
   outgoing,
   type EventMeta,
+  pruneInbox,
 } from '../src';
 
 /** A stream of this test's own with two event types, to show one consumer handling both in order. */
@@ -390,7 +390,7 @@ describe('the transactional outbox', () => {
        VALUES ('prune-test', $1, now() - interval '31 days'), ('prune-test', $2, now() - interval '29 days')`,
       [old, recent],
     );
-    expect(await module.get(InboxPruner).prune()).toBeGreaterThanOrEqual(1);
+    expect(await pruneInbox(executorOf(dataSource))).toBeGreaterThanOrEqual(1);
     const left = await dataSource.query<{ message_id: string }[]>(
       "SELECT message_id FROM inbox WHERE consumer = 'prune-test'",
     );

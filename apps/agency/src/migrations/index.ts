@@ -2,13 +2,15 @@ import {
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
+import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCases1763856000200 } from './1763856000200-create-cases';
 import { DropApplicantFromCases1764400000200 } from './1764400000200-drop-applicant-from-cases';
 
-/** In order. A migration, once released, is never edited: add a new one. */
+/** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const AGENCY_MIGRATIONS = [
   CreateOutboxAndInbox1763856000000,
   CreateCases1763856000200,
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateJobs1764400000100,
   DropApplicantFromCases1764400000200,
 ];

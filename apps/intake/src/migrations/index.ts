@@ -2,11 +2,13 @@ import {
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
+import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCatalogAndApplications1763856000100 } from './1763856000100-create-catalog-and-applications';
 
-/** In order. A migration, once released, is never edited: add a new one. */
+/** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
   CreateOutboxAndInbox1763856000000,
   CreateCatalogAndApplications1763856000100,
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateJobs1764400000100,
 ];

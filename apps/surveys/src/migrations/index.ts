@@ -2,9 +2,11 @@ import {
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
+import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 
-/** In order. A migration, once released, is never edited: add a new one. */
+/** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const SURVEYS_MIGRATIONS = [
   CreateOutboxAndInbox1763856000000,
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateJobs1764400000100,
 ];

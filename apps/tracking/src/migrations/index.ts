@@ -2,11 +2,13 @@ import {
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
+import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateTimeline1763856000300 } from './1763856000300-create-timeline';
 
-/** In order. A migration, once released, is never edited: add a new one. */
+/** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const TRACKING_MIGRATIONS = [
   CreateOutboxAndInbox1763856000000,
   CreateTimeline1763856000300,
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateJobs1764400000100,
 ];

@@ -13,6 +13,8 @@ export class ServiceMetrics {
   readonly messagesHeld: Gauge<'consumer'>;
   readonly outboxPublishFailures: Counter<'reason'>;
   readonly outboxRows: Gauge<'state'>;
+  readonly jobsRun: Counter<'kind' | 'outcome'>;
+  readonly jobDuration: Histogram<'kind' | 'outcome'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -46,6 +48,19 @@ export class ServiceMetrics {
       name: 'outbox_rows',
       help: 'Outbox rows after the last drain: pending (all) and failing (waiting to retry)',
       labelNames: ['state'],
+      registers: [this.registry],
+    });
+    this.jobsRun = new Counter({
+      name: 'jobs_run_total',
+      help: 'Job attempts, by kind and outcome (succeeded, retried, dead)',
+      labelNames: ['kind', 'outcome'],
+      registers: [this.registry],
+    });
+    this.jobDuration = new Histogram({
+      name: 'job_duration_seconds',
+      help: "Time in a job's handler, by kind and outcome",
+      labelNames: ['kind', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [this.registry],
     });
   }

@@ -31,3 +31,21 @@ export async function countHandled(db: Executor, consumer: string, handled: numb
     ON CONFLICT (consumer) DO UPDATE
        SET handled = consumer_progress.handled + EXCLUDED.handled, updated_at = now()`);
 }
+
+/**
+ * The inbox only has to remember a message as long as it could come back: a redelivery or a
+ * relay's re-publish arrives within minutes. Thirty days is a wide margin; older rows go, so the
+ * table does not grow with every event ever handled.
+ */
+export const INBOX_RETENTION_DAYS = 30;
+
+/** Deletes inbox rows older than the retention; answers how many went. */
+export async function pruneInbox(
+  executor: Executor,
+  retentionDays = INBOX_RETENTION_DAYS,
+): Promise<number> {
+  const { count } = await executor.execute(
+    sql`DELETE FROM inbox WHERE processed_at < now() - make_interval(days => ${retentionDays})`,
+  );
+  return count;
+}

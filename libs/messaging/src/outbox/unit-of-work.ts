@@ -27,6 +27,8 @@ export interface Transaction extends Executor {
   /** For the few places that need TypeORM itself; repositories take the executor. */
   manager: EntityManager;
   publish<T>(event: EventContract<T>, payload: T): void;
+  /** Calls `callback` once the transaction has committed; never if it rolls back. Must not throw. */
+  afterCommit(callback: () => void): void;
 }
 
 export const PUBLISHED_EVENTS = Symbol('PUBLISHED_EVENTS');
@@ -52,6 +54,7 @@ export class UnitOfWork {
 
   async run<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
     let wrote = 0;
+    const committed: (() => void)[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const pending: OutboxEvent[] = [];
       const db = executorOf(manager);
@@ -59,12 +62,14 @@ export class UnitOfWork {
         ...db,
         manager,
         publish: (event, payload) => pending.push(this.prepare(event, payload)),
+        afterCommit: (callback) => committed.push(callback),
       });
       if (pending.length > 0) await db.execute(OutboxRepository.insert(pending));
       wrote = pending.length;
       return value;
     });
     if (wrote > 0) this.relay.kick();
+    for (const callback of committed) callback();
     return result;
   }
 

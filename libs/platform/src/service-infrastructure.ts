@@ -1,13 +1,22 @@
 import type { DynamicModule } from '@nestjs/common';
 import { HealthModule, type BaseConfig } from '@satupintu/common';
+import {
+  EventsModule,
+  NatsClients,
+  NatsModule,
+  natsProbe,
+  type EventsOptions,
+} from '@satupintu/messaging';
 import { PersistenceModule, databaseProbe, type PersistenceOptions } from '@satupintu/persistence';
+import { SchedulingModule } from '@satupintu/scheduling';
 import { DataSource } from 'typeorm';
-import { EventsModule, type EventsOptions } from './events.module';
-import { NatsClients, NatsModule, natsProbe } from './nats.module';
+import { InboxPruningModule } from './inbox-pruning';
 
 /**
  * What every service with data and events stands on: its own migrated database, a NATS
- * connection, the outbox/inbox/streams, and readiness that checks both.
+ * connection, the outbox/inbox/streams, durable jobs (with the inbox pruned by one), and
+ * readiness that checks the database and NATS. The service's migrations must include
+ * `CreateOutboxAndInbox1763856000000` and `CreateJobs1764400000100`.
  */
 export function serviceInfrastructure(options: {
   config: BaseConfig;
@@ -31,6 +40,8 @@ export function serviceInfrastructure(options: {
       namespace: config.SP_NAMESPACE,
     }),
     EventsModule.forRoot({ publishes: options.publishes ?? [] }),
+    SchedulingModule.forRoot(),
+    { module: InboxPruningModule },
     HealthModule.forRoot({
       inject: [DataSource, NatsClients],
       probes: (dataSource: DataSource, nats: NatsClients) => [

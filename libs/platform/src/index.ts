@@ -1,0 +1,2 @@
+export * from './inbox-pruning';
+export * from './service-infrastructure';
