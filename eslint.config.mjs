@@ -12,6 +12,7 @@ export default tseslint.config(
       'coverage/',
       'jest.config.js',
       'eslint.config.mjs',
+      'libs/testing/sequencer.js',
     ],
   },
   eslint.configs.recommended,

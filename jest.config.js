@@ -39,6 +39,7 @@ module.exports = {
         '<rootDir>/scripts/test/**/*.int-spec.ts',
       ],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      testSequencer: '<rootDir>/libs/testing/sequencer.js',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
   ],

@@ -1,4 +1,10 @@
-import { ServiceProcess, anApplication, eventually } from '@satupintu/testing';
+import {
+  ServiceProcess,
+  anApplication,
+  eventually,
+  readStreams,
+  testEnvironment,
+} from '@satupintu/testing';
 
 /**
  * One request can be followed through every service's logs by its request id, and the trace
@@ -52,5 +58,54 @@ describe('following one application through the logs', () => {
       }
     });
     for (const service of services) expect(service.logs()).not.toContain(application.applicant.nik);
+  });
+
+  it('carries the caller and the Idempotency-Key with the request and on every event it caused', async () => {
+    const [gateway] = services;
+    const key = `kiosk-7-${Date.now()}`;
+    const response = await fetch(`${gateway.url}/v1/applications`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `"${key}"`,
+        // Only the gateway's authentication may name a principal: this one is ignored.
+        'sp-principal': JSON.stringify({ kind: 'officer', roles: ['MALL_ADMIN'], scopes: [] }),
+      },
+      body: JSON.stringify(anApplication({ serviceCode: 'DPMPTSP-SIP' })),
+    });
+    expect(response.status).toBe(201);
+    const { applicationId } = (await response.json()) as { applicationId: string };
+
+    const prefix = `${testEnvironment().SP_NAMESPACE.toUpperCase()}_`;
+    const events = await eventually(async () => {
+      const mine = (await readStreams(testEnvironment().NATS_URL, prefix)).filter((message) =>
+        message.data.includes(applicationId),
+      );
+      // Intake's ApplicationSubmitted, and the agency's VERIFYING caused by it.
+      expect(mine.map((message) => message.subject.split('.')[4]).sort()).toEqual([
+        'status-changed',
+        'submitted',
+      ]);
+      return mine;
+    });
+    for (const event of events) {
+      expect(event.headers['idempotency-key']).toBe(key);
+      expect(JSON.parse(event.headers['sp-principal'])).toEqual({
+        kind: 'anonymous',
+        roles: [],
+        scopes: [],
+      });
+    }
+  });
+
+  it('refuses a malformed Idempotency-Key instead of dropping it', async () => {
+    const [gateway] = services;
+    const response = await fetch(`${gateway.url}/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'no spaces allowed' },
+      body: JSON.stringify(anApplication({ serviceCode: 'DPMPTSP-SIP' })),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { code: string }).code).toBe('invalid_idempotency_key');
   });
 });

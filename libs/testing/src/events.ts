@@ -1,4 +1,4 @@
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, headers } from '@nats-io/transport-node';
 import type { EventContract } from '@satupintu/contracts';
 import { EVENT_ID_HEADER, eventSubject } from '@satupintu/messaging';
@@ -34,6 +34,47 @@ export async function publishEvents<T>(
       );
     }
     return ids;
+  } finally {
+    await nc.close();
+  }
+}
+
+export interface StoredMessage {
+  stream: string;
+  seq: number;
+  subject: string;
+  data: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Every message still stored in the streams whose names start with `prefix` (a namespace's,
+ * upper case): what a test can read back of what the services published.
+ */
+export async function readStreams(natsUrl: string, prefix: string): Promise<StoredMessage[]> {
+  const nc = await connect({ servers: natsUrl.split(',') });
+  try {
+    const jsm = await jetstreamManager(nc);
+    const messages: StoredMessage[] = [];
+    for await (const name of jsm.streams.names()) {
+      if (!name.startsWith(prefix)) continue;
+      const { state } = await jsm.streams.info(name);
+      for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq++) {
+        const stored = await jsm.streams.getMessage(name, { seq }).catch(() => null);
+        if (!stored) continue; // deleted meanwhile
+        const headers: Record<string, string> = {};
+        for (const [key, values] of stored.header ?? [])
+          headers[key.toLowerCase()] = values.join(',');
+        messages.push({
+          stream: name,
+          seq,
+          subject: stored.subject,
+          data: stored.string(),
+          headers,
+        });
+      }
+    }
+    return messages;
   } finally {
     await nc.close();
   }

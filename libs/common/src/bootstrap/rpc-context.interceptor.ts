@@ -4,6 +4,8 @@ import { Observable, tap } from 'rxjs';
 import type { OutageLog } from '../availability/outage-log';
 import { contextFromMessage, runInContext } from '../context/request-context';
 import type { AppLogger } from '../logging/logger';
+import type { ServiceMetrics } from '../metrics/metrics';
+import { DomainError } from '../problems/domain-error';
 
 interface HeaderBag {
   get(name: string): string;
@@ -17,6 +19,7 @@ export class RpcContextInterceptor implements NestInterceptor {
   constructor(
     private readonly logger: AppLogger,
     private readonly outages: OutageLog,
+    private readonly metrics: ServiceMetrics,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -32,7 +35,13 @@ export class RpcContextInterceptor implements NestInterceptor {
           .handle()
           .pipe(
             tap({
+              error: (error: unknown) => {
+                const outcome =
+                  error instanceof DomainError && error.status < 500 ? 'refused' : 'failed';
+                this.metrics.requestsHandled.inc({ subject, outcome });
+              },
               complete: () => {
+                this.metrics.requestsHandled.inc({ subject, outcome: 'ok' });
                 this.outages.recovered('database');
                 this.logger.debug(
                   { subject, ms: Math.round(performance.now() - started) },

@@ -100,7 +100,7 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
   // Nest hands Fastify's own errors (unparseable JSON, wrong content type, size) to this filter too.
   app.useGlobalFilters(new ProblemFilter(logger, name, outages));
   app.useGlobalPipes(new BodyValidationPipe());
-  app.useGlobalInterceptors(new RpcContextInterceptor(logger, outages));
+  app.useGlobalInterceptors(new RpcContextInterceptor(logger, outages, metrics));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   if (options.rpc) {

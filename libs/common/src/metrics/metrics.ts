@@ -11,6 +11,7 @@ export class ServiceMetrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly messagesHandled: Counter<'subject' | 'outcome'>;
   readonly messagesHeld: Gauge<'consumer'>;
+  readonly requestsHandled: Counter<'subject' | 'outcome'>;
   readonly outboxPublishFailures: Counter<'reason'>;
   readonly outboxRows: Gauge<'state'>;
   readonly jobsRun: Counter<'kind' | 'outcome'>;
@@ -29,6 +30,12 @@ export class ServiceMetrics {
     this.messagesHandled = new Counter({
       name: 'messages_handled_total',
       help: 'JetStream messages handled, by subject and outcome (processed, duplicate, retried, rejected, skipped)',
+      labelNames: ['subject', 'outcome'],
+      registers: [this.registry],
+    });
+    this.requestsHandled = new Counter({
+      name: 'requests_handled_total',
+      help: 'NATS requests this instance answered, by subject and outcome (ok, refused, failed)',
       labelNames: ['subject', 'outcome'],
       registers: [this.registry],
     });
