@@ -29,6 +29,8 @@ const shared = {
 module.exports = {
   // Integration suites start services as processes; their hooks need more than the default 5 s.
   testTimeout: 60000,
+  // `*.last.int-spec.ts` after everything else: they check what the whole run left behind.
+  testSequencer: '<rootDir>/libs/testing/sequencer.js',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {
@@ -39,7 +41,6 @@ module.exports = {
         '<rootDir>/scripts/test/**/*.int-spec.ts',
       ],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-      testSequencer: '<rootDir>/libs/testing/sequencer.js',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
   ],
