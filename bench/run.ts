@@ -647,6 +647,19 @@ async function main(): Promise<number> {
   ).result;
   if (failures(get) > 0) problems.push(`GET timeline: ${describeFailures(get, 200)}`);
 
+  // A request routed to one agency's deployment. Without authentication (the identity issue),
+  // the agency refuses it (401) after routing, decoding the caller and deciding: the round trip
+  // through the routed subject, its queue group and the principal header, without the query.
+  const routed = (
+    await measure({
+      target: 'gateway `GET /v1/agencies/DUKCAPIL/work-queue` (routed; the agency answers 401)',
+      url: `${gateway.url}/v1/agencies/DUKCAPIL/work-queue`,
+      method: 'GET',
+      expectStatus: 401,
+    })
+  ).result;
+  if (failures(routed) > 0) problems.push(`GET work-queue: ${describeFailures(routed, 401)}`);
+
   const logLines = [intake, tracking, agency, gateway].flatMap(logSummary);
 
   // Report.
@@ -669,6 +682,7 @@ async function main(): Promise<number> {
       ]),
     ),
     rowOf(get, 200, compare(get, [['(b)', b]])),
+    rowOf(routed, 401, compare(routed, [['(b)', b]])),
     {
       target:
         'drain: POST run start → all VERIFYING (applications/s; latency submitted → VERIFYING)',
@@ -683,7 +697,7 @@ async function main(): Promise<number> {
     },
   ];
   const table = markdownTable(rows);
-  const runDetails = [a, b, c, postWarmup, post, get].map(
+  const runDetails = [a, b, c, postWarmup, post, get, routed].map(
     (r) =>
       `- ${r.target}${r === postWarmup ? ' (warm-up)' : ''}: ${r.expected} expected responses, statuses ${JSON.stringify(r.statusCounts)}, ` +
       `${r.errors} errors; CPU ${r.cpuMsPerResponse.toFixed(2)} ms per response; machine CPU ${(r.machineBusy * 100).toFixed(0)}% busy; CPU in cores: ` +
