@@ -31,7 +31,13 @@ export function postgresOptions(options: PersistenceOptions): DataSourceOptions 
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: options.poolSize ?? 20, application_name: options.database },
+    extra: {
+      max: options.poolSize ?? 20,
+      application_name: options.database,
+      // A server that does not answer (not one that refuses) must not hang a request: the
+      // caller gets a 503 and a Retry-After instead.
+      connectionTimeoutMillis: 3000,
+    },
   };
 }
 

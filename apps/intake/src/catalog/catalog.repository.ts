@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import type { DemoAgency, DemoService } from './demo-catalog';
 
@@ -13,14 +14,18 @@ export interface CatalogService {
 // long. A service withdrawn from the catalog is still accepted for at most this long.
 const CACHE_MS = 30_000;
 
+/** Every query on the catalog's `agencies` and `services` tables. */
 @Injectable()
 export class CatalogRepository {
   private readonly cache = new Map<
     string,
     { service: CatalogService | undefined; until: number }
   >();
+  private readonly db: Executor;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.db = executorOf(dataSource);
+  }
 
   async findActiveService(code: string): Promise<CatalogService | undefined> {
     const cached = this.cache.get(code);
@@ -32,17 +37,15 @@ export class CatalogRepository {
   }
 
   private async queryActiveService(code: string): Promise<CatalogService | undefined> {
-    const rows = await this.dataSource.query<CatalogService[]>(
-      `SELECT s.code, s.name, s.agency_code AS "agencyCode", a.time_zone AS "agencyTimeZone"
-         FROM services s JOIN agencies a ON a.code = s.agency_code
-        WHERE s.code = $1 AND s.active`,
-      [code],
-    );
+    const rows = await this.db.query<CatalogService>(sql`
+      SELECT s.code, s.name, s.agency_code AS "agencyCode", a.time_zone AS "agencyTimeZone"
+        FROM services s JOIN agencies a ON a.code = s.agency_code
+       WHERE s.code = ${code} AND s.active`);
     return rows[0];
   }
 
   async isEmpty(): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>('SELECT 1 FROM agencies LIMIT 1');
+    const rows = await this.db.query(sql`SELECT 1 FROM agencies LIMIT 1`);
     return rows.length === 0;
   }
 
@@ -50,17 +53,18 @@ export class CatalogRepository {
   async addAll(agencies: DemoAgency[], services: DemoService[]): Promise<void> {
     this.cache.clear();
     await this.dataSource.transaction(async (manager) => {
+      const tx = executorOf(manager);
       for (const agency of agencies) {
-        await manager.query(
-          'INSERT INTO agencies (code, name, time_zone) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
-          [agency.code, agency.name, agency.timeZone],
-        );
+        await tx.execute(sql`
+          INSERT INTO agencies (code, name, time_zone)
+          VALUES (${agency.code}, ${agency.name}, ${agency.timeZone})
+          ON CONFLICT (code) DO NOTHING`);
       }
       for (const service of services) {
-        await manager.query(
-          'INSERT INTO services (code, name, agency_code) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING',
-          [service.code, service.name, service.agencyCode],
-        );
+        await tx.execute(sql`
+          INSERT INTO services (code, name, agency_code)
+          VALUES (${service.code}, ${service.name}, ${service.agencyCode})
+          ON CONFLICT (code) DO NOTHING`);
       }
     });
   }
