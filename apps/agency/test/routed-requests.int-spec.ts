@@ -4,10 +4,11 @@ import {
   ListWorkQueue,
   type Principal,
 } from '@satupintu/contracts';
-import { DomainError, runInContext } from '@satupintu/common';
+import { runInContext } from '@satupintu/common';
 import { RpcClient } from '@satupintu/messaging';
 import {
   ServiceProcess,
+  domainErrorOf,
   eventually,
   publishEvents,
   queryServiceDb,
@@ -93,16 +94,6 @@ describe('requests routed to one agency', () => {
     return runInContext(context, () => rpc.request(ListWorkQueue, request, { to: agency }));
   }
 
-  async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof DomainError))
-      throw new Error(`expected a DomainError, got ${String(error)}`);
-    return error;
-  }
-
   it("answers from the agency addressed, with that agency's cases only", async () => {
     const page = await ask('DUKCAPIL', officerOf('DUKCAPIL'), { limit: 100 });
     expect(page.agencyCode).toBe('DUKCAPIL');
@@ -147,11 +138,11 @@ describe('requests routed to one agency', () => {
   });
 
   it('lets the agency refuse callers who may not see its queue', async () => {
-    const stranger = await refusal(ask('DUKCAPIL', officerOf('PUPR'), { limit: 10 }));
+    const stranger = await domainErrorOf(ask('DUKCAPIL', officerOf('PUPR'), { limit: 10 }));
     expect([stranger.code, stranger.status]).toEqual(['forbidden', 403]);
-    const nobody = await refusal(ask('DUKCAPIL', ANONYMOUS, { limit: 10 }));
+    const nobody = await domainErrorOf(ask('DUKCAPIL', ANONYMOUS, { limit: 10 }));
     expect([nobody.code, nobody.status]).toEqual(['unauthenticated', 401]);
-    const bad = await refusal(
+    const bad = await domainErrorOf(
       ask('DUKCAPIL', officerOf('DUKCAPIL'), { limit: 10, cursor: 'bm9wZQ' }),
     );
     expect([bad.code, bad.status]).toEqual(['invalid_cursor', 400]);

@@ -1,6 +1,7 @@
 import { DomainError } from '@satupintu/common';
 import type { ApplicationSubmittedV2, SubmitApplicationV1 } from '@satupintu/contracts';
 import { regionIndexOf } from '@satupintu/domain';
+import { domainErrorOf } from '@satupintu/testing';
 import {
   submitApplication,
   type NewApplication,
@@ -65,16 +66,6 @@ function input(overrides: Partial<SubmitApplicationV1> = {}): SubmitApplicationV
     applicant: { nik: NIK, name: 'Siti Rahayu' },
     ...overrides,
   };
-}
-
-async function domainErrorOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError))
-    throw new Error(`expected a DomainError, got ${String(error)}`);
-  return error;
 }
 
 describe('submitApplication', () => {
