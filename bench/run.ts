@@ -5,14 +5,13 @@
  * same plus one PostgreSQL INSERT (c). See bench/README.md.
  */
 import { databaseName, databaseUrl, dropDatabase, ensureDatabase } from '@satupintu/persistence';
+import { ManagedProcess, freePort } from '@satupintu/process';
 import {
   LOCAL_DATABASE_URL,
   LOCAL_NATS_URL,
-  ManagedProcess,
   ServiceProcess,
   deleteNamespaceStreams,
   dropRunDatabases,
-  freePort,
   newRunId,
   type ServiceName,
 } from '@satupintu/testing';
@@ -202,9 +201,9 @@ async function withBaseline<T>(
 
 /** A baseline server or responder as its own process; it exits if the bench goes away. */
 function baseline(name: string, script: string, args: string[], env: Record<string, string>) {
-  return ManagedProcess.spawn(name, join('dist', 'bench', 'baselines', script), {
-    args,
-    env,
+  return ManagedProcess.spawn(name, process.execPath, {
+    args: [join('dist', 'bench', 'baselines', script), ...args],
+    env: { ...process.env, ...env },
     stdin: 'pipe',
   });
 }
@@ -438,7 +437,7 @@ async function scrapeMetrics(service: ServiceProcess, pattern: RegExp): Promise<
   }
 }
 
-/** What the services logged (ServiceProcess keeps each one's last 200 output chunks). */
+/** What the services logged (ServiceProcess keeps each one's last 1000 output lines). */
 function logSummary(service: ServiceProcess): string[] {
   const counts = new Map<string, number>();
   for (const line of service.logs().split('\n')) {
@@ -769,7 +768,7 @@ async function main(): Promise<number> {
     ...(handled.length > 0 ? handled : ['(none)']),
     '```',
     '',
-    `## What the services logged (LOG_LEVEL=${env.LOG_LEVEL}; the last 200 output chunks of each)`,
+    `## What the services logged (LOG_LEVEL=${env.LOG_LEVEL}; the last 1000 output lines of each)`,
     '',
     '```',
     ...(logLines.length > 0 ? logLines : ['(nothing)']),

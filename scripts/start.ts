@@ -4,6 +4,7 @@
  * then runs every service as a child process and waits until each one is ready.
  * Ctrl-C stops the services first, then whatever servers it started itself.
  */
+import { type Exit, ManagedProcess, checkPort, checkReady, describeExit } from '@satupintu/process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { DEMO_AGENCIES } from '../apps/intake/src/catalog/demo-catalog';
@@ -25,29 +26,25 @@ import {
   servicePrefix,
   useColor,
 } from './launcher/log-format';
-import { findNatsServer, natsInstallHelp, probeNats } from './launcher/nats';
-import { checkPort } from './launcher/ports';
+import {
+  findNatsServer,
+  natsInstallHelp,
+  natsServerSpec,
+  probeNats,
+  waitForNatsServer,
+} from './launcher/nats';
 import {
   type EmbeddedPostgresHandle,
   probePostgres,
   startEmbeddedPostgres,
 } from './launcher/postgres';
 import {
-  type ExitInfo,
-  type ManagedProcess,
-  describeExit,
-  hasExited,
-  killNow,
-  spawnManaged,
-  terminate,
-} from './launcher/processes';
-import { checkReady } from './launcher/readiness';
-import {
   LauncherError,
   type ServiceSpec,
   parseBasePort,
   planServices,
   serviceEnv,
+  serviceProcessSpec,
 } from './launcher/service-plan';
 
 const READY_TIMEOUT_MS = 60_000;
@@ -65,6 +62,8 @@ const print = (line: string) => void process.stdout.write(`${line}\n`);
 
 interface Launch {
   services: ManagedProcess[];
+  /** The services' readiness URLs, by name. */
+  readyUrls: Map<string, string>;
   nats?: ManagedProcess;
   /** Set while the embedded PostgreSQL starts, so a shutdown can wait for it and stop it. */
   postgres?: Promise<EmbeddedPostgresHandle | undefined>;
@@ -73,9 +72,11 @@ interface Launch {
   shuttingDown?: Promise<never>;
 }
 
-const launch: Launch = { services: [] };
+const launch: Launch = { services: [], readyUrls: new Map() };
 let prefixWidth = 'postgres'.length;
 const prefixes = new Map<string, string>();
+/** How each process's raw output lines are printed, by name: the failure reports format them alike. */
+const formats = new Map<string, (line: string) => string[]>();
 
 function prefixOf(name: string, index: number): string {
   let prefix = prefixes.get(name);
@@ -124,23 +125,24 @@ async function main(): Promise<void> {
     `starting ${specs.length} services: ${specs.map((spec) => `${spec.name} :${spec.port}`).join(', ')}`,
   );
   const shared = { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, HTTP_HOST: httpHost };
+  const host = browsableHost(httpHost);
   launch.services = specs.map((spec, index) => {
     const prefix = prefixOf(spec.name, index);
-    // Source maps: stack traces then point at the TypeScript line, not the compiled one.
-    return spawnManaged(
-      spec.name,
-      process.execPath,
-      ['--enable-source-maps', join(root, spec.script)],
-      {
-        cwd: root,
-        env: serviceEnv(spec, env, shared),
-        format: (line) => formatServiceLine(line, prefix, color),
-        print,
-      },
+    const format = (line: string) => formatServiceLine(line, prefix, color);
+    formats.set(spec.name, format);
+    launch.readyUrls.set(spec.name, `http://${host}:${spec.port}/health/ready`);
+    const { name, command, ...options } = serviceProcessSpec(
+      spec,
+      root,
+      serviceEnv(spec, env, shared),
     );
+    return ManagedProcess.spawn(name, command, {
+      ...options,
+      onLine: (line) => format(line).forEach(print),
+    });
   });
 
-  await waitUntilReady(launch.services, specs, browsableHost(httpHost));
+  await waitUntilReady(launch.services);
   if (launch.shuttingDown) return;
   const gateway = specs[0];
   print(
@@ -216,7 +218,7 @@ async function preparePostgres(databaseUrl: string): Promise<string> {
       ? `PostgreSQL: nothing answers at ${shown} (${probe.reason}); using the embedded PostgreSQL still running on ${where}`
       : `PostgreSQL: nothing answers at ${shown} (${probe.reason}); started embedded PostgreSQL on ${where}`,
   );
-  handle.onExit((exit) => {
+  handle.onExit((exit: Exit) => {
     if (launch.shuttingDown) return;
     say(`embedded PostgreSQL ${describeExit(exit)}; stopping everything`, Ansi.red);
     void shutdown(1);
@@ -255,44 +257,27 @@ async function prepareNats(natsUrl: string, port: number): Promise<string> {
   const storeDir = join(root, '.data', 'nats');
   mkdirSync(storeDir, { recursive: true });
   const prefix = prefixOf('nats', 0);
-  const server = spawnManaged(
-    'nats',
-    binary,
-    ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir],
-    {
-      cwd: root,
-      env: process.env,
-      format: (line) => [
-        `${prefix} ${/\[(ERR|FTL)\]/.test(line) ? paint(line, Ansi.red, color) : line}`,
-      ],
-      print,
-      // Only warnings and errors: its start-up banner is a screenful.
-      quiet: (line) => !/\[(WRN|ERR|FTL)\]/.test(line),
+  const format = (line: string) => [
+    `${prefix} ${/\[(ERR|FTL)\]/.test(line) ? paint(line, Ansi.red, color) : line}`,
+  ];
+  formats.set('nats', format);
+  const { command, args } = natsServerSpec(binary, port, storeDir);
+  const server = ManagedProcess.spawn('nats', command, {
+    args,
+    cwd: root,
+    // Only warnings and errors: its start-up banner is a screenful.
+    onLine: (line) => {
+      if (/\[(WRN|ERR|FTL)\]/.test(line)) format(line).forEach(print);
     },
-  );
+  });
   launch.nats = server;
   const localUrl = `nats://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (launch.shuttingDown) return localUrl;
-    if (hasExited(server.child)) {
-      throw new LauncherError(
-        `nats-server ${describeExit(await server.exited)} at start. Its last output:\n${server.tail.toArray().join('\n')}`,
-      );
-    }
-    const ready = await probeNats(localUrl, 1000);
-    if (ready.status === 'up' && ready.jetstream) break;
-    if (Date.now() > deadline) {
-      throw new LauncherError(
-        `nats-server did not answer on ${localUrl} within 10 s:\n${server.tail.toArray().join('\n')}`,
-      );
-    }
-    await sleep(200);
-  }
+  await waitForNatsServer(localUrl, server, 10_000, () => launch.shuttingDown !== undefined);
+  if (launch.shuttingDown) return localUrl;
   say(
     `NATS: nothing answers at ${natsUrl}; started ${binary} with JetStream on ${localUrl} (data in .data/nats)`,
   );
-  void server.exited.then((exit: ExitInfo) => {
+  void server.exited.then((exit) => {
     if (launch.shuttingDown) return;
     reportFailure(server, `${describeExit(exit)}; stopping everything`);
     void shutdown(1);
@@ -303,11 +288,7 @@ async function prepareNats(natsUrl: string, port: number): Promise<string> {
 class ServiceFailure extends Error {}
 
 /** Polls every service until all are ready; the first early exit or the deadline ends it. */
-async function waitUntilReady(
-  services: ManagedProcess[],
-  specs: ServiceSpec[],
-  host: string,
-): Promise<void> {
+async function waitUntilReady(services: ManagedProcess[]): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   const lastDetail = new Map<string, string>(
     services.map((service) => [service.name, 'not listening yet']),
@@ -327,8 +308,8 @@ async function waitUntilReady(
       });
     }
   });
-  const polls = services.map(async (service, index) => {
-    const url = `http://${host}:${specs[index]?.port}/health/ready`;
+  const polls = services.map(async (service) => {
+    const url = launch.readyUrls.get(service.name) ?? '';
     while (!settled && !launch.shuttingDown) {
       const check = await checkReady(url);
       if (check.ready) {
@@ -363,7 +344,13 @@ async function waitUntilReady(
 
 function reportFailure(failed: ManagedProcess, what: string): void {
   say(`${failed.name} ${what}. Its last output:`, Ansi.red);
-  const lines = condenseTail(failed.tail.toArray());
+  printTail(failed);
+}
+
+function printTail(failed: ManagedProcess): void {
+  const format = formats.get(failed.name) ?? ((line: string) => [line]);
+  // More than the report shows: condenseTail shortens stack traces before taking the last 20.
+  const lines = condenseTail(failed.recentLines(80).flatMap(format));
   if (lines.length === 0) say('  (nothing)');
   lines.forEach(print);
 }
@@ -371,23 +358,18 @@ function reportFailure(failed: ManagedProcess, what: string): void {
 /** Services first, while NATS and PostgreSQL still serve their last writes; then the servers. */
 function shutdown(code: number): Promise<never> {
   launch.shuttingDown ??= (async (): Promise<never> => {
-    const running = launch.services.filter((service) => !hasExited(service.child));
+    const running = launch.services.filter((service) => service.running);
     if (running.length > 0) say(`stopping ${running.length} services…`);
-    const stopped = await Promise.all(
-      running.map(async (service) => ({
-        service,
-        clean: await terminate(service.child, { graceMs: STOP_GRACE_MS }),
-      })),
-    );
-    for (const { service } of stopped.filter(({ clean }) => !clean)) {
+    await Promise.all(running.map((service) => service.stop({ graceMs: STOP_GRACE_MS })));
+    for (const service of running.filter((service) => service.forced)) {
       say(
         `${service.name} did not stop within ${STOP_GRACE_MS / 1000} s and was killed`,
         Ansi.yellow,
       );
     }
-    if (launch.nats && !hasExited(launch.nats.child)) {
-      say('stopping nats-server…');
-      await terminate(launch.nats.child, { graceMs: 5_000 });
+    if (launch.nats) {
+      if (launch.nats.running) say('stopping nats-server…');
+      await launch.nats.stop({ graceMs: 5_000 });
     }
     const postgres = await launch.postgres;
     if (postgres?.reused) {
@@ -409,7 +391,7 @@ function shutdown(code: number): Promise<never> {
 /** Kills what the launcher started without waiting; PostgreSQL gets its fast shutdown. */
 function killEverything(): void {
   for (const child of [...launch.services, ...(launch.nats ? [launch.nats] : [])]) {
-    killNow(child.child);
+    child.signal('SIGKILL');
   }
   launch.startedPostgres?.kill();
 }

@@ -2,6 +2,5 @@ export * from './cleanup';
 export * from './database';
 export * from './eventually';
 export * from './factories';
-export * from './managed-process';
 export * from './service-process';
 export * from './test-environment';

@@ -1,0 +1,6 @@
+export * from './duration';
+export * from './exit';
+export * from './line-tail';
+export * from './managed-process';
+export * from './ports';
+export * from './readiness';
