@@ -9,7 +9,14 @@ import { mkdir } from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
-import { type Exit, LineTail, ManagedProcess, checkPort, firstFreePort } from '@satupintu/process';
+import {
+  type Exit,
+  LineTail,
+  ManagedProcess,
+  checkPort,
+  firstFreePort,
+  isProcessAlive,
+} from '@satupintu/process';
 import { isUnreachableError, maintenanceDatabaseUrl } from './endpoints';
 import { LauncherError } from './service-plan';
 
@@ -190,20 +197,11 @@ async function runningCluster(dataDir: string): Promise<EmbeddedPostgresHandle |
   const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(pidLine);
   const port = Number(portLine);
-  if (!Number.isInteger(pid) || !Number.isInteger(port) || !isAlive(pid)) return null;
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || !isProcessAlive(pid)) return null;
   const url = `postgres://${EMBEDDED_USER}@127.0.0.1:${port}`;
   if ((await probePostgres(url)).status !== 'up') return null;
   const nothing = () => undefined;
   return { url, port, reused: true, stop: () => Promise.resolve(), kill: nothing, onExit: nothing };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function checkBinariesInstalled(): void {

@@ -1,18 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { ManagedProcess } from './managed-process';
+import { ManagedProcess, isProcessAlive } from './managed-process';
 
 /** A real Node child running `code`. */
 const node = (name: string, code: string, onLine?: (line: string) => void) =>
   ManagedProcess.spawn(name, process.execPath, { args: ['-e', code], onLine });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('ManagedProcess', () => {
   it('keeps its output line by line and says how it ended', async () => {
@@ -53,9 +44,9 @@ describe('ManagedProcess', () => {
     );
     await waitFor(() => /^\d+$/m.test(child.logs()));
     const grandchild = Number(child.logs().trim());
-    expect(isAlive(grandchild)).toBe(true);
+    expect(isProcessAlive(grandchild)).toBe(true);
     await child.kill();
-    await waitFor(() => !isAlive(grandchild));
+    await waitFor(() => !isProcessAlive(grandchild));
   });
 
   it('reports a command that cannot start as an exit, with the reason in its output', async () => {

@@ -52,6 +52,16 @@ process.once('exit', () => {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Whether a process with this id exists (one of another user's counts: it exists). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * A child process started in a process group of its own, its recent output kept, stopped the
  * way an orchestrator would: the one spelling of a child process for `npm start`, the tests, the
