@@ -1,3 +1,4 @@
+export * from './bounded-step';
 export * from './duration';
 export * from './exit';
 export * from './line-tail';
@@ -5,4 +6,5 @@ export * from './managed-process';
 export * from './ports';
 export * from './readiness';
 export * from './restart-policy';
+export * from './run-guard';
 export * from './supervisor';
