@@ -30,7 +30,11 @@ module.exports = {
   // Integration suites start services as processes; their hooks need more than the default 5 s.
   testTimeout: 60000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,scripts,chaos}/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'integration',
