@@ -32,7 +32,11 @@ module.exports = {
   // `*.last.int-spec.ts` after everything else: they check what the whole run left behind.
   testSequencer: '<rootDir>/libs/testing/sequencer.js',
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,scripts,chaos}/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'integration',

@@ -5,14 +5,13 @@
  * same plus one PostgreSQL INSERT (c). See bench/README.md.
  */
 import { databaseName, databaseUrl, dropDatabase, ensureDatabase } from '@satupintu/persistence';
+import { ManagedProcess, RunGuard, boundedStep, freePort } from '@satupintu/process';
 import {
   LOCAL_DATABASE_URL,
   LOCAL_NATS_URL,
-  ManagedProcess,
   ServiceProcess,
   deleteNamespaceStreams,
   dropRunDatabases,
-  freePort,
   newRunId,
   type ServiceName,
 } from '@satupintu/testing';
@@ -54,7 +53,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const shout = (line = '') => void process.stdout.write(`${line}\n`);
 /** Progress of the run; quiet once it is interrupted, when only clean-up speaks. */
-const say = (line = '') => (interrupted ? undefined : shout(line));
+const say = (line = '') => (guard.interrupted ? undefined : shout(line));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 // ---------------------------------------------------------------------------------------------
@@ -93,70 +92,38 @@ const pendingStarts: Promise<unknown>[] = [];
 const services: ServiceProcess[] = [];
 const clients: Client[] = [];
 let activity: ActivitySampler | undefined;
-let interrupted = false;
-let cleaning: Promise<void> | undefined;
 
-async function bounded<T>(label: string, ms: number, work: Promise<T>): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => {
-      shout(`cleanup: ${label} took over ${seconds(ms)}; going on`);
-      resolve(undefined);
-    }, ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } catch (error) {
-    shout(`cleanup: ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  } finally {
-    clearTimeout(timer);
-  }
+function bounded<T>(label: string, ms: number, work: Promise<T>): Promise<T | undefined> {
+  return boundedStep(label, ms, work, shout);
 }
 
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    stopLoad();
-    await bounded('stopping baselines', 10_000, Promise.all([...baselines].map((b) => b.stop())));
-    // A service still starting is stopped once its start settles (each start gives up after 30 s).
-    await bounded('waiting for starting services', 35_000, Promise.allSettled(pendingStarts));
-    await bounded('stopping services', 15_000, Promise.all(services.map((s) => s.stop())));
-    await bounded(
-      'closing database clients',
-      5000,
-      Promise.allSettled([...clients.map((c) => c.end()), activity?.close()]),
-    );
-    const dropped = await bounded(
-      'dropping databases',
-      30_000,
-      dropRunDatabases(env.DATABASE_URL, env.DB_PREFIX),
-    );
-    const deleted = await bounded(
-      'deleting streams',
-      15_000,
-      deleteNamespaceStreams(env.NATS_URL, env.SP_NAMESPACE),
-    );
-    shout(
-      `cleanup: dropped ${dropped?.length ?? '?'} databases (${env.DB_PREFIX}_*), deleted ${deleted?.length ?? '?'} streams (${streamPrefix}*)`,
-    );
-  })();
-  return cleaning;
+async function cleanup(): Promise<void> {
+  stopLoad();
+  await bounded('stopping baselines', 10_000, Promise.all([...baselines].map((b) => b.stop())));
+  // A service still starting is stopped once its start settles (each start gives up after 30 s).
+  await bounded('waiting for starting services', 35_000, Promise.allSettled(pendingStarts));
+  await bounded('stopping services', 15_000, Promise.all(services.map((s) => s.stop())));
+  await bounded(
+    'closing database clients',
+    5000,
+    Promise.allSettled([...clients.map((c) => c.end()), activity?.close()]),
+  );
+  const dropped = await bounded(
+    'dropping databases',
+    30_000,
+    dropRunDatabases(env.DATABASE_URL, env.DB_PREFIX),
+  );
+  const deleted = await bounded(
+    'deleting streams',
+    15_000,
+    deleteNamespaceStreams(env.NATS_URL, env.SP_NAMESPACE),
+  );
+  shout(
+    `cleanup: dropped ${dropped?.length ?? '?'} databases (${env.DB_PREFIX}_*), deleted ${deleted?.length ?? '?'} streams (${streamPrefix}*)`,
+  );
 }
 
-process.on('SIGINT', () => onSignal('SIGINT'));
-process.on('SIGTERM', () => onSignal('SIGTERM'));
-function onSignal(signal: string): void {
-  if (interrupted) process.exit(130);
-  interrupted = true;
-  shout(`\n${signal}: stopping and cleaning up (again to exit at once)`);
-  void cleanup().finally(() => process.exit(130));
-}
-const watchdog = setTimeout(() => {
-  shout(`\n!!! bench watchdog: still running after ${seconds(WATCHDOG_MS)}; stopping`);
-  interrupted = true;
-  void cleanup().finally(() => process.exit(1));
-}, WATCHDOG_MS);
-watchdog.unref();
+const guard = new RunGuard({ name: 'bench', watchdogMs: WATCHDOG_MS, cleanup, report: shout });
 
 // ---------------------------------------------------------------------------------------------
 // Measuring.
@@ -202,9 +169,9 @@ async function withBaseline<T>(
 
 /** A baseline server or responder as its own process; it exits if the bench goes away. */
 function baseline(name: string, script: string, args: string[], env: Record<string, string>) {
-  return ManagedProcess.spawn(name, join('dist', 'bench', 'baselines', script), {
-    args,
-    env,
+  return ManagedProcess.spawn(name, process.execPath, {
+    args: [join('dist', 'bench', 'baselines', script), ...args],
+    env: { ...process.env, ...env },
     stdin: 'pipe',
   });
 }
@@ -268,7 +235,7 @@ async function until<T>(
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
-  while (Date.now() < deadline && !interrupted) {
+  while (Date.now() < deadline && !guard.interrupted) {
     try {
       const value = await probe();
       if (value !== undefined) return value;
@@ -374,7 +341,7 @@ async function waitDrained(
       stages.submitted = last.at;
     if (last.verifying >= atLeast && last.verifying >= settledIntake)
       return { done: true, last, stages };
-    if (Date.now() > deadline || interrupted) return { done: false, last, stages };
+    if (Date.now() > deadline || guard.interrupted) return { done: false, last, stages };
     if (Date.now() - lastPrint >= 5000) {
       say(`  ${label}: ${describeSnapshot(last)}`);
       lastPrint = Date.now();
@@ -438,7 +405,7 @@ async function scrapeMetrics(service: ServiceProcess, pattern: RegExp): Promise<
   }
 }
 
-/** What the services logged (ServiceProcess keeps each one's last 200 output chunks). */
+/** What the services logged (ServiceProcess keeps each one's last 1000 output lines). */
 function logSummary(service: ServiceProcess): string[] {
   const counts = new Map<string, number>();
   for (const line of service.logs().split('\n')) {
@@ -783,7 +750,7 @@ async function main(): Promise<number> {
     ...(handled.length > 0 ? handled : ['(none)']),
     '```',
     '',
-    `## What the services logged (LOG_LEVEL=${env.LOG_LEVEL}; the last 200 output chunks of each)`,
+    `## What the services logged (LOG_LEVEL=${env.LOG_LEVEL}; the last 1000 output lines of each)`,
     '',
     '```',
     ...(logLines.length > 0 ? logLines : ['(nothing)']),
@@ -806,16 +773,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-void main()
-  .catch((error: unknown) => {
-    if (!interrupted)
-      say(
-        `\n!!! bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup();
-    clearTimeout(watchdog);
-    process.exit(interrupted ? 130 : code);
-  });
+guard.run(main);

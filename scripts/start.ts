@@ -1,9 +1,20 @@
 /**
  * `npm start`: the whole mall on one machine. Uses the PostgreSQL and NATS at DATABASE_URL and
  * NATS_URL when they answer, else starts its own (embedded PostgreSQL, a local nats-server),
- * then runs every service as a child process and waits until each one is ready.
+ * then runs every service as a child process and waits until each one is ready. From then on a
+ * service that ends is restarted, with backoff, and the others keep running.
  * Ctrl-C stops the services first, then whatever servers it started itself.
  */
+import {
+  type Exit,
+  type SupervisedProcess,
+  type SupervisorEvent,
+  Supervisor,
+  checkPort,
+  checkReady,
+  describeExit,
+  describeSupervisorEvent,
+} from '@satupintu/process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { DEMO_AGENCIES } from '../apps/intake/src/catalog/demo-catalog';
@@ -25,32 +36,30 @@ import {
   servicePrefix,
   useColor,
 } from './launcher/log-format';
-import { findNatsServer, natsInstallHelp, probeNats } from './launcher/nats';
-import { checkPort } from './launcher/ports';
+import {
+  findNatsServer,
+  natsInstallHelp,
+  natsServerSpec,
+  probeNats,
+  waitForNatsServer,
+} from './launcher/nats';
 import {
   type EmbeddedPostgresHandle,
   probePostgres,
   startEmbeddedPostgres,
 } from './launcher/postgres';
 import {
-  type ExitInfo,
-  type ManagedProcess,
-  describeExit,
-  hasExited,
-  killNow,
-  spawnManaged,
-  terminate,
-} from './launcher/processes';
-import { checkReady } from './launcher/readiness';
-import {
   LauncherError,
   type ServiceSpec,
   parseBasePort,
   planServices,
   serviceEnv,
+  serviceProcessSpec,
 } from './launcher/service-plan';
 
 const READY_TIMEOUT_MS = 60_000;
+/** How long a restarted service may take to be ready before the launcher says so. */
+const READY_AGAIN_TIMEOUT_MS = 60_000;
 const POLL_INTERVAL_MS = 250;
 const STOP_GRACE_MS = 10_000;
 
@@ -64,8 +73,10 @@ process.stdout.on('error', () => undefined);
 const print = (line: string) => void process.stdout.write(`${line}\n`);
 
 interface Launch {
-  services: ManagedProcess[];
-  nats?: ManagedProcess;
+  services: SupervisedProcess[];
+  /** The services' readiness URLs, by name. */
+  readyUrls: Map<string, string>;
+  nats?: SupervisedProcess;
   /** Set while the embedded PostgreSQL starts, so a shutdown can wait for it and stop it. */
   postgres?: Promise<EmbeddedPostgresHandle | undefined>;
   /** The same once started, for the exits that cannot wait. */
@@ -73,9 +84,12 @@ interface Launch {
   shuttingDown?: Promise<never>;
 }
 
-const launch: Launch = { services: [] };
+const launch: Launch = { services: [], readyUrls: new Map() };
 let prefixWidth = 'postgres'.length;
 const prefixes = new Map<string, string>();
+/** How each process's raw output lines are printed, by name: the failure reports format them alike. */
+const formats = new Map<string, (line: string) => string[]>();
+const supervisor = new Supervisor({ onEvent: onSupervisorEvent });
 
 function prefixOf(name: string, index: number): string {
   let prefix = prefixes.get(name);
@@ -124,24 +138,25 @@ async function main(): Promise<void> {
     `starting ${specs.length} services: ${specs.map((spec) => `${spec.name} :${spec.port}`).join(', ')}`,
   );
   const shared = { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, HTTP_HOST: httpHost };
+  const host = browsableHost(httpHost);
   launch.services = specs.map((spec, index) => {
     const prefix = prefixOf(spec.name, index);
-    // Source maps: stack traces then point at the TypeScript line, not the compiled one.
-    return spawnManaged(
-      spec.name,
-      process.execPath,
-      ['--enable-source-maps', join(root, spec.script)],
+    const format = (line: string) => formatServiceLine(line, prefix, color);
+    formats.set(spec.name, format);
+    launch.readyUrls.set(spec.name, `http://${host}:${spec.port}/health/ready`);
+    return supervisor.start(
       {
-        cwd: root,
-        env: serviceEnv(spec, env, shared),
-        format: (line) => formatServiceLine(line, prefix, color),
-        print,
+        ...serviceProcessSpec(spec, root, serviceEnv(spec, env, shared)),
+        onLine: (line) => format(line).forEach(print),
       },
+      // Not yet: a service that fails at start-up stops everything with its error instead.
+      { restarts: false },
     );
   });
 
-  await waitUntilReady(launch.services, specs, browsableHost(httpHost));
+  await waitUntilReady(launch.services);
   if (launch.shuttingDown) return;
+  for (const service of launch.services) service.enableRestarts();
   const gateway = specs[0];
   print(
     renderBanner({
@@ -151,13 +166,6 @@ async function main(): Promise<void> {
       color,
     }),
   );
-  for (const service of launch.services) {
-    void service.exited.then((exit) => {
-      if (launch.shuttingDown) return;
-      reportFailure(service, `${describeExit(exit)}; stopping everything`);
-      void shutdown(1);
-    });
-  }
 }
 
 function checkBuilt(specs: ServiceSpec[]): void {
@@ -216,7 +224,7 @@ async function preparePostgres(databaseUrl: string): Promise<string> {
       ? `PostgreSQL: nothing answers at ${shown} (${probe.reason}); using the embedded PostgreSQL still running on ${where}`
       : `PostgreSQL: nothing answers at ${shown} (${probe.reason}); started embedded PostgreSQL on ${where}`,
   );
-  handle.onExit((exit) => {
+  handle.onExit((exit: Exit) => {
     if (launch.shuttingDown) return;
     say(`embedded PostgreSQL ${describeExit(exit)}; stopping everything`, Ansi.red);
     void shutdown(1);
@@ -255,59 +263,43 @@ async function prepareNats(natsUrl: string, port: number): Promise<string> {
   const storeDir = join(root, '.data', 'nats');
   mkdirSync(storeDir, { recursive: true });
   const prefix = prefixOf('nats', 0);
-  const server = spawnManaged(
-    'nats',
-    binary,
-    ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir],
+  const format = (line: string) => [
+    `${prefix} ${/\[(ERR|FTL)\]/.test(line) ? paint(line, Ansi.red, color) : line}`,
+  ];
+  formats.set('nats', format);
+  // Like the services, restarted if it ends once it has answered: on the same port and store.
+  const server = supervisor.start(
     {
+      name: 'nats',
+      ...natsServerSpec(binary, port, storeDir),
       cwd: root,
-      env: process.env,
-      format: (line) => [
-        `${prefix} ${/\[(ERR|FTL)\]/.test(line) ? paint(line, Ansi.red, color) : line}`,
-      ],
-      print,
       // Only warnings and errors: its start-up banner is a screenful.
-      quiet: (line) => !/\[(WRN|ERR|FTL)\]/.test(line),
+      onLine: (line) => {
+        if (/\[(WRN|ERR|FTL)\]/.test(line)) format(line).forEach(print);
+      },
     },
+    { restarts: false },
   );
   launch.nats = server;
   const localUrl = `nats://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (launch.shuttingDown) return localUrl;
-    if (hasExited(server.child)) {
-      throw new LauncherError(
-        `nats-server ${describeExit(await server.exited)} at start. Its last output:\n${server.tail.toArray().join('\n')}`,
-      );
-    }
-    const ready = await probeNats(localUrl, 1000);
-    if (ready.status === 'up' && ready.jetstream) break;
-    if (Date.now() > deadline) {
-      throw new LauncherError(
-        `nats-server did not answer on ${localUrl} within 10 s:\n${server.tail.toArray().join('\n')}`,
-      );
-    }
-    await sleep(200);
-  }
+  await waitForNatsServer(
+    localUrl,
+    server.current,
+    10_000,
+    () => launch.shuttingDown !== undefined,
+  );
+  if (launch.shuttingDown) return localUrl;
+  server.enableRestarts();
   say(
     `NATS: nothing answers at ${natsUrl}; started ${binary} with JetStream on ${localUrl} (data in .data/nats)`,
   );
-  void server.exited.then((exit: ExitInfo) => {
-    if (launch.shuttingDown) return;
-    reportFailure(server, `${describeExit(exit)}; stopping everything`);
-    void shutdown(1);
-  });
   return localUrl;
 }
 
 class ServiceFailure extends Error {}
 
 /** Polls every service until all are ready; the first early exit or the deadline ends it. */
-async function waitUntilReady(
-  services: ManagedProcess[],
-  specs: ServiceSpec[],
-  host: string,
-): Promise<void> {
+async function waitUntilReady(services: SupervisedProcess[]): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   const lastDetail = new Map<string, string>(
     services.map((service) => [service.name, 'not listening yet']),
@@ -317,7 +309,7 @@ async function waitUntilReady(
 
   const earlyExit = new Promise<never>((_, reject) => {
     for (const service of services) {
-      void service.exited.then((exit) => {
+      void service.current.exited.then((exit) => {
         if (settled || launch.shuttingDown) return;
         const when = ready.has(service.name)
           ? 'before the others were ready'
@@ -327,8 +319,8 @@ async function waitUntilReady(
       });
     }
   });
-  const polls = services.map(async (service, index) => {
-    const url = `http://${host}:${specs[index]?.port}/health/ready`;
+  const polls = services.map(async (service) => {
+    const url = launch.readyUrls.get(service.name) ?? '';
     while (!settled && !launch.shuttingDown) {
       const check = await checkReady(url);
       if (check.ready) {
@@ -361,33 +353,85 @@ async function waitUntilReady(
   void shutdown(1);
 }
 
-function reportFailure(failed: ManagedProcess, what: string): void {
+function reportFailure(failed: SupervisedProcess, what: string): void {
   say(`${failed.name} ${what}. Its last output:`, Ansi.red);
-  const lines = condenseTail(failed.tail.toArray());
+  printTail(failed);
+}
+
+function printTail(failed: SupervisedProcess): void {
+  const format = formats.get(failed.name) ?? ((line: string) => [line]);
+  // More than the report shows: condenseTail shortens stack traces before taking the last 20.
+  const lines = condenseTail(failed.recentLines(80).flatMap(format));
   if (lines.length === 0) say('  (nothing)');
   lines.forEach(print);
+}
+
+/**
+ * Every exit and restart once the system is up, on the launcher's own lines. A process that
+ * ended by itself gets its last output too: it usually says why. Exits before that (restarts
+ * still off) are reported by whoever waits for the process to start.
+ */
+function onSupervisorEvent(event: SupervisorEvent): void {
+  if (launch.shuttingDown) return;
+  if (event.type === 'exited') {
+    if (!event.restart) return;
+    say(describeSupervisorEvent(event), event.exit.signal === null ? Ansi.red : Ansi.yellow);
+    const member = supervisor.get(event.name);
+    if (member && event.exit.signal === null) {
+      say('Its last output:', Ansi.red);
+      printTail(member);
+    }
+    return;
+  }
+  say(describeSupervisorEvent(event), Ansi.yellow);
+  const member = supervisor.get(event.name);
+  const url = launch.readyUrls.get(event.name);
+  if (member && url) void reportReadyAgain(member, url, event.number);
+}
+
+/** Follows a restarted service until it is ready, or says that it is not after a while. */
+async function reportReadyAgain(
+  member: SupervisedProcess,
+  url: string,
+  restart: number,
+): Promise<void> {
+  const incarnation = member.current;
+  const deadline = Date.now() + READY_AGAIN_TIMEOUT_MS;
+  // Only this run of it: if it ends meanwhile, the next restart reports for itself.
+  while (incarnation.running && !launch.shuttingDown) {
+    const check = await checkReady(url);
+    if (check.ready) {
+      if (!launch.shuttingDown)
+        say(`${member.name} is ready again after restart #${restart}`, Ansi.green);
+      return;
+    }
+    if (Date.now() > deadline) {
+      say(
+        `${member.name} is not ready ${READY_AGAIN_TIMEOUT_MS / 1000} s after restart #${restart} (${check.detail})`,
+        Ansi.red,
+      );
+      return;
+    }
+    await sleep(POLL_INTERVAL_MS);
+  }
 }
 
 /** Services first, while NATS and PostgreSQL still serve their last writes; then the servers. */
 function shutdown(code: number): Promise<never> {
   launch.shuttingDown ??= (async (): Promise<never> => {
-    const running = launch.services.filter((service) => !hasExited(service.child));
+    const running = launch.services.filter((service) => service.running);
     if (running.length > 0) say(`stopping ${running.length} services…`);
-    const stopped = await Promise.all(
-      running.map(async (service) => ({
-        service,
-        clean: await terminate(service.child, { graceMs: STOP_GRACE_MS }),
-      })),
-    );
-    for (const { service } of stopped.filter(({ clean }) => !clean)) {
+    // Every one, running or waiting for its restart: none may come back.
+    await Promise.all(launch.services.map((service) => service.stop({ graceMs: STOP_GRACE_MS })));
+    for (const service of running.filter((service) => service.forced)) {
       say(
         `${service.name} did not stop within ${STOP_GRACE_MS / 1000} s and was killed`,
         Ansi.yellow,
       );
     }
-    if (launch.nats && !hasExited(launch.nats.child)) {
-      say('stopping nats-server…');
-      await terminate(launch.nats.child, { graceMs: 5_000 });
+    if (launch.nats) {
+      if (launch.nats.running) say('stopping nats-server…');
+      await launch.nats.stop({ graceMs: 5_000 });
     }
     const postgres = await launch.postgres;
     if (postgres?.reused) {
@@ -408,9 +452,7 @@ function shutdown(code: number): Promise<never> {
 
 /** Kills what the launcher started without waiting; PostgreSQL gets its fast shutdown. */
 function killEverything(): void {
-  for (const child of [...launch.services, ...(launch.nats ? [launch.nats] : [])]) {
-    killNow(child.child);
-  }
+  for (const member of supervisor.processes) member.signal('SIGKILL');
   launch.startedPostgres?.kill();
 }
 

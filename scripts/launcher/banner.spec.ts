@@ -1,4 +1,4 @@
-import { formatDuration, renderBanner } from './banner';
+import { renderBanner } from './banner';
 
 describe('renderBanner', () => {
   const banner = renderBanner({
@@ -38,13 +38,5 @@ describe('renderBanner', () => {
       color: true,
     });
     expect(coloured).toContain('\u001b[');
-  });
-});
-
-describe('formatDuration', () => {
-  it('uses milliseconds below a second, tenths of seconds above', () => {
-    expect(formatDuration(420)).toBe('420 ms');
-    expect(formatDuration(9_960)).toBe('10.0 s');
-    expect(formatDuration(61_000)).toBe('61.0 s');
   });
 });

@@ -1,3 +1,4 @@
+import { formatDuration } from '@satupintu/process';
 import { Ansi, paint } from './log-format';
 
 export interface BannerInput {
@@ -12,10 +13,6 @@ const EXAMPLE_APPLICATION = JSON.stringify({
   serviceCode: 'DUKCAPIL-KK',
   applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
 });
-
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
 
 /** What a newcomer needs once everything answers: where to look and two requests to try. */
 export function renderBanner({ gatewayUrl, serviceCount, elapsedMs, color }: BannerInput): string {

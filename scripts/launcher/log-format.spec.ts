@@ -1,4 +1,4 @@
-import { LineTail, condenseTail, formatServiceLine, servicePrefix, useColor } from './log-format';
+import { condenseTail, formatServiceLine, servicePrefix, useColor } from './log-format';
 
 const P = '[intake]';
 const line = (record: Record<string, unknown>) => JSON.stringify(record);
@@ -161,14 +161,5 @@ describe('condenseTail', () => {
   it('returns the last lines only', () => {
     const lines = Array.from({ length: 30 }, (_, i) => `[x] line ${i}`);
     expect(condenseTail(lines, 20)).toEqual(lines.slice(10));
-  });
-});
-
-describe('LineTail', () => {
-  it('keeps the newest lines up to its capacity', () => {
-    const tail = new LineTail(3);
-    tail.push('a', 'b');
-    tail.push('c', 'd');
-    expect(tail.toArray()).toEqual(['b', 'c', 'd']);
   });
 });

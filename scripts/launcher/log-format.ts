@@ -175,19 +175,3 @@ export function condenseTail(lines: readonly string[], max = 20, framesKept = 2)
   flush();
   return condensed.slice(-max);
 }
-
-/** The last lines a process printed, for the report when it fails. */
-export class LineTail {
-  private readonly lines: string[] = [];
-
-  constructor(private readonly capacity = 20) {}
-
-  push(...lines: string[]): void {
-    this.lines.push(...lines);
-    if (this.lines.length > this.capacity) this.lines.splice(0, this.lines.length - this.capacity);
-  }
-
-  toArray(): string[] {
-    return [...this.lines];
-  }
-}

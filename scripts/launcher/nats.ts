@@ -1,6 +1,8 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
+import { type ManagedProcess, type ProcessSpec, describeExit } from '@satupintu/process';
+import { LauncherError } from './service-plan';
 
 export type NatsProbe =
   | { status: 'up'; version: string; jetstream: true }
@@ -80,4 +82,39 @@ export function natsInstallHelp(natsUrl: string): string {
     '    (macOS), or download a release from https://nats.io/download/ and put it on PATH;',
     '  - or start a NATS server with JetStream yourself (`nats-server -js`) and set NATS_URL to it.',
   ].join('\n');
+}
+
+/** nats-server with JetStream on 127.0.0.1 only, keeping its streams in `storeDir`. */
+export function natsServerSpec(
+  binary: string,
+  port: number,
+  storeDir: string,
+): Pick<ProcessSpec, 'command' | 'args'> {
+  return { command: binary, args: ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir] };
+}
+
+/** Waits until the nats-server just started answers at `url` with JetStream on. */
+export async function waitForNatsServer(
+  url: string,
+  server: ManagedProcess,
+  timeoutMs = 10_000,
+  cancelled: () => boolean = () => false,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cancelled()) {
+    if (server.exit) {
+      const exit = await server.exited;
+      throw new LauncherError(
+        `nats-server ${describeExit(exit)} at start. Its last output:\n${server.recentLines(20).join('\n')}`,
+      );
+    }
+    const ready = await probeNats(url, 1000);
+    if (ready.status === 'up' && ready.jetstream) return;
+    if (Date.now() > deadline) {
+      throw new LauncherError(
+        `nats-server did not answer on ${url} within ${timeoutMs / 1000} s:\n${server.recentLines(20).join('\n')}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

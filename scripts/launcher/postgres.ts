@@ -9,10 +9,15 @@ import { mkdir } from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Client } from 'pg';
+import {
+  type Exit,
+  LineTail,
+  ManagedProcess,
+  checkPort,
+  firstFreePort,
+  isProcessAlive,
+} from '@satupintu/process';
 import { isUnreachableError, maintenanceDatabaseUrl } from './endpoints';
-import { LineTail } from './log-format';
-import { firstFreePort } from './ports';
-import { type ExitInfo, hasExited, terminate } from './processes';
 import { LauncherError } from './service-plan';
 
 export type PostgresProbe =
@@ -46,6 +51,8 @@ const EMBEDDED_USER = 'postgres';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
+  /** This port and no other (a restart must come back where its clients look); else 54329 or the next free one. */
+  port?: number;
   /** Noteworthy server output (warnings and errors), one line at a time. */
   onLine: (line: string) => void;
   /** Progress worth a line of its own, such as the first-run initialisation. */
@@ -61,7 +68,7 @@ export interface EmbeddedPostgresHandle {
   /** Sends the shutdown signal without waiting, for a forced exit. */
   kill(): void;
   /** Called if the server exits, whoever stopped it. */
-  onExit(listener: (exit: ExitInfo) => void): void;
+  onExit(listener: (exit: Exit) => void): void;
 }
 
 /** Server output worth showing live; the rest (checkpoints, start-up narration) is noise. */
@@ -78,13 +85,7 @@ export async function startEmbeddedPostgres(
   const running = await runningCluster(dataDir);
   if (running) return running;
 
-  const port = await firstFreePort('127.0.0.1', EMBEDDED_PORT);
-  if (port === null) {
-    throw new LauncherError(
-      `ports ${EMBEDDED_PORT}-${EMBEDDED_PORT + 9} are all in use; cannot start the embedded PostgreSQL. ` +
-        'Set DATABASE_URL to a running PostgreSQL instead.',
-    );
-  }
+  const port = await choosePort(options.port);
   checkBinariesInstalled();
   const isRoot = process.getuid?.() === 0;
   if (isRoot) checkReachableByPostgresUser(dataDir);
@@ -146,28 +147,44 @@ export async function startEmbeddedPostgres(
   }
 
   // The package keeps its process private, and its stop() waits forever for an exit that
-  // already happened (PostgreSQL crashed or someone stopped it): manage the process here.
-  const server = (pg as unknown as { process?: ChildProcess }).process;
+  // already happened (PostgreSQL crashed or someone stopped it): manage the process here. Only
+  // the postmaster is signalled, never its group: it stops its backends itself, in order. SIGINT
+  // is PostgreSQL's fast shutdown, also the last resort should this process exit first.
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  const server = child
+    ? ManagedProcess.adopt('postgres', child, { group: false, lastResort: 'SIGINT' })
+    : undefined;
   let stopping: Promise<void> | undefined;
   return {
     url: `postgres://${EMBEDDED_USER}@127.0.0.1:${port}`,
     port,
     reused: false,
-    // SIGINT is PostgreSQL's fast shutdown; SIGQUIT, its immediate one, if that hangs.
+    // SIGQUIT, PostgreSQL's immediate shutdown, if the fast one hangs.
     stop: () =>
       (stopping ??= server
-        ? terminate(server, {
-            signal: 'SIGINT',
-            graceMs: 15_000,
-            force: 'SIGQUIT',
-            group: false,
-          }).then(() => undefined)
+        ? server.stop({ signal: 'SIGINT', graceMs: 15_000, force: 'SIGQUIT' }).then(() => undefined)
         : pg.stop()),
-    kill: () => {
-      if (server && !hasExited(server)) server.kill('SIGINT');
-    },
-    onExit: (listener) => server?.once('exit', (code, signal) => listener({ code, signal })),
+    kill: () => server?.signal('SIGINT'),
+    onExit: (listener) => void server?.exited.then(listener),
   };
+}
+
+async function choosePort(required: number | undefined): Promise<number> {
+  if (required !== undefined) {
+    const check = await checkPort('127.0.0.1', required);
+    if (check.free) return required;
+    throw new LauncherError(
+      `port ${required} on 127.0.0.1 is ${check.reason}; cannot start the embedded PostgreSQL there.`,
+    );
+  }
+  const port = await firstFreePort('127.0.0.1', EMBEDDED_PORT);
+  if (port === null) {
+    throw new LauncherError(
+      `ports ${EMBEDDED_PORT}-${EMBEDDED_PORT + 9} are all in use; cannot start the embedded PostgreSQL. ` +
+        'Set DATABASE_URL to a running PostgreSQL instead.',
+    );
+  }
+  return port;
 }
 
 /**
@@ -180,20 +197,11 @@ async function runningCluster(dataDir: string): Promise<EmbeddedPostgresHandle |
   const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
   const pid = Number(pidLine);
   const port = Number(portLine);
-  if (!Number.isInteger(pid) || !Number.isInteger(port) || !isAlive(pid)) return null;
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || !isProcessAlive(pid)) return null;
   const url = `postgres://${EMBEDDED_USER}@127.0.0.1:${port}`;
   if ((await probePostgres(url)).status !== 'up') return null;
   const nothing = () => undefined;
   return { url, port, reused: true, stop: () => Promise.resolve(), kill: nothing, onExit: nothing };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function checkBinariesInstalled(): void {

@@ -4,6 +4,7 @@ import {
   parseBasePort,
   planServices,
   serviceEnv,
+  serviceProcessSpec,
 } from './service-plan';
 
 const agencies = [{ code: 'DPMPTSP' }, { code: 'DUKCAPIL' }, { code: 'PUPR' }];
@@ -107,5 +108,18 @@ describe('serviceEnv', () => {
   it('does not leak one service into another', () => {
     expect(serviceEnv(gateway, {}, shared)).not.toHaveProperty('DEMO_SEED');
     expect(serviceEnv(gateway, {}, shared)).not.toHaveProperty('AGENCY_CODE');
+  });
+});
+
+describe('serviceProcessSpec', () => {
+  it('runs the compiled entry point with Node and source maps, from the repository root', () => {
+    const [gateway] = planServices(3000, agencies);
+    expect(serviceProcessSpec(gateway, '/repo', { HTTP_PORT: '3000' })).toEqual({
+      name: 'gateway',
+      command: process.execPath,
+      args: ['--enable-source-maps', '/repo/dist/apps/gateway/src/main.js'],
+      cwd: '/repo',
+      env: { HTTP_PORT: '3000' },
+    });
   });
 });

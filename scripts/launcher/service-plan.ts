@@ -1,3 +1,6 @@
+import type { ProcessSpec } from '@satupintu/process';
+import { join } from 'node:path';
+
 /** A launcher problem the user can fix: printed as is, without a stack, and the launcher exits 1. */
 export class LauncherError extends Error {}
 
@@ -84,4 +87,22 @@ export function serviceEnv(
     if (env[key] === undefined || env[key] === '') env[key] = value;
   }
   return { ...env, ...shared, HTTP_PORT: String(spec.port), ...spec.env };
+}
+
+/**
+ * How to run one planned service from the repository at `root`: Node on its compiled entry
+ * point, with source maps so stack traces point at the TypeScript line.
+ */
+export function serviceProcessSpec(
+  spec: ServiceSpec,
+  root: string,
+  env: NodeJS.ProcessEnv,
+): Omit<ProcessSpec, 'onLine'> {
+  return {
+    name: spec.name,
+    command: process.execPath,
+    args: ['--enable-source-maps', join(root, spec.script)],
+    cwd: root,
+    env,
+  };
 }

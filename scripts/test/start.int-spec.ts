@@ -1,48 +1,128 @@
-import { spawn } from 'node:child_process';
-import { testEnvironment } from '@satupintu/testing';
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { isProcessAlive } from '@satupintu/process';
+import { anApplication, eventually, testEnvironment } from '@satupintu/testing';
+
+/** The processes whose parent is `parentPid`, by the HTTP_PORT in their environment (Linux). */
+function childrenByPort(parentPid: number): Map<number, number> {
+  const byPort = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command may hold spaces and parentheses: the fields after the last `)` are plain.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== parentPid) continue;
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      const port = environ.find((variable) => variable.startsWith('HTTP_PORT='));
+      if (port) byPort.set(Number(port.slice('HTTP_PORT='.length)), Number(entry));
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return byPort;
+}
 
 /**
  * `npm start`, as a newcomer runs it after the build: every service up with the demo catalog, the
- * docs URL printed, the thin path working, and Ctrl-C leaving nothing running.
+ * docs URL printed, the thin path working, a crashed service brought back while the rest keep
+ * running, and Ctrl-C leaving nothing running.
  */
 describe('npm start', () => {
-  it('brings the whole mall up, serves the thin path, and stops cleanly on Ctrl-C', async () => {
-    const base = 20_000 + Math.floor(Math.random() * 400) * 100;
-    const child = spawn(process.execPath, ['dist/scripts/start.js'], {
+  const base = 20_000 + Math.floor(Math.random() * 400) * 100;
+  const gateway = `http://127.0.0.1:${base}`;
+  const dukcapilPort = base + 11;
+  let launcher: ChildProcessByStdio<null, Readable, Readable>;
+  let output = '';
+  let exited: Promise<number | null>;
+  /** The services as they ran once everything was ready: port → pid. */
+  let firstPids = new Map<number, number>();
+
+  beforeAll(async () => {
+    launcher = spawn(process.execPath, ['dist/scripts/start.js'], {
       env: { ...process.env, ...testEnvironment(), SP_BASE_PORT: String(base), NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: false,
     });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code)),
-    );
-    try {
-      const gateway = `http://127.0.0.1:${base}`;
-      const deadline = Date.now() + 60_000;
-      while (!output.includes(`${gateway}/docs`)) {
-        if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-        if (Date.now() > deadline) throw new Error(`not ready within 60 s:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      expect((await fetch(`${gateway}/health/ready`)).status).toBe(200);
-      const doc = (await (await fetch(`${gateway}/docs-json`)).json()) as { openapi: string };
-      expect(doc.openapi).toMatch(/^3\./);
-      const response = await fetch(`${gateway}/v1/applications`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          serviceCode: 'PUPR-PBG',
-          applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
-        }),
-      });
-      expect(response.status).toBe(201);
-    } finally {
-      child.kill('SIGINT');
+    launcher.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    launcher.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    exited = new Promise((resolve) => launcher.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes(`${gateway}/docs`)) {
+      if (launcher.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`not ready within 60 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    firstPids = childrenByPort(launcher.pid!);
+  });
+
+  afterAll(async () => {
+    if (launcher.exitCode === null && launcher.signalCode === null) {
+      launcher.kill('SIGINT');
+      await exited;
+    }
+    for (const pid of childrenByPort(launcher.pid!).values()) process.kill(pid, 'SIGKILL');
+  });
+
+  it('brings the whole mall up and serves the thin path', async () => {
+    expect([...firstPids.keys()].sort()).toEqual(
+      [0, 1, 2, 3, 4, 10, 11, 12].map((offset) => base + offset),
+    );
+    expect((await fetch(`${gateway}/health/ready`)).status).toBe(200);
+    const doc = (await (await fetch(`${gateway}/docs-json`)).json()) as { openapi: string };
+    expect(doc.openapi).toMatch(/^3\./);
+    const response = await fetch(`${gateway}/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(anApplication({ serviceCode: 'PUPR-PBG' })),
+    });
+    expect(response.status).toBe(201);
+  });
+
+  it('restarts a service killed with SIGKILL and says so, while the others keep running', async () => {
+    const victim = firstPids.get(dukcapilPort)!;
+    process.kill(victim, 'SIGKILL');
+
+    await eventually(() => {
+      expect(output).toMatch(
+        /\[start\]\s+agency-dukcapil was killed by SIGKILL after [\d.]+ (s|ms|min \d+ s) up; restart #1 in 1\.0 s/,
+      );
+      expect(output).toMatch(/\[start\]\s+agency-dukcapil restarted \(restart #1, pid \d+\)/);
+      expect(output).toMatch(/\[start\]\s+agency-dukcapil is ready again after restart #1/);
+    }, 60_000);
+    expect((await fetch(`http://127.0.0.1:${dukcapilPort}/health/ready`)).status).toBe(200);
+    const now = childrenByPort(launcher.pid!);
+    expect(now.get(dukcapilPort)).not.toBe(victim);
+
+    // Nobody else was stopped or restarted, and the launcher never began to stop.
+    for (const [port, pid] of firstPids) {
+      if (port === dukcapilPort) continue;
+      expect({ port, pid: now.get(port) }).toEqual({ port, pid });
+    }
+    expect(output.match(/restarted \(restart #/g)).toHaveLength(1);
+    expect(output).not.toContain('stopping');
+
+    // The new agency-dukcapil takes its applications again.
+    const response = await fetch(`${gateway}/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(anApplication({ serviceCode: 'DUKCAPIL-KK' })),
+    });
+    expect(response.status).toBe(201);
+    const { trackingNo } = (await response.json()) as { trackingNo: string };
+    await eventually(async () => {
+      const timeline = await fetch(`${gateway}/v1/applications/${trackingNo}/timeline`);
+      expect(((await timeline.json()) as { status?: string }).status).toBe('VERIFYING');
+    }, 30_000);
+  });
+
+  it('stops everything on Ctrl-C, leaving no service running', async () => {
+    const running = [...childrenByPort(launcher.pid!).values()];
+    expect(running).toHaveLength(8);
+    launcher.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(output).toContain('stopped');
+    expect(output).toContain('stopped.');
+    expect(running.filter(isProcessAlive)).toEqual([]);
   });
 });

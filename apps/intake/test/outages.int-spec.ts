@@ -100,7 +100,7 @@ describe('intake and the gateway through database and NATS outages', () => {
   });
 
   it('answers 503 at once while NATS is away, and recovers after more than 20 s of it', async () => {
-    await nats.kill();
+    await nats.takeDown('SIGKILL');
     try {
       for (const service of [intake, gateway]) {
         await eventually(async () => expect((await ready(service)).status).toBe(503));
@@ -110,7 +110,7 @@ describe('intake and the gateway through database and NATS outages', () => {
       // Longer than the ten reconnect attempts a NATS client makes by default.
       await new Promise((resolve) => setTimeout(resolve, 25_000));
     } finally {
-      await nats.restart();
+      await nats.startAgain();
     }
     for (const service of [intake, gateway]) {
       await eventually(async () => expect((await ready(service)).status).toBe(200), 20_000);

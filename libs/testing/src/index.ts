@@ -2,7 +2,6 @@ export * from './cleanup';
 export * from './database';
 export * from './eventually';
 export * from './factories';
-export * from './managed-process';
 export * from './service-process';
 export * from './test-environment';
 export * from './nats-server';

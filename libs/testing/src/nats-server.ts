@@ -1,92 +1,68 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { ManagedProcess, type Exit, freePort } from '@satupintu/process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { freePort } from './service-process';
-
-function findBinary(): string {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/bin'];
-  for (const dir of dirs) {
-    const candidate = join(dir, 'nats-server');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // next
-    }
-  }
-  throw new Error('nats-server not found on PATH or in /usr/sbin: tests that stop NATS need it');
-}
+import { join } from 'node:path';
+import {
+  findNatsServer,
+  natsInstallHelp,
+  natsServerSpec,
+  waitForNatsServer,
+} from '../../../scripts/launcher/nats';
 
 /**
- * A nats-server of a test's own (JetStream on, its own store, a free port on 127.0.0.1), so the
- * test can kill and restart it without touching the NATS everyone else uses.
+ * A nats-server of a test's or the chaos harness's own (JetStream on, a free port on 127.0.0.1,
+ * its own store), stopped and killed on purpose, which the machine's shared NATS must never be.
  */
 export class NatsServer {
-  private child?: ChildProcess;
-  private readonly storeDir = mkdtempSync(join(tmpdir(), 'sp-nats-'));
+  private server: ManagedProcess | undefined;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    private readonly binary: string,
+    readonly port: number,
+    private readonly storeDir: string,
+    /** The store was made here, for this server alone: it goes when the server is stopped. */
+    private readonly ownsStore: boolean,
+    private readonly onLine?: (line: string) => void,
+  ) {}
 
-  static async start(): Promise<NatsServer> {
-    const server = new NatsServer(await freePort());
-    await server.restart();
-    return server;
+  /** In `dir` (its store goes to `dir/nats`), or in a temporary directory of its own. */
+  static async start(
+    options: { dir?: string; onLine?: (line: string) => void } = {},
+  ): Promise<NatsServer> {
+    const binary = findNatsServer();
+    if (binary === null) throw new Error(natsInstallHelp('(a nats-server of its own)'));
+    const storeDir = options.dir
+      ? join(options.dir, 'nats')
+      : mkdtempSync(join(tmpdir(), 'sp-nats-'));
+    const nats = new NatsServer(binary, await freePort(), storeDir, !options.dir, options.onLine);
+    await nats.startAgain();
+    return nats;
   }
 
   get url(): string {
     return `nats://127.0.0.1:${this.port}`;
   }
 
-  /** Starts it again on the same port and store (after `kill` or `stop`). */
-  async restart(): Promise<void> {
-    if (this.child) return;
-    const child = spawn(
-      findBinary(),
-      ['-js', '-a', '127.0.0.1', '-p', String(this.port), '-sd', this.storeDir],
-      { stdio: 'ignore' },
-    );
-    this.child = child;
-    child.once('exit', () => {
-      if (this.child === child) this.child = undefined;
+  /** Starts it (again) on the same port and store, and waits until JetStream answers. */
+  async startAgain(): Promise<void> {
+    if (this.server?.running) throw new Error('nats-server is running already');
+    const { command, args } = natsServerSpec(this.binary, this.port, this.storeDir);
+    this.server = ManagedProcess.spawn('nats', command, {
+      args,
+      ...(this.onLine ? { onLine: this.onLine } : {}),
     });
-    const deadline = Date.now() + 10_000;
-    while (!(await accepts(this.port))) {
-      if (Date.now() > deadline) throw new Error(`nats-server did not listen on ${this.port}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForNatsServer(this.url, this.server, 30_000);
   }
 
-  /** As a crash: SIGKILL, no goodbye to its clients. */
-  kill(): Promise<void> {
-    return this.end('SIGKILL');
+  /** SIGTERM (its clean shutdown) or SIGKILL (a crash); resolves once it has ended. */
+  async takeDown(signal: 'SIGTERM' | 'SIGKILL'): Promise<Exit | undefined> {
+    if (signal === 'SIGKILL') return this.server?.kill();
+    return this.server?.stop({ graceMs: 10_000 });
   }
 
-  /** Gone for good: the store goes too. */
+  /** Gone for good; a store of its own goes too. */
   async stop(): Promise<void> {
-    await this.end('SIGTERM');
-    rmSync(this.storeDir, { recursive: true, force: true });
+    await this.takeDown('SIGTERM');
+    if (this.ownsStore) rmSync(this.storeDir, { recursive: true, force: true });
   }
-
-  private async end(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    this.child = undefined;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    });
-  }
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

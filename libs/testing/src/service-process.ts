@@ -1,21 +1,8 @@
-import { createServer } from 'node:net';
+import { type Exit, ManagedProcess, freePort } from '@satupintu/process';
 import { join } from 'node:path';
-import { ManagedProcess, type Exit } from './managed-process';
 import { testEnvironment } from './test-environment';
 
 export type ServiceName = 'gateway' | 'identity' | 'intake' | 'agency' | 'tracking' | 'surveys';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A service as a real process, built from dist/ like `npm start` runs it, wired to this test
@@ -25,7 +12,7 @@ export class ServiceProcess {
   private constructor(
     readonly name: string,
     readonly url: string,
-    private readonly process: ManagedProcess,
+    private readonly child: ManagedProcess,
   ) {}
 
   static async start(
@@ -33,7 +20,7 @@ export class ServiceProcess {
     env: Record<string, string> = {},
   ): Promise<ServiceProcess> {
     const started = await ServiceProcess.spawn(service, env);
-    await started.process.waitReady(`${started.url}/health/ready`);
+    await started.waitReady();
     return started;
   }
 
@@ -44,30 +31,32 @@ export class ServiceProcess {
   ): Promise<ServiceProcess> {
     const port = await freePort();
     const name = env.AGENCY_CODE ? `${service}-${env.AGENCY_CODE}` : service;
-    const process = ManagedProcess.spawn(name, join('dist', 'apps', service, 'src', 'main.js'), {
-      env: { ...testEnvironment(), HTTP_PORT: String(port), ...env },
+    const child = ManagedProcess.spawn(name, process.execPath, {
+      args: [join('dist', 'apps', service, 'src', 'main.js')],
+      env: { ...process.env, ...testEnvironment(), HTTP_PORT: String(port), ...env },
     });
-    return new ServiceProcess(name, `http://127.0.0.1:${port}`, process);
+    return new ServiceProcess(name, `http://127.0.0.1:${port}`, child);
   }
 
   waitReady(): Promise<void> {
-    return this.process.waitReady(`${this.url}/health/ready`);
+    return this.child.waitReady(`${this.url}/health/ready`);
   }
 
   /** Resolves with how it ended, whoever ended it. */
   exited(): Promise<Exit> {
-    return this.process.exited;
+    return this.child.exited;
   }
 
   logs(): string {
-    return this.process.logs();
+    return this.child.logs();
   }
 
+  /** SIGTERM, then SIGKILL after 10 s: a Nest service that shut down by itself ends by SIGTERM. */
   stop(): Promise<Exit> {
-    return this.process.stop();
+    return this.child.stop();
   }
 
-  kill(): Promise<void> {
-    return this.process.kill();
+  kill(): Promise<Exit> {
+    return this.child.kill();
   }
 }

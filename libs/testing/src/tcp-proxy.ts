@@ -1,5 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { freePort } from './service-process';
+import { freePort } from '@satupintu/process';
 
 /**
  * A TCP proxy in front of a real server (PostgreSQL), for tests that must see the server go

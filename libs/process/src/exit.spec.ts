@@ -1,4 +1,4 @@
-import { describeExit } from './processes';
+import { describeExit } from './exit';
 
 describe('describeExit', () => {
   it('says how a process ended', () => {

@@ -37,3 +37,16 @@ export async function firstFreePort(
   }
   return null;
 }
+
+/** A port nothing listens on right now, chosen by the kernel: for processes started on the side. */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

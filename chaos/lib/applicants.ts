@@ -1,0 +1,64 @@
+import { CHANNELS, type SubmitApplicationV1 } from '@satupintu/contracts';
+import { DEMO_SERVICES } from '../../apps/intake/src/catalog/demo-catalog';
+
+/** Real districts (idn-area-data) across the archipelago: Banda Aceh to Makassar. */
+const DISTRICTS = [
+  '117101',
+  '127101',
+  '317101',
+  '320101',
+  '337401',
+  '357801',
+  '517101',
+  '647201',
+  '737101',
+];
+
+const GIVEN = ['Siti', 'Budi', 'Dewi', 'Agus', 'Ni Luh', 'Made', 'Rina', 'Yusuf', 'Fitri'];
+const FAMILY = ['Rahayu', 'Santoso', 'Lestari', 'Hidayat', 'Putri', 'Wijaya', 'Saragih'];
+
+/** Serials 0001..9999: 0000 is not a valid serial. */
+const SERIALS = 9999;
+const FIRST_BIRTH_DATE = Date.UTC(1960, 0, 1);
+const DAY_MS = 86_400_000;
+/** 1960-01-01 plus up to ~49 years: every two-digit year appears once, so DDMMYY never repeats. */
+const BIRTH_DAYS = 18_000;
+
+export interface PlannedApplication {
+  body: SubmitApplicationV1;
+  agencyCode: string;
+}
+
+/**
+ * The `n`th application of a run (n from 0): a NIK no other `n` gets, valid for intake (a real
+ * district, a real birth date with the +40 of women, a serial that is not 0000) and agreeing with
+ * the stated birth date; the services of every agency in turn.
+ */
+export function plannedApplication(n: number): PlannedApplication {
+  const serial = (n % SERIALS) + 1;
+  const round = Math.floor(n / SERIALS);
+  // Coprime steps spread the dates and districts; uniqueness comes from (round, serial) alone.
+  const birth = new Date(FIRST_BIRTH_DATE + ((round * 7919) % BIRTH_DAYS) * DAY_MS);
+  const woman = n % 2 === 0;
+  const district = DISTRICTS[n % DISTRICTS.length];
+  const day = birth.getUTCDate() + (woman ? 40 : 0);
+  const nik =
+    district +
+    String(day).padStart(2, '0') +
+    String(birth.getUTCMonth() + 1).padStart(2, '0') +
+    String(birth.getUTCFullYear() % 100).padStart(2, '0') +
+    String(serial).padStart(4, '0');
+  const service = DEMO_SERVICES[n % DEMO_SERVICES.length];
+  return {
+    agencyCode: service.agencyCode,
+    body: {
+      serviceCode: service.code,
+      applicant: {
+        nik,
+        name: `${GIVEN[n % GIVEN.length]} ${FAMILY[n % FAMILY.length]}`,
+        birthDate: birth.toISOString().slice(0, 10),
+      },
+      channel: CHANNELS[n % CHANNELS.length],
+    },
+  };
+}

@@ -1,0 +1,240 @@
+import { databaseName, databaseUrl } from '@satupintu/persistence';
+import { Pool } from 'pg';
+
+/** An application the system acknowledged with a 201 receipt. */
+export interface Acknowledged {
+  applicationId: string;
+  trackingNo: string;
+  nik: string;
+  agencyCode: string;
+}
+
+/** Why acknowledged applications count as lost or as processed twice, with how many each. */
+export interface AuditResult {
+  /** Acknowledged applications missing somewhere they must be. */
+  lost: number;
+  /** Acknowledged applications with a duplicate somewhere. */
+  twice: number;
+  /** `intake: 3 missing`, `timeline: 2 with SUBMITTED twice`: every reason that counted. */
+  reasons: string[];
+}
+
+/** Per database, per durable consumer: events handled (consumer_progress) and inbox rows. */
+export type ConsumerCounts = Map<string, { handled: number; inbox: number }>;
+
+const chunk = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
+
+/**
+ * Reads the services' own databases to see what became of acknowledged applications: intake's
+ * `applications`, the owning agency's `cases` and `case_status_changes`, tracking's
+ * `timeline_entries`, and every database's `consumer_progress` against its `inbox`. Pools, so
+ * that a restarted PostgreSQL is reconnected to.
+ */
+export class Auditor {
+  private readonly pools = new Map<string, Pool>();
+
+  constructor(
+    private readonly serverUrl: string,
+    private readonly prefix: string,
+    private readonly agencyCodes: readonly string[],
+    /** Every database of the run, as name parts: ['intake'], ['agency', 'PUPR']. */
+    private readonly databases: readonly string[][],
+  ) {}
+
+  private pool(...parts: string[]): Pool {
+    const name = databaseName(this.prefix, ...parts);
+    let pool = this.pools.get(name);
+    if (!pool) {
+      pool = new Pool({
+        connectionString: databaseUrl(this.serverUrl, name),
+        max: 2,
+        application_name: 'chaos-auditor',
+        connectionTimeoutMillis: 5000,
+        query_timeout: 30_000,
+      });
+      // A connection that PostgreSQL ends (a restart) is dropped from the pool, not thrown.
+      pool.on('error', () => undefined);
+      this.pools.set(name, pool);
+    }
+    return pool;
+  }
+
+  private async rows<T>(parts: string[], sql: string, params: unknown[]): Promise<T[]> {
+    return (await this.pool(...parts).query(sql, params)).rows as T[];
+  }
+
+  private async hasTable(parts: string[], table: string): Promise<boolean> {
+    const [{ present }] = await this.rows<{ present: boolean }>(
+      parts,
+      'SELECT to_regclass($1) IS NOT NULL AS present',
+      [table],
+    );
+    return present;
+  }
+
+  async audit(acknowledged: readonly Acknowledged[]): Promise<AuditResult> {
+    const lost = new Set<string>();
+    const twice = new Set<string>();
+    const reasons: string[] = [];
+    const count = (what: string, ids: Iterable<string>, into: Set<string>) => {
+      let n = 0;
+      for (const id of ids) {
+        into.add(id);
+        n += 1;
+      }
+      if (n > 0) reasons.push(`${what}: ${n}`);
+    };
+
+    for (const batch of chunk(acknowledged, 5000)) {
+      const ids = batch.map((a) => a.applicationId);
+      const [stored, niks, timeline] = await Promise.all([
+        this.rows<{ id: string }>(
+          ['intake'],
+          'SELECT id::text FROM applications WHERE id = ANY($1::uuid[])',
+          [ids],
+        ),
+        // Each request had a NIK of its own: two rows with one NIK are one request stored twice.
+        this.rows<{ nik: string }>(
+          ['intake'],
+          'SELECT applicant_nik AS nik FROM applications WHERE applicant_nik = ANY($1::text[]) GROUP BY 1 HAVING count(*) > 1',
+          [batch.map((a) => a.nik)],
+        ),
+        this.rows<{ id: string; status: string; n: number }>(
+          ['tracking'],
+          `SELECT application_id::text AS id, status, count(*)::int AS n FROM timeline_entries
+            WHERE application_id = ANY($1::uuid[]) AND status IN ('SUBMITTED', 'VERIFYING')
+            GROUP BY 1, 2`,
+          [ids],
+        ),
+      ]);
+      const storedIds = new Set(stored.map((row) => row.id));
+      count(
+        'not in intake applications',
+        ids.filter((id) => !storedIds.has(id)),
+        lost,
+      );
+      const duplicatedNiks = new Set(niks.map((row) => row.nik.trim()));
+      count(
+        'more than one intake application for one receipt',
+        batch.filter((a) => duplicatedNiks.has(a.nik)).map((a) => a.applicationId),
+        twice,
+      );
+      for (const status of ['SUBMITTED', 'VERIFYING']) {
+        const entries = new Map(
+          timeline.filter((row) => row.status === status).map((row) => [row.id, row.n]),
+        );
+        count(
+          `no ${status} timeline entry`,
+          ids.filter((id) => !entries.has(id)),
+          lost,
+        );
+        count(
+          `${status} timeline entry more than once`,
+          ids.filter((id) => (entries.get(id) ?? 0) > 1),
+          twice,
+        );
+      }
+
+      for (const agency of this.agencyCodes) {
+        const own = batch.filter((a) => a.agencyCode === agency).map((a) => a.applicationId);
+        if (own.length === 0) continue;
+        const [cases, changes] = await Promise.all([
+          this.rows<{ id: string }>(
+            ['agency', agency],
+            'SELECT application_id::text AS id FROM cases WHERE application_id = ANY($1::uuid[])',
+            [own],
+          ),
+          this.rows<{ id: string }>(
+            ['agency', agency],
+            `SELECT application_id::text AS id FROM case_status_changes
+              WHERE application_id = ANY($1::uuid[]) GROUP BY 1 HAVING count(*) > 1`,
+            [own],
+          ),
+        ]);
+        const opened = new Set(cases.map((row) => row.id));
+        count(
+          `no ${agency} case`,
+          own.filter((id) => !opened.has(id)),
+          lost,
+        );
+        count(
+          `${agency} status change recorded more than once`,
+          changes.map((row) => row.id),
+          twice,
+        );
+      }
+    }
+    return { lost: lost.size, twice: twice.size, reasons };
+  }
+
+  /**
+   * `consumer_progress` (events each durable consumer handled) and the `inbox` rows of each
+   * consumer, in every database that has that table; keyed `<database>/<consumer>`.
+   */
+  async consumerCounts(): Promise<ConsumerCounts> {
+    const counts: ConsumerCounts = new Map();
+    for (const parts of this.databases) {
+      if (!(await this.hasTable(parts, 'consumer_progress'))) continue;
+      const rows = await this.rows<{ consumer: string; handled: string; inbox: string }>(
+        parts,
+        `SELECT p.consumer, p.handled::text,
+                (SELECT count(*) FROM inbox i WHERE i.consumer = p.consumer)::text AS inbox
+           FROM consumer_progress p`,
+        [],
+      );
+      for (const row of rows) {
+        counts.set(`${databaseName(this.prefix, ...parts)}/${row.consumer}`, {
+          handled: Number(row.handled),
+          inbox: Number(row.inbox),
+        });
+      }
+    }
+    return counts;
+  }
+
+  /** Events written to an outbox and not yet published, per database that has any. */
+  async outboxRows(): Promise<{ total: number; details: string[] }> {
+    let total = 0;
+    const details: string[] = [];
+    for (const parts of this.databases) {
+      if (!(await this.hasTable(parts, 'outbox'))) continue;
+      const [{ rows }] = await this.rows<{ rows: number }>(
+        parts,
+        'SELECT count(*)::int AS rows FROM outbox',
+        [],
+      );
+      if (rows === 0) continue;
+      total += rows;
+      details.push(`${databaseName(this.prefix, ...parts)}: ${rows} in outbox`);
+    }
+    return { total, details };
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.pools.values()].map((pool) => pool.end()));
+    this.pools.clear();
+  }
+}
+
+/**
+ * Events handled more often than they were recorded in the inbox between two readings: the
+ * inbox holds one row per event a consumer processed, so any surplus was processed twice.
+ */
+export function handledTwice(
+  before: ConsumerCounts,
+  after: ConsumerCounts,
+): { events: number; reasons: string[] } {
+  let events = 0;
+  const reasons: string[] = [];
+  for (const [key, now] of after) {
+    const then = before.get(key) ?? { handled: 0, inbox: 0 };
+    const extra = now.handled - then.handled - (now.inbox - then.inbox);
+    if (extra <= 0) continue;
+    events += extra;
+    reasons.push(`${key} handled ${extra} events beyond its new inbox rows`);
+  }
+  return { events, reasons };
+}

@@ -1,0 +1,581 @@
+/**
+ * `npm run chaos`: a bounded fault matrix against the whole system under a steady load. Each row
+ * injects one fault (a service killed, NATS stopped or killed, PostgreSQL restarted) while
+ * applications keep arriving, then counts what was acknowledged, lost, processed twice or
+ * refused, how long the system took to recover and whether it needed help. It runs its own
+ * PostgreSQL and nats-server on 127.0.0.1, never the machine's shared ones. See chaos/README.md.
+ */
+import {
+  RunGuard,
+  type SupervisedProcess,
+  type SupervisorEvent,
+  Supervisor,
+  boundedStep,
+  checkReady,
+  describeSupervisorEvent,
+  freePort,
+} from '@satupintu/process';
+import { NatsServer, newRunId } from '@satupintu/testing';
+import {
+  type WriteStream,
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { DEMO_AGENCIES, DEMO_SERVICES } from '../apps/intake/src/catalog/demo-catalog';
+import {
+  type ServiceSpec,
+  planServices,
+  serviceEnv,
+  serviceProcessSpec,
+} from '../scripts/launcher/service-plan';
+import { plannedApplication } from './lib/applicants';
+import { type Acknowledged, type AuditResult, Auditor, handledTwice } from './lib/audit';
+import { jetStreamBacklog } from './lib/backlog';
+import { type Fault, faultMatrix, selectFaults } from './lib/faults';
+import { OwnPostgres, assertLoopback } from './lib/infrastructure';
+import {
+  SteadyLoad,
+  acknowledgedOf,
+  describeFailures,
+  sampleFailures,
+  servedBetween,
+  submit,
+} from './lib/load';
+import { logKey } from './lib/log-summary';
+import { type RowResult, markdownTable, rowFailed } from './lib/report';
+
+const RATE_PER_S = Number(process.env.CHAOS_RATE ?? 40);
+const CLIENT_TIMEOUT_MS = 6000;
+const BEFORE_FAULT_MS = 5000;
+/** Load goes on this long once the system has recovered. */
+const AFTER_RECOVERY_MS = 5000;
+const RECOVERY_BOUND_MS = 60_000;
+const DRAIN_BOUND_MS = 60_000;
+const START_BOUND_MS = 120_000;
+/** Whatever happens, the run ends (and cleans up) by then. */
+const WATCHDOG_MS = Number(process.env.CHAOS_WATCHDOG_MIN ?? 15) * 60_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+// ---------------------------------------------------------------------------------------------
+// This run: its own databases and namespace on its own servers, its logs in chaos/results/<id>.
+
+const root = join(__dirname, '..', '..');
+process.chdir(root);
+const runId = newRunId();
+const prefix = `spchaos_${runId}`;
+const namespace = `c${runId}`;
+const logLevel = process.env.CHAOS_LOG_LEVEL ?? 'warn';
+const resultsDir = join(root, 'chaos', 'results', runId);
+mkdirSync(resultsDir, { recursive: true });
+
+const logs = new Map<string, WriteStream>();
+function logFile(name: string): WriteStream {
+  let stream = logs.get(name);
+  if (!stream) {
+    stream = createWriteStream(join(resultsDir, `${name}.log`), { flags: 'a' });
+    logs.set(name, stream);
+  }
+  return stream;
+}
+
+const shout = (line = '') => {
+  process.stdout.write(`${line}\n`);
+  logFile('harness').write(`${new Date().toISOString()} ${line}\n`);
+};
+/** Progress of the run; quiet once it is interrupted, when only clean-up speaks. */
+const say = (line = '') => (guard.interrupted ? undefined : shout(line));
+
+// ---------------------------------------------------------------------------------------------
+// Everything the run starts, so that cleanup can stop it: on success, failure, Ctrl-C, watchdog.
+
+let tempDir: string | undefined;
+let nats: NatsServer | undefined;
+let postgres: OwnPostgres | undefined;
+let auditor: Auditor | undefined;
+let load: SteadyLoad | undefined;
+const supervisor = new Supervisor({ onEvent: onSupervisorEvent });
+
+async function cleanup(): Promise<void> {
+  await boundedStep('stopping the load', CLIENT_TIMEOUT_MS + 2000, load?.stop(), shout);
+  await boundedStep('stopping services', 20_000, supervisor.stopAll({ graceMs: 10_000 }), shout);
+  await boundedStep('closing database pools', 5000, auditor?.close(), shout);
+  await boundedStep('stopping nats-server', 15_000, nats?.takeDown('SIGTERM'), shout);
+  await boundedStep('stopping PostgreSQL', 30_000, postgres?.stop(), shout);
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  shout(
+    `cleanup: stopped ${supervisor.processes.length} services, nats-server and PostgreSQL; removed ${tempDir ?? 'nothing'}`,
+  );
+  await Promise.all(
+    [...logs.values()].map((stream) => new Promise((resolve) => stream.end(resolve))),
+  );
+}
+
+const guard = new RunGuard({ name: 'chaos', watchdogMs: WATCHDOG_MS, cleanup, report: shout });
+
+// ---------------------------------------------------------------------------------------------
+// What happens during a row: restarts by the supervisor, and what the services logged.
+
+interface RowWatch {
+  restarts: Map<string, number>;
+  /** `intake: error unhandled error (connection terminated)` → how often. */
+  logLines: Map<string, number>;
+}
+let watching: RowWatch | undefined;
+
+function onSupervisorEvent(event: SupervisorEvent): void {
+  say(`    ${describeSupervisorEvent(event)}`);
+  if (watching && event.type === 'restarted' && !event.requested) {
+    watching.restarts.set(event.name, (watching.restarts.get(event.name) ?? 0) + 1);
+  }
+}
+
+function onServiceLine(service: string, line: string): void {
+  logFile(service).write(`${line}\n`);
+  if (!watching) return;
+  const key = logKey(service, line);
+  watching.logLines.set(key, (watching.logLines.get(key) ?? 0) + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The system: every service `npm start` runs, under the supervisor, on free ports.
+
+interface Running {
+  member: SupervisedProcess;
+  readyUrl: string;
+}
+const running: Running[] = [];
+let gatewayUrl = '';
+let applications = 0;
+const nextApplication = () => plannedApplication(applications++);
+
+async function startServices(databaseUrl: string, natsUrl: string): Promise<void> {
+  const planned = planServices(0, DEMO_AGENCIES);
+  const specs: ServiceSpec[] = await Promise.all(
+    planned.map(async (spec) => ({ ...spec, port: await freePort() })),
+  );
+  const inherited: NodeJS.ProcessEnv = {
+    ...process.env,
+    DB_PREFIX: prefix,
+    SP_NAMESPACE: namespace,
+    LOG_LEVEL: logLevel,
+  };
+  // The demo catalog is what the load applies to, whatever the caller's environment says.
+  delete inherited.DEMO_SEED;
+  const shared = { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, HTTP_HOST: '127.0.0.1' };
+  for (const spec of specs) {
+    // Created now, so that an empty file says the service logged nothing.
+    logFile(spec.name);
+    const readyUrl = `http://127.0.0.1:${spec.port}/health/ready`;
+    assertLoopback(readyUrl, spec.name);
+    const member = supervisor.start({
+      ...serviceProcessSpec(spec, root, serviceEnv(spec, inherited, shared)),
+      onLine: (line) => onServiceLine(spec.name, line),
+    });
+    running.push({ member, readyUrl });
+    if (spec.name === 'gateway') gatewayUrl = `http://127.0.0.1:${spec.port}`;
+  }
+  await Promise.all(
+    running.map(({ member, readyUrl }) => member.waitReady(readyUrl, START_BOUND_MS)),
+  );
+}
+
+async function allReady(): Promise<boolean> {
+  const checks = await Promise.all(running.map(({ readyUrl }) => checkReady(readyUrl, 2000)));
+  return checks.every((check) => check.ready);
+}
+
+async function notReady(): Promise<string[]> {
+  const checks = await Promise.all(
+    running.map(async ({ member, readyUrl }) => ({
+      name: member.name,
+      check: await checkReady(readyUrl, 2000),
+    })),
+  );
+  return checks.flatMap(({ name, check }) => (check.ready ? [] : [`${name} (${check.detail})`]));
+}
+
+/** Ready everywhere and one application accepted: the state every row starts from. */
+async function healthy(): Promise<boolean> {
+  if (!(await allReady())) return false;
+  const probe = await submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS);
+  return probe.receipt !== undefined;
+}
+
+const applicationsUrl = () => `${gatewayUrl}/v1/applications`;
+
+async function waitHealthy(boundMs: number): Promise<boolean> {
+  const deadline = Date.now() + boundMs;
+  while (!guard.interrupted) {
+    if (await healthy()) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(1000);
+  }
+  return false;
+}
+
+/** The harness's help: every service stopped and started again, then ready. */
+async function restartEverything(): Promise<void> {
+  say('    the harness restarts every service');
+  await Promise.all(running.map(({ member }) => member.restart({ graceMs: 10_000 })));
+  await Promise.all(
+    running.map(({ member, readyUrl }) => member.waitReady(readyUrl, START_BOUND_MS)),
+  ).catch((error: unknown) =>
+    say(`    ! ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// One row.
+
+interface RowDetails {
+  result: RowResult;
+  timeline: string[];
+  /** The first answer of each kind but a receipt, as the client saw it. */
+  answers: string[];
+  audit: string[];
+  logLines: [string, number][];
+}
+
+/** Takes the fault away again where that is the harness's part; answers when it ended. */
+async function inject(fault: Fault, mark: (what: string) => void): Promise<number> {
+  const { action } = fault;
+  switch (action.kind) {
+    case 'kill': {
+      const target = running.find(({ member }) => member.name === action.service);
+      if (!target) throw new Error(`no service ${action.service} to kill`);
+      mark(`SIGKILL ${action.service} (pid ${target.member.current.pid ?? '?'})`);
+      target.member.signal('SIGKILL');
+      return Date.now();
+    }
+    case 'nats': {
+      mark(`${action.signal} nats-server`);
+      await nats!.takeDown(action.signal);
+      mark(`nats-server down; starting it again in ${seconds(action.downMs)}`);
+      await sleep(action.downMs);
+      await nats!.startAgain();
+      mark('nats-server answers again');
+      return Date.now();
+    }
+    case 'postgres-restart': {
+      mark('stopping PostgreSQL (fast shutdown)');
+      await postgres!.stop();
+      mark('PostgreSQL stopped; starting it');
+      await postgres!.startAgain();
+      mark('PostgreSQL accepts connections again');
+      return Date.now();
+    }
+  }
+}
+
+/** Until POSTs succeed again and every service is ready; the seconds that took, or undefined. */
+async function waitRecovered(load: SteadyLoad, faultEnd: number): Promise<number | undefined> {
+  const deadline = faultEnd + RECOVERY_BOUND_MS;
+  while (Date.now() < deadline && !guard.interrupted) {
+    const now = Date.now();
+    // Only requests sent after the fault ended: one sent into it may still fail late.
+    if (servedBetween(load.sent, Math.max(faultEnd, now - 2000), now - 500) && (await allReady())) {
+      return (Date.now() - faultEnd) / 1000;
+    }
+    await sleep(500);
+  }
+  return undefined;
+}
+
+/** Until nothing is in flight (outboxes empty, JetStream consumers caught up) and nothing is lost. */
+async function drain(
+  acknowledged: Acknowledged[],
+): Promise<{ audit: AuditResult; drainedMs?: number; backlog: string[] }> {
+  const started = Date.now();
+  const deadline = started + DRAIN_BOUND_MS;
+  for (;;) {
+    const late = Date.now() > deadline || guard.interrupted;
+    try {
+      const [audit, outbox, jetstream] = await Promise.all([
+        auditor!.audit(acknowledged),
+        auditor!.outboxRows(),
+        jetStreamBacklog(nats!.url, namespace),
+      ]);
+      const backlog = [...outbox.details, ...jetstream.details];
+      if (audit.lost === 0 && outbox.total === 0 && jetstream.pending === 0) {
+        return { audit, drainedMs: Date.now() - started, backlog };
+      }
+      if (late) return { audit, backlog };
+    } catch (error) {
+      // PostgreSQL or NATS not back yet: that is what the bound is for.
+      if (late) throw error;
+    }
+    await sleep(1000);
+  }
+}
+
+async function runRow(fault: Fault): Promise<RowDetails> {
+  const rowStart = Date.now();
+  const timeline: string[] = [];
+  const mark = (what: string) => {
+    timeline.push(`+${seconds(Date.now() - rowStart)} ${what}`);
+    say(`    ${what}`);
+  };
+  const notes: string[] = [];
+  let helped = false;
+
+  if (!(await waitHealthy(30_000))) {
+    notes.push(
+      `not healthy before the row (${(await notReady()).join(', ') || 'POST failed'}): the harness restarted every service first`,
+    );
+    await restartEverything();
+    if (!(await waitHealthy(60_000)))
+      throw new Error(`the system cannot be made healthy for ${fault.id}`);
+  }
+  const progressBefore = await auditor!.consumerCounts();
+  watching = { restarts: new Map(), logLines: new Map() };
+
+  load = new SteadyLoad({
+    url: applicationsUrl(),
+    perSecond: RATE_PER_S,
+    timeoutMs: CLIENT_TIMEOUT_MS,
+    next: nextApplication,
+  });
+  load.start();
+  mark(`load: ${RATE_PER_S} POST /v1/applications per second`);
+  await sleep(BEFORE_FAULT_MS);
+  const faultEnd = await inject(fault, mark);
+  const recoverySeconds = await waitRecovered(load, faultEnd);
+  if (recoverySeconds === undefined) {
+    const unready = (await notReady()).join(', ');
+    const afterFault = load.sent.filter((record) => record.sentAt >= faultEnd);
+    notes.push(
+      `not recovered: ${unready ? `not ready: ${unready}` : 'every /health/ready answered 200'}, ` +
+        `POSTs after the fault ended: ${describeFailures(afterFault)}`,
+    );
+    mark(
+      `not recovered ${seconds(RECOVERY_BOUND_MS)} after the fault ended (not ready: ${(await notReady()).join(', ') || 'none'})`,
+    );
+  } else {
+    mark(`recovered ${recoverySeconds.toFixed(1)} s after the fault ended`);
+    await sleep(AFTER_RECOVERY_MS);
+  }
+  await load.stop();
+  mark(`load stopped: ${load.sent.length} sent`);
+  const loadResult = load;
+  load = undefined;
+
+  if (recoverySeconds === undefined) {
+    helped = true;
+    notes.push('the harness restarted every service, then drained');
+    await restartEverything();
+  }
+
+  const acknowledged = acknowledgedOf(loadResult.sent);
+  const drained = await drain(acknowledged);
+  mark(
+    drained.drainedMs === undefined
+      ? `not drained ${seconds(DRAIN_BOUND_MS)} later: ${drained.backlog.join('; ') || 'applications missing'}`
+      : `drained in ${seconds(drained.drainedMs)}`,
+  );
+  if (drained.drainedMs === undefined) notes.push(`not drained within ${seconds(DRAIN_BOUND_MS)}`);
+  const progress = handledTwice(progressBefore, await auditor!.consumerCounts());
+
+  const watched = watching;
+  watching = undefined;
+  const target = fault.action.kind === 'kill' ? fault.action.service : undefined;
+  const extraRestarts = [...watched.restarts].flatMap(([name, count]) => {
+    const extra = name === target ? count - 1 : count;
+    return extra > 0 ? [`${name} ×${extra}`] : [];
+  });
+  if (target)
+    notes.push(`${target} restarted by the supervisor ×${watched.restarts.get(target) ?? 0}`);
+  if (extraRestarts.length > 0)
+    notes.push(`other restarts by the supervisor: ${extraRestarts.join(', ')}`);
+  if (progress.events > 0) notes.push(`consumer_progress: ${progress.events} events handled twice`);
+
+  const result: RowResult = {
+    fault,
+    acknowledged: acknowledged.length,
+    lost: drained.audit.lost,
+    twice: drained.audit.twice + progress.events,
+    failures: describeFailures(loadResult.sent),
+    recoverySeconds,
+    withoutHelp: recoverySeconds !== undefined && extraRestarts.length === 0 && !helped,
+    notes,
+  };
+  return {
+    result,
+    timeline,
+    answers: sampleFailures(loadResult.sent),
+    audit: [...drained.audit.reasons, ...progress.reasons, ...drained.backlog],
+    logLines: [...watched.logLines].sort((a, b) => b[1] - a[1]),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  if (!existsSync(join('dist', 'apps', 'gateway', 'src', 'main.js'))) {
+    throw new Error('dist/ is missing: run the harness with `npm run chaos` (it builds first)');
+  }
+  const matrix = faultMatrix(planServices(0, DEMO_AGENCIES).map((spec) => spec.name));
+  const faults = selectFaults(matrix, process.env.CHAOS_FAULTS);
+  const startedAt = new Date();
+  say(
+    `SatuPintu chaos, run ${runId}: node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
+  say(`rows: ${faults.map((fault) => fault.id).join(', ')}`);
+  say(`logs in ${relative(root, resultsDir)}/`);
+
+  tempDir = mkdtempSync(join(tmpdir(), `satupintu-chaos-${runId}-`));
+  // PostgreSQL runs as the `postgres` user when this runs as root: it must enter the directory.
+  chmodSync(tempDir, 0o755);
+  say('▶ starting its own PostgreSQL and nats-server');
+  postgres = await OwnPostgres.start(tempDir, (line) => logFile('postgres').write(`${line}\n`));
+  nats = await NatsServer.start({
+    dir: tempDir,
+    onLine: (line) => logFile('nats').write(`${line}\n`),
+  });
+  assertLoopback(nats.url, 'its NATS');
+  say(
+    `  PostgreSQL ${postgres.url}, NATS ${nats.url}; databases ${prefix}_*, namespace ${namespace}`,
+  );
+
+  say(`▶ starting ${planServices(0, DEMO_AGENCIES).length} services at LOG_LEVEL=${logLevel}`);
+  const t0 = Date.now();
+  await startServices(postgres.url, nats.url);
+  say(`  ready in ${seconds(Date.now() - t0)}`);
+  const databases = [
+    ...['intake', 'tracking', 'identity', 'surveys'].map((service) => [service]),
+    ...DEMO_AGENCIES.map((agency) => ['agency', agency.code]),
+  ];
+  auditor = new Auditor(
+    postgres.url,
+    prefix,
+    DEMO_AGENCIES.map((agency) => agency.code),
+    databases,
+  );
+
+  // One application per service, all the way through, before any fault: the path works.
+  say('▶ one application per demo service through the whole path');
+  const probes = await Promise.all(
+    DEMO_SERVICES.map(() => submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS)),
+  );
+  const probed = acknowledgedOf(probes);
+  const probeDrain = await drain(probed);
+  if (probed.length < probes.length || probeDrain.drainedMs === undefined) {
+    throw new Error(
+      `the path does not work before any fault: ${describeFailures(probes)}; ${probeDrain.audit.reasons.join(', ')}`,
+    );
+  }
+  say(`  ${probed.length} applications VERIFYING in ${seconds(probeDrain.drainedMs)}`);
+
+  const rows: RowDetails[] = [];
+  let stoppedAt: string | undefined;
+  for (const fault of faults) {
+    if (guard.interrupted) break;
+    say(`\n▶ ${fault.title} (${fault.id})`);
+    let row: RowDetails;
+    try {
+      row = await runRow(fault);
+    } catch (error) {
+      // The rows so far still make a report; the run fails for the rows it could not run.
+      stoppedAt = `${fault.id}: ${error instanceof Error ? error.message : String(error)}`;
+      say(`  !!! the matrix stops at ${stoppedAt}`);
+      await load?.stop();
+      break;
+    }
+    rows.push(row);
+    const r = row.result;
+    say(
+      `  ${rowFailed(r) ? 'FAILED' : 'ok'}: ${r.acknowledged} acknowledged, ${r.lost} lost, ${r.twice} twice, non-2xx ${r.failures}, ` +
+        `recovered ${r.recoverySeconds === undefined ? 'not' : `in ${r.recoverySeconds.toFixed(1)} s`}${r.withoutHelp ? '' : ' (needed help)'}`,
+    );
+  }
+
+  const table = markdownTable(
+    rows.map((row) => row.result),
+    RECOVERY_BOUND_MS / 1000,
+  );
+  const failed = rows.filter((row) => rowFailed(row.result));
+  const progress = await auditor.consumerCounts().catch(() => undefined);
+  const overHandled = [...(progress ?? [])].filter(([, { handled, inbox }]) => handled > inbox);
+  const progressLine =
+    progress === undefined
+      ? 'consumer_progress: could not be read at the end'
+      : progress.size === 0
+        ? 'consumer_progress: no database has it yet, so only the tables above count what was processed twice'
+        : `consumer_progress: ${progress.size} consumers compared with their inbox rows; ` +
+          (overHandled.length === 0
+            ? 'none handled more events than it recorded'
+            : overHandled
+                .map(
+                  ([key, { handled, inbox }]) =>
+                    `**${key}: ${handled} handled, ${inbox} inbox rows**`,
+                )
+                .join(', '));
+  const markdown = [
+    '# SatuPintu chaos: latest run',
+    '',
+    `- date: ${startedAt.toISOString()} (took ${seconds(Date.now() - startedAt.getTime())})`,
+    `- node ${process.version}; ${availableParallelism()} CPUs × ${cpus()[0]?.model ?? '?'}`,
+    `- run ${runId}: ${RATE_PER_S} POST /v1/applications per second, ${seconds(CLIENT_TIMEOUT_MS)} client timeout; ` +
+      `${seconds(BEFORE_FAULT_MS)} of load before each fault, ${seconds(AFTER_RECOVERY_MS)} after recovery; ` +
+      `recovery bound ${seconds(RECOVERY_BOUND_MS)}, drain bound ${seconds(DRAIN_BOUND_MS)}; services at LOG_LEVEL=${logLevel}`,
+    `- rows: ${faults.map((fault) => fault.id).join(', ')}${process.env.CHAOS_FAULTS ? ` (CHAOS_FAULTS=${process.env.CHAOS_FAULTS})` : ''}`,
+    `- logs: ${relative(root, resultsDir)}/ (one file per service, nats.log, postgres.log, harness.log)`,
+    `- ${progressLine}`,
+    ...(stoppedAt ? [`- **the matrix stopped at ${stoppedAt}**`] : []),
+    '',
+    table,
+    '',
+    'Lost: acknowledged (201) but missing from intake `applications`, from the owning agency `cases`, or without both SUBMITTED and VERIFYING in tracking `timeline_entries`. ' +
+      'Processed twice: applications with more than one `applications` row, `case_status_changes` row or timeline entry per status, plus events a consumer handled beyond its inbox rows (`consumer_progress`, where a service has it). ' +
+      'Seconds to recover: from the end of the fault (the kill; NATS or PostgreSQL answering again) until POSTs succeed and every /health/ready answers 200. ' +
+      'Recovered without help: within the bound, with no restart but the killed service’s own.',
+    '',
+    ...rows.flatMap((row) => [
+      `## ${row.result.fault.title} (${row.result.fault.id}): ${rowFailed(row.result) ? '**failed**' : 'ok'}`,
+      '',
+      ...row.timeline.map((line) => `- ${line}`),
+      ...(row.answers.length > 0
+        ? [
+            '',
+            'What the client was told (the first answer of each kind):',
+            '',
+            ...row.answers.map((line) => `- \`${line.replace(/`/g, "'")}\``),
+          ]
+        : []),
+      ...(row.audit.length > 0 ? ['', 'Audit:', '', ...row.audit.map((line) => `- ${line}`)] : []),
+      '',
+      `What the services logged during the row (LOG_LEVEL=${logLevel}), most frequent first:`,
+      '',
+      '```',
+      ...(row.logLines.length > 0
+        ? row.logLines.slice(0, 15).map(([line, n]) => `${String(n).padStart(5)} × ${line}`)
+        : ['(nothing)']),
+      ...(row.logLines.length > 15 ? [`… and ${row.logLines.length - 15} more kinds of line`] : []),
+      '```',
+      '',
+    ]),
+  ].join('\n');
+  writeFileSync(join('chaos', 'results', 'latest.md'), markdown);
+  writeFileSync(join(resultsDir, 'report.md'), markdown);
+  say(`\n${table}\n`);
+  say(`written to chaos/results/latest.md (and ${relative(root, resultsDir)}/report.md)`);
+  if (failed.length > 0 || rows.length < faults.length) {
+    say(
+      `\n!!! ${failed.length} of ${rows.length} rows failed: ${failed.map((row) => row.result.fault.id).join(', ')}`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+guard.run(main);
