@@ -41,6 +41,12 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * Sent with every 503: nobody answers behind the gateway, usually a service restarting, so a
+ * retry a few seconds later is likely to succeed.
+ */
+export const RETRY_AFTER_SECONDS = 5;
+
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -51,6 +57,7 @@ export function sendProblem(
     instance: request.url,
     requestId,
   });
+  if (error.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   void reply.status(error.status).header('content-type', PROBLEM_CONTENT_TYPE).send(doc);
 }
 
