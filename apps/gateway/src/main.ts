@@ -10,6 +10,6 @@ runMain(async () => {
     config,
     module: GatewayModule.forRoot(config),
     bodyLimitBytes: 64 * 1024,
-    configure: (app) => setUpOpenApi(app),
+    configure: (app) => setUpOpenApi(app, config),
   });
 });
