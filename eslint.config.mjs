@@ -33,6 +33,36 @@ export default tseslint.config(
     },
   },
   {
+    // Contracts are the messages between services, validated on receipt (class-validator). The
+    // public HTTP API has its own classes in the gateway, so neither drags the other along.
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/swagger',
+                '@nestjs/swagger/*',
+                '@nestjs/common',
+                '@nestjs/common/*',
+                '@nestjs/platform-fastify',
+                '@nestjs/platform-fastify/*',
+                'fastify',
+                'fastify/*',
+                '@fastify/*',
+              ],
+              message:
+                'libs/contracts holds messages between services and knows no HTTP or OpenAPI: ' +
+                'put request and response classes in apps/gateway.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       '**/*.spec.ts',
       '**/test/**/*.ts',

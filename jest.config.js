@@ -17,8 +17,10 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
   // NestJS 12 and a few of its dependencies ship only ES modules: let SWC turn them into CommonJS.
+  // So do some of openapi-typescript's (the contract test generates the client types in memory);
+  // they sit under its own node_modules, so openapi-typescript is listed too.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|cookie|file-type|@nats-io|idn-area-data|uid)/)',
+    '/node_modules/(?!(@nestjs|cookie|file-type|@nats-io|idn-area-data|uid|openapi-typescript|parse-json|index-to-position|change-case|supports-color)/)',
   ],
   moduleNameMapper: {
     '^@satupintu/(.*)$': '<rootDir>/libs/$1/src/index.ts',

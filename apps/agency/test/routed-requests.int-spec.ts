@@ -6,6 +6,7 @@ import {
 } from '@satupintu/contracts';
 import { runInContext } from '@satupintu/common';
 import { RpcClient } from '@satupintu/messaging';
+import { createApiClient } from '@satupintu/api-client';
 import {
   ServiceProcess,
   domainErrorOf,
@@ -160,29 +161,32 @@ describe('requests routed to one agency', () => {
     expect(Math.min(...delta)).toBeGreaterThan(0);
   });
 
+  /** Through the gateway's public API, with the client generated from docs/openapi.json. */
+  const workQueue = (agencyCode: string) =>
+    createApiClient(gateway.url).GET('/v1/agencies/{agencyCode}/work-queue', {
+      params: { path: { agencyCode }, query: { limit: 10 }, header: { 'Accept-Language': 'en' } },
+    });
+
   it('answers through the gateway: 401 for an anonymous caller, 400 for a malformed code', async () => {
-    const anonymous = await fetch(`${gateway.url}/v1/agencies/DUKCAPIL/work-queue`);
-    expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as { code: string }).code).toBe('unauthenticated');
-    const malformed = await fetch(`${gateway.url}/v1/agencies/dukcapil!/work-queue`);
-    expect(malformed.status).toBe(400);
+    const anonymous = await workQueue('DUKCAPIL');
+    expect(anonymous.response.status).toBe(401);
+    expect(anonymous.error?.code).toBe('unauthenticated');
+    const malformed = await workQueue('dukcapil');
+    expect(malformed.response.status).toBe(400);
+    expect(malformed.error?.errors?.[0]?.field).toBe('agencyCode');
   });
 
   it('is a 503 naming the agency when nobody runs it, or when it is stopped', async () => {
-    const unknown = await fetch(`${gateway.url}/v1/agencies/NOPE/work-queue`, {
-      headers: { 'accept-language': 'en' },
-    });
-    expect(unknown.status).toBe(503);
-    expect(unknown.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(((await unknown.json()) as { detail: string }).detail).toContain('NOPE');
+    const unknown = await workQueue('NOPE');
+    expect(unknown.response.status).toBe(503);
+    expect(unknown.response.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(unknown.error?.detail).toContain('NOPE');
 
     await pupr?.stop();
     pupr = undefined;
-    const stopped = await fetch(`${gateway.url}/v1/agencies/PUPR/work-queue`, {
-      headers: { 'accept-language': 'en' },
-    });
-    expect(stopped.status).toBe(503);
-    expect(((await stopped.json()) as { detail: string }).detail).toContain('PUPR');
+    const stopped = await workQueue('PUPR');
+    expect(stopped.response.status).toBe(503);
+    expect(stopped.error?.detail).toContain('PUPR');
     // DUKCAPIL is not affected.
     expect((await ask('DUKCAPIL', officerOf('DUKCAPIL'), { limit: 1 })).agencyCode).toBe(
       'DUKCAPIL',

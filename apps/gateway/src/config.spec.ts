@@ -19,3 +19,22 @@ describe('loadGatewayConfig', () => {
     expect(() => loadGatewayConfig({ HTTP_PORT: 'abc' })).toThrow(/HTTP_PORT/);
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('defaults to where npm start serves the gateway', () => {
+    expect(loadGatewayConfig({}).PUBLIC_URL).toBe('http://127.0.0.1:3000');
+  });
+
+  it('takes a deployment URL with a path, without its trailing slash', () => {
+    expect(loadGatewayConfig({ PUBLIC_URL: 'https://mpp.example.go.id/api/' }).PUBLIC_URL).toBe(
+      'https://mpp.example.go.id/api',
+    );
+  });
+
+  it.each(['not a url', 'ftp://mpp.example.go.id', 'https://mpp.example.go.id/?x=1'])(
+    'refuses %j and names the variable',
+    (value) => {
+      expect(() => loadGatewayConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
+    },
+  );
+});

@@ -13,7 +13,7 @@ runMain(async () => {
     bodyLimitBytes: 64 * 1024,
     configure: (app) => {
       acceptIdempotencyKeys(app);
-      setUpOpenApi(app);
+      setUpOpenApi(app, config);
     },
   });
 });

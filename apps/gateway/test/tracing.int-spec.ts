@@ -1,3 +1,4 @@
+import { createApiClient } from '@satupintu/api-client';
 import {
   ServiceProcess,
   anApplication,
@@ -31,14 +32,14 @@ describe('following one application through the logs', () => {
     const [gateway] = services;
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const application = anApplication({ serviceCode: 'DPMPTSP-SIP' });
-    const response = await fetch(`${gateway.url}/v1/applications`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-request-id': 'kiosk-7-000123',
-        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+    const { response } = await createApiClient(gateway.url).POST('/v1/applications', {
+      body: application,
+      params: {
+        header: {
+          'X-Request-Id': 'kiosk-7-000123',
+          traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+        },
       },
-      body: JSON.stringify(application),
     });
     expect(response.status).toBe(201);
 

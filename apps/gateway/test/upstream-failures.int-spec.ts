@@ -1,4 +1,5 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { createApiClient } from '@satupintu/api-client';
 import { SubmitApplication } from '@satupintu/contracts';
 import { namespacedSubject } from '@satupintu/messaging';
 import { ServiceProcess, anApplication, testEnvironment } from '@satupintu/testing';
@@ -27,19 +28,18 @@ describe('the gateway when a service behind it fails', () => {
   });
 
   const submit = () =>
-    fetch(`${gateway.url}/v1/applications`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
-      body: JSON.stringify(anApplication()),
+    createApiClient(gateway.url).POST('/v1/applications', {
+      body: anApplication(),
+      params: { header: { 'Accept-Language': 'en' } },
     });
 
-  it('answers 503 when no intake is listening', async () => {
-    const res = await submit();
-    expect(res.status).toBe(503);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const problem = (await res.json()) as { code: string; detail: string };
-    expect(problem.code).toBe('service_unavailable');
-    expect(problem.detail).toContain('intake');
+  it('answers 503 when no intake is listening, and when to try again', async () => {
+    const { error, response } = await submit();
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(error?.code).toBe('service_unavailable');
+    expect(error?.detail).toContain('intake');
   });
 
   it('answers 504 when intake takes longer than the timeout', async () => {
@@ -49,11 +49,10 @@ describe('the gateway when a service behind it fails', () => {
     });
     await nc.flush();
     try {
-      const res = await submit();
-      expect(res.status).toBe(504);
-      const problem = (await res.json()) as { code: string; detail: string };
-      expect(problem.code).toBe('upstream_timeout');
-      expect(problem.detail).toContain('300 ms');
+      const { error, response } = await submit();
+      expect(response.status).toBe(504);
+      expect(error?.code).toBe('upstream_timeout');
+      expect(error?.detail).toContain('300 ms');
     } finally {
       silent.unsubscribe();
     }

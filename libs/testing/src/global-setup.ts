@@ -19,6 +19,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.DB_PREFIX = `sptest_${runId}`;
   process.env.SP_NAMESPACE = `t${runId}`;
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'error';
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--no-openapi'], { stdio: 'inherit' });
   process.stdout.write(`\nintegration: ${infra.source} PostgreSQL and NATS; run ${runId}\n`);
 }

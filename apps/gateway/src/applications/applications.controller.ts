@@ -1,43 +1,34 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiGatewayTimeoutResponse,
-  ApiNotFoundResponse,
+  ApiBody,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiServiceUnavailableResponse,
+  ApiResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { DomainError } from '@satupintu/common';
-import {
-  ApplicationReceiptV1,
-  GetTimeline,
-  SubmitApplication,
-  SubmitApplicationV1,
-  TimelineV1,
-} from '@satupintu/contracts';
+import { GetTimeline, SubmitApplication } from '@satupintu/contracts';
 import { normalizeTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
+import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
+import {
+  ApplicationReceiptResponse,
+  toApplicationReceiptResponse,
+} from './application-receipt.response';
+import { RECEIPT_EXAMPLE, SUBMIT_EXAMPLES, TIMELINE_EXAMPLE } from './applications.examples';
+import { SubmitApplicationRequest, toSubmitApplicationV1 } from './submit-application.request';
+import { TimelineResponse, toTimelineResponse } from './timeline.response';
 
-import { Problem } from '../openapi/problem.schema';
+/** Room for a tracking number typed with hyphens and spaces (`K7M3 - 9QX2 - C`). */
+export const TRACKING_NO_INPUT_MAX_LENGTH = 32;
 
-const problem = { type: Problem, description: 'application/problem+json' };
+// Identity comes in a later issue: until then every operation is public, and says so
+// (`security: []`) rather than leaving clients to guess.
+const PUBLIC: [] = [];
 
 @ApiTags('applications')
-@ApiExtraModels(Problem)
-@ApiServiceUnavailableResponse({
-  ...problem,
-  description: 'A service behind the gateway is not answering',
-})
-@ApiGatewayTimeoutResponse({
-  ...problem,
-  description: 'A service behind the gateway answered too slowly',
-})
 @Controller('v1/applications')
 export class ApplicationsController {
   constructor(private readonly rpc: RpcClient) {}
@@ -45,43 +36,136 @@ export class ApplicationsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({
+    operationId: 'submitApplication',
     summary: 'Submit an application',
     description:
       'Intake checks the NIK (region, birth date, serial) and the service code, stores the application and ' +
-      'answers with its tracking number. The owning agency picks it up and starts verifying it.',
+      'answers with its tracking number. The owning agency picks it up and starts verifying it; its ' +
+      'timeline can answer 404 for a moment after the 201, until the tracking service has caught up. ' +
+      'The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused.',
+    security: PUBLIC,
   })
-  @ApiCreatedResponse({ type: ApplicationReceiptV1 })
-  @ApiBadRequestResponse({
-    ...problem,
-    description: 'Missing or malformed fields, or a body that is not JSON',
+  @ApiBody({ type: SubmitApplicationRequest, examples: SUBMIT_EXAMPLES })
+  @ApiResponse({
+    status: 201,
+    description: 'Accepted: the receipt, with the tracking number to follow the application by',
+    type: ApplicationReceiptResponse,
+    examples: { kiosk: { summary: 'Submitted at a kiosk', value: RECEIPT_EXAMPLE } },
+    headers: {
+      Location: {
+        description: 'The timeline of the new application',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 64,
+          pattern: '^/v1/applications/[0-9A-HJKMNP-TV-Z]{9}/timeline$',
+          example: '/v1/applications/K7M39QX2C/timeline',
+        },
+      },
+    },
   })
-  @ApiUnprocessableEntityResponse({
-    ...problem,
-    description: 'A NIK that cannot exist, or an unknown service',
+  @ApiProblemResponse(400, 'The body is not JSON, or a field is missing, mistyped or unknown', {
+    validation: {
+      summary: 'A malformed NIK and an unknown field',
+      error: DomainError.validation([
+        { field: 'applicant.nik', code: 'nik_format' },
+        { field: 'priority', code: 'unknown_field' },
+      ]),
+      instance: '/v1/applications',
+    },
+    malformedJson: {
+      summary: 'A body that is not JSON',
+      error: new DomainError('malformed_json', 400),
+      instance: '/v1/applications',
+    },
   })
+  @ApiProblemResponse(413, 'The body is larger than 64 KiB', {
+    tooLarge: {
+      summary: 'A body over the limit',
+      error: new DomainError('payload_too_large', 413, [], { limit: 65536 }),
+      instance: '/v1/applications',
+    },
+  })
+  @ApiProblemResponse(415, 'The body is not sent as `application/json`', {
+    notJson: {
+      summary: 'A form-encoded body',
+      error: new DomainError('unsupported_media_type', 415),
+      instance: '/v1/applications',
+    },
+  })
+  @ApiProblemResponse(422, 'Well formed, but a NIK that cannot exist or an unknown service', {
+    unknownService: {
+      summary: 'A service code that is not in the catalog',
+      error: DomainError.validation(
+        [{ field: 'serviceCode', code: 'unknown_service', params: { serviceCode: 'DUKCAPIL-XX' } }],
+        422,
+      ),
+      instance: '/v1/applications',
+    },
+    nikRegion: {
+      summary: 'A NIK whose region code does not exist',
+      error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
+      instance: '/v1/applications',
+    },
+  })
+  @ApiUpstreamProblems('intake', '/v1/applications')
   async submit(
-    @Body() body: SubmitApplicationV1,
+    @Body() body: SubmitApplicationRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ApplicationReceiptV1> {
-    const receipt = await this.rpc.request(SubmitApplication, body);
+  ): Promise<ApplicationReceiptResponse> {
+    const receipt = await this.rpc.request(SubmitApplication, toSubmitApplicationV1(body));
     void reply.header('location', `/v1/applications/${receipt.trackingNo}/timeline`);
-    return receipt;
+    return toApplicationReceiptResponse(receipt);
   }
 
   @Get(':trackingNo/timeline')
   @ApiOperation({
+    operationId: 'getApplicationTimeline',
     summary: 'Follow an application',
     description:
-      'Every status the application has had, from every agency, oldest first. Hyphens, spaces and ' +
-      'lower case in the tracking number are accepted; a mistyped one is caught by its check character.',
+      'Every status the application has had, from every agency, oldest first, and its current status. ' +
+      'The tracking number may be typed with hyphens, spaces and lower case, and `I`, `L`, `O` for ' +
+      '`1`, `1`, `0`; a mistyped one is caught by its check symbol (400) instead of finding another case.',
+    security: PUBLIC,
   })
-  @ApiParam({ name: 'trackingNo', example: 'K7M3-9QX2-C' })
-  @ApiOkResponse({ type: TimelineV1 })
-  @ApiBadRequestResponse({ ...problem, description: 'The tracking number is mistyped' })
-  @ApiNotFoundResponse({ ...problem, description: 'No application has this tracking number (yet)' })
-  timeline(@Param('trackingNo') raw: string): Promise<TimelineV1> {
-    const trackingNo = normalizeTrackingNumber(raw);
+  @ApiParam({
+    name: 'trackingNo',
+    description: 'The tracking number, canonical or as a person types it',
+    schema: {
+      type: 'string',
+      minLength: 9,
+      maxLength: TRACKING_NO_INPUT_MAX_LENGTH,
+      pattern: '^[0-9A-Za-z -]+$',
+    },
+    examples: {
+      canonical: { summary: 'As the receipt gives it', value: 'K7M39QX2C' },
+      typed: { summary: 'As a person may type it', value: 'k7m3-9qx2-c' },
+    },
+  })
+  @ApiOkResponse({
+    description: 'The timeline',
+    type: TimelineResponse,
+    examples: { verifying: { summary: 'Submitted, now being verified', value: TIMELINE_EXAMPLE } },
+  })
+  @ApiProblemResponse(400, 'The tracking number is mistyped: its check symbol does not match', {
+    mistyped: {
+      summary: 'One symbol typed wrong',
+      error: new DomainError('invalid_tracking_number', 400),
+      instance: '/v1/applications/K7M39QX2D/timeline',
+    },
+  })
+  @ApiProblemResponse(404, 'No application has this tracking number (yet)', {
+    notFound: {
+      summary: 'A well-formed number nobody has',
+      error: new DomainError('application_not_found', 404, [], { trackingNo: '000000000' }),
+      instance: '/v1/applications/00000000-0/timeline',
+    },
+  })
+  @ApiUpstreamProblems('tracking', '/v1/applications/K7M39QX2C/timeline')
+  async timeline(@Param('trackingNo') raw: string): Promise<TimelineResponse> {
+    const trackingNo =
+      raw.length <= TRACKING_NO_INPUT_MAX_LENGTH ? normalizeTrackingNumber(raw) : null;
     if (!trackingNo) throw new DomainError('invalid_tracking_number', 400);
-    return this.rpc.request(GetTimeline, { trackingNo });
+    return toTimelineResponse(await this.rpc.request(GetTimeline, { trackingNo }));
   }
 }

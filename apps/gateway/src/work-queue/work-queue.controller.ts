@@ -1,66 +1,127 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiExtraModels,
-  ApiForbiddenResponse,
+  ApiExtension,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiServiceUnavailableResponse,
+  ApiQuery,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { DomainError, SUBJECT_TOKEN_PATTERN } from '@satupintu/common';
-import { ListWorkQueue } from '@satupintu/contracts';
+import { ListWorkQueue, STATUSES } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
-import { Problem } from '../openapi/problem.schema';
-import { WorkQueuePage, WorkQueueQuery } from './work-queue.dto';
+import { AGENCY_CODE } from '../openapi/formats';
+import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
+import { WorkQueueRequest, toListWorkQueueV1 } from './work-queue.request';
+import { WorkQueuePageResponse, toWorkQueuePageResponse } from './work-queue.response';
 
-const problem = { type: Problem, description: 'application/problem+json' };
+const INSTANCE = '/v1/agencies/DUKCAPIL/work-queue';
+
+// Identity comes in a later issue: until then the operation declares no scheme, and the agency
+// answers 401 to every caller (none is authenticated), 403 to one of another agency.
+const PUBLIC: [] = [];
 
 @ApiTags('agencies')
-@ApiExtraModels(Problem)
 @Controller('v1/agencies')
 export class WorkQueueController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get(':agencyCode/work-queue')
   @ApiOperation({
+    operationId: 'listWorkQueue',
     summary: "An agency's work queue",
     description:
-      'The cases waiting on one agency, oldest submission first, a page at a time. The request ' +
-      "goes to that agency's own deployment, which decides who may see it: its officers, mall " +
-      "administrators, and the agency's system (scope `agency:<CODE>:work`). Carries no personal data.",
+      'The cases waiting on one agency, oldest submission first, a page at a time (`nextCursor`). ' +
+      "The request goes to that agency's own deployment, which decides who may see it: its " +
+      "officers, mall administrators, and the agency's own system (scope `agency:<CODE>:work`). " +
+      'No personal data. Until authentication arrives (identity), every caller is anonymous and ' +
+      'is answered 401.',
+    security: PUBLIC,
   })
   @ApiParam({
     name: 'agencyCode',
+    description: 'The agency whose queue to list',
+    schema: { type: 'string', maxLength: AGENCY_CODE.maxLength, pattern: AGENCY_CODE.pattern },
     example: 'DUKCAPIL',
-    schema: { pattern: '^[A-Z0-9-]{2,32}$', maxLength: 32 },
   })
-  @ApiOkResponse({ type: WorkQueuePage })
-  @ApiBadRequestResponse({ ...problem, description: 'A malformed agency code, filter or cursor' })
-  @ApiUnauthorizedResponse({ ...problem, description: 'No credentials: sign in' })
-  @ApiForbiddenResponse({ ...problem, description: 'Not an officer or system of this agency' })
-  @ApiServiceUnavailableResponse({
-    ...problem,
-    description: 'No deployment of this agency is answering (unknown or stopped), or NATS is away',
+  @ApiExtension(
+    'x-missing-resource',
+    'An agency nobody runs is answered 503 naming it: no deployment of it answers the request.',
+  )
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    description: 'Only cases in these statuses (repeat the parameter, or separate with commas)',
+    style: 'form',
+    explode: true,
+    schema: {
+      type: 'array',
+      maxItems: STATUSES.length,
+      items: { type: 'string', enum: [...STATUSES] },
+    },
+    example: ['VERIFYING'],
   })
-  list(
+  @ApiOkResponse({
+    description: 'A page of the queue',
+    type: WorkQueuePageResponse,
+    examples: {
+      page: {
+        summary: 'Two cases, more to come',
+        value: {
+          agencyCode: 'DUKCAPIL',
+          items: [
+            {
+              applicationId: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
+              trackingNo: 'K7M39QX2C',
+              serviceCode: 'DUKCAPIL-KK',
+              status: 'VERIFYING',
+              channel: 'KIOSK',
+              submittedAt: '2026-11-23T10:45:12.123+07:00',
+              receivedAt: '2026-11-23T10:45:12.456+07:00',
+            },
+          ],
+          nextCursor: 'WyIyMDI2LTExLTIzVDAzOjQ1OjEyLjEyM1oiLCI2ZjFjIl0',
+        },
+      },
+    },
+  })
+  @ApiProblemResponse(400, 'A malformed agency code, filter or cursor', {
+    agencyCode: {
+      summary: 'An agency code in lower case',
+      error: DomainError.validation([{ field: 'agencyCode', code: 'agency_code_format' }]),
+      instance: '/v1/agencies/dukcapil/work-queue',
+    },
+    cursor: {
+      summary: 'A cursor this list did not make',
+      error: new DomainError('invalid_cursor', 400),
+      instance: `${INSTANCE}?cursor=bm9wZQ`,
+    },
+  })
+  @ApiProblemResponse(401, 'No authenticated caller', {
+    anonymous: {
+      summary: 'An anonymous caller',
+      error: new DomainError('unauthenticated', 401, [], { resource: 'work queue DUKCAPIL' }),
+      instance: INSTANCE,
+    },
+  })
+  @ApiProblemResponse(403, 'The caller is not an officer or the system of this agency', {
+    otherAgency: {
+      summary: 'An officer of another agency',
+      error: new DomainError('forbidden', 403, [], { resource: 'work queue DUKCAPIL' }),
+      instance: INSTANCE,
+    },
+  })
+  @ApiUpstreamProblems('DUKCAPIL', INSTANCE)
+  async list(
     @Param('agencyCode') agencyCode: string,
-    @Query() query: WorkQueueQuery,
-  ): Promise<WorkQueuePage> {
+    @Query() query: WorkQueueRequest,
+  ): Promise<WorkQueuePageResponse> {
     if (!SUBJECT_TOKEN_PATTERN.test(agencyCode)) {
       throw DomainError.validation([{ field: 'agencyCode', code: 'agency_code_format' }]);
     }
-    return this.rpc.request(
-      ListWorkQueue,
-      {
-        limit: query.limit ?? 20,
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.serviceCode ? { serviceCode: query.serviceCode } : {}),
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-      },
-      { to: agencyCode },
-    );
+    const page = await this.rpc.request(ListWorkQueue, toListWorkQueueV1(query), {
+      to: agencyCode,
+    });
+    return toWorkQueuePageResponse(page);
   }
 }

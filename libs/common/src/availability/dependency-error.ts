@@ -1,7 +1,10 @@
 /** What a service depends on to answer at all. */
 export type Dependency = 'database' | 'messaging';
 
-/** How long a caller is told to wait (Retry-After) while a dependency is away. */
+/**
+ * How long a caller is told to wait (Retry-After) with a 503: a dependency away or a service
+ * restarting usually answers again within seconds.
+ */
 export const RETRY_AFTER_SECONDS = 5;
 
 // PostgreSQL SQLSTATEs that mean "the server is not there for you now", not "your query is wrong":

@@ -44,7 +44,9 @@ export function runInContext<T>(context: RequestContext, fn: () => T): T {
 }
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** A request id a caller may choose: it is echoed in headers, logs and problem documents. */
+export const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
 /** Trace id of a `traceparent` header, or undefined when it is malformed. */
 export function traceIdOf(traceparent: string): string | undefined {
@@ -70,7 +72,7 @@ export function contextFromHeaders(get: (name: string) => string | undefined): R
   const traceId = match ? match[1] : randomBytes(16).toString('hex');
   const flags = match ? match[3] : '01';
   return {
-    requestId: incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID(),
+    requestId: incomingId && REQUEST_ID_PATTERN.test(incomingId) ? incomingId : randomUUID(),
     traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-${flags}`,
     principal: ANONYMOUS,
   };

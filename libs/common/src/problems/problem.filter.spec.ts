@@ -15,12 +15,13 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { firstValueFrom, isObservable } from 'rxjs';
 import { ANONYMOUS } from '@satupintu/contracts';
+import { RETRY_AFTER_SECONDS } from '../availability/dependency-error';
 import { OutageLog } from '../availability/outage-log';
 import { runInContext } from '../context/request-context';
 import { createLogger } from '../logging/logger';
 import { DomainError } from './domain-error';
 import { ProblemFilter, fromFrameworkError, sendProblem } from './problem.filter';
-import { PROBLEM_CONTENT_TYPE } from './problem';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_LIMITS } from './problem';
 
 function newFilter(): ProblemFilter {
   const logger = createLogger('test', 'silent');
@@ -358,6 +359,27 @@ describe('sendProblem', () => {
       sendProblem(fakeRequest(), reply, new DomainError('bad_request', 400)),
     );
     expect(sent.body).toMatchObject({ requestId: 'req-42' });
+  });
+
+  it('tells the caller when to retry a 503', () => {
+    const { reply, sent } = fakeReply();
+    sendProblem(fakeRequest(), reply, new DomainError('service_unavailable', 503));
+    expect(sent.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+  });
+
+  it('sends no Retry-After with other errors', () => {
+    const { reply, sent } = fakeReply();
+    sendProblem(fakeRequest(), reply, new DomainError('upstream_timeout', 504));
+    expect(sent.headers).not.toHaveProperty('retry-after');
+  });
+
+  it('echoes at most the instance limit of a very long URL', () => {
+    const { reply, sent } = fakeReply();
+    const url = `/v1/${'x'.repeat(10_000)}`;
+    sendProblem(fakeRequest({ url }), reply, new DomainError('bad_request', 400));
+    const { instance } = sent.body as { instance: string };
+    expect(instance).toHaveLength(PROBLEM_LIMITS.instance);
+    expect(instance.endsWith('…')).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { DomainError } from './domain-error';
 import { PROBLEMS, type ProblemCode } from './messages';
-import { fieldMessage, problemType, renderProblem } from './problem';
+import { PROBLEM_LIMITS, clip, fieldMessage, problemType, renderProblem } from './problem';
 
 describe('problemType', () => {
   it.each([
@@ -120,6 +120,58 @@ describe('renderProblem', () => {
         expect(`${doc.title} ${doc.detail}`).not.toMatch(/\{\w+\}/);
       }
     }
+  });
+});
+
+describe('renderProblem within the documented limits', () => {
+  it('cuts a detail that echoes a very long path, and marks the cut', () => {
+    const error = new DomainError('route_not_found', 404, [], {
+      method: 'GET',
+      path: `/${'p'.repeat(5000)}`,
+    });
+    const { detail } = renderProblem(error, 'en');
+    expect(detail).toHaveLength(PROBLEM_LIMITS.detail);
+    expect(detail.endsWith('…')).toBe(true);
+  });
+
+  it('lists at most the first hundred field errors', () => {
+    const errors = Array.from({ length: 250 }, (_, i) => ({
+      field: `f${i}`,
+      code: 'unknown_field',
+    }));
+    const doc = renderProblem(DomainError.validation(errors), 'en');
+    expect(doc.errors).toHaveLength(PROBLEM_LIMITS.errors);
+    expect(doc.errors?.[0].field).toBe('f0');
+  });
+
+  it('cuts a very long field path', () => {
+    const error = DomainError.validation([{ field: 'a.'.repeat(500), code: 'unknown_field' }]);
+    expect(renderProblem(error, 'en').errors?.[0].field).toHaveLength(PROBLEM_LIMITS.field);
+  });
+
+  it('cuts a field message that echoes a long parameter', () => {
+    const error = DomainError.validation([
+      { field: 'serviceCode', code: 'unknown_service', params: { serviceCode: 'S'.repeat(900) } },
+    ]);
+    expect(renderProblem(error, 'en').errors?.[0].message).toHaveLength(PROBLEM_LIMITS.message);
+  });
+
+  it('keeps every catalog title within its limit, uncut', () => {
+    for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
+      for (const locale of ['id', 'en'] as const) {
+        expect(PROBLEMS[code].title[locale].length).toBeLessThanOrEqual(PROBLEM_LIMITS.title);
+      }
+    }
+  });
+});
+
+describe('clip', () => {
+  it('leaves text of exactly the limit alone', () => {
+    expect(clip('abcde', 5)).toBe('abcde');
+  });
+
+  it('cuts longer text to the limit, the last character an ellipsis', () => {
+    expect(clip('abcdef', 5)).toBe('abcd…');
   });
 });
 

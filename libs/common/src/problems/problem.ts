@@ -15,6 +15,25 @@ export interface ProblemDocument {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
+/**
+ * The longest each member of a problem document gets, as the OpenAPI document promises. Text a
+ * client sent (its URL, an unknown field's name) is echoed, so without a cap an answer would
+ * grow with the request; longer text is cut and ends with '…'.
+ */
+export const PROBLEM_LIMITS = {
+  title: 200,
+  detail: 1000,
+  instance: 1024,
+  field: 256,
+  message: 500,
+  /** Entries of `errors`: a body with thousands of unknown fields gets the first hundred. */
+  errors: 100,
+} as const;
+
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export function problemType(code: ProblemCode): string {
   return `urn:satupintu:problem:${code.replace(/_/g, '-')}`;
 }
@@ -27,17 +46,18 @@ export function renderProblem(
   const text = PROBLEMS[error.code];
   const doc: ProblemDocument = {
     type: problemType(error.code),
-    title: text.title[locale],
+    title: clip(text.title[locale], PROBLEM_LIMITS.title),
     status: error.status,
-    detail: interpolate(text.detail[locale], error.params),
+    detail: clip(interpolate(text.detail[locale], error.params), PROBLEM_LIMITS.detail),
     code: error.code,
     ...extra,
   };
+  if (extra.instance !== undefined) doc.instance = clip(extra.instance, PROBLEM_LIMITS.instance);
   if (error.errors.length > 0) {
-    doc.errors = error.errors.map((e) => ({
-      field: e.field,
+    doc.errors = error.errors.slice(0, PROBLEM_LIMITS.errors).map((e) => ({
+      field: clip(e.field, PROBLEM_LIMITS.field),
       code: e.code,
-      message: fieldMessage(e.code, locale, e.params),
+      message: clip(fieldMessage(e.code, locale, e.params), PROBLEM_LIMITS.message),
     }));
   }
   return doc;

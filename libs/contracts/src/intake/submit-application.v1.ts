@@ -1,4 +1,3 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -16,23 +15,17 @@ import { CHANNELS, type Channel } from '../channels';
 import { defineRequest } from '../contract';
 
 export class ApplicantV1 {
-  @ApiProperty({ description: 'NIK: 16 digits', example: '3201014506900001' })
   @IsDefined()
   @IsString()
   @Matches(/^\d{16}$/, { context: { code: 'nik_format' } })
   nik: string;
 
-  @ApiProperty({ example: 'Siti Rahayu', maxLength: 200 })
   @IsDefined()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({
-    description: 'Birth date; checked against the NIK',
-    example: '1990-06-05',
-  })
   @IsOptional()
   @IsString()
   @IsISO8601({ strict: true })
@@ -41,50 +34,34 @@ export class ApplicantV1 {
 }
 
 export class SubmitApplicationV1 {
-  @ApiProperty({ description: "Code of a service in the mall's catalog", example: 'DUKCAPIL-KK' })
   @IsDefined()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   serviceCode: string;
 
-  @ApiProperty({ type: ApplicantV1 })
   @IsDefined()
   @IsObject()
   @ValidateNested()
   @Type(() => ApplicantV1)
   applicant: ApplicantV1;
 
-  @ApiPropertyOptional({ enum: CHANNELS, default: 'WEB' })
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
 }
 
-export class ApplicationReceiptV1 {
-  @ApiProperty({ format: 'uuid' })
+/** Intake's answer: replies are not validated on receipt, so this is a type, not a class. */
+export interface ApplicationReceiptV1 {
   applicationId: string;
-
-  @ApiProperty({ description: 'Tracking number, check character last', example: 'K7M39QX2C' })
+  /** Canonical tracking number, check character last. */
   trackingNo: string;
-
-  @ApiProperty({ example: 'SUBMITTED' })
   status: 'SUBMITTED';
-
-  @ApiProperty({ example: 'DUKCAPIL-KK' })
   serviceCode: string;
-
-  @ApiProperty({ description: 'The agency that owns the service', example: 'DUKCAPIL' })
+  /** The agency that owns the service. */
   agencyCode: string;
-
-  @ApiProperty({ enum: CHANNELS })
   channel: Channel;
-
-  @ApiProperty({
-    format: 'date-time',
-    description: "In the agency's time zone",
-    example: '2026-11-23T10:45:12.123+07:00',
-  })
+  /** ISO 8601 in the agency's time zone. */
   submittedAt: string;
 }
 

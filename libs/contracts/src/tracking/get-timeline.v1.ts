@@ -1,7 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { defineRequest } from '../contract';
-import { STATUSES, type Status } from '../statuses';
+import type { Status } from '../statuses';
 
 export class GetTimelineV1 {
   /** Canonical tracking number (the gateway normalizes and checks it first). */
@@ -10,32 +9,20 @@ export class GetTimelineV1 {
   trackingNo: string;
 }
 
-export class TimelineEntryV1 {
-  @ApiProperty({ enum: STATUSES })
+export interface TimelineEntryV1 {
   status: Status;
-
-  @ApiProperty({
-    format: 'date-time',
-    description: "When it happened, in the agency's time zone",
-    example: '2026-11-23T10:45:12.123+07:00',
-  })
+  /** When it happened: ISO 8601 in the agency's time zone. */
   at: string;
-
-  @ApiProperty({ example: 'DPMPTSP' })
   agencyCode: string;
-
-  @ApiPropertyOptional()
   reason?: string;
 }
 
-export class TimelineV1 {
-  @ApiProperty({ example: 'K7M39QX2C' })
+/** Tracking's answer: replies are not validated on receipt, so this is a type, not a class. */
+export interface TimelineV1 {
   trackingNo: string;
-
-  @ApiProperty({ enum: STATUSES, description: 'The latest status' })
+  /** The latest status. */
   status: Status;
-
-  @ApiProperty({ type: [TimelineEntryV1] })
+  /** Oldest first. */
   entries: TimelineEntryV1[];
 }
 

@@ -11,7 +11,7 @@ import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception.js';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import type { RequestContract } from '@satupintu/contracts';
-import { DomainError, SUBJECT_TOKEN_PATTERN } from '@satupintu/common';
+import { DomainError, RETRY_AFTER_SECONDS, SUBJECT_TOKEN_PATTERN } from '@satupintu/common';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 import { propagationHeaders } from '../headers';
 import { natsConnectionOptions } from '../nats-options';
@@ -30,9 +30,6 @@ export interface RequestOptions {
 }
 
 const RPC_OPTIONS = Symbol('RPC_OPTIONS');
-
-/** How long a client is told to wait before trying again while NATS is away. */
-export const MESSAGING_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Request/reply over NATS for the gateway: typed by the contract, carrying the caller and the
@@ -116,7 +113,7 @@ function unavailable(
 ): DomainError {
   return new DomainError('service_unavailable', 503, [], {
     service: to ?? contract.service,
-    retryAfterSeconds: MESSAGING_RETRY_AFTER_SECONDS,
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
     ...(cause === 'messaging' ? { cause } : {}),
   });
 }

@@ -1,0 +1,44 @@
+import type { ApplicationReceiptResponse } from './application-receipt.response';
+import type { SubmitApplicationRequest } from './submit-application.request';
+import type { TimelineResponse } from './timeline.response';
+
+// Examples for the OpenAPI document: one applicant of the demo mall, typed as the real bodies
+// so a renamed field fails to compile here instead of leaving a stale example.
+
+export const SUBMIT_EXAMPLES: Record<string, { summary: string; value: SubmitApplicationRequest }> =
+  {
+    minimal: {
+      summary: 'The required fields only (channel WEB)',
+      value: {
+        serviceCode: 'DUKCAPIL-KK',
+        applicant: { nik: '3201014506900001', name: 'Siti Rahayu' },
+      },
+    },
+    kiosk: {
+      summary: 'At a kiosk, with a birth date that intake checks against the NIK',
+      value: {
+        serviceCode: 'DUKCAPIL-KK',
+        applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
+        channel: 'KIOSK',
+      },
+    },
+  };
+
+export const RECEIPT_EXAMPLE: ApplicationReceiptResponse = {
+  applicationId: '0f5d3c2e-8a41-4b7e-9c1d-2e6f7a8b9c0d',
+  trackingNo: 'K7M39QX2C',
+  status: 'SUBMITTED',
+  serviceCode: 'DUKCAPIL-KK',
+  agencyCode: 'DUKCAPIL',
+  channel: 'KIOSK',
+  submittedAt: '2026-11-23T10:45:12.123+07:00',
+};
+
+export const TIMELINE_EXAMPLE: TimelineResponse = {
+  trackingNo: 'K7M39QX2C',
+  status: 'VERIFYING',
+  entries: [
+    { status: 'SUBMITTED', at: '2026-11-23T10:45:12.123+07:00', agencyCode: 'DUKCAPIL' },
+    { status: 'VERIFYING', at: '2026-11-23T10:45:12.480+07:00', agencyCode: 'DUKCAPIL' },
+  ],
+};

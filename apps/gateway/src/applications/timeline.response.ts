@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { STATUSES, type Status, type TimelineV1 } from '@satupintu/contracts';
+import { clip } from '@satupintu/common';
+import { AGENCY_CODE, TRACKING_NO, ZONED_TIME } from '../openapi/formats';
+
+/**
+ * Bounds the answer promises. No application comes near them (500 entries take some 250 rounds
+ * of revision); they exist so that a client can size what it keeps.
+ */
+export const TIMELINE_LIMITS = { entries: 500, reason: 2000 } as const;
+
+const APPLICATION_STATUS = {
+  enum: STATUSES,
+  enumName: 'ApplicationStatus',
+  enumSchema: {
+    description:
+      'The same vocabulary in every agency. NEEDS_REVISION and AWAITING_PAYMENT wait on the ' +
+      'applicant; REJECTED and WITHDRAWN end a case.',
+  },
+} as const;
+
+export class TimelineEntryResponse {
+  @ApiProperty({
+    ...APPLICATION_STATUS,
+    description: 'The status it moved to',
+    example: 'VERIFYING',
+  })
+  status: Status;
+
+  @ApiProperty({ ...ZONED_TIME, description: "When it happened, in the agency's time zone" })
+  at: string;
+
+  @ApiProperty({ ...AGENCY_CODE, description: 'The agency that reported it' })
+  agencyCode: string;
+
+  @ApiPropertyOptional({
+    description: `Why, when the agency gave a reason (a rejection, a revision asked for); cut at ${TIMELINE_LIMITS.reason} characters`,
+    maxLength: TIMELINE_LIMITS.reason,
+    example: 'Foto KTP tidak terbaca',
+  })
+  reason?: string;
+}
+
+export class TimelineResponse {
+  @ApiProperty({ ...TRACKING_NO, description: 'The tracking number, canonical' })
+  trackingNo: string;
+
+  @ApiProperty({ ...APPLICATION_STATUS, description: 'The latest status', example: 'VERIFYING' })
+  status: Status;
+
+  @ApiProperty({
+    type: [TimelineEntryResponse],
+    description: `Oldest first; the latest ${TIMELINE_LIMITS.entries} when there are more`,
+    minItems: 1,
+    maxItems: TIMELINE_LIMITS.entries,
+  })
+  entries: TimelineEntryResponse[];
+}
+
+export function toTimelineResponse(timeline: TimelineV1): TimelineResponse {
+  return {
+    trackingNo: timeline.trackingNo,
+    status: timeline.status,
+    entries: timeline.entries.slice(-TIMELINE_LIMITS.entries).map((entry) => ({
+      status: entry.status,
+      at: entry.at,
+      agencyCode: entry.agencyCode,
+      ...(entry.reason === undefined ? {} : { reason: clip(entry.reason, TIMELINE_LIMITS.reason) }),
+    })),
+  };
+}
