@@ -72,6 +72,8 @@ interface Delivery {
   meta: EventMeta;
   /** In-process attempts that failed, for the backoff. */
   failures: number;
+  /** When it arrived here (ms), so only what stays a while is reported as in progress. */
+  receivedAt: number;
 }
 
 const SECOND_NS = 1_000_000_000;
@@ -417,11 +419,19 @@ class StreamConsumer {
     }
   }
 
-  /** Tells JetStream that what this consumer holds is in hand, so it is not redelivered. */
+  /**
+   * Tells JetStream that what this consumer holds is in hand, so it is not redelivered. Only
+   * for what has been here a while: under load most messages are acked long before their ack
+   * wait, and a progress report for each would cost a publish per message.
+   */
   private stillWorking(): void {
-    for (const delivery of this.queue) delivery.message.working();
-    for (const delivery of this.inFlight) delivery.message.working();
-    for (const list of this.held.values()) for (const delivery of list) delivery.message.working();
+    const since = Date.now() - ACK_WAIT_MS / 3;
+    const report = (delivery: Delivery) => {
+      if (delivery.receivedAt <= since) delivery.message.working();
+    };
+    this.queue.forEach(report);
+    this.inFlight.forEach(report);
+    for (const list of this.held.values()) list.forEach(report);
   }
 
   private updateHeldGauge(): void {
@@ -450,6 +460,7 @@ class StreamConsumer {
         caller: contextFromMessage(header),
       },
       failures: 0,
+      receivedAt: Date.now(),
     };
   }
 }

@@ -7,10 +7,10 @@ import {
 import { JetStreamApiError } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { LOGGER, OutageLog, ServiceMetrics, type AppLogger } from '@satupintu/common';
-import { executorOf, sql, type Executor } from '@satupintu/persistence';
+import { executorOf } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { NatsClients } from '../nats.module';
-import { OutboxRepository, type FailedRow, type OutboxRow } from './outbox.repository';
+import { OutboxRepository, type OutboxRow, type ReturningRow } from './outbox.repository';
 
 const BATCH = 500;
 const POLL_MS = 1000;
@@ -58,7 +58,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.kick(), POLL_MS);
+    this.timer = setInterval(() => {
+      this.kick();
+      void this.updateGauges();
+    }, POLL_MS);
     this.timer.unref();
     this.nats.onReconnect(() => this.kick());
     this.kick();
@@ -123,12 +126,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       while (!this.stopped && (await this.publishBatch()) === BATCH) {
         // a full batch: there may be more
       }
-      const counts = await OutboxRepository.counts(executorOf(this.dataSource));
-      this.metrics.outboxRows.set({ state: 'pending' }, counts.pending);
-      this.metrics.outboxRows.set({ state: 'failing' }, counts.failing);
     } catch (error) {
       // Rows stay in the outbox; the timer and the reconnect retry. The outage log speaks once.
       this.outages.failed(this.nats.isConnected() ? 'database' : 'messaging', error);
+    }
+  }
+
+  /** Once a second, not after every drain: a count of the outbox costs a query. */
+  private async updateGauges(): Promise<void> {
+    try {
+      const counts = await OutboxRepository.counts(executorOf(this.dataSource));
+      this.metrics.outboxRows.set({ state: 'pending' }, counts.pending);
+      this.metrics.outboxRows.set({ state: 'failing' }, counts.failing);
+    } catch {
+      // The database is away: the drain's own failure speaks for it.
     }
   }
 
@@ -136,19 +147,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const db = executorOf(manager);
-      const [lock] = await db.query<{ mine: boolean }>(
-        sql`SELECT pg_try_advisory_xact_lock(hashtext('satupintu:outbox-relay')) AS mine`,
-      );
-      if (!lock?.mine) return 0; // another instance is relaying; the timer comes back
+      // Empty too when another instance holds the relay lock: the timer comes back.
       const rows = await OutboxRepository.takeDue(db, BATCH);
       if (rows.length === 0) return 0;
       const { published, failed } = await this.publish(rows);
-      await OutboxRepository.delete(
+      if (failed.length === 0) {
+        this.outages.recovered('messaging');
+        return rows.length;
+      }
+      const done = new Set(published);
+      const refusals = await this.refusals(failed);
+      // Failed rows, and the rows of their keys that were not tried behind them, go back.
+      await OutboxRepository.putBack(
         db,
-        published.map((row) => row.position),
+        rows
+          .filter((row) => !done.has(row))
+          .map((row): ReturningRow => {
+            const failure = refusals.get(row);
+            return failure ? { row, failure } : { row };
+          }),
       );
-      if (failed.length > 0) await this.recordFailures(db, failed);
-      else this.outages.recovered('messaging');
+      this.reportFailures(failed, refusals);
       return rows.length;
     });
   }
@@ -189,46 +208,45 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * A failure is the row's own (JetStream refused it: no stream for its subject, too large, a
-   * stream limit) or an outage (NATS or JetStream away, no answer). Rows of an outage are left
-   * as they were, to go as soon as NATS is back; a refused row is retried with backoff.
+   * stream limit) or an outage (NATS or JetStream away, no answer). A refused row is retried
+   * with backoff; rows of an outage go back as they were, to go as soon as NATS is back.
    */
-  private async recordFailures(db: Executor, failed: Published['failed']): Promise<void> {
+  private async refusals(
+    failed: Published['failed'],
+  ): Promise<Map<OutboxRow, { retryInMs: number; error: string }>> {
     const jetStreamAnswers = failed.some(({ error }) => isNoResponders(error))
       ? await this.jetStreamAnswers()
       : true;
-    const refused = failed.filter(({ error }) => this.isRefusal(error, jetStreamAnswers));
-    const outage = failed.length - refused.length;
-    if (outage > 0) {
-      this.metrics.outboxPublishFailures.inc({ reason: 'outage' }, outage);
-      this.outages.failed('messaging', failed.find((f) => !refused.includes(f))?.error);
+    return new Map(
+      failed
+        .filter(({ error }) => this.isRefusal(error, jetStreamAnswers))
+        .map(({ row, error }) => [
+          row,
+          { retryInMs: rowRetryDelayMs(row.attempts + 1), error: describe(error) },
+        ]),
+    );
+  }
+
+  private reportFailures(
+    failed: Published['failed'],
+    refusals: Map<OutboxRow, { retryInMs: number; error: string }>,
+  ): void {
+    const outage = failed.filter(({ row }) => !refusals.has(row));
+    if (outage.length > 0) {
+      this.metrics.outboxPublishFailures.inc({ reason: 'outage' }, outage.length);
+      this.outages.failed('messaging', outage[0].error);
     }
-    if (refused.length === 0) return;
-    const marks: FailedRow[] = refused.map(({ row, error }) => {
+    if (refusals.size === 0) return;
+    this.metrics.outboxPublishFailures.inc({ reason: 'rejected' }, refusals.size);
+    for (const [row, { retryInMs, error }] of refusals) {
       const attempts = row.attempts + 1;
-      return {
-        position: row.position,
-        attempts,
-        delayMs: rowRetryDelayMs(attempts),
-        error: describe(error),
-      };
-    });
-    await OutboxRepository.markFailed(db, marks);
-    this.metrics.outboxPublishFailures.inc({ reason: 'rejected' }, refused.length);
-    marks.forEach((mark, index) => {
       // First failure, then every power of two: a row stuck for a day logs a dozen lines, not 1 440.
-      if ((mark.attempts & (mark.attempts - 1)) !== 0) return;
-      const { row } = refused[index];
+      if ((attempts & (attempts - 1)) !== 0) continue;
       this.logger.warn(
-        {
-          eventId: row.id,
-          subject: row.subject,
-          attempts: mark.attempts,
-          retryInMs: mark.delayMs,
-          error: mark.error,
-        },
+        { eventId: row.id, subject: row.subject, attempts, retryInMs, error },
         'outbox row refused by JetStream; later events of its application wait behind it',
       );
-    });
+    }
   }
 
   private isRefusal(error: unknown, jetStreamAnswers: boolean): boolean {

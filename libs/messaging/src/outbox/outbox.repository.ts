@@ -13,13 +13,15 @@ export interface OutboxEvent {
 export interface OutboxRow extends OutboxEvent {
   position: string;
   attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdAt: string;
 }
 
-export interface FailedRow {
-  position: string;
-  attempts: number;
-  delayMs: number;
-  error: string;
+/** A row going back into the outbox; `retryInMs` marks one more failed attempt. */
+export interface ReturningRow {
+  row: OutboxRow;
+  failure?: { retryInMs: number; error: string };
 }
 
 /**
@@ -40,35 +42,51 @@ export const OutboxRepository = {
        ${when ? sql`WHERE ${when}` : sql``}`;
   },
 
-  /** Rows due now, oldest first, skipping every row behind a failing row of the same key. */
+  /**
+   * Takes the rows due now out of the outbox, oldest first, skipping every row behind a failing
+   * row of the same key: deleted inside the caller's transaction, so they come back if it does
+   * not commit. None unless this transaction takes the relay's advisory lock (one relay at a time
+   * per database). One round trip.
+   */
   async takeDue(db: Executor, limit: number): Promise<OutboxRow[]> {
     return db.query<OutboxRow>(sql`
-      SELECT o.position::text AS position, o.id, o.subject, o.ordering_key AS "orderingKey",
-             o.payload, o.headers, o.attempts
-        FROM outbox o
-       WHERE (o.attempts = 0 OR o.next_attempt_at <= now())
-         AND NOT EXISTS (
-               SELECT 1 FROM outbox b
-                WHERE b.attempts > 0 AND b.ordering_key = o.ordering_key
-                  AND b.position < o.position AND b.next_attempt_at > now())
-       ORDER BY o.position
-       LIMIT ${limit}`);
+      WITH relay AS (SELECT pg_try_advisory_xact_lock(hashtext('satupintu:outbox-relay')) AS mine)
+      DELETE FROM outbox WHERE position IN (
+        SELECT o.position
+          FROM outbox o, relay
+         WHERE relay.mine
+           AND (o.attempts = 0 OR o.next_attempt_at <= now())
+           AND NOT EXISTS (
+                 SELECT 1 FROM outbox b
+                  WHERE b.attempts > 0 AND b.ordering_key = o.ordering_key
+                    AND b.position < o.position AND b.next_attempt_at > now())
+         ORDER BY o.position
+         LIMIT ${limit})
+      RETURNING position::text AS position, id, subject, ordering_key AS "orderingKey", payload,
+                headers, attempts, next_attempt_at::text AS "nextAttemptAt",
+                last_error AS "lastError", created_at::text AS "createdAt"`);
   },
 
-  async delete(db: Executor, positions: string[]): Promise<void> {
-    if (positions.length === 0) return;
-    await db.execute(sql`DELETE FROM outbox WHERE position = ANY(${positions}::bigint[])`);
-  },
-
-  async markFailed(db: Executor, rows: FailedRow[]): Promise<void> {
-    for (const row of rows) {
-      await db.execute(sql`
-        UPDATE outbox
-           SET attempts = ${row.attempts},
-               next_attempt_at = now() + make_interval(secs => ${row.delayMs / 1000}),
-               last_error = left(${row.error}, 1000)
-         WHERE position = ${row.position}::bigint`);
-    }
+  /**
+   * Puts back rows that were taken and not published, at their old positions (so their order
+   * holds); a failed one with one more attempt, its error and when to try again.
+   */
+  async putBack(db: Executor, returning: ReturningRow[]): Promise<void> {
+    if (returning.length === 0) return;
+    const rows = returning.map(({ row, failure }) => {
+      const attempts = failure ? row.attempts + 1 : row.attempts;
+      const next = failure
+        ? sql`now() + make_interval(secs => ${failure.retryInMs / 1000})`
+        : sql`${row.nextAttemptAt}::timestamptz`;
+      const error = failure ? failure.error.slice(0, 1000) : row.lastError;
+      return sql`(${row.position}::bigint, ${row.id}::uuid, ${row.subject}, ${row.orderingKey},
+        ${JSON.stringify(row.payload)}::jsonb, ${JSON.stringify(row.headers)}::jsonb,
+        ${attempts}::int, ${next}, ${error}, ${row.createdAt}::timestamptz)`;
+    });
+    await db.execute(sql`
+      INSERT INTO outbox (position, id, subject, ordering_key, payload, headers, attempts,
+                          next_attempt_at, last_error, created_at)
+      VALUES ${joinSql(rows)}`);
   },
 
   async counts(db: Executor): Promise<{ pending: number; failing: number }> {
