@@ -30,9 +30,19 @@ export interface StreamContract {
   /** How long a message is kept; undefined keeps it until deleted (no personal data there). */
   maxAgeSeconds?: number;
   personalData: boolean;
+  /**
+   * Keep only the latest message of each subject (each routing token): a stream of current
+   * values (a profile per person), not of history.
+   */
+  latestPerSubject: boolean;
 }
 
-type StreamDefinition = { name: string; space: string; description: string } & (
+type StreamDefinition = {
+  name: string;
+  space: string;
+  description: string;
+  latestPerSubject?: boolean;
+} & (
   { personalData?: false; maxAgeSeconds?: number } | { personalData: true; maxAgeSeconds: number }
 );
 
@@ -43,7 +53,7 @@ export function defineStream(definition: StreamDefinition): StreamContract {
     throw new Error(`stream space must be one to three subject tokens: ${definition.space}`);
   if (definition.personalData && !(definition.maxAgeSeconds && definition.maxAgeSeconds > 0))
     throw new Error(`stream ${definition.name} carries personal data: it needs a max age`);
-  return { kind: 'stream', personalData: false, ...definition };
+  return { kind: 'stream', personalData: false, latestPerSubject: false, ...definition };
 }
 
 export interface EventContract<T> {

@@ -32,6 +32,7 @@ export async function ensureStreams(
       retention: RetentionPolicy.Limits,
       duplicate_window: DUPLICATE_WINDOW_NS,
       max_age: (stream.maxAgeSeconds ?? 0) * SECOND_NS,
+      max_msgs_per_subject: stream.latestPerSubject ? 1 : -1,
       num_replicas: 1,
     });
   }
@@ -70,10 +71,15 @@ async function ensureStream(nats: NatsClients, config: EnsuredConfig, attempt = 
   try {
     const info = await nats.jsm.streams.info(config.name);
     const missing = config.subjects.filter((subject) => !info.config.subjects?.includes(subject));
-    if (missing.length > 0 || info.config.max_age !== config.max_age) {
+    if (
+      missing.length > 0 ||
+      info.config.max_age !== config.max_age ||
+      info.config.max_msgs_per_subject !== config.max_msgs_per_subject
+    ) {
       await nats.jsm.streams.update(config.name, {
         subjects: [...(info.config.subjects ?? []), ...missing],
         max_age: config.max_age,
+        max_msgs_per_subject: config.max_msgs_per_subject,
       });
     }
   } catch (error) {
