@@ -1,5 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { LOGGER, type AppLogger } from '@satupintu/common';
+import { AgenciesConsumer } from './agencies.consumer';
 import { CatalogRepository } from './catalog.repository';
 import { DEMO_AGENCIES, DEMO_SERVICES } from './demo-catalog';
 
@@ -29,7 +30,12 @@ export class CatalogModule {
     return {
       module: CatalogModule,
       global: true,
-      providers: [CatalogRepository, DemoSeed, { provide: DEMO_SEED, useValue: options.demoSeed }],
+      providers: [
+        CatalogRepository,
+        AgenciesConsumer,
+        DemoSeed,
+        { provide: DEMO_SEED, useValue: options.demoSeed },
+      ],
       exports: [CatalogRepository],
     };
   }

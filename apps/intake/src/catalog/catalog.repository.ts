@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AgencyChangedV1 } from '@satupintu/contracts';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import type { DemoAgency, DemoService } from './demo-catalog';
@@ -40,13 +41,30 @@ export class CatalogRepository {
     const rows = await this.db.query<CatalogService>(sql`
       SELECT s.code, s.name, s.agency_code AS "agencyCode", a.time_zone AS "agencyTimeZone"
         FROM services s JOIN agencies a ON a.code = s.agency_code
-       WHERE s.code = ${code} AND s.active`);
+       WHERE s.code = ${code} AND s.active AND a.active`);
     return rows[0];
   }
 
   async isEmpty(): Promise<boolean> {
-    const rows = await this.db.query(sql`SELECT 1 FROM agencies LIMIT 1`);
+    // Services, not agencies: those may already have come from identity.
+    const rows = await this.db.query(sql`SELECT 1 FROM services LIMIT 1`);
     return rows.length === 0;
+  }
+
+  /**
+   * Follows identity's record of an agency: applied only if newer than what the catalog holds
+   * (events may come again, or out of order after a replay). Answers whether it changed anything.
+   */
+  async followAgency(tx: Executor, agency: AgencyChangedV1): Promise<boolean> {
+    const { count } = await tx.execute(sql`
+      INSERT INTO agencies (code, name, time_zone, active, version)
+      VALUES (${agency.code}, ${agency.name}, ${agency.timeZone}, ${agency.active}, ${agency.version})
+      ON CONFLICT (code) DO UPDATE
+         SET name = EXCLUDED.name, time_zone = EXCLUDED.time_zone, active = EXCLUDED.active,
+             version = EXCLUDED.version
+       WHERE agencies.version < EXCLUDED.version`);
+    if (count > 0) this.cache.clear();
+    return count > 0;
   }
 
   /** Adds agencies and services, leaving existing ones as they are. */

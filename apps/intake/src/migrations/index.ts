@@ -4,6 +4,7 @@ import {
 } from '@satupintu/messaging';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCatalogAndApplications1763856000100 } from './1763856000100-create-catalog-and-applications';
+import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const INTAKE_MIGRATIONS = [
   CreateCatalogAndApplications1763856000100,
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateJobs1764400000100,
+  FollowAgencies1764500000500,
 ];
