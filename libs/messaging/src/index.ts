@@ -3,6 +3,7 @@ export * from './failpoints';
 export * from './headers';
 export * from './inbox/inbox';
 export * from './jetstream/event-consumers';
+export * from './jetstream/latest-event';
 export * from './jetstream/streams';
 export * from './namespace';
 export * from './nats-options';

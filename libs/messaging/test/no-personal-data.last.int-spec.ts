@@ -1,3 +1,7 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { PROFILE_STREAM } from '@satupintu/contracts';
+import { streamName } from '@satupintu/messaging';
 import { readStreams, testEnvironment } from '@satupintu/testing';
 
 /** A NIK anywhere: 16 digits in a row that are not part of a longer number. */
@@ -8,29 +12,45 @@ const OPAQUE_HEADERS = new Set(['traceparent', 'nats-msg-id', 'sp-event-id', 'x-
 /**
  * Runs after every other integration suite (the sequencer puts `*.last.int-spec.ts` last):
  * reads every message the run left in JetStream, the events of every application submitted
- * with a NIK, and finds no NIK in any of them. (A stream for the once-only profile sync, which
- * must carry personal data, can only be declared with an expiry: see defineStream.)
+ * with a NIK, and finds no NIK in any of them, but on the one stream that carries personal data
+ * by design (the once-only profile sync), which must keep only the latest profile of each
+ * person and let it expire.
  */
 describe('what the integration suite left in JetStream', () => {
   const env = testEnvironment();
   const prefix = `${env.SP_NAMESPACE.toUpperCase()}_`;
+  const profiles = streamName(env.SP_NAMESPACE, PROFILE_STREAM.name);
 
   it('holds events of the applications the suite submitted', async () => {
     const messages = await readStreams(env.NATS_URL, prefix);
     expect(messages.filter((m) => m.subject.includes('.submitted.')).length).toBeGreaterThan(10);
   });
 
-  it('holds no NIK, in any payload or header', async () => {
+  it('holds no NIK, in any payload or header, outside the profile stream', async () => {
     const messages = await readStreams(env.NATS_URL, prefix);
-    const leaks = messages.flatMap((message) => {
-      const places = [
-        ['payload', message.data],
-        ...Object.entries(message.headers).filter(([name]) => !OPAQUE_HEADERS.has(name)),
-      ];
-      return places
-        .filter(([, text]) => SIXTEEN_DIGITS.test(text))
-        .map(([where]) => `${message.stream} #${message.seq} ${message.subject}: ${where}`);
-    });
+    const leaks = messages
+      .filter((message) => message.stream !== profiles)
+      .flatMap((message) => {
+        const places = [
+          ['payload', message.data],
+          ...Object.entries(message.headers).filter(([name]) => !OPAQUE_HEADERS.has(name)),
+        ];
+        return places
+          .filter(([, text]) => SIXTEEN_DIGITS.test(text))
+          .map(([where]) => `${message.stream} #${message.seq} ${message.subject}: ${where}`);
+      });
     expect(leaks).toEqual([]);
+  });
+
+  it('bounds the profile stream: the latest profile per person, expiring', async () => {
+    const nc = await connect({ servers: env.NATS_URL });
+    try {
+      const info = await (await jetstreamManager(nc)).streams.info(profiles);
+      expect(info.config.max_msgs_per_subject).toBe(1);
+      expect(info.config.max_age).toBe((PROFILE_STREAM.maxAgeSeconds ?? 0) * 1e9);
+      expect(info.config.max_age).toBeGreaterThan(0);
+    } finally {
+      await nc.close();
+    }
   });
 });

@@ -1,15 +1,32 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApplicationSubmitted, INTAKE_STREAM } from '@satupintu/contracts';
-import { EventConsumers, on } from '@satupintu/messaging';
+import {
+  ApplicantProfileChanged,
+  ApplicationSubmitted,
+  BusinessProfileChanged,
+  INTAKE_STREAM,
+} from '@satupintu/contracts';
+import {
+  EventConsumers,
+  NatsClients,
+  latestEvent,
+  on,
+  type Transaction,
+} from '@satupintu/messaging';
+import { ProfilesRepository } from '../profiles/profiles.repository';
+import { keepProfilesOf } from '../profiles/profiles';
 import { AGENCY_CODE } from './agency-code';
 import { CasesRepository } from './cases.repository';
 import { receiveApplication } from './receive-application';
 
-/** Takes this agency's new applications off the INTAKE stream. */
+/**
+ * Takes this agency's new applications off the INTAKE stream, and starts keeping the profiles
+ * of those it now serves.
+ */
 @Injectable()
 export class CasesConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly consumers: EventConsumers,
+    private readonly nats: NatsClients,
     @Inject(AGENCY_CODE) private readonly agencyCode: string,
   ) {}
 
@@ -19,13 +36,33 @@ export class CasesConsumer implements OnApplicationBootstrap {
       routingKey: this.agencyCode,
       handlers: [
         on(ApplicationSubmitted, async (submitted, tx) => {
-          await receiveApplication(this.agencyCode, submitted, {
+          const opened = await receiveApplication(this.agencyCode, submitted, {
             addCase: (newCase, status, change) =>
               CasesRepository.addCase(tx, newCase, status, change),
             now: () => new Date(),
           });
+          if (opened) await this.keepProfiles(tx, submitted);
         }),
       ],
     });
+  }
+
+  private keepProfiles(
+    tx: Transaction,
+    subject: { applicantId?: string; businessId?: string },
+  ): Promise<void> {
+    return keepProfilesOf(
+      subject,
+      {
+        needApplicant: (id) => ProfilesRepository.needApplicant(tx, id),
+        needBusiness: (id) => ProfilesRepository.needBusiness(tx, id),
+        updateApplicant: (profile) => ProfilesRepository.updateApplicant(tx, profile),
+        updateBusiness: (profile) => ProfilesRepository.updateBusiness(tx, profile),
+      },
+      {
+        applicant: (id) => latestEvent(this.nats, ApplicantProfileChanged, id),
+        business: (id) => latestEvent(this.nats, BusinessProfileChanged, id),
+      },
+    );
   }
 }

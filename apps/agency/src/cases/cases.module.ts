@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AGENCY_CODE } from './agency-code';
+import { ProfilesConsumer } from '../profiles/profiles.consumer';
 import { CasesConsumer } from './cases.consumer';
 
 @Module({})
@@ -7,7 +8,7 @@ export class CasesModule {
   static forRoot(agencyCode: string): DynamicModule {
     return {
       module: CasesModule,
-      providers: [CasesConsumer, { provide: AGENCY_CODE, useValue: agencyCode }],
+      providers: [CasesConsumer, ProfilesConsumer, { provide: AGENCY_CODE, useValue: agencyCode }],
     };
   }
 }

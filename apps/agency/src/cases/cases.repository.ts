@@ -13,9 +13,10 @@ export const CasesRepository = {
   ): Promise<boolean> {
     const inserted = await tx.query(sql`
       INSERT INTO cases (application_id, tracking_no, service_code, channel, time_zone, status,
-        submitted_at)
+        submitted_at, applicant_id, business_id)
       VALUES (${newCase.applicationId}, ${newCase.trackingNo}, ${newCase.serviceCode},
-        ${newCase.channel}, ${newCase.timeZone}, ${status}, ${newCase.submittedAt})
+        ${newCase.channel}, ${newCase.timeZone}, ${status}, ${newCase.submittedAt},
+        ${newCase.applicantId ?? null}, ${newCase.businessId ?? null})
       ON CONFLICT (application_id) DO NOTHING
       RETURNING 1`);
     if (inserted.length === 0) return false;

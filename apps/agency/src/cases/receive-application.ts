@@ -8,6 +8,8 @@ export interface NewCase {
   channel: string;
   timeZone: string;
   submittedAt: string;
+  applicantId?: string;
+  businessId?: string;
 }
 
 export interface ReceiveApplicationPorts {
@@ -53,6 +55,8 @@ export async function receiveApplication(
       channel: submitted.channel,
       timeZone: submitted.agencyTimeZone,
       submittedAt: submitted.submittedAt,
+      ...(submitted.applicantId ? { applicantId: submitted.applicantId } : {}),
+      ...(submitted.businessId ? { businessId: submitted.businessId } : {}),
     },
     'VERIFYING',
     change,

@@ -5,6 +5,7 @@ import {
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCases1763856000200 } from './1763856000200-create-cases';
 import { DropApplicantFromCases1764400000200 } from './1764400000200-drop-applicant-from-cases';
+import { KeepApplicantProfiles1764500000600 } from './1764500000600-keep-applicant-profiles';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const AGENCY_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const AGENCY_MIGRATIONS = [
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateJobs1764400000100,
   DropApplicantFromCases1764400000200,
+  KeepApplicantProfiles1764500000600,
 ];

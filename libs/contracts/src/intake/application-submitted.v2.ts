@@ -1,12 +1,38 @@
-import { IsIn, IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { CHANNELS, type Channel } from '../channels';
 import { defineEvent } from '../contract';
 import { INTAKE_STREAM } from './intake.stream';
 
+/** Who submitted it: the applicant, an officer for them, or an API client for them. */
+export class SubmitterV2 {
+  @IsIn(['applicant', 'officer', 'client'])
+  kind: 'applicant' | 'officer' | 'client';
+
+  @IsString()
+  @MaxLength(128)
+  subject: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  clientId?: string;
+}
+
 /**
  * Intake accepted an application; the owning agency takes it from here. It names the
- * application, never the applicant's NIK, name or birth date: intake keeps those, and a service
- * that needs them asks for them (v1 carried them, and went with the personal-data rule).
+ * application and the applicant by id, never by NIK, name or birth date (v1 carried those, and
+ * went with the personal-data rule): whoever needs the applicant's details keeps them from the
+ * PROFILE stream.
  */
 export class ApplicationSubmittedV2 {
   @IsUUID()
@@ -29,6 +55,21 @@ export class ApplicationSubmittedV2 {
 
   @IsIn(CHANNELS)
   channel: Channel;
+
+  /** The applicant's id in identity (absent only on applications from before identity). */
+  @IsOptional()
+  @IsUUID()
+  applicantId?: string;
+
+  /** The business the applicant acts for, if any. */
+  @IsOptional()
+  @IsUUID()
+  businessId?: string;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SubmitterV2)
+  submittedBy?: SubmitterV2;
 
   @IsISO8601()
   submittedAt: string;
