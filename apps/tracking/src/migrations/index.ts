@@ -4,6 +4,7 @@ import {
 } from '@satupintu/messaging';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateTimeline1763856000300 } from './1763856000300-create-timeline';
+import { RecordApplicationOwners1764500000700 } from './1764500000700-record-application-owners';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const TRACKING_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const TRACKING_MIGRATIONS = [
   CreateTimeline1763856000300,
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateJobs1764400000100,
+  RecordApplicationOwners1764500000700,
 ];

@@ -20,8 +20,9 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     await this.consumers.start({
       stream: INTAKE_STREAM,
       handlers: [
-        on(ApplicationSubmitted, (event, tx, meta) =>
-          this.timeline.append(tx, {
+        on(ApplicationSubmitted, async (event, tx, meta) => {
+          await this.timeline.recordOwners(tx, event);
+          await this.timeline.append(tx, {
             eventId: meta.eventId,
             applicationId: event.applicationId,
             trackingNo: event.trackingNo,
@@ -29,8 +30,8 @@ export class TimelineConsumers implements OnApplicationBootstrap {
             agencyCode: event.agencyCode,
             agencyTimeZone: event.agencyTimeZone,
             occurredAt: new Date(event.submittedAt),
-          }),
-        ),
+          });
+        }),
       ],
     });
     await this.consumers.start({
