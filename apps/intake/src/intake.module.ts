@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationSubmitted } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { serviceInfrastructure } from '@satupintu/platform';
+import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CatalogModule } from './catalog/catalog.module';
 import type { IntakeConfig } from './config';
@@ -21,6 +22,7 @@ export class IntakeModule {
           publishes: [ApplicationSubmitted],
         }),
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
+        ApplicantsModule,
         ApplicationsModule,
       ],
     };

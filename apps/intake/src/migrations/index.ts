@@ -5,6 +5,7 @@ import {
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCatalogAndApplications1763856000100 } from './1763856000100-create-catalog-and-applications';
 import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
+import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const INTAKE_MIGRATIONS = [
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateJobs1764400000100,
   FollowAgencies1764500000500,
+  FollowApplicants1764500000800,
 ];
