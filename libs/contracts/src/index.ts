@@ -4,6 +4,7 @@ export * from './channels';
 export * from './statuses';
 export * from './intake/intake.stream';
 export * from './intake/submit-application.v1';
+export * from './intake/list-applications.v1';
 export * from './intake/application-submitted.v2';
 export * from './agency/agency.stream';
 export * from './agency/application-status-changed.v1';

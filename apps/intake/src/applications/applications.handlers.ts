@@ -1,16 +1,21 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
+import type { RequestContext } from '@satupintu/common';
 import {
+  ListApplications,
+  ListApplicationsV1,
   SubmitApplication,
   type ApplicationReceiptV1,
+  type ApplicationsPageV1,
   SubmitApplicationV1,
 } from '@satupintu/contracts';
 import { generateTrackingNumber, type RegionIndex } from '@satupintu/domain';
-import { HandleRequest } from '@satupintu/messaging';
+import { Caller, HandleRequest } from '@satupintu/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { ApplicationsRepository } from './applications.repository';
 import { REGIONS } from './regions.provider';
+import { listApplications } from './list-applications';
 import { submitApplication } from './submit-application';
 
 @Controller()
@@ -30,6 +35,16 @@ export class ApplicationsHandlers {
       newId: randomUUID,
       newTrackingNo: () => generateTrackingNumber(randomBytes),
       now: () => new Date(),
+    });
+  }
+
+  @HandleRequest(ListApplications)
+  list(
+    @Payload() request: ListApplicationsV1,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicationsPageV1> {
+    return listApplications(caller.principal, request, {
+      list: (owner, before, limit) => this.applications.list(owner, before, limit),
     });
   }
 }

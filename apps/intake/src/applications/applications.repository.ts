@@ -1,13 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationSubmitted, type ApplicationSubmittedV2 } from '@satupintu/contracts';
 import { UnitOfWork, outgoing } from '@satupintu/messaging';
-import { sql } from '@satupintu/persistence';
+import { executorOf, sql, type Executor } from '@satupintu/persistence';
+import { DataSource } from 'typeorm';
+import type { ApplicationsOwner, ListedApplication } from './list-applications';
 import type { NewApplication } from './submit-application';
 
 /** Every query on intake's `applications` table. */
 @Injectable()
 export class ApplicationsRepository {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  private readonly db: Executor;
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    dataSource: DataSource,
+  ) {
+    this.db = executorOf(dataSource);
+  }
+
+  /** An owner's applications, newest first, before a (submitted_at, id) key. */
+  list(
+    owner: ApplicationsOwner,
+    before: { submittedAt: string; applicationId: string } | undefined,
+    limit: number,
+  ): Promise<ListedApplication[]> {
+    const whose =
+      'applicantId' in owner
+        ? sql`a.applicant_id = ${owner.applicantId}`
+        : sql`a.submitted_by_client = ${owner.clientId}`;
+    const after = before
+      ? sql`AND (a.submitted_at, a.id) < (${before.submittedAt}::timestamptz, ${before.applicationId}::uuid)`
+      : sql``;
+    return this.db.query<ListedApplication>(sql`
+      SELECT a.id AS "applicationId", a.tracking_no AS "trackingNo", a.service_code AS "serviceCode",
+             a.agency_code AS "agencyCode", g.time_zone AS "agencyTimeZone", a.channel,
+             a.submitted_at AS "submittedAt"
+        FROM applications a JOIN agencies g ON g.code = a.agency_code
+       WHERE ${whose} ${after}
+       ORDER BY a.submitted_at DESC, a.id DESC
+       LIMIT ${limit}`);
+  }
 
   /** The application and its ApplicationSubmitted event, together or not at all. */
   async addSubmitted(application: NewApplication, event: ApplicationSubmittedV2): Promise<boolean> {
