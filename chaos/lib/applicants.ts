@@ -1,4 +1,5 @@
-import { CHANNELS, type SubmitApplicationV1 } from '@satupintu/contracts';
+import type { ApplicantV2, SubmitApplicationV2 } from '@satupintu/contracts';
+import { CHANNELS_OF } from '../../apps/intake/src/applications/submit-application';
 import { DEMO_SERVICES } from '../../apps/intake/src/catalog/demo-catalog';
 
 /** Real districts (idn-area-data) across the archipelago: Banda Aceh to Makassar. */
@@ -25,7 +26,7 @@ const DAY_MS = 86_400_000;
 const BIRTH_DAYS = 18_000;
 
 export interface PlannedApplication {
-  body: SubmitApplicationV1;
+  body: SubmitApplicationV2 & { applicant: ApplicantV2 };
   agencyCode: string;
 }
 
@@ -58,7 +59,8 @@ export function plannedApplication(n: number): PlannedApplication {
         name: `${GIVEN[n % GIVEN.length]} ${FAMILY[n % FAMILY.length]}`,
         birthDate: birth.toISOString().slice(0, 10),
       },
-      channel: CHANNELS[n % CHANNELS.length],
+      // The load submits as an API client does (the portal, kiosks), for the applicant it names.
+      channel: CHANNELS_OF.client[n % CHANNELS_OF.client.length],
     },
   };
 }

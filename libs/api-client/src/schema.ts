@@ -31,7 +31,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * My applications
+         * @description The caller's own applications, newest first, a page at a time (`nextCursor`): a signed-in applicant's, or those an API client with `applications:read` submitted. Officers work from their agency's queue instead.
+         */
+        get: operations["listApplications"];
         put?: never;
         /**
          * Submit an application
@@ -123,6 +127,36 @@ export interface components {
          * @enum {string}
          */
         ApplicationStatus: "SUBMITTED" | "VERIFYING" | "NEEDS_REVISION" | "AWAITING_PAYMENT" | "IN_REVIEW" | "APPROVED" | "ISSUED" | "REJECTED" | "WITHDRAWN";
+        ApplicationSummaryResponse: {
+            /**
+             * @description The agency that owns the service
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /**
+             * Format: uuid
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            applicationId: string;
+            /** @example WEB */
+            channel: components["schemas"]["Channel"];
+            /** @example DUKCAPIL-KK */
+            serviceCode: string;
+            /**
+             * Format: date-time
+             * @description When it was submitted, in the agency's time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            submittedAt: string;
+            /** @example K7M39QX2C */
+            trackingNo: string;
+        };
+        ApplicationsPageResponse: {
+            /** @description Newest first */
+            items: components["schemas"]["ApplicationSummaryResponse"][];
+            /** @description Present when there are more: pass it as `cursor` for the next page */
+            nextCursor?: string;
+        };
         /**
          * @description Where an application came from: every channel uses the same API
          * @enum {string}
@@ -181,10 +215,16 @@ export interface components {
          */
         ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "invalid_cursor" | "forbidden" | "unauthenticated" | "internal_error";
         SubmitApplicationRequest: {
-            applicant: components["schemas"]["ApplicantRequest"];
+            /** @description Who applies, when a front-desk officer or an API client submits for them. A signed-in applicant submits for themself and leaves this out. */
+            applicant?: components["schemas"]["ApplicantRequest"];
             /**
-             * @description Where the application came from
-             * @default WEB
+             * Format: uuid
+             * @description A business the applicant owns or represents, when they apply for it
+             * @example 0b6f6f0e-3c1d-4a57-9f3e-2d8c6a1b9e40
+             */
+            businessId?: string;
+            /**
+             * @description Where the application came from. Applicants: WEB (default) or MOBILE; front-desk officers: COUNTER (default) or CALL_CENTER; API clients: PORTAL (default), KIOSK, WEB or MOBILE.
              * @example KIOSK
              */
             channel?: components["schemas"]["Channel"];
@@ -372,6 +412,81 @@ export interface operations {
                 };
             };
             /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                /** @description Applications per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of applications */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationsPageResponse"];
+                };
+            };
+            /** @description A page size out of range, or a cursor this list did not make */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -3,7 +3,7 @@ export * from './caller/principal';
 export * from './channels';
 export * from './statuses';
 export * from './intake/intake.stream';
-export * from './intake/submit-application.v1';
+export * from './intake/submit-application.v2';
 export * from './intake/list-applications.v1';
 export * from './intake/application-submitted.v2';
 export * from './agency/agency.stream';

@@ -1,4 +1,4 @@
-import type { SubmitApplicationV1 } from '@satupintu/contracts';
+import type { ApplicantV2, SubmitApplicationV2 } from '@satupintu/contracts';
 
 let serial = 0;
 
@@ -11,7 +11,12 @@ export function aNik(): string {
   return `320101450690${String(serial).padStart(4, '0')}`;
 }
 
-export function anApplication(overrides: Partial<SubmitApplicationV1> = {}): SubmitApplicationV1 {
+/** An application that names its applicant, as a front-desk officer or an API client sends it. */
+export type ApplicationForSomeone = SubmitApplicationV2 & { applicant: ApplicantV2 };
+
+export function anApplication(
+  overrides: Partial<ApplicationForSomeone> = {},
+): ApplicationForSomeone {
   return {
     serviceCode: 'DUKCAPIL-KK',
     applicant: { nik: aNik(), name: 'Siti Rahayu', birthDate: '1990-06-05' },

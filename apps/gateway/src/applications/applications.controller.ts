@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   ApiBody,
@@ -9,16 +9,19 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DomainError } from '@satupintu/common';
-import { GetTimeline, SubmitApplication } from '@satupintu/contracts';
+import { GetTimeline, ListApplications, SubmitApplication } from '@satupintu/contracts';
 import { normalizeTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
+import { Callers } from '../auth/access';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
+import { ApplicationsPageResponse, toApplicationsPageResponse } from './applications-page.response';
+import { ListApplicationsRequest, toListApplicationsV1 } from './list-applications.request';
 import {
   ApplicationReceiptResponse,
   toApplicationReceiptResponse,
 } from './application-receipt.response';
 import { RECEIPT_EXAMPLE, SUBMIT_EXAMPLES, TIMELINE_EXAMPLE } from './applications.examples';
-import { SubmitApplicationRequest, toSubmitApplicationV1 } from './submit-application.request';
+import { SubmitApplicationRequest, toSubmitApplicationV2 } from './submit-application.request';
 import { TimelineResponse, toTimelineResponse } from './timeline.response';
 
 /** Room for a tracking number typed with hyphens and spaces (`K7M3 - 9QX2 - C`). */
@@ -113,9 +116,56 @@ export class ApplicationsController {
     @Body() body: SubmitApplicationRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ApplicationReceiptResponse> {
-    const receipt = await this.rpc.request(SubmitApplication, toSubmitApplicationV1(body));
+    const receipt = await this.rpc.request(SubmitApplication, toSubmitApplicationV2(body));
     void reply.header('location', `/v1/applications/${receipt.trackingNo}/timeline`);
     return toApplicationReceiptResponse(receipt);
+  }
+
+  @Get()
+  @Callers({ applicant: true, client: ['applications:read'] })
+  @ApiOperation({
+    operationId: 'listApplications',
+    summary: 'My applications',
+    description:
+      "The caller's own applications, newest first, a page at a time (`nextCursor`): a signed-in " +
+      "applicant's, or those an API client with `applications:read` submitted. Officers work from " +
+      "their agency's queue instead.",
+    security: PUBLIC,
+  })
+  @ApiOkResponse({
+    description: 'A page of applications',
+    type: ApplicationsPageResponse,
+    examples: {
+      page: {
+        summary: 'One application, more to come',
+        value: {
+          items: [
+            {
+              applicationId: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
+              trackingNo: 'K7M39QX2C',
+              serviceCode: 'DUKCAPIL-KK',
+              agencyCode: 'DUKCAPIL',
+              channel: 'WEB',
+              submittedAt: '2026-11-23T10:45:12.123+07:00',
+            },
+          ],
+          nextCursor: 'WyIyMDI2LTExLTIzVDAzOjQ1OjEyLjEyM1oiLCI2ZjFjIl0',
+        },
+      },
+    },
+  })
+  @ApiProblemResponse(400, 'A page size out of range, or a cursor this list did not make', {
+    cursor: {
+      summary: 'A cursor this list did not make',
+      error: new DomainError('invalid_cursor', 400),
+      instance: '/v1/applications?cursor=bm9wZQ',
+    },
+  })
+  @ApiUpstreamProblems('intake', '/v1/applications')
+  async list(@Query() query: ListApplicationsRequest): Promise<ApplicationsPageResponse> {
+    return toApplicationsPageResponse(
+      await this.rpc.request(ListApplications, toListApplicationsV1(query)),
+    );
   }
 
   @Get(':trackingNo/timeline')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, type Channel, type SubmitApplicationV1 } from '@satupintu/contracts';
+import { CHANNELS, type Channel, type SubmitApplicationV2 } from '@satupintu/contracts';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -9,13 +9,14 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { CHANNEL, SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
 
-// The validators are those of SubmitApplicationV1, which intake checks again on receipt: a body
+// The validators are those of SubmitApplicationV2, which intake checks again on receipt: a body
 // the gateway accepts is never refused by intake for its shape, only for what it means (422).
 
 export class ApplicantRequest {
@@ -65,17 +66,33 @@ export class SubmitApplicationRequest {
   @MaxLength(SERVICE_CODE_MAX_LENGTH)
   serviceCode: string;
 
-  @ApiProperty({ type: ApplicantRequest })
-  @IsDefined()
+  @ApiPropertyOptional({
+    type: ApplicantRequest,
+    description:
+      'Who applies, when a front-desk officer or an API client submits for them. A signed-in ' +
+      'applicant submits for themself and leaves this out.',
+  })
+  @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => ApplicantRequest)
-  applicant: ApplicantRequest;
+  applicant?: ApplicantRequest;
+
+  @ApiPropertyOptional({
+    description: 'A business the applicant owns or represents, when they apply for it',
+    format: 'uuid',
+    maxLength: 36,
+    example: '0b6f6f0e-3c1d-4a57-9f3e-2d8c6a1b9e40',
+  })
+  @IsOptional()
+  @IsUUID()
+  businessId?: string;
 
   @ApiPropertyOptional({
     ...CHANNEL,
-    description: 'Where the application came from',
-    default: 'WEB',
+    description:
+      'Where the application came from. Applicants: WEB (default) or MOBILE; front-desk ' +
+      'officers: COUNTER (default) or CALL_CENTER; API clients: PORTAL (default), KIOSK, WEB or MOBILE.',
     example: 'KIOSK',
   })
   @IsOptional()
@@ -84,11 +101,20 @@ export class SubmitApplicationRequest {
 }
 
 /** The message to intake, written out field by field so the HTTP body and it can change apart. */
-export function toSubmitApplicationV1(body: SubmitApplicationRequest): SubmitApplicationV1 {
-  const { nik, name, birthDate } = body.applicant;
+export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApplicationV2 {
+  const applicant = body.applicant;
   return {
     serviceCode: body.serviceCode,
-    applicant: { nik, name, ...(birthDate === undefined ? {} : { birthDate }) },
+    ...(applicant === undefined
+      ? {}
+      : {
+          applicant: {
+            nik: applicant.nik,
+            name: applicant.name,
+            ...(applicant.birthDate === undefined ? {} : { birthDate: applicant.birthDate }),
+          },
+        }),
+    ...(body.businessId === undefined ? {} : { businessId: body.businessId }),
     ...(body.channel === undefined ? {} : { channel: body.channel }),
   };
 }

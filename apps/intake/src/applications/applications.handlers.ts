@@ -7,7 +7,7 @@ import {
   SubmitApplication,
   type ApplicationReceiptV1,
   type ApplicationsPageV1,
-  SubmitApplicationV1,
+  SubmitApplicationV2,
 } from '@satupintu/contracts';
 import { generateTrackingNumber, type RegionIndex } from '@satupintu/domain';
 import { Caller, HandleRequest } from '@satupintu/messaging';
@@ -27,10 +27,15 @@ export class ApplicationsHandlers {
   ) {}
 
   @HandleRequest(SubmitApplication)
-  submit(@Payload() input: SubmitApplicationV1): Promise<ApplicationReceiptV1> {
-    return submitApplication(input, {
+  submit(
+    @Payload() input: SubmitApplicationV2,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicationReceiptV1> {
+    return submitApplication(caller.principal, input, {
       regions: this.regions,
       findService: (code) => this.catalog.findActiveService(code),
+      findApplicantByNik: (nik) => this.applications.findApplicantByNik(nik),
+      actsFor: (applicantId, businessId) => this.applications.actsFor(applicantId, businessId),
       add: (application, event) => this.applications.addSubmitted(application, event),
       newId: randomUUID,
       newTrackingNo: () => generateTrackingNumber(randomBytes),

@@ -3,6 +3,7 @@ import { ApplicationSubmitted, type ApplicationSubmittedV2 } from '@satupintu/co
 import { UnitOfWork, outgoing } from '@satupintu/messaging';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
+import { ApplicantsRepository } from '../applicants/applicants.repository';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
 import type { NewApplication } from './submit-application';
 
@@ -41,16 +42,28 @@ export class ApplicationsRepository {
        LIMIT ${limit}`);
   }
 
+  findApplicantByNik(nik: string): Promise<{ id: string } | undefined> {
+    return ApplicantsRepository.byNik(this.db, nik);
+  }
+
+  actsFor(applicantId: string, businessId: string): Promise<boolean> {
+    return ApplicantsRepository.actsFor(this.db, applicantId, businessId);
+  }
+
   /** The application and its ApplicationSubmitted event, together or not at all. */
   async addSubmitted(application: NewApplication, event: ApplicationSubmittedV2): Promise<boolean> {
-    const { applicant } = application;
+    const { applicant, submittedBy } = application;
     try {
       await this.unitOfWork.writeWithEvents(
         sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
-              applicant_nik, applicant_name, applicant_birth_date, submitted_at)
+              applicant_nik, applicant_name, applicant_birth_date, applicant_id, business_id,
+              submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at)
             VALUES (${application.applicationId}, ${application.trackingNo},
               ${application.serviceCode}, ${application.agencyCode}, ${application.channel},
-              ${applicant.nik}, ${applicant.name}, ${applicant.birthDate ?? null},
+              ${applicant?.nik ?? null}, ${applicant?.name ?? null},
+              ${applicant?.birthDate ?? null}, ${application.applicantId ?? null},
+              ${application.businessId ?? null}, ${submittedBy?.kind ?? null},
+              ${submittedBy?.subject ?? null}, ${submittedBy?.clientId ?? null},
               ${application.submittedAt})`,
         [outgoing(ApplicationSubmitted, event)],
       );

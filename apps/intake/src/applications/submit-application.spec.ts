@@ -1,5 +1,11 @@
 import { DomainError } from '@satupintu/common';
-import type { ApplicationSubmittedV2, SubmitApplicationV1 } from '@satupintu/contracts';
+import {
+  ANONYMOUS,
+  SYSTEM,
+  type ApplicationSubmittedV2,
+  type Principal,
+  type SubmitApplicationV2,
+} from '@satupintu/contracts';
 import { regionIndexOf } from '@satupintu/domain';
 import { domainErrorOf } from '@satupintu/testing';
 import {
@@ -12,6 +18,24 @@ import {
 const NIK = '3201014506900001';
 const NOW = new Date('2025-11-23T03:00:00.000Z');
 const ID = '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b';
+const SITI = '0d9d3f4c-7a57-4c0e-b1a4-6f0d2b7e9c11';
+const BUSINESS = '0b6f6f0e-3c1d-4a57-9f3e-2d8c6a1b9e40';
+
+const FRONT_DESK: Principal = {
+  kind: 'officer',
+  subject: 'officer-1',
+  roles: ['FRONT_DESK'],
+  agency: 'DUKCAPIL',
+  scopes: [],
+};
+const SITI_HERSELF: Principal = { kind: 'applicant', subject: SITI, roles: [], scopes: [] };
+const PORTAL: Principal = {
+  kind: 'client',
+  subject: 'client-1',
+  clientId: 'oss-portal',
+  roles: [],
+  scopes: ['applications:submit', 'applications:read'],
+};
 
 const CATALOG: Record<string, { code: string; agencyCode: string; agencyTimeZone: string }> = {
   'DUKCAPIL-KK': { code: 'DUKCAPIL-KK', agencyCode: 'DUKCAPIL', agencyTimeZone: 'Asia/Jakarta' },
@@ -22,6 +46,8 @@ interface Fake extends SubmitApplicationPorts {
   events: ApplicationSubmittedV2[];
   lookedUp: string[];
   idsMade: number;
+  /** Registered applicants by NIK, and the businesses each acts for. */
+  known: Record<string, { id: string; businesses: string[] }>;
 }
 
 /** Plain fake ports: `accept` says, per call to add, whether the tracking number is free. */
@@ -40,7 +66,18 @@ function fakePorts(accept: boolean[] = [true]): Fake {
     events: [],
     lookedUp: [],
     idsMade: 0,
+    known: { [NIK]: { id: SITI, businesses: [BUSINESS] } },
     regions: regionIndexOf(['32.01.01']),
+    findApplicantByNik: (nik) => {
+      const known = ports.known[nik];
+      return Promise.resolve(known ? { id: known.id } : undefined);
+    },
+    actsFor: (applicantId, businessId) =>
+      Promise.resolve(
+        Object.values(ports.known).some(
+          (known) => known.id === applicantId && known.businesses.includes(businessId),
+        ),
+      ),
     findService: (code) => {
       ports.lookedUp.push(code);
       return Promise.resolve(CATALOG[code]);
@@ -60,7 +97,7 @@ function fakePorts(accept: boolean[] = [true]): Fake {
   return ports;
 }
 
-function input(overrides: Partial<SubmitApplicationV1> = {}): SubmitApplicationV1 {
+function input(overrides: Partial<SubmitApplicationV2> = {}): SubmitApplicationV2 {
   return {
     serviceCode: 'DUKCAPIL-KK',
     applicant: { nik: NIK, name: 'Siti Rahayu' },
@@ -71,14 +108,14 @@ function input(overrides: Partial<SubmitApplicationV1> = {}): SubmitApplicationV
 describe('submitApplication', () => {
   it('answers with a receipt for a valid application', async () => {
     const ports = fakePorts();
-    const receipt = await submitApplication(input(), ports);
+    const receipt = await submitApplication(FRONT_DESK, input(), ports);
     expect(receipt).toEqual({
       applicationId: ID,
       trackingNo: 'TRACK0001',
       status: 'SUBMITTED',
       serviceCode: 'DUKCAPIL-KK',
       agencyCode: 'DUKCAPIL',
-      channel: 'WEB',
+      channel: 'COUNTER',
       // The receipt is for people: in the agency's time zone (WIB).
       submittedAt: '2025-11-23T10:00:00.000+07:00',
     });
@@ -86,7 +123,7 @@ describe('submitApplication', () => {
 
   it('stores the submitted event for the owning agency', async () => {
     const ports = fakePorts();
-    await submitApplication(input(), ports);
+    await submitApplication(FRONT_DESK, input(), ports);
     expect(ports.added).toEqual([
       {
         applicationId: ID,
@@ -94,63 +131,99 @@ describe('submitApplication', () => {
         serviceCode: 'DUKCAPIL-KK',
         agencyCode: 'DUKCAPIL',
         agencyTimeZone: 'Asia/Jakarta',
-        channel: 'WEB',
+        channel: 'COUNTER',
+        // Siti has an account: the application is hers, by id, whoever submitted it.
+        applicantId: SITI,
+        submittedBy: { kind: 'officer', subject: 'officer-1' },
         applicant: { nik: NIK, name: 'Siti Rahayu' },
         submittedAt: '2025-11-23T03:00:00.000Z',
       },
     ]);
   });
 
-  it('defaults the channel to WEB and keeps a given one', async () => {
-    const web = fakePorts();
-    await submitApplication(input(), web);
-    expect(web.added[0].channel).toBe('WEB');
+  it.each([
+    ['an applicant', SITI_HERSELF, { applicant: undefined }, 'WEB', 'MOBILE'],
+    ['a front-desk officer', FRONT_DESK, {}, 'COUNTER', 'CALL_CENTER'],
+    ['an API client', PORTAL, {}, 'PORTAL', 'KIOSK'],
+  ] as [string, Principal, Partial<SubmitApplicationV2>, string, string][])(
+    'gives %s its default channel %s and keeps a given one of its own',
+    async (_label, principal, overrides, byDefault, other) => {
+      const plain = fakePorts();
+      await submitApplication(principal, input(overrides), plain);
+      expect(plain.added[0].channel).toBe(byDefault);
 
-    const kiosk = fakePorts();
-    const receipt = await submitApplication(input({ channel: 'KIOSK' }), kiosk);
-    expect(kiosk.added[0].channel).toBe('KIOSK');
-    expect(receipt.channel).toBe('KIOSK');
+      const given = fakePorts();
+      const receipt = await submitApplication(
+        principal,
+        input({ ...overrides, channel: other as SubmitApplicationV2['channel'] }),
+        given,
+      );
+      expect(given.added[0].channel).toBe(other);
+      expect(receipt.channel).toBe(other);
+    },
+  );
+
+  it('refuses a channel that is not the caller’s, naming the ones it may use', async () => {
+    const ports = fakePorts();
+    const error = await domainErrorOf(
+      submitApplication(SITI_HERSELF, input({ applicant: undefined, channel: 'COUNTER' }), ports),
+    );
+    expect(error.status).toBe(422);
+    expect(error.errors).toEqual([
+      { field: 'channel', code: 'channel_not_for_caller', params: { values: 'WEB, MOBILE' } },
+    ]);
+    expect(ports.added).toEqual([]);
   });
 
   it('tells the agency which application, never who applied', async () => {
     const ports = fakePorts();
     await submitApplication(
+      FRONT_DESK,
       input({ applicant: { nik: NIK, name: 'Siti Rahayu', birthDate: '1990-06-05' } }),
       ports,
     );
     const { applicant, ...facts } = ports.added[0];
     expect(applicant).toEqual({ nik: NIK, name: 'Siti Rahayu', birthDate: '1990-06-05' });
     expect(ports.events).toEqual([facts]);
+    expect(facts.applicantId).toBe(SITI);
     expect(JSON.stringify(ports.events[0])).not.toMatch(/3201014506900001|Siti|1990-06-05/);
   });
 
   it('trims the applicant name', async () => {
     const ports = fakePorts();
-    await submitApplication(input({ applicant: { nik: NIK, name: '  Siti Rahayu \t' } }), ports);
-    expect(ports.added[0].applicant.name).toBe('Siti Rahayu');
+    await submitApplication(
+      FRONT_DESK,
+      input({ applicant: { nik: NIK, name: '  Siti Rahayu \t' } }),
+      ports,
+    );
+    expect(ports.added[0].applicant?.name).toBe('Siti Rahayu');
   });
 
   it('stores the NIK without surrounding whitespace', async () => {
     const ports = fakePorts();
-    await submitApplication(input({ applicant: { nik: ` ${NIK} `, name: 'Siti' } }), ports);
-    expect(ports.added[0].applicant.nik).toBe(NIK);
+    await submitApplication(
+      FRONT_DESK,
+      input({ applicant: { nik: ` ${NIK} `, name: 'Siti' } }),
+      ports,
+    );
+    expect(ports.added[0].applicant?.nik).toBe(NIK);
   });
 
   it('includes the birth date only when it is given', async () => {
     const without = fakePorts();
-    await submitApplication(input(), without);
+    await submitApplication(FRONT_DESK, input(), without);
     expect(without.added[0].applicant).not.toHaveProperty('birthDate');
 
     const withDate = fakePorts();
     const applicant = { nik: NIK, name: 'Siti', birthDate: '1990-06-05' };
-    await submitApplication(input({ applicant }), withDate);
-    expect(withDate.added[0].applicant.birthDate).toBe('1990-06-05');
+    await submitApplication(FRONT_DESK, input({ applicant }), withDate);
+    expect(withDate.added[0].applicant?.birthDate).toBe('1990-06-05');
   });
 
   it('refuses a NIK whose birth date differs from the stated one', async () => {
     const ports = fakePorts();
     const applicant = { nik: NIK, name: 'Siti', birthDate: '1990-06-06' };
-    const error = await domainErrorOf(submitApplication(input({ applicant }), ports));
+    const error = await domainErrorOf(submitApplication(FRONT_DESK, input({ applicant }), ports));
     expect(error.errors).toEqual([{ field: 'applicant.nik', code: 'nik_birth_date_mismatch' }]);
     expect(ports.added).toEqual([]);
   });
@@ -163,7 +236,7 @@ describe('submitApplication', () => {
   ])('refuses a NIK with %s as a 422 on applicant.nik', async (problem, nik) => {
     const ports = fakePorts();
     const error = await domainErrorOf(
-      submitApplication(input({ applicant: { nik, name: 'S' } }), ports),
+      submitApplication(FRONT_DESK, input({ applicant: { nik, name: 'S' } }), ports),
     );
     expect(error.status).toBe(422);
     expect(error.code).toBe('unprocessable');
@@ -173,7 +246,9 @@ describe('submitApplication', () => {
 
   it('refuses a service that is not in the catalog, naming it', async () => {
     const ports = fakePorts();
-    const error = await domainErrorOf(submitApplication(input({ serviceCode: 'NOPE-1' }), ports));
+    const error = await domainErrorOf(
+      submitApplication(FRONT_DESK, input({ serviceCode: 'NOPE-1' }), ports),
+    );
     expect(error.status).toBe(422);
     expect(error.errors).toEqual([
       { field: 'serviceCode', code: 'unknown_service', params: { serviceCode: 'NOPE-1' } },
@@ -185,6 +260,7 @@ describe('submitApplication', () => {
     const ports = fakePorts();
     const error = await domainErrorOf(
       submitApplication(
+        FRONT_DESK,
         input({ serviceCode: 'NOPE-1', applicant: { nik: '123', name: 'S' } }),
         ports,
       ),
@@ -202,7 +278,7 @@ describe('submitApplication', () => {
 
   it('draws a new tracking number when one is taken, keeping the application id', async () => {
     const ports = fakePorts([false, false, true]);
-    const receipt = await submitApplication(input(), ports);
+    const receipt = await submitApplication(FRONT_DESK, input(), ports);
     expect(receipt.trackingNo).toBe('TRACK0003');
     expect(ports.added.map((event) => event.trackingNo)).toEqual([
       'TRACK0001',
@@ -216,7 +292,7 @@ describe('submitApplication', () => {
 
   it('gives up after five taken tracking numbers', async () => {
     const ports = fakePorts([false, false, false, false, false, true]);
-    await expect(submitApplication(input(), ports)).rejects.toThrow(
+    await expect(submitApplication(FRONT_DESK, input(), ports)).rejects.toThrow(
       'no free tracking number after 5 attempts',
     );
     expect(ports.added).toHaveLength(5);
@@ -224,8 +300,105 @@ describe('submitApplication', () => {
 
   it('does not present running out of tracking numbers as a client error', async () => {
     const ports = fakePorts([]);
-    const error: unknown = await submitApplication(input(), ports).catch((e: unknown) => e);
+    const error: unknown = await submitApplication(FRONT_DESK, input(), ports).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(DomainError);
+  });
+});
+
+describe('submitApplication: who may submit, for whom', () => {
+  it('makes a signed-in applicant the applicant, by id, with no details kept', async () => {
+    const ports = fakePorts();
+    await submitApplication(SITI_HERSELF, input({ applicant: undefined }), ports);
+    expect(ports.added[0]).not.toHaveProperty('applicant');
+    expect(ports.events[0]).toMatchObject({
+      applicantId: SITI,
+      submittedBy: { kind: 'applicant', subject: SITI },
+      channel: 'WEB',
+    });
+  });
+
+  it('refuses an applicant naming someone else (or themself) as the applicant', async () => {
+    const ports = fakePorts();
+    const error = await domainErrorOf(submitApplication(SITI_HERSELF, input(), ports));
+    expect(error.status).toBe(422);
+    expect(error.errors).toEqual([{ field: 'applicant', code: 'applicant_is_caller' }]);
+    expect(ports.added).toEqual([]);
+  });
+
+  it.each([
+    ['a front-desk officer', FRONT_DESK],
+    ['an API client', PORTAL],
+  ] as [string, Principal][])('needs %s to name the applicant', async (_label, principal) => {
+    const ports = fakePorts();
+    const error = await domainErrorOf(
+      submitApplication(principal, input({ applicant: undefined }), ports),
+    );
+    expect(error.status).toBe(422);
+    expect(error.errors).toEqual([{ field: 'applicant', code: 'required' }]);
+  });
+
+  it('records the API client that submitted, and links a registered applicant', async () => {
+    const ports = fakePorts();
+    await submitApplication(PORTAL, input(), ports);
+    expect(ports.events[0]).toMatchObject({
+      applicantId: SITI,
+      submittedBy: { kind: 'client', subject: 'client-1', clientId: 'oss-portal' },
+      channel: 'PORTAL',
+    });
+  });
+
+  it('takes an application for someone without an account, keeping the details given', async () => {
+    const ports = fakePorts();
+    ports.known = {};
+    await submitApplication(FRONT_DESK, input(), ports);
+    expect(ports.events[0]).not.toHaveProperty('applicantId');
+    expect(ports.added[0].applicant).toEqual({ nik: NIK, name: 'Siti Rahayu' });
+  });
+
+  it('lets an applicant apply for a business they act for, and only for one', async () => {
+    const member = fakePorts();
+    await submitApplication(
+      SITI_HERSELF,
+      input({ applicant: undefined, businessId: BUSINESS }),
+      member,
+    );
+    expect(member.events[0].businessId).toBe(BUSINESS);
+
+    const stranger = fakePorts();
+    stranger.known = { [NIK]: { id: SITI, businesses: [] } };
+    const error = await domainErrorOf(
+      submitApplication(
+        SITI_HERSELF,
+        input({ applicant: undefined, businessId: BUSINESS }),
+        stranger,
+      ),
+    );
+    expect(error.errors).toEqual([{ field: 'businessId', code: 'not_business_member' }]);
+    expect(stranger.added).toEqual([]);
+  });
+
+  it('refuses a business for an applicant named without an account', async () => {
+    const ports = fakePorts();
+    ports.known = {};
+    const error = await domainErrorOf(
+      submitApplication(FRONT_DESK, input({ businessId: BUSINESS }), ports),
+    );
+    expect(error.errors).toEqual([{ field: 'businessId', code: 'not_business_member' }]);
+  });
+
+  it.each([
+    ['an anonymous caller', ANONYMOUS, 401],
+    ['the system', SYSTEM, 403],
+    ['a verifier (no FRONT_DESK role)', { ...FRONT_DESK, roles: ['VERIFIER'] }, 403],
+    ['a client without applications:submit', { ...PORTAL, scopes: ['applications:read'] }, 403],
+  ] as [string, Principal, number][])('refuses %s with %s', async (_label, principal, status) => {
+    const ports = fakePorts();
+    const error = await domainErrorOf(submitApplication(principal, input(), ports));
+    expect(error.status).toBe(status);
+    expect(ports.added).toEqual([]);
+    expect(ports.lookedUp).toEqual([]);
   });
 });

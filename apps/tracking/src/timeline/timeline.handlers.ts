@@ -1,19 +1,27 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DomainError } from '@satupintu/common';
+import { DomainError, type RequestContext } from '@satupintu/common';
 import { GetTimeline, GetTimelineV1, type TimelineV1 } from '@satupintu/contracts';
-import { HandleRequest } from '@satupintu/messaging';
+import { Caller, HandleRequest } from '@satupintu/messaging';
 import { toTimeline } from './timeline';
+import { mayReadTimeline } from './timeline-access';
 import { TimelineRepository } from './timeline.repository';
 
 @Controller()
 export class TimelineHandlers {
   constructor(private readonly timeline: TimelineRepository) {}
 
+  /** Someone who may not read it hears exactly what they would of a number nobody has. */
   @HandleRequest(GetTimeline)
-  async get(@Payload() { trackingNo }: GetTimelineV1): Promise<TimelineV1> {
+  async get(
+    @Payload() { trackingNo }: GetTimelineV1,
+    @Caller() caller: RequestContext,
+  ): Promise<TimelineV1> {
+    const notFound = () => new DomainError('application_not_found', 404, [], { trackingNo });
+    const owners = await this.timeline.ownersOf(trackingNo);
+    if (!owners || !mayReadTimeline(caller.principal, owners)) throw notFound();
     const timeline = toTimeline(trackingNo, await this.timeline.entriesOf(trackingNo));
-    if (!timeline) throw new DomainError('application_not_found', 404, [], { trackingNo });
+    if (!timeline) throw notFound();
     return timeline;
   }
 }

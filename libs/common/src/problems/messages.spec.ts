@@ -166,7 +166,10 @@ describe('message catalog', () => {
     'nik_birth_date_mismatch',
     'nik_gender_mismatch',
     'unknown_service',
-  ])('has a field message for the code %s that validation and NIK parsing produce', (code) => {
+    'applicant_is_caller',
+    'channel_not_for_caller',
+    'not_business_member',
+  ])('has a field message for the code %s that validation, NIK parsing and submission produce', (code) => {
     expect(FIELD_MESSAGES[code]).toBeDefined();
   });
 });

@@ -176,6 +176,18 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     id: 'layanan {serviceCode} tidak ada di katalog',
     en: 'service {serviceCode} is not in the catalog',
   },
+  applicant_is_caller: {
+    id: 'pemohon adalah Anda sendiri: jangan isi data pemohon',
+    en: 'you are the applicant: leave the applicant out',
+  },
+  channel_not_for_caller: {
+    id: 'kanal ini tidak tersedia bagi Anda; pilih salah satu dari: {values}',
+    en: 'this channel is not yours to use; use one of: {values}',
+  },
+  not_business_member: {
+    id: 'pemohon tidak terdaftar sebagai pemilik atau kuasa badan usaha ini',
+    en: 'the applicant is not registered as an owner or representative of this business',
+  },
 };
 
 export function interpolate(template: string, params: MessageParams = {}): string {

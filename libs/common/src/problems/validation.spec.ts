@@ -1,4 +1,4 @@
-import { SubmitApplicationV1 } from '@satupintu/contracts';
+import { ApplicantV2, SubmitApplicationV2 } from '@satupintu/contracts';
 import { Type, plainToInstance } from 'class-transformer';
 import {
   IsDateString,
@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmptyObject,
+  IsObject,
   IsString,
   Matches,
   MaxLength,
@@ -33,8 +34,17 @@ const VALID = {
   channel: 'KIOSK',
 };
 
-describe('toFieldErrors with SubmitApplicationV1', () => {
-  const submit = (body: object) => fieldErrorsOf(SubmitApplicationV1, body);
+/** A body whose nested object is required (the applicant is optional in SubmitApplicationV2). */
+class NeedsApplicant {
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ApplicantV2)
+  applicant: ApplicantV2;
+}
+
+describe('toFieldErrors with SubmitApplicationV2', () => {
+  const submit = (body: object) => fieldErrorsOf(SubmitApplicationV2, body);
 
   it('reports nothing for a valid application', async () => {
     expect(await submit(VALID)).toEqual([]);
@@ -54,14 +64,14 @@ describe('toFieldErrors with SubmitApplicationV1', () => {
   });
 
   it('reports every missing field of an empty body as required', async () => {
-    expect(await submit({})).toEqual([
-      { field: 'serviceCode', code: 'required' },
+    expect(await submit({})).toEqual([{ field: 'serviceCode', code: 'required' }]);
+    expect(await fieldErrorsOf(NeedsApplicant, {})).toEqual([
       { field: 'applicant', code: 'required' },
     ]);
   });
 
-  it('reports a null object as required', async () => {
-    expect(await submit({ ...VALID, applicant: null })).toEqual([
+  it('reports a null object as required where one is required', async () => {
+    expect(await fieldErrorsOf(NeedsApplicant, { applicant: null })).toEqual([
       { field: 'applicant', code: 'required' },
     ]);
   });

@@ -7,6 +7,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
@@ -14,7 +15,8 @@ import {
 import { CHANNELS, type Channel } from '../channels';
 import { defineRequest } from '../contract';
 
-export class ApplicantV1 {
+/** The applicant an officer or an API client submits for, named by NIK. */
+export class ApplicantV2 {
   @IsDefined()
   @IsString()
   @Matches(/^\d{16}$/, { context: { code: 'nik_format' } })
@@ -33,18 +35,27 @@ export class ApplicantV1 {
   birthDate?: string;
 }
 
-export class SubmitApplicationV1 {
+/**
+ * v2: the caller (the principal beside the payload) decides who the applicant is. A signed-in
+ * applicant submits for themself and names no applicant; a front-desk officer or an API client
+ * names the applicant by NIK. `businessId` is a business the applicant acts for.
+ */
+export class SubmitApplicationV2 {
   @IsDefined()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   serviceCode: string;
 
-  @IsDefined()
+  @IsOptional()
   @IsObject()
   @ValidateNested()
-  @Type(() => ApplicantV1)
-  applicant: ApplicantV1;
+  @Type(() => ApplicantV2)
+  applicant?: ApplicantV2;
+
+  @IsOptional()
+  @IsUUID()
+  businessId?: string;
 
   @IsOptional()
   @IsIn(CHANNELS)
@@ -65,8 +76,8 @@ export interface ApplicationReceiptV1 {
   submittedAt: string;
 }
 
-export const SubmitApplication = defineRequest<SubmitApplicationV1, ApplicationReceiptV1>({
-  subject: 'intake.application.submit.v1',
+export const SubmitApplication = defineRequest<SubmitApplicationV2, ApplicationReceiptV1>({
+  subject: 'intake.application.submit.v2',
   service: 'intake',
-  payload: SubmitApplicationV1,
+  payload: SubmitApplicationV2,
 });
