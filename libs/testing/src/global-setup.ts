@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { provideInfrastructure, type Infrastructure } from './infrastructure';
 import { newRunId } from './test-environment';
 
@@ -18,7 +21,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.NATS_URL = infra.natsUrl;
   process.env.DB_PREFIX = `sptest_${runId}`;
   process.env.SP_NAMESPACE = `t${runId}`;
-  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'error';
+  // Info, not just errors: the last test reads every line for credentials and NIKs.
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'info';
+  process.env.SP_TEST_LOG_DIR = join(tmpdir(), 'satupintu-test-logs', runId);
+  mkdirSync(process.env.SP_TEST_LOG_DIR, { recursive: true });
   execFileSync(process.execPath, ['scripts/build.mjs', '--no-openapi'], { stdio: 'inherit' });
   process.stdout.write(`\nintegration: ${infra.source} PostgreSQL and NATS; run ${runId}\n`);
 }

@@ -1,4 +1,5 @@
 import { type Exit, ManagedProcess, freePort } from '@satupintu/process';
+import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { testEnvironment } from './test-environment';
 
@@ -31,10 +32,13 @@ export class ServiceProcess {
   ): Promise<ServiceProcess> {
     const port = await freePort();
     const name = env.AGENCY_CODE ? `${service}-${env.AGENCY_CODE}` : service;
+    const log = openRunLog(`${name}-${port}`);
     const child = ManagedProcess.spawn(name, process.execPath, {
       args: [join('dist', 'apps', service, 'src', 'main.js')],
       env: { ...process.env, ...testEnvironment(), HTTP_PORT: String(port), ...env },
+      ...(log ? { onLine: log.write } : {}),
     });
+    if (log) void child.exited.then(log.close);
     return new ServiceProcess(name, `http://127.0.0.1:${port}`, child);
   }
 
@@ -59,4 +63,28 @@ export class ServiceProcess {
   kill(): Promise<Exit> {
     return this.child.kill();
   }
+}
+
+/** Where the integration run keeps every line its services print (`SP_TEST_LOG_DIR`). */
+export function runLogDirectory(): string | undefined {
+  return process.env.SP_TEST_LOG_DIR;
+}
+
+/**
+ * A file of the run's log directory for one process, so a last test can read every line the
+ * services printed in the whole run (and find no credential or NIK in any of them).
+ */
+function openRunLog(
+  name: string,
+): { write: (line: string) => void; close: () => void } | undefined {
+  const directory = runLogDirectory();
+  if (!directory) return undefined;
+  const file = createWriteStream(join(directory, `${name}.log`), { flags: 'a' });
+  return {
+    write: (line) => {
+      if (!file.writableEnded) file.write(`${line}\n`);
+    },
+    // Output may still arrive for a moment after the exit, until the pipes close.
+    close: () => void setTimeout(() => file.end(), 1000).unref(),
+  };
 }

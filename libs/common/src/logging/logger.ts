@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { currentContext, traceIdOf } from '../context/request-context';
-import { redactNiks, redactValue } from './redact';
+import { redactText, redactValue } from './redact';
 
 function errorOf(value: unknown): Error | undefined {
   const err = (value as { err?: unknown } | null | undefined)?.err;
@@ -12,7 +12,8 @@ export type AppLogger = Logger;
 /**
  * Structured JSON logs. Every line carries the service, and the request id and trace id of
  * the work in progress, so one request can be followed across services. NIKs never leave
- * unmasked: strings in messages and in every logged object are redacted.
+ * unmasked and no credential leaves at all: strings in messages and in every logged object are
+ * redacted (`redact.ts`).
  */
 export function createLogger(service: string, level: string): AppLogger {
   const logger = pino({
@@ -32,7 +33,7 @@ export function createLogger(service: string, level: string): AppLogger {
         const error = first instanceof Error ? first : errorOf(first);
         const merged = first instanceof Error ? { err: first } : first;
         const masked = [redactValue(merged), ...rest.map((arg) => redactValue(arg))];
-        if (error && typeof rest[0] !== 'string') masked.splice(1, 0, redactNiks(error.message));
+        if (error && typeof rest[0] !== 'string') masked.splice(1, 0, redactText(error.message));
         method.apply(this, masked as Parameters<typeof method>);
       },
     },
@@ -40,7 +41,7 @@ export function createLogger(service: string, level: string): AppLogger {
       const context = currentContext();
       if (!context) return {};
       // A client chooses its request id: it could be anything, a NIK included.
-      return { requestId: redactNiks(context.requestId), traceId: traceIdOf(context.traceparent) };
+      return { requestId: redactText(context.requestId), traceId: traceIdOf(context.traceparent) };
     },
   });
   return withMaskedChildBindings(logger);

@@ -1,4 +1,4 @@
-import { redactNiks, redactValue } from './redact';
+import { redactNiks, redactText, redactValue } from './redact';
 
 const NIK = '3201014506900001';
 const MASKED = '320101******0001';
@@ -137,5 +137,37 @@ describe('redactValue at the edges', () => {
 
   it('masks a NIK given as a number', () => {
     expect(redactValue(3201014506900001n)).toBe('320101******0001');
+  });
+});
+
+describe('credentials in logs', () => {
+  const JWT_TOKEN =
+    'eyJhbGciOiJFZERTQSIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJhMSIsImF1ZCI6InNhdHVwaW50dS1hcGkifQ.c2lnbmF0dXJl';
+
+  it.each([
+    ['password', 'Rahasia-Sekali-42'],
+    ['newPassword', 'Rahasia-Sekali-43'],
+    ['password_hash', '$argon2id$v=19$m=19456'],
+    ['client_secret', 'sps_abcdefgh'],
+    ['clientSecret', 'sps_abcdefgh'],
+    ['refresh_token', 'rt_0123456789'],
+    ['accessToken', JWT_TOKEN],
+    ['authorization', 'Bearer abc.def.ghi'],
+    ['verificationCode', '482913'],
+    ['otp', '482913'],
+  ])('drops the value of a field named %s, however deep', (key, value) => {
+    expect(redactValue({ body: { [key]: value } })).toEqual({ body: { [key]: '[redacted]' } });
+  });
+
+  it('keeps fields that only look alike', () => {
+    const fields = { trackingNo: 'K7M39QX2C', code: 'validation_failed', passwordChangedAt: 'x' };
+    expect(redactValue(fields)).toEqual(fields);
+  });
+
+  it('cuts a JWT and Authorization credentials out of free text', () => {
+    expect(redactText(`token ${JWT_TOKEN} refused`)).toBe('token [redacted] refused');
+    expect(redactText('header Bearer abcdefghijkl.mnop and Basic c2VjcmV0OnNlY3JldA==')).toBe(
+      'header Bearer [redacted] and Basic [redacted]',
+    );
   });
 });
