@@ -170,4 +170,10 @@ describe('credentials in logs', () => {
       'header Bearer [redacted] and Basic [redacted]',
     );
   });
+
+  it('cuts credentials out of a URL query', () => {
+    expect(redactText('/v1/applications?access_token=abc&limit=5&client_secret=s3')).toBe(
+      '/v1/applications?access_token=[redacted]&limit=5&client_secret=[redacted]',
+    );
+  });
 });

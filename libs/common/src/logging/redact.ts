@@ -12,11 +12,16 @@ const SECRET_KEY =
   /pass(word|phrase)?(_?hash)?$|secret|token|authori[sz]ation|cookie|otp|one_?time|verification_?code/i;
 const JWT = /eyJ[\w-]{2,}\.eyJ[\w-]{2,}\.[\w-]*/g;
 const AUTHORIZATION = /\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/gi;
+// A URL a client sent with a credential in its query (which the gateway refuses, and logs).
+const QUERY_CREDENTIAL = /([?&][\w.-]*(?:token|secret|password|code|key)[\w.-]*=)[^&#\s"]*/gi;
 export const REDACTED = '[redacted]';
 
 /** Text as it may be logged: NIKs masked, JWTs and Authorization credentials removed. */
 export function redactText(text: string): string {
-  return redactNiks(text).replace(JWT, REDACTED).replace(AUTHORIZATION, `$1 ${REDACTED}`);
+  return redactNiks(text)
+    .replace(JWT, REDACTED)
+    .replace(AUTHORIZATION, `$1 ${REDACTED}`)
+    .replace(QUERY_CREDENTIAL, `$1${REDACTED}`);
 }
 
 const MAX_DEPTH = 8;
