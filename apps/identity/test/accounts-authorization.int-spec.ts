@@ -25,7 +25,7 @@ import {
 import { RpcClient } from '@satupintu/messaging';
 import {
   ServiceProcess,
-  aNik,
+  aCitizen,
   domainErrorOf,
   eventually,
   queryServiceDb,
@@ -373,24 +373,21 @@ describe("who may manage identity's accounts", () => {
     let owner = '';
     let representative = '';
     let stranger = '';
-    const representativeNik = aNik();
+    const representativeCitizen = aCitizen();
     let businessId = '';
 
     beforeAll(async () => {
-      const register = (nik: string, n: number) =>
+      const register = (citizen: ReturnType<typeof aCitizen>) =>
         as(ANONYMOUS, RegisterApplicant, {
-          nik,
+          ...citizen,
           name: 'Warga Uji',
-          birthDate: '1990-06-05',
-          sex: 'F',
-          phone: `+62813000000${n}`,
           password: 'kopi tubruk di pagi hari',
         });
-      owner = (await register(aNik(), 1)).applicantId;
-      representative = (await register(representativeNik, 2)).applicantId;
-      stranger = (await register(aNik(), 3)).applicantId;
+      owner = (await register(aCitizen())).applicantId;
+      representative = (await register(representativeCitizen)).applicantId;
+      stranger = (await register(aCitizen())).applicantId;
       const business = await as(applicant(owner), RegisterBusiness, {
-        nib: '1234567890123',
+        nib: `9${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`,
         name: 'Warung Uji',
         kbli: ['56101'],
         address: { line: 'Jl. Uji 1', districtCode: '32.01.01' },
@@ -416,12 +413,12 @@ describe("who may manage identity's accounts", () => {
         await refusal(applicant(stranger), UpdateBusiness, { ...patch, businessId: randomUUID() }),
       ).toEqual([404, 'business_not_found']);
       expect(
-        await refusal(applicant(stranger), AddBusinessMember, { businessId, nik: aNik() }),
+        await refusal(applicant(stranger), AddBusinessMember, { businessId, nik: aCitizen().nik }),
       ).toEqual([404, 'business_not_found']);
 
       const added = await as(applicant(owner), AddBusinessMember, {
         businessId,
-        nik: representativeNik,
+        nik: representativeCitizen.nik,
       });
       expect(added.members).toEqual([
         { applicantId: owner, role: 'OWNER' },
