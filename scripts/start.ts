@@ -19,6 +19,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { DEMO_AGENCIES } from '../apps/intake/src/catalog/demo-catalog';
 import { renderBanner } from './launcher/banner';
+import { demoLogins } from './launcher/demo-logins';
 import {
   DEFAULT_DATABASE_URL,
   DEFAULT_HTTP_HOST,
@@ -158,12 +159,17 @@ async function main(): Promise<void> {
   if (launch.shuttingDown) return;
   for (const service of launch.services) service.enableRestarts();
   const gateway = specs[0];
+  const gatewayUrl = `http://${browsableHost(httpHost)}:${gateway?.port ?? basePort}`;
+  const identity = specs.find((spec) => spec.name === 'identity');
+  // Demo credentials exist only when identity loads the demo data.
+  const demo = identity !== undefined && serviceEnv(identity, env, shared).DEMO_SEED === 'true';
   print(
     renderBanner({
-      gatewayUrl: `http://${browsableHost(httpHost)}:${gateway?.port ?? basePort}`,
+      gatewayUrl,
       serviceCount: specs.length,
       elapsedMs: Date.now() - startedAt,
       color,
+      ...(demo ? { logins: demoLogins(gatewayUrl) } : {}),
     }),
   );
 }

@@ -39,4 +39,19 @@ describe('renderBanner', () => {
     });
     expect(coloured).toContain('\u001b[');
   });
+
+  it('shows how to get a token as each demo account, after the docs, when there are any', () => {
+    const withLogins = renderBanner({
+      gatewayUrl: 'http://127.0.0.1:3000',
+      serviceCount: 8,
+      elapsedMs: 1,
+      color: false,
+      logins: [{ who: 'MALL_ADMIN admin.mall', curl: 'curl -s -X POST …/v1/auth/login' }],
+    });
+    expect(withLogins).toContain(
+      '    MALL_ADMIN admin.mall\n      curl -s -X POST …/v1/auth/login',
+    );
+    expect(withLogins.indexOf('admin.mall')).toBeGreaterThan(withLogins.indexOf('/docs'));
+    expect(banner).not.toContain('Demo accounts');
+  });
 });

@@ -7,6 +7,8 @@ export interface BannerInput {
   serviceCount: number;
   elapsedMs: number;
   color: boolean;
+  /** The demo accounts and how to get a token as each, when the demo data is loaded. */
+  logins?: { who: string; curl: string }[];
 }
 
 const EXAMPLE_APPLICATION = JSON.stringify({
@@ -15,7 +17,13 @@ const EXAMPLE_APPLICATION = JSON.stringify({
 });
 
 /** What a newcomer needs once everything answers: where to look and two requests to try. */
-export function renderBanner({ gatewayUrl, serviceCount, elapsedMs, color }: BannerInput): string {
+export function renderBanner({
+  gatewayUrl,
+  serviceCount,
+  elapsedMs,
+  color,
+  logins = [],
+}: BannerInput): string {
   const bold = (text: string) => paint(text, Ansi.bold, color);
   const dim = (text: string) => paint(text, Ansi.gray, color);
   const green = (text: string) => paint(text, Ansi.green, color);
@@ -26,6 +34,13 @@ export function renderBanner({ gatewayUrl, serviceCount, elapsedMs, color }: Ban
     `  Gateway   ${bold(gatewayUrl)}`,
     `  API docs: ${bold(`${gatewayUrl}/docs`)}  ${dim(`(OpenAPI JSON: ${gatewayUrl}/docs-json)`)}`,
     '',
+    ...(logins.length > 0
+      ? [
+          '  Demo accounts: get a token as each (the README lists them):',
+          ...logins.flatMap(({ who, curl }) => [`    ${dim(who)}`, `      ${curl}`]),
+          '',
+        ]
+      : []),
     '  Submit an application:',
     `    curl -s -X POST ${gatewayUrl}/v1/applications -H 'content-type: application/json' -d '${EXAMPLE_APPLICATION}'`,
     '  Read its timeline (trackingNo is in the answer above):',

@@ -32,11 +32,13 @@ describe('planServices', () => {
     });
   });
 
-  it('seeds the demo catalog in intake only', () => {
+  it('seeds the demo catalog in intake and the demo accounts in identity only', () => {
     const plan = planServices(3000, agencies);
     expect(plan.filter((spec) => 'DEMO_SEED' in spec.defaults).map((spec) => spec.name)).toEqual([
+      'identity',
       'intake',
     ]);
+    expect(plan.find((spec) => spec.name === 'identity')?.defaults.NODE_ENV).toBe('development');
   });
 
   it('moves with the base port', () => {

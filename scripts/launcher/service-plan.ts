@@ -26,6 +26,15 @@ export const AGENCY_PORT_OFFSET = 10;
 
 const CORE_SERVICES = ['gateway', 'identity', 'intake', 'tracking', 'surveys'] as const;
 
+/**
+ * The demo mall: intake's catalog and identity's accounts (whose log shows one-time codes in
+ * development, since nothing is sent).
+ */
+const DEMO_DEFAULTS: Partial<Record<string, Record<string, string>>> = {
+  intake: { DEMO_SEED: 'true' },
+  identity: { DEMO_SEED: 'true', NODE_ENV: 'development' },
+};
+
 function entryPoint(app: string): string {
   return `dist/apps/${app}/src/main.js`;
 }
@@ -42,7 +51,7 @@ export function planServices(basePort: number, agencies: readonly AgencyRef[]): 
     script: entryPoint(name),
     port: basePort + index,
     env: {},
-    defaults: name === 'intake' ? { DEMO_SEED: 'true' } : {},
+    defaults: DEMO_DEFAULTS[name] ?? {},
   }));
   const agencyDeployments = agencies.map((agency, index): ServiceSpec => ({
     name: agencyServiceName(agency.code),

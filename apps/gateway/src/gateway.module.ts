@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { HealthModule } from '@satupintu/common';
 import { RpcClient, RpcClientModule } from '@satupintu/messaging';
+import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import type { GatewayConfig } from './config';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -24,6 +25,7 @@ export class GatewayModule {
         }),
         ApplicationsModule,
         WorkQueueModule,
+        AccountsModule,
       ],
     };
   }

@@ -1,24 +1,49 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  AgencyChanged,
+  ApplicantProfileChanged,
+  BusinessProfileChanged,
+} from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { serviceInfrastructure } from '@satupintu/platform';
+import { AgenciesModule } from './agencies/agencies.module';
+import { ApplicantsModule } from './applicants/applicants.module';
+import { BusinessesModule } from './businesses/businesses.module';
+import { ApiClientsModule } from './clients/api-clients.module';
 import type { IdentityConfig } from './config';
+import { DemoModule } from './demo/demo.module';
 import { IDENTITY_MIGRATIONS } from './migrations';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OfficersModule } from './officers/officers.module';
+import { ProfilesModule } from './profiles/profiles.module';
 
 /**
- * Applicants, officers, agencies, API clients and token issuance (JWT + JWKS) will live here.
- * For now it stands up its database and event plumbing so the platform is complete.
+ * Applicants (citizens by NIK) and their businesses, agencies, officers and API clients, each
+ * managed over NATS as the caller's principal allows; profile and agency changes published
+ * through the outbox. Token issuance (JWT + JWKS) reads these accounts.
  */
 @Module({})
 export class IdentityModule {
   static forRoot(config: IdentityConfig): DynamicModule {
     return {
       module: IdentityModule,
-      imports: serviceInfrastructure({
-        config,
-        name: 'identity',
-        database: databaseName(config.DB_PREFIX, 'identity'),
-        migrations: IDENTITY_MIGRATIONS,
-      }),
+      imports: [
+        ...serviceInfrastructure({
+          config,
+          name: 'identity',
+          database: databaseName(config.DB_PREFIX, 'identity'),
+          migrations: IDENTITY_MIGRATIONS,
+          publishes: [AgencyChanged, ApplicantProfileChanged, BusinessProfileChanged],
+        }),
+        NotificationsModule.forRoot({ development: config.NODE_ENV === 'development' }),
+        AgenciesModule,
+        ApplicantsModule,
+        BusinessesModule,
+        OfficersModule,
+        ApiClientsModule,
+        ProfilesModule,
+        DemoModule.forRoot({ demoSeed: config.DEMO_SEED }),
+      ],
     };
   }
 }

@@ -3,3 +3,4 @@ export * from './persistence.module';
 export * from './append-only';
 export * from './sql';
 export * from './cursor';
+export * from './unique-violation';

@@ -23,3 +23,24 @@ export function anApplication(
     ...overrides,
   };
 }
+
+/**
+ * A citizen no other test of the run has: a NIK of Cibinong (32.01.01) with a random birth date
+ * and serial, the birth date and sex it encodes, and a random mobile number. Identity keeps one
+ * account per NIK and phone, and every suite of a run shares its database.
+ */
+export function aCitizen(): { nik: string; birthDate: string; sex: 'M' | 'F'; phone: string } {
+  const random = (below: number) => Math.floor(Math.random() * below);
+  const sex = random(2) === 0 ? 'F' : 'M';
+  const year = 1950 + random(50);
+  const month = 1 + random(12);
+  const day = 1 + random(28);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const nik = `320101${two(sex === 'F' ? day + 40 : day)}${two(month)}${two(year % 100)}${String(1 + random(9999)).padStart(4, '0')}`;
+  return {
+    nik,
+    birthDate: `${year}-${two(month)}-${two(day)}`,
+    sex,
+    phone: `+62812${String(random(100_000_000)).padStart(8, '0')}`,
+  };
+}

@@ -65,6 +65,80 @@ export const PROBLEMS = {
       en: 'There is no application with tracking number {trackingNo}.',
     },
   },
+  account_exists: {
+    title: { id: 'Akun sudah ada', en: 'Account already exists' },
+    detail: {
+      id: 'Sudah ada akun dengan data ini. Silakan masuk, atau pulihkan kata sandi Anda.',
+      en: 'An account with these details already exists. Sign in, or recover your password.',
+    },
+  },
+  verification_failed: {
+    title: { id: 'Kode verifikasi tidak diterima', en: 'Verification code not accepted' },
+    detail: {
+      id: 'Kode salah, sudah kedaluwarsa, atau sudah terlalu sering dicoba. Periksa kembali, atau minta kode baru.',
+      en: 'The code is wrong, expired, or was tried too often. Check it, or ask for a new code.',
+    },
+  },
+  agency_exists: {
+    title: { id: 'Instansi sudah ada', en: 'Agency already exists' },
+    detail: {
+      id: 'Sudah ada instansi dengan kode {code}.',
+      en: 'There is already an agency {code}.',
+    },
+  },
+  agency_not_found: {
+    title: { id: 'Instansi tidak ditemukan', en: 'Agency not found' },
+    detail: { id: 'Tidak ada instansi dengan kode {code}.', en: 'There is no agency {code}.' },
+  },
+  officer_not_found: {
+    title: { id: 'Petugas tidak ditemukan', en: 'Officer not found' },
+    detail: {
+      id: 'Tidak ada petugas {officerId} yang dapat Anda kelola.',
+      en: 'There is no officer {officerId} that you can manage.',
+    },
+  },
+  username_taken: {
+    title: { id: 'Nama pengguna sudah dipakai', en: 'Username taken' },
+    detail: {
+      id: 'Nama pengguna {username} sudah dipakai; pilih yang lain.',
+      en: 'The username {username} is taken; choose another.',
+    },
+  },
+  client_not_found: {
+    title: { id: 'Klien API tidak ditemukan', en: 'API client not found' },
+    detail: {
+      id: 'Tidak ada klien API {clientId} yang dapat Anda kelola.',
+      en: 'There is no API client {clientId} that you can manage.',
+    },
+  },
+  client_id_taken: {
+    title: { id: 'ID klien sudah dipakai', en: 'Client id taken' },
+    detail: {
+      id: 'ID klien {clientId} sudah dipakai; pilih yang lain.',
+      en: 'The client id {clientId} is taken; choose another.',
+    },
+  },
+  client_revoked: {
+    title: { id: 'Klien API sudah dicabut', en: 'API client revoked' },
+    detail: {
+      id: 'Klien API {clientId} sudah dicabut dan tidak dapat diberi rahasia baru.',
+      en: 'The API client {clientId} is revoked and cannot get a new secret.',
+    },
+  },
+  business_not_found: {
+    title: { id: 'Badan usaha tidak ditemukan', en: 'Business not found' },
+    detail: {
+      id: 'Tidak ada badan usaha {businessId} yang dapat Anda kelola.',
+      en: 'There is no business {businessId} that you can manage.',
+    },
+  },
+  business_exists: {
+    title: { id: 'Badan usaha sudah terdaftar', en: 'Business already registered' },
+    detail: {
+      id: 'NIB ini sudah terdaftar. Minta pemiliknya menambahkan Anda sebagai perwakilan.',
+      en: 'This NIB is already registered. Ask its owner to add you as a representative.',
+    },
+  },
   invalid_tracking_number: {
     title: { id: 'Nomor pelacakan tidak sah', en: 'Invalid tracking number' },
     detail: {
@@ -167,6 +241,88 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   nik_gender_mismatch: {
     id: 'jenis kelamin pada NIK tidak sama dengan yang diisi',
     en: 'the gender encoded in the NIK does not match the stated gender',
+  },
+  password_too_short: {
+    id: 'kata sandi paling sedikit {min} karakter',
+    en: 'the password must be at least {min} characters',
+  },
+  password_too_long: {
+    id: 'kata sandi paling banyak {max} karakter',
+    en: 'the password must be at most {max} characters',
+  },
+  password_common: {
+    id: 'kata sandi ini terlalu umum dan mudah ditebak',
+    en: 'this password is too common and easy to guess',
+  },
+  password_personal: {
+    id: 'kata sandi tidak boleh memuat NIK, nama, nama pengguna, e-mail atau nomor telepon Anda',
+    en: 'the password must not contain your NIK, name, username, e-mail or phone number',
+  },
+  phone_format: {
+    id: 'nomor telepon ditulis +62 diikuti 8–13 digit, misalnya +6281234567890',
+    en: 'a phone number is +62 and 8–13 digits, e.g. +6281234567890',
+  },
+  email_format: { id: 'alamat e-mail tidak sah', en: 'not a valid e-mail address' },
+  contact_required: {
+    id: 'isi nomor telepon atau alamat e-mail (atau keduanya)',
+    en: 'give a phone number or an e-mail address (or both)',
+  },
+  nib_format: { id: 'NIB harus 13 digit angka', en: 'a NIB must be 13 digits' },
+  kbli_format: {
+    id: 'kode KBLI 2020 harus 5 digit angka',
+    en: 'a KBLI 2020 code must be 5 digits',
+  },
+  npwp_format: {
+    id: 'NPWP harus 15 atau 16 digit angka',
+    en: 'an NPWP must be 15 or 16 digits',
+  },
+  username_format: {
+    id: 'nama pengguna 3–64 huruf kecil, angka, titik, _ atau -',
+    en: 'a username is 3–64 lower-case letters, digits, dots, _ or -',
+  },
+  client_id_format: {
+    id: 'ID klien 3–64 huruf kecil, angka, titik, _ atau -, diawali huruf atau angka',
+    en: 'a client id is 3–64 lower-case letters, digits, dots, _ or -, starting with a letter or digit',
+  },
+  verification_code_format: {
+    id: 'kode verifikasi harus 6 digit angka',
+    en: 'a verification code is 6 digits',
+  },
+  role_not_grantable: {
+    id: 'Anda tidak dapat memberikan peran {role}',
+    en: 'you cannot grant the role {role}',
+  },
+  roles_need_agency: {
+    id: 'peran instansi memerlukan kode instansi',
+    en: 'agency roles need an agency code',
+  },
+  agency_not_allowed: {
+    id: 'Anda hanya dapat mengelola instansi Anda sendiri',
+    en: 'you can only manage your own agency',
+  },
+  unknown_agency: {
+    id: 'instansi {agencyCode} tidak terdaftar',
+    en: 'agency {agencyCode} is not registered',
+  },
+  scope_not_allowed: {
+    id: 'cakupan {scope} tidak dapat diberikan kepada klien ini',
+    en: 'the scope {scope} cannot be given to this client',
+  },
+  client_kind_not_allowed: {
+    id: 'Anda hanya dapat membuat klien AGENCY_SYSTEM untuk instansi Anda',
+    en: 'you can only create AGENCY_SYSTEM clients of your own agency',
+  },
+  member_not_registered: {
+    id: 'tidak ada pemohon terdaftar dengan NIK ini',
+    en: 'no registered applicant has this NIK',
+  },
+  already_member: {
+    id: 'pemohon ini sudah bertindak untuk badan usaha ini',
+    en: 'this applicant already acts for this business',
+  },
+  nothing_to_change: {
+    id: 'sebutkan paling sedikit satu kolom yang diubah',
+    en: 'name at least one field to change',
   },
   agency_code_format: {
     id: 'kode instansi 2–32 huruf besar, angka atau -, misalnya DUKCAPIL',

@@ -112,6 +112,11 @@ describe('renderProblem', () => {
       retryAfterSeconds: 5,
       down: 'database',
       resource: 'work queue DUKCAPIL',
+      code: 'DUKCAPIL',
+      officerId: 'o',
+      username: 'u',
+      clientId: 'c',
+      businessId: 'b',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

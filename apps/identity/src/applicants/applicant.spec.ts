@@ -1,0 +1,53 @@
+import { applicantProfileEvent, contactOf, normalizeEmail, ownProfile } from './applicant';
+
+const siti = {
+  id: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
+  nik: '3201014506900001',
+  name: 'Siti Rahayu',
+  birthDate: '1990-06-05',
+  sex: 'F' as const,
+  phone: '+6281234567890',
+  email: 'siti@example.id',
+  phoneVerifiedAt: new Date('2026-12-01T00:00:00Z'),
+  address: { line: 'Jl. Merdeka 1', districtCode: '32.01.01' },
+  version: 3,
+};
+
+describe('an applicant', () => {
+  it('is published whole, with its version, on the profile stream', () => {
+    expect(applicantProfileEvent(siti, new Date('2026-12-02T01:02:03Z'))).toEqual({
+      applicantId: siti.id,
+      version: 3,
+      nik: '3201014506900001',
+      name: 'Siti Rahayu',
+      birthDate: '1990-06-05',
+      sex: 'F',
+      phone: '+6281234567890',
+      email: 'siti@example.id',
+      address: { line: 'Jl. Merdeka 1', districtCode: '32.01.01' },
+      changedAt: '2026-12-02T01:02:03.000Z',
+    });
+  });
+
+  it('leaves out of the event what the applicant has not given', () => {
+    const event = applicantProfileEvent(
+      { ...siti, phone: undefined, address: undefined },
+      new Date(),
+    );
+    expect(event).not.toHaveProperty('phone');
+    expect(event).not.toHaveProperty('address');
+  });
+
+  it('sees their own profile with the NIK masked and what is verified', () => {
+    const own = ownProfile(siti);
+    expect(own.nikMasked).toBe('320101******0001');
+    expect(JSON.stringify(own)).not.toContain('3201014506900001');
+    expect([own.phoneVerified, own.emailVerified]).toEqual([true, false]);
+  });
+
+  it('is reached by phone or e-mail, e-mail in lower case', () => {
+    expect(contactOf(siti, 'PHONE')).toBe('+6281234567890');
+    expect(contactOf(siti, 'EMAIL')).toBe('siti@example.id');
+    expect(normalizeEmail(' Siti@Example.ID ')).toBe('siti@example.id');
+  });
+});

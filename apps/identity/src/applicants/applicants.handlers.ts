@@ -1,0 +1,97 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { DomainError, type RequestContext } from '@satupintu/common';
+import {
+  ConfirmVerification,
+  ConfirmVerificationV1,
+  GetMyProfile,
+  GetMyProfileV1,
+  RegisterApplicant,
+  RegisterApplicantV1,
+  UpdateMyProfile,
+  UpdateMyProfileV1,
+  type ApplicantProfileV1,
+  type ApplicantRegisteredV1,
+  type VerificationConfirmedV1,
+} from '@satupintu/contracts';
+import type { RegionIndex } from '@satupintu/domain';
+import { Caller, HandleRequest } from '@satupintu/messaging';
+import { randomUUID } from 'node:crypto';
+import { applicantId } from '../access/callers';
+import { hashPassword } from '../credentials/passwords';
+import { VerificationCodes } from '../notifications/verification-codes';
+import { ownProfile } from './applicant';
+import { ApplicantsRepository } from './applicants.repository';
+import { changeProfile } from './change-profile';
+import { REGIONS } from './regions.provider';
+import { registerApplicant } from './register-applicant';
+
+const PROFILE = 'applicant profile';
+
+@Controller()
+export class ApplicantsHandlers {
+  constructor(
+    private readonly applicants: ApplicantsRepository,
+    private readonly codes: VerificationCodes,
+    @Inject(REGIONS) private readonly regions: RegionIndex,
+  ) {}
+
+  /** Public: anyone may open an account. */
+  @HandleRequest(RegisterApplicant)
+  register(@Payload() input: RegisterApplicantV1): Promise<ApplicantRegisteredV1> {
+    return registerApplicant(input, {
+      regions: this.regions,
+      newId: randomUUID,
+      add: async (applicant, password, channels) => {
+        const [passwordHash, codes] = await Promise.all([
+          hashPassword(password),
+          this.codes.issue(applicant, channels),
+        ]);
+        const added = await this.applicants.add(applicant, passwordHash, codes.rows);
+        if (added) codes.send();
+        return added;
+      },
+    });
+  }
+
+  @HandleRequest(GetMyProfile)
+  async get(
+    @Payload() _input: GetMyProfileV1,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicantProfileV1> {
+    const applicant = await this.applicants.byId(applicantId(caller.principal, PROFILE));
+    if (!applicant) throw new DomainError('unauthenticated', 401, [], { resource: PROFILE });
+    return ownProfile(applicant);
+  }
+
+  @HandleRequest(UpdateMyProfile)
+  async update(
+    @Payload() patch: UpdateMyProfileV1,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicantProfileV1> {
+    let send = () => undefined as void;
+    const updated = await this.applicants.change(
+      applicantId(caller.principal, PROFILE),
+      async (current) => {
+        const { next, changed, newContacts } = changeProfile(current, patch);
+        const codes = await this.codes.issue(next, newContacts);
+        send = () => codes.send();
+        return { next, changed, codes: codes.rows };
+      },
+    );
+    if (!updated) throw new DomainError('unauthenticated', 401, [], { resource: PROFILE });
+    send();
+    return ownProfile(updated);
+  }
+
+  @HandleRequest(ConfirmVerification)
+  async confirm(
+    @Payload() input: ConfirmVerificationV1,
+    @Caller() caller: RequestContext,
+  ): Promise<VerificationConfirmedV1> {
+    const id = applicantId(caller.principal, 'verification');
+    const verifiedAt = await this.applicants.confirmCode(id, input.channel, input.code);
+    if (!verifiedAt) throw new DomainError('verification_failed', 422);
+    return { channel: input.channel, verifiedAt: verifiedAt.toISOString() };
+  }
+}

@@ -1,0 +1,99 @@
+import { DomainError, type FieldError, type MessageParams } from '@satupintu/common';
+import type {
+  ApplicantRegisteredV1,
+  RegisterApplicantV1,
+  VerificationChannel,
+} from '@satupintu/contracts';
+import { parseNik, type RegionIndex } from '@satupintu/domain';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  passwordProblem,
+} from '../credentials/passwords';
+import { type ApplicantRecord, normalizeEmail } from './applicant';
+
+/** What may be refused in a password, as a field error with the bound it broke. */
+export function passwordError(
+  field: string,
+  password: string,
+  context: Parameters<typeof passwordProblem>[1],
+): FieldError | undefined {
+  const problem = passwordProblem(password, context);
+  if (!problem) return undefined;
+  const params: MessageParams | undefined =
+    problem === 'password_too_short'
+      ? { min: PASSWORD_MIN_LENGTH }
+      : problem === 'password_too_long'
+        ? { max: PASSWORD_MAX_LENGTH }
+        : undefined;
+  return { field, code: problem, ...(params ? { params } : {}) };
+}
+
+/**
+ * The applicant a registration describes, or every problem with it at once (422): the NIK must
+ * be a real one (region, date, serial) that agrees with the stated birth date and sex; a phone
+ * or an e-mail is needed; the password must pass the policy. Pure.
+ */
+export function checkRegistration(
+  input: RegisterApplicantV1,
+  regions: RegionIndex,
+  id: string,
+): ApplicantRecord {
+  const errors: FieldError[] = [];
+  const nik = parseNik(input.nik, regions, { birthDate: input.birthDate, gender: input.sex });
+  if (!nik.ok) errors.push({ field: 'nik', code: nik.problem });
+  const email = input.email ? normalizeEmail(input.email) : undefined;
+  if (!input.phone && !email) errors.push({ field: 'phone', code: 'contact_required' });
+  const name = input.name.trim();
+  if (!name) errors.push({ field: 'name', code: 'required' });
+  const password = passwordError('password', input.password, {
+    nik: input.nik,
+    name,
+    ...(email ? { email } : {}),
+    ...(input.phone ? { phone: input.phone } : {}),
+  });
+  if (password) errors.push(password);
+  if (errors.length > 0 || !nik.ok) throw DomainError.validation(errors, 422);
+  return {
+    id,
+    nik: nik.value.nik,
+    name,
+    birthDate: input.birthDate,
+    sex: input.sex,
+    ...(input.phone ? { phone: input.phone } : {}),
+    ...(email ? { email } : {}),
+    version: 1,
+  };
+}
+
+export interface RegisterApplicantPorts {
+  regions: RegionIndex;
+  newId(): string;
+  /**
+   * Stores the applicant with its password hash, a code per contact and its profile event,
+   * together; false when the NIK, phone or e-mail already belongs to an account.
+   */
+  add(
+    applicant: ApplicantRecord,
+    password: string,
+    channels: VerificationChannel[],
+  ): Promise<boolean>;
+}
+
+/**
+ * Opens an applicant's account. A NIK, phone or e-mail that is taken is one answer (409
+ * `account_exists`) that does not say which, nor whose.
+ */
+export async function registerApplicant(
+  input: RegisterApplicantV1,
+  ports: RegisterApplicantPorts,
+): Promise<ApplicantRegisteredV1> {
+  const applicant = checkRegistration(input, ports.regions, ports.newId());
+  const channels: VerificationChannel[] = [
+    ...(applicant.phone ? (['PHONE'] as const) : []),
+    ...(applicant.email ? (['EMAIL'] as const) : []),
+  ];
+  if (!(await ports.add(applicant, input.password, channels)))
+    throw new DomainError('account_exists', 409);
+  return { applicantId: applicant.id, verificationsSent: channels };
+}

@@ -1,0 +1,87 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { DomainError, type RequestContext } from '@satupintu/common';
+import {
+  AddBusinessMember,
+  AddBusinessMemberV1,
+  ListMyBusinesses,
+  ListMyBusinessesV1,
+  RegisterBusiness,
+  RegisterBusinessV1,
+  UpdateBusiness,
+  UpdateBusinessV1,
+  type BusinessV1,
+  type MyBusinessesV1,
+} from '@satupintu/contracts';
+import { Caller, HandleRequest } from '@satupintu/messaging';
+import { randomUUID } from 'node:crypto';
+import { applicantId } from '../access/callers';
+import { ApplicantsRepository } from '../applicants/applicants.repository';
+import {
+  addRepresentative,
+  changeBusiness,
+  memberView,
+  newBusiness,
+  requireOwner,
+} from './business';
+import { BusinessesRepository } from './businesses.repository';
+
+const BUSINESSES = 'businesses';
+
+/** Businesses are registered and run by the applicants who own them. */
+@Controller()
+export class BusinessesHandlers {
+  constructor(
+    private readonly businesses: BusinessesRepository,
+    private readonly applicants: ApplicantsRepository,
+  ) {}
+
+  @HandleRequest(RegisterBusiness)
+  async register(
+    @Payload() input: RegisterBusinessV1,
+    @Caller() caller: RequestContext,
+  ): Promise<BusinessV1> {
+    const owner = applicantId(caller.principal, BUSINESSES);
+    const business = newBusiness(input, randomUUID(), owner);
+    await this.businesses.add(business);
+    return memberView(business, owner);
+  }
+
+  @HandleRequest(ListMyBusinesses)
+  async list(
+    @Payload() _input: ListMyBusinessesV1,
+    @Caller() caller: RequestContext,
+  ): Promise<MyBusinessesV1> {
+    const member = applicantId(caller.principal, BUSINESSES);
+    const items = await this.businesses.ofMember(member);
+    return { items: items.map((business) => memberView(business, member)) };
+  }
+
+  @HandleRequest(UpdateBusiness)
+  async update(
+    @Payload() patch: UpdateBusinessV1,
+    @Caller() caller: RequestContext,
+  ): Promise<BusinessV1> {
+    const owner = applicantId(caller.principal, BUSINESSES);
+    const next = await this.businesses.change(patch.businessId, (current) =>
+      changeBusiness(requireOwner(current, owner, patch.businessId), patch),
+    );
+    return memberView(next, owner);
+  }
+
+  @HandleRequest(AddBusinessMember)
+  async addMember(
+    @Payload() input: AddBusinessMemberV1,
+    @Caller() caller: RequestContext,
+  ): Promise<BusinessV1> {
+    const owner = applicantId(caller.principal, BUSINESSES);
+    const next = await this.businesses.change(input.businessId, async (current) => {
+      const business = requireOwner(current, owner, input.businessId);
+      const member = await this.applicants.idByNik(input.nik);
+      if (!member)
+        throw DomainError.validation([{ field: 'nik', code: 'member_not_registered' }], 422);
+      return { next: addRepresentative(business, member), changed: true };
+    });
+    return memberView(next, owner);
+  }
+}

@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LOGGER, type AppLogger } from '@satupintu/common';
+import { type CodeMessage, type Notifier, codeForLog, maskTarget } from './notifier';
+
+export const REVEAL_CODES = Symbol('REVEAL_CODES');
+
+/**
+ * Writes the message to the log instead of sending it: the development notifier. The code is
+ * in the line only when `NODE_ENV=development`; anywhere else it is masked, so a deployment
+ * without a real gateway can never leak a code through its logs.
+ */
+@Injectable()
+export class LogNotifier implements Notifier {
+  constructor(
+    @Inject(LOGGER) private readonly logger: AppLogger,
+    @Inject(REVEAL_CODES) private readonly revealCodes: boolean,
+  ) {}
+
+  sendCode(message: CodeMessage): void {
+    this.logger.warn(
+      {
+        channel: message.channel,
+        to: maskTarget(message.channel, message.target),
+        code: codeForLog(message.code, this.revealCodes),
+      },
+      this.revealCodes
+        ? 'verification code (development notifier: nothing is sent)'
+        : 'verification code not sent: no notifier is configured',
+    );
+  }
+}

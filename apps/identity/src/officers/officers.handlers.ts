@@ -1,0 +1,67 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { DomainError, type RequestContext } from '@satupintu/common';
+import {
+  CreateOfficer,
+  CreateOfficerV1,
+  ListOfficers,
+  ListOfficersV1,
+  UpdateOfficer,
+  UpdateOfficerV1,
+  type OfficerV1,
+  type OfficersPageV1,
+} from '@satupintu/contracts';
+import { Caller, HandleRequest } from '@satupintu/messaging';
+import { randomUUID } from 'node:crypto';
+import { AgenciesRepository } from '../agencies/agencies.repository';
+import { hashPassword } from '../credentials/passwords';
+import { officerManager } from './officer-access';
+import { changeOfficer, listOfficers, newOfficer } from './officers';
+import { OfficersRepository } from './officers.repository';
+
+@Controller()
+export class OfficersHandlers {
+  constructor(
+    private readonly officers: OfficersRepository,
+    private readonly agencies: AgenciesRepository,
+  ) {}
+
+  @HandleRequest(CreateOfficer)
+  async create(
+    @Payload() input: CreateOfficerV1,
+    @Caller() caller: RequestContext,
+  ): Promise<OfficerV1> {
+    const officer = newOfficer(officerManager(caller.principal), input, randomUUID());
+    if (officer.agencyCode && !(await this.agencies.exists(officer.agencyCode)))
+      throw DomainError.validation(
+        [
+          {
+            field: 'agencyCode',
+            code: 'unknown_agency',
+            params: { agencyCode: officer.agencyCode },
+          },
+        ],
+        422,
+      );
+    await this.officers.add(officer, await hashPassword(input.password));
+    return officer;
+  }
+
+  @HandleRequest(UpdateOfficer)
+  update(@Payload() patch: UpdateOfficerV1, @Caller() caller: RequestContext): Promise<OfficerV1> {
+    const manager = officerManager(caller.principal);
+    return this.officers.change(patch.officerId, (current) =>
+      changeOfficer(manager, current, patch),
+    );
+  }
+
+  @HandleRequest(ListOfficers)
+  list(
+    @Payload() request: ListOfficersV1,
+    @Caller() caller: RequestContext,
+  ): Promise<OfficersPageV1> {
+    return listOfficers(officerManager(caller.principal), request, {
+      list: (agency, after, limit) => this.officers.list(agency, after, limit),
+    });
+  }
+}
