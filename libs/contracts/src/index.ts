@@ -17,3 +17,8 @@ export * from './identity/identity.stream';
 export * from './profile/applicant-profile-changed.v1';
 export * from './profile/business-profile-changed.v1';
 export * from './profile/profile.stream';
+export * from './identity/log-in.v1';
+export * from './identity/refresh-session.v1';
+export * from './identity/log-out.v1';
+export * from './identity/change-password.v1';
+export * from './identity/issue-client-token.v1';
