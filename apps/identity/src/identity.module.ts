@@ -2,8 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { databaseName } from '@satupintu/persistence';
 import { serviceInfrastructure } from '@satupintu/platform';
 import type { IdentityConfig } from './config';
-import { KeysModule } from './keys/keys.module';
 import { IDENTITY_MIGRATIONS } from './migrations';
+import { SessionsModule } from './sessions/sessions.module';
 
 /**
  * Applicants, officers, agencies, API clients and token issuance (JWT + JWKS) will live here.
@@ -21,7 +21,10 @@ export class IdentityModule {
           database: databaseName(config.DB_PREFIX, 'identity'),
           migrations: IDENTITY_MIGRATIONS,
         }),
-        KeysModule.forRoot({ keyEncryptionKey: config.IDENTITY_KEY_ENCRYPTION_KEY }),
+        SessionsModule.forRoot({
+          issuer: config.PUBLIC_URL,
+          keyEncryptionKey: config.IDENTITY_KEY_ENCRYPTION_KEY,
+        }),
       ],
     };
   }

@@ -112,6 +112,7 @@ describe('renderProblem', () => {
       retryAfterSeconds: 5,
       down: 'database',
       resource: 'work queue DUKCAPIL',
+      scope: 'applications:read',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {
