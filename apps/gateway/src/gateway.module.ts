@@ -3,6 +3,7 @@ import { HealthModule } from '@satupintu/common';
 import { RpcClient, RpcClientModule } from '@satupintu/messaging';
 import { ApplicationsModule } from './applications/applications.module';
 import type { GatewayConfig } from './config';
+import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
 /** The one REST front door: no business data, every request answered by a service over NATS. */
@@ -24,6 +25,7 @@ export class GatewayModule {
         }),
         ApplicationsModule,
         WorkQueueModule,
+        SessionsModule,
       ],
     };
   }

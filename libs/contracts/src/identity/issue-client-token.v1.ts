@@ -2,6 +2,9 @@ import { IsDefined, IsOptional, IsString, Matches, MaxLength } from 'class-valid
 import { defineRequest } from '../contract';
 import type { IssuedTokensV1 } from './log-in.v1';
 
+/** RFC 6749 §3.3: scope tokens (printable ASCII but `"` and `\\`), separated by one space. */
+export const SCOPE_PARAMETER_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/;
+
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4): an API client (agency system, kiosk, portal)
  * authenticates with its id and a secret that has not expired, and gets an access token with
@@ -23,9 +26,7 @@ export class IssueClientTokenV1 {
   @IsOptional()
   @IsString()
   @MaxLength(2048)
-  @Matches(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, {
-    context: { code: 'invalid' },
-  })
+  @Matches(SCOPE_PARAMETER_PATTERN, { context: { code: 'invalid' } })
   scope?: string;
 }
 
