@@ -7,7 +7,13 @@ import {
   principalFromClaims,
 } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
-import { ServiceProcess, domainErrorOf, queryServiceDb, testEnvironment } from '@satupintu/testing';
+import {
+  ServiceProcess,
+  domainErrorOf,
+  eventually,
+  queryServiceDb,
+  testEnvironment,
+} from '@satupintu/testing';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { randomUUID } from 'node:crypto';
 import {
@@ -505,6 +511,49 @@ describe('tokens', () => {
         expect(refused.status).toBe(422);
       }
       expect((await logIn(applicant.nik, applicant.password)).response.status).toBe(429);
+    });
+  });
+
+  describe('pruning', () => {
+    it('forgets failure counts and refresh tokens no decision needs any more', async () => {
+      const key = (name: string) => `unknown:${name}-${randomUUID()}`;
+      const [stale, locked, recent] = [key('stale'), key('locked'), key('recent')];
+      await queryServiceDb(
+        ['identity'],
+        `INSERT INTO login_failures (account_key, failures, first_failed_at, locked_until) VALUES
+           ($1, 3, now() - interval '1 hour', NULL),
+           ($2, 5, now() - interval '20 minutes', now() + interval '5 minutes'),
+           ($3, 2, now() - interval '1 minute', NULL)`,
+        [stale, locked, recent],
+      );
+      const [old, young] = [randomUUID(), randomUUID()];
+      await queryServiceDb(
+        ['identity'],
+        `INSERT INTO refresh_tokens (id, family_id, subject_kind, subject_id, token_hash, expires_at)
+         VALUES ($1::uuid, $1::uuid, 'applicant', $1::uuid, sha256($1::text::bytea),
+                 now() - interval '31 days'),
+                ($2::uuid, $2::uuid, 'applicant', $2::uuid, sha256($2::text::bytea),
+                 now() - interval '1 day')`,
+        [old, young],
+      );
+      await eventually(async () => {
+        await queryServiceDb(
+          ['identity'],
+          `UPDATE jobs SET due_at = now() WHERE kind = 'sessions.prune' AND state = 'pending'`,
+        );
+        const failures = await queryServiceDb<{ account_key: string }>(
+          ['identity'],
+          'SELECT account_key FROM login_failures WHERE account_key = ANY($1) ORDER BY account_key',
+          [[stale, locked, recent]],
+        );
+        expect(failures.map((row) => row.account_key)).toEqual([locked, recent].sort());
+        const tokens = await queryServiceDb<{ id: string }>(
+          ['identity'],
+          'SELECT id FROM refresh_tokens WHERE id = ANY($1)',
+          [[old, young]],
+        );
+        expect(tokens).toEqual([{ id: young }]);
+      });
     });
   });
 

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { KeysModule } from '../keys/keys.module';
 import { CredentialsRepository } from './credentials.repository';
+import { SessionPruning } from './session-pruning';
 import { SessionsHandlers } from './sessions.handlers';
 import { SessionsRepository } from './sessions.repository';
 import { TOKEN_ISSUER, TokenIssuer } from './token-issuer';
@@ -18,6 +19,7 @@ export class SessionsModule {
         CredentialsRepository,
         SessionsRepository,
         TokenIssuer,
+        SessionPruning,
       ],
     };
   }
