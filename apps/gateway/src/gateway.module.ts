@@ -4,6 +4,7 @@ import { RpcClient, RpcClientModule } from '@satupintu/messaging';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import type { GatewayConfig } from './config';
+import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
 /** The one REST front door: no business data, every request answered by a service over NATS. */
@@ -26,6 +27,7 @@ export class GatewayModule {
         ApplicationsModule,
         WorkQueueModule,
         AccountsModule,
+        SessionsModule,
       ],
     };
   }

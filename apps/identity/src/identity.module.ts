@@ -16,6 +16,7 @@ import { IDENTITY_MIGRATIONS } from './migrations';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
 import { ProfilesModule } from './profiles/profiles.module';
+import { SessionsModule } from './sessions/sessions.module';
 
 /**
  * Applicants (citizens by NIK) and their businesses, agencies, officers and API clients, each
@@ -43,6 +44,10 @@ export class IdentityModule {
         ApiClientsModule,
         ProfilesModule,
         DemoModule.forRoot({ demoSeed: config.DEMO_SEED }),
+        SessionsModule.forRoot({
+          issuer: config.PUBLIC_URL,
+          keyEncryptionKey: config.IDENTITY_KEY_ENCRYPTION_KEY,
+        }),
       ],
     };
   }

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/v1/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that sign access tokens
+         * @description RFC 7517 JSON Web Key Set: the key that signs now, the one that will sign next (published an hour ahead), and those that signed tokens still valid. Anyone can verify an access token with it and any JOSE library: EdDSA, `typ: at+jwt`, `iss` this API’s URL, `aud` `satupintu-api`. Cacheable for 5 minutes; fetch it again when a token names a `kid` not in it.
+         */
+        get: operations["getJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies": {
         parameters: {
             query?: never;
@@ -176,6 +196,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in as a person
+         * @description An applicant signs in with their NIK or e-mail, an officer with their username, and a password. The answer has an access token (15 minutes; send it as `Authorization: Bearer`) and a refresh token (30 days, single use: `POST /v1/oauth/token` with `grant_type=refresh_token`). Every refusal reads the same, whether the account exists or not. After 5 failed attempts within 15 minutes the account (or the unknown identifier) is locked for 15 minutes: 429 with `Retry-After`, the password not even checked. API clients use `POST /v1/oauth/token` instead.
+         */
+        post: operations["logIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere
+         * @description Revokes every refresh token of the person the given refresh token belongs to: each of their devices signs in again. Access tokens already issued stay valid until they expire (at most 15 minutes). A refresh token that is unknown, expired or already revoked changes nothing and is not an error (RFC 7009 §2.2). The refresh token is the credential, so no access token is needed.
+         */
+        post: operations["logOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password
+         * @description The signed-in applicant or officer changes their password. The current password is checked, and a wrong one counts as a failed sign-in (the account locks after 5). The new one must be 10 to 128 characters, not a common password, and not contain the NIK, username, e-mail or name. Every refresh token of the person is revoked: every device signs in again.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/businesses": {
         parameters: {
             query?: never;
@@ -294,6 +374,26 @@ export interface paths {
          * @description Rotation: a new secret, answered once; the previous ones keep working for 24 hours (`previousSecretsExpireAt`), so the client switches without downtime. No body.
          */
         post: operations["rotateClientSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an access token (OAuth 2.0 token endpoint)
+         * @description RFC 6749, with a form body (`application/x-www-form-urlencoded`). `grant_type=client_credentials` (§4.4): an API client authenticates with HTTP Basic (`client_secret_basic`: id and secret form-urlencoded, joined by `:`, then base64) or with `client_id` and `client_secret` in the form, not both; it gets an access token with its scopes, or those of them it asks for in `scope`. During a secret rotation the old secret works until it expires. `grant_type=refresh_token` (§6): a person trades a refresh token for a new access and refresh token; the old refresh token is used up, and presenting a used one again revokes every token of its family (someone else has a copy): sign in again. Unknown parameters are ignored; repeated ones are refused. Refusals are problem documents that carry RFC 6749's `error` and `error_description` too. A refused refresh token is answered 401 (not 400 as §5.2 has it), like every other refused credential of this API.
+         */
+        post: operations["issueToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -617,6 +717,20 @@ export interface components {
         BusinessesResponse: {
             items: components["schemas"]["BusinessResponse"][];
         };
+        ChangePasswordRequest: {
+            /**
+             * Format: password
+             * @description The password now
+             * @example kopi-tubruk-di-pagi-hari
+             */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description The new password: 10 to 128 characters, not a common one, not containing the NIK, username, e-mail or name
+             * @example teh-manis-dan-pisang-goreng
+             */
+            newPassword: string;
+        };
         /**
          * @description Where an application came from: every channel uses the same API
          * @enum {string}
@@ -713,6 +827,67 @@ export interface components {
              */
             message: string;
         };
+        JwkResponse: {
+            /**
+             * @description Algorithm
+             * @example EdDSA
+             * @enum {string}
+             */
+            alg: "EdDSA" | "ES256";
+            /**
+             * @description Curve
+             * @example Ed25519
+             * @enum {string}
+             */
+            crv?: "Ed25519" | "P-256";
+            /**
+             * @description Key id, as in the token header
+             * @example TkF3n-09qW
+             */
+            kid: string;
+            /**
+             * @description Key type (RFC 7517)
+             * @example OKP
+             * @enum {string}
+             */
+            kty: "OKP" | "EC";
+            /**
+             * @example sig
+             * @enum {string}
+             */
+            use: "sig";
+            /**
+             * @description Public key (base64url)
+             * @example TdnevFECdPNaIxyuuYjFiYmrT2L9BNfkz-RaIh2LGug
+             */
+            x?: string;
+            /** @description EC only: y coordinate (base64url) */
+            y?: string;
+        };
+        JwksResponse: {
+            /** @description The keys that sign, will sign soon, or signed tokens that are still valid; select one by the token’s `kid` */
+            keys: components["schemas"]["JwkResponse"][];
+        };
+        LogInRequest: {
+            /**
+             * @description An applicant's NIK (16 digits) or e-mail, or an officer's username
+             * @example 3201014506900001
+             */
+            identifier: string;
+            /**
+             * Format: password
+             * @description The password
+             * @example kopi-tubruk-di-pagi-hari
+             */
+            password: string;
+        };
+        LogOutRequest: {
+            /**
+             * @description The `refresh_token` of the latest token answer
+             * @example q0Zr3xk8H1wP5mJ2vN7cT4yL9bD6fG0sA3eR8uW1iKo
+             */
+            refreshToken: string;
+        };
         OfficerResponse: {
             /** @example true */
             active: boolean;
@@ -740,6 +915,13 @@ export interface components {
             items: components["schemas"]["OfficerResponse"][];
             /** @description Present when there are more: pass it as `cursor` for the next page */
             nextCursor?: string;
+        };
+        PasswordChangedResponse: {
+            /**
+             * @description Refresh tokens revoked: every device signs in again
+             * @example 2
+             */
+            revokedRefreshTokens: number;
         };
         Problem: {
             /**
@@ -775,7 +957,7 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "account_exists" | "verification_failed" | "agency_exists" | "agency_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "invalid_cursor" | "forbidden" | "unauthenticated" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "account_exists" | "verification_failed" | "agency_exists" | "agency_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "internal_error";
         RegisterApplicantRequest: {
             /**
              * Format: date
@@ -916,6 +1098,65 @@ export interface components {
              */
             trackingNo: string;
         };
+        TokenRequest: {
+            /**
+             * @description client_credentials: the client id, when the client does not authenticate with HTTP Basic
+             * @example portal-nasional
+             */
+            client_id?: string;
+            /**
+             * @description client_credentials: the client secret, when the client does not authenticate with HTTP Basic (`client_secret_post`)
+             * @example Zq3v9Hk2Lw8Rt5Yx1Nb7Mc4Pd6Fs0Ga2Jh9Ke3Uw5Ti
+             */
+            client_secret?: string;
+            /**
+             * @example client_credentials
+             * @enum {string}
+             */
+            grant_type: "client_credentials" | "refresh_token";
+            /**
+             * @description refresh_token: the refresh token of the previous answer; it is used up
+             * @example q0Zr3xk8H1wP5mJ2vN7cT4yL9bD6fG0sA3eR8uW1iKo
+             */
+            refresh_token?: string;
+            /**
+             * @description client_credentials: the scopes wanted, space-separated; absent: all of the client’s
+             * @example applications:submit applications:read
+             */
+            scope?: string;
+        };
+        TokenResponse: {
+            /**
+             * @description An RFC 9068 access token (JWT, EdDSA): send it as `Authorization: Bearer`. Verifiable with `GET /v1/.well-known/jwks.json`
+             * @example eyJhbGciOiJFZERTQSIsInR5cCI6ImF0K2p3dCIsImtpZCI6IlRrRjNuLTA5In0.eyJpc3MiOiJodHRwOi8vMTI3LjAuMC4xOjMwMDAiLCJhdWQiOiJzYXR1cGludHUtYXBpIn0.c2lnbmF0dXJl
+             */
+            access_token: string;
+            /**
+             * @description Seconds the access token is valid
+             * @example 900
+             */
+            expires_in: number;
+            /**
+             * @description People only: single use, for `grant_type=refresh_token`; each use answers with a new one. Using one twice revokes them all
+             * @example q0Zr3xk8H1wP5mJ2vN7cT4yL9bD6fG0sA3eR8uW1iKo
+             */
+            refresh_token?: string;
+            /**
+             * @description Seconds the refresh token is valid
+             * @example 2592000
+             */
+            refresh_token_expires_in?: number;
+            /**
+             * @description API clients only: the scopes granted, space-separated
+             * @example applications:submit applications:read
+             */
+            scope?: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            token_type: "Bearer";
+        };
         UpdateAgencyRequest: {
             /**
              * @description false: the agency leaves the mall (its services close)
@@ -1044,6 +1285,68 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getJwks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set */
+            200: {
+                headers: {
+                    /** @description Public, for 5 minutes */
+                    "Cache-Control": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JwksResponse"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No identity service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAgencies: {
         parameters: {
             query?: never;
@@ -2163,6 +2466,354 @@ export interface operations {
             };
         };
     };
+    logIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogInRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    /** @description Tokens are never cached */
+                    "Cache-Control": "no-store";
+                    /** @description For HTTP/1.0 caches */
+                    Pragma: "no-cache";
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description The body is not JSON, or a field is missing or too long */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown identifier, wrong password, or a deactivated officer */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts on this account: locked for a while */
+            429: {
+                headers: {
+                    /** @description Seconds until the account is unlocked */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No identity service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogOutRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed out (or there was nothing to sign out) */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not JSON, or the refresh token is missing or malformed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No identity service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Changed; the refresh tokens are revoked */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedResponse"];
+                };
+            };
+            /** @description The body is not JSON, or a field is missing or too long */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access token, or one that is not valid */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API client: only people have passwords */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The current password is wrong, or the new one is refused by the policy */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong current passwords: the account is locked for a while */
+            429: {
+                headers: {
+                    /** @description Seconds until the account is unlocked */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No identity service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyBusinesses: {
         parameters: {
             query?: never;
@@ -2939,6 +3590,118 @@ export interface operations {
             };
             /** @description The client is revoked */
             409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No identity service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description client_secret_basic: `Basic base64(client_id:client_secret)` */
+                Authorization?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token answer (RFC 6749 §5.1) */
+            200: {
+                headers: {
+                    /** @description Tokens are never cached */
+                    "Cache-Control": "no-store";
+                    /** @description For HTTP/1.0 caches */
+                    Pragma: "no-cache";
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description `invalid_request` (a missing or repeated parameter), `unsupported_grant_type` or `invalid_scope` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_client`: unknown or revoked client, wrong or expired secret; `invalid_grant`: a refresh token that is unknown, expired, revoked, or used before (its family is now revoked) */
+            401: {
+                headers: {
+                    /** @description With `invalid_client`: the Basic challenge */
+                    "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/x-www-form-urlencoded` */
+            415: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -34,3 +34,8 @@ export * from './identity/list-officers.v1';
 export * from './identity/create-api-client.v1';
 export * from './identity/rotate-client-secret.v1';
 export * from './identity/revoke-api-client.v1';
+export * from './identity/log-in.v1';
+export * from './identity/refresh-session.v1';
+export * from './identity/log-out.v1';
+export * from './identity/change-password.v1';
+export * from './identity/issue-client-token.v1';

@@ -67,3 +67,17 @@ export const baseEnv = {
 };
 
 export type BaseConfig = CleanedEnv<typeof baseEnv>;
+
+/**
+ * An http(s) URL without query or fragment, its trailing slashes cut: a base that paths are
+ * appended to (a trailing slash would double the one every path starts with, `https://x//v1`).
+ */
+export const publicUrl = makeValidator<string>((value) => {
+  if (!URL.canParse(value)) throw new Error('must be a URL');
+  const parsed = new URL(value);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new Error('must be an http:// or https:// URL');
+  }
+  if (parsed.search || parsed.hash) throw new Error('must have no query or fragment');
+  return value.replace(/\/+$/, '');
+});

@@ -181,6 +181,48 @@ export const PROBLEMS = {
       en: 'Pass the `nextCursor` of the previous page as it is, or start without a cursor.',
     },
   },
+  invalid_credentials: {
+    title: { id: 'Gagal masuk', en: 'Sign-in failed' },
+    detail: {
+      id: 'NIK, e-mail atau nama pengguna, atau kata sandinya, salah.',
+      en: 'The NIK, e-mail or username, or its password, is wrong.',
+    },
+  },
+  account_locked: {
+    title: { id: 'Terlalu banyak percobaan masuk', en: 'Too many sign-in attempts' },
+    detail: {
+      id: 'Akun ini dikunci sementara setelah beberapa kali gagal masuk. Coba lagi dalam {retryAfterSeconds} detik.',
+      en: 'This account is locked for a while after repeated failed sign-ins. Try again in {retryAfterSeconds} seconds.',
+    },
+  },
+  invalid_client: {
+    title: { id: 'Autentikasi klien gagal', en: 'Client authentication failed' },
+    detail: {
+      id: 'Klien tidak dikenal, sudah dicabut, atau rahasianya salah atau kedaluwarsa.',
+      en: 'The client is unknown or revoked, or its secret is wrong or expired.',
+    },
+  },
+  invalid_grant: {
+    title: { id: 'Refresh token tidak berlaku', en: 'Invalid refresh token' },
+    detail: {
+      id: 'Refresh token tidak dikenal, sudah dipakai, dicabut, atau kedaluwarsa. Masuk kembali.',
+      en: 'The refresh token is unknown, used, revoked or expired. Sign in again.',
+    },
+  },
+  invalid_scope: {
+    title: { id: 'Cakupan tidak diizinkan', en: 'Scope not allowed' },
+    detail: {
+      id: 'Klien ini tidak memiliki cakupan {scope}.',
+      en: 'This client does not hold the scope {scope}.',
+    },
+  },
+  unsupported_grant_type: {
+    title: { id: 'grant_type tidak didukung', en: 'Unsupported grant_type' },
+    detail: {
+      id: 'Gunakan grant_type client_credentials atau refresh_token.',
+      en: 'Use grant_type client_credentials or refresh_token.',
+    },
+  },
   forbidden: {
     title: { id: 'Tidak diizinkan', en: 'Forbidden' },
     detail: {
@@ -323,6 +365,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   nothing_to_change: {
     id: 'sebutkan paling sedikit satu kolom yang diubah',
     en: 'name at least one field to change',
+  },
+  current_password_wrong: {
+    id: 'kata sandi saat ini salah',
+    en: 'the current password is wrong',
   },
   agency_code_format: {
     id: 'kode instansi 2–32 huruf besar, angka atau -, misalnya DUKCAPIL',

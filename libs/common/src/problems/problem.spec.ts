@@ -117,6 +117,7 @@ describe('renderProblem', () => {
       username: 'u',
       clientId: 'c',
       businessId: 'b',
+      scope: 'applications:read',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

@@ -1,0 +1,46 @@
+import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { JobRunner, defineJob } from '@satupintu/scheduling';
+import { keyEncryptionKeyFrom } from './key-sealing';
+import { KeysHandlers } from './keys.handlers';
+import { KEY_ENCRYPTION_KEY, SigningKeys } from './signing-keys';
+
+/** Moves the signing keys along their states (next → active → retiring → retired). */
+export const RotateSigningKeys = defineJob<Record<string, never>>({
+  kind: 'signing-keys.rotate',
+  maxAttempts: 5,
+  backoff: { baseMs: 5_000, maxMs: 60_000 },
+});
+
+/** Often enough that each step happens within a minute of its time (the policy counts hours). */
+export const SIGNING_KEYS_CHECK_INTERVAL_MS = 60_000;
+
+@Injectable()
+class KeyRotation implements OnModuleInit {
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly keys: SigningKeys,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.register(RotateSigningKeys, async (_payload, tx) => {
+      await this.keys.rotate(tx);
+    });
+    this.runner.every(RotateSigningKeys, SIGNING_KEYS_CHECK_INTERVAL_MS, {});
+  }
+}
+
+@Module({})
+export class KeysModule {
+  static forRoot(options: { keyEncryptionKey: string }): DynamicModule {
+    return {
+      module: KeysModule,
+      controllers: [KeysHandlers],
+      providers: [
+        { provide: KEY_ENCRYPTION_KEY, useValue: keyEncryptionKeyFrom(options.keyEncryptionKey) },
+        SigningKeys,
+        KeyRotation,
+      ],
+      exports: [SigningKeys],
+    };
+  }
+}
