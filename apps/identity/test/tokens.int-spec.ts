@@ -3,6 +3,7 @@ import { runInContext } from '@satupintu/common';
 import {
   ChangePassword,
   type ChangePasswordV1,
+  LogOut,
   type Principal,
   principalFromClaims,
 } from '@satupintu/contracts';
@@ -382,6 +383,25 @@ describe('tokens', () => {
       // Signing out again, or with a token nobody issued, changes nothing and is no error.
       const again = await api.POST('/v1/auth/logout', { body: { refreshToken: 'B'.repeat(43) } });
       expect(again.response.status).toBe(204);
+    });
+
+    it('signs out the calling person when no refresh token is given (the gateway passes who it is)', async () => {
+      const applicant = await anApplicantAccount();
+      const session = await tokensOf(applicant.nik, applicant.password);
+      const principal: Principal = {
+        kind: 'applicant',
+        subject: applicant.id,
+        roles: [],
+        scopes: [],
+      };
+      const answer = await runInContext(
+        { requestId: randomUUID(), traceparent: '', principal },
+        () => rpc.request(LogOut, {}),
+      );
+      expect(answer).toEqual({ revoked: 1 });
+      expect((await refresh(session.refresh_token!)).response.status).toBe(401);
+      const anonymous = await domainErrorOf(rpc.request(LogOut, {}));
+      expect(anonymous).toMatchObject({ code: 'unauthenticated', status: 401 });
     });
 
     it('changes the password of the caller and revokes every refresh token they have', async () => {
