@@ -579,6 +579,10 @@ describe('tokens', () => {
 
   // Last: after every test above has sent its secrets through the services.
   describe('logs', () => {
+    it('warn that the signing keys are sealed with the public development key', () => {
+      expect(identity.logs()).toContain('sealed with the public development key');
+    });
+
     it('hold no password, secret or token', () => {
       const logs = identity.logs() + gateway.logs();
       expect(logs).toContain('"route":"/v1/auth/login"');
