@@ -3,6 +3,7 @@ import { runInContext } from '@satupintu/common';
 import {
   ChangePassword,
   type ChangePasswordV1,
+  LogOut,
   type Principal,
   principalFromClaims,
 } from '@satupintu/contracts';
@@ -384,6 +385,25 @@ describe('tokens', () => {
       expect(again.response.status).toBe(204);
     });
 
+    it('signs out the calling person when no refresh token is given (the gateway passes who it is)', async () => {
+      const applicant = await anApplicantAccount();
+      const session = await tokensOf(applicant.nik, applicant.password);
+      const principal: Principal = {
+        kind: 'applicant',
+        subject: applicant.id,
+        roles: [],
+        scopes: [],
+      };
+      const answer = await runInContext(
+        { requestId: randomUUID(), traceparent: '', principal },
+        () => rpc.request(LogOut, {}),
+      );
+      expect(answer).toEqual({ revoked: 1 });
+      expect((await refresh(session.refresh_token!)).response.status).toBe(401);
+      const anonymous = await domainErrorOf(rpc.request(LogOut, {}));
+      expect(anonymous).toMatchObject({ code: 'unauthenticated', status: 401 });
+    });
+
     it('changes the password of the caller and revokes every refresh token they have', async () => {
       const officer = await anOfficerAccount(agency, ['AGENCY_ADMIN']);
       const principal: Principal = {
@@ -559,6 +579,10 @@ describe('tokens', () => {
 
   // Last: after every test above has sent its secrets through the services.
   describe('logs', () => {
+    it('warn that the signing keys are sealed with the public development key', () => {
+      expect(identity.logs()).toContain('sealed with the public development key');
+    });
+
     it('hold no password, secret or token', () => {
       const logs = identity.logs() + gateway.logs();
       expect(logs).toContain('"route":"/v1/auth/login"');

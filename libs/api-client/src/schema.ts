@@ -227,7 +227,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out everywhere
-         * @description Revokes every refresh token of the person the given refresh token belongs to: each of their devices signs in again. Access tokens already issued stay valid until they expire (at most 15 minutes). A refresh token that is unknown, expired or already revoked changes nothing and is not an error (RFC 7009 §2.2). The refresh token is the credential, so no access token is needed.
+         * @description Revokes every refresh token of a person: each of their devices signs in again. The person is the holder of the refresh token in the body (it is its own credential: no access token is needed), or, with an empty body, the applicant or officer of the access token sent (`Authorization: Bearer`); neither is a 401. Access tokens already issued stay valid until they expire (at most 15 minutes). A refresh token that is unknown, expired or already revoked changes nothing and is not an error (RFC 7009 §2.2).
          */
         post: operations["logOut"];
         delete?: never;
@@ -883,10 +883,10 @@ export interface components {
         };
         LogOutRequest: {
             /**
-             * @description The `refresh_token` of the latest token answer
+             * @description The `refresh_token` of the latest token answer; without it, the person of the access token is signed out
              * @example q0Zr3xk8H1wP5mJ2vN7cT4yL9bD6fG0sA3eR8uW1iKo
              */
-            refreshToken: string;
+            refreshToken?: string;
         };
         OfficerResponse: {
             /** @example true */
@@ -2616,6 +2616,26 @@ export interface operations {
             };
             /** @description The body is not JSON, or the refresh token is missing or malformed */
             400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No refresh token, and no valid access token of a person */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No refresh token, and the access token of an API client */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -127,10 +127,12 @@ export class AuthController {
     operationId: 'logOut',
     summary: 'Sign out everywhere',
     description:
-      'Revokes every refresh token of the person the given refresh token belongs to: each of their devices ' +
-      'signs in again. Access tokens already issued stay valid until they expire (at most 15 minutes). ' +
+      'Revokes every refresh token of a person: each of their devices signs in again. The person is the ' +
+      'holder of the refresh token in the body (it is its own credential: no access token is needed), or, ' +
+      'with an empty body, the applicant or officer of the access token sent (`Authorization: Bearer`); ' +
+      'neither is a 401. Access tokens already issued stay valid until they expire (at most 15 minutes). ' +
       'A refresh token that is unknown, expired or already revoked changes nothing and is not an error ' +
-      '(RFC 7009 §2.2). The refresh token is the credential, so no access token is needed.',
+      '(RFC 7009 §2.2).',
     security: [],
   })
   @ApiBody({
@@ -140,9 +142,24 @@ export class AuthController {
         summary: 'With the latest refresh token',
         value: { refreshToken: PERSON_TOKENS_EXAMPLE.refresh_token },
       },
+      bearer: { summary: 'The person of the access token sent', value: {} },
     },
   })
   @ApiResponse({ status: 204, description: 'Signed out (or there was nothing to sign out)' })
+  @ApiProblemResponse(401, 'No refresh token, and no valid access token of a person', {
+    nobody: {
+      summary: 'An empty body without a token',
+      error: new DomainError('unauthenticated', 401, [], { resource: 'sessions' }),
+      instance: '/v1/auth/logout',
+    },
+  })
+  @ApiProblemResponse(403, 'No refresh token, and the access token of an API client', {
+    client: {
+      summary: 'An API client has no sessions',
+      error: new DomainError('forbidden', 403, [], { resource: 'sessions' }),
+      instance: '/v1/auth/logout',
+    },
+  })
   @ApiProblemResponse(400, 'The body is not JSON, or the refresh token is missing or malformed', {
     malformed: {
       summary: 'Not a refresh token',

@@ -1,33 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ChangePasswordV1, PasswordChangedV1 } from '@satupintu/contracts';
-import { IsDefined, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { PasswordInput } from './log-in.request';
 
 export class ChangePasswordRequest {
-  @ApiProperty({
-    description: 'The password now',
-    minLength: 1,
-    maxLength: 1024,
-    format: 'password',
-    example: 'kopi-tubruk-di-pagi-hari',
-  })
-  @IsDefined()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1024)
+  @PasswordInput('The password now')
   currentPassword: string;
 
-  @ApiProperty({
-    description:
-      'The new password: 10 to 128 characters, not a common one, not containing the NIK, username, e-mail or name',
-    minLength: 10,
-    maxLength: 1024,
-    format: 'password',
-    example: 'teh-manis-dan-pisang-goreng',
-  })
-  @IsDefined()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1024)
+  @PasswordInput(
+    'The new password: 10 to 128 characters, not a common one, not containing the NIK, username, e-mail or name',
+    'teh-manis-dan-pisang-goreng',
+  )
   newPassword: string;
 }
 

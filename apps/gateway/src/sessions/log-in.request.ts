@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { LogInV1 } from '@satupintu/contracts';
 import { IsDefined, IsNotEmpty, IsString, MaxLength } from 'class-validator';
@@ -15,18 +16,22 @@ export class LogInRequest {
   @MaxLength(254)
   identifier: string;
 
-  @ApiProperty({
-    description: 'The password',
-    minLength: 1,
-    maxLength: 1024,
-    format: 'password',
-    example: 'kopi-tubruk-di-pagi-hari',
-  })
-  @IsDefined()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1024)
+  @PasswordInput('The password')
   password: string;
+}
+
+/**
+ * A password as a body field: any text up to 1024 characters (the policy, 10 to 128, is
+ * identity's to apply to a new password; an old one is only compared).
+ */
+export function PasswordInput(description: string, example = 'kopi-tubruk-di-pagi-hari') {
+  return applyDecorators(
+    ApiProperty({ description, minLength: 1, maxLength: 1024, format: 'password', example }),
+    IsDefined(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(1024),
+  );
 }
 
 export function toLogInV1(body: LogInRequest): LogInV1 {

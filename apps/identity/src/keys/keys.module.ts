@@ -1,5 +1,7 @@
-import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { type DynamicModule, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { LOGGER, type AppLogger } from '@satupintu/common';
 import { JobRunner, defineJob } from '@satupintu/scheduling';
+import { INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY } from '../config';
 import { keyEncryptionKeyFrom } from './key-sealing';
 import { KeysHandlers } from './keys.handlers';
 import { KEY_ENCRYPTION_KEY, SigningKeys } from './signing-keys';
@@ -14,14 +16,23 @@ export const RotateSigningKeys = defineJob<Record<string, never>>({
 /** Often enough that each step happens within a minute of its time (the policy counts hours). */
 export const SIGNING_KEYS_CHECK_INTERVAL_MS = 60_000;
 
+const KEY_ENCRYPTION_KEY_IS_PUBLIC = Symbol('KEY_ENCRYPTION_KEY_IS_PUBLIC');
+
 @Injectable()
 class KeyRotation implements OnModuleInit {
   constructor(
     private readonly runner: JobRunner,
     private readonly keys: SigningKeys,
+    @Inject(KEY_ENCRYPTION_KEY_IS_PUBLIC) private readonly insecure: boolean,
+    @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
   onModuleInit(): void {
+    if (this.insecure) {
+      this.logger.warn(
+        'signing keys are sealed with the public development key: set IDENTITY_KEY_ENCRYPTION_KEY (and NODE_ENV=production) in any deployment',
+      );
+    }
     this.runner.register(RotateSigningKeys, async (_payload, tx) => {
       await this.keys.rotate(tx);
     });
@@ -37,6 +48,10 @@ export class KeysModule {
       controllers: [KeysHandlers],
       providers: [
         { provide: KEY_ENCRYPTION_KEY, useValue: keyEncryptionKeyFrom(options.keyEncryptionKey) },
+        {
+          provide: KEY_ENCRYPTION_KEY_IS_PUBLIC,
+          useValue: options.keyEncryptionKey === INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+        },
         SigningKeys,
         KeyRotation,
       ],

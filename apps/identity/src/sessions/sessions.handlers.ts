@@ -22,6 +22,7 @@ import { changePassword } from './change-password';
 import { CredentialsRepository, type Person } from './credentials.repository';
 import { issueClientToken } from './issue-client-token';
 import { logIn } from './log-in';
+import { logOutWhom } from './log-out';
 import { principalOfPerson } from './principals';
 import { REFRESH_TOKEN_TTL_SECONDS } from './refresh-tokens';
 import { SessionsRepository, type SessionSubject } from './sessions.repository';
@@ -80,8 +81,10 @@ export class SessionsHandlers {
   }
 
   @HandleRequest(LogOut)
-  async logOut(@Payload() input: LogOutV1): Promise<LoggedOutV1> {
-    const holder = await this.sessions.holderOf(input.refreshToken);
+  async logOut(@Payload() input: LogOutV1, @Caller() caller: RequestContext): Promise<LoggedOutV1> {
+    const holder = await logOutWhom(caller.principal, input, (token) =>
+      this.sessions.holderOf(token),
+    );
     return { revoked: holder ? await this.sessions.revokeAll(holder) : 0 };
   }
 

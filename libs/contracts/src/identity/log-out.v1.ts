@@ -1,17 +1,19 @@
-import { IsDefined, IsString, Matches } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { defineRequest } from '../contract';
 import { REFRESH_TOKEN_PATTERN } from './refresh-session.v1';
 
 /**
- * Signs the person holding this refresh token out everywhere: every refresh token they have is
- * revoked. Access tokens already issued live out their 15 minutes. A token that is unknown,
- * expired or already revoked changes nothing and is not an error (RFC 7009 §2.2).
+ * Signs a person out everywhere: every refresh token they have is revoked. The person is the
+ * holder of the refresh token given, or else the caller (an applicant or officer, from the
+ * request's principal); neither is a 401. Access tokens already issued live out their 15
+ * minutes. A refresh token that is unknown, expired or already revoked changes nothing and is
+ * not an error (RFC 7009 §2.2).
  */
 export class LogOutV1 {
-  @IsDefined()
+  @IsOptional()
   @IsString()
   @Matches(REFRESH_TOKEN_PATTERN, { context: { code: 'invalid' } })
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export interface LoggedOutV1 {
