@@ -2,8 +2,10 @@ import { runInContext } from '@satupintu/common';
 import {
   ANONYMOUS,
   ApplicationSubmitted,
+  CreateAgency,
   RegisterApplicant,
   RegisterBusiness,
+  UpdateAgency,
   UpdateBusiness,
   UpdateMyProfile,
   type ApplicationSubmittedV2,
@@ -155,6 +157,38 @@ describe("a citizen's data, held once in identity and kept by the agencies that 
         kbli: ['56101', '10710'],
         version: 2,
       });
+    });
+  });
+
+  it("reaches intake's catalog when a mall admin adds or changes an agency", async () => {
+    running.push(await ServiceProcess.start('intake'));
+    const mallAdmin: Principal = {
+      kind: 'officer',
+      subject: randomUUID(),
+      roles: ['MALL_ADMIN'],
+      scopes: [],
+    };
+    await as(mallAdmin, CreateAgency, {
+      code: 'BPJS-ONCE',
+      name: 'BPJS Kesehatan',
+      timeZone: 'Asia/Jakarta',
+    });
+    await as(mallAdmin, UpdateAgency, { code: 'BPJS-ONCE', timeZone: 'Asia/Makassar' });
+    await eventually(async () => {
+      const rows = await queryServiceDb(
+        ['intake'],
+        'SELECT code, name, time_zone, active, version FROM agencies WHERE code = $1',
+        ['BPJS-ONCE'],
+      );
+      expect(rows).toEqual([
+        {
+          code: 'BPJS-ONCE',
+          name: 'BPJS Kesehatan',
+          time_zone: 'Asia/Makassar',
+          active: true,
+          version: 2,
+        },
+      ]);
     });
   });
 });
