@@ -2,6 +2,7 @@ import { runInContext } from '@satupintu/common';
 import {
   ANONYMOUS,
   ApplicationSubmitted,
+  PROFILE_STREAM,
   CreateAgency,
   RegisterApplicant,
   RegisterBusiness,
@@ -19,6 +20,7 @@ import {
   eventually,
   publishEvents,
   queryServiceDb,
+  readStreams,
   testEnvironment,
 } from '@satupintu/testing';
 import { randomUUID } from 'node:crypto';
@@ -190,5 +192,48 @@ describe("a citizen's data, held once in identity and kept by the agencies that 
         },
       ]);
     });
+  });
+
+  it('publishes every current profile again when the daily job runs, unchanged, so none expires', async () => {
+    const rina = aCitizen();
+    const { applicantId } = await as(ANONYMOUS, RegisterApplicant, {
+      ...rina,
+      name: 'Rina Marlina',
+      password: 'kopi tubruk di pagi hari',
+    });
+    const stored = async () => {
+      const messages = await readStreams(
+        env.NATS_URL,
+        `${env.SP_NAMESPACE.toUpperCase()}_${PROFILE_STREAM.name}`,
+      );
+      return messages.filter((m) => m.subject.endsWith(`.${applicantId}`));
+    };
+    const first = await eventually(async () => {
+      const found = await stored();
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+
+    // The day has come (the job is due every 24 h).
+    await queryServiceDb(
+      ['identity'],
+      "UPDATE jobs SET due_at = now() WHERE kind = 'profiles.republish' AND state = 'pending'",
+    );
+    const again = await eventually(async () => {
+      const found = await stored();
+      // Latest per subject: the stream keeps only the newer copy.
+      expect(found).toHaveLength(1);
+      expect(found[0].seq).toBeGreaterThan(first.seq);
+      return found[0];
+    });
+    const { changedAt: _first, ...before } = JSON.parse(first.data) as Record<string, unknown>;
+    const { changedAt: _again, ...after } = JSON.parse(again.data) as Record<string, unknown>;
+    expect(after).toEqual(before);
+    expect(after).toMatchObject({ applicantId, version: 1, nik: rina.nik });
+    const [job] = await queryServiceDb<{ due_at: Date }>(
+      ['identity'],
+      "SELECT due_at FROM jobs WHERE kind = 'profiles.republish' AND state = 'pending'",
+    );
+    expect(job.due_at.getTime()).toBeGreaterThan(Date.now() + 23 * 3600 * 1000);
   });
 });

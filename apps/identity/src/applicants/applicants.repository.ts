@@ -205,11 +205,14 @@ export class ApplicantsRepository {
   /**
    * The current profiles after `afterId`, in id order, each published again unchanged (same
    * version) so the PROFILE stream never lets a current one expire. Answers the last id done.
+   * The rows are locked (FOR SHARE) so that a change in flight commits, and is queued in the
+   * outbox, wholly before or wholly after: an older version never lands after a newer one.
    */
   async republish(tx: Transaction, afterId: string, limit: number): Promise<string | undefined> {
     const rows = await tx.query<ApplicantRow>(sql`
       SELECT ${APPLICANT_COLUMNS} FROM applicants WHERE id > ${afterId}::uuid
-       ORDER BY id LIMIT ${limit}`);
+       ORDER BY id LIMIT ${limit}
+         FOR SHARE`);
     const now = new Date();
     for (const row of rows)
       tx.publish(ApplicantProfileChanged, applicantProfileEvent(toRecord(row), now));
