@@ -34,3 +34,4 @@ export * from './identity/list-officers.v1';
 export * from './identity/create-api-client.v1';
 export * from './identity/rotate-client-secret.v1';
 export * from './identity/revoke-api-client.v1';
+export * from './identity/send-verification-code.v1';
