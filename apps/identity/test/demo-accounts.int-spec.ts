@@ -6,6 +6,7 @@ import {
   IDENTITY_STREAM,
   PROFILE_STREAM,
   RegisterApplicant,
+  SendVerificationCode,
   type Principal,
   type RequestContract,
 } from '@satupintu/contracts';
@@ -179,6 +180,54 @@ describe('identity as npm start runs it', () => {
     // A code works once.
     const again = await domainErrorOf(as(me, ConfirmVerification, { channel: 'PHONE', code }));
     expect(again.code).toBe('verification_failed');
+  });
+
+  it('sends a new code on request, at most one a minute, and only the newest one works', async () => {
+    const { as, process } = developed!;
+    const citizen = { ...aCitizen(), email: `dewi.${randomUUID().slice(0, 8)}@example.id` };
+    const { applicantId } = await as(ANONYMOUS, RegisterApplicant, {
+      ...citizen,
+      name: 'Dewi Lestari',
+      password: 'kopi tubruk di pagi hari',
+    });
+    const me: Principal = { kind: 'applicant', subject: applicantId, roles: [], scopes: [] };
+    const codesSentTo = (to: string) =>
+      process
+        .logs()
+        .split('\n')
+        .filter((l) => l.includes('verification code') && l.includes(to))
+        .map((l) => (JSON.parse(l) as { code: string }).code);
+    const maskedEmail = `${citizen.email.slice(0, 1)}***@example.id`;
+    const first = await eventually(() => {
+      expect(codesSentTo(maskedEmail)).toHaveLength(1);
+      return codesSentTo(maskedEmail)[0];
+    });
+
+    const tooSoon = await domainErrorOf(as(me, SendVerificationCode, { channel: 'EMAIL' }));
+    expect([tooSoon.status, tooSoon.code]).toEqual([429, 'verification_code_recent']);
+    expect(Number(tooSoon.params.retryAfterSeconds)).toBeGreaterThan(0);
+
+    // A minute later (the first code's clock is turned back rather than waiting).
+    await db(
+      dev,
+      "UPDATE verification_codes SET created_at = now() - interval '2 minutes' WHERE applicant_id = $1",
+      [applicantId],
+    );
+    const sent = await as(me, SendVerificationCode, { channel: 'EMAIL' });
+    expect(sent.channel).toBe('EMAIL');
+    const second = await eventually(() => {
+      expect(codesSentTo(maskedEmail)).toHaveLength(2);
+      return codesSentTo(maskedEmail)[1];
+    });
+    if (first !== second) {
+      const old = await domainErrorOf(
+        as(me, ConfirmVerification, { channel: 'EMAIL', code: first }),
+      );
+      expect(old.code).toBe('verification_failed');
+    }
+    await as(me, ConfirmVerification, { channel: 'EMAIL', code: second });
+    const verified = await domainErrorOf(as(me, SendVerificationCode, { channel: 'EMAIL' }));
+    expect([verified.status, verified.code]).toEqual([409, 'contact_verified']);
   });
 
   it('masks one-time codes in the log anywhere but development, and loads no demo accounts', async () => {

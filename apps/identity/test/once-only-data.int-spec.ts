@@ -2,8 +2,11 @@ import { runInContext } from '@satupintu/common';
 import {
   ANONYMOUS,
   ApplicationSubmitted,
+  PROFILE_STREAM,
+  CreateAgency,
   RegisterApplicant,
   RegisterBusiness,
+  UpdateAgency,
   UpdateBusiness,
   UpdateMyProfile,
   type ApplicationSubmittedV2,
@@ -17,6 +20,7 @@ import {
   eventually,
   publishEvents,
   queryServiceDb,
+  readStreams,
   testEnvironment,
 } from '@satupintu/testing';
 import { randomUUID } from 'node:crypto';
@@ -156,5 +160,80 @@ describe("a citizen's data, held once in identity and kept by the agencies that 
         version: 2,
       });
     });
+  });
+
+  it("reaches intake's catalog when a mall admin adds or changes an agency", async () => {
+    running.push(await ServiceProcess.start('intake'));
+    const mallAdmin: Principal = {
+      kind: 'officer',
+      subject: randomUUID(),
+      roles: ['MALL_ADMIN'],
+      scopes: [],
+    };
+    await as(mallAdmin, CreateAgency, {
+      code: 'BPJS-ONCE',
+      name: 'BPJS Kesehatan',
+      timeZone: 'Asia/Jakarta',
+    });
+    await as(mallAdmin, UpdateAgency, { code: 'BPJS-ONCE', timeZone: 'Asia/Makassar' });
+    await eventually(async () => {
+      const rows = await queryServiceDb(
+        ['intake'],
+        'SELECT code, name, time_zone, active, version FROM agencies WHERE code = $1',
+        ['BPJS-ONCE'],
+      );
+      expect(rows).toEqual([
+        {
+          code: 'BPJS-ONCE',
+          name: 'BPJS Kesehatan',
+          time_zone: 'Asia/Makassar',
+          active: true,
+          version: 2,
+        },
+      ]);
+    });
+  });
+
+  it('publishes every current profile again when the daily job runs, unchanged, so none expires', async () => {
+    const rina = aCitizen();
+    const { applicantId } = await as(ANONYMOUS, RegisterApplicant, {
+      ...rina,
+      name: 'Rina Marlina',
+      password: 'kopi tubruk di pagi hari',
+    });
+    const stored = async () => {
+      const messages = await readStreams(
+        env.NATS_URL,
+        `${env.SP_NAMESPACE.toUpperCase()}_${PROFILE_STREAM.name}`,
+      );
+      return messages.filter((m) => m.subject.endsWith(`.${applicantId}`));
+    };
+    const first = await eventually(async () => {
+      const found = await stored();
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+
+    // The day has come (the job is due every 24 h).
+    await queryServiceDb(
+      ['identity'],
+      "UPDATE jobs SET due_at = now() WHERE kind = 'profiles.republish' AND state = 'pending'",
+    );
+    const again = await eventually(async () => {
+      const found = await stored();
+      // Latest per subject: the stream keeps only the newer copy.
+      expect(found).toHaveLength(1);
+      expect(found[0].seq).toBeGreaterThan(first.seq);
+      return found[0];
+    });
+    const { changedAt: _first, ...before } = JSON.parse(first.data) as Record<string, unknown>;
+    const { changedAt: _again, ...after } = JSON.parse(again.data) as Record<string, unknown>;
+    expect(after).toEqual(before);
+    expect(after).toMatchObject({ applicantId, version: 1, nik: rina.nik });
+    const [job] = await queryServiceDb<{ due_at: Date }>(
+      ['identity'],
+      "SELECT due_at FROM jobs WHERE kind = 'profiles.republish' AND state = 'pending'",
+    );
+    expect(job.due_at.getTime()).toBeGreaterThan(Date.now() + 23 * 3600 * 1000);
   });
 });

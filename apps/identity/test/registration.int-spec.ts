@@ -180,4 +180,17 @@ describe('POST /v1/applicants', () => {
     });
     expect(message.data).not.toContain('password');
   });
+
+  it("answers an anonymous caller of a citizen's own routes 401 problem+json, from identity", async () => {
+    const api = createApiClient(gateway.url);
+    const me = await api.GET('/v1/applicants/me', {
+      params: { header: { 'Accept-Language': 'en' } },
+    });
+    expect(me.response.status).toBe(401);
+    expect(me.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(me.response.headers.get('cache-control')).toBe('no-store');
+    expect(me.error?.code).toBe('unauthenticated');
+    const businesses = await api.GET('/v1/businesses');
+    expect([businesses.response.status, businesses.error?.code]).toEqual([401, 'unauthenticated']);
+  });
 });

@@ -39,3 +39,4 @@ export * from './identity/refresh-session.v1';
 export * from './identity/log-out.v1';
 export * from './identity/change-password.v1';
 export * from './identity/issue-client-token.v1';
+export * from './identity/send-verification-code.v1';

@@ -3,6 +3,7 @@ import {
   VERIFICATION_CHANNELS,
   type ConfirmVerificationV1,
   type RegisterApplicantV1,
+  type SendVerificationCodeV1,
   type UpdateMyProfileV1,
   type VerificationChannel,
 } from '@satupintu/contracts';
@@ -162,4 +163,21 @@ export class ConfirmVerificationRequest {
 
 export function toConfirmVerificationV1(body: ConfirmVerificationRequest): ConfirmVerificationV1 {
   return { channel: body.channel, code: body.code };
+}
+
+export class SendVerificationCodeRequest {
+  @ApiProperty({
+    enum: VERIFICATION_CHANNELS,
+    description: 'Which contact to send a new code to',
+    example: 'PHONE',
+  })
+  @IsDefined()
+  @IsIn(VERIFICATION_CHANNELS)
+  channel: VerificationChannel;
+}
+
+export function toSendVerificationCodeV1(
+  body: SendVerificationCodeRequest,
+): SendVerificationCodeV1 {
+  return { channel: body.channel };
 }

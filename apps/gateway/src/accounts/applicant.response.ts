@@ -5,6 +5,7 @@ import {
   type ApplicantProfileV1,
   type ApplicantRegisteredV1,
   type VerificationChannel,
+  type VerificationCodeSentV1,
   type VerificationConfirmedV1,
 } from '@satupintu/contracts';
 import { DATE, EMAIL, NAME, PHONE, UUID } from './account-formats';
@@ -122,3 +123,21 @@ export const toVerificationConfirmedResponse = (
   channel: confirmed.channel,
   verifiedAt: confirmed.verifiedAt,
 });
+
+export class VerificationCodeSentResponse {
+  @ApiProperty({ enum: VERIFICATION_CHANNELS, example: 'PHONE' })
+  channel: VerificationChannel;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    maxLength: 30,
+    description: 'Until when the new code works',
+    example: '2026-12-02T03:19:05.678Z',
+  })
+  expiresAt: string;
+}
+
+export const toVerificationCodeSentResponse = (
+  sent: VerificationCodeSentV1,
+): VerificationCodeSentResponse => ({ channel: sent.channel, expiresAt: sent.expiresAt });

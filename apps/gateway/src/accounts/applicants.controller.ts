@@ -5,6 +5,7 @@ import {
   ConfirmVerification,
   GetMyProfile,
   RegisterApplicant,
+  SendVerificationCode,
   UpdateMyProfile,
 } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
@@ -14,17 +15,21 @@ import { ApiAccountAccess, ApiBodyProblems, BEARER } from './accounts.openapi';
 import {
   ConfirmVerificationRequest,
   RegisterApplicantRequest,
+  SendVerificationCodeRequest,
   UpdateProfileRequest,
   toConfirmVerificationV1,
   toRegisterApplicantV1,
+  toSendVerificationCodeV1,
   toUpdateMyProfileV1,
 } from './applicant.request';
 import {
   ApplicantProfileResponse,
   ApplicantRegisteredResponse,
+  VerificationCodeSentResponse,
   VerificationConfirmedResponse,
   toApplicantProfileResponse,
   toApplicantRegisteredResponse,
+  toVerificationCodeSentResponse,
   toVerificationConfirmedResponse,
 } from './applicant.response';
 
@@ -257,6 +262,81 @@ export class ApplicantsController {
   async confirm(@Body() body: ConfirmVerificationRequest): Promise<VerificationConfirmedResponse> {
     return toVerificationConfirmedResponse(
       await this.rpc.request(ConfirmVerification, toConfirmVerificationV1(body)),
+    );
+  }
+
+  @Post('me/verification-codes')
+  @Callers({ applicant: true })
+  @HttpCode(202)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    operationId: 'sendVerificationCode',
+    summary: 'Send me a new code',
+    description:
+      'Sends a new six-digit code to the phone or e-mail of the profile, when the last one expired or never ' +
+      'arrived; the codes sent before stop working. At most one a minute per contact (429 with `Retry-After`); ' +
+      'a contact already verified needs none (409).',
+    security: BEARER,
+  })
+  @ApiBody({
+    type: SendVerificationCodeRequest,
+    examples: {
+      phone: {
+        summary: 'To the phone',
+        value: { channel: 'PHONE' } satisfies SendVerificationCodeRequest,
+      },
+    },
+  })
+  @ApiResponse({
+    status: 202,
+    description: 'A new code is on its way',
+    type: VerificationCodeSentResponse,
+    examples: {
+      sent: {
+        summary: 'Sent',
+        value: {
+          channel: 'PHONE',
+          expiresAt: '2026-12-02T03:19:05.678Z',
+        } satisfies VerificationCodeSentResponse,
+      },
+    },
+  })
+  @ApiBodyProblems(
+    `${ME}/verification-codes`,
+    DomainError.validation([
+      { field: 'channel', code: 'must_be_one_of', params: { values: 'PHONE, EMAIL' } },
+    ]),
+    'An unknown channel',
+  )
+  @ApiProblemResponse(409, 'The profile has no such contact, or it is verified already', {
+    verified: {
+      summary: 'Verified already',
+      error: new DomainError('contact_verified', 409),
+      instance: `${ME}/verification-codes`,
+    },
+  })
+  @ApiProblemResponse(
+    429,
+    'A code went to this contact less than a minute ago',
+    {
+      recent: {
+        summary: 'Too soon',
+        error: new DomainError('verification_code_recent', 429, [], { retryAfterSeconds: 42 }),
+        instance: `${ME}/verification-codes`,
+      },
+    },
+    {
+      'Retry-After': {
+        description: 'Seconds until a new code may be sent',
+        required: true,
+        schema: { type: 'integer', minimum: 1, maximum: 60, example: 42 },
+      },
+    },
+  )
+  @ApiAccountAccess('verification', `${ME}/verification-codes`, 'The caller is not an applicant')
+  async resend(@Body() body: SendVerificationCodeRequest): Promise<VerificationCodeSentResponse> {
+    return toVerificationCodeSentResponse(
+      await this.rpc.request(SendVerificationCode, toSendVerificationCodeV1(body)),
     );
   }
 }

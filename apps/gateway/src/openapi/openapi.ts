@@ -46,6 +46,10 @@ export function createOpenApiDocument(
     .addServer(config.PUBLIC_URL, 'This gateway (`PUBLIC_URL`)')
     .addTag('applications', 'Submit applications and follow them across agencies')
     .addTag('agencies', 'What each agency at the mall works on, asked of its own deployment')
+    .addTag('applicants', 'Citizens: registration, their own profile, verifying phone and e-mail')
+    .addTag('businesses', 'Businesses (by NIB) their owners register, and who acts for them')
+    .addTag('officers', 'Agency and mall officers and their roles')
+    .addTag('clients', 'API clients: agency systems, kiosks, the national portal')
     .addBearerAuth(
       {
         type: 'http',

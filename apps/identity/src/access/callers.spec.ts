@@ -1,7 +1,12 @@
 import { ANONYMOUS, type Principal } from '@satupintu/contracts';
 import { administeredAgency, applicantId, isMallAdmin, refuse } from './callers';
 
-const applicant: Principal = { kind: 'applicant', subject: 'a-1', roles: [], scopes: [] };
+const applicant: Principal = {
+  kind: 'applicant',
+  subject: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
+  roles: [],
+  scopes: [],
+};
 const mallAdmin: Principal = { kind: 'officer', subject: 'o-1', roles: ['MALL_ADMIN'], scopes: [] };
 const agencyAdmin: Principal = {
   kind: 'officer',
@@ -29,10 +34,15 @@ describe('the callers identity recognises', () => {
   });
 
   it('answers the applicant id of a signed-in applicant only', () => {
-    expect(applicantId(applicant, 'profile')).toBe('a-1');
+    expect(applicantId(applicant, 'profile')).toBe('6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b');
     expect(() => applicantId(mallAdmin, 'profile')).toThrow('forbidden');
     expect(() => applicantId(ANONYMOUS, 'profile')).toThrow('unauthenticated');
-    expect(() => applicantId({ ...applicant, subject: undefined }, 'profile')).toThrow();
+    expect(() => applicantId({ ...applicant, subject: undefined }, 'profile')).toThrow(
+      'unauthenticated',
+    );
+    expect(() => applicantId({ ...applicant, subject: 'a-1' }, 'profile')).toThrow(
+      'unauthenticated',
+    );
   });
 
   it('knows a mall admin by role, and only among officers', () => {

@@ -14,10 +14,16 @@ export function refuse(principal: Principal, resource: string): DomainError {
     : new DomainError('forbidden', 403, [], { resource });
 }
 
-/** The signed-in applicant's id; anyone else is refused. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The signed-in applicant's id; anyone else is refused. Identity's applicant ids are UUIDs: a
+ * subject that is not one names no account here (401, as for a deleted one).
+ */
 export function applicantId(principal: Principal, resource: string): string {
-  if (principal.kind === 'applicant' && principal.subject) return principal.subject;
-  throw refuse(principal, resource);
+  if (principal.kind !== 'applicant') throw refuse(principal, resource);
+  if (principal.subject && UUID.test(principal.subject)) return principal.subject;
+  throw new DomainError('unauthenticated', 401, [], { resource });
 }
 
 export function isMallAdmin(principal: Principal): boolean {

@@ -30,6 +30,15 @@ export class AgenciesRepository {
     return (await db.query(sql`SELECT 1 FROM agencies WHERE code = ${code}`)).length > 0;
   }
 
+  /** For an officer or client to belong to: an agency that does not exist is a 422 on the field. */
+  async requireKnown(agencyCode: string | undefined): Promise<void> {
+    if (agencyCode && !(await this.exists(agencyCode)))
+      throw DomainError.validation(
+        [{ field: 'agencyCode', code: 'unknown_agency', params: { agencyCode } }],
+        422,
+      );
+  }
+
   async add(agency: AgencyV1, tx?: Transaction): Promise<void> {
     const insert = async (t: Transaction) => {
       await t.execute(sql`

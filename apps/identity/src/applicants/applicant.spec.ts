@@ -1,4 +1,10 @@
-import { applicantProfileEvent, contactOf, normalizeEmail, ownProfile } from './applicant';
+import {
+  applicantProfileEvent,
+  contactOf,
+  normalizeEmail,
+  ownProfile,
+  resendTarget,
+} from './applicant';
 
 const siti = {
   id: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
@@ -49,5 +55,26 @@ describe('an applicant', () => {
     expect(contactOf(siti, 'PHONE')).toBe('+6281234567890');
     expect(contactOf(siti, 'EMAIL')).toBe('siti@example.id');
     expect(normalizeEmail(' Siti@Example.ID ')).toBe('siti@example.id');
+  });
+
+  it('gets a new code for an unverified contact it has, a minute after the last', () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    const aMinuteAgo = new Date(now.getTime() - 60_000);
+    expect(resendTarget(siti, 'EMAIL', aMinuteAgo, now)).toBe('siti@example.id');
+    expect(resendTarget(siti, 'EMAIL', undefined, now)).toBe('siti@example.id');
+    expect(() => resendTarget(siti, 'PHONE', undefined, now)).toThrow('contact_verified');
+    expect(() => resendTarget({ ...siti, email: undefined }, 'EMAIL', undefined, now)).toThrow(
+      'contact_missing',
+    );
+    try {
+      resendTarget(siti, 'EMAIL', new Date(now.getTime() - 20_000), now);
+      throw new Error('sent');
+    } catch (error) {
+      expect(error).toMatchObject({
+        code: 'verification_code_recent',
+        status: 429,
+        params: { retryAfterSeconds: 40 },
+      });
+    }
   });
 });

@@ -4,7 +4,9 @@ import type {
   ApplicantProfileV1,
   VerificationChannel,
 } from '@satupintu/contracts';
+import { DomainError } from '@satupintu/common';
 import { maskNik } from '@satupintu/domain';
+import { resendWaitSeconds } from '../notifications/verification-code';
 
 /** An applicant as identity keeps it (without the password hash). */
 export interface ApplicantRecord {
@@ -69,4 +71,24 @@ export function contactOf(
 /** E-mail addresses identify one applicant whatever their case. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/**
+ * Where a new code for this channel may go now: the applicant's contact, if they have it, it is
+ * not verified yet, and the last code went out a minute ago or more (429 otherwise). Pure.
+ */
+export function resendTarget(
+  applicant: ApplicantRecord,
+  channel: VerificationChannel,
+  lastSentAt: Date | undefined,
+  now: Date,
+): string {
+  const target = contactOf(applicant, channel);
+  if (!target) throw new DomainError('contact_missing', 409);
+  if (channel === 'PHONE' ? applicant.phoneVerifiedAt : applicant.emailVerifiedAt)
+    throw new DomainError('contact_verified', 409);
+  const wait = resendWaitSeconds(lastSentAt, now);
+  if (wait > 0)
+    throw new DomainError('verification_code_recent', 429, [], { retryAfterSeconds: wait });
+  return target;
 }

@@ -8,10 +8,13 @@ import {
   GetMyProfileV1,
   RegisterApplicant,
   RegisterApplicantV1,
+  SendVerificationCode,
+  SendVerificationCodeV1,
   UpdateMyProfile,
   UpdateMyProfileV1,
   type ApplicantProfileV1,
   type ApplicantRegisteredV1,
+  type VerificationCodeSentV1,
   type VerificationConfirmedV1,
 } from '@satupintu/contracts';
 import type { RegionIndex } from '@satupintu/domain';
@@ -20,7 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { applicantId } from '../access/callers';
 import { hashPassword } from '../credentials/passwords';
 import { VerificationCodes } from '../notifications/verification-codes';
-import { ownProfile } from './applicant';
+import { ownProfile, resendTarget } from './applicant';
 import { ApplicantsRepository } from './applicants.repository';
 import { changeProfile } from './change-profile';
 import { REGIONS } from './regions.provider';
@@ -93,5 +96,28 @@ export class ApplicantsHandlers {
     const verifiedAt = await this.applicants.confirmCode(id, input.channel, input.code);
     if (!verifiedAt) throw new DomainError('verification_failed', 422);
     return { channel: input.channel, verifiedAt: verifiedAt.toISOString() };
+  }
+
+  @HandleRequest(SendVerificationCode)
+  async resend(
+    @Payload() input: SendVerificationCodeV1,
+    @Caller() caller: RequestContext,
+  ): Promise<VerificationCodeSentV1> {
+    const id = applicantId(caller.principal, 'verification');
+    let send = () => undefined as void;
+    const code = await this.applicants.addCode(id, input.channel, async (applicant, lastSentAt) => {
+      const target = resendTarget(applicant, input.channel, lastSentAt, new Date());
+      const issued = await this.codes.issue(
+        input.channel === 'PHONE' ? { phone: target } : { email: target },
+        [input.channel],
+      );
+      send = () => issued.send();
+      const [row] = issued.rows;
+      if (!row) throw new Error('no code was made');
+      return row;
+    });
+    if (!code) throw new DomainError('unauthenticated', 401, [], { resource: 'verification' });
+    send();
+    return { channel: input.channel, expiresAt: code.expiresAt.toISOString() };
   }
 }

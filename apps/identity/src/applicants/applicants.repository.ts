@@ -158,6 +158,33 @@ export class ApplicantsRepository {
   }
 
   /**
+   * A new code for one of the applicant's contacts, under the applicant's row lock (so two
+   * requests at once send one code): `decide` gets the applicant and when the last code for
+   * this channel was sent, and answers the code to store, or throws.
+   */
+  async addCode(
+    applicantId: string,
+    channel: VerificationChannel,
+    decide: (
+      applicant: ApplicantRecord,
+      lastSentAt: Date | undefined,
+    ) => Promise<NewVerificationCode>,
+  ): Promise<NewVerificationCode | undefined> {
+    return this.unitOfWork.run(async (tx) => {
+      const [row] = await tx.query<ApplicantRow>(
+        sql`SELECT ${APPLICANT_COLUMNS} FROM applicants WHERE id = ${applicantId} FOR UPDATE`,
+      );
+      if (!row) return undefined;
+      const [last] = await tx.query<{ sentAt: Date }>(sql`
+        SELECT max(created_at) AS "sentAt" FROM verification_codes
+         WHERE applicant_id = ${applicantId} AND channel = ${channel}`);
+      const code = await decide(toRecord(row), last?.sentAt ?? undefined);
+      await tx.execute(insertCodes(applicantId, [code]));
+      return code;
+    });
+  }
+
+  /**
    * Tries a one-time code: the latest code sent to the applicant's current contact on that
    * channel. A wrong code uses up a try (committed, whatever the answer); a right one marks the
    * contact verified. Answers when it was verified, or undefined when the code is refused.
@@ -205,11 +232,14 @@ export class ApplicantsRepository {
   /**
    * The current profiles after `afterId`, in id order, each published again unchanged (same
    * version) so the PROFILE stream never lets a current one expire. Answers the last id done.
+   * The rows are locked (FOR SHARE) so that a change in flight commits, and is queued in the
+   * outbox, wholly before or wholly after: an older version never lands after a newer one.
    */
   async republish(tx: Transaction, afterId: string, limit: number): Promise<string | undefined> {
     const rows = await tx.query<ApplicantRow>(sql`
       SELECT ${APPLICANT_COLUMNS} FROM applicants WHERE id > ${afterId}::uuid
-       ORDER BY id LIMIT ${limit}`);
+       ORDER BY id LIMIT ${limit}
+         FOR SHARE`);
     const now = new Date();
     for (const row of rows)
       tx.publish(ApplicantProfileChanged, applicantProfileEvent(toRecord(row), now));

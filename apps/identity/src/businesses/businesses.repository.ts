@@ -121,7 +121,8 @@ export class BusinessesRepository {
   async republish(tx: Transaction, afterId: string, limit: number): Promise<string | undefined> {
     const rows = await tx.query<BusinessRow>(sql`
       SELECT ${BUSINESS_COLUMNS} FROM businesses b WHERE b.id > ${afterId}::uuid
-       ORDER BY b.id LIMIT ${limit}`);
+       ORDER BY b.id LIMIT ${limit}
+         FOR SHARE OF b`);
     const now = new Date();
     for (const row of rows)
       tx.publish(BusinessProfileChanged, businessProfileEvent(toRecord(row), now));

@@ -40,17 +40,7 @@ export class ApiClientsHandlers {
     @Caller() caller: RequestContext,
   ): Promise<ApiClientCreatedV1> {
     const client = newApiClient(clientManager(caller.principal), input);
-    if (client.agencyCode && !(await this.agencies.exists(client.agencyCode)))
-      throw DomainError.validation(
-        [
-          {
-            field: 'agencyCode',
-            code: 'unknown_agency',
-            params: { agencyCode: client.agencyCode },
-          },
-        ],
-        422,
-      );
+    await this.agencies.requireKnown(client.agencyCode);
     const secret = newClientSecret(randomBytes);
     await this.clients.add(client, await hashPassword(secret));
     return { client, secret };

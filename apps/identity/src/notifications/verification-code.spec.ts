@@ -1,5 +1,7 @@
 import {
   CODE_MAX_ATTEMPTS,
+  CODE_RESEND_AFTER_MS,
+  resendWaitSeconds,
   CODE_TTL_MS,
   codeUsable,
   newVerificationCode,
@@ -33,5 +35,12 @@ describe('one-time verification codes', () => {
     expect(codeUsable({ ...fresh, usedAt: now }, now)).toBe(false);
     expect(codeUsable({ ...fresh, attempts: CODE_MAX_ATTEMPTS }, now)).toBe(false);
     expect(codeUsable(undefined, now)).toBe(false);
+  });
+
+  it('are sent again for the same contact only a minute after the last one', () => {
+    expect(resendWaitSeconds(undefined, now)).toBe(0);
+    expect(resendWaitSeconds(now, now)).toBe(60);
+    expect(resendWaitSeconds(new Date(now.getTime() - 59_001), now)).toBe(1);
+    expect(resendWaitSeconds(new Date(now.getTime() - CODE_RESEND_AFTER_MS), now)).toBe(0);
   });
 });

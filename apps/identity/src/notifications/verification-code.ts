@@ -28,3 +28,13 @@ export function codeUsable(code: StoredCode | undefined, now: Date): boolean {
     code.expiresAt.getTime() > now.getTime()
   );
 }
+
+/** A new code for the same contact no sooner than this after the last one. */
+export const CODE_RESEND_AFTER_MS = 60 * 1000;
+
+/** Whole seconds to wait before another code may be sent; 0 when one may be sent now. Pure. */
+export function resendWaitSeconds(lastSentAt: Date | undefined, now: Date): number {
+  if (!lastSentAt) return 0;
+  const wait = lastSentAt.getTime() + CODE_RESEND_AFTER_MS - now.getTime();
+  return wait > 0 ? Math.ceil(wait / 1000) : 0;
+}

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DomainError, type RequestContext } from '@satupintu/common';
+import type { RequestContext } from '@satupintu/common';
 import {
   CreateOfficer,
   CreateOfficerV1,
@@ -32,17 +32,7 @@ export class OfficersHandlers {
     @Caller() caller: RequestContext,
   ): Promise<OfficerV1> {
     const officer = newOfficer(officerManager(caller.principal), input, randomUUID());
-    if (officer.agencyCode && !(await this.agencies.exists(officer.agencyCode)))
-      throw DomainError.validation(
-        [
-          {
-            field: 'agencyCode',
-            code: 'unknown_agency',
-            params: { agencyCode: officer.agencyCode },
-          },
-        ],
-        422,
-      );
+    await this.agencies.requireKnown(officer.agencyCode);
     await this.officers.add(officer, await hashPassword(input.password));
     return officer;
   }

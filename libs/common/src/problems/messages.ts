@@ -79,6 +79,27 @@ export const PROBLEMS = {
       en: 'The code is wrong, expired, or was tried too often. Check it, or ask for a new code.',
     },
   },
+  verification_code_recent: {
+    title: { id: 'Kode baru saja dikirim', en: 'A code was just sent' },
+    detail: {
+      id: 'Tunggu {retryAfterSeconds} detik sebelum meminta kode baru.',
+      en: 'Wait {retryAfterSeconds} seconds before asking for a new code.',
+    },
+  },
+  contact_missing: {
+    title: { id: 'Kontak belum diisi', en: 'No such contact' },
+    detail: {
+      id: 'Tambahkan nomor telepon atau e-mail ke profil Anda lebih dahulu.',
+      en: 'Add the phone number or e-mail to your profile first.',
+    },
+  },
+  contact_verified: {
+    title: { id: 'Kontak sudah terverifikasi', en: 'Already verified' },
+    detail: {
+      id: 'Kontak ini sudah terverifikasi; tidak perlu kode baru.',
+      en: 'This contact is verified already; no new code is needed.',
+    },
+  },
   agency_exists: {
     title: { id: 'Instansi sudah ada', en: 'Agency already exists' },
     detail: {
