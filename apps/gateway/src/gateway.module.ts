@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { HealthModule } from '@satupintu/common';
 import { RpcClient, RpcClientModule } from '@satupintu/messaging';
 import { ApplicationsModule } from './applications/applications.module';
+import { AuthModule } from './auth/auth.module';
 import type { GatewayConfig } from './config';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
@@ -22,6 +23,7 @@ export class GatewayModule {
           inject: [RpcClient],
           probes: (rpc: RpcClient) => [{ name: 'nats', check: () => rpc.ping() }],
         }),
+        AuthModule.forRoot(config),
         ApplicationsModule,
         WorkQueueModule,
       ],

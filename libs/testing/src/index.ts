@@ -8,3 +8,4 @@ export * from './nats-server';
 export * from './tcp-proxy';
 export * from './events';
 export * from './errors';
+export * from './token-issuer';
