@@ -70,8 +70,7 @@ export class TestTokenIssuer {
       options.issuer ?? TEST_ISSUER,
     );
     await issuer.rotate();
-    issuer.resume();
-    await nats.flush();
+    await issuer.resume();
     return issuer;
   }
 
@@ -97,14 +96,15 @@ export class TestTokenIssuer {
     await this.nats.flush();
   }
 
-  /** Answers GetJwks again. */
-  resume(): void {
+  /** Answers GetJwks again (subscribed on the server when this resolves). */
+  async resume(): Promise<void> {
     if (this.subscription) return;
     this.subscription = this.nats.subscribe(this.subject, {
       callback: (error, msg) => {
         if (!error) this.answer(msg);
       },
     });
+    await this.nats.flush();
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,4 @@
-import { redactNiks, redactValue } from './redact';
+import { redactNiks, redactUrlSecrets, redactValue } from './redact';
 
 const NIK = '3201014506900001';
 const MASKED = '320101******0001';
@@ -137,5 +137,22 @@ describe('redactValue at the edges', () => {
 
   it('masks a NIK given as a number', () => {
     expect(redactValue(3201014506900001n)).toBe('320101******0001');
+  });
+});
+
+describe('redactUrlSecrets', () => {
+  it('keeps the name of a credential sent in a URL and drops its value', () => {
+    expect(
+      redactUrlSecrets(
+        '/v1/applications?status=VERIFYING&access_token=eyJhbGciOi.x.y&client_secret=s3cr3t',
+      ),
+    ).toBe('/v1/applications?status=VERIFYING&access_token=[redacted]&client_secret=[redacted]');
+  });
+
+  it('leaves other parameters alone, and applies to every logged string', () => {
+    expect(redactUrlSecrets('/v1/agencies/DUKCAPIL/work-queue?cursor=abc')).toBe(
+      '/v1/agencies/DUKCAPIL/work-queue?cursor=abc',
+    );
+    expect(redactValue({ url: '/x?Password=hunter2' })).toEqual({ url: '/x?Password=[redacted]' });
   });
 });

@@ -6,6 +6,15 @@ export function redactNiks(text: string): string {
   return text.replace(SIXTEEN_DIGITS, '$1******$2');
 }
 
+// A credential in a URL's query (which the gateway refuses with 400, but still logs the request):
+// the parameter's name stays, its value goes.
+const URL_SECRET =
+  /([?&](?:access_token|refresh_token|id_token|token|client_secret|password|api_key|apikey|code_verifier|otp)=)[^&#\s"]*/gi;
+
+export function redactUrlSecrets(text: string): string {
+  return text.replace(URL_SECRET, '$1[redacted]');
+}
+
 const MAX_DEPTH = 8;
 
 /**
@@ -13,7 +22,7 @@ const MAX_DEPTH = 8;
  * and other own fields; what lies deeper than we look is dropped rather than logged unread.
  */
 export function redactValue(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redactNiks(value);
+  if (typeof value === 'string') return redactUrlSecrets(redactNiks(value));
   if (typeof value === 'number' || typeof value === 'bigint') {
     const text = String(value);
     const masked = redactNiks(text);
