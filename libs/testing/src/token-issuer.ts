@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type ApiClient, createApiClient } from '@satupintu/api-client';
 import { type Msg, type NatsConnection, type Subscription, connect } from '@nats-io/transport-node';
 import {
   ACCESS_TOKEN_AUDIENCE,
@@ -63,7 +64,13 @@ export class TestTokenIssuer {
     const env = options.natsUrl && options.namespace ? undefined : testEnvironment();
     const natsUrl = options.natsUrl ?? env!.NATS_URL;
     const namespace = options.namespace ?? env!.SP_NAMESPACE;
-    const nats = await connect({ servers: natsUrl.split(','), name: 'test-token-issuer' });
+    // Like a service, it reconnects for as long as it takes: some suites stop NATS for a while.
+    const nats = await connect({
+      servers: natsUrl.split(','),
+      name: 'test-token-issuer',
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    });
     const issuer = new TestTokenIssuer(
       nats,
       `${namespace}.${GetJwks.subject}`,
@@ -155,8 +162,20 @@ export class TestTokenIssuer {
   }
 
   /** `Authorization` header for this principal. */
-  async authorization(principal: Principal): Promise<{ authorization: string }> {
-    return { authorization: `Bearer ${await this.token(principal)}` };
+  async authorization(
+    principal: Principal,
+    flaws: TokenFlaws = {},
+  ): Promise<{ authorization: string }> {
+    return { authorization: `Bearer ${await this.token(principal, flaws)}` };
+  }
+
+  /**
+   * The typed API client (generated from docs/openapi.json) calling as this principal, with a
+   * token valid for an hour: a suite may outlast the 15 minutes of a real one.
+   */
+  async apiClient(gatewayUrl: string, principal: Principal): Promise<ApiClient> {
+    const headers = await this.authorization(principal, { expiresInSeconds: 3600 });
+    return createApiClient(gatewayUrl, { headers });
   }
 
   // Nest's NATS transport: the request is `{pattern, data, id}`, the answer `{id, response, isDisposed}`.
@@ -186,6 +205,11 @@ async function newKey(): Promise<SigningKey> {
 /** Principals to act as: each a fresh subject, with what its kind needs. */
 export function anApplicant(overrides: Partial<Principal> = {}): Principal {
   return { kind: 'applicant', subject: randomUUID(), roles: [], scopes: [], ...overrides };
+}
+
+/** Who the thin-path suites act as: the front desk submits for walk-ins and reads any timeline. */
+export function aFrontDeskOfficer(agency = 'DUKCAPIL'): Principal {
+  return anOfficer(agency, ['FRONT_DESK']);
 }
 
 export function anOfficer(agency: string, roles: Role[], overrides: Partial<Principal> = {}) {

@@ -35,6 +35,8 @@ export class RateLimitCounters implements OnApplicationShutdown {
   private readonly local = new Map<string, { count: number; expiresAt: number }>();
   private degraded = false;
   private closed = false;
+  /** While the connection is down, counting waits for nothing: the replica counts alone at once. */
+  private connected = false;
 
   constructor(
     @Inject(RATE_LIMIT_STORE_OPTIONS) private readonly options: RateLimitStoreOptions,
@@ -64,6 +66,7 @@ export class RateLimitCounters implements OnApplicationShutdown {
   }
 
   private async incrementShared(key: string): Promise<number> {
+    if (this.connection && !this.connected) throw new Error('NATS connection is down');
     const kv = await this.open();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const entry = await kv.get(key);
@@ -92,6 +95,13 @@ export class RateLimitCounters implements OnApplicationShutdown {
         timeout: KV_TIMEOUT_MS * 4,
       });
       this.connection = nc;
+      this.connected = true;
+      void (async () => {
+        for await (const status of nc.status()) {
+          if (status.type === 'disconnect') this.connected = false;
+          else if (status.type === 'reconnect') this.connected = true;
+        }
+      })();
       const kvm = new Kvm(jetstream(nc, { timeout: KV_TIMEOUT_MS }));
       return kvm.create(streamName(this.options.namespace, 'RATE_LIMITS'), {
         history: 1,
