@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiter } from '../rate-limits/rate-limiter';
 import { AGENCY_PARAM, type Decision, decide, decideAgency } from './access';
 import { AccessTokenVerifier, InvalidTokenError, bearerToken } from './access-token.verifier';
-import { accessRuleOf } from './route-rules';
+import { accessRuleOf, isPlatformController } from './route-rules';
 
 /** RFC 6750 §3: the challenge every 401 carries; with `error` when a token was sent and refused. */
 export function bearerChallenge(tokenRefused: boolean): string {
@@ -65,7 +65,8 @@ export class AccessGuard implements CanActivate {
     if (requestContext) requestContext.principal = principal;
 
     // Counted before the verdict: refused attempts count against the caller (its IP) too.
-    await this.limiter.count(request, reply, principal, route);
+    if (!isPlatformController(context.getClass()))
+      await this.limiter.count(request, reply, principal, route);
 
     // A public route serves an anonymous caller; a token it cannot accept is still said to be bad.
     if (refused) return this.refuse('unauthenticated', reply, request, true);

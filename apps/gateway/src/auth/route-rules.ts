@@ -28,6 +28,15 @@ export function accessRuleOf(
   return path === undefined ? undefined : PLATFORM_RULES[path.replace(/^\/+/, '')];
 }
 
+/**
+ * The platform's probes and metrics: not rate-limited, or an orchestrator polling readiness
+ * from one address would be refused and restart a healthy gateway.
+ */
+export function isPlatformController(controller: Type): boolean {
+  const path = Reflect.getMetadata(PATH_METADATA, controller) as string | undefined;
+  return path !== undefined && Object.hasOwn(PLATFORM_RULES, path.replace(/^\/+/, ''));
+}
+
 /** Every route handler of these controllers that states no rule, as `Controller.method`. */
 export function routesWithoutRules(reflector: Reflector, controllers: Type[]): string[] {
   const missing: string[] = [];
