@@ -97,6 +97,20 @@ describe('rate limits across gateway replicas', () => {
     for (const answer of answers) expect(answer.headers['ratelimit-limit']).toBe(String(LIMIT));
   });
 
+  it('holds the limit when one caller sends its requests all at once to both replicas', async () => {
+    const authorization = await issuer.authorization(anApplicant());
+    const answers = await Promise.all(
+      Array.from({ length: 3 * LIMIT }, (_, i) =>
+        get(`${replicas[i % 2].url}${path}`, authorization),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status !== 429)).toHaveLength(LIMIT);
+    expect(new Set(answers.map((answer) => answer.headers['ratelimit-remaining']))).toEqual(
+      new Set(['5', '4', '3', '2', '1', '0']),
+    );
+  });
+
   it('refuses with 429 problem+json, Retry-After and the RateLimit fields', async () => {
     const answers = await alternately(LIMIT + 1, await issuer.authorization(anApplicant()));
     const refused = answers[LIMIT];

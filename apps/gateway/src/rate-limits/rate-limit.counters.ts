@@ -33,6 +33,8 @@ export class RateLimitCounters implements OnApplicationShutdown {
   private connection: NatsConnection | undefined;
   private bucket: Promise<KV> | undefined;
   private readonly local = new Map<string, { count: number; expiresAt: number }>();
+  /** Per key: the requests waiting for the write in flight to end, to be counted by the next. */
+  private readonly waiting = new Map<string, ((count: number) => void)[]>();
   private degraded = false;
   private closed = false;
   /** While the connection is down, counting waits for nothing: the replica counts alone at once. */
@@ -44,10 +46,40 @@ export class RateLimitCounters implements OnApplicationShutdown {
     @Optional() @Inject(LOGGER) private readonly logger: AppLogger = SILENT,
   ) {}
 
-  /** This request's count in its window, counting it: shared when NATS answers, local if not. */
-  async increment(key: string): Promise<number> {
+  /**
+   * This request's count in its window, counting it: shared when NATS answers, local if not.
+   * Concurrent requests of one caller on this replica are counted together, by one
+   * compare-and-set of `+n`, so a busy caller costs one write at a time, not a storm of retries.
+   */
+  increment(key: string): Promise<number> {
+    return new Promise<number>((resolve) => {
+      const waiting = this.waiting.get(key);
+      if (waiting) {
+        waiting.push(resolve);
+        return;
+      }
+      this.waiting.set(key, [resolve]);
+      void this.flush(key);
+    });
+  }
+
+  private async flush(key: string): Promise<void> {
+    for (;;) {
+      const batch = this.waiting.get(key) ?? [];
+      if (batch.length === 0) {
+        this.waiting.delete(key);
+        return;
+      }
+      // Requests arriving from now on wait for the next write.
+      this.waiting.set(key, []);
+      const total = await this.add(key, batch.length);
+      batch.forEach((resolve, i) => resolve(total - batch.length + 1 + i));
+    }
+  }
+
+  private async add(key: string, n: number): Promise<number> {
     try {
-      const count = await this.incrementShared(key);
+      const count = await this.addShared(key, n);
       if (this.degraded) {
         this.degraded = false;
         this.logger.info('rate limits are shared across gateway replicas again');
@@ -61,21 +93,21 @@ export class RateLimitCounters implements OnApplicationShutdown {
           'rate-limit counters unreachable in NATS: counting per replica until they are back',
         );
       }
-      return this.incrementLocal(key);
+      return this.addLocal(key, n);
     }
   }
 
-  private async incrementShared(key: string): Promise<number> {
+  private async addShared(key: string, n: number): Promise<number> {
     if (this.connection && !this.connected) throw new Error('NATS connection is down');
     const kv = await this.open();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const entry = await kv.get(key);
       try {
         if (!entry || entry.operation !== 'PUT') {
-          await kv.create(key, '1');
-          return 1;
+          await kv.create(key, String(n));
+          return n;
         }
-        const count = Number(entry.string()) + 1;
+        const count = Number(entry.string()) + n;
         await kv.update(key, String(count), entry.revision, KV_TIMEOUT_MS);
         return count;
       } catch (error) {
@@ -114,13 +146,13 @@ export class RateLimitCounters implements OnApplicationShutdown {
     return this.bucket;
   }
 
-  private incrementLocal(key: string): number {
+  private addLocal(key: string, n: number): number {
     const now = Date.now();
     if (this.local.size > 100_000) {
       for (const [k, v] of this.local) if (v.expiresAt <= now) this.local.delete(k);
     }
     const current = this.local.get(key);
-    const count = current && current.expiresAt > now ? current.count + 1 : 1;
+    const count = (current && current.expiresAt > now ? current.count : 0) + n;
     this.local.set(key, { count, expiresAt: now + this.options.windowSeconds * 1000 });
     return count;
   }
