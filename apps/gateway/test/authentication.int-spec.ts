@@ -174,3 +174,36 @@ describe('authentication at the gateway', () => {
     }
   });
 });
+
+/** Forged kids must not make the gateway flood identity: an unknown kid asks at most once a while. */
+describe('refreshing the public keys on an unknown kid', () => {
+  let issuer: TestTokenIssuer;
+  let gateway: ServiceProcess;
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
+    // Far longer than the case: after the fetch at start, no unknown kid may cause another.
+    gateway = await ServiceProcess.start('gateway', { JWKS_MIN_REFRESH_MS: '600000' });
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await issuer?.stop();
+  });
+
+  it('is rate-limited: many tokens under unknown kids cost identity no request', async () => {
+    const url = `${gateway.url}/v1/applications/00000000-0/timeline`;
+    // The gateway has fetched the keys at start: a valid token gets past it (503: no tracking here).
+    const valid = await issuer.authorization(anApplicant());
+    const passed = await fetch(url, { headers: valid });
+    expect(passed.status).toBe(503);
+    expect(((await passed.json()) as { detail: string }).detail).toContain('tracking');
+    const before = issuer.jwksRequests;
+    for (let i = 0; i < 10; i += 1) {
+      const forged = await issuer.authorization(anApplicant(), { unknownKid: true });
+      const response = await fetch(url, { headers: forged });
+      expect(response.status).toBe(401);
+    }
+    expect(issuer.jwksRequests).toBe(before);
+  });
+});
