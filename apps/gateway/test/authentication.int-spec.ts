@@ -82,10 +82,19 @@ describe('authentication at the gateway', () => {
     expect(await response.json()).toMatchObject({ code: 'invalid_token', status: 401 });
   });
 
-  it('refuses an Authorization header that is not a bearer token', async () => {
-    const response = await timeline({ authorization: 'Basic dXNlcjpwYXNz' });
-    expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
+  it('refuses a malformed bearer token as invalid, and takes another scheme as no token', async () => {
+    const malformed = await timeline({ authorization: 'Bearer not a token' });
+    expect(malformed.status).toBe(401);
+    expect(malformed.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    const basic = await timeline({ authorization: 'Basic dXNlcjpwYXNz' });
+    expect(basic.status).toBe(401);
+    expect(basic.headers.get('www-authenticate')).toBe('Bearer realm="satupintu"');
+  });
+
+  it('serves a public route whatever token comes along: a bad one only leaves the caller anonymous', async () => {
+    const expired = await issuer.authorization(anApplicant(), { expiresInSeconds: -120 });
+    const response = await fetch(`${gateway.url}/health/live`, { headers: expired });
+    expect(response.status).toBe(200);
   });
 
   it('hands the verified caller to the service in the sp-principal header', async () => {

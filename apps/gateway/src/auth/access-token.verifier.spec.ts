@@ -7,11 +7,13 @@ describe('bearerToken', () => {
     expect(bearerToken('bearer abc.def-_~+/=')).toBe('abc.def-_~+/=');
   });
 
-  it('is undefined without a header', () => {
+  it('is undefined without a header, or with another scheme (client credentials as Basic)', () => {
     expect(bearerToken(undefined)).toBeUndefined();
+    expect(bearerToken('Basic dXNlcjpwYXNz')).toBeUndefined();
+    expect(bearerToken('abc.def.ghi')).toBeUndefined();
   });
 
-  it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a b', 'Bearer <script>', 'abc.def.ghi'])(
+  it.each(['Bearer', 'Bearer ', 'Bearer a b', 'Bearer <script>', 'bearer\tx y'])(
     'refuses %j as an invalid token',
     (header) => {
       expect(bearerToken(header)).toBeInstanceOf(InvalidTokenError);

@@ -22,9 +22,13 @@ export class InvalidTokenError extends Error {
   }
 }
 
-/** `Authorization: Bearer <token>` (RFC 6750 §2.1), the scheme in any case; undefined without one. */
+/**
+ * The token of `Authorization: Bearer <token>` (RFC 6750 §2.1, the scheme in any case), an
+ * InvalidTokenError for a malformed one, undefined without one. Another scheme is not a token
+ * at all (the token endpoint takes client credentials as `Basic`, RFC 6749 §2.3.1).
+ */
 export function bearerToken(header: string | undefined): string | undefined | InvalidTokenError {
-  if (header === undefined) return undefined;
+  if (header === undefined || !/^Bearer(\s|$)/i.test(header)) return undefined;
   const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header);
   if (!match) return new InvalidTokenError('not a bearer token');
   return match[1];

@@ -68,8 +68,9 @@ export class AccessGuard implements CanActivate {
     if (!isPlatformController(context.getClass()))
       await this.limiter.count(request, reply, principal, route);
 
-    // A public route serves an anonymous caller; a token it cannot accept is still said to be bad.
-    if (refused) return this.refuse('unauthenticated', reply, request, true);
+    // A public route serves anyone, so a token it cannot accept only leaves the caller anonymous
+    // (a stale token sent along to the sign-in routes must not lock a person out).
+    if (refused && !rule.public) return this.refuse('unauthenticated', reply, request, true);
     let decision: Decision = decide(rule, principal);
     const agencyParam = this.reflector.get<string | undefined>(AGENCY_PARAM, context.getHandler());
     if (decision === 'allowed' && agencyParam && !rule.public) {
