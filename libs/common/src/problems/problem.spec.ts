@@ -112,6 +112,8 @@ describe('renderProblem', () => {
       retryAfterSeconds: 5,
       down: 'database',
       resource: 'work queue DUKCAPIL',
+      windowSeconds: 60,
+      parameter: 'access_token',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {
