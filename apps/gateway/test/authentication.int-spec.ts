@@ -154,6 +154,12 @@ describe('authentication at the gateway', () => {
     });
   });
 
+  it('learns a new key (ES256 too) from the first token signed with it', async () => {
+    await issuer.rotate('ES256');
+    const response = await timeline(await issuer.authorization(anApplicant()));
+    expect(response.status).toBe(404);
+  });
+
   it('verifies every request locally: no request to identity per token', async () => {
     const authorization = await issuer.authorization(anOfficer('DUKCAPIL', ['FRONT_DESK']));
     await timeline(authorization);

@@ -18,7 +18,10 @@ import { testEnvironment } from './test-environment';
 /** The gateway's `PUBLIC_URL` when a test does not set one, and so the `iss` it expects. */
 export const TEST_ISSUER = 'http://127.0.0.1:3000';
 
+type SigningAlgorithm = 'EdDSA' | 'ES256';
+
 interface SigningKey {
+  alg: SigningAlgorithm;
   kid: string;
   privateKey: CryptoKey;
   jwk: PublicJwkV1;
@@ -92,8 +95,8 @@ export class TestTokenIssuer {
   }
 
   /** A new signing key; the older ones stay in the JWKS (as identity's retiring keys do). */
-  async rotate(): Promise<void> {
-    this.keys.push(await newKey());
+  async rotate(alg: SigningAlgorithm = 'EdDSA'): Promise<void> {
+    this.keys.push(await newKey(alg));
   }
 
   /** Stops answering GetJwks, as if identity were down. */
@@ -148,10 +151,10 @@ export class TestTokenIssuer {
         .setExpirationTime(exp)
         .sign(secret);
     }
-    const stranger = flaws.foreignKey || flaws.unknownKid ? await newKey() : undefined;
+    const stranger = flaws.foreignKey || flaws.unknownKid ? await newKey(signer.alg) : undefined;
     return new SignJWT(claims)
       .setProtectedHeader({
-        alg: 'EdDSA',
+        alg: signer.alg,
         ...header,
         kid: flaws.unknownKid ? stranger!.kid : signer.kid,
       })
@@ -192,14 +195,18 @@ export class TestTokenIssuer {
   }
 }
 
-async function newKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+async function newKey(alg: SigningAlgorithm = 'EdDSA'): Promise<SigningKey> {
+  const { privateKey, publicKey } =
+    alg === 'EdDSA'
+      ? await generateKeyPair('EdDSA', { crv: 'Ed25519' })
+      : await generateKeyPair('ES256');
   const kid = randomUUID();
-  const jwk = await exportJWK(publicKey);
+  const { kty, crv, x, y } = await exportJWK(publicKey);
   return {
+    alg,
     kid,
     privateKey,
-    jwk: { kty: jwk.kty!, crv: jwk.crv, x: jwk.x, kid, alg: 'EdDSA', use: 'sig' },
+    jwk: { kty: kty!, crv, x, ...(y ? { y } : {}), kid, alg, use: 'sig' },
   };
 }
 
