@@ -10,6 +10,8 @@ import {
   LOCAL_DATABASE_URL,
   LOCAL_NATS_URL,
   ServiceProcess,
+  TestTokenIssuer,
+  aFrontDeskOfficer,
   deleteNamespaceStreams,
   dropRunDatabases,
   newRunId,
@@ -49,6 +51,13 @@ const APPLICATION = JSON.stringify({
   applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
 });
 const JSON_HEADERS = { 'content-type': 'application/json' };
+/** The caller of every request to the authenticating gateway: set once its token is minted. */
+let AUTH_HEADERS: Record<string, string> = {};
+/**
+ * Limits far above what the bench sends: the counters still count every request (NATS KV, as
+ * deployed), in both gateways alike, but never refuse one.
+ */
+const GATEWAY_ENV = { RATE_LIMIT_PER_CALLER: '1000000000' };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const shout = (line = '') => void process.stdout.write(`${line}\n`);
@@ -92,6 +101,7 @@ const pendingStarts: Promise<unknown>[] = [];
 const services: ServiceProcess[] = [];
 const clients: Client[] = [];
 let activity: ActivitySampler | undefined;
+let issuer: TestTokenIssuer | undefined;
 
 function bounded<T>(label: string, ms: number, work: Promise<T>): Promise<T | undefined> {
   return boundedStep(label, ms, work, shout);
@@ -103,6 +113,7 @@ async function cleanup(): Promise<void> {
   // A service still starting is stopped once its start settles (each start gives up after 30 s).
   await bounded('waiting for starting services', 35_000, Promise.allSettled(pendingStarts));
   await bounded('stopping services', 15_000, Promise.all(services.map((s) => s.stop())));
+  await bounded('stopping the token issuer', 5000, issuer?.stop() ?? Promise.resolve());
   await bounded(
     'closing database clients',
     5000,
@@ -384,7 +395,7 @@ async function collectProfiles(): Promise<string[]> {
 async function submitOne(gatewayUrl: string): Promise<string> {
   const response = await fetch(`${gatewayUrl}/v1/applications`, {
     method: 'POST',
-    headers: JSON_HEADERS,
+    headers: { ...JSON_HEADERS, ...AUTH_HEADERS },
     body: APPLICATION,
     signal: AbortSignal.timeout(10_000),
   });
@@ -465,16 +476,25 @@ async function main(): Promise<number> {
     if (failures(base) > 0)
       problems.push(`baseline ${base.target}: ${describeFailures(base, 200)}`);
 
-  // The system, as `npm start` runs it.
-  say('\n▶ starting intake, tracking, agency DUKCAPIL, gateway');
+  // The system, as `npm start` runs it; identity's part (public keys, tokens) played by the
+  // test token issuer. A second gateway takes POST /v1/applications without a token
+  // (BENCH_PUBLIC_SUBMIT): the anonymous baseline of the same run.
+  say(
+    '\n▶ starting intake, tracking, agency DUKCAPIL, gateway, and a gateway without authentication',
+  );
   const t0 = Date.now();
-  const [, , , gateway] = await Promise.all([
+  issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: env.SP_NAMESPACE });
+  AUTH_HEADERS = await issuer.authorization(aFrontDeskOfficer(), { expiresInSeconds: 3600 });
+  const [, , , gateway, anonymousGateway] = await Promise.all([
     startService('intake', { DEMO_SEED: 'true' }),
     startService('tracking'),
     startService('agency', { AGENCY_CODE: 'DUKCAPIL' }),
-    startService('gateway'),
+    startService('gateway', GATEWAY_ENV),
+    startService('gateway', { ...GATEWAY_ENV, BENCH_PUBLIC_SUBMIT: 'true' }),
   ]);
   const tracking = services.find((s) => s.name === 'tracking')!;
+  // Both gateways are named 'gateway': the one that authenticates is the first.
+  void anonymousGateway;
   const agency = services.find((s) => s.name === 'agency-DUKCAPIL')!;
   const intake = services.find((s) => s.name === 'intake')!;
   say(`  ready in ${seconds(Date.now() - t0)}`);
@@ -483,7 +503,10 @@ async function main(): Promise<number> {
   const trackingNo = await submitOne(gateway.url);
   const timelineUrl = `${gateway.url}/v1/applications/${trackingNo}/timeline`;
   await until(`timeline of ${trackingNo} shows VERIFYING`, 30_000, 100, async () => {
-    const response = await fetch(timelineUrl, { signal: AbortSignal.timeout(5000) });
+    const response = await fetch(timelineUrl, {
+      headers: AUTH_HEADERS,
+      signal: AbortSignal.timeout(5000),
+    });
     if (response.status !== 200) return undefined;
     const body = (await response.json()) as { status: string };
     return body.status === 'VERIFYING' ? true : undefined;
@@ -494,11 +517,11 @@ async function main(): Promise<number> {
 
   // POST: warm up, let the warm-up's applications drain, then measure from a quiet start.
   const postOptions: LoadOptions = {
-    target: 'gateway `POST /v1/applications`',
+    target: 'gateway `POST /v1/applications` (authenticated)',
     url: `${gateway.url}/v1/applications`,
     method: 'POST',
     body: APPLICATION,
-    headers: JSON_HEADERS,
+    headers: { ...JSON_HEADERS, ...AUTH_HEADERS },
     expectStatus: 201,
     connections: CONNECTIONS,
     durationS: WARMUP_S,
@@ -603,29 +626,63 @@ async function main(): Promise<number> {
   if (retried.length > 0)
     problems.push(`events retried or rejected under load: ${retried.join('; ')}`);
 
+  // What verifying the token costs: the same POST, measured by the same procedure (warm-up, run,
+  // drain), through the gateway that takes it anonymously and through the one that verifies a
+  // token; both count rate limits alike.
+  const paired = async (target: string, url: string, headers: Record<string, string>) => {
+    const { result } = await measure({
+      target,
+      url,
+      method: 'POST',
+      body: APPLICATION,
+      headers,
+      expectStatus: 201,
+    });
+    if (failures(result) > 0) problems.push(`${target}: ${describeFailures(result, 201)}`);
+    const settled = await waitDrained(observe, 0, DRAIN_TIMEOUT_MS, 'drain');
+    if (!settled.done) problems.push(`${target}: did not drain: ${describeSnapshot(settled.last)}`);
+    return result;
+  };
+  const anonymousPost = await paired(
+    'gateway `POST /v1/applications`, anonymous (BENCH_PUBLIC_SUBMIT): baseline (d)',
+    `${anonymousGateway.url}/v1/applications`,
+    JSON_HEADERS,
+  );
+  const authenticatedPost = await paired(
+    'gateway `POST /v1/applications`, authenticated, same procedure as (d)',
+    `${gateway.url}/v1/applications`,
+    { ...JSON_HEADERS, ...AUTH_HEADERS },
+  );
+  const verificationCost = 1 - authenticatedPost.rps / anonymousPost.rps;
+  say(
+    `  token verification costs ${(verificationCost * 100).toFixed(1)}% of POST throughput ` +
+      `(${fmtRate(authenticatedPost.rps)} vs ${fmtRate(anonymousPost.rps)} req/s; the issue allows 10%)`,
+  );
+
   // GET timeline, on a quiet system again.
   const get = (
     await measure({
-      target: `gateway \`GET /v1/applications/${trackingNo}/timeline\``,
+      target: `gateway \`GET /v1/applications/${trackingNo}/timeline\` (authenticated)`,
       url: timelineUrl,
       method: 'GET',
+      headers: AUTH_HEADERS,
       expectStatus: 200,
     })
   ).result;
   if (failures(get) > 0) problems.push(`GET timeline: ${describeFailures(get, 200)}`);
 
-  // A request routed to one agency's deployment. Without authentication (the identity issue),
-  // the agency refuses it (401) after routing, decoding the caller and deciding: the round trip
-  // through the routed subject, its queue group and the principal header, without the query.
+  // A request routed to one agency's deployment, by one of its officers: the round trip through
+  // the routed subject, its queue group and the principal header, and the agency's first page.
   const routed = (
     await measure({
-      target: 'gateway `GET /v1/agencies/DUKCAPIL/work-queue` (routed; the agency answers 401)',
-      url: `${gateway.url}/v1/agencies/DUKCAPIL/work-queue`,
+      target: 'gateway `GET /v1/agencies/DUKCAPIL/work-queue?limit=1` (routed; a DUKCAPIL officer)',
+      url: `${gateway.url}/v1/agencies/DUKCAPIL/work-queue?limit=1`,
       method: 'GET',
-      expectStatus: 401,
+      headers: AUTH_HEADERS,
+      expectStatus: 200,
     })
   ).result;
-  if (failures(routed) > 0) problems.push(`GET work-queue: ${describeFailures(routed, 401)}`);
+  if (failures(routed) > 0) problems.push(`GET work-queue: ${describeFailures(routed, 200)}`);
 
   const logLines = [intake, tracking, agency, gateway].flatMap(logSummary);
 
@@ -648,8 +705,10 @@ async function main(): Promise<number> {
         ['(a)', a],
       ]),
     ),
+    rowOf(anonymousPost, 201, compare(anonymousPost, [['(c)', c]])),
+    rowOf(authenticatedPost, 201, compare(authenticatedPost, [['(d)', anonymousPost]])),
     rowOf(get, 200, compare(get, [['(b)', b]])),
-    rowOf(routed, 401, compare(routed, [['(b)', b]])),
+    rowOf(routed, 200, compare(routed, [['(b)', b]])),
     {
       target:
         'drain: POST run start → all VERIFYING (applications/s; latency submitted → VERIFYING)',
@@ -664,7 +723,7 @@ async function main(): Promise<number> {
     },
   ];
   const table = markdownTable(rows);
-  const runDetails = [a, b, c, postWarmup, post, get, routed].map(
+  const runDetails = [a, b, c, postWarmup, post, anonymousPost, authenticatedPost, get, routed].map(
     (r) =>
       `- ${r.target}${r === postWarmup ? ' (warm-up)' : ''}: ${r.expected} expected responses, statuses ${JSON.stringify(r.statusCounts)}, ` +
       `${r.errors} errors; CPU ${r.cpuMsPerResponse.toFixed(2)} ms per response; machine CPU ${(r.machineBusy * 100).toFixed(0)}% busy; CPU in cores: ` +
@@ -697,6 +756,10 @@ async function main(): Promise<number> {
     ...banner,
     '',
     table,
+    '',
+    `Token verification (authenticated vs anonymous POST, same procedure): ${(verificationCost * 100).toFixed(1)}% of throughput ` +
+      `(${fmtRate(authenticatedPost.rps)} vs ${fmtRate(anonymousPost.rps)} req/s; p99 ${fmtMs(authenticatedPost.p99)} vs ${fmtMs(anonymousPost.p99)} ms). ` +
+      'Both gateways count rate limits in NATS KV alike; the anonymous one differs only by BENCH_PUBLIC_SUBMIT.',
     '',
     'Ratios: req/s of the target ÷ req/s of the baseline (1.00× = as fast as the baseline); p99 of the target ÷ p99 of the baseline (how many times slower the tail is). ' +
       'CPU ms/resp: CPU time of the target’s own processes (for the system: all four services, including agency and tracking consuming meanwhile) per response. ' +

@@ -15,7 +15,7 @@ import {
   describeSupervisorEvent,
   freePort,
 } from '@satupintu/process';
-import { NatsServer, newRunId } from '@satupintu/testing';
+import { NatsServer, TestTokenIssuer, anApplicant, newRunId } from '@satupintu/testing';
 import {
   type WriteStream,
   chmodSync,
@@ -106,6 +106,7 @@ const supervisor = new Supervisor({ onEvent: onSupervisorEvent });
 
 async function cleanup(): Promise<void> {
   await boundedStep('stopping the load', CLIENT_TIMEOUT_MS + 2000, load?.stop(), shout);
+  await boundedStep('stopping the token issuer', 5000, issuer?.stop(), shout);
   await boundedStep('stopping services', 20_000, supervisor.stopAll({ graceMs: 10_000 }), shout);
   await boundedStep('closing database pools', 5000, auditor?.close(), shout);
   await boundedStep('stopping nats-server', 15_000, nats?.takeDown('SIGTERM'), shout);
@@ -154,6 +155,12 @@ interface Running {
 }
 const running: Running[] = [];
 let gatewayUrl = '';
+/**
+ * Identity's part for the load: the test token issuer answers the gateway's GetJwks on this
+ * run's NATS and signs a token for each application's applicant, as each would sign in.
+ */
+let issuer: TestTokenIssuer | undefined;
+const asApplicant = () => issuer!.authorization(anApplicant(), { expiresInSeconds: 6 * 3600 });
 let applications = 0;
 const nextApplication = () => plannedApplication(applications++);
 
@@ -206,7 +213,7 @@ async function notReady(): Promise<string[]> {
 /** Ready everywhere and one application accepted: the state every row starts from. */
 async function healthy(): Promise<boolean> {
   if (!(await allReady())) return false;
-  const probe = await submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS);
+  const probe = await submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS, asApplicant);
   return probe.receipt !== undefined;
 }
 
@@ -343,6 +350,7 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     perSecond: RATE_PER_S,
     timeoutMs: CLIENT_TIMEOUT_MS,
     next: nextApplication,
+    authorize: asApplicant,
   });
   load.start();
   mark(`load: ${RATE_PER_S} POST /v1/applications per second`);
@@ -443,6 +451,7 @@ async function main(): Promise<number> {
     onLine: (line) => logFile('nats').write(`${line}\n`),
   });
   assertLoopback(nats.url, 'its NATS');
+  issuer = await TestTokenIssuer.start({ natsUrl: nats.url, namespace });
   say(
     `  PostgreSQL ${postgres.url}, NATS ${nats.url}; databases ${prefix}_*, namespace ${namespace}`,
   );
@@ -465,7 +474,9 @@ async function main(): Promise<number> {
   // One application per service, all the way through, before any fault: the path works.
   say('▶ one application per demo service through the whole path');
   const probes = await Promise.all(
-    DEMO_SERVICES.map(() => submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS)),
+    DEMO_SERVICES.map(() =>
+      submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS, asApplicant),
+    ),
   );
   const probed = acknowledgedOf(probes);
   const probeDrain = await drain(probed);

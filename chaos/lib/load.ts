@@ -28,7 +28,11 @@ export interface LoadOptions {
   timeoutMs: number;
   /** The next application to send; each call must give a new one. */
   next: () => PlannedApplication;
+  /** The caller's headers for one request (its access token): each application its own caller. */
+  authorize?: Authorize;
 }
+
+export type Authorize = () => Promise<Record<string, string>>;
 
 /**
  * POSTs applications at a steady rate, whatever the answers: a client that does not slow down
@@ -61,9 +65,12 @@ export class SteadyLoad {
   private send(): void {
     const record: Sent = { sentAt: Date.now(), planned: this.options.next() };
     this.sent.push(record);
-    const done = post(this.options.url, record, this.options.timeoutMs).finally(() =>
-      this.inFlight.delete(done),
-    );
+    const done = post(
+      this.options.url,
+      record,
+      this.options.timeoutMs,
+      this.options.authorize,
+    ).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
   }
 }
@@ -73,18 +80,25 @@ export async function submit(
   url: string,
   planned: PlannedApplication,
   timeoutMs: number,
+  authorize?: Authorize,
 ): Promise<Sent> {
   const record: Sent = { sentAt: Date.now(), planned };
-  await post(url, record, timeoutMs);
+  await post(url, record, timeoutMs, authorize);
   return record;
 }
 
 /** Fills in the answer of `record`; never rejects. */
-async function post(url: string, record: Sent, timeoutMs: number): Promise<void> {
+async function post(
+  url: string,
+  record: Sent,
+  timeoutMs: number,
+  authorize?: Authorize,
+): Promise<void> {
   try {
+    const caller = authorize ? await authorize() : {};
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...caller },
       body: JSON.stringify(record.planned.body),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -2,7 +2,13 @@ import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { isProcessAlive } from '@satupintu/process';
-import { anApplication, eventually, testEnvironment } from '@satupintu/testing';
+import {
+  TestTokenIssuer,
+  aFrontDeskOfficer,
+  anApplication,
+  eventually,
+  testEnvironment,
+} from '@satupintu/testing';
 
 /** The processes whose parent is `parentPid`, by the HTTP_PORT in their environment (Linux). */
 function childrenByPort(parentPid: number): Map<number, number> {
@@ -38,8 +44,13 @@ describe('npm start', () => {
   let exited: Promise<number | null>;
   /** The services as they ran once everything was ready: port → pid. */
   let firstPids = new Map<number, number>();
+  // Identity's public keys and a front-desk officer's token, until identity issues them itself.
+  let issuer: TestTokenIssuer;
+  let authorization: { authorization: string };
 
   beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
+    authorization = await issuer.authorization(aFrontDeskOfficer(), { expiresInSeconds: 3600 });
     launcher = spawn(process.execPath, ['dist/scripts/start.js'], {
       env: { ...process.env, ...testEnvironment(), SP_BASE_PORT: String(base), NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,6 +74,7 @@ describe('npm start', () => {
       await exited;
     }
     for (const pid of childrenByPort(launcher.pid!).values()) process.kill(pid, 'SIGKILL');
+    await issuer?.stop();
   });
 
   it('brings the whole mall up and serves the thin path', async () => {
@@ -74,7 +86,7 @@ describe('npm start', () => {
     expect(doc.openapi).toMatch(/^3\./);
     const response = await fetch(`${gateway}/v1/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorization },
       body: JSON.stringify(anApplication({ serviceCode: 'PUPR-PBG' })),
     });
     expect(response.status).toBe(201);
@@ -106,13 +118,15 @@ describe('npm start', () => {
     // The new agency-dukcapil takes its applications again.
     const response = await fetch(`${gateway}/v1/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorization },
       body: JSON.stringify(anApplication({ serviceCode: 'DUKCAPIL-KK' })),
     });
     expect(response.status).toBe(201);
     const { trackingNo } = (await response.json()) as { trackingNo: string };
     await eventually(async () => {
-      const timeline = await fetch(`${gateway}/v1/applications/${trackingNo}/timeline`);
+      const timeline = await fetch(`${gateway}/v1/applications/${trackingNo}/timeline`, {
+        headers: authorization,
+      });
       expect(((await timeline.json()) as { status?: string }).status).toBe('VERIFYING');
     }, 30_000);
   });

@@ -1,4 +1,11 @@
-import { ServiceProcess, anApplication, eventually, queryServiceDb } from '@satupintu/testing';
+import {
+  ServiceProcess,
+  TestTokenIssuer,
+  aFrontDeskOfficer,
+  anApplication,
+  eventually,
+  queryServiceDb,
+} from '@satupintu/testing';
 
 /**
  * An agency's deployment goes down while citizens keep applying. Intake keeps accepting; the
@@ -11,8 +18,12 @@ describe('an agency that is down while applications arrive', () => {
   let tracking: ServiceProcess;
   let gateway: ServiceProcess;
   let agency: ServiceProcess | undefined;
+  let issuer: TestTokenIssuer;
+  let authorization: { authorization: string };
 
   beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
+    authorization = await issuer.authorization(aFrontDeskOfficer(), { expiresInSeconds: 3600 });
     [intake, tracking, gateway, agency] = await Promise.all([
       ServiceProcess.start('intake', { DEMO_SEED: 'true' }),
       ServiceProcess.start('tracking'),
@@ -23,6 +34,7 @@ describe('an agency that is down while applications arrive', () => {
 
   afterAll(async () => {
     for (const service of [intake, tracking, gateway, agency]) await service?.stop();
+    await issuer?.stop();
   });
 
   it('processes every application after it restarts, each exactly once', async () => {
@@ -34,7 +46,7 @@ describe('an agency that is down while applications arrive', () => {
     for (let i = 0; i < 40; i++) {
       const response = await fetch(`${gateway.url}/v1/applications`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authorization },
         body: JSON.stringify(
           anApplication({ serviceCode: i % 2 ? 'DUKCAPIL-KK' : 'DUKCAPIL-AKTA-LAHIR' }),
         ),

@@ -6,9 +6,11 @@ import {
 } from '@satupintu/contracts';
 import { runInContext } from '@satupintu/common';
 import { RpcClient } from '@satupintu/messaging';
-import { createApiClient } from '@satupintu/api-client';
+import { type ApiClient, createApiClient } from '@satupintu/api-client';
 import {
   ServiceProcess,
+  TestTokenIssuer,
+  anOfficer,
   domainErrorOf,
   eventually,
   publishEvents,
@@ -37,10 +39,12 @@ describe('requests routed to one agency', () => {
   let pupr: ServiceProcess | undefined;
   let gateway: ServiceProcess;
   let rpc: RpcClient;
+  let issuer: TestTokenIssuer;
   const mine: string[] = [];
   const theirs: string[] = [];
 
   beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
     const started = await Promise.all([
       ServiceProcess.start('agency', { AGENCY_CODE: 'DUKCAPIL' }),
       ServiceProcess.start('agency', { AGENCY_CODE: 'DUKCAPIL' }),
@@ -87,6 +91,7 @@ describe('requests routed to one agency', () => {
     await Promise.all(
       [...dukcapil, pupr, gateway].flatMap((service) => (service ? [service.stop()] : [])),
     );
+    await issuer?.stop();
   });
 
   /** As the gateway asks once a caller is authenticated: the principal rides along. */
@@ -161,30 +166,49 @@ describe('requests routed to one agency', () => {
     expect(Math.min(...delta)).toBeGreaterThan(0);
   });
 
-  /** Through the gateway's public API, with the client generated from docs/openapi.json. */
-  const workQueue = (agencyCode: string) =>
-    createApiClient(gateway.url).GET('/v1/agencies/{agencyCode}/work-queue', {
+  /**
+   * Through the gateway's public API, with the client generated from docs/openapi.json, as a
+   * mall admin (who may ask any agency), as another caller, or anonymously.
+   */
+  const workQueue = async (agencyCode: string, as?: Principal) => {
+    const api: ApiClient = as
+      ? await issuer.apiClient(gateway.url, as)
+      : createApiClient(gateway.url);
+    return api.GET('/v1/agencies/{agencyCode}/work-queue', {
       params: { path: { agencyCode }, query: { limit: 10 }, header: { 'Accept-Language': 'en' } },
     });
+  };
+  const mallAdmin = anOfficer('MPP', ['MALL_ADMIN']);
 
-  it('answers through the gateway: 401 for an anonymous caller, 400 for a malformed code', async () => {
+  it("answers through the gateway an officer of the agency with the agency's cases", async () => {
+    const { data, response } = await workQueue('DUKCAPIL', anOfficer('DUKCAPIL', ['VERIFIER']));
+    expect(response.status).toBe(200);
+    expect(data?.agencyCode).toBe('DUKCAPIL');
+    // At least this suite's own cases are there (oldest first: other suites' may come before).
+    expect(data?.items.length).toBeGreaterThan(0);
+  });
+
+  it('answers through the gateway: 401 for an anonymous caller, 403 for another agency, 400 for a malformed code', async () => {
     const anonymous = await workQueue('DUKCAPIL');
     expect(anonymous.response.status).toBe(401);
     expect(anonymous.error?.code).toBe('unauthenticated');
-    const malformed = await workQueue('dukcapil');
+    const stranger = await workQueue('DUKCAPIL', anOfficer('PUPR', ['VERIFIER']));
+    expect(stranger.response.status).toBe(403);
+    expect(stranger.error?.code).toBe('forbidden');
+    const malformed = await workQueue('dukcapil', mallAdmin);
     expect(malformed.response.status).toBe(400);
     expect(malformed.error?.errors?.[0]?.field).toBe('agencyCode');
   });
 
   it('is a 503 naming the agency when nobody runs it, or when it is stopped', async () => {
-    const unknown = await workQueue('NOPE');
+    const unknown = await workQueue('NOPE', mallAdmin);
     expect(unknown.response.status).toBe(503);
     expect(unknown.response.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(unknown.error?.detail).toContain('NOPE');
 
     await pupr?.stop();
     pupr = undefined;
-    const stopped = await workQueue('PUPR');
+    const stopped = await workQueue('PUPR', mallAdmin);
     expect(stopped.response.status).toBe(503);
     expect(stopped.error?.detail).toContain('PUPR');
     // DUKCAPIL is not affected.

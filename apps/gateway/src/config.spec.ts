@@ -38,3 +38,23 @@ describe('PUBLIC_URL', () => {
     },
   );
 });
+
+describe('CORS_ORIGINS', () => {
+  it('allows no origin by default', () => {
+    expect(loadGatewayConfig({}).CORS_ORIGINS).toEqual([]);
+  });
+
+  it('takes a comma-separated list of exact origins', () => {
+    expect(
+      loadGatewayConfig({ CORS_ORIGINS: 'https://portal.example.go.id, http://localhost:5173' })
+        .CORS_ORIGINS,
+    ).toEqual(['https://portal.example.go.id', 'http://localhost:5173']);
+  });
+
+  it.each(['*', 'portal.example.go.id', 'https://portal.example.go.id/app'])(
+    'refuses %j, which is not an origin',
+    (value) => {
+      expect(() => loadGatewayConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS/);
+    },
+  );
+});

@@ -1,8 +1,21 @@
 import { baseEnv, loadConfig, publicUrl } from '@satupintu/common';
-import { port, url } from 'envalid';
+import { bool, makeValidator, num, port, url } from 'envalid';
 
 /** Where `npm start` serves the gateway, and so the server the committed OpenAPI document names. */
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
+
+// `https://a.example,https://b.example`: each an origin exactly (scheme, host, port; no path).
+const origins = makeValidator<string[]>((value) => {
+  const list = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin)
+      throw new Error(`not an origin (scheme://host[:port]): ${origin}`);
+  }
+  return list;
+});
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   return loadConfig(
@@ -13,7 +26,35 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       HTTP_PORT: port({ default: 3000 }),
       PUBLIC_URL: publicUrl({
         default: DEFAULT_PUBLIC_URL,
-        desc: 'the URL clients reach the gateway at: the server named in the OpenAPI document',
+        desc: 'the URL clients reach the gateway at: the server named in the OpenAPI document, and the `iss` of every access token it accepts',
+      }),
+      JWKS_REFRESH_SECONDS: num({
+        default: 300,
+        desc: "how often the gateway asks identity for its public keys again (besides on a token's unknown `kid`)",
+      }),
+      JWKS_MIN_REFRESH_MS: num({
+        default: 5000,
+        desc: 'the least time between two JWKS requests an unknown `kid` may cause: forged kids cannot flood identity',
+      }),
+      RATE_LIMIT_WINDOW_SECONDS: num({
+        default: 60,
+        desc: 'length of the fixed window every rate limit counts in',
+      }),
+      RATE_LIMIT_PER_CALLER: num({
+        default: 300,
+        desc: 'requests per window for one caller (its IP when anonymous, its subject or client id otherwise) on any route',
+      }),
+      RATE_LIMIT_SIGN_IN: num({
+        default: 10,
+        desc: 'requests per window from one IP to POST /v1/auth/login and POST /v1/oauth/token',
+      }),
+      CORS_ORIGINS: origins({
+        default: [],
+        desc: 'browser origins allowed to call the API (comma-separated, e.g. https://portal.example.go.id); none by default',
+      }),
+      BENCH_PUBLIC_SUBMIT: bool({
+        default: false,
+        desc: 'bench only: POST /v1/applications without a token, for the anonymous baseline; never in a deployment',
       }),
     },
     env,

@@ -3,6 +3,7 @@ import { HealthModule } from '@satupintu/common';
 import { RpcClient, RpcClientModule } from '@satupintu/messaging';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { AuthModule } from './auth/auth.module';
 import type { GatewayConfig } from './config';
 import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -24,6 +25,7 @@ export class GatewayModule {
           inject: [RpcClient],
           probes: (rpc: RpcClient) => [{ name: 'nats', check: () => rpc.ping() }],
         }),
+        AuthModule.forRoot(config),
         ApplicationsModule,
         WorkQueueModule,
         AccountsModule,

@@ -1,8 +1,10 @@
 import { runMain, startServiceApp } from '@satupintu/common';
+import { JwksCache } from './auth/jwks-cache';
 import { loadGatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { acceptIdempotencyKeys } from './idempotency/idempotency-key.hook';
 import { setUpOpenApi } from './openapi/openapi';
+import { applyTransportHygiene } from './transport/transport.hooks';
 
 runMain(async () => {
   const config = loadGatewayConfig();
@@ -12,8 +14,11 @@ runMain(async () => {
     module: GatewayModule.forRoot(config),
     bodyLimitBytes: 64 * 1024,
     configure: (app) => {
+      applyTransportHygiene(app, config);
       acceptIdempotencyKeys(app);
       setUpOpenApi(app, config);
+      // Identity's public keys, asked for now and on a timer; the gateway does not wait for them.
+      app.get(JwksCache).start();
     },
   });
 });

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { type ApiClient, type ApiSchemas, createApiClient } from '@satupintu/api-client';
-import { ServiceProcess, anApplication, eventually, queryServiceDb } from '@satupintu/testing';
+import type { ApiClient, ApiSchemas } from '@satupintu/api-client';
+import {
+  ServiceProcess,
+  TestTokenIssuer,
+  aFrontDeskOfficer,
+  anApplication,
+  eventually,
+  queryServiceDb,
+} from '@satupintu/testing';
 
 type Problem = ApiSchemas['Problem'];
 
@@ -12,8 +19,14 @@ describe('POST /v1/applications and its timeline', () => {
   let services: ServiceProcess[] = [];
   let gateway: ServiceProcess;
   let api: ApiClient;
+  let issuer: TestTokenIssuer;
+  let authorization: { authorization: string };
 
   beforeAll(async () => {
+    // Identity's part: public keys on NATS and a token for the front desk, who submits for walk-ins.
+    issuer = await TestTokenIssuer.start();
+    const frontDesk = aFrontDeskOfficer();
+    authorization = await issuer.authorization(frontDesk, { expiresInSeconds: 3600 });
     services = await Promise.all([
       ServiceProcess.start('intake', { DEMO_SEED: 'true' }),
       ServiceProcess.start('tracking'),
@@ -22,11 +35,12 @@ describe('POST /v1/applications and its timeline', () => {
       ServiceProcess.start('gateway'),
     ]);
     gateway = services[services.length - 1];
-    api = createApiClient(gateway.url);
+    api = await issuer.apiClient(gateway.url, frontDesk);
   });
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
+    await issuer.stop();
   });
 
   // Through the typed client generated from docs/openapi.json, as an integrator would call.
@@ -46,7 +60,7 @@ describe('POST /v1/applications and its timeline', () => {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${gateway.url}/v1/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...authorization, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 

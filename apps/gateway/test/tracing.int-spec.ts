@@ -1,6 +1,8 @@
-import { createApiClient } from '@satupintu/api-client';
 import {
   ServiceProcess,
+  TestTokenIssuer,
+  aFrontDeskOfficer,
+  anApplicant,
   anApplication,
   eventually,
   readStreams,
@@ -13,8 +15,10 @@ import {
  */
 describe('following one application through the logs', () => {
   let services: ServiceProcess[];
+  let issuer: TestTokenIssuer;
 
   beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
     const debug = { LOG_LEVEL: 'debug' };
     services = await Promise.all([
       ServiceProcess.start('gateway', debug),
@@ -26,13 +30,15 @@ describe('following one application through the logs', () => {
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
+    await issuer.stop();
   });
 
   it('shows the same request id and trace id in gateway, intake, agency and tracking, and never the NIK', async () => {
     const [gateway] = services;
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const application = anApplication({ serviceCode: 'DPMPTSP-SIP' });
-    const { response } = await createApiClient(gateway.url).POST('/v1/applications', {
+    const api = await issuer.apiClient(gateway.url, aFrontDeskOfficer());
+    const { response } = await api.POST('/v1/applications', {
       body: application,
       params: {
         header: {
@@ -61,14 +67,16 @@ describe('following one application through the logs', () => {
     for (const service of services) expect(service.logs()).not.toContain(application.applicant.nik);
   });
 
-  it('carries the caller and the Idempotency-Key with the request and on every event it caused', async () => {
+  it('carries the verified caller and the Idempotency-Key with the request and on every event it caused', async () => {
     const [gateway] = services;
     const key = `kiosk-7-${Date.now()}`;
+    const applicant = anApplicant();
     const response = await fetch(`${gateway.url}/v1/applications`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'idempotency-key': `"${key}"`,
+        ...(await issuer.authorization(applicant)),
         // Only the gateway's authentication may name a principal: this one is ignored.
         'sp-principal': JSON.stringify({ kind: 'officer', roles: ['MALL_ADMIN'], scopes: [] }),
       },
@@ -92,7 +100,8 @@ describe('following one application through the logs', () => {
     for (const event of events) {
       expect(event.headers['idempotency-key']).toBe(key);
       expect(JSON.parse(event.headers['sp-principal'])).toEqual({
-        kind: 'anonymous',
+        kind: 'applicant',
+        subject: applicant.subject,
         roles: [],
         scopes: [],
       });
@@ -103,7 +112,11 @@ describe('following one application through the logs', () => {
     const [gateway] = services;
     const response = await fetch(`${gateway.url}/v1/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': 'no spaces allowed' },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': 'no spaces allowed',
+        ...(await issuer.authorization(anApplicant())),
+      },
       body: JSON.stringify(anApplication({ serviceCode: 'DPMPTSP-SIP' })),
     });
     expect(response.status).toBe(400);

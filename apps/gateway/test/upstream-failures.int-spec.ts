@@ -1,8 +1,14 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { createApiClient } from '@satupintu/api-client';
+import type { ApiClient } from '@satupintu/api-client';
 import { SubmitApplication } from '@satupintu/contracts';
 import { namespacedSubject } from '@satupintu/messaging';
-import { ServiceProcess, anApplication, testEnvironment } from '@satupintu/testing';
+import {
+  ServiceProcess,
+  TestTokenIssuer,
+  aFrontDeskOfficer,
+  anApplication,
+  testEnvironment,
+} from '@satupintu/testing';
 
 /**
  * When the service behind the gateway is missing or too slow, the caller learns it at once and
@@ -13,22 +19,27 @@ describe('the gateway when a service behind it fails', () => {
   const namespace = `${testEnvironment().SP_NAMESPACE}x`;
   let gateway: ServiceProcess;
   let nc: NatsConnection;
+  let issuer: TestTokenIssuer;
+  let api: ApiClient;
 
   beforeAll(async () => {
+    issuer = await TestTokenIssuer.start({ natsUrl: testEnvironment().NATS_URL, namespace });
     gateway = await ServiceProcess.start('gateway', {
       SP_NAMESPACE: namespace,
       NATS_REQUEST_TIMEOUT_MS: '300',
     });
     nc = await connect({ servers: testEnvironment().NATS_URL });
+    api = await issuer.apiClient(gateway.url, aFrontDeskOfficer());
   });
 
   afterAll(async () => {
     await nc?.close();
     await gateway?.stop();
+    await issuer?.stop();
   });
 
   const submit = () =>
-    createApiClient(gateway.url).POST('/v1/applications', {
+    api.POST('/v1/applications', {
       body: anApplication(),
       params: { header: { 'Accept-Language': 'en' } },
     });

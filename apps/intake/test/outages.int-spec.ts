@@ -2,6 +2,8 @@ import {
   NatsServer,
   ServiceProcess,
   TcpProxy,
+  TestTokenIssuer,
+  aFrontDeskOfficer,
   anApplication,
   eventually,
   testEnvironment,
@@ -21,6 +23,8 @@ describe('intake and the gateway through database and NATS outages', () => {
   let postgres: TcpProxy;
   let intake: ServiceProcess;
   let gateway: ServiceProcess;
+  let issuer: TestTokenIssuer;
+  let authorization: { authorization: string };
 
   beforeAll(async () => {
     const server = new URL(env.DATABASE_URL);
@@ -29,6 +33,9 @@ describe('intake and the gateway through database and NATS outages', () => {
       TcpProxy.start({ host: server.hostname, port: Number(server.port || 5432) }),
     ]);
     const shared = { NATS_URL: nats.url, LOG_LEVEL: 'warn' };
+    // Identity's keys on this NATS: the gateway caches them, and keeps them through the outages.
+    issuer = await TestTokenIssuer.start({ natsUrl: nats.url, namespace: env.SP_NAMESPACE });
+    authorization = await issuer.authorization(aFrontDeskOfficer(), { expiresInSeconds: 3600 });
     [intake, gateway] = await Promise.all([
       ServiceProcess.start('intake', {
         ...shared,
@@ -42,6 +49,7 @@ describe('intake and the gateway through database and NATS outages', () => {
 
   afterAll(async () => {
     await Promise.all([intake?.stop(), gateway?.stop()]);
+    await issuer?.stop();
     await Promise.all([nats?.stop(), postgres?.stop()]);
   });
 
@@ -56,7 +64,7 @@ describe('intake and the gateway through database and NATS outages', () => {
   const submit = () =>
     fetch(`${gateway.url}/v1/applications`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      headers: { 'content-type': 'application/json', 'accept-language': 'en', ...authorization },
       body: JSON.stringify(anApplication()),
       signal: AbortSignal.timeout(8000),
     });

@@ -9,7 +9,10 @@ export async function dropRunDatabases(databaseUrl: string, prefix: string): Pro
   return names;
 }
 
-/** Deletes every stream of a namespace (`<NAMESPACE>_*`), and so its consumers; answers their names. */
+/**
+ * Deletes every stream of a namespace (`<NAMESPACE>_*`, and its key-value buckets' `KV_<NAMESPACE>_*`),
+ * and so its consumers; answers their names.
+ */
 export async function deleteNamespaceStreams(
   natsUrl: string,
   namespace: string,
@@ -20,7 +23,7 @@ export async function deleteNamespaceStreams(
     const prefix = `${namespace}_`.toUpperCase();
     const deleted: string[] = [];
     for await (const name of jsm.streams.names()) {
-      if (!name.startsWith(prefix)) continue;
+      if (!name.startsWith(prefix) && !name.startsWith(`KV_${prefix}`)) continue;
       await jsm.streams.delete(name);
       deleted.push(name);
     }

@@ -9,3 +9,4 @@ export * from './tcp-proxy';
 export * from './events';
 export * from './errors';
 export * from './log-leaks';
+export * from './token-issuer';

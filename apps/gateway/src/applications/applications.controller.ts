@@ -12,7 +12,8 @@ import { DomainError } from '@satupintu/common';
 import { GetTimeline, ListApplications, SubmitApplication } from '@satupintu/contracts';
 import { normalizeTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
-import { Callers } from '../auth/access';
+import { Callers, type CallerRule } from '../auth/access';
+import { securityOf } from '../openapi/security';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
 import { ApplicationsPageResponse, toApplicationsPageResponse } from './applications-page.response';
 import { ListApplicationsRequest, toListApplicationsV1 } from './list-applications.request';
@@ -27,9 +28,29 @@ import { TimelineResponse, toTimelineResponse } from './timeline.response';
 /** Room for a tracking number typed with hyphens and spaces (`K7M3 - 9QX2 - C`). */
 export const TRACKING_NO_INPUT_MAX_LENGTH = 32;
 
-// Identity comes in a later issue: until then every operation is public, and says so
-// (`security: []`) rather than leaving clients to guess.
-const PUBLIC: [] = [];
+/** Who may submit: an applicant for themselves, the front desk for a walk-in, a client with the scope. */
+export const SUBMITTERS = {
+  applicant: true,
+  officer: ['FRONT_DESK'],
+  client: ['applications:submit'],
+} as const satisfies CallerRule;
+
+/** The caller's own applications: an applicant's, or an API client's submissions. */
+export const OWN_APPLICATIONS_LISTERS = {
+  applicant: true,
+  client: ['applications:read'],
+} as const satisfies CallerRule;
+
+/**
+ * Who may ask for a timeline at all: anyone signed in. Tracking decides whose timeline each may
+ * read (an agency's system reads its agency's by `agency:<CODE>:work`, a scope no list here can
+ * name), and answers the others as for an unknown number.
+ */
+export const TIMELINE_READERS = {
+  applicant: true,
+  officer: true,
+  client: true,
+} as const satisfies CallerRule;
 
 @ApiTags('applications')
 @Controller('v1/applications')
@@ -37,6 +58,7 @@ export class ApplicationsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post()
+  @Callers(SUBMITTERS)
   @HttpCode(201)
   @ApiOperation({
     operationId: 'submitApplication',
@@ -46,7 +68,7 @@ export class ApplicationsController {
       'answers with its tracking number. The owning agency picks it up and starts verifying it; its ' +
       'timeline can answer 404 for a moment after the 201, until the tracking service has caught up. ' +
       'The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused.',
-    security: PUBLIC,
+    security: securityOf(SUBMITTERS),
   })
   @ApiBody({ type: SubmitApplicationRequest, examples: SUBMIT_EXAMPLES })
   @ApiResponse({
@@ -122,7 +144,7 @@ export class ApplicationsController {
   }
 
   @Get()
-  @Callers({ applicant: true, client: ['applications:read'] })
+  @Callers(OWN_APPLICATIONS_LISTERS)
   @ApiOperation({
     operationId: 'listApplications',
     summary: 'My applications',
@@ -130,7 +152,7 @@ export class ApplicationsController {
       "The caller's own applications, newest first, a page at a time (`nextCursor`): a signed-in " +
       "applicant's, or those an API client with `applications:read` submitted. Officers work from " +
       "their agency's queue instead.",
-    security: PUBLIC,
+    security: securityOf(OWN_APPLICATIONS_LISTERS),
   })
   @ApiOkResponse({
     description: 'A page of applications',
@@ -169,6 +191,7 @@ export class ApplicationsController {
   }
 
   @Get(':trackingNo/timeline')
+  @Callers(TIMELINE_READERS)
   @ApiOperation({
     operationId: 'getApplicationTimeline',
     summary: 'Follow an application',
@@ -176,7 +199,7 @@ export class ApplicationsController {
       'Every status the application has had, from every agency, oldest first, and its current status. ' +
       'The tracking number may be typed with hyphens, spaces and lower case, and `I`, `L`, `O` for ' +
       '`1`, `1`, `0`; a mistyped one is caught by its check symbol (400) instead of finding another case.',
-    security: PUBLIC,
+    security: securityOf(TIMELINE_READERS),
   })
   @ApiParam({
     name: 'trackingNo',

@@ -1,5 +1,5 @@
 import { ANONYMOUS, SYSTEM, type Principal } from '@satupintu/contracts';
-import { decide, type AccessRule } from './access';
+import { decide, decideAgency, type AccessRule } from './access';
 
 const applicant: Principal = { kind: 'applicant', subject: 'a1', roles: [], scopes: [] };
 const verifier: Principal = {
@@ -48,4 +48,25 @@ describe('decide', () => {
     expect(decide(rule, kiosk)).toBe('allowed');
     expect(decide(rule, applicant)).toBe('forbidden');
   });
+});
+
+describe('decideAgency', () => {
+  it.each([
+    ['an officer of the agency', 'allowed', verifier],
+    ['an officer of another agency', 'forbidden', { ...verifier, agency: 'DPMPTSP' }],
+    ['a mall admin', 'allowed', { ...verifier, agency: 'MPP', roles: ['MALL_ADMIN'] }],
+    [
+      'a client with the agency’s work scope',
+      'allowed',
+      { ...portal, scopes: ['agency:DUKCAPIL:work'] },
+    ],
+    ['a client with another agency’s', 'forbidden', { ...portal, scopes: ['agency:DPMPTSP:work'] }],
+    ['an applicant', 'forbidden', applicant],
+    ['an anonymous caller', 'unauthenticated', ANONYMOUS],
+  ] as [string, string, Principal][])(
+    'lets %s at DUKCAPIL’s work: %s',
+    (_label, expected, principal) => {
+      expect(decideAgency(principal, 'DUKCAPIL')).toBe(expected);
+    },
+  );
 });

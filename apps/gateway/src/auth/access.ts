@@ -55,3 +55,29 @@ export function decide(rule: AccessRule, principal: Principal): Decision {
       return 'forbidden';
   }
 }
+
+export const AGENCY_PARAM = Symbol('AGENCY_PARAM');
+
+/**
+ * The route is about one agency, named by this path parameter: an officer must belong to it
+ * (a mall admin to the mall, so to any agency of it), a client must hold `agency:<CODE>:work`.
+ * The agency's own deployment decides again; the gateway only refuses the obvious early.
+ */
+export const OfAgency = (param: string) => SetMetadata(AGENCY_PARAM, param);
+
+/** The agency part of a rule, for a caller `decide` has already let through. */
+export function decideAgency(principal: Principal, agencyCode: string): Decision {
+  switch (principal.kind) {
+    case 'officer':
+      return principal.roles.includes('MALL_ADMIN') || principal.agency === agencyCode
+        ? 'allowed'
+        : 'forbidden';
+    case 'client':
+      return principal.scopes.includes(`agency:${agencyCode}:work`) ? 'allowed' : 'forbidden';
+    case 'anonymous':
+      return 'unauthenticated';
+    case 'applicant':
+    case 'system':
+      return 'forbidden';
+  }
+}

@@ -55,10 +55,43 @@ describe('the API rules', () => {
   });
 
   it('want a secured operation to use declared schemes and to document 401 and 403', () => {
-    expect(broken((doc) => (submit(doc).security = json([{ oauth: [] }])))).toEqual([
+    expect(
+      broken((doc) => {
+        submit(doc).security = json([{ oauth: [] }]);
+        delete submit(doc).responses['401'];
+        delete submit(doc).responses['403'];
+      }),
+    ).toEqual([
       'POST /v1/applications: requires the undeclared scheme oauth',
       'POST /v1/applications: does not document its 401 answer',
       'POST /v1/applications: does not document its 403 answer',
+    ]);
+  });
+
+  it('want 401 and 403 on every secured operation, with the Bearer challenge on the 401', () => {
+    expect(
+      broken((doc) => {
+        delete submit(doc).responses['403'];
+        delete timeline(doc).responses['401'].headers['WWW-Authenticate'];
+      }),
+    ).toEqual([
+      'POST /v1/applications: does not document its 403 answer',
+      'GET /v1/applications/{trackingNo}/timeline 401: does not document the WWW-Authenticate header',
+    ]);
+  });
+
+  it('want 429 with Retry-After on every operation, public ones too', () => {
+    expect(
+      broken((doc) => {
+        timeline(doc).security = json([]);
+        delete timeline(doc).responses['401'];
+        delete timeline(doc).responses['403'];
+        delete timeline(doc).responses['429'];
+        delete submit(doc).responses['429'].headers['Retry-After'];
+      }),
+    ).toEqual([
+      'POST /v1/applications 429: does not document the Retry-After header',
+      'GET /v1/applications/{trackingNo}/timeline: does not document its 429 answer',
     ]);
   });
 

@@ -82,7 +82,8 @@ function checkOperation(
 
   const responses = operation.responses as Record<string, ResponseObject | ReferenceObject>;
   const statuses = Object.keys(responses);
-  const needed = new Set<string>(['503', '504']);
+  // Every operation is rate-limited per caller (429), and answered by a service (503, 504).
+  const needed = new Set<string>(['429', '503', '504']);
   if (body) ['400', '413', '415'].forEach((status) => needed.add(status));
   // A path names a resource, whose absence is a 404, unless the operation says what else it is
   // (`x-missing-resource`: an agency nobody runs is a 503, no deployment answers for it).
@@ -106,8 +107,11 @@ function checkOperation(
     const at = `${where} ${status}`;
     const headers = response.headers ?? {};
     if (!headers['X-Request-Id']) report(at, 'does not document the X-Request-Id header');
-    if (status === '503' && !headers['Retry-After']) {
+    if ((status === '503' || status === '429') && !headers['Retry-After']) {
       report(at, 'does not document the Retry-After header');
+    }
+    if (status === '401' && !headers['WWW-Authenticate']) {
+      report(at, 'does not document the WWW-Authenticate header');
     }
     for (const [name, header] of Object.entries(headers)) {
       if (!('$ref' in header)) checkSchema(header.schema, `${at} header ${name}`, report);

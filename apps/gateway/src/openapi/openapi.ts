@@ -12,7 +12,9 @@ import {
 import { REQUEST_ID_PATTERN } from '@satupintu/common';
 import { type GatewayConfig, loadGatewayConfig } from '../config';
 import { GatewayModule } from '../gateway.module';
+import { addAccessAnswers } from './access-answers';
 import { Problem } from './problem.schema';
+import { BEARER_SCHEME, CLIENT_SCOPES, OAUTH2_SCHEME } from './security';
 
 type DocumentConfig = Pick<GatewayConfig, 'PUBLIC_URL'>;
 
@@ -37,9 +39,14 @@ export function createOpenApiDocument(
       'One front door for every channel of a Public Service Mall (Mal Pelayanan Publik). ' +
         'Errors are RFC 9457 `application/problem+json`, in Indonesian by default or English with ' +
         '`Accept-Language: en`. Every response carries `X-Request-Id`.\n\n' +
-        'Authentication is not enforced yet: every operation is public (`security: []`). The ' +
-        'schemes declared here are the ones coming: `bearer` (a JWT) for people and `apiKey` ' +
-        '(the `X-Api-Key` header) for agency systems and the national portal.',
+        'Callers authenticate with an access token (a JWT, RFC 9068) in `Authorization: Bearer`: ' +
+        'people get one from `POST /v1/auth/login`, API clients (agency systems, kiosks, the national ' +
+        'portal) from `POST /v1/oauth/token` with their client credentials. Anyone can verify a token ' +
+        'with the public keys at `GET /v1/.well-known/jwks.json`. Each operation states who may call it ' +
+        '(`security`; `[]` for a public one): without a token it answers 401 with a Bearer challenge, ' +
+        'to a caller it does not serve 403. Every caller has a rate limit per window (by IP when ' +
+        'anonymous): answers carry `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`, and ' +
+        'a refusal is 429 with `Retry-After`.',
     )
     .setVersion('1')
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
@@ -55,18 +62,25 @@ export function createOpenApiDocument(
         type: 'http',
         scheme: 'bearer',
         bearerFormat: 'JWT',
-        description: 'For people (applicants, officers). Not enforced yet.',
+        description:
+          'For people (applicants, officers): the access token from `POST /v1/auth/login`, valid 15 minutes.',
       },
-      'bearer',
+      BEARER_SCHEME,
     )
-    .addApiKey(
+    .addOAuth2(
       {
-        type: 'apiKey',
-        in: 'header',
-        name: 'X-Api-Key',
-        description: 'For agency systems and the national portal, with scopes. Not enforced yet.',
+        type: 'oauth2',
+        description:
+          'For API clients (agency systems, kiosks, the national portal): RFC 6749 §4.4 client credentials ' +
+          'at `POST /v1/oauth/token`; the token is then sent as `Authorization: Bearer`.',
+        flows: {
+          clientCredentials: {
+            tokenUrl: `${config.PUBLIC_URL}/v1/oauth/token`,
+            scopes: CLIENT_SCOPES,
+          },
+        },
       },
-      'apiKey',
+      OAUTH2_SCHEME,
     )
     .addGlobalParameters(
       {
@@ -115,6 +129,7 @@ export function createOpenApiDocument(
       },
     },
   };
+  addAccessAnswers(document);
   for (const response of allResponses(document)) {
     response.headers = {
       ...response.headers,

@@ -11,15 +11,19 @@ import { DomainError, SUBJECT_TOKEN_PATTERN } from '@satupintu/common';
 import { ListWorkQueue, STATUSES } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
 import { AGENCY_CODE } from '../openapi/formats';
+import { Callers, type CallerRule, OfAgency } from '../auth/access';
+import { securityOf } from '../openapi/security';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
 import { WorkQueueRequest, toListWorkQueueV1 } from './work-queue.request';
 import { WorkQueuePageResponse, toWorkQueuePageResponse } from './work-queue.response';
 
 const INSTANCE = '/v1/agencies/DUKCAPIL/work-queue';
 
-// Identity comes in a later issue: until then the operation declares no scheme, and the agency
-// answers 401 to every caller (none is authenticated), 403 to one of another agency.
-const PUBLIC: [] = [];
+/** Officers of the agency (mall admins of any) and the agency's own system; the agency decides too. */
+export const WORK_QUEUE_READERS = {
+  officer: ['VERIFIER', 'APPROVER', 'AGENCY_ADMIN', 'FRONT_DESK', 'MALL_ADMIN'],
+  client: true,
+} as const satisfies CallerRule;
 
 @ApiTags('agencies')
 @Controller('v1/agencies')
@@ -27,6 +31,8 @@ export class WorkQueueController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get(':agencyCode/work-queue')
+  @Callers(WORK_QUEUE_READERS)
+  @OfAgency('agencyCode')
   @ApiOperation({
     operationId: 'listWorkQueue',
     summary: "An agency's work queue",
@@ -34,9 +40,9 @@ export class WorkQueueController {
       'The cases waiting on one agency, oldest submission first, a page at a time (`nextCursor`). ' +
       "The request goes to that agency's own deployment, which decides who may see it: its " +
       "officers, mall administrators, and the agency's own system (scope `agency:<CODE>:work`). " +
-      'No personal data. Until authentication arrives (identity), every caller is anonymous and ' +
-      'is answered 401.',
-    security: PUBLIC,
+      'No personal data. The gateway refuses early an officer of another agency and a client ' +
+      'without `agency:<CODE>:work` (403).',
+    security: securityOf(WORK_QUEUE_READERS),
   })
   @ApiParam({
     name: 'agencyCode',

@@ -177,3 +177,20 @@ describe('credentials in logs', () => {
     );
   });
 });
+
+describe('redactText', () => {
+  it('keeps the name of a credential sent in a URL and drops its value', () => {
+    expect(
+      redactText(
+        '/v1/applications?status=VERIFYING&access_token=eyJhbGciOi.x.y&client_secret=s3cr3t',
+      ),
+    ).toBe('/v1/applications?status=VERIFYING&access_token=[redacted]&client_secret=[redacted]');
+  });
+
+  it('leaves other parameters alone, and applies to every logged string', () => {
+    expect(redactText('/v1/agencies/DUKCAPIL/work-queue?cursor=abc')).toBe(
+      '/v1/agencies/DUKCAPIL/work-queue?cursor=abc',
+    );
+    expect(redactValue({ url: '/x?Password=hunter2' })).toEqual({ url: '/x?Password=[redacted]' });
+  });
+});

@@ -258,6 +258,27 @@ export const PROBLEMS = {
       en: 'Sign in to access {resource}.',
     },
   },
+  invalid_token: {
+    title: { id: 'Token akses tidak sah', en: 'Invalid access token' },
+    detail: {
+      id: 'Token akses tidak dapat diverifikasi, sudah kedaluwarsa, atau bukan untuk API ini. Masuk kembali untuk mendapatkan token baru.',
+      en: 'The access token cannot be verified, has expired, or is not for this API. Sign in again for a new one.',
+    },
+  },
+  rate_limited: {
+    title: { id: 'Terlalu banyak permintaan', en: 'Too many requests' },
+    detail: {
+      id: 'Batas {limit} permintaan per {windowSeconds} detik tercapai. Coba lagi dalam {retryAfterSeconds} detik.',
+      en: 'The limit of {limit} requests per {windowSeconds} seconds is reached. Try again in {retryAfterSeconds} seconds.',
+    },
+  },
+  secret_in_url: {
+    title: { id: 'Rahasia tidak boleh ada di URL', en: 'No secrets in URLs' },
+    detail: {
+      id: 'Parameter {parameter} tidak boleh dikirim di URL: URL tercatat di log dan riwayat. Kirim token di header Authorization, dan rahasia di isi permintaan.',
+      en: 'The {parameter} parameter must not be sent in a URL: URLs end up in logs and histories. Send a token in the Authorization header, and secrets in the body.',
+    },
+  },
   internal_error: {
     title: { id: 'Terjadi kesalahan pada sistem', en: 'Internal error' },
     detail: {

@@ -118,6 +118,8 @@ describe('renderProblem', () => {
       clientId: 'c',
       businessId: 'b',
       scope: 'applications:read',
+      windowSeconds: 60,
+      parameter: 'access_token',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {
