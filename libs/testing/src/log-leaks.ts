@@ -10,7 +10,8 @@ const TEXT_LEAKS: [string, RegExp][] = [
   ['Authorization credentials', /\b(Bearer|Basic)\s+(?!\[redacted\])[\w.~+/=-]{8,}/i],
 ];
 
-const CREDENTIAL_FIELD = /password|secret|token|authori[sz]ation|cookie|otp|one_?time|verification_?code/i;
+const CREDENTIAL_FIELD =
+  /password|secret|token|authori[sz]ation|cookie|otp|one_?time|verification_?code/i;
 const CODE_FIELD = /code$/i;
 /** Fields that are ids or traces by construction (hex runs can look like digits). */
 const OPAQUE_FIELDS = new Set(['traceId', 'traceparent', 'spanId', 'eventId', 'nats-msg-id']);

@@ -169,9 +169,12 @@ describe('message catalog', () => {
     'applicant_is_caller',
     'channel_not_for_caller',
     'not_business_member',
-  ])('has a field message for the code %s that validation, NIK parsing and submission produce', (code) => {
-    expect(FIELD_MESSAGES[code]).toBeDefined();
-  });
+  ])(
+    'has a field message for the code %s that validation, NIK parsing and submission produce',
+    (code) => {
+      expect(FIELD_MESSAGES[code]).toBeDefined();
+    },
+  );
 });
 
 describe('localeFrom with the spacing RFC 9110 allows', () => {
