@@ -20,13 +20,15 @@ describe('renderBanner', () => {
 
   it('gives a submit request that can be pasted into a shell as is', () => {
     expect(banner).toContain(
-      `curl -s -X POST http://127.0.0.1:3000/v1/applications -H 'content-type: application/json' -d ` +
-        `'{"serviceCode":"DUKCAPIL-KK","applicant":{"nik":"3201014506900001","name":"Siti Rahayu","birthDate":"1990-06-05"}}'`,
+      `curl -s -X POST http://127.0.0.1:3000/v1/applications -H "authorization: Bearer $TOKEN" ` +
+        `-H 'content-type: application/json' -d '{"serviceCode":"DUKCAPIL-KK"}'`,
     );
   });
 
   it('gives the timeline request', () => {
-    expect(banner).toContain('curl -s http://127.0.0.1:3000/v1/applications/<trackingNo>/timeline');
+    expect(banner).toContain(
+      'curl -s -H "authorization: Bearer $TOKEN" http://127.0.0.1:3000/v1/applications/<trackingNo>/timeline',
+    );
   });
 
   it('has no escape codes without colour, and some with', () => {

@@ -11,10 +11,8 @@ export interface BannerInput {
   logins?: { who: string; curl: string }[];
 }
 
-const EXAMPLE_APPLICATION = JSON.stringify({
-  serviceCode: 'DUKCAPIL-KK',
-  applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
-});
+/** A citizen applies for themself: who applies comes from the token, not the body. */
+const EXAMPLE_APPLICATION = JSON.stringify({ serviceCode: 'DUKCAPIL-KK' });
 
 /** What a newcomer needs once everything answers: where to look and two requests to try. */
 export function renderBanner({
@@ -41,10 +39,10 @@ export function renderBanner({
           '',
         ]
       : []),
-    '  Submit an application:',
-    `    curl -s -X POST ${gatewayUrl}/v1/applications -H 'content-type: application/json' -d '${EXAMPLE_APPLICATION}'`,
+    "  Submit an application as a citizen (TOKEN: the access_token of a citizen's sign-in):",
+    `    curl -s -X POST ${gatewayUrl}/v1/applications -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '${EXAMPLE_APPLICATION}'`,
     '  Read its timeline (trackingNo is in the answer above):',
-    `    curl -s ${gatewayUrl}/v1/applications/<trackingNo>/timeline`,
+    `    curl -s -H "authorization: Bearer $TOKEN" ${gatewayUrl}/v1/applications/<trackingNo>/timeline`,
     '',
     dim('  Ctrl-C stops everything.'),
     '',

@@ -2,10 +2,10 @@ import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { isProcessAlive } from '@satupintu/process';
+import { DEMO_ACCOUNTS } from '../../apps/identity/src/demo/demo-accounts';
 import {
-  TestTokenIssuer,
-  aFrontDeskOfficer,
   anApplication,
+  deleteNamespaceStreams,
   eventually,
   testEnvironment,
 } from '@satupintu/testing';
@@ -44,15 +44,15 @@ describe('npm start', () => {
   let exited: Promise<number | null>;
   /** The services as they ran once everything was ready: port → pid. */
   let firstPids = new Map<number, number>();
-  // Identity's public keys and a front-desk officer's token, until identity issues them itself.
-  let issuer: TestTokenIssuer;
+  // As on a fresh install: databases and a namespace nobody else has used, so the demo data loads.
+  const env = testEnvironment();
+  const own = { DB_PREFIX: `${env.DB_PREFIX}_start`, SP_NAMESPACE: `${env.SP_NAMESPACE}-start` };
+  /** The demo portal's token, asked of identity as the banner says. */
   let authorization: { authorization: string };
 
   beforeAll(async () => {
-    issuer = await TestTokenIssuer.start();
-    authorization = await issuer.authorization(aFrontDeskOfficer(), { expiresInSeconds: 3600 });
     launcher = spawn(process.execPath, ['dist/scripts/start.js'], {
-      env: { ...process.env, ...testEnvironment(), SP_BASE_PORT: String(base), NO_COLOR: '1' },
+      env: { ...process.env, ...env, ...own, SP_BASE_PORT: String(base), NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: false,
     });
@@ -66,6 +66,20 @@ describe('npm start', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     firstPids = childrenByPort(launcher.pid!);
+    const [portal] = DEMO_ACCOUNTS.clients;
+    const token = await eventually(async () => {
+      const response = await fetch(`${gateway}/v1/oauth/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${portal.clientId}:${portal.secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { access_token: string }).access_token;
+    });
+    authorization = { authorization: `Bearer ${token}` };
   });
 
   afterAll(async () => {
@@ -74,7 +88,7 @@ describe('npm start', () => {
       await exited;
     }
     for (const pid of childrenByPort(launcher.pid!).values()) process.kill(pid, 'SIGKILL');
-    await issuer?.stop();
+    await deleteNamespaceStreams(env.NATS_URL, own.SP_NAMESPACE);
   });
 
   it('brings the whole mall up and serves the thin path', async () => {
@@ -84,6 +98,9 @@ describe('npm start', () => {
     expect((await fetch(`${gateway}/health/ready`)).status).toBe(200);
     const doc = (await (await fetch(`${gateway}/docs-json`)).json()) as { openapi: string };
     expect(doc.openapi).toMatch(/^3\./);
+    // How to sign in as each demo account is printed with the docs.
+    expect(output).toContain('/v1/auth/login');
+    expect(output).toContain(`${DEMO_ACCOUNTS.clients[0].clientId}:`);
     const response = await fetch(`${gateway}/v1/applications`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authorization },

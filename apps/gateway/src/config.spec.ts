@@ -58,3 +58,18 @@ describe('CORS_ORIGINS', () => {
     },
   );
 });
+
+describe('BENCH_UNVERIFIED_TOKENS', () => {
+  it('is off unless asked for', () => {
+    expect(loadGatewayConfig({}).BENCH_UNVERIFIED_TOKENS).toBe(false);
+    expect(loadGatewayConfig({ BENCH_UNVERIFIED_TOKENS: 'true' }).BENCH_UNVERIFIED_TOKENS).toBe(
+      true,
+    );
+  });
+
+  it('is refused in production, where tokens must always be checked', () => {
+    const env = { BENCH_UNVERIFIED_TOKENS: 'true', NODE_ENV: 'production' };
+    expect(() => loadGatewayConfig(env)).toThrow(ConfigError);
+    expect(() => loadGatewayConfig(env)).toThrow(/BENCH_UNVERIFIED_TOKENS/);
+  });
+});

@@ -1,4 +1,4 @@
-import { baseEnv, loadConfig, publicUrl } from '@satupintu/common';
+import { ConfigError, baseEnv, loadConfig, publicUrl } from '@satupintu/common';
 import { bool, makeValidator, num, port, url } from 'envalid';
 
 /** Where `npm start` serves the gateway, and so the server the committed OpenAPI document names. */
@@ -18,7 +18,7 @@ const origins = makeValidator<string[]>((value) => {
 });
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
-  return loadConfig(
+  const config = loadConfig(
     {
       ...baseEnv,
       // The gateway keeps no business data: it has no database of its own.
@@ -52,13 +52,18 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
         default: [],
         desc: 'browser origins allowed to call the API (comma-separated, e.g. https://portal.example.go.id); none by default',
       }),
-      BENCH_PUBLIC_SUBMIT: bool({
+      BENCH_UNVERIFIED_TOKENS: bool({
         default: false,
-        desc: 'bench only: POST /v1/applications without a token, for the anonymous baseline; never in a deployment',
+        desc: 'bench only: believe access tokens without checking them, the baseline of what verification costs; refused with NODE_ENV=production',
       }),
     },
     env,
   );
+  if (config.BENCH_UNVERIFIED_TOKENS && env.NODE_ENV === 'production')
+    throw new ConfigError(
+      'BENCH_UNVERIFIED_TOKENS: never with NODE_ENV=production (tokens would not be checked)',
+    );
+  return config;
 }
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

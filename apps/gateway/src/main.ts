@@ -13,7 +13,9 @@ runMain(async () => {
     config,
     module: GatewayModule.forRoot(config),
     bodyLimitBytes: 64 * 1024,
-    configure: (app) => {
+    configure: (app, logger) => {
+      if (config.BENCH_UNVERIFIED_TOKENS)
+        logger.warn('BENCH_UNVERIFIED_TOKENS: access tokens are believed unchecked (bench only)');
       applyTransportHygiene(app, config);
       acceptIdempotencyKeys(app);
       setUpOpenApi(app, config);

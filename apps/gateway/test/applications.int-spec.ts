@@ -68,7 +68,12 @@ describe('POST /v1/applications and its timeline', () => {
     const { data: receipt, response } = await submit(anApplication({ serviceCode: 'DUKCAPIL-KK' }));
     expect(response.status).toBe(201);
     if (!receipt) throw new Error('no receipt');
-    expect(receipt).toMatchObject({ status: 'SUBMITTED', agencyCode: 'DUKCAPIL', channel: 'WEB' });
+    // A front-desk officer submits at the counter unless they say otherwise.
+    expect(receipt).toMatchObject({
+      status: 'SUBMITTED',
+      agencyCode: 'DUKCAPIL',
+      channel: 'COUNTER',
+    });
     expect(response.headers.get('location')).toBe(
       `/v1/applications/${receipt.trackingNo}/timeline`,
     );
@@ -159,7 +164,8 @@ describe('POST /v1/applications and its timeline', () => {
       return { response, problem: error };
     };
     const cases: [string, () => Promise<Answer>, number, string, string[]][] = [
-      ['missing fields', () => raw({}), 400, 'validation_failed', ['serviceCode', 'applicant']],
+      // The applicant is optional in the shape: who must name one is intake's decision (a 422).
+      ['missing fields', () => raw({}), 400, 'validation_failed', ['serviceCode']],
       [
         'a missing NIK',
         () => raw({ serviceCode: 'DUKCAPIL-KK', applicant: { name: 'A' } }),

@@ -11,7 +11,7 @@ import {
 import { RpcClient } from '@satupintu/messaging';
 import {
   ServiceProcess,
-  aNik,
+  aCitizen,
   anApplication,
   domainErrorOf,
   eventually,
@@ -32,8 +32,9 @@ describe('submitting and listing applications as each kind of caller', () => {
   let intake: ServiceProcess;
   let rpc: RpcClient;
 
-  const siti = { id: randomUUID(), nik: aNik() };
-  const budi = { id: randomUUID(), nik: aNik() };
+  // NIKs no other suite of the run uses: intake's copy keeps one applicant per NIK.
+  const siti = { id: randomUUID(), ...aCitizen() };
+  const budi = { id: randomUUID(), ...aCitizen() };
   const business = randomUUID();
 
   const applicant = (id: string): Principal => ({
@@ -84,13 +85,13 @@ describe('submitting and listing applications as each kind of caller', () => {
       timeoutMs: 10_000,
       name: 'submission-callers-test',
     });
-    const profile = (person: { id: string; nik: string }) => ({
+    const profile = (person: typeof siti) => ({
       applicantId: person.id,
       version: 1,
       nik: person.nik,
       name: 'Siti Rahayu',
-      birthDate: '1990-06-05',
-      sex: 'F' as const,
+      birthDate: person.birthDate,
+      sex: person.sex,
       email: `${person.id}@example.id`,
       changedAt: new Date().toISOString(),
     });
@@ -143,7 +144,7 @@ describe('submitting and listing applications as each kind of caller', () => {
   it('links an application a front-desk officer submits to the registered applicant by NIK', async () => {
     const receipt = await submit(
       frontDesk,
-      anApplication({ applicant: { nik: budi.nik, name: 'Budi' } }),
+      anApplication({ applicant: { nik: budi.nik, name: 'Budi', birthDate: budi.birthDate } }),
     );
     expect(await row(receipt.applicationId)).toMatchObject({
       applicant_id: budi.id,
@@ -166,7 +167,7 @@ describe('submitting and listing applications as each kind of caller', () => {
   it('records the API client that submitted', async () => {
     const receipt = await submit(
       portal,
-      anApplication({ applicant: { nik: siti.nik, name: 'Siti' } }),
+      anApplication({ applicant: { nik: siti.nik, name: 'Siti', birthDate: siti.birthDate } }),
     );
     expect(await row(receipt.applicationId)).toMatchObject({
       applicant_id: siti.id,
@@ -224,5 +225,47 @@ describe('submitting and listing applications as each kind of caller', () => {
     expect(await list(otherPortal)).toEqual({ items: [] });
     expect((await domainErrorOf(list(frontDesk))).status).toBe(403);
     expect((await domainErrorOf(list(ANONYMOUS))).status).toBe(401);
+  });
+});
+
+describe("intake's copy of who a NIK is", () => {
+  const env = testEnvironment();
+  let intake: ServiceProcess;
+
+  beforeAll(async () => {
+    intake = await ServiceProcess.start('intake', { DEMO_SEED: 'true' });
+  });
+
+  afterAll(async () => {
+    await intake?.stop();
+  });
+
+  it('follows a NIK to the account that holds it now, and keeps following the stream', async () => {
+    const citizen = aCitizen();
+    const profile = (applicantId: string) => ({
+      applicantId,
+      version: 1,
+      nik: citizen.nik,
+      name: 'Dewi Lestari',
+      birthDate: citizen.birthDate,
+      sex: citizen.sex,
+      phone: citizen.phone,
+      changedAt: new Date().toISOString(),
+    });
+    const [before, after] = [randomUUID(), randomUUID()];
+    const later = { ...profile(randomUUID()), ...aCitizen(), name: 'Agus Hidayat' };
+    await publishEvents(env.NATS_URL, env.SP_NAMESPACE, ApplicantProfileChanged, [
+      profile(before),
+      profile(after),
+      later,
+    ]);
+    await eventually(async () => {
+      const rows = await queryServiceDb<{ id: string }>(
+        ['intake'],
+        'SELECT id FROM applicants WHERE nik = ANY($1) ORDER BY name',
+        [[citizen.nik, later.nik]],
+      );
+      expect(rows.map((row) => row.id)).toEqual([later.applicantId, after]);
+    });
   });
 });

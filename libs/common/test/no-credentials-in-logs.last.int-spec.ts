@@ -1,4 +1,4 @@
-import { leaksIn, runLogDirectory } from '@satupintu/testing';
+import { isOneTimeCode, leaksIn, runLogDirectory } from '@satupintu/testing';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,12 +21,16 @@ describe('what the services logged during the integration suite', () => {
     const services = new Set(files.map((file) => file.replace(/-\d+\.log$/, '').split('-')[0]));
     for (const service of ['gateway', 'intake', 'tracking', 'agency'])
       expect(services).toContain(service);
-    expect(lines.length).toBeGreaterThan(1000);
+    expect(lines.length).toBeGreaterThan(300);
   });
 
   it('holds no credential and no NIK in any line', () => {
+    // The development notifier writes one-time codes to the log (it sends nothing): only a
+    // process started with NODE_ENV=development may, and only those.
     const leaks = lines.flatMap(({ file, line }) =>
-      leaksIn(line).map((what) => `${file}: ${what}`),
+      leaksIn(line)
+        .filter((what) => !(file.endsWith('.development.log') && isOneTimeCode(what)))
+        .map((what) => `${file}: ${what}`),
     );
     expect([...new Set(leaks)]).toEqual([]);
   });

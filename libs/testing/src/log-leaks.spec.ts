@@ -21,6 +21,7 @@ describe('leaksIn', () => {
     ['an error code', '{"code":"validation_failed","status":400}'],
     ['a trace id of digits', '{"traceId":"1234567890123456789012345678901a"}'],
     ['a timestamp', '{"time":"2026-12-02T10:00:00.000Z","pid":12345}'],
+    ['a database error code', '{"err":{"code":"23505"},"msg":"duplicate key"}'],
   ])('passes %s', (_label, line) => {
     expect(leaksIn(line)).toEqual([]);
   });

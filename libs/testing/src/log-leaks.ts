@@ -16,6 +16,13 @@ const CODE_FIELD = /code$/i;
 /** Fields that are ids or traces by construction (hex runs can look like digits). */
 const OPAQUE_FIELDS = new Set(['traceId', 'traceparent', 'spanId', 'eventId', 'nats-msg-id']);
 
+const ONE_TIME_CODE = (key: string) => `a one-time code (${key})`;
+
+/** Whether a leak is a one-time code: only a development notifier may write those, by design. */
+export function isOneTimeCode(leak: string): boolean {
+  return leak.startsWith('a one-time code');
+}
+
 export function leaksIn(line: string): string[] {
   const found = TEXT_LEAKS.filter(([, pattern]) => pattern.test(withoutOpaqueFields(line))).map(
     ([what]) => what,
@@ -30,8 +37,9 @@ export function leaksIn(line: string): string[] {
     if (typeof value !== 'string' && typeof value !== 'number') return;
     if (CREDENTIAL_FIELD.test(key) && value !== '[redacted]' && value !== '')
       found.push(`a credential field (${key})`);
-    else if (CODE_FIELD.test(key) && /^\d{4,8}$/.test(String(value)))
-      found.push(`a one-time code (${key})`);
+    // One-time codes are six digits; database error codes (`23505`) are five.
+    else if (CODE_FIELD.test(key) && /^\d{6}$/.test(String(value)))
+      found.push(ONE_TIME_CODE(key));
   });
   return found;
 }

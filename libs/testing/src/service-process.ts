@@ -32,7 +32,9 @@ export class ServiceProcess {
   ): Promise<ServiceProcess> {
     const port = await freePort();
     const name = env.AGENCY_CODE ? `${service}-${env.AGENCY_CODE}` : service;
-    const log = openRunLog(`${name}-${port}`);
+    // A development process may log one-time codes by design: its file says so.
+    const development = env.NODE_ENV === 'development' ? '.development' : '';
+    const log = openRunLog(`${name}-${port}${development}`);
     const child = ManagedProcess.spawn(name, process.execPath, {
       args: [join('dist', 'apps', service, 'src', 'main.js')],
       env: { ...process.env, ...testEnvironment(), HTTP_PORT: String(port), ...env },

@@ -34,7 +34,10 @@ export class AuthModule implements OnModuleInit {
           },
         },
         { provide: ISSUER, useValue: config.PUBLIC_URL },
-        { provide: ACCESS_OPTIONS, useValue: { benchPublicSubmit: config.BENCH_PUBLIC_SUBMIT } },
+        {
+          provide: ACCESS_OPTIONS,
+          useValue: { benchUnverifiedTokens: config.BENCH_UNVERIFIED_TOKENS },
+        },
         {
           provide: RATE_LIMIT_STORE_OPTIONS,
           useValue: {

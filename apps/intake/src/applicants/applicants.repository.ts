@@ -11,6 +11,14 @@ export interface KnownApplicant {
 /** Intake's copy of who applicants are and whom they act for: `applicants`, `business_members`. */
 export const ApplicantsRepository = {
   async followApplicant(db: Executor, profile: ApplicantProfileChangedV1): Promise<void> {
+    // A NIK names one account in identity: one that another account held before (a corrected
+    // NIK) is no longer that account's, and must not stall this consumer on the unique index.
+    await db.execute(sql`
+      DELETE FROM applicants
+       WHERE nik = ${profile.nik} AND id <> ${profile.applicantId}
+         AND NOT EXISTS (SELECT 1 FROM applicants newer
+                          WHERE newer.id = ${profile.applicantId}
+                            AND newer.version >= ${profile.version})`);
     await db.execute(sql`
       INSERT INTO applicants (id, nik, name, birth_date, version)
       VALUES (${profile.applicantId}, ${profile.nik}, ${profile.name}, ${profile.birthDate},

@@ -1,0 +1,383 @@
+import {
+  ServiceProcess,
+  deleteNamespaceStreams,
+  eventually,
+  testEnvironment,
+} from '@satupintu/testing';
+import type { Role } from '@satupintu/contracts';
+import { DEMO_ACCOUNTS, demoOfficerUsername } from '../../identity/src/demo/demo-accounts';
+
+/**
+ * Who may do what, across every endpoint family that exists, as a real caller meets it: the
+ * demo mall (identity, intake, tracking, two agencies, the gateway) with tokens issued by
+ * identity itself, for every role and every kind of API client. Each one sees and changes only
+ * what it should; reads and writes across applicants or agencies are refused without telling
+ * whether the thing exists (404, exactly as for something nobody has).
+ *
+ * The requests are written as a table of raw HTTP calls (the typed client is for the API's
+ * shapes, checked elsewhere; here each row is who, what, and the status it must get).
+ */
+describe('the authorization matrix', () => {
+  const env = testEnvironment();
+  // Identity loads the demo accounts only into an empty database: a mall of its own.
+  const own = { DB_PREFIX: `${env.DB_PREFIX}_matrix`, SP_NAMESPACE: `${env.SP_NAMESPACE}-matrix` };
+  const running: ServiceProcess[] = [];
+  let gateway: ServiceProcess;
+
+  const [siti, budi] = DEMO_ACCOUNTS.citizens;
+  const [portal, kiosk] = DEMO_ACCOUNTS.clients;
+  const officer = (agency: string, role: Role) => demoOfficerUsername(agency, role);
+
+  /** Every caller: a token each, from identity, or none. */
+  const CALLERS = {
+    anonymous: null,
+    siti: { identifier: siti.email, password: siti.password },
+    budi: { identifier: budi.nik, password: budi.password },
+    'dukcapil front desk': { identifier: officer('DUKCAPIL', 'FRONT_DESK') },
+    'dukcapil verifier': { identifier: officer('DUKCAPIL', 'VERIFIER') },
+    'dukcapil approver': { identifier: officer('DUKCAPIL', 'APPROVER') },
+    'dukcapil agency admin': { identifier: officer('DUKCAPIL', 'AGENCY_ADMIN') },
+    'pupr verifier': { identifier: officer('PUPR', 'VERIFIER') },
+    'pupr agency admin': { identifier: officer('PUPR', 'AGENCY_ADMIN') },
+    'mall admin': { identifier: 'admin.mall' },
+    'survey analyst': { identifier: 'analis.skm' },
+    'portal client': { clientId: portal.clientId, secret: portal.secret },
+    'kiosk client': { clientId: kiosk.clientId, secret: kiosk.secret },
+  } as const;
+  type Caller = keyof typeof CALLERS;
+  const tokens = new Map<Caller, string>();
+
+  async function call(
+    who: Caller,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown>; contentType: string }> {
+    const token = tokens.get(who);
+    const response = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      contentType: response.headers.get('content-type') ?? '',
+    };
+  }
+
+  async function signIn(who: Caller): Promise<string | undefined> {
+    const how = CALLERS[who];
+    if (!how) return undefined;
+    if ('clientId' in how) {
+      const response = await fetch(`${gateway.url}/v1/oauth/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${how.clientId}:${how.secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { access_token: string }).access_token;
+    }
+    const password = 'password' in how ? how.password : DEMO_ACCOUNTS.officerPassword;
+    const response = await fetch(`${gateway.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: how.identifier, password }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+
+  /** Siti's own application, and one the portal submitted for Budi. */
+  let sitis: string;
+  let portals: string;
+  let sitisBusiness: string;
+  let puprVerifierId: string;
+
+  beforeAll(async () => {
+    const started = await Promise.all([
+      ServiceProcess.start('identity', { ...own, DEMO_SEED: 'true', NODE_ENV: 'test' }),
+      ServiceProcess.start('intake', { ...own, DEMO_SEED: 'true' }),
+      ServiceProcess.start('tracking', own),
+      ServiceProcess.start('agency', { ...own, AGENCY_CODE: 'DUKCAPIL' }),
+      ServiceProcess.start('agency', { ...own, AGENCY_CODE: 'PUPR' }),
+      // The matrix is about who, not how often: a limit no row reaches.
+      ServiceProcess.start('gateway', {
+        ...own,
+        RATE_LIMIT_PER_CALLER: '100000',
+        RATE_LIMIT_SIGN_IN: '100000',
+      }),
+    ]);
+    running.push(...started);
+    gateway = started[5];
+    // The gateway may not have identity's keys yet, and intake not Siti's profile: wait for both.
+    await eventually(async () => {
+      for (const who of Object.keys(CALLERS) as Caller[]) {
+        const token = await signIn(who);
+        if (token) tokens.set(who, token);
+      }
+      expect((await call('siti', 'GET', '/v1/applicants/me')).status).toBe(200);
+    });
+    await eventually(async () => {
+      const mine = await call('siti', 'POST', '/v1/applications', { serviceCode: 'DUKCAPIL-KK' });
+      expect(mine.status).toBe(201);
+      sitis = mine.body.trackingNo as string;
+    });
+    const forBudi = await call('portal client', 'POST', '/v1/applications', {
+      serviceCode: 'PUPR-PBG',
+      applicant: { nik: budi.nik, name: budi.name, birthDate: budi.birthDate },
+    });
+    expect(forBudi.status).toBe(201);
+    portals = forBudi.body.trackingNo as string;
+    await eventually(async () => {
+      expect((await call('siti', 'GET', `/v1/applications/${sitis}/timeline`)).status).toBe(200);
+      expect((await call('budi', 'GET', `/v1/applications/${portals}/timeline`)).status).toBe(200);
+    });
+    sitisBusiness = (
+      (await call('siti', 'GET', '/v1/businesses')).body.items as { businessId: string }[]
+    )[0].businessId;
+    const puprOfficers = await call('mall admin', 'GET', '/v1/officers?agencyCode=PUPR&limit=100');
+    puprVerifierId = (puprOfficers.body.items as { officerId: string; username: string }[]).find(
+      (o) => o.username === officer('PUPR', 'VERIFIER'),
+    )!.officerId;
+  });
+
+  afterAll(async () => {
+    await Promise.all(running.map((service) => service.stop()));
+    await deleteNamespaceStreams(env.NATS_URL, own.SP_NAMESPACE);
+  });
+
+  /** A row: the status each caller must get; `null` where the row does not ask that caller. */
+  type Row = Partial<Record<Caller, number>>;
+
+  async function expectRow(
+    request: (who: Caller) => Promise<{ status: number; contentType: string }>,
+    row: Row,
+  ) {
+    const got: Row = {};
+    for (const who of Object.keys(row) as Caller[]) {
+      const answer = await request(who);
+      got[who] = answer.status;
+      if (answer.status >= 400) expect(answer.contentType).toContain('application/problem+json');
+    }
+    expect(got).toEqual(row);
+  }
+
+  const OFFICERS_REFUSED = {
+    'dukcapil verifier': 403,
+    'dukcapil approver': 403,
+    'dukcapil agency admin': 403,
+    'pupr verifier': 403,
+    'pupr agency admin': 403,
+    'mall admin': 403,
+    'survey analyst': 403,
+  } as const;
+
+  it('submitting: applicants for themselves, the front desk and the portal for someone named', async () => {
+    await expectRow(
+      (who) =>
+        call(
+          who,
+          'POST',
+          '/v1/applications',
+          who === 'siti' || who === 'budi'
+            ? { serviceCode: 'DUKCAPIL-KK' }
+            : {
+                serviceCode: 'DUKCAPIL-KK',
+                applicant: { nik: siti.nik, name: siti.name, birthDate: siti.birthDate },
+              },
+        ),
+      {
+        anonymous: 401,
+        siti: 201,
+        budi: 201,
+        'dukcapil front desk': 201,
+        ...OFFICERS_REFUSED,
+        'portal client': 201,
+        'kiosk client': 403,
+      },
+    );
+  });
+
+  it('listing: each applicant and client sees only their own applications', async () => {
+    await expectRow((who) => call(who, 'GET', '/v1/applications?limit=100'), {
+      anonymous: 401,
+      siti: 200,
+      budi: 200,
+      'dukcapil front desk': 403,
+      ...OFFICERS_REFUSED,
+      'portal client': 200,
+      'kiosk client': 403,
+    });
+    const listed = async (who: Caller) =>
+      (
+        (await call(who, 'GET', '/v1/applications?limit=100')).body.items as {
+          trackingNo: string;
+        }[]
+      ).map((item) => item.trackingNo);
+    expect(await listed('siti')).toContain(sitis);
+    expect(await listed('siti')).not.toContain(portals);
+    expect(await listed('budi')).toContain(portals);
+    expect(await listed('budi')).not.toContain(sitis);
+    expect(await listed('portal client')).toContain(portals);
+    expect(await listed('portal client')).not.toContain(sitis);
+  });
+
+  it('following a case: its applicant, its agency, the front desk, the mall, its submitting client', async () => {
+    await expectRow((who) => call(who, 'GET', `/v1/applications/${sitis}/timeline`), {
+      anonymous: 401,
+      siti: 200,
+      budi: 404,
+      'dukcapil front desk': 200,
+      'dukcapil verifier': 200,
+      'dukcapil approver': 200,
+      'dukcapil agency admin': 200,
+      'pupr verifier': 404,
+      'pupr agency admin': 404,
+      'mall admin': 200,
+      'survey analyst': 404,
+      'portal client': 404,
+      'kiosk client': 404,
+    });
+    await expectRow((who) => call(who, 'GET', `/v1/applications/${portals}/timeline`), {
+      siti: 404,
+      budi: 200,
+      'dukcapil verifier': 404,
+      'pupr verifier': 200,
+      'portal client': 200,
+      'kiosk client': 404,
+    });
+  });
+
+  it('a refused timeline reads exactly as a number nobody has', async () => {
+    const refused = await call('budi', 'GET', `/v1/applications/${sitis}/timeline`);
+    const unknown = await call('budi', 'GET', '/v1/applications/000000000/timeline');
+    const { instance: _i1, requestId: _r1, detail: d1, trackingNo: _t1, ...a } = refused.body;
+    const { instance: _i2, requestId: _r2, detail: d2, trackingNo: _t2, ...b } = unknown.body;
+    expect(refused.status).toBe(unknown.status);
+    expect(a).toEqual(b);
+    expect(String(d1).replace(sitis, '#')).toBe(String(d2).replace('000000000', '#'));
+  });
+
+  it("an agency's work queue: its officers and the mall's admin", async () => {
+    await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/work-queue'), {
+      anonymous: 401,
+      siti: 403,
+      'dukcapil front desk': 200,
+      'dukcapil verifier': 200,
+      'dukcapil approver': 200,
+      'dukcapil agency admin': 200,
+      'pupr verifier': 403,
+      'pupr agency admin': 403,
+      'mall admin': 200,
+      'survey analyst': 403,
+      'portal client': 403,
+      'kiosk client': 403,
+    });
+  });
+
+  it("a citizen's own profile and business: theirs alone", async () => {
+    await expectRow((who) => call(who, 'GET', '/v1/applicants/me'), {
+      anonymous: 401,
+      siti: 200,
+      budi: 200,
+      'dukcapil front desk': 403,
+      'mall admin': 403,
+      'portal client': 403,
+    });
+    expect((await call('budi', 'GET', '/v1/applicants/me')).body).toMatchObject({
+      name: budi.name,
+    });
+    await expectRow(
+      (who) =>
+        call(who, 'PATCH', `/v1/businesses/${sitisBusiness}`, { name: 'Warung Makan Sejahtera' }),
+      {
+        anonymous: 401,
+        siti: 200,
+        budi: 404,
+        'mall admin': 403,
+        'portal client': 403,
+      },
+    );
+  });
+
+  it('agencies: the mall admin manages them; anyone may list them', async () => {
+    await expectRow((who) => call(who, 'GET', '/v1/agencies'), { anonymous: 200, siti: 200 });
+    const suffix = Date.now().toString(36).toUpperCase().slice(-5);
+    await expectRow(
+      (who) =>
+        call(who, 'POST', '/v1/agencies', {
+          code: `BPJS${suffix}${who.length}`,
+          name: 'BPJS Kesehatan',
+          timeZone: 'Asia/Jakarta',
+        }),
+      {
+        anonymous: 401,
+        siti: 403,
+        'dukcapil agency admin': 403,
+        'mall admin': 201,
+        'portal client': 403,
+      },
+    );
+  });
+
+  it("officers: the mall admin manages any; an agency admin only their agency's", async () => {
+    await expectRow((who) => call(who, 'GET', '/v1/officers?limit=100'), {
+      anonymous: 401,
+      siti: 403,
+      'dukcapil verifier': 403,
+      'dukcapil agency admin': 200,
+      'mall admin': 200,
+      'portal client': 403,
+    });
+    const agenciesSeenBy = async (who: Caller) =>
+      new Set(
+        (
+          (await call(who, 'GET', '/v1/officers?limit=100')).body.items as { agencyCode?: string }[]
+        ).map((o) => o.agencyCode ?? 'mall'),
+      );
+    expect(await agenciesSeenBy('dukcapil agency admin')).toEqual(new Set(['DUKCAPIL']));
+    expect((await agenciesSeenBy('mall admin')).size).toBeGreaterThan(1);
+    await expectRow(
+      (who) => call(who, 'PATCH', `/v1/officers/${puprVerifierId}`, { name: 'Verifikator PUPR' }),
+      {
+        'dukcapil agency admin': 404,
+        'pupr agency admin': 200,
+        'mall admin': 200,
+        'pupr verifier': 403,
+      },
+    );
+  });
+
+  it("API clients: another agency's or the mall's are not there for an agency admin", async () => {
+    await expectRow((who) => call(who, 'POST', `/v1/clients/${kiosk.clientId}/secrets`), {
+      anonymous: 401,
+      siti: 403,
+      'dukcapil agency admin': 404,
+      'portal client': 403,
+      'kiosk client': 403,
+    });
+  });
+
+  it('signing in and the keys are public; a password is a person’s', async () => {
+    await expectRow((who) => call(who, 'GET', '/v1/.well-known/jwks.json'), {
+      anonymous: 200,
+      'portal client': 200,
+    });
+    await expectRow(
+      (who) =>
+        call(who, 'POST', '/v1/auth/password', {
+          currentPassword: 'not-the-password-at-all',
+          newPassword: 'sebuah-kata-sandi-baru-yang-panjang',
+        }),
+      { anonymous: 401, 'portal client': 403, 'kiosk client': 403 },
+    );
+  });
+});
