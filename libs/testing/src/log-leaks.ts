@@ -38,8 +38,7 @@ export function leaksIn(line: string): string[] {
     if (CREDENTIAL_FIELD.test(key) && value !== '[redacted]' && value !== '')
       found.push(`a credential field (${key})`);
     // One-time codes are six digits; database error codes (`23505`) are five.
-    else if (CODE_FIELD.test(key) && /^\d{6}$/.test(String(value)))
-      found.push(ONE_TIME_CODE(key));
+    else if (CODE_FIELD.test(key) && /^\d{6}$/.test(String(value))) found.push(ONE_TIME_CODE(key));
   });
   return found;
 }
