@@ -15,7 +15,8 @@ import {
   describeSupervisorEvent,
   freePort,
 } from '@satupintu/process';
-import { NatsServer, TestTokenIssuer, anApplicant, newRunId } from '@satupintu/testing';
+import { NatsServer, newRunId } from '@satupintu/testing';
+import { DEMO_ACCOUNTS } from '../apps/identity/src/demo/demo-accounts';
 import {
   type WriteStream,
   chmodSync,
@@ -106,7 +107,6 @@ const supervisor = new Supervisor({ onEvent: onSupervisorEvent });
 
 async function cleanup(): Promise<void> {
   await boundedStep('stopping the load', CLIENT_TIMEOUT_MS + 2000, load?.stop(), shout);
-  await boundedStep('stopping the token issuer', 5000, issuer?.stop(), shout);
   await boundedStep('stopping services', 20_000, supervisor.stopAll({ graceMs: 10_000 }), shout);
   await boundedStep('closing database pools', 5000, auditor?.close(), shout);
   await boundedStep('stopping nats-server', 15_000, nats?.takeDown('SIGTERM'), shout);
@@ -156,11 +156,42 @@ interface Running {
 const running: Running[] = [];
 let gatewayUrl = '';
 /**
- * Identity's part for the load: the test token issuer answers the gateway's GetJwks on this
- * run's NATS and signs a token for each application's applicant, as each would sign in.
+ * The load submits as the demo national portal does, for the applicant each application names:
+ * with an access token from identity (client credentials), asked again when two thirds of its
+ * life are gone. While identity is down the token in hand keeps working (the gateway verifies
+ * it with the keys it holds); only a renewal in that time fails.
  */
-let issuer: TestTokenIssuer | undefined;
-const asApplicant = () => issuer!.authorization(anApplicant(), { expiresInSeconds: 6 * 3600 });
+let portalToken: { value: Promise<string>; renewAt: number } | undefined;
+const [PORTAL] = DEMO_ACCOUNTS.clients;
+
+async function askPortalToken(): Promise<string> {
+  const response = await fetch(`${gatewayUrl}/v1/oauth/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${PORTAL.clientId}:${PORTAL.secret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials',
+    signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
+  });
+  if (response.status !== 200) throw new Error(`the portal's sign-in answered ${response.status}`);
+  const { access_token: token, expires_in: lifetime } = (await response.json()) as {
+    access_token: string;
+    expires_in: number;
+  };
+  if (portalToken) portalToken.renewAt = Date.now() + (lifetime * 1000 * 2) / 3;
+  return token;
+}
+
+async function asPortal(): Promise<Record<string, string>> {
+  if (!portalToken || Date.now() >= portalToken.renewAt) {
+    const asked = askPortalToken();
+    portalToken = { value: asked, renewAt: Number.POSITIVE_INFINITY };
+    // A failed renewal is asked again by the next application.
+    asked.catch(() => (portalToken = undefined));
+  }
+  return { authorization: `Bearer ${await portalToken.value}` };
+}
 let applications = 0;
 const nextApplication = () => plannedApplication(applications++);
 
@@ -213,7 +244,7 @@ async function notReady(): Promise<string[]> {
 /** Ready everywhere and one application accepted: the state every row starts from. */
 async function healthy(): Promise<boolean> {
   if (!(await allReady())) return false;
-  const probe = await submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS, asApplicant);
+  const probe = await submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS, asPortal);
   return probe.receipt !== undefined;
 }
 
@@ -350,7 +381,7 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     perSecond: RATE_PER_S,
     timeoutMs: CLIENT_TIMEOUT_MS,
     next: nextApplication,
-    authorize: asApplicant,
+    authorize: asPortal,
   });
   load.start();
   mark(`load: ${RATE_PER_S} POST /v1/applications per second`);
@@ -451,7 +482,6 @@ async function main(): Promise<number> {
     onLine: (line) => logFile('nats').write(`${line}\n`),
   });
   assertLoopback(nats.url, 'its NATS');
-  issuer = await TestTokenIssuer.start({ natsUrl: nats.url, namespace });
   say(
     `  PostgreSQL ${postgres.url}, NATS ${nats.url}; databases ${prefix}_*, namespace ${namespace}`,
   );
@@ -475,7 +505,7 @@ async function main(): Promise<number> {
   say('▶ one application per demo service through the whole path');
   const probes = await Promise.all(
     DEMO_SERVICES.map(() =>
-      submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS, asApplicant),
+      submit(applicationsUrl(), nextApplication(), CLIENT_TIMEOUT_MS, asPortal),
     ),
   );
   const probed = acknowledgedOf(probes);

@@ -12,9 +12,10 @@ const services = [
 ];
 
 describe('faultMatrix', () => {
-  it('kills every service on the path of an application, then takes NATS and PostgreSQL away', () => {
+  it('kills every service on the path of an application and identity, then takes NATS and PostgreSQL away', () => {
     expect(faultMatrix(services).map((fault) => fault.id)).toEqual([
       'kill-gateway',
+      'kill-identity',
       'kill-intake',
       'kill-tracking',
       'kill-agency-dpmptsp',

@@ -14,9 +14,14 @@ export interface Fault {
   action: FaultAction;
 }
 
-/** The services whose SIGKILL is a row: every one on the path of an application. */
+/**
+ * The services whose SIGKILL is a row: every one on the path of an application, and identity,
+ * which signs the tokens the callers present (the gateway verifies them without it).
+ */
 export function isOnThePath(service: string): boolean {
-  return ['gateway', 'intake', 'tracking'].includes(service) || service.startsWith('agency-');
+  return (
+    ['gateway', 'identity', 'intake', 'tracking'].includes(service) || service.startsWith('agency-')
+  );
 }
 
 /**

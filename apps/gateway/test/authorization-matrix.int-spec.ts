@@ -230,6 +230,30 @@ describe('the authorization matrix', () => {
     expect(await listed('portal client')).not.toContain(sitis);
   });
 
+  it("pages through a citizen's own applications with the cursor", async () => {
+    const all = (
+      (await call('siti', 'GET', '/v1/applications?limit=100')).body.items as {
+        trackingNo: string;
+      }[]
+    ).map((item) => item.trackingNo);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call(
+        'siti',
+        'GET',
+        `/v1/applications?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      const items = page.body.items as { trackingNo: string }[];
+      expect(items.length).toBeLessThanOrEqual(2);
+      seen.push(...items.map((item) => item.trackingNo));
+      cursor = page.body.nextCursor as string | undefined;
+    } while (cursor);
+    expect(seen).toEqual(all);
+  });
+
   it('following a case: its applicant, its agency, the front desk, the mall, its submitting client', async () => {
     await expectRow((who) => call(who, 'GET', `/v1/applications/${sitis}/timeline`), {
       anonymous: 401,

@@ -192,13 +192,17 @@ describe('submitting and listing applications as each kind of caller', () => {
   });
 
   it.each([
-    ['an anonymous caller', ANONYMOUS, 401],
-    ['a verifier', { ...frontDesk, roles: ['VERIFIER'] }, 403],
-    ['a client without applications:submit', client('kiosk-test', ['surveys:kiosk']), 403],
-  ] as [string, Principal, number][])(
-    'refuses %s (%s), storing nothing',
-    async (_l, who, status) => {
-      const body = anApplication();
+    ['an anonymous caller', 401, ANONYMOUS],
+    ['a verifier', 403, { ...frontDesk, roles: ['VERIFIER'] }],
+    ['a client without applications:submit', 403, client('kiosk-test', ['surveys:kiosk'])],
+  ] as [string, number, Principal][])(
+    'refuses %s with %d, storing nothing',
+    async (_l, status, who) => {
+      // A NIK no other suite of the run submits with.
+      const someone = aCitizen();
+      const body = anApplication({
+        applicant: { nik: someone.nik, name: 'Rina Putri', birthDate: someone.birthDate },
+      });
       const error = await domainErrorOf(submit(who, body));
       expect(error.status).toBe(status);
       const stored = await queryServiceDb(
