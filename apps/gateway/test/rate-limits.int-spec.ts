@@ -157,6 +157,47 @@ describe('rate limits across gateway replicas', () => {
 });
 
 /**
+ * A caller far from its limit is answered at once from the replica's estimate, and counted by
+ * the shared write that follows: none of its requests goes uncounted, and near the limit each
+ * request waits for its write again, so the limit still holds exactly.
+ */
+describe('rate limits far from the limit', () => {
+  const BIG = 250;
+  let issuer: TestTokenIssuer;
+  let gateway: ServiceProcess;
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
+    gateway = await ServiceProcess.start('gateway', {
+      RATE_LIMIT_PER_CALLER: String(BIG),
+      RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await issuer?.stop();
+  });
+
+  it('counts every request of a burst, and still stops the caller at exactly the limit', async () => {
+    const headers = await issuer.authorization(anApplicant());
+    const url = `${gateway.url}/v1/applications/K7M39QX2C/timeline`;
+    // Far from the limit: all at once, none refused.
+    const burst = await Promise.all(Array.from({ length: 120 }, () => get(url, headers)));
+    expect(burst.filter((answer) => answer.status === 429)).toEqual([]);
+    // Then one at a time up to the limit and past it: exactly BIG in all were let through.
+    const rest: Answer[] = [];
+    for (let i = 0; i < BIG - 120 + 2; i += 1) rest.push(await get(url, headers));
+    expect(rest.map((answer) => answer.status === 429)).toEqual([
+      ...Array<boolean>(BIG - 120).fill(false),
+      true,
+      true,
+    ]);
+    expect(rest[BIG - 121].headers['ratelimit-remaining']).toBe('0');
+  });
+});
+
+/**
  * When NATS is away the counters cannot be shared: each replica counts alone (fail open per
  * replica, ADR 0012) rather than refusing everyone or letting everything through.
  */

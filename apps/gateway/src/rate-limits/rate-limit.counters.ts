@@ -20,6 +20,12 @@ export interface RateLimitStoreOptions {
 export const KV_TIMEOUT_MS = 500;
 /** Compare-and-set attempts before a contended counter is counted locally for this request. */
 const MAX_ATTEMPTS = 8;
+/**
+ * A caller this many requests or more short of its limit is answered at once from this
+ * replica's estimate, its request counted by the next shared write: being exact there would
+ * make every request wait for NATS. Closer to the limit, each request waits for its write.
+ */
+export const BACKGROUND_MARGIN = 100;
 
 /**
  * Counters the gateway's replicas share, in a NATS key-value bucket (`<NAMESPACE>_RATE_LIMITS`):
@@ -35,6 +41,11 @@ export class RateLimitCounters implements OnApplicationShutdown {
   private readonly local = new Map<string, { count: number; expiresAt: number }>();
   /** Per key: the requests waiting for the write in flight to end, to be counted by the next. */
   private readonly waiting = new Map<string, ((count: number) => void)[]>();
+  /** Per key: the shared count after this replica's last write, and its requests not in it yet. */
+  private readonly seen = new Map<
+    string,
+    { shared: number; unwritten: number; expiresAt: number }
+  >();
   private degraded = false;
   private closed = false;
   /** While the connection is down, counting waits for nothing: the replica counts alone at once. */
@@ -50,17 +61,39 @@ export class RateLimitCounters implements OnApplicationShutdown {
    * This request's count in its window, counting it: shared when NATS answers, local if not.
    * Concurrent requests of one caller on this replica are counted together, by one
    * compare-and-set of `+n`, so a busy caller costs one write at a time, not a storm of retries.
+   * Far from its `limit` (BACKGROUND_MARGIN), the count is this replica's estimate (the shared
+   * count it last saw plus its own requests since), answered at once while the write goes on.
    */
-  increment(key: string): Promise<number> {
+  increment(key: string, limit: number): Promise<number> {
+    const seen = this.seenOf(key);
+    seen.unwritten += 1;
+    const estimate = seen.shared + seen.unwritten;
     return new Promise<number>((resolve) => {
+      const background = limit - estimate >= BACKGROUND_MARGIN;
+      if (background) resolve(estimate);
+      const settle = background ? () => undefined : resolve;
       const waiting = this.waiting.get(key);
       if (waiting) {
-        waiting.push(resolve);
+        waiting.push(settle);
         return;
       }
-      this.waiting.set(key, [resolve]);
+      this.waiting.set(key, [settle]);
       void this.flush(key);
     });
+  }
+
+  private seenOf(key: string): { shared: number; unwritten: number; expiresAt: number } {
+    const now = Date.now();
+    if (this.seen.size > 100_000) {
+      for (const [k, v] of this.seen)
+        if (v.expiresAt <= now && v.unwritten === 0) this.seen.delete(k);
+    }
+    let seen = this.seen.get(key);
+    if (!seen) {
+      seen = { shared: 0, unwritten: 0, expiresAt: now + this.options.windowSeconds * 2 * 1000 };
+      this.seen.set(key, seen);
+    }
+    return seen;
   }
 
   private async flush(key: string): Promise<void> {
@@ -73,6 +106,9 @@ export class RateLimitCounters implements OnApplicationShutdown {
       // Requests arriving from now on wait for the next write.
       this.waiting.set(key, []);
       const total = await this.add(key, batch.length);
+      const seen = this.seenOf(key);
+      seen.shared = Math.max(seen.shared, total);
+      seen.unwritten -= batch.length;
       batch.forEach((resolve, i) => resolve(total - batch.length + 1 + i));
     }
   }

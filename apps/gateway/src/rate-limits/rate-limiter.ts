@@ -34,7 +34,7 @@ export class RateLimiter {
     const policy = policyFor(request.method, route, this.settings);
     const window = windowAt(Date.now(), policy.windowSeconds);
     const key = counterKey(policy, callerOf(policy, principal, request.ip), window);
-    const verdict = verdictOn(await this.counters.increment(key), policy, window);
+    const verdict = verdictOn(await this.counters.increment(key, policy.limit), policy, window);
     void reply.headers(verdict.headers);
     if (!verdict.allowed) {
       throw new DomainError('rate_limited', 429, [], {
