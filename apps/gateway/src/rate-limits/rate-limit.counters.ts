@@ -26,6 +26,8 @@ const MAX_ATTEMPTS = 8;
  * make every request wait for NATS. Closer to the limit, each request waits for its write.
  */
 export const BACKGROUND_MARGIN = 100;
+/** How long requests counted in the background gather before their shared write. */
+export const BACKGROUND_WRITE_DELAY_MS = 50;
 
 /**
  * Counters the gateway's replicas share, in a NATS key-value bucket (`<NAMESPACE>_RATE_LIMITS`):
@@ -40,7 +42,7 @@ export class RateLimitCounters implements OnApplicationShutdown {
   private bucket: Promise<KV> | undefined;
   private readonly local = new Map<string, { count: number; expiresAt: number }>();
   /** Per key: the requests waiting for the write in flight to end, to be counted by the next. */
-  private readonly waiting = new Map<string, ((count: number) => void)[]>();
+  private readonly waiting = new Map<string, Waiter[]>();
   /** Per key: the shared count after this replica's last write, and its requests not in it yet. */
   private readonly seen = new Map<
     string,
@@ -71,13 +73,15 @@ export class RateLimitCounters implements OnApplicationShutdown {
     return new Promise<number>((resolve) => {
       const background = limit - estimate >= BACKGROUND_MARGIN;
       if (background) resolve(estimate);
-      const settle = background ? () => undefined : resolve;
+      const waiter: Waiter = background
+        ? { settle: () => undefined }
+        : { settle: resolve, waits: true };
       const waiting = this.waiting.get(key);
       if (waiting) {
-        waiting.push(settle);
+        waiting.push(waiter);
         return;
       }
-      this.waiting.set(key, [settle]);
+      this.waiting.set(key, [waiter]);
       void this.flush(key);
     });
   }
@@ -98,6 +102,9 @@ export class RateLimitCounters implements OnApplicationShutdown {
 
   private async flush(key: string): Promise<void> {
     for (;;) {
+      // Nobody waits for this write: let more of the caller's requests join it first.
+      if (!(this.waiting.get(key) ?? []).some((waiter) => waiter.waits))
+        await new Promise((resolve) => setTimeout(resolve, BACKGROUND_WRITE_DELAY_MS));
       const batch = this.waiting.get(key) ?? [];
       if (batch.length === 0) {
         this.waiting.delete(key);
@@ -109,7 +116,7 @@ export class RateLimitCounters implements OnApplicationShutdown {
       const seen = this.seenOf(key);
       seen.shared = Math.max(seen.shared, total);
       seen.unwritten -= batch.length;
-      batch.forEach((resolve, i) => resolve(total - batch.length + 1 + i));
+      batch.forEach((waiter, i) => waiter.settle(total - batch.length + 1 + i));
     }
   }
 
@@ -197,6 +204,12 @@ export class RateLimitCounters implements OnApplicationShutdown {
     this.closed = true;
     await this.connection?.close().catch(() => undefined);
   }
+}
+
+/** A request counted by the next write: answered by it, or already answered from the estimate. */
+interface Waiter {
+  settle: (count: number) => void;
+  waits?: true;
 }
 
 function lostTheRace(error: unknown): boolean {

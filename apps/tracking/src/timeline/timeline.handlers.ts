@@ -18,9 +18,9 @@ export class TimelineHandlers {
     @Caller() caller: RequestContext,
   ): Promise<TimelineV1> {
     const notFound = () => new DomainError('application_not_found', 404, [], { trackingNo });
-    const owners = await this.timeline.ownersOf(trackingNo);
-    if (!owners || !mayReadTimeline(caller.principal, owners)) throw notFound();
-    const timeline = toTimeline(trackingNo, await this.timeline.entriesOf(trackingNo));
+    const found = await this.timeline.timelineOf(trackingNo);
+    if (!found || !mayReadTimeline(caller.principal, found.owners)) throw notFound();
+    const timeline = toTimeline(trackingNo, found.entries);
     if (!timeline) throw notFound();
     return timeline;
   }

@@ -11,7 +11,19 @@ export interface NewTimelineEntry extends TimelineEntry {
   trackingNo: string;
 }
 
-/** Every query on `timeline_entries` (append-only in the database). */
+/** An application's owners, with one of its entries (all null when it has none yet). */
+interface TimelineRow {
+  ownerAgencyCode: string;
+  applicantId: string | null;
+  submittedByClient: string | null;
+  status: TimelineEntry['status'] | null;
+  agencyCode: string | null;
+  agencyTimeZone: string | null;
+  occurredAt: Date | null;
+  reason: string | null;
+}
+
+/** Every query on `timeline_entries` (append-only in the database) and `applications`. */
 @Injectable()
 export class TimelineRepository {
   private readonly db: Executor;
@@ -20,20 +32,36 @@ export class TimelineRepository {
     this.db = executorOf(dataSource);
   }
 
-  entriesOf(trackingNo: string): Promise<TimelineEntry[]> {
-    return this.db.query<TimelineEntry>(sql`
-      SELECT status, agency_code AS "agencyCode", agency_time_zone AS "agencyTimeZone",
-             occurred_at AS "occurredAt", reason
-        FROM timeline_entries WHERE tracking_no = ${trackingNo} ORDER BY occurred_at, id`);
-  }
-
-  /** Whose the application is; undefined if tracking has not heard of it. */
-  async ownersOf(trackingNo: string): Promise<ApplicationOwners | undefined> {
-    const rows = await this.db.query<ApplicationOwners>(sql`
-      SELECT agency_code AS "agencyCode", applicant_id AS "applicantId",
-             submitted_by_client AS "submittedByClient"
-        FROM applications WHERE tracking_no = ${trackingNo}`);
-    return rows[0];
+  /**
+   * Whose the application is and its entries, in one round trip (a timeline is read far more
+   * often than written); undefined if tracking has not heard of the application.
+   */
+  async timelineOf(
+    trackingNo: string,
+  ): Promise<{ owners: ApplicationOwners; entries: TimelineEntry[] } | undefined> {
+    const rows = await this.db.query<TimelineRow>(sql`
+      SELECT a.agency_code AS "ownerAgencyCode", a.applicant_id AS "applicantId",
+             a.submitted_by_client AS "submittedByClient",
+             e.status, e.agency_code AS "agencyCode", e.agency_time_zone AS "agencyTimeZone",
+             e.occurred_at AS "occurredAt", e.reason
+        FROM applications a
+        LEFT JOIN timeline_entries e ON e.tracking_no = a.tracking_no
+       WHERE a.tracking_no = ${trackingNo}
+       ORDER BY e.occurred_at, e.id`);
+    const [first] = rows;
+    if (!first) return undefined;
+    return {
+      owners: {
+        agencyCode: first.ownerAgencyCode,
+        applicantId: first.applicantId,
+        submittedByClient: first.submittedByClient,
+      },
+      entries: rows.flatMap(({ status, agencyCode, agencyTimeZone, occurredAt, reason }) =>
+        status && agencyCode && agencyTimeZone && occurredAt
+          ? [{ status, agencyCode, agencyTimeZone, occurredAt, reason }]
+          : [],
+      ),
+    };
   }
 
   /** From the submission event, within its transaction; a repeat changes nothing. */
