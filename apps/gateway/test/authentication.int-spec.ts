@@ -160,6 +160,17 @@ describe('authentication at the gateway', () => {
     expect(response.status).toBe(404);
   });
 
+  it('refuses a token it verified before once its key is withdrawn from the JWKS', async () => {
+    const before = await issuer.authorization(anApplicant());
+    expect((await timeline(before)).status).toBe(404);
+    await issuer.rotate();
+    issuer.withdrawOlderKeys();
+    // A token under the new key makes the gateway fetch the keys again.
+    expect((await timeline(await issuer.authorization(anApplicant()))).status).toBe(404);
+    const refused = await timeline(before);
+    expect(refused.status).toBe(401);
+  });
+
   it('verifies every request locally: no request to identity per token', async () => {
     const authorization = await issuer.authorization(anOfficer('DUKCAPIL', ['FRONT_DESK']));
     await timeline(authorization);

@@ -99,6 +99,11 @@ export class TestTokenIssuer {
     this.keys.push(await newKey(alg));
   }
 
+  /** Takes every key but the newest out of the JWKS, as identity would withdraw compromised keys. */
+  withdrawOlderKeys(): void {
+    this.keys = this.keys.slice(-1);
+  }
+
   /** Stops answering GetJwks, as if identity were down. */
   async pause(): Promise<void> {
     this.subscription?.unsubscribe();

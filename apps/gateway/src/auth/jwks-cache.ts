@@ -89,6 +89,11 @@ export class JwksCache implements OnApplicationShutdown {
     return found.key;
   };
 
+  /** Whether identity still publishes this key (a key withdrawn from the JWKS is not). */
+  isKnown(kid: string): boolean {
+    return this.keys.has(kid);
+  }
+
   /** One fetch at a time: a second caller joins the one in flight. */
   refresh(): Promise<void> {
     this.inFlight ??= this.fetch().finally(() => (this.inFlight = undefined));
