@@ -34,8 +34,10 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** `2026-11-23T10:45:12.123+07:00` for that instant in that zone. Throws on an unknown zone. */
-export function toZonedIso(instant: Date, timeZone: string): string {
+function wallClock(
+  instant: Date,
+  timeZone: string,
+): { parts: Record<string, string>; offsetMinutes: number } {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   const wall = Date.UTC(
@@ -47,6 +49,27 @@ export function toZonedIso(instant: Date, timeZone: string): string {
     Number(parts.second),
   );
   const offsetMinutes = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return { parts, offsetMinutes };
+}
+
+/** The calendar date (`YYYY-MM-DD`) the zone's clocks show at that instant. */
+export function localDateOf(instant: Date, timeZone: string): string {
+  const { parts } = wallClock(instant, timeZone);
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The instant a calendar date (`YYYY-MM-DD`) begins in the zone: its local midnight. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  const midnightUtc = Date.UTC(year, month - 1, day);
+  // The offset at the guess, then at the corrected instant (the same in zones without DST).
+  const first = midnightUtc - wallClock(new Date(midnightUtc), timeZone).offsetMinutes * 60_000;
+  return new Date(midnightUtc - wallClock(new Date(first), timeZone).offsetMinutes * 60_000);
+}
+
+/** `2026-11-23T10:45:12.123+07:00` for that instant in that zone. Throws on an unknown zone. */
+export function toZonedIso(instant: Date, timeZone: string): string {
+  const { parts, offsetMinutes } = wallClock(instant, timeZone);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const offset = `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
