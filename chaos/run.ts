@@ -15,7 +15,7 @@ import {
   describeSupervisorEvent,
   freePort,
 } from '@satupintu/process';
-import { NatsServer, newRunId } from '@satupintu/testing';
+import { NatsServer, clientCredentialsToken, newRunId } from '@satupintu/testing';
 import { DEMO_ACCOUNTS } from '../apps/identity/src/demo/demo-accounts';
 import {
   type WriteStream,
@@ -165,22 +165,13 @@ let portalToken: { value: Promise<string>; renewAt: number } | undefined;
 const [PORTAL] = DEMO_ACCOUNTS.clients;
 
 async function askPortalToken(): Promise<string> {
-  const response = await fetch(`${gatewayUrl}/v1/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${PORTAL.clientId}:${PORTAL.secret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-    signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
-  });
-  if (response.status !== 200) throw new Error(`the portal's sign-in answered ${response.status}`);
-  const { access_token: token, expires_in: lifetime } = (await response.json()) as {
-    access_token: string;
-    expires_in: number;
-  };
-  if (portalToken) portalToken.renewAt = Date.now() + (lifetime * 1000 * 2) / 3;
-  return token;
+  const { accessToken, expiresInSeconds } = await clientCredentialsToken(
+    gatewayUrl,
+    PORTAL,
+    CLIENT_TIMEOUT_MS,
+  );
+  if (portalToken) portalToken.renewAt = Date.now() + (expiresInSeconds * 1000 * 2) / 3;
+  return accessToken;
 }
 
 async function asPortal(): Promise<Record<string, string>> {

@@ -5,6 +5,7 @@ import { isProcessAlive } from '@satupintu/process';
 import { DEMO_ACCOUNTS } from '../../apps/identity/src/demo/demo-accounts';
 import {
   anApplication,
+  clientCredentialsToken,
   deleteNamespaceStreams,
   eventually,
   testEnvironment,
@@ -67,19 +68,8 @@ describe('npm start', () => {
     }
     firstPids = childrenByPort(launcher.pid!);
     const [portal] = DEMO_ACCOUNTS.clients;
-    const token = await eventually(async () => {
-      const response = await fetch(`${gateway}/v1/oauth/token`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${portal.clientId}:${portal.secret}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials',
-      });
-      expect(response.status).toBe(200);
-      return ((await response.json()) as { access_token: string }).access_token;
-    });
-    authorization = { authorization: `Bearer ${token}` };
+    const { accessToken } = await eventually(() => clientCredentialsToken(gateway, portal));
+    authorization = { authorization: `Bearer ${accessToken}` };
   });
 
   afterAll(async () => {

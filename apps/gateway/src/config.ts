@@ -1,8 +1,5 @@
-import { ConfigError, baseEnv, loadConfig, publicUrl } from '@satupintu/common';
+import { ConfigError, DEFAULT_PUBLIC_URL, baseEnv, loadConfig, publicUrl } from '@satupintu/common';
 import { bool, makeValidator, num, port, url } from 'envalid';
-
-/** Where `npm start` serves the gateway, and so the server the committed OpenAPI document names. */
-export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
 
 // `https://a.example,https://b.example`: each an origin exactly (scheme, host, port; no path).
 const origins = makeValidator<string[]>((value) => {

@@ -1,5 +1,6 @@
 import {
   ServiceProcess,
+  clientCredentialsToken,
   deleteNamespaceStreams,
   eventually,
   testEnvironment,
@@ -73,18 +74,7 @@ describe('the authorization matrix', () => {
   async function signIn(who: Caller): Promise<string | undefined> {
     const how = CALLERS[who];
     if (!how) return undefined;
-    if ('clientId' in how) {
-      const response = await fetch(`${gateway.url}/v1/oauth/token`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${how.clientId}:${how.secret}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        body: 'grant_type=client_credentials',
-      });
-      expect(response.status).toBe(200);
-      return ((await response.json()) as { access_token: string }).access_token;
-    }
+    if ('clientId' in how) return (await clientCredentialsToken(gateway.url, how)).accessToken;
     const password = 'password' in how ? how.password : DEMO_ACCOUNTS.officerPassword;
     const response = await fetch(`${gateway.url}/v1/auth/login`, {
       method: 'POST',

@@ -1,12 +1,5 @@
-import { baseEnv, loadConfig, publicUrl } from '@satupintu/common';
+import { DEFAULT_PUBLIC_URL, baseEnv, loadConfig, publicUrl } from '@satupintu/common';
 import { bool, makeValidator, port, str } from 'envalid';
-
-/**
- * The gateway's `PUBLIC_URL` default (apps/gateway/src/config.ts), which is also the `iss` of
- * every access token: identity signs what the gateway checks, so the two must agree. Apps share
- * no code but through libs, hence the copy; a deployment sets `PUBLIC_URL` on both.
- */
-export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
 
 /**
  * The key that seals the signing keys' private halves in the database (ADR 0011), when

@@ -10,3 +10,4 @@ export * from './events';
 export * from './errors';
 export * from './log-leaks';
 export * from './token-issuer';
+export * from './client-credentials';

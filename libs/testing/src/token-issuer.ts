@@ -13,10 +13,11 @@ import {
   principalClaims,
 } from '@satupintu/contracts';
 import { type CryptoKey, SignJWT, base64url, exportJWK, generateKeyPair } from 'jose';
+import { DEFAULT_PUBLIC_URL } from '@satupintu/common';
 import { testEnvironment } from './test-environment';
 
 /** The gateway's `PUBLIC_URL` when a test does not set one, and so the `iss` it expects. */
-export const TEST_ISSUER = 'http://127.0.0.1:3000';
+export const TEST_ISSUER = DEFAULT_PUBLIC_URL;
 
 type SigningAlgorithm = 'EdDSA' | 'ES256';
 

@@ -69,6 +69,13 @@ export const baseEnv = {
 export type BaseConfig = CleanedEnv<typeof baseEnv>;
 
 /**
+ * Where `npm start` serves the gateway: the default `PUBLIC_URL` of the gateway (the server its
+ * OpenAPI document names) and of identity (the `iss` of every access token, which the gateway
+ * checks), so the two agree unless a deployment sets both.
+ */
+export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
+
+/**
  * An http(s) URL without query or fragment, its trailing slashes cut: a base that paths are
  * appended to (a trailing slash would double the one every path starts with, `https://x//v1`).
  */
