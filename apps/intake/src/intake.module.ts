@@ -5,6 +5,7 @@ import { serviceInfrastructure } from '@satupintu/platform';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { DocumentsModule } from './documents/documents.module';
 import type { IntakeConfig } from './config';
 import { INTAKE_MIGRATIONS } from './migrations';
 
@@ -24,6 +25,7 @@ export class IntakeModule {
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicantsModule,
         ApplicationsModule,
+        DocumentsModule.forRoot(config),
       ],
     };
   }
