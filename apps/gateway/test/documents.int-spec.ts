@@ -4,6 +4,11 @@ import {
   ServiceProcess,
   TestTokenIssuer,
   aCitizen,
+  aJpeg,
+  aPdf,
+  aPeExecutable,
+  aPng,
+  anElfExecutable,
   aFrontDeskOfficer,
   anApiClient,
   anApplicant,
@@ -13,28 +18,11 @@ import {
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** A PDF as far as its bytes tell: the header, then `size` bytes in all. */
-function aPdf(size: number): Buffer {
-  const bytes = randomBytes(size);
-  Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1').copy(bytes);
-  return bytes;
-}
-/** The start of a Linux executable, and of a Windows one. */
-const anElfExecutable = () =>
-  Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), randomBytes(8192)]);
-const aPeExecutable = () => {
-  const bytes = Buffer.alloc(8192);
-  bytes.write('MZ', 0, 'latin1');
-  bytes.writeUInt32LE(0x80, 0x3c);
-  bytes.write('PE\0\0', 0x80, 'latin1');
-  return bytes;
-};
 
 /**
  * Documents through the real gateway and intake, bytes in the real JetStream object store:
@@ -169,15 +157,15 @@ describe('documents: upload, attach, download', () => {
   });
 
   it('tells JPEG and PNG by their bytes, and accepts an Idempotency-Key', async () => {
-    const png = Buffer.concat([
-      Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
-      randomBytes(2048),
-    ]);
-    const jpeg = Buffer.concat([Buffer.from('ffd8ffe000104a464946', 'hex'), randomBytes(2048)]);
-    const asPng = await upload(frontDesk, png, { name: 'photo.pdf', type: 'application/pdf' });
-    const asJpeg = await upload(portal, jpeg, { name: 'x.png', type: 'image/png' }, {
-      'idempotency-key': `upload-${randomUUID()}`,
-    });
+    const asPng = await upload(frontDesk, aPng(), { name: 'photo.pdf', type: 'application/pdf' });
+    const asJpeg = await upload(
+      portal,
+      aJpeg(),
+      { name: 'x.png', type: 'image/png' },
+      {
+        'idempotency-key': `upload-${randomUUID()}`,
+      },
+    );
     expect([asPng.status, asPng.body.contentType]).toEqual([201, 'image/png']);
     expect([asJpeg.status, asJpeg.body.contentType]).toEqual([201, 'image/jpeg']);
   });

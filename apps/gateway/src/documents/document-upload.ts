@@ -85,7 +85,7 @@ export async function uploadDocument(
   };
 
   const head: Uint8Array[] = [];
-  for (let read = 0; read < SNIFF_BYTES; ) {
+  for (let read = 0; read < SNIFF_BYTES;) {
     const chunk = await nextOrAborted(next);
     if (chunk.done) break;
     meter.add(chunk.value);

@@ -136,18 +136,22 @@ export class DocumentsController {
       instance: '/v1/documents',
     },
   })
-  @ApiProblemResponse(415, 'Not `multipart/form-data`, or a file whose bytes are not PDF, JPEG or PNG', {
-    notADocument: {
-      summary: 'An executable named ktp.pdf',
-      error: new DomainError('document_type_not_allowed', 415),
-      instance: '/v1/documents',
+  @ApiProblemResponse(
+    415,
+    'Not `multipart/form-data`, or a file whose bytes are not PDF, JPEG or PNG',
+    {
+      notADocument: {
+        summary: 'An executable named ktp.pdf',
+        error: new DomainError('document_type_not_allowed', 415),
+        instance: '/v1/documents',
+      },
+      notMultipart: {
+        summary: 'A JSON body',
+        error: new DomainError('unsupported_media_type', 415),
+        instance: '/v1/documents',
+      },
     },
-    notMultipart: {
-      summary: 'A JSON body',
-      error: new DomainError('unsupported_media_type', 415),
-      instance: '/v1/documents',
-    },
-  })
+  )
   @ApiUpstreamProblems('intake', '/v1/documents')
   async upload(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     if (!request.isMultipart()) throw new DomainError('unsupported_media_type', 415);

@@ -91,10 +91,7 @@ export class DocumentsRepository {
   }
 
   /** The documents among `ids`, whoever owns them, with whether each is attached. */
-  static async findAttachable(
-    db: Executor,
-    ids: readonly string[],
-  ): Promise<AttachableDocument[]> {
+  static async findAttachable(db: Executor, ids: readonly string[]): Promise<AttachableDocument[]> {
     if (ids.length === 0) return [];
     const rows = await db.query<DocumentRow>(sql`
       SELECT id, owner_kind, owner_subject, owner_client, application_id
