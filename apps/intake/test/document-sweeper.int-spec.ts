@@ -5,7 +5,9 @@ import {
   type Principal,
   type RegisterDocumentV1,
 } from '@satupintu/contracts';
-import { JetStreamDocumentStore, RpcClient } from '@satupintu/messaging';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { JetStreamDocumentStore, RpcClient, documentsBucket } from '@satupintu/messaging';
 import {
   ServiceProcess,
   aPdf,
@@ -20,8 +22,8 @@ import { createHash, randomUUID } from 'node:crypto';
 /**
  * "An upload that fails or is abandoned leaves nothing behind", for what the gateway cannot
  * clean up itself: intake's recurring sweep removes a document never attached (row and bytes)
- * and bytes never registered, once they are older than the configured age, and leaves attached
- * documents alone. A mall of its own (database and namespace), swept every second.
+ * and bytes never registered, once they are older than the configured age, and the chunks of a write
+ * that never finished, and leaves attached documents alone. A mall of its own (database and namespace), swept every second.
  */
 describe('the sweep of abandoned uploads', () => {
   const env = testEnvironment();
@@ -55,6 +57,22 @@ describe('the sweep of abandoned uploads', () => {
     const document = await as(() => rpc.request(RegisterDocument, registration));
     return { objectName, documentId: document.documentId };
   }
+  /** What a gateway killed in the middle of a write leaves: chunks no object names. */
+  async function unfinishedWrite(): Promise<{ subject: string; left: () => Promise<boolean> }> {
+    const bucket = documentsBucket(own.SP_NAMESPACE);
+    const subject = `$O.${bucket}.C.${randomUUID().replaceAll('-', '')}`;
+    const nc = await connect({ servers: env.NATS_URL.split(',') });
+    await jetstream(nc).publish(subject, aPdf(1000));
+    const left = async () => {
+      const info = await (
+        await jetstreamManager(nc)
+      ).streams.info(`OBJ_${bucket}`, { subjects_filter: subject });
+      return Object.keys(info.state.subjects ?? {}).includes(subject);
+    };
+    connections.push(nc);
+    return { subject, left };
+  }
+  const connections: { close(): Promise<void> }[] = [];
   const objectNames = async () => new Set((await store.list()).map((object) => object.name));
   const rowOf = (documentId: string) =>
     queryServiceDb(
@@ -85,13 +103,14 @@ describe('the sweep of abandoned uploads', () => {
   });
 
   afterAll(async () => {
+    await Promise.all(connections.map((nc) => nc.close()));
     await store?.close();
     if (rpc) await rpc.onApplicationShutdown();
     await intake?.stop();
     await deleteNamespaceStreams(env.NATS_URL, own.SP_NAMESPACE);
   });
 
-  it('removes documents never attached and bytes never registered, and keeps attached ones', async () => {
+  it('removes documents never attached, bytes never registered or never finished, and keeps attached ones', async () => {
     const attached = await stored(true);
     const receipt = await as(() =>
       rpc.request(SubmitApplication, {
@@ -103,6 +122,8 @@ describe('the sweep of abandoned uploads', () => {
     // Stored after the attached one: the sweep that takes them finds the attached one old enough.
     const abandoned = await stored(true);
     const unregistered = await stored(false);
+    const unfinished = await unfinishedWrite();
+    expect(await unfinished.left()).toBe(true);
 
     await eventually(async () => {
       const names = await objectNames();

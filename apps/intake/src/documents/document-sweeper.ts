@@ -29,7 +29,7 @@ const SWEEP_BATCH = 500;
  * failed upload stored, and this recurring job removes the rest, on one intake at a time. A
  * document never attached to an application is removed, row and bytes, after
  * `abandonedAfterSeconds`; so is an object the registry never heard of (its gateway died
- * between storing and registering).
+ * between storing and registering), and the chunks of a write its gateway died in the middle of.
  */
 @Injectable()
 export class DocumentSweeper implements OnModuleInit {
@@ -54,9 +54,14 @@ export class DocumentSweeper implements OnModuleInit {
       );
       const orphans = unregisteredObjects(objects, registered, cutoff);
       for (const object of orphans) await this.store.remove(object.name);
-      if (abandoned.length + orphans.length > 0)
+      const unfinished = await this.store.removeUnfinished(cutoff);
+      if (abandoned.length + orphans.length + unfinished > 0)
         this.logger.info(
-          { documents: abandoned.length, unregisteredObjects: orphans.length },
+          {
+            documents: abandoned.length,
+            unregisteredObjects: orphans.length,
+            unfinishedWrites: unfinished,
+          },
           'abandoned uploads removed',
         );
     });

@@ -1,5 +1,5 @@
 import { Objm, type ObjectStore } from '@nats-io/obj';
-import { StorageType, jetstream } from '@nats-io/jetstream';
+import { StorageType, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, connect } from '@nats-io/transport-node';
 import { natsConnectionOptions } from '../nats-options';
 import { streamName } from '../namespace';
@@ -24,6 +24,11 @@ export interface DocumentStore {
   /** Removes the object; removing one that is not there is not an error. */
   remove(name: string): Promise<void>;
   list(): Promise<StoredObject[]>;
+  /**
+   * Removes the bytes of writes that never finished (their writer died mid-way), last written
+   * before `before`; answers how many such writes it removed.
+   */
+  removeUnfinished(before: Date): Promise<number>;
 }
 
 export interface ObjectStoreOptions {
@@ -76,6 +81,27 @@ export class JetStreamDocumentStore implements DocumentStore {
     return infos
       .filter((info) => !info.deleted)
       .map((info) => ({ name: info.name, size: info.size, storedAt: new Date(info.mtime) }));
+  }
+
+  async removeUnfinished(before: Date): Promise<number> {
+    const store = await this.open();
+    const bucket = documentsBucket(this.options.namespace);
+    const stream = `OBJ_${bucket}`;
+    const chunks = `$O.${bucket}.C.`;
+    const jsm = await jetstreamManager(this.connection!);
+    const info = await jsm.streams.info(stream, { subjects_filter: `${chunks}>` });
+    // Every finished object names its chunks' subject; a subject no object names is a write
+    // that died (or one going on now: hence `before`).
+    const named = new Set((await store.list()).map((object) => `${chunks}${object.nuid}`));
+    let removed = 0;
+    for (const subject of Object.keys(info.state.subjects ?? {})) {
+      if (named.has(subject)) continue;
+      const last = await jsm.streams.getMessage(stream, { last_by_subj: subject });
+      if (!last || last.time.getTime() >= before.getTime()) continue;
+      await jsm.streams.purge(stream, { filter: subject });
+      removed += 1;
+    }
+    return removed;
   }
 
   async close(): Promise<void> {
