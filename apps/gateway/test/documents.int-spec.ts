@@ -230,11 +230,8 @@ describe('documents: upload, attach, download', () => {
     request.destroy();
 
     expect(result.status).toBe(413);
-    expect(result.body).toMatchObject({
-      code: 'document_too_large',
-      status: 413,
-      detail: expect.stringContaining(String(MAX_DOCUMENT_BYTES)),
-    });
+    expect(result.body).toMatchObject({ code: 'document_too_large', status: 413 });
+    expect(result.body.detail).toContain(String(MAX_DOCUMENT_BYTES));
     expect(written).toBeLessThan(offered);
     expect(written).toBeGreaterThan(MAX_DOCUMENT_BYTES);
     expect(await registryRowsOf(uploader)).toEqual([]);

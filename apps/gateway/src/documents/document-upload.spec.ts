@@ -1,3 +1,4 @@
+import { DomainError } from '@satupintu/common';
 import { MAX_DOCUMENT_BYTES } from '@satupintu/contracts';
 import { aJpeg, aPdf, aPeExecutable, aPng, anElfExecutable } from '@satupintu/testing';
 import { createHash } from 'node:crypto';
@@ -42,7 +43,7 @@ describe('UploadMeter', () => {
     const meter = new UploadMeter(8);
     meter.add(Buffer.alloc(8));
     expect(() => meter.add(Buffer.alloc(1))).toThrow(
-      expect.objectContaining({ code: 'document_too_large', status: 413 }),
+      new DomainError('document_too_large', 413, [], { limit: 8 }),
     );
   });
 

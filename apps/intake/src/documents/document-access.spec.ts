@@ -1,3 +1,4 @@
+import { DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
 import {
   attachmentProblems,
@@ -58,7 +59,14 @@ describe('uploaderOf', () => {
     ['a client without applications:submit', { ...portal, scopes: ['applications:read'] }, 403],
     ['the system', principal({ kind: 'system' }), 403],
   ])('refuses %s', (_who, caller, status) => {
-    expect(() => uploaderOf(caller)).toThrow(expect.objectContaining({ status }));
+    let refused: unknown;
+    try {
+      uploaderOf(caller);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).status).toBe(status);
   });
 });
 

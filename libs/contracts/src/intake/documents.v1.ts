@@ -9,7 +9,8 @@ export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 /** An object's name in the documents store: a UUID the gateway draws for each upload. */
-export const DOCUMENT_OBJECT_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const DOCUMENT_OBJECT_NAME =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The gateway has stored an upload's bytes under `objectName` and asks intake to register it;
