@@ -263,23 +263,25 @@ describe('documents: upload, attach, download', () => {
     let documentId: string;
     let pdf: Buffer;
 
+    // The front desk applies for Siti, through the typed client, with the documents named.
+    const submitForSiti = async (documents: { requirement: string; documentId: string }[]) =>
+      (await issuer.apiClient(gateway.url, frontDesk)).POST('/v1/applications', {
+        body: {
+          serviceCode: 'DUKCAPIL-KK',
+          applicant: { nik: siti.nik, name: 'Siti Rahayu' },
+          documents,
+        },
+      });
+
     beforeAll(async () => {
       // The front desk scans Siti's KTP at the counter and applies for her with it.
       pdf = aPdf(300_000);
       const uploaded = await upload(frontDesk, pdf);
       expect(uploaded.status).toBe(201);
       documentId = uploaded.body.documentId as string;
-      const submitted = await fetch(`${gateway.url}/v1/applications`, {
-        method: 'POST',
-        headers: { ...(await auth(frontDesk)), 'content-type': 'application/json' },
-        body: JSON.stringify({
-          serviceCode: 'DUKCAPIL-KK',
-          applicant: { nik: siti.nik, name: 'Siti Rahayu' },
-          documents: [{ requirement: 'KTP', documentId }],
-        }),
-      });
-      expect(submitted.status).toBe(201);
-      const { applicationId } = (await submitted.json()) as { applicationId: string };
+      const submitted = await submitForSiti([{ requirement: 'KTP', documentId }]);
+      expect(submitted.response.status).toBe(201);
+      const applicationId = submitted.data?.applicationId;
       const rows = await queryServiceDb(
         ['intake'],
         'SELECT application_id, requirement FROM documents WHERE id = $1',
@@ -317,21 +319,12 @@ describe('documents: upload, attach, download', () => {
 
     it('cannot be attached again, nor can another caller’s document', async () => {
       const others = await upload(anotherApplicant, aPdf(2000));
-      const submitted = await fetch(`${gateway.url}/v1/applications`, {
-        method: 'POST',
-        headers: { ...(await auth(frontDesk)), 'content-type': 'application/json' },
-        body: JSON.stringify({
-          serviceCode: 'DUKCAPIL-KK',
-          applicant: { nik: siti.nik, name: 'Siti Rahayu' },
-          documents: [
-            { requirement: 'KTP', documentId },
-            { requirement: 'KK', documentId: others.body.documentId },
-          ],
-        }),
-      });
-      expect(submitted.status).toBe(422);
-      const body = (await submitted.json()) as { errors: { field: string; code: string }[] };
-      expect(body.errors).toEqual([
+      const submitted = await submitForSiti([
+        { requirement: 'KTP', documentId },
+        { requirement: 'KK', documentId: others.body.documentId as string },
+      ]);
+      expect(submitted.response.status).toBe(422);
+      expect(submitted.error?.errors).toEqual([
         expect.objectContaining({
           field: 'documents[0].documentId',
           code: 'document_already_attached',

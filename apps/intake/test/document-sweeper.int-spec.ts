@@ -1,15 +1,11 @@
 import { runInContext } from '@satupintu/common';
-import {
-  RegisterDocument,
-  SubmitApplication,
-  type Principal,
-  type RegisterDocumentV1,
-} from '@satupintu/contracts';
+import { RegisterDocument, SubmitApplication, type RegisterDocumentV1 } from '@satupintu/contracts';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { JetStreamDocumentStore, RpcClient, documentsBucket } from '@satupintu/messaging';
 import {
   ServiceProcess,
+  aFrontDeskOfficer,
   aPdf,
   anApplication,
   deleteNamespaceStreams,
@@ -32,13 +28,7 @@ describe('the sweep of abandoned uploads', () => {
   let rpc: RpcClient;
   let store: JetStreamDocumentStore;
 
-  const frontDesk: Principal = {
-    kind: 'officer',
-    subject: randomUUID(),
-    roles: ['FRONT_DESK'],
-    agency: 'DUKCAPIL',
-    scopes: [],
-  };
+  const frontDesk = aFrontDeskOfficer();
   const as = <T>(fn: () => Promise<T>) =>
     runInContext({ requestId: randomUUID(), traceparent: '', principal: frontDesk }, fn);
 

@@ -1,11 +1,7 @@
 import { DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
-import {
-  attachmentProblems,
-  mayReadDocument,
-  uploaderOf,
-  type DocumentAccessFacts,
-} from './document-access';
+import { attachmentProblems, mayReadDocument, type DocumentAccessFacts } from './document-access';
+import { uploaderOf } from './document-requests';
 
 const principal = (overrides: Partial<Principal>): Principal => ({
   kind: 'applicant',

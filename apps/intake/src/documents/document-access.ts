@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '@satupintu/common';
+import type { FieldError } from '@satupintu/common';
 import type { AttachedDocumentV2, Principal } from '@satupintu/contracts';
 
 /**
@@ -16,31 +16,6 @@ export interface DocumentAccessFacts {
   owner: DocumentOwner;
   /** Absent until the document is attached. */
   application?: { applicantId?: string; agencyCode: string };
-}
-
-/**
- * Who may upload: those who may submit an application (an applicant, a front-desk officer at
- * the counter, an API client with `applications:submit`), since a document exists to be
- * attached to one.
- */
-export function uploaderOf(principal: Principal): DocumentOwner {
-  const forbidden = () => new DomainError('forbidden', 403, [], { resource: 'documents' });
-  switch (principal.kind) {
-    case 'anonymous':
-      throw new DomainError('unauthenticated', 401, [], { resource: 'documents' });
-    case 'system':
-      throw forbidden();
-    case 'applicant':
-      if (!principal.subject) throw forbidden();
-      return { kind: 'applicant', subject: principal.subject };
-    case 'officer':
-      if (!principal.subject || !principal.roles.includes('FRONT_DESK')) throw forbidden();
-      return { kind: 'officer', subject: principal.subject };
-    case 'client':
-      if (!principal.subject || !principal.clientId) throw forbidden();
-      if (!principal.scopes.includes('applications:submit')) throw forbidden();
-      return { kind: 'client', subject: principal.subject, clientId: principal.clientId };
-  }
 }
 
 export function sameOwner(a: DocumentOwner, b: DocumentOwner): boolean {

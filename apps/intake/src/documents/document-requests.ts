@@ -6,8 +6,18 @@ import type {
   Principal,
   RegisterDocumentV1,
 } from '@satupintu/contracts';
-import { mayReadDocument, uploaderOf } from './document-access';
+import { submitterOf } from '../applications/submit-application';
+import { mayReadDocument, type DocumentOwner } from './document-access';
 import type { NewDocument, StoredDocument } from './documents.repository';
+
+/**
+ * Who may upload: exactly those who may submit an application (an applicant, a front-desk
+ * officer at the counter, an API client with `applications:submit`), since a document exists
+ * to be attached to one; the uploader owns it as the submitter it would be.
+ */
+export function uploaderOf(principal: Principal): DocumentOwner {
+  return submitterOf(principal);
+}
 
 export interface RegisterDocumentPorts {
   add(document: NewDocument): Promise<Date>;
