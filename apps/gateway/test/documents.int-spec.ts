@@ -62,7 +62,11 @@ describe('documents: upload, attach, download', () => {
       headers: { ...(principal ? await auth(principal) : {}), ...headers },
       body: form,
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Record<string, unknown>,
+    };
   }
 
   async function download(principal: Principal | null, documentId: string) {
@@ -340,5 +344,17 @@ describe('documents: upload, attach, download', () => {
       expect(meta.status).toBe(200);
       expect(await meta.json()).toMatchObject({ documentId, requirement: 'KTP' });
     });
+  });
+
+  // Last: it stops intake.
+  it('answers 503 with Retry-After while intake is away, and keeps nothing it stored', async () => {
+    await services[0].stop();
+    const uploader = anApplicant();
+    const before = await objectNames();
+    const refused = await upload(uploader, aPdf(500_000));
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ code: 'service_unavailable' });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await objectNames()).toEqual(before);
   });
 });

@@ -47,10 +47,17 @@ export class UploadMeter {
   }
 }
 
-/** An upload's bytes as they arrive, and whether the parser cut them at its own limit. */
+/** An upload's bytes as they arrive, and what the transport is told. */
 export interface UploadSource {
   chunks: AsyncIterable<Uint8Array>;
+  /** Whether the parser cut the file at its own limit. */
   truncated(): boolean;
+  /**
+   * The rest of the body will not be read: the answer must close the connection (a client
+   * that sent too much, or went away). Otherwise the body is read to its end before the
+   * answer, so a client still sending gets it instead of a broken pipe.
+   */
+  abandon(): void;
 }
 
 export interface UploadDocumentPorts {
@@ -83,19 +90,67 @@ export async function uploadDocument(
       throw new SourceFailed(error instanceof Error ? error.message : String(error));
     }
   };
+  /** Reads and drops what is left of the file, up to the limit; past it, gives up on the body. */
+  const discardRest = async () => {
+    try {
+      for (let chunk = await next(); !chunk.done; chunk = await next()) meter.add(chunk.value);
+    } catch {
+      source.abandon();
+    }
+  };
 
-  const head: Uint8Array[] = [];
-  for (let read = 0; read < SNIFF_BYTES;) {
-    const chunk = await nextOrAborted(next);
-    if (chunk.done) break;
-    meter.add(chunk.value);
-    head.push(chunk.value);
-    read += chunk.value.length;
+  try {
+    const head: Uint8Array[] = [];
+    for (let read = 0; read < SNIFF_BYTES;) {
+      const chunk = await next();
+      if (chunk.done) break;
+      meter.add(chunk.value);
+      head.push(chunk.value);
+      read += chunk.value.length;
+    }
+    const contentType = await detectDocumentType(Buffer.concat(head));
+    if (!contentType) {
+      await discardRest();
+      throw new DomainError('document_type_not_allowed', 415);
+    }
+    const objectName = ports.newObjectName();
+    try {
+      await ports.store.write(objectName, storedStream(head, next, meter, source));
+    } catch (error) {
+      await ports.store.remove(objectName).catch(() => undefined);
+      if (error instanceof DomainError || error instanceof SourceFailed) throw error;
+      await discardRest();
+      throw new DomainError('service_unavailable', 503, [], { service: 'documents' });
+    }
+    try {
+      return await ports.register({
+        objectName,
+        contentType,
+        size: meter.size,
+        sha256: meter.sha256(),
+      });
+    } catch (error) {
+      await ports.store.remove(objectName).catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof SourceFailed) {
+      source.abandon();
+      throw new DomainError('upload_aborted', 400);
+    }
+    if (error instanceof DomainError && error.code === 'document_too_large') source.abandon();
+    throw error;
   }
-  const contentType = await detectDocumentType(Buffer.concat(head));
-  if (!contentType) throw new DomainError('document_type_not_allowed', 415);
+}
 
-  const content = new ReadableStream<Uint8Array>({
+/** The bytes as the store takes them: the head already read, then the rest as it arrives. */
+function storedStream(
+  head: Uint8Array[],
+  next: () => Promise<IteratorResult<Uint8Array>>,
+  meter: UploadMeter,
+  source: UploadSource,
+): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
     start(controller) {
       for (const chunk of head) controller.enqueue(chunk);
     },
@@ -113,40 +168,5 @@ export async function uploadDocument(
         controller.error(error);
       }
     },
-    async cancel() {
-      await reader.return?.();
-    },
   });
-
-  const objectName = ports.newObjectName();
-  try {
-    await ports.store.write(objectName, content);
-  } catch (error) {
-    await ports.store.remove(objectName).catch(() => undefined);
-    if (error instanceof DomainError) throw error;
-    if (error instanceof SourceFailed) throw new DomainError('upload_aborted', 400);
-    throw new DomainError('service_unavailable', 503, [], { service: 'documents' });
-  }
-  try {
-    return await ports.register({
-      objectName,
-      contentType,
-      size: meter.size,
-      sha256: meter.sha256(),
-    });
-  } catch (error) {
-    await ports.store.remove(objectName).catch(() => undefined);
-    throw error;
-  }
-}
-
-async function nextOrAborted(
-  next: () => Promise<IteratorResult<Uint8Array>>,
-): Promise<IteratorResult<Uint8Array>> {
-  try {
-    return await next();
-  } catch (error) {
-    if (error instanceof SourceFailed) throw new DomainError('upload_aborted', 400);
-    throw error;
-  }
 }

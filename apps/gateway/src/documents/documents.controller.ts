@@ -155,24 +155,22 @@ export class DocumentsController {
   @ApiUpstreamProblems('intake', '/v1/documents')
   async upload(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     if (!request.isMultipart()) throw new DomainError('unsupported_media_type', 415);
-    try {
-      const part = await request.file();
-      if (!part) throw new DomainError('document_missing', 400);
-      const document = await uploadDocument(
-        { chunks: part.file, truncated: () => part.file.truncated },
-        {
-          store: this.store,
-          register: (stored) => this.rpc.request(RegisterDocument, stored),
-          newObjectName: randomUUID,
-        },
-      );
-      return toDocumentResponse(document);
-    } catch (error) {
-      // The rest of the body is not wanted: close the connection instead of reading it.
-      if (!(error instanceof DomainError) || error.status !== 503)
-        void reply.header('connection', 'close');
-      throw error;
-    }
+    const part = await request.file();
+    if (!part) throw new DomainError('document_missing', 400);
+    const document = await uploadDocument(
+      {
+        chunks: part.file,
+        truncated: () => part.file.truncated,
+        // The rest of the body is not wanted: close the connection instead of reading it.
+        abandon: () => void reply.header('connection', 'close'),
+      },
+      {
+        store: this.store,
+        register: (stored) => this.rpc.request(RegisterDocument, stored),
+        newObjectName: randomUUID,
+      },
+    );
+    return toDocumentResponse(document);
   }
 
   @Get(':documentId')
