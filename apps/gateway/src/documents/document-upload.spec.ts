@@ -97,14 +97,32 @@ describe('uploadDocument', () => {
     };
     return { value, objects, removed, registered };
   }
-  /** The bytes in chunks of 64 KiB, as the parser would hand them on. */
-  function source(bytes: Buffer, truncated = false) {
-    let abandoned = false;
-    async function* chunks() {
-      for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
-    }
+  /** The chunks, one at a time, then the end, or `failure` where the end would be. */
+  function arriving(chunks: Uint8Array[], failure?: Error): AsyncIterable<Uint8Array> {
     return {
-      source: { chunks: chunks(), truncated: () => truncated, abandon: () => (abandoned = true) },
+      [Symbol.asyncIterator]: () => {
+        let at = 0;
+        return {
+          next: (): Promise<IteratorResult<Uint8Array>> => {
+            if (at < chunks.length) return Promise.resolve({ done: false, value: chunks[at++] });
+            if (failure) return Promise.reject(failure);
+            return Promise.resolve({ done: true, value: undefined });
+          },
+        };
+      },
+    };
+  }
+  /** The bytes in chunks of 64 KiB, as the parser would hand them on. */
+  function source(bytes: Buffer, failure?: Error) {
+    let abandoned = false;
+    const chunks: Uint8Array[] = [];
+    for (let at = 0; at < bytes.length; at += 65536) chunks.push(bytes.subarray(at, at + 65536));
+    return {
+      source: {
+        chunks: arriving(chunks, failure),
+        truncated: () => false,
+        abandon: () => (abandoned = true),
+      },
       abandoned: () => abandoned,
     };
   }
@@ -172,18 +190,13 @@ describe('uploadDocument', () => {
 
   it('answers 400 when the client goes away mid-upload, keeping nothing', async () => {
     const store = ports();
-    let abandoned = false;
-    async function* cut() {
-      yield aPdf(100_000);
-      throw new Error('Unexpected end of form');
-    }
-    const from = { chunks: cut(), truncated: () => false, abandon: () => (abandoned = true) };
+    const { source: from, abandoned } = source(aPdf(100_000), new Error('Unexpected end of form'));
     await expect(uploadDocument(from, store.value)).rejects.toMatchObject({
       code: 'upload_aborted',
       status: 400,
     });
     expect(store.objects.size).toBe(0);
     expect(store.removed).toEqual(['object-1']);
-    expect(abandoned).toBe(true);
+    expect(abandoned()).toBe(true);
   });
 });
