@@ -267,6 +267,14 @@ describe('documents: upload, attach, download', () => {
     let documentId: string;
     let pdf: Buffer;
 
+    const submissionsOfFrontDesk = async () =>
+      (
+        await queryServiceDb<{ n: number }>(
+          ['intake'],
+          'SELECT count(*)::int AS n FROM applications WHERE submitted_by_subject = $1',
+          [frontDesk.subject],
+        )
+      )[0].n;
     // The front desk applies for Siti, through the typed client, with the documents named.
     const submitForSiti = async (documents: { requirement: string; documentId: string }[]) =>
       (await issuer.apiClient(gateway.url, frontDesk)).POST('/v1/applications', {
@@ -335,6 +343,25 @@ describe('documents: upload, attach, download', () => {
         }),
         expect.objectContaining({ field: 'documents[1].documentId', code: 'document_not_found' }),
       ]);
+    });
+
+    it('is attached by one of two concurrent submissions; the other creates nothing', async () => {
+      const uploaded = await upload(frontDesk, aPdf(4000));
+      const contested = uploaded.body.documentId as string;
+      const submissionsBefore = await submissionsOfFrontDesk();
+      const answers = await Promise.all([
+        submitForSiti([{ requirement: 'KTP', documentId: contested }]),
+        submitForSiti([{ requirement: 'KTP', documentId: contested }]),
+      ]);
+      expect(answers.map((answer) => answer.response.status).sort()).toEqual([201, 422]);
+      const winner = answers.find((answer) => answer.response.status === 201)?.data;
+      expect(
+        await queryServiceDb(['intake'], 'SELECT application_id FROM documents WHERE id = $1', [
+          contested,
+        ]),
+      ).toEqual([{ application_id: winner?.applicationId }]);
+      // The refused submission's application went with its attachment: one more, not two.
+      expect(await submissionsOfFrontDesk()).toBe(submissionsBefore + 1);
     });
 
     it('shows its application and requirement to its applicant', async () => {
