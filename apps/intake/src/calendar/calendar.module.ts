@@ -1,0 +1,36 @@
+import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { LOGGER, type AppLogger } from '@satupintu/common';
+import { readHolidaysSeed } from '@satupintu/domain';
+import { WorkingDayCalendarModule } from '@satupintu/platform';
+import { CalendarHandlers } from './calendar.handlers';
+import { CalendarRepository, OwnCalendarSource } from './calendar.repository';
+import { seedYears } from './days-off';
+
+/**
+ * The project's copy of the SKB days off is real reference data: loaded into an empty calendar in
+ * every deployment, demo or not.
+ */
+class CalendarSeed implements OnApplicationBootstrap {
+  constructor(
+    @Inject(CalendarRepository) private readonly calendar: CalendarRepository,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const years = seedYears(readHolidaysSeed());
+    if (await this.calendar.seedIfEmpty(years))
+      this.logger.info({ years: years.map((year) => year.year) }, 'working-day calendar seeded');
+  }
+}
+
+/**
+ * The mall's working-day calendar: intake keeps it (reference data, beside the catalog), a mall
+ * admin edits it, and every change reaches the services that compute deadlines as
+ * `WorkingDayCalendarChanged` (they follow it with `WorkingDayCalendarModule.follow()`).
+ */
+@Module({
+  imports: [WorkingDayCalendarModule.ownedBy(OwnCalendarSource)],
+  controllers: [CalendarHandlers],
+  providers: [CalendarRepository, CalendarSeed],
+})
+export class CalendarModule {}
