@@ -22,7 +22,6 @@ import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.resp
 import {
   AUGUST_18,
   CALENDAR_DATE,
-  CALENDAR_YEAR,
   CALENDAR_YEAR_EXAMPLE,
   CalendarYearResponse,
   toCalendarYearResponse,

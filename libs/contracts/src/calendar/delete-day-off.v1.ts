@@ -1,4 +1,4 @@
-import { IsDefined, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDefined, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { defineRequest } from '../contract';
 import type { CalendarYearV1 } from './get-calendar-year.v1';
 import {
