@@ -3,8 +3,8 @@ import { WorkingDayCalendarChanged, type CalendarYearV1 } from '@satupintu/contr
 import { UnitOfWork, type Transaction } from '@satupintu/messaging';
 import { executorOf, joinSql, sql, type Executor } from '@satupintu/persistence';
 import {
+  SqlCalendarSource,
   WorkingDayCalendarProvider,
-  WorkingDayCalendarSource,
   type CalendarYearDays,
 } from '@satupintu/platform';
 import { DataSource } from 'typeorm';
@@ -107,29 +107,19 @@ export class CalendarRepository {
 
 /** Intake's own calendar for its own deadlines: read from the tables it owns, not a copy. */
 @Injectable()
-export class OwnCalendarSource extends WorkingDayCalendarSource {
-  private readonly db: Executor;
-
-  constructor(dataSource: DataSource) {
-    super();
-    this.db = executorOf(dataSource);
+export class OwnCalendarSource extends SqlCalendarSource {
+  protected versionsStatement() {
+    return sql<{ year: number; version: number }>`SELECT year, version FROM calendar_years`;
   }
 
-  async versions(): Promise<Map<number, number>> {
-    const rows = await this.db.query<{ year: number; version: number }>(
-      sql`SELECT year, version FROM calendar_years`,
-    );
-    return new Map(rows.map((row) => [row.year, row.version]));
-  }
-
-  load(): Promise<CalendarYearDays[]> {
-    return this.db.query<CalendarYearDays>(sql`
+  protected loadStatement() {
+    return sql<CalendarYearDays>`
       SELECT y.year, y.version,
              coalesce(jsonb_agg(jsonb_build_object('date', d.date::text, 'kind', d.kind)
                                 ORDER BY d.date) FILTER (WHERE d.date IS NOT NULL),
                       '[]'::jsonb) AS "daysOff"
         FROM calendar_years y LEFT JOIN calendar_days_off d ON d.year = y.year
        GROUP BY y.year, y.version
-       ORDER BY y.year`);
+       ORDER BY y.year`;
   }
 }

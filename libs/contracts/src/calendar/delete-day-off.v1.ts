@@ -7,7 +7,10 @@ import {
   ISO_DATE,
 } from './working-day-calendar-changed.v1';
 
-/** A mall admin removes a day off (an SKB amendment dropped it); 404 if there is none. */
+/**
+ * A mall admin removes a day off (an SKB amendment dropped it); 404 if there is none. `year` must
+ * be the date's: the route names both, and a mismatch is refused.
+ */
 export class DeleteDayOffV1 {
   @IsInt()
   @Min(CALENDAR_FIRST_YEAR)

@@ -1,43 +1,17 @@
-import {
-  IsDefined,
-  IsInt,
-  Max,
-  Min,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { defineRequest } from '../contract';
+import { DeleteDayOffV1 } from './delete-day-off.v1';
 import type { CalendarYearV1 } from './get-calendar-year.v1';
-import {
-  CALENDAR_FIRST_YEAR,
-  CALENDAR_LAST_YEAR,
-  DAY_OFF_KINDS,
-  ISO_DATE,
-  type DayOffKind,
-} from './working-day-calendar-changed.v1';
+import { DAY_OFF_KINDS, type DayOffKind } from './working-day-calendar-changed.v1';
 
 export const DAY_OFF_NAME_MAX = 200;
 export const DAY_OFF_NOTE_MAX = 1000;
 
 /**
  * A mall admin adds a day off, or replaces the one on that date (an SKB amendment moved or
- * renamed it). `year` must be the date's: the route names both, and a mismatch is refused.
+ * renamed it).
  */
-export class PutDayOffV1 {
-  @IsInt()
-  @Min(CALENDAR_FIRST_YEAR)
-  @Max(CALENDAR_LAST_YEAR)
-  year: number;
-
-  @IsDefined()
-  @IsString()
-  @Matches(ISO_DATE, { context: { code: 'must_be_date' } })
-  date: string;
-
+export class PutDayOffV1 extends DeleteDayOffV1 {
   @IsDefined()
   @IsIn(DAY_OFF_KINDS)
   kind: DayOffKind;

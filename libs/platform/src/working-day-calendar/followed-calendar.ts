@@ -5,34 +5,23 @@ import {
   type WorkingDayCalendarChangedV1,
 } from '@satupintu/contracts';
 import { EventConsumers, on } from '@satupintu/messaging';
-import { executorOf, sql, type Executor } from '@satupintu/persistence';
-import { DataSource } from 'typeorm';
+import { sql, type Executor } from '@satupintu/persistence';
 import {
+  SqlCalendarSource,
   WorkingDayCalendarProvider,
-  WorkingDayCalendarSource,
   type CalendarYearDays,
 } from './working-day-calendar.provider';
 
 /** The follower's copy, `working_day_calendar` (its migration: CreateWorkingDayCalendar). */
 @Injectable()
-export class FollowedCalendarSource extends WorkingDayCalendarSource {
-  private readonly db: Executor;
-
-  constructor(dataSource: DataSource) {
-    super();
-    this.db = executorOf(dataSource);
+export class FollowedCalendarSource extends SqlCalendarSource {
+  protected versionsStatement() {
+    return sql<{ year: number; version: number }>`SELECT year, version FROM working_day_calendar`;
   }
 
-  async versions(): Promise<Map<number, number>> {
-    const rows = await this.db.query<{ year: number; version: number }>(
-      sql`SELECT year, version FROM working_day_calendar`,
-    );
-    return new Map(rows.map((row) => [row.year, row.version]));
-  }
-
-  load(): Promise<CalendarYearDays[]> {
-    return this.db.query<CalendarYearDays>(sql`
-      SELECT year, version, days_off AS "daysOff" FROM working_day_calendar ORDER BY year`);
+  protected loadStatement() {
+    return sql<CalendarYearDays>`
+      SELECT year, version, days_off AS "daysOff" FROM working_day_calendar ORDER BY year`;
   }
 
   /**

@@ -2,6 +2,8 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { LOGGER, type AppLogger } from '@satupintu/common';
 import type { DayOffKind } from '@satupintu/contracts';
 import { workingDayCalendar, type WorkingDayCalendar } from '@satupintu/domain';
+import { executorOf, type Executor, type Sql } from '@satupintu/persistence';
+import { DataSource } from 'typeorm';
 
 /** One year of the calendar as a service holds it: only what deadlines need. */
 export interface CalendarYearDays {
@@ -18,6 +20,32 @@ export abstract class WorkingDayCalendarSource {
   /** Each year held, with its version: cheap, asked often. */
   abstract versions(): Promise<Map<number, number>>;
   abstract load(): Promise<CalendarYearDays[]>;
+}
+
+/** A source that is two statements on the service's database: the follower's, and intake's. */
+// Decorated so its subclasses inherit the DataSource it is constructed with.
+@Injectable()
+export abstract class SqlCalendarSource extends WorkingDayCalendarSource {
+  private readonly db: Executor;
+
+  constructor(dataSource: DataSource) {
+    super();
+    this.db = executorOf(dataSource);
+  }
+
+  /** Each year held and its version. */
+  protected abstract versionsStatement(): Sql<{ year: number; version: number }>;
+  /** Each year held, its version and its days off as `daysOff`. */
+  protected abstract loadStatement(): Sql<CalendarYearDays>;
+
+  async versions(): Promise<Map<number, number>> {
+    const rows = await this.db.query(this.versionsStatement());
+    return new Map(rows.map((row) => [row.year, row.version]));
+  }
+
+  load(): Promise<CalendarYearDays[]> {
+    return this.db.query(this.loadStatement());
+  }
 }
 
 /**
