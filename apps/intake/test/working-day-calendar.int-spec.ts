@@ -300,6 +300,17 @@ describe("the mall's working-day calendar, from intake to the services that comp
     );
   });
 
+  it("seeds again only the years it lacks: a restart leaves an admin's changes alone", async () => {
+    const before = await kept();
+    await running[0].stop();
+    running[0] = await ServiceProcess.start('intake', own);
+    expect(await kept()).toEqual(before);
+    const { data } = await anonymous.GET('/v1/calendar/{year}', {
+      params: { path: { year: 2025 } },
+    });
+    expect(data).toMatchObject({ year: 2025, version: 3 });
+  });
+
   it('never sets a year back: a replayed or older version changes nothing', async () => {
     const current = await kept();
     const { data: year2025 } = await anonymous.GET('/v1/calendar/{year}', {

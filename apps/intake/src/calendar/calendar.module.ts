@@ -7,8 +7,8 @@ import { CalendarRepository, OwnCalendarSource } from './calendar.repository';
 import { seedYears } from './days-off';
 
 /**
- * The project's copy of the SKB days off is real reference data: loaded into an empty calendar in
- * every deployment, demo or not.
+ * The project's copy of the SKB days off is real reference data: each of its years the calendar
+ * does not hold yet is loaded, in every deployment, demo or not.
  */
 class CalendarSeed implements OnApplicationBootstrap {
   constructor(
@@ -17,9 +17,8 @@ class CalendarSeed implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const years = seedYears(readHolidaysSeed());
-    if (await this.calendar.seedIfEmpty(years))
-      this.logger.info({ years: years.map((year) => year.year) }, 'working-day calendar seeded');
+    const seeded = await this.calendar.seedMissing(seedYears(readHolidaysSeed()));
+    if (seeded.length > 0) this.logger.info({ years: seeded }, 'working-day calendar seeded');
   }
 }
 

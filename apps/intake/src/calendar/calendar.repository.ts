@@ -70,17 +70,22 @@ export class CalendarRepository {
   }
 
   /**
-   * Loads the seed into an empty calendar, each year published for the followers; does nothing
-   * if the calendar holds any year (an admin's edits are never overwritten). Answers whether it
-   * loaded. Safe when several instances start at once.
+   * Loads the seed's years the calendar does not hold yet, each published for the followers: all
+   * of them into an empty calendar, and a year a later release adds (the next decree) into one in
+   * use. A year held is never overwritten: an admin may have changed it. Answers the years loaded.
+   * Safe when several instances start at once.
    */
-  seedIfEmpty(years: CalendarYearV1[]): Promise<boolean> {
+  seedMissing(years: CalendarYearV1[]): Promise<number[]> {
     return this.unitOfWork.run(async (tx) => {
       await tx.query(sql`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK}, ${SEED_LOCK})`);
-      const [any] = await tx.query(sql`SELECT 1 FROM calendar_years LIMIT 1`);
-      if (any) return false;
-      for (const year of years) await this.write(tx, year);
-      return true;
+      const held = new Set(
+        (await tx.query<{ year: number }>(sql`SELECT year FROM calendar_years`)).map(
+          (row) => row.year,
+        ),
+      );
+      const missing = years.filter((year) => !held.has(year.year));
+      for (const year of missing) await this.write(tx, year);
+      return missing.map((year) => year.year);
     });
   }
 

@@ -1,4 +1,4 @@
-import type { AppLogger } from '@satupintu/common';
+import { OutageLog, type AppLogger } from '@satupintu/common';
 import { isWorkingDay } from '@satupintu/domain';
 import {
   WorkingDayCalendarProvider,
@@ -31,7 +31,7 @@ describe('WorkingDayCalendarProvider', () => {
     source = new ArraySource([
       { year: 2025, version: 1, daysOff: [{ date: '2025-08-18', kind: 'CUTI_BERSAMA' }] },
     ]);
-    provider = new WorkingDayCalendarProvider(source, quiet);
+    provider = new WorkingDayCalendarProvider(source, quiet, new OutageLog(quiet));
     await provider.onModuleInit();
   });
 

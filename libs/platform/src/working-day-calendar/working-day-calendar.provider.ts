@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { LOGGER, type AppLogger } from '@satupintu/common';
+import { LOGGER, OutageLog, unavailableDependency, type AppLogger } from '@satupintu/common';
 import type { DayOffKind } from '@satupintu/contracts';
 import { workingDayCalendar, type WorkingDayCalendar } from '@satupintu/domain';
 import { executorOf, type Executor, type Sql } from '@satupintu/persistence';
@@ -71,13 +71,20 @@ export class WorkingDayCalendarProvider implements OnModuleInit, OnModuleDestroy
   constructor(
     private readonly source: WorkingDayCalendarSource,
     @Inject(LOGGER) private readonly logger: AppLogger,
+    private readonly outages: OutageLog,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.reload();
     this.timer = setInterval(() => {
-      this.refresh().catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'working-day calendar not refreshed'),
+      this.refresh().then(
+        () => this.outages.recovered('database'),
+        (error: unknown) => {
+          // The database away is an outage, logged once however many refreshes run into it.
+          const dependency = unavailableDependency(error);
+          if (dependency) this.outages.failed(dependency, error);
+          else this.logger.warn({ err: error }, 'working-day calendar not refreshed');
+        },
       );
     }, CALENDAR_REFRESH_MS);
     this.timer.unref();
