@@ -4,6 +4,7 @@ import { RpcClient, RpcClientModule } from '@satupintu/messaging';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
 import { SessionsModule } from './sessions/sessions.module';
@@ -32,6 +33,7 @@ export class GatewayModule {
         WorkQueueModule,
         AccountsModule,
         SessionsModule,
+        CalendarModule,
       ],
     };
   }

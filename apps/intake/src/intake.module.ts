@@ -1,9 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ApplicationSubmitted } from '@satupintu/contracts';
+import { ApplicationSubmitted, WorkingDayCalendarChanged } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { serviceInfrastructure } from '@satupintu/platform';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { IntakeConfig } from './config';
@@ -20,11 +21,12 @@ export class IntakeModule {
           name: 'intake',
           database: databaseName(config.DB_PREFIX, 'intake'),
           migrations: INTAKE_MIGRATIONS,
-          publishes: [ApplicationSubmitted],
+          publishes: [ApplicationSubmitted, WorkingDayCalendarChanged],
         }),
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicantsModule,
         ApplicationsModule,
+        CalendarModule,
         DocumentsModule.forRoot(config),
       ],
     };

@@ -3,7 +3,7 @@ import { JetStreamDocumentStore } from '@satupintu/messaging';
 import type { GatewayConfig } from '../config';
 import { DOCUMENT_STORE, DocumentsController } from './documents.controller';
 
-/** Uploads and downloads: the bytes stream between the client and the object store (ADR 0013). */
+/** Uploads and downloads: the bytes stream between the client and the object store (ADR 0014). */
 @Module({})
 export class DocumentsModule implements OnApplicationShutdown {
   constructor(@Inject(DOCUMENT_STORE) private readonly store: JetStreamDocumentStore) {}

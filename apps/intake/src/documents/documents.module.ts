@@ -10,7 +10,7 @@ import {
 import { DocumentsHandlers } from './documents.handlers';
 import { DocumentsRepository } from './documents.repository';
 
-/** Intake's registry of uploaded documents (their bytes are in the object store, ADR 0013). */
+/** Intake's registry of uploaded documents (their bytes are in the object store, ADR 0014). */
 @Module({})
 export class DocumentsModule implements OnApplicationShutdown {
   constructor(@Inject(DOCUMENT_STORE) private readonly store: JetStreamDocumentStore) {}

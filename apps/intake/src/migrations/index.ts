@@ -6,7 +6,8 @@ import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCatalogAndApplications1763856000100 } from './1763856000100-create-catalog-and-applications';
 import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
-import { CreateDocuments1764900000300 } from './1764900000300-create-documents';
+import { WorkingDayCalendar1764900000600 } from './1764900000600-working-day-calendar';
+import { CreateDocuments1764900000900 } from './1764900000900-create-documents';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -16,5 +17,6 @@ export const INTAKE_MIGRATIONS = [
   CreateJobs1764400000100,
   FollowAgencies1764500000500,
   FollowApplicants1764500000800,
-  CreateDocuments1764900000300,
+  WorkingDayCalendar1764900000600,
+  CreateDocuments1764900000900,
 ];

@@ -14,7 +14,7 @@ export interface StoredObject {
 /**
  * Where uploaded documents' bytes live, apart from their metadata (intake's registry). Bytes
  * go in and out as streams: nothing holds a whole document in memory, and nothing puts one in
- * a NATS request (ADR 0013).
+ * a NATS request (ADR 0014).
  */
 export interface DocumentStore {
   /** Stores the stream under `name`; rejects (leaving nothing) if the stream errors. */

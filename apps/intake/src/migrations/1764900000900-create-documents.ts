@@ -2,11 +2,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The registry of uploaded documents. Their bytes are in the documents object store under
- * `object_name` (ADR 0013); this row says whose they are, what they are, and, once attached,
+ * `object_name` (ADR 0014); this row says whose they are, what they are, and, once attached,
  * which application and which of its requirements they answer.
  */
-export class CreateDocuments1764900000300 implements MigrationInterface {
-  name = 'CreateDocuments1764900000300';
+export class CreateDocuments1764900000900 implements MigrationInterface {
+  name = 'CreateDocuments1764900000900';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
