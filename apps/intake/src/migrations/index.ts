@@ -7,6 +7,7 @@ import { CreateCatalogAndApplications1763856000100 } from './1763856000100-creat
 import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
 import { WorkingDayCalendar1764900000600 } from './1764900000600-working-day-calendar';
+import { CreateDocuments1764900000900 } from './1764900000900-create-documents';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const INTAKE_MIGRATIONS = [
   FollowAgencies1764500000500,
   FollowApplicants1764500000800,
   WorkingDayCalendar1764900000600,
+  CreateDocuments1764900000900,
 ];
