@@ -4,3 +4,5 @@ export * from './nik/region-index';
 export * from './tracking-number/tracking-number';
 export * from './time/zoned-time';
 export * from './time/working-days';
+export * from './bundles/bundle-definition';
+export * from './bundles/bundle-progress';
