@@ -1,9 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ApplicationSubmitted } from '@satupintu/contracts';
+import {
+  ApplicationCancelled,
+  ApplicationSubmitted,
+  BundleStatusChanged,
+} from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { serviceInfrastructure } from '@satupintu/platform';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { BundlesModule } from './bundles/bundles.module';
 import { CatalogModule } from './catalog/catalog.module';
 import type { IntakeConfig } from './config';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -19,11 +24,12 @@ export class IntakeModule {
           name: 'intake',
           database: databaseName(config.DB_PREFIX, 'intake'),
           migrations: INTAKE_MIGRATIONS,
-          publishes: [ApplicationSubmitted],
+          publishes: [ApplicationSubmitted, ApplicationCancelled, BundleStatusChanged],
         }),
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicantsModule,
         ApplicationsModule,
+        BundlesModule.forRoot({ demoSeed: config.DEMO_SEED }),
       ],
     };
   }

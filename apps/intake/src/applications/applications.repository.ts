@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationSubmitted, type ApplicationSubmittedV2 } from '@satupintu/contracts';
 import { UnitOfWork, outgoing } from '@satupintu/messaging';
-import { executorOf, sql, type Executor } from '@satupintu/persistence';
+import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
@@ -52,30 +52,44 @@ export class ApplicationsRepository {
 
   /** The application and its ApplicationSubmitted event, together or not at all. */
   async addSubmitted(application: NewApplication, event: ApplicationSubmittedV2): Promise<boolean> {
-    const { applicant, submittedBy } = application;
     try {
-      await this.unitOfWork.writeWithEvents(
-        sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
+      await this.unitOfWork.writeWithEvents(ApplicationsRepository.insert(application), [
+        outgoing(ApplicationSubmitted, event),
+      ]);
+      return true;
+    } catch (error) {
+      if (violates(error, TRACKING_NO_TAKEN)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * The INSERT of an application (a bundle's step too: it names its bundle and step, and
+   * carries the bundle's data and documents). Skips, writing nothing, when the tracking number
+   * is taken.
+   */
+  static insert(application: NewApplication): Sql {
+    const { applicant, submittedBy } = application;
+    return sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
               applicant_nik, applicant_name, applicant_birth_date, applicant_id, business_id,
-              submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at)
+              submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at,
+              bundle_case_id, step_key, form, documents)
             VALUES (${application.applicationId}, ${application.trackingNo},
               ${application.serviceCode}, ${application.agencyCode}, ${application.channel},
               ${applicant?.nik ?? null}, ${applicant?.name ?? null},
               ${applicant?.birthDate ?? null}, ${application.applicantId ?? null},
               ${application.businessId ?? null}, ${submittedBy?.kind ?? null},
               ${submittedBy?.subject ?? null}, ${submittedBy?.clientId ?? null},
-              ${application.submittedAt})`,
-        [outgoing(ApplicationSubmitted, event)],
-      );
-      return true;
-    } catch (error) {
-      if (violates(error, 'applications_tracking_no_key')) return false;
-      throw error;
-    }
+              ${application.submittedAt}, ${application.bundleCaseId ?? null},
+              ${application.stepKey ?? null},
+              ${application.form ? JSON.stringify(application.form) : null}::jsonb,
+              ${application.documents ? JSON.stringify(application.documents) : null}::jsonb)`;
   }
 }
 
-function violates(error: unknown, constraint: string): boolean {
+const TRACKING_NO_TAKEN = 'applications_tracking_no_key';
+
+export function violates(error: unknown, constraint: string): boolean {
   const driverError =
     (error as { driverError?: { code?: string; constraint?: string } }).driverError ??
     (error as { code?: string; constraint?: string });

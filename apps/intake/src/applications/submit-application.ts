@@ -15,7 +15,23 @@ import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
  */
 export interface NewApplication extends ApplicationSubmittedV2 {
   applicant?: { nik: string; name: string; birthDate?: string };
+  /** A bundle step's: the bundle's one set of data. */
+  form?: Record<string, unknown>;
+  /** A bundle step's: the bundle's documents and the upstream steps' outputs, by requirement. */
+  documents?: StepDocument[];
 }
+
+/** A document a step's application holds for one requirement: uploaded, or an upstream output. */
+export type StepDocument =
+  | { requirement: string; documentId: string }
+  | {
+      requirement: string;
+      fromStep: string;
+      /** The upstream step's application (its tracking number), whatever it issued. */
+      fromApplication: string;
+      outputNumber?: string;
+      documentId?: string;
+    };
 
 export interface SubmitApplicationPorts {
   regions: RegionIndex;
@@ -76,21 +92,35 @@ export function submitterOf(principal: Principal): SubmitterV2 {
   }
 }
 
+/** Who applies, for whom and how, as every submission (an application, a bundle) states it. */
+export interface SubmissionParty {
+  applicant?: SubmitApplicationV2['applicant'];
+  businessId?: string;
+  channel?: Channel;
+}
+
+export interface Applying {
+  submittedBy: SubmitterV2;
+  applicantId?: string;
+  /** The applicant's details an officer or a client gave (only intake keeps them). */
+  named?: NewApplication['applicant'];
+  channel: Channel;
+}
+
 /**
- * Accepts an application. The caller decides who applies: a signed-in applicant is the
- * applicant; an officer or a client names one by a real NIK (region, birth date, serial, and
- * the stated birth date if given), linked to their account when they have one. The service
- * must be in the catalog, the channel one the caller submits through, and a business one the
- * applicant acts for. Every problem is reported at once, per field. On success the owning
- * agency is told through the outbox.
+ * Decides who applies from the caller: a signed-in applicant is the applicant; an officer or a
+ * client names one by a real NIK (region, birth date, serial, and the stated birth date if
+ * given), linked to their account when they have one. The channel must be one the caller
+ * submits through, and a business one the applicant acts for. Problems are added to `errors`,
+ * per field; a caller who may not submit at all is refused at once (401/403).
  */
-export async function submitApplication(
+export async function whoApplies(
   principal: Principal,
-  input: SubmitApplicationV2,
-  ports: SubmitApplicationPorts,
-): Promise<ApplicationReceiptV1> {
+  input: SubmissionParty,
+  ports: Pick<SubmitApplicationPorts, 'regions' | 'findApplicantByNik' | 'actsFor'>,
+  errors: FieldError[],
+): Promise<Applying> {
   const submittedBy = submitterOf(principal);
-  const errors: FieldError[] = [];
 
   let applicantId: string | undefined;
   let named: NewApplication['applicant'];
@@ -131,6 +161,27 @@ export async function submitApplication(
     !(applicantId && (await ports.actsFor(applicantId, input.businessId)))
   )
     errors.push({ field: 'businessId', code: 'not_business_member' });
+
+  return { submittedBy, applicantId, named, channel };
+}
+
+/**
+ * Accepts an application. The caller decides who applies (`whoApplies`); the service must be
+ * in the catalog. Every problem is reported at once, per field. On success the owning agency
+ * is told through the outbox.
+ */
+export async function submitApplication(
+  principal: Principal,
+  input: SubmitApplicationV2,
+  ports: SubmitApplicationPorts,
+): Promise<ApplicationReceiptV1> {
+  const errors: FieldError[] = [];
+  const { submittedBy, applicantId, named, channel } = await whoApplies(
+    principal,
+    input,
+    ports,
+    errors,
+  );
 
   const service = await ports.findService(input.serviceCode);
   if (!service)
