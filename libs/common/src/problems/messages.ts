@@ -209,6 +209,16 @@ export const PROBLEMS = {
       en: 'The Idempotency-Key must be 8–128 letters, digits, `_`, `.`, `:` or `-` (a UUID, say).',
     },
   },
+  idempotency_key_in_use: {
+    title: {
+      id: 'Permintaan dengan Idempotency-Key ini masih diproses',
+      en: 'A request with this Idempotency-Key is still in progress',
+    },
+    detail: {
+      id: 'Tunggu jawabannya, lalu ulangi bila perlu.',
+      en: 'Wait for its answer, then retry if need be.',
+    },
+  },
   invalid_cursor: {
     title: { id: 'Kursor tidak sah', en: 'Invalid cursor' },
     detail: {
