@@ -1340,7 +1340,7 @@ export interface components {
              */
             businessId?: string;
             /**
-             * @description Where the application came from. Applicants: WEB (default) or MOBILE; front-desk officers: COUNTER (default) or CALL_CENTER; API clients: PORTAL (default), KIOSK, WEB or MOBILE.
+             * @description Where it came from. Applicants: WEB (default) or MOBILE; front-desk officers: COUNTER (default) or CALL_CENTER; API clients: PORTAL (default), KIOSK, WEB or MOBILE.
              * @example KIOSK
              */
             channel?: components["schemas"]["Channel"];
@@ -1360,8 +1360,8 @@ export interface components {
              */
             businessId?: string;
             /**
-             * @description Where it came from; the same channels as for a single application
-             * @example WEB
+             * @description Where it came from. Applicants: WEB (default) or MOBILE; front-desk officers: COUNTER (default) or CALL_CENTER; API clients: PORTAL (default), KIOSK, WEB or MOBILE.
+             * @example KIOSK
              */
             channel?: components["schemas"]["Channel"];
             /** @description The documents, once for every step, each for a requirement */

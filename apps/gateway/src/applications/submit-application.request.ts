@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, type Channel, type SubmitApplicationV2 } from '@satupintu/contracts';
+import {
+  CHANNELS,
+  type Channel,
+  type SubmissionPartyV2,
+  type SubmitApplicationV2,
+} from '@satupintu/contracts';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -53,19 +58,8 @@ export class ApplicantRequest {
   birthDate?: string;
 }
 
-export class SubmitApplicationRequest {
-  @ApiProperty({
-    description: "Code of a service in the mall's catalog",
-    minLength: 1,
-    maxLength: SERVICE_CODE_MAX_LENGTH,
-    example: 'DUKCAPIL-KK',
-  })
-  @IsDefined()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(SERVICE_CODE_MAX_LENGTH)
-  serviceCode: string;
-
+/** Who applies, for whom and how: the same for an application and for a bundle. */
+export class SubmissionPartyRequest {
   @ApiPropertyOptional({
     type: ApplicantRequest,
     description:
@@ -91,7 +85,7 @@ export class SubmitApplicationRequest {
   @ApiPropertyOptional({
     ...CHANNEL,
     description:
-      'Where the application came from. Applicants: WEB (default) or MOBILE; front-desk ' +
+      'Where it came from. Applicants: WEB (default) or MOBILE; front-desk ' +
       'officers: COUNTER (default) or CALL_CENTER; API clients: PORTAL (default), KIOSK, WEB or MOBILE.',
     example: 'KIOSK',
   })
@@ -100,11 +94,28 @@ export class SubmitApplicationRequest {
   channel?: Channel;
 }
 
+export class SubmitApplicationRequest extends SubmissionPartyRequest {
+  @ApiProperty({
+    description: "Code of a service in the mall's catalog",
+    minLength: 1,
+    maxLength: SERVICE_CODE_MAX_LENGTH,
+    example: 'DUKCAPIL-KK',
+  })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(SERVICE_CODE_MAX_LENGTH)
+  serviceCode: string;
+}
+
 /** The message to intake, written out field by field so the HTTP body and it can change apart. */
 export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApplicationV2 {
+  return { serviceCode: body.serviceCode, ...toSubmissionPartyV2(body) };
+}
+
+export function toSubmissionPartyV2(body: SubmissionPartyRequest): SubmissionPartyV2 {
   const applicant = body.applicant;
   return {
-    serviceCode: body.serviceCode,
     ...(applicant === undefined
       ? {}
       : {

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-  applyDecorators,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiExtension,
@@ -29,16 +18,12 @@ import {
   ListBundles,
   SubmitBundle,
 } from '@satupintu/contracts';
-import { normalizeTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
 import type { FastifyReply } from 'fastify';
 import { pathParam } from '../accounts/account-formats';
-import { ApiBodyProblems, BEARER } from '../accounts/accounts.openapi';
-import {
-  OWN_APPLICATIONS_LISTERS,
-  SUBMITTERS,
-  TRACKING_NO_INPUT_MAX_LENGTH,
-} from '../applications/applications.controller';
+import { ApiAccountAccess, ApiBodyProblems, BEARER } from '../accounts/accounts.openapi';
+import { OWN_APPLICATIONS_LISTERS, SUBMITTERS } from '../applications/applications.controller';
+import { ApiTypedTrackingNo, trackingNoFromPath } from '../applications/tracking-number.param';
 import { Callers, Public } from '../auth/access';
 import { securityOf } from '../openapi/security';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
@@ -73,27 +58,6 @@ const UNKNOWN_BUNDLE = {
     instance: '/v1/bundles/NO-SUCH-BUNDLE',
   },
 };
-
-/** 401 without a token, 403 for a caller who may not, and intake's outages. */
-function ApiIntakeAccess(resource: string, instance: string, forbiddenWhen: string) {
-  return applyDecorators(
-    ApiProblemResponse(401, 'No valid access token', {
-      anonymous: {
-        summary: 'No token',
-        error: new DomainError('unauthenticated', 401, [], { resource }),
-        instance,
-      },
-    }),
-    ApiProblemResponse(403, forbiddenWhen, {
-      forbidden: {
-        summary: 'A caller who may not',
-        error: new DomainError('forbidden', 403, [], { resource }),
-        instance,
-      },
-    }),
-    ApiUpstreamProblems('intake', instance),
-  );
-}
 
 @ApiTags('bundles')
 @Controller('v1/bundles')
@@ -218,7 +182,12 @@ export class BundlesController {
       instance: '/v1/bundles/START-SMALL-BUSINESS',
     },
   })
-  @ApiIntakeAccess('bundles', '/v1/bundles/START-SMALL-BUSINESS', 'The caller is not a mall admin')
+  @ApiAccountAccess(
+    'bundles',
+    '/v1/bundles/START-SMALL-BUSINESS',
+    'The caller is not a mall admin',
+    'intake',
+  )
   async define(
     @Param('code') code: string,
     @Body() body: DefineBundleRequest,
@@ -306,10 +275,11 @@ export class BundlesController {
       },
     },
   )
-  @ApiIntakeAccess(
+  @ApiAccountAccess(
     'applications',
     '/v1/bundles/START-SMALL-BUSINESS/applications',
     'The caller may not submit (a verifier, a client without `applications:submit`)',
+    'intake',
   )
   async submit(
     @Param('code') code: string,
@@ -334,28 +304,15 @@ export class BundlesController {
       'submitted it; anyone else gets the 404 of an unknown number.',
     security: securityOf(OWN_APPLICATIONS_LISTERS),
   })
-  @ApiParam({
-    name: 'trackingNo',
-    description: 'The bundle’s tracking number, canonical or as a person types it',
-    schema: {
-      type: 'string',
-      minLength: 9,
-      maxLength: TRACKING_NO_INPUT_MAX_LENGTH,
-      pattern: '^[0-9A-Za-z -]+$',
-    },
-    example: 'B8N4R2W7P',
-  })
+  @ApiTypedTrackingNo(
+    'The bundle’s tracking number, canonical or as a person types it',
+    { canonical: 'B8N4R2W7P', typed: 'b8n4-r2w7-p' },
+    '/v1/bundles/applications/B8N4R2W7Q',
+  )
   @ApiOkResponse({
     description: 'The bundle case',
     type: BundleCaseResponse,
     examples: { inProgress: { summary: 'Two steps open', value: BUNDLE_CASE_EXAMPLE } },
-  })
-  @ApiProblemResponse(400, 'The tracking number is mistyped: its check symbol does not match', {
-    mistyped: {
-      summary: 'One symbol typed wrong',
-      error: new DomainError('invalid_tracking_number', 400),
-      instance: '/v1/bundles/applications/B8N4R2W7Q',
-    },
   })
   @ApiProblemResponse(404, 'No bundle case with this number that the caller may see', {
     notFound: {
@@ -364,15 +321,14 @@ export class BundlesController {
       instance: '/v1/bundles/applications/000000000',
     },
   })
-  @ApiIntakeAccess(
+  @ApiAccountAccess(
     'applications',
     '/v1/bundles/applications/B8N4R2W7P',
     'The caller is neither an applicant nor an API client with `applications:read`',
+    'intake',
   )
   async getCase(@Param('trackingNo') raw: string): Promise<BundleCaseResponse> {
-    const trackingNo =
-      raw.length <= TRACKING_NO_INPUT_MAX_LENGTH ? normalizeTrackingNumber(raw) : null;
-    if (!trackingNo) throw new DomainError('invalid_tracking_number', 400);
+    const trackingNo = trackingNoFromPath(raw);
     return toBundleCaseResponse(await this.rpc.request(GetBundleCase, { trackingNo }));
   }
 }

@@ -1,10 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   BUNDLE_MAX_DOCUMENTS,
   BUNDLE_MAX_FORM_FIELDS,
-  CHANNELS,
   REQUIREMENT_KIND,
-  type Channel,
   type SubmitBundleV1,
 } from '@satupintu/contracts';
 import { Type } from 'class-transformer';
@@ -12,16 +10,16 @@ import {
   ArrayMaxSize,
   IsArray,
   IsDefined,
-  IsIn,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { ApplicantRequest } from '../applications/submit-application.request';
-import { CHANNEL } from '../openapi/formats';
+import {
+  SubmissionPartyRequest,
+  toSubmissionPartyV2,
+} from '../applications/submit-application.request';
 import { REQUIREMENT } from './define-bundle.request';
 
 export class BundleDocumentRequest {
@@ -42,38 +40,7 @@ export class BundleDocumentRequest {
   documentId: string;
 }
 
-export class SubmitBundleRequest {
-  @ApiPropertyOptional({
-    type: ApplicantRequest,
-    description:
-      'Who applies, when a front-desk officer or an API client submits for them. A signed-in ' +
-      'applicant submits for themself and leaves this out.',
-  })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ApplicantRequest)
-  applicant?: ApplicantRequest;
-
-  @ApiPropertyOptional({
-    description: 'A business the applicant owns or represents, when they apply for it',
-    format: 'uuid',
-    maxLength: 36,
-    example: '0b6f6f0e-3c1d-4a57-9f3e-2d8c6a1b9e40',
-  })
-  @IsOptional()
-  @IsUUID()
-  businessId?: string;
-
-  @ApiPropertyOptional({
-    ...CHANNEL,
-    description: 'Where it came from; the same channels as for a single application',
-    example: 'WEB',
-  })
-  @IsOptional()
-  @IsIn(CHANNELS)
-  channel?: Channel;
-
+export class SubmitBundleRequest extends SubmissionPartyRequest {
   @ApiProperty({
     description:
       'The data, once for every step: field name (letters, digits, `_`) to text (at most 2,000 ' +
@@ -107,20 +74,9 @@ export class SubmitBundleRequest {
 }
 
 export function toSubmitBundleV1(bundleCode: string, body: SubmitBundleRequest): SubmitBundleV1 {
-  const applicant = body.applicant;
   return {
     bundleCode,
-    ...(applicant === undefined
-      ? {}
-      : {
-          applicant: {
-            nik: applicant.nik,
-            name: applicant.name,
-            ...(applicant.birthDate === undefined ? {} : { birthDate: applicant.birthDate }),
-          },
-        }),
-    ...(body.businessId === undefined ? {} : { businessId: body.businessId }),
-    ...(body.channel === undefined ? {} : { channel: body.channel }),
+    ...toSubmissionPartyV2(body),
     form: { ...body.form },
     documents: body.documents.map((document) => ({
       requirement: document.requirement,

@@ -4,6 +4,7 @@ import type {
   ApplicationSubmittedV2,
   Channel,
   Principal,
+  SubmissionPartyV2,
   SubmitApplicationV2,
   SubmitterV2,
 } from '@satupintu/contracts';
@@ -92,13 +93,6 @@ export function submitterOf(principal: Principal): SubmitterV2 {
   }
 }
 
-/** Who applies, for whom and how, as every submission (an application, a bundle) states it. */
-export interface SubmissionParty {
-  applicant?: SubmitApplicationV2['applicant'];
-  businessId?: string;
-  channel?: Channel;
-}
-
 export interface Applying {
   submittedBy: SubmitterV2;
   applicantId?: string;
@@ -116,7 +110,7 @@ export interface Applying {
  */
 export async function whoApplies(
   principal: Principal,
-  input: SubmissionParty,
+  input: SubmissionPartyV2,
   ports: Pick<SubmitApplicationPorts, 'regions' | 'findApplicantByNik' | 'actsFor'>,
   errors: FieldError[],
 ): Promise<Applying> {

@@ -36,17 +36,12 @@ export class ApplicantV2 {
 }
 
 /**
- * v2: the caller (the principal beside the payload) decides who the applicant is. A signed-in
- * applicant submits for themself and names no applicant; a front-desk officer or an API client
- * names the applicant by NIK. `businessId` is a business the applicant acts for.
+ * Who applies, for whom and how, as every submission (an application, a bundle) states it: the
+ * caller (the principal beside the payload) decides who the applicant is. A signed-in applicant
+ * submits for themself and names no applicant; a front-desk officer or an API client names the
+ * applicant by NIK. `businessId` is a business the applicant acts for.
  */
-export class SubmitApplicationV2 {
-  @IsDefined()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  serviceCode: string;
-
+export class SubmissionPartyV2 {
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -60,6 +55,15 @@ export class SubmitApplicationV2 {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+}
+
+/** v2: the caller decides who the applicant is (`SubmissionPartyV2`). */
+export class SubmitApplicationV2 extends SubmissionPartyV2 {
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  serviceCode: string;
 }
 
 /** Intake's answer: replies are not validated on receipt, so this is a type, not a class. */

@@ -3,19 +3,16 @@ import {
   ArrayMaxSize,
   IsArray,
   IsDefined,
-  IsIn,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { CHANNELS, type Channel } from '../channels';
 import { defineRequest } from '../contract';
 import { BUNDLE_CODE, REQUIREMENT_KIND } from './define-bundle.v1';
 import type { BundleCaseV1 } from './get-bundle-case.v1';
-import { ApplicantV2 } from './submit-application.v2';
+import { SubmissionPartyV2 } from './submit-application.v2';
 
 /** A document already uploaded, given for one requirement (document kind). */
 export class BundleDocumentV1 {
@@ -35,27 +32,13 @@ export const BUNDLE_MAX_FORM_FIELDS = 100;
 /**
  * One submission for a whole bundle: one set of data and one set of documents, which every
  * step's application receives. Who may submit, for whom and through which channel is decided
- * as for a single application (`SubmitApplicationV2`).
+ * as for a single application (`SubmissionPartyV2`).
  */
-export class SubmitBundleV1 {
+export class SubmitBundleV1 extends SubmissionPartyV2 {
   @IsDefined()
   @IsString()
   @Matches(BUNDLE_CODE, { context: { code: 'bundle_code_format' } })
   bundleCode: string;
-
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ApplicantV2)
-  applicant?: ApplicantV2;
-
-  @IsOptional()
-  @IsUUID()
-  businessId?: string;
-
-  @IsOptional()
-  @IsIn(CHANNELS)
-  channel?: Channel;
 
   /** Field name → value (text, number or yes/no); checked by intake, at most 100 fields. */
   @IsDefined()
