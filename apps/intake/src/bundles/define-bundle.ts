@@ -18,9 +18,7 @@ export function assertMallAdmin(principal: Principal): string {
 }
 
 /**
- * Defines or redefines a bundle. Its steps must form a DAG of services in the catalog, each
- * input taken from a step upstream (see `checkBundleSteps`); every problem is a 422, per field.
- * The steps are stored in topological order, each with the agency that owns its service.
+ * Defines or redefines a bundle (see `bundleOf`); only a mall admin may.
  */
 export async function defineBundle(
   principal: Principal,
@@ -28,33 +26,42 @@ export async function defineBundle(
   ports: DefineBundlePorts,
 ): Promise<BundleV1> {
   const definedBy = assertMallAdmin(principal);
+  return ports.save(await bundleOf(input, (code) => ports.findService(code)), definedBy);
+}
+
+/**
+ * A bundle as stored: its steps must form a DAG of services in the catalog, each input taken
+ * from a step upstream (see `checkBundleSteps`); every problem is a 422, per field. The steps
+ * come in topological order, each with the agency that owns its service.
+ */
+export async function bundleOf(
+  input: DefineBundleV1,
+  findService: DefineBundlePorts['findService'],
+): Promise<Omit<BundleV1, 'version'>> {
   const services = new Map<string, { agencyCode: string }>();
   for (const code of new Set(input.steps.map((step) => step.serviceCode))) {
-    const service = await ports.findService(code);
+    const service = await findService(code);
     if (service) services.set(code, service);
   }
   const check = checkBundleSteps(input.steps, (code) => services.has(code));
   if (!check.ok) throw DomainError.validation(check.problems, 422);
 
   const byKey = new Map(input.steps.map((step) => [step.key, step]));
-  return ports.save(
-    {
-      code: input.code,
-      nameId: input.nameId.trim(),
-      nameEn: input.nameEn.trim(),
-      ...(input.descriptionId ? { descriptionId: input.descriptionId } : {}),
-      ...(input.descriptionEn ? { descriptionEn: input.descriptionEn } : {}),
-      steps: check.order.map((key) => {
-        const step = byKey.get(key)!;
-        return {
-          key,
-          serviceCode: step.serviceCode,
-          agencyCode: services.get(step.serviceCode)!.agencyCode,
-          dependsOn: [...step.dependsOn],
-          inputs: step.inputs.map(({ fromStep, asRequirement }) => ({ fromStep, asRequirement })),
-        };
-      }),
-    },
-    definedBy,
-  );
+  return {
+    code: input.code,
+    nameId: input.nameId.trim(),
+    nameEn: input.nameEn.trim(),
+    ...(input.descriptionId ? { descriptionId: input.descriptionId } : {}),
+    ...(input.descriptionEn ? { descriptionEn: input.descriptionEn } : {}),
+    steps: check.order.map((key) => {
+      const step = byKey.get(key)!;
+      return {
+        key,
+        serviceCode: step.serviceCode,
+        agencyCode: services.get(step.serviceCode)!.agencyCode,
+        dependsOn: [...step.dependsOn],
+        inputs: step.inputs.map(({ fromStep, asRequirement }) => ({ fromStep, asRequirement })),
+      };
+    }),
+  };
 }

@@ -1,10 +1,11 @@
-import type { BundleV1 } from '@satupintu/contracts';
+import type { DefineBundleV1 } from '@satupintu/contracts';
 
 /**
  * The demo mall's bundles, loaded with DEMO_SEED beside the demo catalog: the joint outputs a
- * newcomer can try from /docs. Each step's service must be in the demo catalog.
+ * newcomer can try from /docs. They are checked like a mall admin's definition: a step whose
+ * service is not in the catalog stops the seed (and the start) instead of being left out.
  */
-export const DEMO_BUNDLES: Omit<BundleV1, 'version'>[] = [
+export const DEMO_BUNDLES: DefineBundleV1[] = [
   {
     code: 'START-SMALL-BUSINESS',
     nameId: 'Memulai usaha kecil',
@@ -16,18 +17,16 @@ export const DEMO_BUNDLES: Omit<BundleV1, 'version'>[] = [
       'A business identification number (NIB) from DPMPTSP, then a building approval from ' +
       'PUPR and an updated family card from Dukcapil, with the NIB attached automatically.',
     steps: [
-      { key: 'nib', serviceCode: 'DPMPTSP-NIB', agencyCode: 'DPMPTSP', dependsOn: [], inputs: [] },
+      { key: 'nib', serviceCode: 'DPMPTSP-NIB', dependsOn: [], inputs: [] },
       {
         key: 'pbg',
         serviceCode: 'PUPR-PBG',
-        agencyCode: 'PUPR',
         dependsOn: ['nib'],
         inputs: [{ fromStep: 'nib', asRequirement: 'NIB' }],
       },
       {
         key: 'kk',
         serviceCode: 'DUKCAPIL-KK',
-        agencyCode: 'DUKCAPIL',
         dependsOn: ['nib'],
         inputs: [{ fromStep: 'nib', asRequirement: 'NIB' }],
       },
@@ -45,14 +44,12 @@ export const DEMO_BUNDLES: Omit<BundleV1, 'version'>[] = [
       {
         key: 'akta',
         serviceCode: 'DUKCAPIL-AKTA-LAHIR',
-        agencyCode: 'DUKCAPIL',
         dependsOn: [],
         inputs: [],
       },
       {
         key: 'kk',
         serviceCode: 'DUKCAPIL-KK',
-        agencyCode: 'DUKCAPIL',
         dependsOn: ['akta'],
         inputs: [{ fromStep: 'akta', asRequirement: 'AKTA_KELAHIRAN' }],
       },
