@@ -5,6 +5,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { BundlesModule } from './bundles/bundles.module';
+import { CalendarModule } from './calendar/calendar.module';
 import type { GatewayConfig } from './config';
 import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -32,6 +33,7 @@ export class GatewayModule {
         WorkQueueModule,
         AccountsModule,
         SessionsModule,
+        CalendarModule,
       ],
     };
   }

@@ -3,12 +3,14 @@ import {
   ApplicationCancelled,
   ApplicationSubmitted,
   BundleStatusChanged,
+  WorkingDayCalendarChanged,
 } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { serviceInfrastructure } from '@satupintu/platform';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { BundlesModule } from './bundles/bundles.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
 import type { IntakeConfig } from './config';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -24,12 +26,18 @@ export class IntakeModule {
           name: 'intake',
           database: databaseName(config.DB_PREFIX, 'intake'),
           migrations: INTAKE_MIGRATIONS,
-          publishes: [ApplicationSubmitted, ApplicationCancelled, BundleStatusChanged],
+          publishes: [
+            ApplicationSubmitted,
+            WorkingDayCalendarChanged,
+            ApplicationCancelled,
+            BundleStatusChanged,
+          ],
         }),
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicantsModule,
         ApplicationsModule,
         BundlesModule.forRoot({ demoSeed: config.DEMO_SEED }),
+        CalendarModule,
       ],
     };
   }

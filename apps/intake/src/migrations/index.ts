@@ -6,6 +6,7 @@ import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCatalogAndApplications1763856000100 } from './1763856000100-create-catalog-and-applications';
 import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
+import { WorkingDayCalendar1764900000600 } from './1764900000600-working-day-calendar';
 import { CreateBundles1765100000000 } from './1765100000000-create-bundles';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
@@ -16,5 +17,6 @@ export const INTAKE_MIGRATIONS = [
   CreateJobs1764400000100,
   FollowAgencies1764500000500,
   FollowApplicants1764500000800,
+  WorkingDayCalendar1764900000600,
   CreateBundles1765100000000,
 ];
