@@ -4,6 +4,7 @@ import { RpcClient, RpcClientModule } from '@satupintu/messaging';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
+import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
@@ -30,6 +31,7 @@ export class GatewayModule {
         AuthModule.forRoot(config),
         ApplicationsModule,
         DocumentsModule.forRoot(config),
+        BundlesModule,
         WorkQueueModule,
         AccountsModule,
         SessionsModule,

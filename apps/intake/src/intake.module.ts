@@ -1,9 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ApplicationSubmitted, WorkingDayCalendarChanged } from '@satupintu/contracts';
+import {
+  ApplicationCancelled,
+  ApplicationSubmitted,
+  BundleStatusChanged,
+  WorkingDayCalendarChanged,
+} from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { serviceInfrastructure } from '@satupintu/platform';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -21,11 +27,17 @@ export class IntakeModule {
           name: 'intake',
           database: databaseName(config.DB_PREFIX, 'intake'),
           migrations: INTAKE_MIGRATIONS,
-          publishes: [ApplicationSubmitted, WorkingDayCalendarChanged],
+          publishes: [
+            ApplicationSubmitted,
+            WorkingDayCalendarChanged,
+            ApplicationCancelled,
+            BundleStatusChanged,
+          ],
         }),
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicantsModule,
         ApplicationsModule,
+        BundlesModule.forRoot({ demoSeed: config.DEMO_SEED }),
         CalendarModule,
         DocumentsModule.forRoot(config),
       ],

@@ -5,3 +5,5 @@ export * from './tracking-number/tracking-number';
 export * from './time/zoned-time';
 export * from './time/working-days';
 export * from './time/holidays-seed';
+export * from './bundles/bundle-definition';
+export * from './bundles/bundle-progress';

@@ -6,10 +6,16 @@ import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.resp
 export const BEARER = [{ bearer: [] }];
 
 /**
- * The answers of an operation on identity's accounts that only some callers may make: 401
- * without a token, 403 for a caller of the wrong kind or role, and identity's own outages.
+ * The answers of an operation that only some callers may make: 401 without a token, 403 for a
+ * caller of the wrong kind or role, and the outages of the service that answers it (identity,
+ * for the accounts).
  */
-export function ApiAccountAccess(resource: string, instance: string, forbiddenWhen: string) {
+export function ApiAccountAccess(
+  resource: string,
+  instance: string,
+  forbiddenWhen: string,
+  service = 'identity',
+) {
   return applyDecorators(
     ApiProblemResponse(401, 'No valid access token', {
       anonymous: {
@@ -25,7 +31,7 @@ export function ApiAccountAccess(resource: string, instance: string, forbiddenWh
         instance,
       },
     }),
-    ApiUpstreamProblems('identity', instance),
+    ApiUpstreamProblems(service, instance),
   );
 }
 

@@ -1,16 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import {
-  ApiBody,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@satupintu/common';
 import { GetTimeline, ListApplications, SubmitApplication } from '@satupintu/contracts';
-import { normalizeTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
 import { Callers, type CallerRule } from '../auth/access';
 import { securityOf } from '../openapi/security';
@@ -24,9 +16,7 @@ import {
 import { RECEIPT_EXAMPLE, SUBMIT_EXAMPLES, TIMELINE_EXAMPLE } from './applications.examples';
 import { SubmitApplicationRequest, toSubmitApplicationV2 } from './submit-application.request';
 import { TimelineResponse, toTimelineResponse } from './timeline.response';
-
-/** Room for a tracking number typed with hyphens and spaces (`K7M3 - 9QX2 - C`). */
-export const TRACKING_NO_INPUT_MAX_LENGTH = 32;
+import { ApiTypedTrackingNo, trackingNoFromPath } from './tracking-number.param';
 
 /** Who may submit: an applicant for themselves, the front desk for a walk-in, a client with the scope. */
 export const SUBMITTERS = {
@@ -212,31 +202,15 @@ export class ApplicationsController {
       '`1`, `1`, `0`; a mistyped one is caught by its check symbol (400) instead of finding another case.',
     security: securityOf(TIMELINE_READERS),
   })
-  @ApiParam({
-    name: 'trackingNo',
-    description: 'The tracking number, canonical or as a person types it',
-    schema: {
-      type: 'string',
-      minLength: 9,
-      maxLength: TRACKING_NO_INPUT_MAX_LENGTH,
-      pattern: '^[0-9A-Za-z -]+$',
-    },
-    examples: {
-      canonical: { summary: 'As the receipt gives it', value: 'K7M39QX2C' },
-      typed: { summary: 'As a person may type it', value: 'k7m3-9qx2-c' },
-    },
-  })
+  @ApiTypedTrackingNo(
+    'The tracking number, canonical or as a person types it',
+    { canonical: 'K7M39QX2C', typed: 'k7m3-9qx2-c' },
+    '/v1/applications/K7M39QX2D/timeline',
+  )
   @ApiOkResponse({
     description: 'The timeline',
     type: TimelineResponse,
     examples: { verifying: { summary: 'Submitted, now being verified', value: TIMELINE_EXAMPLE } },
-  })
-  @ApiProblemResponse(400, 'The tracking number is mistyped: its check symbol does not match', {
-    mistyped: {
-      summary: 'One symbol typed wrong',
-      error: new DomainError('invalid_tracking_number', 400),
-      instance: '/v1/applications/K7M39QX2D/timeline',
-    },
   })
   @ApiProblemResponse(404, 'No application has this tracking number (yet)', {
     notFound: {
@@ -247,9 +221,7 @@ export class ApplicationsController {
   })
   @ApiUpstreamProblems('tracking', '/v1/applications/K7M39QX2C/timeline')
   async timeline(@Param('trackingNo') raw: string): Promise<TimelineResponse> {
-    const trackingNo =
-      raw.length <= TRACKING_NO_INPUT_MAX_LENGTH ? normalizeTrackingNumber(raw) : null;
-    if (!trackingNo) throw new DomainError('invalid_tracking_number', 400);
+    const trackingNo = trackingNoFromPath(raw);
     return toTimelineResponse(await this.rpc.request(GetTimeline, { trackingNo }));
   }
 }

@@ -3,6 +3,7 @@ import {
   CHANNELS,
   MAX_ATTACHED_DOCUMENTS,
   type Channel,
+  type SubmissionPartyV2,
   type SubmitApplicationV2,
 } from '@satupintu/contracts';
 import { Type } from 'class-transformer';
@@ -84,19 +85,8 @@ export class AttachedDocumentRequest {
   documentId: string;
 }
 
-export class SubmitApplicationRequest {
-  @ApiProperty({
-    description: "Code of a service in the mall's catalog",
-    minLength: 1,
-    maxLength: SERVICE_CODE_MAX_LENGTH,
-    example: 'DUKCAPIL-KK',
-  })
-  @IsDefined()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(SERVICE_CODE_MAX_LENGTH)
-  serviceCode: string;
-
+/** Who applies, for whom and how: the same for an application and for a bundle. */
+export class SubmissionPartyRequest {
   @ApiPropertyOptional({
     type: ApplicantRequest,
     description:
@@ -122,13 +112,27 @@ export class SubmitApplicationRequest {
   @ApiPropertyOptional({
     ...CHANNEL,
     description:
-      'Where the application came from. Applicants: WEB (default) or MOBILE; front-desk ' +
+      'Where it came from. Applicants: WEB (default) or MOBILE; front-desk ' +
       'officers: COUNTER (default) or CALL_CENTER; API clients: PORTAL (default), KIOSK, WEB or MOBILE.',
     example: 'KIOSK',
   })
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+}
+
+export class SubmitApplicationRequest extends SubmissionPartyRequest {
+  @ApiProperty({
+    description: "Code of a service in the mall's catalog",
+    minLength: 1,
+    maxLength: SERVICE_CODE_MAX_LENGTH,
+    example: 'DUKCAPIL-KK',
+  })
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(SERVICE_CODE_MAX_LENGTH)
+  serviceCode: string;
 
   @ApiPropertyOptional({
     type: [AttachedDocumentRequest],
@@ -147,9 +151,23 @@ export class SubmitApplicationRequest {
 
 /** The message to intake, written out field by field so the HTTP body and it can change apart. */
 export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApplicationV2 {
-  const applicant = body.applicant;
   return {
     serviceCode: body.serviceCode,
+    ...toSubmissionPartyV2(body),
+    ...(body.documents === undefined
+      ? {}
+      : {
+          documents: body.documents.map((document) => ({
+            requirement: document.requirement,
+            documentId: document.documentId,
+          })),
+        }),
+  };
+}
+
+export function toSubmissionPartyV2(body: SubmissionPartyRequest): SubmissionPartyV2 {
+  const applicant = body.applicant;
+  return {
     ...(applicant === undefined
       ? {}
       : {
@@ -161,13 +179,5 @@ export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApp
         }),
     ...(body.businessId === undefined ? {} : { businessId: body.businessId }),
     ...(body.channel === undefined ? {} : { channel: body.channel }),
-    ...(body.documents === undefined
-      ? {}
-      : {
-          documents: body.documents.map((document) => ({
-            requirement: document.requirement,
-            documentId: document.documentId,
-          })),
-        }),
   };
 }

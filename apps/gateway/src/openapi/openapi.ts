@@ -194,7 +194,8 @@ function refuseUnknownFields(document: OpenAPIObject): void {
       return;
     }
     if (schema.type === 'object' || schema.properties) {
-      schema.additionalProperties = false;
+      // A map (a bundle's form) states what its values are; keep that.
+      if (typeof schema.additionalProperties !== 'object') schema.additionalProperties = false;
       for (const property of Object.values(schema.properties ?? {})) visit(property);
     }
     if (schema.type === 'array') visit(schema.items);

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationSubmitted, type ApplicationSubmittedV2 } from '@satupintu/contracts';
+import {
+  ApplicationSubmitted,
+  type ApplicationSubmittedV2,
+  type AttachedDocumentV2,
+} from '@satupintu/contracts';
 import { UnitOfWork, outgoing } from '@satupintu/messaging';
-import { executorOf, sql, type Executor } from '@satupintu/persistence';
+import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
 import { refuseUnattached } from '../documents/attach-documents';
@@ -62,10 +66,11 @@ export class ApplicationsRepository {
    * not at all. Without documents, one statement (the hot path).
    */
   async addSubmitted(application: NewApplication, event: ApplicationSubmittedV2): Promise<boolean> {
-    const { documents, submittedBy } = application;
-    const insert = this.insertStatement(application);
+    const { submittedBy } = application;
+    const documents = uploadedDocumentsOf(application);
+    const insert = ApplicationsRepository.insert(application);
     try {
-      if (!documents?.length || !submittedBy) {
+      if (!documents.length || !submittedBy) {
         await this.unitOfWork.writeWithEvents(insert, [outgoing(ApplicationSubmitted, event)]);
         return true;
       }
@@ -82,27 +87,45 @@ export class ApplicationsRepository {
       });
       return true;
     } catch (error) {
-      if (violates(error, 'applications_tracking_no_key')) return false;
+      if (violates(error, TRACKING_NO_TAKEN)) return false;
       throw error;
     }
   }
 
-  private insertStatement(application: NewApplication) {
+  /**
+   * The INSERT of an application (a bundle's step too: it names its bundle and step, and
+   * carries the bundle's data and documents). Skips, writing nothing, when the tracking number
+   * is taken.
+   */
+  static insert(application: NewApplication): Sql {
     const { applicant, submittedBy } = application;
     return sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
               applicant_nik, applicant_name, applicant_birth_date, applicant_id, business_id,
-              submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at)
+              submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at,
+              bundle_case_id, step_key, form, documents)
             VALUES (${application.applicationId}, ${application.trackingNo},
               ${application.serviceCode}, ${application.agencyCode}, ${application.channel},
               ${applicant?.nik ?? null}, ${applicant?.name ?? null},
               ${applicant?.birthDate ?? null}, ${application.applicantId ?? null},
               ${application.businessId ?? null}, ${submittedBy?.kind ?? null},
               ${submittedBy?.subject ?? null}, ${submittedBy?.clientId ?? null},
-              ${application.submittedAt})`;
+              ${application.submittedAt}, ${application.bundleCaseId ?? null},
+              ${application.stepKey ?? null},
+              ${application.form ? JSON.stringify(application.form) : null}::jsonb,
+              ${application.documents ? JSON.stringify(application.documents) : null}::jsonb)`;
   }
 }
 
-function violates(error: unknown, constraint: string): boolean {
+const TRACKING_NO_TAKEN = 'applications_tracking_no_key';
+
+/** The documents the submitter uploaded, as opposed to the upstream outputs a bundle step holds. */
+function uploadedDocumentsOf(application: NewApplication): AttachedDocumentV2[] {
+  return (application.documents ?? []).flatMap((document) =>
+    'fromStep' in document ? [] : [document],
+  );
+}
+
+export function violates(error: unknown, constraint: string): boolean {
   const driverError =
     (error as { driverError?: { code?: string; constraint?: string } }).driverError ??
     (error as { code?: string; constraint?: string });

@@ -1,10 +1,10 @@
 import { DomainError, type FieldError } from '@satupintu/common';
 import type {
   ApplicationReceiptV1,
-  AttachedDocumentV2,
   ApplicationSubmittedV2,
   Channel,
   Principal,
+  SubmissionPartyV2,
   SubmitApplicationV2,
   SubmitterV2,
 } from '@satupintu/contracts';
@@ -17,9 +17,26 @@ import { offeredDocumentProblems, type AttachDocumentsPorts } from '../documents
  */
 export interface NewApplication extends ApplicationSubmittedV2 {
   applicant?: { nik: string; name: string; birthDate?: string };
-  /** Uploaded documents to attach in the same transaction. */
-  documents?: AttachedDocumentV2[];
+  /** A bundle step's: the bundle's one set of data. */
+  form?: Record<string, unknown>;
+  /**
+   * The documents it holds, by requirement: those the submitter uploaded (attached in the same
+   * transaction) and, for a bundle's step, the upstream steps' outputs.
+   */
+  documents?: StepDocument[];
 }
+
+/** A document a step's application holds for one requirement: uploaded, or an upstream output. */
+export type StepDocument =
+  | { requirement: string; documentId: string }
+  | {
+      requirement: string;
+      fromStep: string;
+      /** The upstream step's application (its tracking number), whatever it issued. */
+      fromApplication: string;
+      outputNumber?: string;
+      documentId?: string;
+    };
 
 export interface SubmitApplicationPorts extends AttachDocumentsPorts {
   regions: RegionIndex;
@@ -80,21 +97,28 @@ export function submitterOf(principal: Principal): SubmitterV2 {
   }
 }
 
+export interface Applying {
+  submittedBy: SubmitterV2;
+  applicantId?: string;
+  /** The applicant's details an officer or a client gave (only intake keeps them). */
+  named?: NewApplication['applicant'];
+  channel: Channel;
+}
+
 /**
- * Accepts an application. The caller decides who applies: a signed-in applicant is the
- * applicant; an officer or a client names one by a real NIK (region, birth date, serial, and
- * the stated birth date if given), linked to their account when they have one. The service
- * must be in the catalog, the channel one the caller submits through, and a business one the
- * applicant acts for. Every problem is reported at once, per field. On success the owning
- * agency is told through the outbox.
+ * Decides who applies from the caller: a signed-in applicant is the applicant; an officer or a
+ * client names one by a real NIK (region, birth date, serial, and the stated birth date if
+ * given), linked to their account when they have one. The channel must be one the caller
+ * submits through, and a business one the applicant acts for. Problems are added to `errors`,
+ * per field; a caller who may not submit at all is refused at once (401/403).
  */
-export async function submitApplication(
+export async function whoApplies(
   principal: Principal,
-  input: SubmitApplicationV2,
-  ports: SubmitApplicationPorts,
-): Promise<ApplicationReceiptV1> {
+  input: SubmissionPartyV2,
+  ports: Pick<SubmitApplicationPorts, 'regions' | 'findApplicantByNik' | 'actsFor'>,
+  errors: FieldError[],
+): Promise<Applying> {
   const submittedBy = submitterOf(principal);
-  const errors: FieldError[] = [];
 
   let applicantId: string | undefined;
   let named: NewApplication['applicant'];
@@ -135,6 +159,27 @@ export async function submitApplication(
     !(applicantId && (await ports.actsFor(applicantId, input.businessId)))
   )
     errors.push({ field: 'businessId', code: 'not_business_member' });
+
+  return { submittedBy, applicantId, named, channel };
+}
+
+/**
+ * Accepts an application. The caller decides who applies (`whoApplies`); the service must be
+ * in the catalog. Every problem is reported at once, per field. On success the owning agency
+ * is told through the outbox.
+ */
+export async function submitApplication(
+  principal: Principal,
+  input: SubmitApplicationV2,
+  ports: SubmitApplicationPorts,
+): Promise<ApplicationReceiptV1> {
+  const errors: FieldError[] = [];
+  const { submittedBy, applicantId, named, channel } = await whoApplies(
+    principal,
+    input,
+    ports,
+    errors,
+  );
 
   const service = await ports.findService(input.serviceCode);
   if (!service)

@@ -8,6 +8,7 @@ import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
 import { WorkingDayCalendar1764900000600 } from './1764900000600-working-day-calendar';
 import { CreateDocuments1764900000900 } from './1764900000900-create-documents';
+import { CreateBundles1765100000000 } from './1765100000000-create-bundles';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const INTAKE_MIGRATIONS = [
   FollowApplicants1764500000800,
   WorkingDayCalendar1764900000600,
   CreateDocuments1764900000900,
+  CreateBundles1765100000000,
 ];

@@ -100,6 +100,20 @@ export const PROBLEMS = {
       en: 'The file did not arrive whole. Upload it again.',
     },
   },
+  bundle_not_found: {
+    title: { id: 'Paket layanan tidak ditemukan', en: 'Bundle not found' },
+    detail: {
+      id: 'Tidak ada paket layanan dengan kode {code}.',
+      en: 'No bundle has the code {code}.',
+    },
+  },
+  bundle_case_not_found: {
+    title: { id: 'Permohonan paket tidak ditemukan', en: 'Bundle application not found' },
+    detail: {
+      id: 'Tidak ada permohonan paket dengan nomor {trackingNo} yang dapat Anda lihat.',
+      en: 'No bundle application numbered {trackingNo} that you may see.',
+    },
+  },
   account_exists: {
     title: { id: 'Akun sudah ada', en: 'Account already exists' },
     detail: {
@@ -242,6 +256,16 @@ export const PROBLEMS = {
     detail: {
       id: 'Idempotency-Key harus 8–128 karakter huruf, angka, `_`, `.`, `:` atau `-` (misalnya sebuah UUID).',
       en: 'The Idempotency-Key must be 8–128 letters, digits, `_`, `.`, `:` or `-` (a UUID, say).',
+    },
+  },
+  idempotency_key_in_use: {
+    title: {
+      id: 'Permintaan dengan Idempotency-Key ini masih diproses',
+      en: 'A request with this Idempotency-Key is still in progress',
+    },
+    detail: {
+      id: 'Tunggu jawabannya, lalu ulangi bila perlu.',
+      en: 'Wait for its answer, then retry if need be.',
     },
   },
   invalid_cursor: {
@@ -476,6 +500,58 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   unknown_service: {
     id: 'layanan {serviceCode} tidak ada di katalog',
     en: 'service {serviceCode} is not in the catalog',
+  },
+  unknown_bundle: {
+    id: 'paket layanan {bundleCode} tidak ada',
+    en: 'bundle {bundleCode} does not exist',
+  },
+  bundle_code_format: {
+    id: 'kode paket 2–48 huruf besar, angka atau -, misalnya START-SMALL-BUSINESS',
+    en: 'a bundle code is 2–48 capital letters, digits or -, e.g. START-SMALL-BUSINESS',
+  },
+  step_key_format: {
+    id: 'kunci langkah 1–32 huruf kecil, angka atau -, diawali huruf',
+    en: 'a step key is 1–32 lower-case letters, digits or -, starting with a letter',
+  },
+  requirement_format: {
+    id: 'jenis persyaratan 2–48 huruf besar, angka atau _, misalnya AKTA_KELAHIRAN',
+    en: 'a requirement kind is 2–48 capital letters, digits or _, e.g. AKTA_KELAHIRAN',
+  },
+  duplicate_step: {
+    id: 'langkah {step} sudah ada di paket ini',
+    en: 'step {step} is already in this bundle',
+  },
+  self_dependency: {
+    id: 'sebuah langkah tidak dapat bergantung pada dirinya sendiri',
+    en: 'a step cannot depend on itself',
+  },
+  unknown_step: {
+    id: 'langkah {step} tidak ada di paket ini',
+    en: 'step {step} is not in this bundle',
+  },
+  dependency_cycle: {
+    id: 'langkah {step} bergantung pada dirinya sendiri melalui langkah lain (siklus)',
+    en: 'step {step} depends on itself through other steps (a cycle)',
+  },
+  input_not_upstream: {
+    id: 'hasil langkah {step} hanya dapat dipakai oleh langkah yang bergantung padanya',
+    en: 'the output of step {step} can only be taken by a step that depends on it',
+  },
+  duplicate_requirement: {
+    id: 'persyaratan {requirement} sudah diisi oleh masukan lain',
+    en: 'requirement {requirement} is already filled by another input',
+  },
+  too_many_fields: {
+    id: 'paling banyak {max} kolom',
+    en: 'at most {max} fields',
+  },
+  form_field_name: {
+    id: 'nama kolom 1–64 huruf, angka atau _, diawali huruf',
+    en: 'a field name is 1–64 letters, digits or _, starting with a letter',
+  },
+  form_value: {
+    id: 'isi kolom harus berupa teks, angka atau ya/tidak',
+    en: 'a field value must be text, a number or true/false',
   },
   applicant_is_caller: {
     id: 'pemohon adalah Anda sendiri: jangan isi data pemohon',

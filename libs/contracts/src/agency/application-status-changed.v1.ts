@@ -1,7 +1,27 @@
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { defineEvent } from '../contract';
 import { AGENCY_STREAM } from './agency.stream';
 import { STATUSES, type Status } from '../statuses';
+
+/** What the agency issued: the number of the output (NIB, family card number) and its file. */
+export class IssuedOutputV1 {
+  @IsString()
+  @MaxLength(64)
+  number: string;
+
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
+}
 
 /** An agency moved an application from one status to another. */
 export class ApplicationStatusChangedV1 {
@@ -29,6 +49,15 @@ export class ApplicationStatusChangedV1 {
 
   @IsISO8601()
   changedAt: string;
+
+  /**
+   * Added later, optional (older consumers ignore it): on `to: ISSUED`, the output issued. A
+   * bundle hands it to the steps that take it as a requirement.
+   */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IssuedOutputV1)
+  output?: IssuedOutputV1;
 }
 
 export const ApplicationStatusChanged = defineEvent<ApplicationStatusChangedV1>({

@@ -73,6 +73,20 @@ export class ApplicationSubmittedV2 {
 
   @IsISO8601()
   submittedAt: string;
+
+  /**
+   * Added later, optional (older consumers ignore it): set when the application is a step of a
+   * submitted bundle, which intake opened once the step's dependencies were issued.
+   */
+  @IsOptional()
+  @IsUUID()
+  bundleCaseId?: string;
+
+  /** The step's key within its bundle; set with `bundleCaseId`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  stepKey?: string;
 }
 
 export const ApplicationSubmitted = defineEvent<ApplicationSubmittedV2>({

@@ -53,17 +53,12 @@ export class AttachedDocumentV2 {
 export const MAX_ATTACHED_DOCUMENTS = 30;
 
 /**
- * v2: the caller (the principal beside the payload) decides who the applicant is. A signed-in
- * applicant submits for themself and names no applicant; a front-desk officer or an API client
- * names the applicant by NIK. `businessId` is a business the applicant acts for.
+ * Who applies, for whom and how, as every submission (an application, a bundle) states it: the
+ * caller (the principal beside the payload) decides who the applicant is. A signed-in applicant
+ * submits for themself and names no applicant; a front-desk officer or an API client names the
+ * applicant by NIK. `businessId` is a business the applicant acts for.
  */
-export class SubmitApplicationV2 {
-  @IsDefined()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  serviceCode: string;
-
+export class SubmissionPartyV2 {
   @IsOptional()
   @IsObject()
   @ValidateNested()
@@ -77,6 +72,15 @@ export class SubmitApplicationV2 {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+}
+
+/** v2: the caller decides who the applicant is (`SubmissionPartyV2`). */
+export class SubmitApplicationV2 extends SubmissionPartyV2 {
+  @IsDefined()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  serviceCode: string;
 
   /** Documents the caller uploaded and has not attached elsewhere; attached with the application. */
   @IsOptional()

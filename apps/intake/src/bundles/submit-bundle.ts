@@ -1,0 +1,123 @@
+import { DomainError, type FieldError } from '@satupintu/common';
+import {
+  BUNDLE_MAX_FORM_FIELDS,
+  type BundleCaseV1,
+  type BundleV1,
+  type Principal,
+  type SubmitBundleV1,
+} from '@satupintu/contracts';
+import { firstSteps } from '@satupintu/domain';
+import { whoApplies, type SubmitApplicationPorts } from '../applications/submit-application';
+import {
+  bundleCaseView,
+  openStep,
+  type BundleCaseRecord,
+  type BundleWrites,
+  type Minting,
+} from './bundle-case';
+
+export interface SubmitBundlePorts
+  extends Pick<SubmitApplicationPorts, 'regions' | 'findApplicantByNik' | 'actsFor'>, Minting {
+  findBundle(code: string): Promise<BundleV1 | undefined>;
+  /** The agencies' time zones, for the steps' applications. */
+  timeZoneOf(agencyCode: string): Promise<string | undefined>;
+  /** Runs `work` in one transaction: the case, its steps, the first applications, their events. */
+  write<T>(work: (writes: BundleWrites) => Promise<T>): Promise<T>;
+}
+
+const FORM_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const FORM_TEXT_MAX = 2000;
+/** Random tracking numbers collide about once in 10^12; a few tries is more than enough. */
+const CASE_TRACKING_NO_ATTEMPTS = 5;
+
+/**
+ * Accepts a bundle: one submission, by the same callers and with the same checks of who applies
+ * as a single application, with one set of data and documents. In one transaction it stores
+ * the bundle as a case with its own tracking number and opens as applications the steps that
+ * depend on nothing; the others wait for their dependencies to be issued.
+ */
+export async function submitBundle(
+  principal: Principal,
+  input: SubmitBundleV1,
+  ports: SubmitBundlePorts,
+): Promise<BundleCaseV1> {
+  const errors: FieldError[] = [];
+  const party = await whoApplies(principal, input, ports, errors);
+  errors.push(...formProblems(input.form));
+
+  const bundle = await ports.findBundle(input.bundleCode);
+  if (!bundle)
+    errors.push({
+      field: 'bundleCode',
+      code: 'unknown_bundle',
+      params: { bundleCode: input.bundleCode },
+    });
+  const timeZones = new Map<string, string>();
+  for (const agencyCode of new Set(bundle?.steps.map((step) => step.agencyCode) ?? [])) {
+    const zone = await ports.timeZoneOf(agencyCode);
+    if (zone) timeZones.set(agencyCode, zone);
+    else errors.push({ field: 'bundleCode', code: 'unknown_agency', params: { agencyCode } });
+  }
+  if (errors.length > 0 || !bundle) throw DomainError.validation(errors, 422);
+
+  const opening = new Set(firstSteps(bundle.steps));
+  const bundleCase: BundleCaseRecord = {
+    id: ports.newId(),
+    trackingNo: ports.newTrackingNo(),
+    bundleCode: bundle.code,
+    bundleVersion: bundle.version,
+    status: 'IN_PROGRESS',
+    channel: party.channel,
+    form: input.form,
+    documents: input.documents.map(({ requirement, documentId }) => ({ requirement, documentId })),
+    ...(party.applicantId ? { applicantId: party.applicantId } : {}),
+    ...(party.named ? { applicant: party.named } : {}),
+    ...(input.businessId ? { businessId: input.businessId } : {}),
+    submittedBy: party.submittedBy,
+    submittedAt: ports.now().toISOString(),
+    steps: bundle.steps.map((step) => ({
+      key: step.key,
+      serviceCode: step.serviceCode,
+      agencyCode: step.agencyCode,
+      agencyTimeZone: timeZones.get(step.agencyCode)!,
+      dependsOn: step.dependsOn,
+      inputs: step.inputs,
+      status: 'WAITING',
+    })),
+  };
+
+  return ports.write(async (writes) => {
+    for (let attempt = 1; !(await writes.addCase(bundleCase)); attempt++) {
+      if (attempt === CASE_TRACKING_NO_ATTEMPTS)
+        throw new Error(`no free tracking number after ${attempt} attempts`);
+      bundleCase.trackingNo = ports.newTrackingNo();
+    }
+    for (const step of bundleCase.steps)
+      if (opening.has(step.key)) await openStep(writes, bundleCase, step, ports);
+    return bundleCaseView(bundleCase);
+  });
+}
+
+/** The data is free-form until services publish their standards: bounded, flat, plain values. */
+function formProblems(form: Record<string, unknown>): FieldError[] {
+  const entries = Object.entries(form);
+  if (entries.length > BUNDLE_MAX_FORM_FIELDS)
+    return [{ field: 'form', code: 'too_many_fields', params: { max: BUNDLE_MAX_FORM_FIELDS } }];
+  const problems: FieldError[] = [];
+  for (const [name, value] of entries) {
+    if (!FORM_FIELD.test(name)) {
+      problems.push({ field: 'form', code: 'form_field_name' });
+      continue;
+    }
+    const field = `form.${name}`;
+    if (typeof value === 'string') {
+      if (value.length > FORM_TEXT_MAX)
+        problems.push({ field, code: 'max_length', params: { max: FORM_TEXT_MAX } });
+    } else if (!(
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value))
+    ))
+      problems.push({ field, code: 'form_value' });
+  }
+  return problems;
+}
