@@ -1,6 +1,6 @@
 import type { ApplicantV2, SubmitApplicationV2 } from '@satupintu/contracts';
 import { CHANNELS_OF } from '../../apps/intake/src/applications/submit-application';
-import { DEMO_SERVICES } from '../../apps/intake/src/catalog/demo-catalog';
+import { DEMO_SERVICES } from '@satupintu/demo';
 
 /** Real districts (idn-area-data) across the archipelago: Banda Aceh to Makassar. */
 const DISTRICTS = [

@@ -1,10 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ApplicationStatusChanged } from '@satupintu/contracts';
+import { ApplicationStatusChanged, ServiceStandardPublished } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { serviceInfrastructure } from '@satupintu/platform';
 import { CasesModule } from './cases/cases.module';
 import type { AgencyConfig } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';
+import { ServicesModule } from './services/services.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
 /** One deployment per agency: its own database, its own durable consumers. */
@@ -20,10 +21,11 @@ export class AgencyModule {
           name: `agency-${agency.toLowerCase()}`,
           database: databaseName(config.DB_PREFIX, 'agency', agency),
           migrations: AGENCY_MIGRATIONS,
-          publishes: [ApplicationStatusChanged],
+          publishes: [ApplicationStatusChanged, ServiceStandardPublished],
         }),
         CasesModule.forRoot(agency),
         WorkQueueModule.forRoot(agency),
+        ServicesModule.forRoot({ agencyCode: agency, demoSeed: config.DEMO_SEED }),
       ],
     };
   }

@@ -40,3 +40,6 @@ export * from './identity/log-out.v1';
 export * from './identity/change-password.v1';
 export * from './identity/issue-client-token.v1';
 export * from './identity/send-verification-code.v1';
+export * from './agency/service-standard-published.v1';
+export * from './agency/publish-service-standard.v1';
+export * from './intake/list-services.v1';

@@ -57,14 +57,15 @@ export class ApplicationsRepository {
       await this.unitOfWork.writeWithEvents(
         sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
               applicant_nik, applicant_name, applicant_birth_date, applicant_id, business_id,
-              submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at)
+              submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at, form)
             VALUES (${application.applicationId}, ${application.trackingNo},
               ${application.serviceCode}, ${application.agencyCode}, ${application.channel},
               ${applicant?.nik ?? null}, ${applicant?.name ?? null},
               ${applicant?.birthDate ?? null}, ${application.applicantId ?? null},
               ${application.businessId ?? null}, ${submittedBy?.kind ?? null},
               ${submittedBy?.subject ?? null}, ${submittedBy?.clientId ?? null},
-              ${application.submittedAt})`,
+              ${application.submittedAt},
+              ${application.form ? JSON.stringify(application.form) : null}::jsonb)`,
         [outgoing(ApplicationSubmitted, event)],
       );
       return true;

@@ -3,11 +3,13 @@ import type {
   ApplicationReceiptV1,
   ApplicationSubmittedV2,
   Channel,
+  FormDataV2,
   Principal,
   SubmitApplicationV2,
   SubmitterV2,
 } from '@satupintu/contracts';
 import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
+import { checkAgainstStandard, type ServiceStandardRules } from './standard-checks';
 
 /**
  * What intake stores: the event's facts and, for an applicant an officer or a client names by
@@ -15,13 +17,18 @@ import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
  */
 export interface NewApplication extends ApplicationSubmittedV2 {
   applicant?: { nik: string; name: string; birthDate?: string };
+  /** The form data, checked against the service's standard; it stays in intake. */
+  form?: FormDataV2;
 }
 
 export interface SubmitApplicationPorts {
   regions: RegionIndex;
   findService(
     code: string,
-  ): Promise<{ code: string; agencyCode: string; agencyTimeZone: string } | undefined>;
+  ): Promise<
+    | ({ code: string; agencyCode: string; agencyTimeZone: string } & ServiceStandardRules)
+    | undefined
+  >;
   /** Identity's applicant with this NIK, as intake follows them (undefined if not registered). */
   findApplicantByNik(nik: string): Promise<{ id: string } | undefined>;
   /** Whether the applicant owns or represents the business, as intake follows them. */
@@ -80,8 +87,8 @@ export function submitterOf(principal: Principal): SubmitterV2 {
  * Accepts an application. The caller decides who applies: a signed-in applicant is the
  * applicant; an officer or a client names one by a real NIK (region, birth date, serial, and
  * the stated birth date if given), linked to their account when they have one. The service
- * must be in the catalog, the channel one the caller submits through, and a business one the
- * applicant acts for. Every problem is reported at once, per field. On success the owning
+ * must be in the catalog, the channel one the caller submits through and the service takes,
+ * form data valid for the service's standard, and a business one the applicant acts for. Every problem is reported at once, per field. On success the owning
  * agency is told through the outbox.
  */
 export async function submitApplication(
@@ -139,6 +146,7 @@ export async function submitApplication(
       code: 'unknown_service',
       params: { serviceCode: input.serviceCode },
     });
+  else errors.push(...checkAgainstStandard(service, channel, input.form, ports.regions));
   if (errors.length > 0 || !service) throw DomainError.validation(errors, 422);
 
   const now = ports.now();
@@ -157,7 +165,11 @@ export async function submitApplication(
       submittedBy,
       submittedAt,
     };
-    const application: NewApplication = { ...event, ...(named ? { applicant: named } : {}) };
+    const application: NewApplication = {
+      ...event,
+      ...(named ? { applicant: named } : {}),
+      ...(input.form ? { form: input.form } : {}),
+    };
     if (await ports.add(application, event)) {
       return {
         applicationId,

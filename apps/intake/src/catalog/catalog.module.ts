@@ -2,7 +2,9 @@ import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from 
 import { LOGGER, type AppLogger } from '@satupintu/common';
 import { AgenciesConsumer } from './agencies.consumer';
 import { CatalogRepository } from './catalog.repository';
-import { DEMO_AGENCIES, DEMO_SERVICES } from './demo-catalog';
+import { DEMO_AGENCIES, DEMO_SERVICES } from '@satupintu/demo';
+import { CatalogHandlers } from './catalog.handlers';
+import { ServiceStandardsConsumer } from './service-standards.consumer';
 
 const DEMO_SEED = Symbol('DEMO_SEED');
 
@@ -23,16 +25,21 @@ class DemoSeed implements OnApplicationBootstrap {
   }
 }
 
-/** The mall's service catalog: which agency owns which service. */
+/**
+ * The mall's service catalog: which agency owns which service, and each service's standard as
+ * its agency published it.
+ */
 @Module({})
 export class CatalogModule {
   static forRoot(options: { demoSeed: boolean }): DynamicModule {
     return {
       module: CatalogModule,
       global: true,
+      controllers: [CatalogHandlers],
       providers: [
         CatalogRepository,
         AgenciesConsumer,
+        ServiceStandardsConsumer,
         DemoSeed,
         { provide: DEMO_SEED, useValue: options.demoSeed },
       ],

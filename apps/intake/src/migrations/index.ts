@@ -6,6 +6,8 @@ import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCatalogAndApplications1763856000100 } from './1763856000100-create-catalog-and-applications';
 import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
+import { KeepServiceStandards1764700000300 } from './1764700000300-keep-service-standards';
+import { AddFormToApplications1764700000310 } from './1764700000310-add-form-to-applications';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -15,4 +17,6 @@ export const INTAKE_MIGRATIONS = [
   CreateJobs1764400000100,
   FollowAgencies1764500000500,
   FollowApplicants1764500000800,
+  KeepServiceStandards1764700000300,
+  AddFormToApplications1764700000310,
 ];

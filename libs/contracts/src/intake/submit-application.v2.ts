@@ -10,10 +10,47 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, type Channel } from '../channels';
 import { defineRequest } from '../contract';
+
+/** The bounds of a submitted form: what the standard's fields can ask for, and no more. */
+export const FORM_LIMITS = { keys: 100, keyLength: 48, stringLength: 1000 } as const;
+
+export type FormValueV2 = string | number | boolean;
+export type FormDataV2 = Record<string, FormValueV2>;
+
+const FORM_KEY = /^[a-z][a-zA-Z0-9]{0,47}$/;
+
+/** A plain object of at most 100 named values, each a bounded text, a finite number or a boolean. */
+export function isFormData(value: unknown): value is FormDataV2 {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= FORM_LIMITS.keys &&
+    entries.every(
+      ([key, item]) =>
+        FORM_KEY.test(key) &&
+        (typeof item === 'boolean' ||
+          (typeof item === 'number' && Number.isFinite(item)) ||
+          (typeof item === 'string' && item.length <= FORM_LIMITS.stringLength)),
+    )
+  );
+}
+
+const IsFormData = () =>
+  ValidateBy(
+    { name: 'isFormData', validator: { validate: isFormData, defaultMessage: () => 'form' } },
+    {
+      context: {
+        code: 'form_shape',
+        params: { maxKeys: FORM_LIMITS.keys, maxLength: FORM_LIMITS.stringLength },
+      },
+    },
+  );
 
 /** The applicant an officer or an API client submits for, named by NIK. */
 export class ApplicantV2 {
@@ -60,6 +97,14 @@ export class SubmitApplicationV2 {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+
+  /**
+   * The data fields of the service's standard, by name. Checked against the standard by intake
+   * (per field, `form.<name>`); absent, the application carries no form data yet.
+   */
+  @IsOptional()
+  @IsFormData()
+  form?: FormDataV2;
 }
 
 /** Intake's answer: replies are not validated on receipt, so this is a type, not a class. */
