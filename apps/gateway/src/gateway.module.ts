@@ -5,6 +5,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import type { GatewayConfig } from './config';
+import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
@@ -30,6 +31,7 @@ export class GatewayModule {
         WorkQueueModule,
         AccountsModule,
         SessionsModule,
+        ServicesModule,
       ],
     };
   }

@@ -22,6 +22,22 @@ export const SUBMIT_EXAMPLES: Record<string, { summary: string; value: SubmitApp
         channel: 'KIOSK',
       },
     },
+    withForm: {
+      summary: "At the counter, with the form the service's standard asks for",
+      value: {
+        serviceCode: 'DUKCAPIL-AKTA-LAHIR',
+        applicant: { nik: '3201014506900001', name: 'Siti Rahayu' },
+        channel: 'COUNTER',
+        form: {
+          childName: 'Putri Rahayu',
+          childSex: 'PEREMPUAN',
+          birthDate: '2026-11-20',
+          birthPlace: 'Cibinong',
+          motherNik: '3201014506900001',
+          marriageRecorded: true,
+        },
+      },
+    },
   };
 
 export const RECEIPT_EXAMPLE: ApplicationReceiptResponse = {

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, type Channel, type SubmitApplicationV2 } from '@satupintu/contracts';
+import {
+  CHANNELS,
+  FORM_LIMITS,
+  IsFormData,
+  type Channel,
+  type FormDataV2,
+  type SubmitApplicationV2,
+} from '@satupintu/contracts';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -98,6 +105,35 @@ export class SubmitApplicationRequest {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+
+  @ApiPropertyOptional({
+    description:
+      'The data fields of the service’s standard (`GET /v1/services/{serviceCode}`), by name: a text, ' +
+      'number or true/false each, checked against the standard (422 naming `form.<name>`: missing, ' +
+      'mistyped, out of range, unknown). At most 100 fields, names of letters and digits starting ' +
+      'with a lower-case letter. Left out, the application carries no form data yet: the agency ' +
+      'collects it while verifying.',
+    type: 'object',
+    maxProperties: FORM_LIMITS.keys,
+    additionalProperties: {
+      oneOf: [
+        { type: 'string', maxLength: FORM_LIMITS.stringLength },
+        { type: 'number', minimum: -FORM_LIMITS.number, maximum: FORM_LIMITS.number },
+        { type: 'boolean' },
+      ],
+    },
+    example: {
+      childName: 'Putri Rahayu',
+      childSex: 'PEREMPUAN',
+      birthDate: '2026-11-20',
+      birthPlace: 'Cibinong',
+      motherNik: '3201014506900001',
+      marriageRecorded: true,
+    },
+  })
+  @IsOptional()
+  @IsFormData()
+  form?: FormDataV2;
 }
 
 /** The message to intake, written out field by field so the HTTP body and it can change apart. */
@@ -116,5 +152,6 @@ export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApp
         }),
     ...(body.businessId === undefined ? {} : { businessId: body.businessId }),
     ...(body.channel === undefined ? {} : { channel: body.channel }),
+    ...(body.form === undefined ? {} : { form: { ...body.form } }),
   };
 }

@@ -194,7 +194,8 @@ function refuseUnknownFields(document: OpenAPIObject): void {
       return;
     }
     if (schema.type === 'object' || schema.properties) {
-      schema.additionalProperties = false;
+      // A map says what its values are (an application's `form`): its keys are the caller's.
+      if (typeof schema.additionalProperties !== 'object') schema.additionalProperties = false;
       for (const property of Object.values(schema.properties ?? {})) visit(property);
     }
     if (schema.type === 'array') visit(schema.items);

@@ -17,14 +17,20 @@ import { CHANNELS, type Channel } from '../channels';
 import { defineRequest } from '../contract';
 
 /** The bounds of a submitted form: what the standard's fields can ask for, and no more. */
-export const FORM_LIMITS = { keys: 100, keyLength: 48, stringLength: 1000 } as const;
+export const FORM_LIMITS = {
+  keys: 100,
+  keyLength: 48,
+  stringLength: 1000,
+  /** Numbers stay exact in JSON and in the standard's bounds. */
+  number: 1_000_000_000_000_000,
+} as const;
 
 export type FormValueV2 = string | number | boolean;
 export type FormDataV2 = Record<string, FormValueV2>;
 
 const FORM_KEY = /^[a-z][a-zA-Z0-9]{0,47}$/;
 
-/** A plain object of at most 100 named values, each a bounded text, a finite number or a boolean. */
+/** A plain object of at most 100 named values, each a bounded text, a bounded number or a boolean. */
 export function isFormData(value: unknown): value is FormDataV2 {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
@@ -35,13 +41,16 @@ export function isFormData(value: unknown): value is FormDataV2 {
       ([key, item]) =>
         FORM_KEY.test(key) &&
         (typeof item === 'boolean' ||
-          (typeof item === 'number' && Number.isFinite(item)) ||
+          (typeof item === 'number' &&
+            Number.isFinite(item) &&
+            Math.abs(item) <= FORM_LIMITS.number) ||
           (typeof item === 'string' && item.length <= FORM_LIMITS.stringLength)),
     )
   );
 }
 
-const IsFormData = () =>
+/** `form`: the validator of the message and of the gateway's body alike. */
+export const IsFormData = () =>
   ValidateBy(
     { name: 'isFormData', validator: { validate: isFormData, defaultMessage: () => 'form' } },
     {
