@@ -295,6 +295,34 @@ describe('the catalog of service standards', () => {
     ).toHaveLength(0);
   });
 
+  it("has an agency started with DEMO_SEED publish its demo standards over intake's seed", async () => {
+    const seeded = () =>
+      queryServiceDb<{ version: number }>(
+        ['intake'],
+        "SELECT version FROM services WHERE agency_code = 'BPJSKES' ORDER BY code",
+      );
+    // Intake's own demo seed (version 0) makes the catalog usable before any agency is up.
+    expect((await seeded()).length).toBeGreaterThan(0);
+    const bpjs = await ServiceProcess.start('agency', {
+      AGENCY_CODE: 'BPJSKES',
+      DEMO_SEED: 'true',
+    });
+    services.push(bpjs);
+    await eventually(async () => {
+      const rows = await seeded();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => row.version === 1)).toBe(true);
+    });
+    const { data } = await anyone.GET('/v1/services/{serviceCode}', {
+      params: { path: { serviceCode: 'BPJSKES-DAFTAR' } },
+    });
+    expect(data).toMatchObject({
+      agencyCode: 'BPJSKES',
+      version: 1,
+      categories: ['HEALTH', 'BIRTH', 'FAMILY'],
+    });
+  });
+
   it('keeps valid form data with the application', async () => {
     const form = {
       businessName: 'Kopi Cibinong',
