@@ -18,7 +18,9 @@ export class KeepServiceStandards1764700000300 implements MigrationInterface {
         ADD COLUMN categories text[] NOT NULL DEFAULT '{}',
         ADD COLUMN search_text text NOT NULL DEFAULT ''`);
     await queryRunner.query('CREATE INDEX services_agency_idx ON services (agency_code, code)');
-    await queryRunner.query('CREATE INDEX services_categories_idx ON services USING gin (categories)');
+    await queryRunner.query(
+      'CREATE INDEX services_categories_idx ON services USING gin (categories)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
