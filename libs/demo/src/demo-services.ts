@@ -1,4 +1,8 @@
-import type { PublishServiceStandardV1, RequiredDocumentV1 } from '@satupintu/contracts';
+import type {
+  FormFieldV1,
+  PublishServiceStandardV1,
+  RequiredDocumentV1,
+} from '@satupintu/contracts';
 
 /** A demo service: its agency and the standard that agency publishes (version 1). */
 export type DemoService = PublishServiceStandardV1 & { agencyCode: string };
@@ -26,6 +30,13 @@ const pdf = (kind: string, id: string, en: string, mandatory = true): RequiredDo
   maxBytes: 10 * MiB,
   mandatory,
 });
+
+const PHONE: FormFieldV1 = {
+  name: 'phone',
+  label: { id: 'Nomor telepon', en: 'Phone number' },
+  type: 'phone',
+  required: true,
+};
 
 const COMPLAINTS = {
   DPMPTSP: {
@@ -118,12 +129,7 @@ export const DEMO_SERVICES: DemoService[] = [
           type: 'npwp',
           required: false,
         },
-        {
-          name: 'phone',
-          label: { id: 'Nomor telepon', en: 'Phone number' },
-          type: 'phone',
-          required: true,
-        },
+        PHONE,
         { name: 'email', label: { id: 'E-mail', en: 'E-mail' }, type: 'email', required: true },
       ],
       documents: [
@@ -220,12 +226,7 @@ export const DEMO_SERVICES: DemoService[] = [
           min: 1,
           max: 3,
         },
-        {
-          name: 'phone',
-          label: { id: 'Nomor telepon', en: 'Phone number' },
-          type: 'phone',
-          required: true,
-        },
+        PHONE,
       ],
       documents: [
         scan('KTP_ELEKTRONIK', 'KTP-el', 'Electronic ID card (KTP-el)'),
@@ -316,12 +317,7 @@ export const DEMO_SERVICES: DemoService[] = [
           type: 'nik',
           required: false,
         },
-        {
-          name: 'phone',
-          label: { id: 'Nomor telepon', en: 'Phone number' },
-          type: 'phone',
-          required: true,
-        },
+        PHONE,
       ],
       documents: [
         scan('KK_LAMA', 'Kartu Keluarga lama', 'Current family card', false),
@@ -490,12 +486,7 @@ export const DEMO_SERVICES: DemoService[] = [
           type: 'boolean',
           required: true,
         },
-        {
-          name: 'phone',
-          label: { id: 'Nomor telepon', en: 'Phone number' },
-          type: 'phone',
-          required: true,
-        },
+        PHONE,
       ],
       documents: [
         scan('KK', 'Kartu Keluarga', 'Family card'),
@@ -590,12 +581,7 @@ export const DEMO_SERVICES: DemoService[] = [
           type: 'nib',
           required: false,
         },
-        {
-          name: 'phone',
-          label: { id: 'Nomor telepon', en: 'Phone number' },
-          type: 'phone',
-          required: true,
-        },
+        PHONE,
       ],
       documents: [
         scan('KTP_ELEKTRONIK', 'KTP-el pemohon', "Applicant's electronic ID card"),
@@ -674,12 +660,7 @@ export const DEMO_SERVICES: DemoService[] = [
           type: 'date',
           required: true,
         },
-        {
-          name: 'phone',
-          label: { id: 'Nomor telepon', en: 'Phone number' },
-          type: 'phone',
-          required: true,
-        },
+        PHONE,
       ],
       documents: [
         pdf('PBG', 'Persetujuan Bangunan Gedung', 'Building approval (PBG)'),
@@ -859,12 +840,7 @@ export const DEMO_SERVICES: DemoService[] = [
           type: 'date',
           required: false,
         },
-        {
-          name: 'phone',
-          label: { id: 'Nomor telepon', en: 'Phone number' },
-          type: 'phone',
-          required: true,
-        },
+        PHONE,
         { name: 'email', label: { id: 'E-mail', en: 'E-mail' }, type: 'email', required: false },
       ],
       documents: [

@@ -22,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHANNEL, SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
+import { BIRTH_FORM_EXAMPLE } from './applications.examples';
 
 // The validators are those of SubmitApplicationV2, which intake checks again on receipt: a body
 // the gateway accepts is never refused by intake for its shape, only for what it means (422).
@@ -122,14 +123,7 @@ export class SubmitApplicationRequest {
         { type: 'boolean' },
       ],
     },
-    example: {
-      childName: 'Putri Rahayu',
-      childSex: 'PEREMPUAN',
-      birthDate: '2026-11-20',
-      birthPlace: 'Cibinong',
-      motherNik: '3201014506900001',
-      marriageRecorded: true,
-    },
+    example: BIRTH_FORM_EXAMPLE,
   })
   @IsOptional()
   @IsFormData()

@@ -3,6 +3,7 @@ import {
   CHANNELS,
   SERVICE_CATEGORIES,
   SERVICE_CODE_PATTERN,
+  serviceSummaryOf,
   type Channel,
   type ServiceCategory,
   type ServiceStandardV1,
@@ -141,17 +142,7 @@ const demo = (code: string) => {
 /** Examples from the demo catalog: what `npm start` serves. */
 export const BIRTH_CERTIFICATE_EXAMPLE: ServiceStandardResponse = demo('DUKCAPIL-AKTA-LAHIR');
 
-export const SERVICES_PAGE_EXAMPLE: ServicesPageResponse = {
-  items: [demo('DUKCAPIL-AKTA-LAHIR'), demo('DUKCAPIL-KK')].map((standard) => ({
-    code: standard.code,
-    agencyCode: standard.agencyCode,
-    names: standard.names,
-    description: standard.description,
-    categories: standard.categories,
-    timeLimit: standard.timeLimit,
-    fee: standard.fee,
-    channels: standard.channels,
-    version: standard.version,
-  })),
+export const SERVICES_PAGE_EXAMPLE: ServicesPageResponse = toServicesPageResponse({
+  items: [demo('DUKCAPIL-AKTA-LAHIR'), demo('DUKCAPIL-KK')].map(serviceSummaryOf),
   nextCursor: 'WyJEVUtDQVBJTC1LSyJd',
-};
+});

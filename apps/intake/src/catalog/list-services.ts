@@ -1,9 +1,10 @@
 import { DomainError } from '@satupintu/common';
-import type {
-  ListServicesV1,
-  ServiceCategory,
-  ServiceStandardV1,
-  ServicesPageV1,
+import {
+  serviceSummaryOf,
+  type ListServicesV1,
+  type ServiceCategory,
+  type ServiceStandardV1,
+  type ServicesPageV1,
 } from '@satupintu/contracts';
 import { decodeCursor, encodeCursor } from '@satupintu/persistence';
 
@@ -58,17 +59,7 @@ export async function listServices(
   const page = rows.slice(0, request.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((standard) => ({
-      code: standard.code,
-      agencyCode: standard.agencyCode,
-      names: standard.names,
-      description: standard.description,
-      categories: standard.categories,
-      timeLimit: standard.timeLimit,
-      fee: standard.fee,
-      channels: standard.channels,
-      version: standard.version,
-    })),
+    items: page.map(serviceSummaryOf),
     ...(rows.length > request.limit && last ? { nextCursor: encodeCursor([last.code]) } : {}),
   };
 }

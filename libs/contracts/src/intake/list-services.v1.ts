@@ -61,6 +61,21 @@ export interface ServiceSummaryV1 {
   version: number;
 }
 
+/** The summary a list shows of a published standard. */
+export function serviceSummaryOf(standard: ServiceStandardV1): ServiceSummaryV1 {
+  return {
+    code: standard.code,
+    agencyCode: standard.agencyCode,
+    names: standard.names,
+    description: standard.description,
+    categories: standard.categories,
+    timeLimit: standard.timeLimit,
+    fee: standard.fee,
+    channels: standard.channels,
+    version: standard.version,
+  };
+}
+
 export interface ServicesPageV1 {
   items: ServiceSummaryV1[];
   nextCursor?: string;
