@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationStatusChanged, ServiceStandardPublished } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
-import { serviceInfrastructure } from '@satupintu/platform';
+import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import { CasesModule } from './cases/cases.module';
 import type { AgencyConfig } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';
@@ -23,6 +23,8 @@ export class AgencyModule {
           migrations: AGENCY_MIGRATIONS,
           publishes: [ApplicationStatusChanged, ServiceStandardPublished],
         }),
+        // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
+        WorkingDayCalendarModule.follow(),
         CasesModule.forRoot(agency),
         WorkQueueModule.forRoot(agency),
         ServicesModule.forRoot({ agencyCode: agency, demoSeed: config.DEMO_SEED }),

@@ -4,6 +4,7 @@ import { RpcClient, RpcClientModule } from '@satupintu/messaging';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import type { GatewayConfig } from './config';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -31,6 +32,7 @@ export class GatewayModule {
         WorkQueueModule,
         AccountsModule,
         SessionsModule,
+        CalendarModule,
         ServicesModule,
       ],
     };

@@ -4,4 +4,5 @@ export * from './nik/region-index';
 export * from './tracking-number/tracking-number';
 export * from './time/zoned-time';
 export * from './time/working-days';
+export * from './time/holidays-seed';
 export * from './service-standard/validate-form';

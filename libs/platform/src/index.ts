@@ -1,2 +1,3 @@
 export * from './inbox-pruning';
 export * from './service-infrastructure';
+export * from './working-day-calendar';

@@ -2,11 +2,12 @@ import {
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
+import { CreateWorkingDayCalendar1764900000700 } from '@satupintu/platform';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCases1763856000200 } from './1763856000200-create-cases';
 import { DropApplicantFromCases1764400000200 } from './1764400000200-drop-applicant-from-cases';
 import { KeepApplicantProfiles1764500000600 } from './1764500000600-keep-applicant-profiles';
-import { CreateServiceStandards1764700000320 } from './1764700000320-create-service-standards';
+import { CreateServiceStandards1764900001020 } from './1764900001020-create-service-standards';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const AGENCY_MIGRATIONS = [
@@ -16,5 +17,6 @@ export const AGENCY_MIGRATIONS = [
   CreateJobs1764400000100,
   DropApplicantFromCases1764400000200,
   KeepApplicantProfiles1764500000600,
-  CreateServiceStandards1764700000320,
+  CreateWorkingDayCalendar1764900000700,
+  CreateServiceStandards1764900001020,
 ];

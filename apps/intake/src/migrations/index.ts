@@ -6,8 +6,9 @@ import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCatalogAndApplications1763856000100 } from './1763856000100-create-catalog-and-applications';
 import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
-import { KeepServiceStandards1764700000300 } from './1764700000300-keep-service-standards';
-import { AddFormToApplications1764700000310 } from './1764700000310-add-form-to-applications';
+import { WorkingDayCalendar1764900000600 } from './1764900000600-working-day-calendar';
+import { KeepServiceStandards1764900001000 } from './1764900001000-keep-service-standards';
+import { AddFormToApplications1764900001010 } from './1764900001010-add-form-to-applications';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -17,6 +18,7 @@ export const INTAKE_MIGRATIONS = [
   CreateJobs1764400000100,
   FollowAgencies1764500000500,
   FollowApplicants1764500000800,
-  KeepServiceStandards1764700000300,
-  AddFormToApplications1764700000310,
+  WorkingDayCalendar1764900000600,
+  KeepServiceStandards1764900001000,
+  AddFormToApplications1764900001010,
 ];

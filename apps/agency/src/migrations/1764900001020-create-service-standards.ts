@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * each publication replaces the row with the next `version` and goes to the mall's catalog as
  * `ServiceStandardPublished` through the outbox, in the same transaction.
  */
-export class CreateServiceStandards1764700000320 implements MigrationInterface {
-  name = 'CreateServiceStandards1764700000320';
+export class CreateServiceStandards1764900001020 implements MigrationInterface {
+  name = 'CreateServiceStandards1764900001020';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * columns the catalog is searched and filtered by are copied out of it: the categories, and
  * `search_text`, the code, names and descriptions in both languages in lower case.
  */
-export class KeepServiceStandards1764700000300 implements MigrationInterface {
-  name = 'KeepServiceStandards1764700000300';
+export class KeepServiceStandards1764900001000 implements MigrationInterface {
+  name = 'KeepServiceStandards1764900001000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
