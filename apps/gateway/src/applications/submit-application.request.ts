@@ -125,7 +125,6 @@ export class SubmitApplicationRequest {
     },
     example: BIRTH_FORM_EXAMPLE,
   })
-  @IsOptional()
   @IsFormData()
   form?: FormDataV2;
 }

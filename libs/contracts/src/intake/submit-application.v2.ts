@@ -11,6 +11,7 @@ import {
   Matches,
   MaxLength,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, type Channel } from '../channels';
@@ -49,9 +50,13 @@ export function isFormData(value: unknown): value is FormDataV2 {
   );
 }
 
-/** `form`: the validator of the message and of the gateway's body alike. */
-export const IsFormData = () =>
-  ValidateBy(
+/**
+ * `form`: the validator of the message and of the gateway's body alike. Absent is allowed, null
+ * is not (it is no form): unlike `IsOptional`, only `undefined` skips the check.
+ */
+export function IsFormData(): PropertyDecorator {
+  const present = ValidateIf((_object, value) => value !== undefined);
+  const shaped = ValidateBy(
     { name: 'isFormData', validator: { validate: isFormData, defaultMessage: () => 'form' } },
     {
       context: {
@@ -60,6 +65,11 @@ export const IsFormData = () =>
       },
     },
   );
+  return (target, property) => {
+    present(target, property);
+    shaped(target, property);
+  };
+}
 
 /** The applicant an officer or an API client submits for, named by NIK. */
 export class ApplicantV2 {
@@ -111,7 +121,6 @@ export class SubmitApplicationV2 {
    * The data fields of the service's standard, by name. Checked against the standard by intake
    * (per field, `form.<name>`); absent, the application carries no form data yet.
    */
-  @IsOptional()
   @IsFormData()
   form?: FormDataV2;
 }
