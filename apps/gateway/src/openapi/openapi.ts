@@ -53,6 +53,10 @@ export function createOpenApiDocument(
     .addServer(config.PUBLIC_URL, 'This gateway (`PUBLIC_URL`)')
     .addTag('applications', 'Submit applications and follow them across agencies')
     .addTag('agencies', 'What each agency at the mall works on, asked of its own deployment')
+    .addTag(
+      'services',
+      "The mall's catalog: every agency's services and their standards (requirements, time limit, fee, output)",
+    )
     .addTag('applicants', 'Citizens: registration, their own profile, verifying phone and e-mail')
     .addTag('businesses', 'Businesses (by NIB) their owners register, and who acts for them')
     .addTag('officers', 'Agency and mall officers and their roles')
