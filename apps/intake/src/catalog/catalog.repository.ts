@@ -101,12 +101,6 @@ export class CatalogRepository {
     return rows[0]?.standard;
   }
 
-  async isEmpty(): Promise<boolean> {
-    // Services, not agencies: those may already have come from identity.
-    const rows = await this.db.query(sql`SELECT 1 FROM services LIMIT 1`);
-    return rows.length === 0;
-  }
-
   /**
    * Follows identity's record of an agency: applied only if newer than what the catalog holds
    * (events may come again, or out of order after a replay). Answers whether it changed anything.
@@ -158,12 +152,13 @@ export class CatalogRepository {
   }
 
   /**
-   * Adds the demo agencies and services, leaving existing ones as they are: the services with
-   * their standards as version 0, so each agency's own first publication replaces them.
+   * Adds the demo agencies and services it does not hold, leaving existing ones as they are: the
+   * services with their standards as version 0, so each agency's own first publication replaces
+   * them. Answers how many services it added.
    */
-  async addAll(agencies: DemoAgency[], services: DemoService[]): Promise<void> {
+  async addAll(agencies: DemoAgency[], services: DemoService[]): Promise<number> {
     this.cache.clear();
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const tx = executorOf(manager);
       for (const agency of agencies) {
         await tx.execute(sql`
@@ -171,7 +166,10 @@ export class CatalogRepository {
           VALUES (${agency.code}, ${agency.name}, ${agency.timeZone})
           ON CONFLICT (code) DO NOTHING`);
       }
-      for (const service of services) await this.writeService(tx, { ...service, version: 0 });
+      let added = 0;
+      for (const service of services)
+        added += await this.writeService(tx, { ...service, version: 0 });
+      return added;
     });
   }
 }
