@@ -6,6 +6,7 @@ export * from './intake/intake.stream';
 export * from './intake/submit-application.v2';
 export * from './intake/list-applications.v1';
 export * from './intake/application-submitted.v2';
+export * from './intake/documents.v1';
 export * from './agency/agency.stream';
 export * from './agency/application-status-changed.v1';
 export * from './agency/list-work-queue.v1';

@@ -16,3 +16,4 @@ export * from './outbox/unit-of-work';
 export * from './rpc/handle-request.decorator';
 export * from './rpc/request-server';
 export * from './rpc/rpc-client';
+export * from './objects/document-store';

@@ -121,7 +121,7 @@ export class ApplicationsController {
   })
   @ApiProblemResponse(
     422,
-    "Well formed, but a NIK that cannot exist, an unknown service, or form data the service's standard refuses",
+    "Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, or documents the caller cannot attach",
     {
       form: {
         summary: "Form data that does not meet the service's standard",
@@ -152,6 +152,17 @@ export class ApplicationsController {
       nikRegion: {
         summary: 'A NIK whose region code does not exist',
         error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
+        instance: '/v1/applications',
+      },
+      documents: {
+        summary: 'A document attached already, and one the caller did not upload',
+        error: DomainError.validation(
+          [
+            { field: 'documents[0].documentId', code: 'document_already_attached' },
+            { field: 'documents[1].documentId', code: 'document_not_found' },
+          ],
+          422,
+        ),
         instance: '/v1/applications',
       },
     },

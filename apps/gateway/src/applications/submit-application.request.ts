@@ -3,12 +3,15 @@ import {
   CHANNELS,
   FORM_LIMITS,
   IsFormData,
+  MAX_ATTACHED_DOCUMENTS,
   type Channel,
   type FormDataV2,
   type SubmitApplicationV2,
 } from '@satupintu/contracts';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsDefined,
   IsIn,
   IsISO8601,
@@ -59,6 +62,30 @@ export class ApplicantRequest {
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { code: 'must_be_date' } })
   birthDate?: string;
+}
+
+export class AttachedDocumentRequest {
+  @ApiProperty({
+    description: "The service standard's requirement this document answers",
+    pattern: '^[A-Z0-9_]{2,48}$',
+    minLength: 2,
+    maxLength: 48,
+    example: 'KTP',
+  })
+  @IsDefined()
+  @IsString()
+  @Matches(/^[A-Z0-9_]{2,48}$/)
+  requirement: string;
+
+  @ApiProperty({
+    description: 'A document the caller uploaded (`POST /v1/documents`) and has not attached yet',
+    format: 'uuid',
+    maxLength: 36,
+    example: '3d0c8f6e-7a51-4b8e-9c1f-6a2b4d5e7f80',
+  })
+  @IsDefined()
+  @IsUUID()
+  documentId: string;
 }
 
 export class SubmitApplicationRequest {
@@ -127,6 +154,20 @@ export class SubmitApplicationRequest {
   })
   @IsFormData()
   form?: FormDataV2;
+
+  @ApiPropertyOptional({
+    type: [AttachedDocumentRequest],
+    maxItems: MAX_ATTACHED_DOCUMENTS,
+    description:
+      'Documents to attach, each uploaded before by the same caller and attached nowhere yet; ' +
+      'they are attached together with the application, or not at all',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTACHED_DOCUMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AttachedDocumentRequest)
+  documents?: AttachedDocumentRequest[];
 }
 
 /** The message to intake, written out field by field so the HTTP body and it can change apart. */
@@ -146,5 +187,13 @@ export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApp
     ...(body.businessId === undefined ? {} : { businessId: body.businessId }),
     ...(body.channel === undefined ? {} : { channel: body.channel }),
     ...(body.form === undefined ? {} : { form: { ...body.form } }),
+    ...(body.documents === undefined
+      ? {}
+      : {
+          documents: body.documents.map((document) => ({
+            requirement: document.requirement,
+            documentId: document.documentId,
+          })),
+        }),
   };
 }

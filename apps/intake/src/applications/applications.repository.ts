@@ -4,6 +4,9 @@ import { UnitOfWork, outgoing } from '@satupintu/messaging';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
+import { refuseUnattached } from '../documents/attach-documents';
+import type { AttachableDocument } from '../documents/document-access';
+import { DocumentsRepository } from '../documents/documents.repository';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
 import type { NewApplication } from './submit-application';
 
@@ -50,12 +53,43 @@ export class ApplicationsRepository {
     return ApplicantsRepository.actsFor(this.db, applicantId, businessId);
   }
 
-  /** The application and its ApplicationSubmitted event, together or not at all. */
+  findDocuments(ids: string[]): Promise<AttachableDocument[]> {
+    return DocumentsRepository.findAttachable(this.db, ids);
+  }
+
+  /**
+   * The application, its ApplicationSubmitted event and its documents' attachment, together or
+   * not at all. Without documents, one statement (the hot path).
+   */
   async addSubmitted(application: NewApplication, event: ApplicationSubmittedV2): Promise<boolean> {
-    const { applicant, submittedBy } = application;
+    const { documents, submittedBy } = application;
+    const insert = this.insertStatement(application);
     try {
-      await this.unitOfWork.writeWithEvents(
-        sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
+      if (!documents?.length || !submittedBy) {
+        await this.unitOfWork.writeWithEvents(insert, [outgoing(ApplicationSubmitted, event)]);
+        return true;
+      }
+      await this.unitOfWork.run(async (tx) => {
+        await tx.execute(insert);
+        const attached = await DocumentsRepository.attach(
+          tx,
+          application.applicationId,
+          submittedBy,
+          documents,
+        );
+        refuseUnattached(documents, attached);
+        tx.publish(ApplicationSubmitted, event);
+      });
+      return true;
+    } catch (error) {
+      if (violates(error, 'applications_tracking_no_key')) return false;
+      throw error;
+    }
+  }
+
+  private insertStatement(application: NewApplication) {
+    const { applicant, submittedBy } = application;
+    return sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
               applicant_nik, applicant_name, applicant_birth_date, applicant_id, business_id,
               submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at, form)
             VALUES (${application.applicationId}, ${application.trackingNo},
@@ -65,14 +99,7 @@ export class ApplicationsRepository {
               ${application.businessId ?? null}, ${submittedBy?.kind ?? null},
               ${submittedBy?.subject ?? null}, ${submittedBy?.clientId ?? null},
               ${application.submittedAt},
-              ${application.form ? JSON.stringify(application.form) : null}::jsonb)`,
-        [outgoing(ApplicationSubmitted, event)],
-      );
-      return true;
-    } catch (error) {
-      if (violates(error, 'applications_tracking_no_key')) return false;
-      throw error;
-    }
+              ${application.form ? JSON.stringify(application.form) : null}::jsonb)`;
   }
 }
 

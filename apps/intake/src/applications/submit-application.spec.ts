@@ -98,6 +98,7 @@ function fakePorts(accept: boolean[] = [true]): Fake {
       ports.lookedUp.push(code);
       return Promise.resolve(CATALOG[code]);
     },
+    findDocuments: () => Promise.resolve([]),
     add: (application, event) => {
       ports.added.push(structuredClone(application));
       ports.events.push(structuredClone(event));

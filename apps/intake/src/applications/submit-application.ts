@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '@satupintu/common';
 import type {
   ApplicationReceiptV1,
+  AttachedDocumentV2,
   ApplicationSubmittedV2,
   Channel,
   FormDataV2,
@@ -10,6 +11,7 @@ import type {
 } from '@satupintu/contracts';
 import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
 import { checkAgainstStandard, type ServiceStandardRules } from './standard-checks';
+import { offeredDocumentProblems, type AttachDocumentsPorts } from '../documents/attach-documents';
 
 /**
  * What intake stores: the event's facts and, for an applicant an officer or a client names by
@@ -19,9 +21,11 @@ export interface NewApplication extends ApplicationSubmittedV2 {
   applicant?: { nik: string; name: string; birthDate?: string };
   /** The form data, checked against the service's standard; it stays in intake. */
   form?: FormDataV2;
+  /** Uploaded documents to attach in the same transaction. */
+  documents?: AttachedDocumentV2[];
 }
 
-export interface SubmitApplicationPorts {
+export interface SubmitApplicationPorts extends AttachDocumentsPorts {
   regions: RegionIndex;
   findService(
     code: string,
@@ -88,8 +92,9 @@ export function submitterOf(principal: Principal): SubmitterV2 {
  * applicant; an officer or a client names one by a real NIK (region, birth date, serial, and
  * the stated birth date if given), linked to their account when they have one. The service
  * must be in the catalog, the channel one the caller submits through and the service takes,
- * form data valid for the service's standard, and a business one the applicant acts for. Every problem is reported at once, per field. On success the owning
- * agency is told through the outbox.
+ * form data valid for the service's standard, and a business one the applicant acts for.
+ * Every problem is reported at once, per field. On success the owning agency is told through
+ * the outbox.
  */
 export async function submitApplication(
   principal: Principal,
@@ -147,6 +152,7 @@ export async function submitApplication(
       params: { serviceCode: input.serviceCode },
     });
   else errors.push(...checkAgainstStandard(service, channel, input.form, ports.regions));
+  errors.push(...(await offeredDocumentProblems(submittedBy, input.documents, ports)));
   if (errors.length > 0 || !service) throw DomainError.validation(errors, 422);
 
   const now = ports.now();
@@ -169,6 +175,7 @@ export async function submitApplication(
       ...event,
       ...(named ? { applicant: named } : {}),
       ...(input.form ? { form: input.form } : {}),
+      ...(input.documents?.length ? { documents: input.documents } : {}),
     };
     if (await ports.add(application, event)) {
       return {

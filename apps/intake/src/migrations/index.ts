@@ -7,6 +7,7 @@ import { CreateCatalogAndApplications1763856000100 } from './1763856000100-creat
 import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
 import { WorkingDayCalendar1764900000600 } from './1764900000600-working-day-calendar';
+import { CreateDocuments1764900000900 } from './1764900000900-create-documents';
 import { KeepServiceStandards1764900001000 } from './1764900001000-keep-service-standards';
 import { AddFormToApplications1764900001010 } from './1764900001010-add-form-to-applications';
 
@@ -19,6 +20,7 @@ export const INTAKE_MIGRATIONS = [
   FollowAgencies1764500000500,
   FollowApplicants1764500000800,
   WorkingDayCalendar1764900000600,
+  CreateDocuments1764900000900,
   KeepServiceStandards1764900001000,
   AddFormToApplications1764900001010,
 ];
