@@ -29,7 +29,7 @@ import {
 } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { DEMO_AGENCIES, DEMO_SERVICES } from '../apps/intake/src/catalog/demo-catalog';
+import { DEMO_AGENCIES, DEMO_SERVICES } from '@satupintu/demo';
 import {
   type ServiceSpec,
   planServices,

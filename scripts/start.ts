@@ -17,7 +17,7 @@ import {
 } from '@satupintu/process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { DEMO_AGENCIES } from '../apps/intake/src/catalog/demo-catalog';
+import { DEMO_AGENCIES } from '@satupintu/demo';
 import { renderBanner } from './launcher/banner';
 import { demoLogins } from './launcher/demo-logins';
 import {

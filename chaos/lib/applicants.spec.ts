@@ -1,3 +1,4 @@
+import { DEMO_AGENCIES, DEMO_SERVICES } from '@satupintu/demo';
 import { loadRegionIndex, parseNik } from '@satupintu/domain';
 import { plannedApplication } from './applicants';
 
@@ -25,8 +26,17 @@ describe('plannedApplication', () => {
   });
 
   it('spreads the applications over the services of every agency', () => {
-    const agencies = new Set(planned.slice(0, 5).map((p) => p.agencyCode));
-    expect(agencies).toEqual(new Set(['DPMPTSP', 'DUKCAPIL', 'PUPR']));
-    expect(new Set(planned.slice(0, 5).map((p) => p.body.serviceCode)).size).toBe(5);
+    const first = planned.slice(0, DEMO_SERVICES.length);
+    expect(new Set(first.map((p) => p.agencyCode))).toEqual(
+      new Set(DEMO_AGENCIES.map((agency) => agency.code)),
+    );
+    expect(new Set(first.map((p) => p.body.serviceCode)).size).toBe(DEMO_SERVICES.length);
+  });
+
+  it("submits each through a channel its service's standard takes", () => {
+    for (const { body } of planned) {
+      const service = DEMO_SERVICES.find((candidate) => candidate.code === body.serviceCode);
+      expect(service?.channels).toContain(body.channel);
+    }
   });
 });

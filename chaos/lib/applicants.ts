@@ -1,6 +1,6 @@
 import type { ApplicantV2, SubmitApplicationV2 } from '@satupintu/contracts';
 import { CHANNELS_OF } from '../../apps/intake/src/applications/submit-application';
-import { DEMO_SERVICES } from '../../apps/intake/src/catalog/demo-catalog';
+import { DEMO_SERVICES } from '@satupintu/demo';
 
 /** Real districts (idn-area-data) across the archipelago: Banda Aceh to Makassar. */
 const DISTRICTS = [
@@ -50,6 +50,8 @@ export function plannedApplication(n: number): PlannedApplication {
     String(birth.getUTCFullYear() % 100).padStart(2, '0') +
     String(serial).padStart(4, '0');
   const service = DEMO_SERVICES[n % DEMO_SERVICES.length];
+  // A channel the service takes (its standard lists them), of those a client submits through.
+  const channels = CHANNELS_OF.client.filter((channel) => service.channels.includes(channel));
   return {
     agencyCode: service.agencyCode,
     body: {
@@ -60,7 +62,7 @@ export function plannedApplication(n: number): PlannedApplication {
         birthDate: birth.toISOString().slice(0, 10),
       },
       // The load submits as an API client does (the portal, kiosks), for the applicant it names.
-      channel: CHANNELS_OF.client[n % CHANNELS_OF.client.length],
+      channel: channels[n % channels.length],
     },
   };
 }

@@ -1,4 +1,4 @@
-import { DEMO_AGENCIES } from '../../apps/intake/src/catalog/demo-catalog';
+import { DEMO_AGENCIES } from '@satupintu/demo';
 import { DEMO_ACCOUNTS } from '../../apps/identity/src/demo/demo-accounts';
 import { demoLogins } from './demo-logins';
 

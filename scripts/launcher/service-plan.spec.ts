@@ -32,11 +32,14 @@ describe('planServices', () => {
     });
   });
 
-  it('seeds the demo catalog in intake and the demo accounts in identity only', () => {
+  it("seeds the demo catalog in intake and the agencies' standards, the demo accounts in identity", () => {
     const plan = planServices(3000, agencies);
     expect(plan.filter((spec) => 'DEMO_SEED' in spec.defaults).map((spec) => spec.name)).toEqual([
       'identity',
       'intake',
+      'agency-dpmptsp',
+      'agency-dukcapil',
+      'agency-pupr',
     ]);
     expect(plan.find((spec) => spec.name === 'identity')?.defaults.NODE_ENV).toBe('development');
   });

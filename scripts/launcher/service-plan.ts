@@ -27,12 +27,13 @@ export const AGENCY_PORT_OFFSET = 10;
 const CORE_SERVICES = ['gateway', 'identity', 'intake', 'tracking', 'surveys'] as const;
 
 /**
- * The demo mall: intake's catalog and identity's accounts (whose log shows one-time codes in
- * development, since nothing is sent).
+ * The demo mall: intake's catalog, identity's accounts (whose log shows one-time codes in
+ * development, since nothing is sent), and each agency's service standards.
  */
 const DEMO_DEFAULTS: Partial<Record<string, Record<string, string>>> = {
   intake: { DEMO_SEED: 'true' },
   identity: { DEMO_SEED: 'true', NODE_ENV: 'development' },
+  agency: { DEMO_SEED: 'true' },
 };
 
 function entryPoint(app: string): string {
@@ -58,7 +59,7 @@ export function planServices(basePort: number, agencies: readonly AgencyRef[]): 
     script: entryPoint('agency'),
     port: basePort + AGENCY_PORT_OFFSET + index,
     env: { AGENCY_CODE: agency.code },
-    defaults: {},
+    defaults: DEMO_DEFAULTS.agency ?? {},
   }));
   return [...core, ...agencyDeployments];
 }

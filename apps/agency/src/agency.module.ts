@@ -1,10 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ApplicationStatusChanged } from '@satupintu/contracts';
+import { ApplicationStatusChanged, ServiceStandardPublished } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import { CasesModule } from './cases/cases.module';
 import type { AgencyConfig } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';
+import { ServicesModule } from './services/services.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
 /** One deployment per agency: its own database, its own durable consumers. */
@@ -20,12 +21,13 @@ export class AgencyModule {
           name: `agency-${agency.toLowerCase()}`,
           database: databaseName(config.DB_PREFIX, 'agency', agency),
           migrations: AGENCY_MIGRATIONS,
-          publishes: [ApplicationStatusChanged],
+          publishes: [ApplicationStatusChanged, ServiceStandardPublished],
         }),
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
         CasesModule.forRoot(agency),
         WorkQueueModule.forRoot(agency),
+        ServicesModule.forRoot({ agencyCode: agency, demoSeed: config.DEMO_SEED }),
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { SUBJECT_TOKEN_PATTERN, baseEnv, loadConfig } from '@satupintu/common';
-import { makeValidator, port } from 'envalid';
+import { bool, makeValidator, port } from 'envalid';
 
 const agencyCode = makeValidator<string>((value) => {
   const code = value.toUpperCase();
@@ -16,6 +16,10 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
       AGENCY_CODE: agencyCode({
         desc: 'the agency this deployment serves, e.g. DUKCAPIL; it has its own database and consumers',
         example: 'DUKCAPIL',
+      }),
+      DEMO_SEED: bool({
+        default: false,
+        desc: "publish this agency's services of the demo catalog when it has none",
       }),
     },
     env,

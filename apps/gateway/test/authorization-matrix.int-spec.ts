@@ -7,6 +7,7 @@ import {
   testEnvironment,
 } from '@satupintu/testing';
 import type { Role } from '@satupintu/contracts';
+import { DEMO_SERVICES } from '@satupintu/demo';
 import { DEMO_ACCOUNTS, demoOfficerUsername } from '../../identity/src/demo/demo-accounts';
 
 /**
@@ -401,6 +402,26 @@ describe('the authorization matrix', () => {
       { ...refused, 'mall admin': 200 },
     );
     await expectRow((who) => call(who, 'DELETE', day), { ...refused, 'mall admin': 200 });
+  });
+
+  it("the catalog: anyone reads it; only the agency's admin or the mall's publishes a standard", async () => {
+    const everyone = Object.keys(CALLERS) as Caller[];
+    const all = (status: number) => Object.fromEntries(everyone.map((who) => [who, status]));
+    await expectRow((who) => call(who, 'GET', '/v1/services?agency=DUKCAPIL'), all(200));
+    await expectRow((who) => call(who, 'GET', '/v1/services/DUKCAPIL-KK'), all(200));
+    const {
+      agencyCode: _agency,
+      code: _code,
+      ...kk
+    } = DEMO_SERVICES.find((service) => service.code === 'DUKCAPIL-KK')!;
+    const refused: Row = Object.fromEntries(
+      everyone.map((who) => [who, who === 'anonymous' ? 401 : 403]),
+    );
+    await expectRow((who) => call(who, 'PUT', '/v1/agencies/DUKCAPIL/services/DUKCAPIL-KK', kk), {
+      ...refused,
+      'dukcapil agency admin': 200,
+      'mall admin': 200,
+    });
   });
 
   it("documents: a caller's own; once attached, its applicant's and its agency's", async () => {

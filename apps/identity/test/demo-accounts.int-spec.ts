@@ -72,7 +72,7 @@ describe('identity as npm start runs it', () => {
   it('loads the demo accounts once, with the fixed credentials, and publishes them', async () => {
     const identity = await start(dev, { DEMO_SEED: 'true', NODE_ENV: 'development' });
     const agencies = await db<{ code: string }>(dev, 'SELECT code FROM agencies ORDER BY code');
-    expect(agencies.map((a) => a.code)).toEqual(['DPMPTSP', 'DUKCAPIL', 'PUPR']);
+    expect(agencies.map((a) => a.code)).toEqual(['BPJSKES', 'DPMPTSP', 'DUKCAPIL', 'PUPR']);
     const officers = await db<{ username: string; roles: string[]; password_hash: string }>(
       dev,
       'SELECT username, roles, password_hash FROM officers ORDER BY username',
@@ -80,6 +80,10 @@ describe('identity as npm start runs it', () => {
     expect(officers.map((o) => o.username)).toEqual([
       'admin.mall',
       'analis.skm',
+      'bpjskes.agency-admin',
+      'bpjskes.approver',
+      'bpjskes.front-desk',
+      'bpjskes.verifier',
       'dpmptsp.agency-admin',
       'dpmptsp.approver',
       'dpmptsp.front-desk',
@@ -132,6 +136,7 @@ describe('identity as npm start runs it', () => {
       const prefix = dev.SP_NAMESPACE.toUpperCase();
       const agencyEvents = await readStreams(env.NATS_URL, `${prefix}_${IDENTITY_STREAM.name}`);
       expect(agencyEvents.map((m) => m.subject.split('.').pop()).sort()).toEqual([
+        'BPJSKES',
         'DPMPTSP',
         'DUKCAPIL',
         'PUPR',
@@ -145,7 +150,7 @@ describe('identity as npm start runs it', () => {
     await identity.process.stop();
     developed = await start(dev, { DEMO_SEED: 'true', NODE_ENV: 'development' });
     expect(await db<{ n: number }>(dev, 'SELECT count(*)::int AS n FROM officers')).toEqual([
-      { n: 14 },
+      { n: 18 },
     ]);
   });
 

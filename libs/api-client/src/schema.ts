@@ -48,6 +48,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyCode}/services/{serviceCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish a service's standard
+         * @description An agency admin (or a mall admin) creates or replaces the standard of one of the agency’s services (after PermenPANRB 15/2014). The request goes to that agency’s own deployment, which owns its standards: it stores the next version and tells the mall’s catalog, which shows it within moments (`GET /v1/services/{serviceCode}`). The service code starts with the agency code (`DUKCAPIL-…`). Repeating the same body publishes it again as a new version.
+         */
+        put: operations["publishServiceStandard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies/{agencyCode}/work-queue": {
         parameters: {
             query?: never;
@@ -187,7 +207,7 @@ export interface paths {
         put?: never;
         /**
          * Submit an application
-         * @description Intake checks the NIK (region, birth date, serial) and the service code, stores the application and answers with its tracking number. The owning agency picks it up and starts verifying it; its timeline can answer 404 for a moment after the 201, until the tracking service has caught up. The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused.
+         * @description Intake checks the NIK (region, birth date, serial), the service code, and the `form` against the service's standard (`GET /v1/services/{serviceCode}`), stores the application and answers with its tracking number. The owning agency picks it up and starts verifying it; its timeline can answer 404 for a moment after the 201, until the tracking service has caught up. The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused.
          */
         post: operations["submitApplication"];
         delete?: never;
@@ -650,6 +670,46 @@ export interface paths {
          * @description Changes the fields given (name, roles, whether they may sign in). To an agency admin, another agency's officers and the mall's own people are not there (404), whether they exist or not.
          */
         patch: operations["updateOfficer"];
+        trace?: never;
+    };
+    "/v1/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mall's services
+         * @description The services of the mall’s active agencies, by code, a page at a time (`nextCursor`), each with its name, description, categories, time limit, fee and channels. Narrow the list by words (`q`, every word found in the code, names or descriptions, in Indonesian or English), by agency and by life event or sector (`category`). Each agency publishes its own services’ standards; the catalog follows them within moments.
+         */
+        get: operations["listServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/services/{serviceCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A service and its standard
+         * @description One service of the catalog with the whole standard its agency published (after PermenPANRB 15/2014): the form’s data fields and the documents to upload, the procedure, the time limit, the fee and its legal basis, the output, the channels and where to complain. An application gives the fields in its `form`.
+         */
+        get: operations["getService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }
@@ -1270,6 +1330,23 @@ export interface components {
              */
             size: number;
         };
+        Fee: {
+            /**
+             * @description In whole rupiah; often 0. When `assessed`, the least it can be
+             * @example 0
+             */
+            amount: number;
+            /**
+             * @description True when the agency assesses the fee per case (a retribusi by floor area, say)
+             * @example false
+             */
+            assessed: boolean;
+            /**
+             * @description The rule that sets the fee (or says there is none)
+             * @example UU No. 23 Tahun 2006 jo. UU No. 24 Tahun 2013, Pasal 79A
+             */
+            legalBasis: string;
+        };
         FieldProblem: {
             /**
              * @description Stable code of the problem
@@ -1287,6 +1364,37 @@ export interface components {
              */
             message: string;
         };
+        FormField: {
+            label: components["schemas"]["LabelText"];
+            /** @description For `number` only: the largest value */
+            max?: number;
+            /** @description For `text` only: the longest value (default 1000) */
+            maxLength?: number;
+            /** @description For `number` only: the smallest value */
+            min?: number;
+            /**
+             * @description The key of this field in an application’s `form`
+             * @example motherNik
+             */
+            name: string;
+            /** @description For `enum` only (and required there): the values accepted */
+            options?: string[];
+            /**
+             * @description Whether an application’s form must give it
+             * @example true
+             */
+            required: boolean;
+            /**
+             * @description What the value is: `text`, `number`, `date` (YYYY-MM-DD), `boolean`, `enum` (one of `options`), `nik` (a NIK that can exist), `nib` (13 digits), `kbli` (5 digits), `npwp` (15 or 16 digits), `phone` (+62… or 08…), `email`
+             * @example nik
+             */
+            type: components["schemas"]["FormFieldType"];
+        };
+        /**
+         * @description What the value is: `text`, `number`, `date` (YYYY-MM-DD), `boolean`, `enum` (one of `options`), `nik` (a NIK that can exist), `nib` (13 digits), `kbli` (5 digits), `npwp` (15 or 16 digits), `phone` (+62… or 08…), `email`
+         * @enum {string}
+         */
+        FormFieldType: "text" | "number" | "date" | "boolean" | "enum" | "nik" | "nib" | "kbli" | "npwp" | "phone" | "email";
         IssuedOutputResponse: {
             /**
              * Format: uuid
@@ -1340,6 +1448,18 @@ export interface components {
             /** @description The keys that sign, will sign soon, or signed tokens that are still valid; select one by the token’s `kid` */
             keys: components["schemas"]["JwkResponse"][];
         };
+        LabelText: {
+            /**
+             * @description In English
+             * @example Child's name
+             */
+            en: string;
+            /**
+             * @description In Indonesian
+             * @example Nama anak
+             */
+            id: string;
+        };
         LogInRequest: {
             /**
              * @description An applicant's NIK (16 digits) or e-mail, or an officer's username
@@ -1359,6 +1479,12 @@ export interface components {
              * @example q0Zr3xk8H1wP5mJ2vN7cT4yL9bD6fG0sA3eR8uW1iKo
              */
             refreshToken?: string;
+        };
+        LongText: {
+            /** @description In English */
+            en: string;
+            /** @description In Indonesian */
+            id: string;
         };
         OfficerResponse: {
             /** @example true */
@@ -1429,7 +1555,11 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_in_use" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_in_use" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
+        Procedure: {
+            /** @description In order */
+            steps: components["schemas"]["StepText"][];
+        };
         PutDayOffRequest: {
             /** @example CUTI_BERSAMA */
             kind: components["schemas"]["DayOffKind"];
@@ -1512,6 +1642,33 @@ export interface components {
              */
             npwp?: string;
         };
+        RequiredDocument: {
+            /**
+             * @description The file types accepted, as their bytes show them
+             * @example [
+             *       "application/pdf",
+             *       "image/jpeg",
+             *       "image/png"
+             *     ]
+             */
+            allowedTypes: ("application/pdf" | "image/jpeg" | "image/png")[];
+            /**
+             * @description What the document is, unique within the standard
+             * @example SURAT_KETERANGAN_LAHIR
+             */
+            kind: string;
+            label: components["schemas"]["LabelText"];
+            /**
+             * @description Whether every application must include it
+             * @example true
+             */
+            mandatory: boolean;
+            /**
+             * @description The largest file accepted, in bytes (at most 10 MiB)
+             * @example 2097152
+             */
+            maxBytes: number;
+        };
         /**
          * @description FRONT_DESK, VERIFIER, APPROVER, AGENCY_ADMIN (of an agency); MALL_ADMIN, SURVEY_ANALYST (the mall)
          * @enum {string}
@@ -1540,6 +1697,122 @@ export interface components {
              */
             channel: "PHONE" | "EMAIL";
         };
+        /** @enum {string} */
+        ServiceCategory: "BUSINESS" | "BIRTH" | "FAMILY" | "HEALTH" | "BUILDING" | "EMPLOYMENT" | "IDENTITY";
+        ServiceRequirements: {
+            /** @description The documents to upload */
+            documents: components["schemas"]["RequiredDocument"][];
+            /** @description The data fields of the form */
+            fields: components["schemas"]["FormField"][];
+        };
+        ServiceStandardRequest: {
+            /**
+             * @description False withdraws the service from the catalog
+             * @example true
+             */
+            active: boolean;
+            /**
+             * @description The life events and sectors to find the service by
+             * @example [
+             *       "BIRTH",
+             *       "FAMILY"
+             *     ]
+             */
+            categories: ("BUSINESS" | "BIRTH" | "FAMILY" | "HEALTH" | "BUILDING" | "EMPLOYMENT" | "IDENTITY")[];
+            /**
+             * @description The channels the service takes applications through
+             * @example [
+             *       "WEB",
+             *       "COUNTER"
+             *     ]
+             */
+            channels: ("WEB" | "MOBILE" | "COUNTER" | "KIOSK" | "CALL_CENTER" | "PORTAL")[];
+            /** @description Where to complain about the service */
+            complaintChannel: components["schemas"]["LongText"];
+            description: components["schemas"]["LongText"];
+            fee: components["schemas"]["Fee"];
+            /** @description The name of the service */
+            names: components["schemas"]["LabelText"];
+            /** @description What the applicant receives */
+            output: components["schemas"]["LabelText"];
+            procedure: components["schemas"]["Procedure"];
+            requirements: components["schemas"]["ServiceRequirements"];
+            /** @description From a complete application to the output */
+            timeLimit: components["schemas"]["TimeLimit"];
+        };
+        ServiceStandardResponse: {
+            /**
+             * @description False withdraws the service from the catalog
+             * @example true
+             */
+            active: boolean;
+            /**
+             * @description The agency that owns the service
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /**
+             * @description The life events and sectors to find the service by
+             * @example [
+             *       "BIRTH",
+             *       "FAMILY"
+             *     ]
+             */
+            categories: ("BUSINESS" | "BIRTH" | "FAMILY" | "HEALTH" | "BUILDING" | "EMPLOYMENT" | "IDENTITY")[];
+            /**
+             * @description The channels the service takes applications through
+             * @example [
+             *       "WEB",
+             *       "COUNTER"
+             *     ]
+             */
+            channels: ("WEB" | "MOBILE" | "COUNTER" | "KIOSK" | "CALL_CENTER" | "PORTAL")[];
+            /** @example DUKCAPIL-AKTA-LAHIR */
+            code: string;
+            /** @description Where to complain about the service */
+            complaintChannel: components["schemas"]["LongText"];
+            description: components["schemas"]["LongText"];
+            fee: components["schemas"]["Fee"];
+            /** @description The name of the service */
+            names: components["schemas"]["LabelText"];
+            /** @description What the applicant receives */
+            output: components["schemas"]["LabelText"];
+            procedure: components["schemas"]["Procedure"];
+            requirements: components["schemas"]["ServiceRequirements"];
+            /** @description From a complete application to the output */
+            timeLimit: components["schemas"]["TimeLimit"];
+            /**
+             * @description Grows by one with every publication of this service’s standard
+             * @example 1
+             */
+            version: number;
+        };
+        ServiceSummaryResponse: {
+            /**
+             * @description The agency that owns the service
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            categories: ("BUSINESS" | "BIRTH" | "FAMILY" | "HEALTH" | "BUILDING" | "EMPLOYMENT" | "IDENTITY")[];
+            channels: ("WEB" | "MOBILE" | "COUNTER" | "KIOSK" | "CALL_CENTER" | "PORTAL")[];
+            /** @example DUKCAPIL-AKTA-LAHIR */
+            code: string;
+            description: components["schemas"]["LongText"];
+            fee: components["schemas"]["Fee"];
+            names: components["schemas"]["LabelText"];
+            timeLimit: components["schemas"]["TimeLimit"];
+            /**
+             * @description Grows by one with every publication of this service’s standard
+             * @example 1
+             */
+            version: number;
+        };
+        ServicesPageResponse: {
+            /** @description By service code */
+            items: components["schemas"]["ServiceSummaryResponse"][];
+            /** @description Present when there are more services: pass it as `cursor` for the next page */
+            nextCursor?: string;
+        };
         StepApplicationResponse: {
             /**
              * Format: uuid
@@ -1551,6 +1824,18 @@ export interface components {
              * @example K7M39QX2C
              */
             trackingNo: string;
+        };
+        StepText: {
+            /**
+             * @description In English
+             * @example An officer verifies the birth and records it in SIAK.
+             */
+            en: string;
+            /**
+             * @description In Indonesian
+             * @example Petugas memverifikasi dan mencatat kelahiran di SIAK.
+             */
+            id: string;
         };
         SubmitApplicationRequest: {
             /** @description Who applies, when a front-desk officer or an API client submits for them. A signed-in applicant submits for themself and leaves this out. */
@@ -1568,6 +1853,20 @@ export interface components {
             channel?: components["schemas"]["Channel"];
             /** @description Documents to attach, each uploaded before by the same caller and attached nowhere yet; they are attached together with the application, or not at all */
             documents?: components["schemas"]["AttachedDocumentRequest"][];
+            /**
+             * @description The data fields of the service’s standard (`GET /v1/services/{serviceCode}`), by name: a text, number or true/false each, checked against the standard (422 naming `form.<name>`: missing, mistyped, out of range, unknown). At most 100 fields, names of letters and digits starting with a lower-case letter. Left out, the application carries no form data yet: the agency collects it while verifying.
+             * @example {
+             *       "childName": "Putri Rahayu",
+             *       "childSex": "PEREMPUAN",
+             *       "birthDate": "2026-11-20",
+             *       "birthPlace": "Cibinong",
+             *       "motherNik": "3201014506900001",
+             *       "marriageRecorded": true
+             *     }
+             */
+            form?: {
+                [key: string]: string | number | boolean;
+            };
             /**
              * @description Code of a service in the mall's catalog
              * @example DUKCAPIL-KK
@@ -1602,6 +1901,14 @@ export interface components {
                 [key: string]: string | number | boolean;
             };
         };
+        TimeLimit: {
+            /** @example WORKING_DAYS */
+            unit: components["schemas"]["TimeLimitUnit"];
+            /** @example 1 */
+            value: number;
+        };
+        /** @enum {string} */
+        TimeLimitUnit: "MINUTES" | "HOURS" | "WORKING_DAYS" | "DAYS";
         TimelineEntryResponse: {
             /**
              * @description The agency that reported it
@@ -2232,6 +2539,215 @@ export interface operations {
                 };
             };
             /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishServiceStandard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency that owns the service */
+                agencyCode: string;
+                /** @description The service code, starting with the agency code */
+                serviceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceStandardRequest"];
+            };
+        };
+        responses: {
+            /** @description Published: the standard with its new version */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStandardResponse"];
+                };
+            };
+            /** @description The body is not JSON, or a field is missing, mistyped, unknown or out of bounds */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not an admin of this agency, nor a mall admin */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed, but the fields do not fit together or the code is another agency’s */
+            422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -3831,7 +4347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well formed, but a NIK that cannot exist or an unknown service */
+            /** @description Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, or documents the caller cannot attach */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -8632,6 +9148,256 @@ export interface operations {
                 };
             };
             /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listServices: {
+        parameters: {
+            query?: {
+                /** @description Words to look for in the code, names and descriptions, in Indonesian or English, ignoring case: a service matches when it holds every word */
+                q?: string;
+                /** @description Only the services of this agency */
+                agency?: string;
+                /** @description Only the services for this life event or sector */
+                category?: components["schemas"]["ServiceCategory"];
+                /** @description Services per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of services */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicesPageResponse"];
+                };
+            };
+            /** @description A filter out of bounds, or a cursor this list did not make */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getService: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The service code */
+                serviceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStandardResponse"];
+                };
+            };
+            /** @description No active service has this code */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -53,3 +53,6 @@ export * from './calendar/working-day-calendar-changed.v1';
 export * from './calendar/get-calendar-year.v1';
 export * from './calendar/put-day-off.v1';
 export * from './calendar/delete-day-off.v1';
+export * from './agency/service-standard-published.v1';
+export * from './agency/publish-service-standard.v1';
+export * from './intake/list-services.v1';

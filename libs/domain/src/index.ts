@@ -7,3 +7,4 @@ export * from './time/working-days';
 export * from './time/holidays-seed';
 export * from './bundles/bundle-definition';
 export * from './bundles/bundle-progress';
+export * from './service-standard/validate-form';

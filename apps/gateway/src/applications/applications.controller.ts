@@ -54,7 +54,8 @@ export class ApplicationsController {
     operationId: 'submitApplication',
     summary: 'Submit an application',
     description:
-      'Intake checks the NIK (region, birth date, serial) and the service code, stores the application and ' +
+      'Intake checks the NIK (region, birth date, serial), the service code, and the `form` against the ' +
+      "service's standard (`GET /v1/services/{serviceCode}`), stores the application and " +
       'answers with its tracking number. The owning agency picks it up and starts verifying it; its ' +
       'timeline can answer 404 for a moment after the 201, until the tracking service has caught up. ' +
       'The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused.',
@@ -108,32 +109,54 @@ export class ApplicationsController {
       instance: '/v1/applications',
     },
   })
-  @ApiProblemResponse(422, 'Well formed, but a NIK that cannot exist or an unknown service', {
-    unknownService: {
-      summary: 'A service code that is not in the catalog',
-      error: DomainError.validation(
-        [{ field: 'serviceCode', code: 'unknown_service', params: { serviceCode: 'DUKCAPIL-XX' } }],
-        422,
-      ),
-      instance: '/v1/applications',
+  @ApiProblemResponse(
+    422,
+    "Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, or documents the caller cannot attach",
+    {
+      form: {
+        summary: "Form data that does not meet the service's standard",
+        error: DomainError.validation(
+          [
+            { field: 'form.childName', code: 'required' },
+            { field: 'form.birthDate', code: 'must_be_date' },
+            { field: 'form.pet', code: 'unknown_field' },
+          ],
+          422,
+        ),
+        instance: '/v1/applications',
+      },
+      unknownService: {
+        summary: 'A service code that is not in the catalog',
+        error: DomainError.validation(
+          [
+            {
+              field: 'serviceCode',
+              code: 'unknown_service',
+              params: { serviceCode: 'DUKCAPIL-XX' },
+            },
+          ],
+          422,
+        ),
+        instance: '/v1/applications',
+      },
+      nikRegion: {
+        summary: 'A NIK whose region code does not exist',
+        error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
+        instance: '/v1/applications',
+      },
+      documents: {
+        summary: 'A document attached already, and one the caller did not upload',
+        error: DomainError.validation(
+          [
+            { field: 'documents[0].documentId', code: 'document_already_attached' },
+            { field: 'documents[1].documentId', code: 'document_not_found' },
+          ],
+          422,
+        ),
+        instance: '/v1/applications',
+      },
     },
-    nikRegion: {
-      summary: 'A NIK whose region code does not exist',
-      error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
-      instance: '/v1/applications',
-    },
-    documents: {
-      summary: 'A document attached already, and one the caller did not upload',
-      error: DomainError.validation(
-        [
-          { field: 'documents[0].documentId', code: 'document_already_attached' },
-          { field: 'documents[1].documentId', code: 'document_not_found' },
-        ],
-        422,
-      ),
-      instance: '/v1/applications',
-    },
-  })
+  )
   @ApiUpstreamProblems('intake', '/v1/applications')
   async submit(
     @Body() body: SubmitApplicationRequest,

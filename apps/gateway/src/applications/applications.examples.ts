@@ -2,6 +2,16 @@ import type { ApplicationReceiptResponse } from './application-receipt.response'
 import type { SubmitApplicationRequest } from './submit-application.request';
 import type { TimelineResponse } from './timeline.response';
 
+/** A birth certificate's form, as its standard in the demo catalog asks for it. */
+export const BIRTH_FORM_EXAMPLE = {
+  childName: 'Putri Rahayu',
+  childSex: 'PEREMPUAN',
+  birthDate: '2026-11-20',
+  birthPlace: 'Cibinong',
+  motherNik: '3201014506900001',
+  marriageRecorded: true,
+};
+
 // Examples for the OpenAPI document: one applicant of the demo mall, typed as the real bodies
 // so a renamed field fails to compile here instead of leaving a stale example.
 
@@ -20,6 +30,15 @@ export const SUBMIT_EXAMPLES: Record<string, { summary: string; value: SubmitApp
         serviceCode: 'DUKCAPIL-KK',
         applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
         channel: 'KIOSK',
+      },
+    },
+    withForm: {
+      summary: "At the counter, with the form the service's standard asks for",
+      value: {
+        serviceCode: 'DUKCAPIL-AKTA-LAHIR',
+        applicant: { nik: '3201014506900001', name: 'Siti Rahayu' },
+        channel: 'COUNTER',
+        form: BIRTH_FORM_EXAMPLE,
       },
     },
   };

@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHANNELS,
+  FORM_LIMITS,
+  IsFormData,
   MAX_ATTACHED_DOCUMENTS,
   type Channel,
+  type FormDataV2,
   type SubmissionPartyV2,
   type SubmitApplicationV2,
 } from '@satupintu/contracts';
@@ -23,6 +26,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHANNEL, SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
+import { BIRTH_FORM_EXAMPLE } from './applications.examples';
 
 // The validators are those of SubmitApplicationV2, which intake checks again on receipt: a body
 // the gateway accepts is never refused by intake for its shape, only for what it means (422).
@@ -135,6 +139,27 @@ export class SubmitApplicationRequest extends SubmissionPartyRequest {
   serviceCode: string;
 
   @ApiPropertyOptional({
+    description:
+      'The data fields of the service’s standard (`GET /v1/services/{serviceCode}`), by name: a text, ' +
+      'number or true/false each, checked against the standard (422 naming `form.<name>`: missing, ' +
+      'mistyped, out of range, unknown). At most 100 fields, names of letters and digits starting ' +
+      'with a lower-case letter. Left out, the application carries no form data yet: the agency ' +
+      'collects it while verifying.',
+    type: 'object',
+    maxProperties: FORM_LIMITS.keys,
+    additionalProperties: {
+      oneOf: [
+        { type: 'string', maxLength: FORM_LIMITS.stringLength },
+        { type: 'number', minimum: -FORM_LIMITS.number, maximum: FORM_LIMITS.number },
+        { type: 'boolean' },
+      ],
+    },
+    example: BIRTH_FORM_EXAMPLE,
+  })
+  @IsFormData()
+  form?: FormDataV2;
+
+  @ApiPropertyOptional({
     type: [AttachedDocumentRequest],
     maxItems: MAX_ATTACHED_DOCUMENTS,
     description:
@@ -154,6 +179,7 @@ export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApp
   return {
     serviceCode: body.serviceCode,
     ...toSubmissionPartyV2(body),
+    ...(body.form === undefined ? {} : { form: { ...body.form } }),
     ...(body.documents === undefined
       ? {}
       : {

@@ -53,6 +53,10 @@ export function createOpenApiDocument(
     .addServer(config.PUBLIC_URL, 'This gateway (`PUBLIC_URL`)')
     .addTag('applications', 'Submit applications and follow them across agencies')
     .addTag('agencies', 'What each agency at the mall works on, asked of its own deployment')
+    .addTag(
+      'services',
+      "The mall's catalog: every agency's services and their standards (requirements, time limit, fee, output)",
+    )
     .addTag('applicants', 'Citizens: registration, their own profile, verifying phone and e-mail')
     .addTag('businesses', 'Businesses (by NIB) their owners register, and who acts for them')
     .addTag('officers', 'Agency and mall officers and their roles')
@@ -194,7 +198,7 @@ function refuseUnknownFields(document: OpenAPIObject): void {
       return;
     }
     if (schema.type === 'object' || schema.properties) {
-      // A map (a bundle's form) states what its values are; keep that.
+      // A map says what its values are (an application's or a bundle's `form`): its keys are the caller's.
       if (typeof schema.additionalProperties !== 'object') schema.additionalProperties = false;
       for (const property of Object.values(schema.properties ?? {})) visit(property);
     }

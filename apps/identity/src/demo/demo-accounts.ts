@@ -1,30 +1,16 @@
-import type { AgencyTimeZone, ApiClientKind, Role } from '@satupintu/contracts';
+import type { ApiClientKind, Role } from '@satupintu/contracts';
+import { DEMO_AGENCIES } from '@satupintu/demo';
 
 /**
  * The demo mall's people and systems, with fixed credentials, loaded only into an empty
  * database and only when DEMO_SEED=true. `npm start` prints them and the README lists them:
  * they are public, so never load them where real people are served.
  *
- * The agencies are those of intake's demo catalog (same codes, names and time zones).
+ * The agencies are those of the demo catalog (`@satupintu/demo`), which intake and the agency
+ * deployments load too.
  */
 export const DEMO_ACCOUNTS = {
-  agencies: [
-    {
-      code: 'DPMPTSP',
-      name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
-      timeZone: 'Asia/Jakarta' as AgencyTimeZone,
-    },
-    {
-      code: 'DUKCAPIL',
-      name: 'Dinas Kependudukan dan Pencatatan Sipil',
-      timeZone: 'Asia/Jakarta' as AgencyTimeZone,
-    },
-    {
-      code: 'PUPR',
-      name: 'Dinas Pekerjaan Umum dan Penataan Ruang',
-      timeZone: 'Asia/Jakarta' as AgencyTimeZone,
-    },
-  ],
+  agencies: DEMO_AGENCIES,
   /** The mall's own people (no agency). */
   mallOfficers: [
     { username: 'admin.mall', name: 'Admin Mal Pelayanan Publik', roles: ['MALL_ADMIN'] as Role[] },

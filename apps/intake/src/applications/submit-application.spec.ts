@@ -13,6 +13,7 @@ import {
   type NewApplication,
   type SubmitApplicationPorts,
 } from './submit-application';
+import type { ServiceStandardRules } from './standard-checks';
 
 // 32.01.01, day 45 (a woman born on the 5th), June, '90, serial 0001.
 const NIK = '3201014506900001';
@@ -37,8 +38,23 @@ const PORTAL: Principal = {
   scopes: ['applications:submit', 'applications:read'],
 };
 
-const CATALOG: Record<string, { code: string; agencyCode: string; agencyTimeZone: string }> = {
+const CATALOG: Record<
+  string,
+  { code: string; agencyCode: string; agencyTimeZone: string } & ServiceStandardRules
+> = {
   'DUKCAPIL-KK': { code: 'DUKCAPIL-KK', agencyCode: 'DUKCAPIL', agencyTimeZone: 'Asia/Jakarta' },
+  // A service with a published standard: its form's fields and its channels.
+  'DUKCAPIL-AKTA-LAHIR': {
+    code: 'DUKCAPIL-AKTA-LAHIR',
+    agencyCode: 'DUKCAPIL',
+    agencyTimeZone: 'Asia/Jakarta',
+    fields: [
+      { name: 'childName', type: 'text', required: true, maxLength: 100 },
+      { name: 'birthDate', type: 'date', required: true },
+      { name: 'motherNik', type: 'nik', required: true },
+    ],
+    channels: ['WEB', 'COUNTER'],
+  },
 };
 
 interface Fake extends SubmitApplicationPorts {
@@ -401,5 +417,63 @@ describe('submitApplication: who may submit, for whom', () => {
     expect(error.status).toBe(status);
     expect(ports.added).toEqual([]);
     expect(ports.lookedUp).toEqual([]);
+  });
+
+  describe("against the service's standard", () => {
+    const birth = (overrides: Partial<SubmitApplicationV2> = {}) =>
+      input({ serviceCode: 'DUKCAPIL-AKTA-LAHIR', ...overrides });
+    const form = { childName: 'Putri Rahayu', birthDate: '2026-11-20', motherNik: NIK };
+
+    it('stores valid form data with the application, and never on the event', async () => {
+      const ports = fakePorts();
+      await submitApplication(FRONT_DESK, birth({ form }), ports);
+      expect(ports.added[0].form).toEqual(form);
+      expect(ports.events[0]).not.toHaveProperty('form');
+    });
+
+    it('refuses form data that does not meet the standard, per field, and stores nothing', async () => {
+      const ports = fakePorts();
+      const error = await domainErrorOf(
+        submitApplication(
+          FRONT_DESK,
+          birth({
+            form: { birthDate: '2026-02-30', motherNik: '3201014506900000', pet: 'kucing' },
+          }),
+          ports,
+        ),
+      );
+      expect([error.code, error.status]).toEqual(['unprocessable', 422]);
+      expect(error.errors).toEqual([
+        { field: 'form.childName', code: 'required' },
+        { field: 'form.birthDate', code: 'must_be_date' },
+        { field: 'form.motherNik', code: 'nik_serial' },
+        { field: 'form.pet', code: 'unknown_field' },
+      ]);
+      expect(ports.added).toEqual([]);
+    });
+
+    it('accepts an application without form data: the agency collects it', async () => {
+      const ports = fakePorts();
+      await submitApplication(FRONT_DESK, birth(), ports);
+      expect(ports.added[0]).not.toHaveProperty('form');
+    });
+
+    it('refuses a channel the service does not take', async () => {
+      const ports = fakePorts();
+      const error = await domainErrorOf(
+        submitApplication(FRONT_DESK, birth({ channel: 'CALL_CENTER', form }), ports),
+      );
+      expect(error.errors).toEqual([
+        { field: 'channel', code: 'channel_not_for_service', params: { values: 'WEB, COUNTER' } },
+      ]);
+    });
+
+    it('refuses form data for a service without a published standard', async () => {
+      const ports = fakePorts();
+      const error = await domainErrorOf(
+        submitApplication(FRONT_DESK, input({ form: { anything: 'x' } }), ports),
+      );
+      expect(error.errors).toEqual([{ field: 'form', code: 'form_not_for_service' }]);
+    });
   });
 });

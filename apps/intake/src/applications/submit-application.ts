@@ -3,12 +3,14 @@ import type {
   ApplicationReceiptV1,
   ApplicationSubmittedV2,
   Channel,
+  FormDataV2,
   Principal,
   SubmissionPartyV2,
   SubmitApplicationV2,
   SubmitterV2,
 } from '@satupintu/contracts';
 import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
+import { checkAgainstStandard, type ServiceStandardRules } from './standard-checks';
 import { offeredDocumentProblems, type AttachDocumentsPorts } from '../documents/attach-documents';
 
 /**
@@ -17,8 +19,8 @@ import { offeredDocumentProblems, type AttachDocumentsPorts } from '../documents
  */
 export interface NewApplication extends ApplicationSubmittedV2 {
   applicant?: { nik: string; name: string; birthDate?: string };
-  /** A bundle step's: the bundle's one set of data. */
-  form?: Record<string, unknown>;
+  /** The form data, checked against the service's standard (a bundle's: against each step's). */
+  form?: FormDataV2;
   /**
    * The documents it holds, by requirement: those the submitter uploaded (attached in the same
    * transaction) and, for a bundle's step, the upstream steps' outputs.
@@ -42,7 +44,10 @@ export interface SubmitApplicationPorts extends AttachDocumentsPorts {
   regions: RegionIndex;
   findService(
     code: string,
-  ): Promise<{ code: string; agencyCode: string; agencyTimeZone: string } | undefined>;
+  ): Promise<
+    | ({ code: string; agencyCode: string; agencyTimeZone: string } & ServiceStandardRules)
+    | undefined
+  >;
   /** Identity's applicant with this NIK, as intake follows them (undefined if not registered). */
   findApplicantByNik(nik: string): Promise<{ id: string } | undefined>;
   /** Whether the applicant owns or represents the business, as intake follows them. */
@@ -165,8 +170,9 @@ export async function whoApplies(
 
 /**
  * Accepts an application. The caller decides who applies (`whoApplies`); the service must be
- * in the catalog. Every problem is reported at once, per field. On success the owning agency
- * is told through the outbox.
+ * in the catalog, the channel one the service takes, form data valid for the service's
+ * standard, and the documents the caller's own, attached nowhere yet. Every problem is reported
+ * at once, per field. On success the owning agency is told through the outbox.
  */
 export async function submitApplication(
   principal: Principal,
@@ -188,6 +194,7 @@ export async function submitApplication(
       code: 'unknown_service',
       params: { serviceCode: input.serviceCode },
     });
+  else errors.push(...checkAgainstStandard(service, channel, input.form, ports.regions));
   errors.push(...(await offeredDocumentProblems(submittedBy, input.documents, ports)));
   if (errors.length > 0 || !service) throw DomainError.validation(errors, 422);
 
@@ -210,6 +217,7 @@ export async function submitApplication(
     const application: NewApplication = {
       ...event,
       ...(named ? { applicant: named } : {}),
+      ...(input.form ? { form: input.form } : {}),
       ...(input.documents?.length ? { documents: input.documents } : {}),
     };
     if (await ports.add(application, event)) {

@@ -11,11 +11,14 @@ export const DEMO_BUNDLES: DefineBundleV1[] = [
     nameId: 'Memulai usaha kecil',
     nameEn: 'Start a small business',
     descriptionId:
-      'NIB dari DPMPTSP, lalu Persetujuan Bangunan Gedung dari Dinas PUPR dan Kartu Keluarga ' +
-      'yang diperbarui dari Dukcapil, dengan NIB terlampir otomatis.',
+      'NIB dari DPMPTSP; lalu Persetujuan Bangunan Gedung (PBG) dari Dinas PUPR, dan sesudahnya ' +
+      'Sertifikat Laik Fungsi (SLF) dengan PBG terlampir otomatis; izin reklame usaha dari ' +
+      'DPMPTSP; dan kepesertaan JKN pemilik usaha di BPJS Kesehatan, dengan NIB terlampir otomatis.',
     descriptionEn:
-      'A business identification number (NIB) from DPMPTSP, then a building approval from ' +
-      'PUPR and an updated family card from Dukcapil, with the NIB attached automatically.',
+      'A business identification number (NIB) from DPMPTSP; then a building approval (PBG) from ' +
+      'PUPR, followed by the certificate of fitness for use (SLF) with the PBG attached ' +
+      "automatically; the business's signboard permit from DPMPTSP; and the owner's national " +
+      'health insurance at BPJS Kesehatan, with the NIB attached automatically.',
     steps: [
       { key: 'nib', serviceCode: 'DPMPTSP-NIB', dependsOn: [], inputs: [] },
       {
@@ -25,8 +28,20 @@ export const DEMO_BUNDLES: DefineBundleV1[] = [
         inputs: [{ fromStep: 'nib', asRequirement: 'NIB' }],
       },
       {
-        key: 'kk',
-        serviceCode: 'DUKCAPIL-KK',
+        key: 'slf',
+        serviceCode: 'PUPR-SLF',
+        dependsOn: ['pbg'],
+        inputs: [{ fromStep: 'pbg', asRequirement: 'PBG' }],
+      },
+      {
+        key: 'reklame',
+        serviceCode: 'DPMPTSP-REKLAME',
+        dependsOn: ['nib'],
+        inputs: [{ fromStep: 'nib', asRequirement: 'NIB' }],
+      },
+      {
+        key: 'jkn',
+        serviceCode: 'BPJSKES-DAFTAR',
         dependsOn: ['nib'],
         inputs: [{ fromStep: 'nib', asRequirement: 'NIB' }],
       },
@@ -36,22 +51,29 @@ export const DEMO_BUNDLES: DefineBundleV1[] = [
     code: 'BIRTH-OF-A-CHILD',
     nameId: 'Kelahiran anak',
     nameEn: 'Birth of a child',
-    descriptionId: 'Akta kelahiran, lalu Kartu Keluarga baru dengan akta terlampir otomatis.',
+    descriptionId:
+      'Akta kelahiran; lalu Kartu Keluarga baru dengan akta terlampir otomatis; lalu pendaftaran ' +
+      'bayi sebagai peserta JKN di BPJS Kesehatan dengan akta dan KK baru terlampir otomatis.',
     descriptionEn:
-      'The birth certificate, then a new family card with the certificate attached automatically.',
-    // The BPJS enrolment step (after the family card) joins when the catalog has BPJS.
+      'The birth certificate; then a new family card with the certificate attached ' +
+      'automatically; then the newborn enrolled in national health insurance at BPJS Kesehatan ' +
+      'with the certificate and the new family card attached automatically.',
     steps: [
-      {
-        key: 'akta',
-        serviceCode: 'DUKCAPIL-AKTA-LAHIR',
-        dependsOn: [],
-        inputs: [],
-      },
+      { key: 'akta', serviceCode: 'DUKCAPIL-AKTA-LAHIR', dependsOn: [], inputs: [] },
       {
         key: 'kk',
         serviceCode: 'DUKCAPIL-KK',
         dependsOn: ['akta'],
         inputs: [{ fromStep: 'akta', asRequirement: 'AKTA_KELAHIRAN' }],
+      },
+      {
+        key: 'jkn',
+        serviceCode: 'BPJSKES-DAFTAR',
+        dependsOn: ['kk'],
+        inputs: [
+          { fromStep: 'akta', asRequirement: 'AKTA_LAHIR_BAYI' },
+          { fromStep: 'kk', asRequirement: 'KK' },
+        ],
       },
     ],
   },

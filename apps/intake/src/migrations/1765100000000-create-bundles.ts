@@ -54,7 +54,6 @@ export class CreateBundles1765100000000 implements MigrationInterface {
       ALTER TABLE applications
         ADD COLUMN bundle_case_id uuid REFERENCES bundle_cases (id),
         ADD COLUMN step_key text,
-        ADD COLUMN form jsonb,
         ADD COLUMN documents jsonb`);
     await queryRunner.query(
       'CREATE UNIQUE INDEX applications_bundle_step_key ON applications (bundle_case_id, step_key)',
@@ -83,7 +82,7 @@ export class CreateBundles1765100000000 implements MigrationInterface {
     await queryRunner.query('DROP INDEX applications_bundle_step_key');
     await queryRunner.query(`
       ALTER TABLE applications DROP COLUMN bundle_case_id, DROP COLUMN step_key,
-        DROP COLUMN form, DROP COLUMN documents`);
+        DROP COLUMN documents`);
     await queryRunner.query('DROP TABLE bundle_cases');
     await queryRunner.query('DROP TABLE bundles');
   }

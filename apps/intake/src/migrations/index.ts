@@ -9,6 +9,8 @@ import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants
 import { WorkingDayCalendar1764900000600 } from './1764900000600-working-day-calendar';
 import { CreateDocuments1764900000900 } from './1764900000900-create-documents';
 import { CreateBundles1765100000000 } from './1765100000000-create-bundles';
+import { KeepServiceStandards1764900001000 } from './1764900001000-keep-service-standards';
+import { AddFormToApplications1764900001010 } from './1764900001010-add-form-to-applications';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -21,4 +23,6 @@ export const INTAKE_MIGRATIONS = [
   WorkingDayCalendar1764900000600,
   CreateDocuments1764900000900,
   CreateBundles1765100000000,
+  KeepServiceStandards1764900001000,
+  AddFormToApplications1764900001010,
 ];

@@ -352,6 +352,13 @@ export const PROBLEMS = {
       en: 'The {parameter} parameter must not be sent in a URL: URLs end up in logs and histories. Send a token in the Authorization header, and secrets in the body.',
     },
   },
+  service_not_found: {
+    title: { id: 'Layanan tidak ditemukan', en: 'Service not found' },
+    detail: {
+      id: 'Tidak ada layanan {code} di katalog.',
+      en: 'There is no service {code} in the catalog.',
+    },
+  },
   internal_error: {
     title: { id: 'Terjadi kesalahan pada sistem', en: 'Internal error' },
     detail: {
@@ -560,6 +567,47 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   channel_not_for_caller: {
     id: 'kanal ini tidak tersedia bagi Anda; pilih salah satu dari: {values}',
     en: 'this channel is not yours to use; use one of: {values}',
+  },
+  must_be_number: { id: 'harus berupa angka', en: 'must be a number' },
+  must_be_boolean: { id: 'harus true atau false', en: 'must be true or false' },
+  number_min: { id: 'paling kecil {min}', en: 'must be at least {min}' },
+  number_max: { id: 'paling besar {max}', en: 'must be at most {max}' },
+  form_phone_format: {
+    id: 'nomor telepon ditulis +62 atau 0 diikuti 8–13 digit, misalnya 081234567890',
+    en: 'a phone number is +62 or 0 and 8–13 digits, e.g. 081234567890',
+  },
+  form_shape: {
+    id: 'paling banyak {maxKeys} kolom bernama huruf dan angka, masing-masing teks (paling banyak {maxLength} karakter), angka atau true/false',
+    en: 'at most {maxKeys} fields named with letters and digits, each a text (at most {maxLength} characters), a number or true/false',
+  },
+  duplicate: { id: 'sudah disebutkan sebelumnya', en: 'is listed twice' },
+  not_for_type: {
+    id: 'tidak berlaku untuk kolom berjenis {type}',
+    en: 'does not apply to a field of type {type}',
+  },
+  service_code_format: {
+    id: 'kode layanan 2–48 huruf besar, angka atau -, misalnya DUKCAPIL-KK',
+    en: 'a service code is 2–48 capital letters, digits or -, e.g. DUKCAPIL-KK',
+  },
+  service_code_not_of_agency: {
+    id: 'kode layanan instansi ini diawali {prefix}',
+    en: "this agency's service codes start with {prefix}",
+  },
+  form_field_name_format: {
+    id: 'nama kolom diawali huruf kecil, lalu huruf atau angka, paling banyak 48 karakter',
+    en: 'a field name starts with a lower-case letter, then letters or digits, at most 48 characters',
+  },
+  document_kind_format: {
+    id: 'jenis dokumen 2–48 huruf besar, angka atau _, misalnya KTP_ELEKTRONIK',
+    en: 'a document kind is 2–48 capital letters, digits or _, e.g. KTP_ELEKTRONIK',
+  },
+  channel_not_for_service: {
+    id: 'layanan ini tidak menerima permohonan lewat kanal ini; pilih salah satu dari: {values}',
+    en: 'this service does not take applications through this channel; use one of: {values}',
+  },
+  form_not_for_service: {
+    id: 'layanan ini belum menerbitkan standar pelayanan dengan kolom isian',
+    en: 'this service has published no standard with form fields',
   },
   not_business_member: {
     id: 'pemohon tidak terdaftar sebagai pemilik atau kuasa badan usaha ini',

@@ -12,10 +12,66 @@ import {
   IsUUID,
   Matches,
   MaxLength,
+  ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, type Channel } from '../channels';
 import { defineRequest } from '../contract';
+
+/** The bounds of a submitted form: what the standard's fields can ask for, and no more. */
+export const FORM_LIMITS = {
+  keys: 100,
+  keyLength: 48,
+  stringLength: 1000,
+  /** Numbers stay exact in JSON and in the standard's bounds. */
+  number: 1_000_000_000_000_000,
+} as const;
+
+export type FormValueV2 = string | number | boolean;
+export type FormDataV2 = Record<string, FormValueV2>;
+
+const FORM_KEY = /^[a-z][a-zA-Z0-9]{0,47}$/;
+
+/** A plain object of at most 100 named values, each a bounded text, a bounded number or a boolean. */
+export function isFormData(value: unknown): value is FormDataV2 {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= FORM_LIMITS.keys &&
+    entries.every(
+      ([key, item]) =>
+        FORM_KEY.test(key) &&
+        (typeof item === 'boolean' ||
+          (typeof item === 'number' &&
+            Number.isFinite(item) &&
+            Math.abs(item) <= FORM_LIMITS.number) ||
+          (typeof item === 'string' && item.length <= FORM_LIMITS.stringLength)),
+    )
+  );
+}
+
+/**
+ * `form`: the validator of the message and of the gateway's body alike. Absent is allowed, null
+ * is not (it is no form): unlike `IsOptional`, only `undefined` skips the check.
+ */
+export function IsFormData(): PropertyDecorator {
+  const present = ValidateIf((_object, value) => value !== undefined);
+  const shaped = ValidateBy(
+    { name: 'isFormData', validator: { validate: isFormData, defaultMessage: () => 'form' } },
+    {
+      context: {
+        code: 'form_shape',
+        params: { maxKeys: FORM_LIMITS.keys, maxLength: FORM_LIMITS.stringLength },
+      },
+    },
+  );
+  return (target, property) => {
+    present(target, property);
+    shaped(target, property);
+  };
+}
 
 /** The applicant an officer or an API client submits for, named by NIK. */
 export class ApplicantV2 {
@@ -81,6 +137,13 @@ export class SubmitApplicationV2 extends SubmissionPartyV2 {
   @IsNotEmpty()
   @MaxLength(64)
   serviceCode: string;
+
+  /**
+   * The data fields of the service's standard, by name. Checked against the standard by intake
+   * (per field, `form.<name>`); absent, the application carries no form data yet.
+   */
+  @IsFormData()
+  form?: FormDataV2;
 
   /** Documents the caller uploaded and has not attached elsewhere; attached with the application. */
   @IsOptional()

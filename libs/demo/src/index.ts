@@ -1,0 +1,2 @@
+export * from './demo-agencies';
+export * from './demo-services';
