@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationSubmitted } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
-import { serviceInfrastructure } from '@satupintu/platform';
+import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -21,6 +21,7 @@ export class IntakeModule {
           migrations: INTAKE_MIGRATIONS,
           publishes: [ApplicationSubmitted],
         }),
+        IdempotencyModule,
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicantsModule,
         ApplicationsModule,

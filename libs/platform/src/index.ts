@@ -1,2 +1,3 @@
+export * from './idempotency.module';
 export * from './inbox-pruning';
 export * from './service-infrastructure';

@@ -13,6 +13,11 @@ import { GetTimeline, ListApplications, SubmitApplication } from '@satupintu/con
 import { normalizeTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
 import { Callers, type CallerRule } from '../auth/access';
+import {
+  ApiIdempotencyKey,
+  REPLAYED_HEADERS,
+  idempotencyKeyExamples,
+} from '../idempotency/idempotency.openapi';
 import { securityOf } from '../openapi/security';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
 import { ApplicationsPageResponse, toApplicationsPageResponse } from './applications-page.response';
@@ -27,6 +32,8 @@ import { TimelineResponse, toTimelineResponse } from './timeline.response';
 
 /** Room for a tracking number typed with hyphens and spaces (`K7M3 - 9QX2 - C`). */
 export const TRACKING_NO_INPUT_MAX_LENGTH = 32;
+
+const SUBMIT_IDEMPOTENCY = idempotencyKeyExamples('/v1/applications');
 
 /** Who may submit: an applicant for themselves, the front desk for a walk-in, a client with the scope. */
 export const SUBMITTERS = {
@@ -67,9 +74,11 @@ export class ApplicationsController {
       'Intake checks the NIK (region, birth date, serial) and the service code, stores the application and ' +
       'answers with its tracking number. The owning agency picks it up and starts verifying it; its ' +
       'timeline can answer 404 for a moment after the 201, until the tracking service has caught up. ' +
-      'The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused.',
+      'The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused. ' +
+      'Send an `Idempotency-Key` to make a retry safe: it never submits twice.',
     security: securityOf(SUBMITTERS),
   })
+  @ApiIdempotencyKey('/v1/applications')
   @ApiBody({ type: SubmitApplicationRequest, examples: SUBMIT_EXAMPLES })
   @ApiResponse({
     status: 201,
@@ -87,6 +96,7 @@ export class ApplicationsController {
           example: '/v1/applications/K7M39QX2C/timeline',
         },
       },
+      ...REPLAYED_HEADERS,
     },
   })
   @ApiProblemResponse(400, 'The body is not JSON, or a field is missing, mistyped or unknown', {
@@ -103,6 +113,7 @@ export class ApplicationsController {
       error: new DomainError('malformed_json', 400),
       instance: '/v1/applications',
     },
+    ...SUBMIT_IDEMPOTENCY.invalid,
   })
   @ApiProblemResponse(413, 'The body is larger than 64 KiB', {
     tooLarge: {
@@ -118,21 +129,32 @@ export class ApplicationsController {
       instance: '/v1/applications',
     },
   })
-  @ApiProblemResponse(422, 'Well formed, but a NIK that cannot exist or an unknown service', {
-    unknownService: {
-      summary: 'A service code that is not in the catalog',
-      error: DomainError.validation(
-        [{ field: 'serviceCode', code: 'unknown_service', params: { serviceCode: 'DUKCAPIL-XX' } }],
-        422,
-      ),
-      instance: '/v1/applications',
+  @ApiProblemResponse(
+    422,
+    'Well formed, but a NIK that cannot exist or an unknown service; or an `Idempotency-Key` already used with another body',
+    {
+      unknownService: {
+        summary: 'A service code that is not in the catalog',
+        error: DomainError.validation(
+          [
+            {
+              field: 'serviceCode',
+              code: 'unknown_service',
+              params: { serviceCode: 'DUKCAPIL-XX' },
+            },
+          ],
+          422,
+        ),
+        instance: '/v1/applications',
+      },
+      nikRegion: {
+        summary: 'A NIK whose region code does not exist',
+        error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
+        instance: '/v1/applications',
+      },
+      ...SUBMIT_IDEMPOTENCY.reused,
     },
-    nikRegion: {
-      summary: 'A NIK whose region code does not exist',
-      error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
-      instance: '/v1/applications',
-    },
-  })
+  )
   @ApiUpstreamProblems('intake', '/v1/applications')
   async submit(
     @Body() body: SubmitApplicationRequest,

@@ -10,7 +10,7 @@ import {
   SubmitApplicationV2,
 } from '@satupintu/contracts';
 import { generateTrackingNumber, type RegionIndex } from '@satupintu/domain';
-import { Caller, HandleRequest } from '@satupintu/messaging';
+import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { ApplicationsRepository } from './applications.repository';
@@ -23,6 +23,7 @@ export class ApplicationsHandlers {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly applications: ApplicationsRepository,
+    private readonly idempotency: IdempotencyKeys,
     @Inject(REGIONS) private readonly regions: RegionIndex,
   ) {}
 
@@ -31,16 +32,19 @@ export class ApplicationsHandlers {
     @Payload() input: SubmitApplicationV2,
     @Caller() caller: RequestContext,
   ): Promise<ApplicationReceiptV1> {
-    return submitApplication(caller.principal, input, {
-      regions: this.regions,
-      findService: (code) => this.catalog.findActiveService(code),
-      findApplicantByNik: (nik) => this.applications.findApplicantByNik(nik),
-      actsFor: (applicantId, businessId) => this.applications.actsFor(applicantId, businessId),
-      add: (application, event) => this.applications.addSubmitted(application, event),
-      newId: randomUUID,
-      newTrackingNo: () => generateTrackingNumber(randomBytes),
-      now: () => new Date(),
-    });
+    return this.idempotency.run(caller, SubmitApplication.subject, input, (claim) =>
+      submitApplication(caller.principal, input, {
+        regions: this.regions,
+        findService: (code) => this.catalog.findActiveService(code),
+        findApplicantByNik: (nik) => this.applications.findApplicantByNik(nik),
+        actsFor: (applicantId, businessId) => this.applications.actsFor(applicantId, businessId),
+        add: (application, event, receipt) =>
+          this.applications.addSubmitted(application, event, receipt, claim),
+        newId: randomUUID,
+        newTrackingNo: () => generateTrackingNumber(randomBytes),
+        now: () => new Date(),
+      }),
+    );
   }
 
   @HandleRequest(ListApplications)

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationSubmitted, type ApplicationSubmittedV2 } from '@satupintu/contracts';
-import { UnitOfWork, outgoing } from '@satupintu/messaging';
+import {
+  ApplicationSubmitted,
+  type ApplicationReceiptV1,
+  type ApplicationSubmittedV2,
+} from '@satupintu/contracts';
+import { UnitOfWork, outgoing, type IdempotencyClaim } from '@satupintu/messaging';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
@@ -50,8 +54,16 @@ export class ApplicationsRepository {
     return ApplicantsRepository.actsFor(this.db, applicantId, businessId);
   }
 
-  /** The application and its ApplicationSubmitted event, together or not at all. */
-  async addSubmitted(application: NewApplication, event: ApplicationSubmittedV2): Promise<boolean> {
+  /**
+   * The application, its ApplicationSubmitted event and, under the request's Idempotency-Key,
+   * its receipt: together or not at all.
+   */
+  async addSubmitted(
+    application: NewApplication,
+    event: ApplicationSubmittedV2,
+    receipt: ApplicationReceiptV1,
+    claim: IdempotencyClaim | undefined,
+  ): Promise<boolean> {
     const { applicant, submittedBy } = application;
     try {
       await this.unitOfWork.writeWithEvents(
@@ -66,6 +78,7 @@ export class ApplicationsRepository {
               ${submittedBy?.subject ?? null}, ${submittedBy?.clientId ?? null},
               ${application.submittedAt})`,
         [outgoing(ApplicationSubmitted, event)],
+        claim ? { completes: { claim, response: receipt } } : {},
       );
       return true;
     } catch (error) {

@@ -1,5 +1,6 @@
 import {
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateIdempotencyKeys1764600000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
@@ -15,4 +16,5 @@ export const INTAKE_MIGRATIONS = [
   CreateJobs1764400000100,
   FollowAgencies1764500000500,
   FollowApplicants1764500000800,
+  CreateIdempotencyKeys1764600000000,
 ];

@@ -195,6 +195,26 @@ export const PROBLEMS = {
       en: 'The Idempotency-Key must be 8–128 letters, digits, `_`, `.`, `:` or `-` (a UUID, say).',
     },
   },
+  idempotency_key_reused: {
+    title: {
+      id: 'Idempotency-Key sudah dipakai untuk permintaan lain',
+      en: 'Idempotency-Key already used for another request',
+    },
+    detail: {
+      id: 'Kunci ini sudah dipakai dengan isi permintaan yang berbeda. Kirim ulang isi yang sama, atau pakai kunci baru untuk permintaan baru.',
+      en: 'This key was used with a different request body. Resend the same body, or use a new key for a new request.',
+    },
+  },
+  idempotency_key_in_flight: {
+    title: {
+      id: 'Permintaan dengan Idempotency-Key ini masih diproses',
+      en: 'A request with this Idempotency-Key is still in progress',
+    },
+    detail: {
+      id: 'Permintaan pertama dengan kunci ini belum selesai. Kirim ulang sebentar lagi untuk menerima jawabannya.',
+      en: 'The first request with this key has not finished. Resend in a moment to receive its answer.',
+    },
+  },
   invalid_cursor: {
     title: { id: 'Kursor tidak sah', en: 'Invalid cursor' },
     detail: {
