@@ -54,17 +54,19 @@ export function fingerprintOf(operation: string, payload: unknown): string {
 
 /**
  * Whose keys these are: one caller's keys never meet another's. An anonymous caller has no
- * scope (anyone could replay anyone's answer under a guessed key), so its key is not kept.
+ * scope (anyone could replay anyone's answer under a guessed key), so its key is not kept; the
+ * system (another service) is one caller.
  */
 export function callerScopeOf(principal: Principal): string | undefined {
-  if (!principal.subject) return undefined;
   switch (principal.kind) {
     case 'anonymous':
       return undefined;
+    case 'system':
+      return principal.subject ? `system:${principal.subject}` : 'system';
     case 'client':
       return principal.clientId ? `client:${principal.clientId}` : undefined;
     default:
-      return `${principal.kind}:${principal.subject}`;
+      return principal.subject ? `${principal.kind}:${principal.subject}` : undefined;
   }
 }
 
