@@ -1,16 +1,11 @@
 import { Global, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { LOGGER, type AppLogger } from '@satupintu/common';
 import { IdempotencyKeys, pruneIdempotencyKeys } from '@satupintu/messaging';
-import { JobRunner, defineJob } from '@satupintu/scheduling';
+import { JobRunner } from '@satupintu/scheduling';
+import { definePruneJob, pruneHourly } from './pruning';
 
 /** Forgets `Idempotency-Key`s past their 24 hours (ADR 0013), on one instance at a time. */
-export const PruneIdempotencyKeys = defineJob<Record<string, never>>({
-  kind: 'idempotency-keys.prune',
-  maxAttempts: 5,
-  backoff: { baseMs: 60_000, maxMs: 15 * 60_000 },
-});
-
-export const IDEMPOTENCY_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+export const PruneIdempotencyKeys = definePruneJob<Record<string, never>>('idempotency-keys.prune');
 
 @Injectable()
 class IdempotencyKeyPruning implements OnModuleInit {
@@ -20,11 +15,9 @@ class IdempotencyKeyPruning implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(PruneIdempotencyKeys, async (_payload, tx) => {
-      const deleted = await pruneIdempotencyKeys(tx);
-      if (deleted > 0) this.logger.info({ deleted }, 'idempotency keys pruned');
-    });
-    this.runner.every(PruneIdempotencyKeys, IDEMPOTENCY_PRUNE_INTERVAL_MS, {});
+    pruneHourly(this.runner, this.logger, PruneIdempotencyKeys, {}, (tx) =>
+      pruneIdempotencyKeys(tx),
+    );
   }
 }
 

@@ -1,3 +1,4 @@
 export * from './idempotency.module';
 export * from './inbox-pruning';
+export * from './pruning';
 export * from './service-infrastructure';

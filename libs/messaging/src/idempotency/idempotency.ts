@@ -65,7 +65,8 @@ export function callerScopeOf(principal: Principal): string | undefined {
       return principal.subject ? `system:${principal.subject}` : 'system';
     case 'client':
       return principal.clientId ? `client:${principal.clientId}` : undefined;
-    default:
+    case 'applicant':
+    case 'officer':
       return principal.subject ? `${principal.kind}:${principal.subject}` : undefined;
   }
 }
