@@ -1,6 +1,6 @@
 import type { AppLogger } from '@satupintu/common';
 import type { Transaction } from '@satupintu/messaging';
-import { JobRunner, defineJob, type JobDefinition } from '@satupintu/scheduling';
+import { defineJob, type JobDefinition, type JobRunner } from '@satupintu/scheduling';
 
 /** How often rows past their retention are forgotten. */
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
