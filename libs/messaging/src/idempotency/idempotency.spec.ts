@@ -1,6 +1,6 @@
-import { DomainError } from '@satupintu/common';
 import { ANONYMOUS, SYSTEM, type Principal } from '@satupintu/contracts';
 import { compile, sql } from '@satupintu/persistence';
+import { domainErrorOf } from '@satupintu/testing';
 import {
   callerScopeOf,
   canonicalJson,
@@ -74,19 +74,19 @@ describe('replayOf', () => {
     ).toEqual({ response: { id: 7 } });
   });
 
-  it('refuses another request under the key (422), completed or not', () => {
+  // Through a promise, as the handler meets it.
+  const refusalOf = (recorded: Parameters<typeof replayOf>[0]) =>
+    domainErrorOf(Promise.resolve().then(() => replayOf(recorded, fingerprint)));
+
+  it('refuses another request under the key (422), completed or not', async () => {
     for (const status of ['completed', 'in_flight'] as const) {
-      const error = catchError(() =>
-        replayOf({ fingerprint: 'other', status, response: null }, fingerprint),
-      );
+      const error = await refusalOf({ fingerprint: 'other', status, response: null });
       expect([error.code, error.status]).toEqual(['idempotency_key_reused', 422]);
     }
   });
 
-  it('answers 409 while the same request is still at work', () => {
-    const error = catchError(() =>
-      replayOf({ fingerprint, status: 'in_flight', response: null }, fingerprint),
-    );
+  it('answers 409 while the same request is still at work', async () => {
+    const error = await refusalOf({ fingerprint, status: 'in_flight', response: null });
     expect([error.code, error.status]).toEqual(['idempotency_key_in_flight', 409]);
   });
 });
@@ -115,13 +115,3 @@ describe('completionOf', () => {
     expect(values).toContain(claim.attempt);
   });
 });
-
-function catchError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
