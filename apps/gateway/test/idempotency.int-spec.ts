@@ -4,9 +4,13 @@ import {
   TestTokenIssuer,
   aFrontDeskOfficer,
   anApplication,
+  deleteNamespaceStreams,
+  eventually,
   queryServiceDb,
+  testEnvironment,
 } from '@satupintu/testing';
 import { randomUUID } from 'node:crypto';
+import { DEMO_ACCOUNTS } from '../../identity/src/demo/demo-accounts';
 
 /** A receipt or a problem document: the tests tell them apart by the status. */
 type Answer = { trackingNo?: string; code?: string } & Record<string, unknown>;
@@ -245,5 +249,126 @@ describe('Idempotency-Key on POST /v1/applications', () => {
       body: JSON.stringify(anApplication()),
     });
     expect(response.status).toBe(401);
+  });
+});
+
+/**
+ * The same plumbing on identity's creating POSTs that keep keys (agencies, businesses), with
+ * tokens identity itself issues: a demo mall of its own (identity seeds an empty database only).
+ */
+describe('Idempotency-Key on POST /v1/agencies and POST /v1/businesses', () => {
+  const env = testEnvironment();
+  const own = { DB_PREFIX: `${env.DB_PREFIX}_idem`, SP_NAMESPACE: `${env.SP_NAMESPACE}-idem` };
+  const running: ServiceProcess[] = [];
+  let gateway: ServiceProcess;
+  const tokens: Record<'admin' | 'siti', string> = { admin: '', siti: '' };
+
+  beforeAll(async () => {
+    running.push(
+      ...(await Promise.all([
+        ServiceProcess.start('identity', { ...own, DEMO_SEED: 'true', NODE_ENV: 'test' }),
+        ServiceProcess.start('gateway', own),
+      ])),
+    );
+    gateway = running[1];
+    const siti = DEMO_ACCOUNTS.citizens[0];
+    // The gateway may not have identity's keys yet.
+    await eventually(async () => {
+      tokens.admin = await signIn('admin.mall', DEMO_ACCOUNTS.officerPassword);
+      tokens.siti = await signIn(siti.email, siti.password);
+      expect((await post('siti', '/v1/businesses', randomUUID(), {})).status).toBe(400);
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(running.map((service) => service.stop()));
+    await deleteNamespaceStreams(env.NATS_URL, own.SP_NAMESPACE);
+  });
+
+  async function signIn(identifier: string, password: string): Promise<string> {
+    const response = await fetch(`${gateway.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier, password }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+
+  async function post(who: keyof typeof tokens, path: string, key: string, body: unknown) {
+    const response = await fetch(`${gateway.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokens[who]}`,
+        'idempotency-key': key,
+      },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      replayed: response.headers.get('idempotent-replayed'),
+      body: (await response.json()) as Answer,
+    };
+  }
+
+  const count = async (table: 'agencies' | 'businesses', column: string, value: string) =>
+    (
+      await queryServiceDb<{ n: number }>(
+        ['identity'],
+        `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`,
+        [value],
+        own.DB_PREFIX,
+      )
+    )[0].n;
+
+  const anAgency = () => ({
+    code: `IDEM-${randomUUID().slice(0, 8).toUpperCase()}`,
+    name: 'Badan Uji Idempotensi',
+    timeZone: 'Asia/Jakarta',
+  });
+  const aBusiness = () => ({
+    nib: `9${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`,
+    name: 'Warung Uji',
+    kbli: ['56101'],
+    address: { line: 'Jl. Raya Cibinong No. 5', districtCode: '32.01.01' },
+  });
+
+  it('replays an agency added under a key instead of answering that it exists', async () => {
+    const key = randomUUID();
+    const agency = anAgency();
+    const first = await post('admin', '/v1/agencies', key, agency);
+    expect([first.status, first.replayed]).toEqual([201, null]);
+    const again = await post('admin', '/v1/agencies', key, agency);
+    expect([again.status, again.replayed]).toEqual([201, 'true']);
+    expect(again.body).toEqual(first.body);
+    // Without the key, the same body is the conflict it always was.
+    const unkeyed = await fetch(`${gateway.url}/v1/agencies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}` },
+      body: JSON.stringify(agency),
+    });
+    expect(unkeyed.status).toBe(409);
+    expect(await count('agencies', 'code', agency.code)).toBe(1);
+
+    const other = await post('admin', '/v1/agencies', key, anAgency());
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'idempotency_key_reused' });
+  });
+
+  it('registers one business for concurrent requests with one key', async () => {
+    const key = randomUUID();
+    const business = aBusiness();
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => post('siti', '/v1/businesses', key, business)),
+    );
+    expect(await count('businesses', 'nib', business.nib)).toBe(1);
+    const created = answers.filter((answer) => answer.status === 201);
+    expect(created.filter((answer) => answer.replayed === null)).toHaveLength(1);
+    for (const answer of answers.filter((answer) => answer.status !== 201))
+      expect([answer.status, answer.body.code]).toEqual([409, 'idempotency_key_in_flight']);
+    const retry = await post('siti', '/v1/businesses', key, business);
+    expect([retry.status, retry.replayed]).toEqual([201, 'true']);
+    expect(retry.body).toEqual(created[0].body);
   });
 });

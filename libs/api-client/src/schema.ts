@@ -1536,6 +1536,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -1555,6 +1557,8 @@ export interface operations {
             /** @description Added, at version 1 */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -1618,7 +1622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An agency with this code exists */
+            /** @description An agency with this code exists; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -1652,6 +1656,22 @@ export interface operations {
             };
             /** @description The body is not sent as `application/json` */
             415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
@@ -4301,6 +4321,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -4320,6 +4342,8 @@ export interface operations {
             /** @description Registered; the caller is its owner */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -4383,7 +4407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The NIB is registered already */
+            /** @description The NIB is registered already; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -4417,6 +4441,22 @@ export interface operations {
             };
             /** @description The body is not sent as `application/json` */
             415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;

@@ -16,7 +16,7 @@ import { Callers, type CallerRule } from '../auth/access';
 import {
   ApiIdempotencyKey,
   REPLAYED_HEADERS,
-  idempotencyKeyExamples,
+  invalidIdempotencyKeyExample,
 } from '../idempotency/idempotency.openapi';
 import { securityOf } from '../openapi/security';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
@@ -32,8 +32,6 @@ import { TimelineResponse, toTimelineResponse } from './timeline.response';
 
 /** Room for a tracking number typed with hyphens and spaces (`K7M3 - 9QX2 - C`). */
 export const TRACKING_NO_INPUT_MAX_LENGTH = 32;
-
-const SUBMIT_IDEMPOTENCY = idempotencyKeyExamples('/v1/applications');
 
 /** Who may submit: an applicant for themselves, the front desk for a walk-in, a client with the scope. */
 export const SUBMITTERS = {
@@ -78,7 +76,32 @@ export class ApplicationsController {
       'Send an `Idempotency-Key` to make a retry safe: it never submits twice.',
     security: securityOf(SUBMITTERS),
   })
-  @ApiIdempotencyKey('/v1/applications')
+  @ApiIdempotencyKey('/v1/applications', {
+    422: {
+      description: 'Well formed, but a NIK that cannot exist or an unknown service',
+      examples: {
+        unknownService: {
+          summary: 'A service code that is not in the catalog',
+          error: DomainError.validation(
+            [
+              {
+                field: 'serviceCode',
+                code: 'unknown_service',
+                params: { serviceCode: 'DUKCAPIL-XX' },
+              },
+            ],
+            422,
+          ),
+          instance: '/v1/applications',
+        },
+        nikRegion: {
+          summary: 'A NIK whose region code does not exist',
+          error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
+          instance: '/v1/applications',
+        },
+      },
+    },
+  })
   @ApiBody({ type: SubmitApplicationRequest, examples: SUBMIT_EXAMPLES })
   @ApiResponse({
     status: 201,
@@ -113,7 +136,7 @@ export class ApplicationsController {
       error: new DomainError('malformed_json', 400),
       instance: '/v1/applications',
     },
-    ...SUBMIT_IDEMPOTENCY.invalid,
+    ...invalidIdempotencyKeyExample('/v1/applications'),
   })
   @ApiProblemResponse(413, 'The body is larger than 64 KiB', {
     tooLarge: {
@@ -129,32 +152,6 @@ export class ApplicationsController {
       instance: '/v1/applications',
     },
   })
-  @ApiProblemResponse(
-    422,
-    'Well formed, but a NIK that cannot exist or an unknown service; or an `Idempotency-Key` already used with another body',
-    {
-      unknownService: {
-        summary: 'A service code that is not in the catalog',
-        error: DomainError.validation(
-          [
-            {
-              field: 'serviceCode',
-              code: 'unknown_service',
-              params: { serviceCode: 'DUKCAPIL-XX' },
-            },
-          ],
-          422,
-        ),
-        instance: '/v1/applications',
-      },
-      nikRegion: {
-        summary: 'A NIK whose region code does not exist',
-        error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
-        instance: '/v1/applications',
-      },
-      ...SUBMIT_IDEMPOTENCY.reused,
-    },
-  )
   @ApiUpstreamProblems('intake', '/v1/applications')
   async submit(
     @Body() body: SubmitApplicationRequest,

@@ -11,12 +11,24 @@ const KEY_DESCRIPTION =
   'refused (422); a retry while the first request is still at work is a 409, to retry in a moment. ' +
   'A request that was refused (4xx) keeps no key: correct it and send it again with the same key.';
 
+/** An operation's own answers of a status that the `Idempotency-Key` answers too. */
+export interface OwnAnswers {
+  description: string;
+  examples: Record<string, ProblemExample>;
+}
+
 /**
- * Documents the `Idempotency-Key` of a creating `POST`: the header and the 409 of a request
- * still in flight. Its 400 and 422 examples are spread into the operation's own answers of
- * those statuses (`idempotencyKeyExamples`), as one status has one answer.
+ * Documents the `Idempotency-Key` of a creating `POST`: the header, the 409 of a request still
+ * in flight and the 422 of a key reused with another body, each merged with the operation's own
+ * answers of that status (one status has one answer). Its 400 example is spread into the
+ * operation's own 400 (`invalidIdempotencyKeyExample`).
  */
-export function ApiIdempotencyKey(instance: string): MethodDecorator & ClassDecorator {
+export function ApiIdempotencyKey(
+  instance: string,
+  own: { 409?: OwnAnswers; 422?: OwnAnswers } = {},
+): MethodDecorator & ClassDecorator {
+  const conflict = own[409];
+  const unprocessable = own[422];
   return applyDecorators(
     ApiHeader({
       name: 'Idempotency-Key',
@@ -33,8 +45,10 @@ export function ApiIdempotencyKey(instance: string): MethodDecorator & ClassDeco
     }),
     ApiProblemResponse(
       409,
-      'The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer',
+      (conflict ? `${conflict.description}; or t` : 'T') +
+        'he first request with this `Idempotency-Key` is still at work: retry in a moment for its answer',
       {
+        ...conflict?.examples,
         inFlight: {
           summary: 'A retry while the first request is still at work',
           error: new DomainError('idempotency_key_in_flight', 409),
@@ -42,28 +56,29 @@ export function ApiIdempotencyKey(instance: string): MethodDecorator & ClassDeco
         },
       },
     ),
+    ApiProblemResponse(
+      422,
+      (unprocessable ? `${unprocessable.description}; or a` : 'A') +
+        'n `Idempotency-Key` already used with another body',
+      {
+        ...unprocessable?.examples,
+        idempotencyKeyReused: {
+          summary: 'An Idempotency-Key already used with another body',
+          error: new DomainError('idempotency_key_reused', 422),
+          instance,
+        },
+      },
+    ),
   );
 }
 
-/** The 400 and 422 examples a creating `POST` with an `Idempotency-Key` adds to its own. */
-export function idempotencyKeyExamples(instance: string): {
-  invalid: Record<string, ProblemExample>;
-  reused: Record<string, ProblemExample>;
-} {
+/** The 400 example of a malformed key, for a creating `POST`'s own 400 answer. */
+export function invalidIdempotencyKeyExample(instance: string): Record<string, ProblemExample> {
   return {
-    invalid: {
-      invalidIdempotencyKey: {
-        summary: 'An Idempotency-Key with spaces in it',
-        error: new DomainError('invalid_idempotency_key', 400),
-        instance,
-      },
-    },
-    reused: {
-      idempotencyKeyReused: {
-        summary: 'An Idempotency-Key already used with another body',
-        error: new DomainError('idempotency_key_reused', 422),
-        instance,
-      },
+    invalidIdempotencyKey: {
+      summary: 'An Idempotency-Key with spaces in it',
+      error: new DomainError('invalid_idempotency_key', 400),
+      instance,
     },
   };
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from '@satupintu/common';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { UnitOfWork, type Transaction } from '../outbox/unit-of-work';
 import { replayedReply } from '../rpc/replayed-reply';
 import {
   IDEMPOTENCY_KEY_TTL_HOURS,
@@ -30,7 +31,10 @@ const CLAIM_ATTEMPTS = 3;
 export class IdempotencyKeys {
   private readonly db: Executor;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {
     this.db = executorOf(dataSource);
   }
 
@@ -69,6 +73,25 @@ export class IdempotencyKeys {
       return answer;
     }
     throw new Error(`the idempotency key of ${operation} kept vanishing`);
+  }
+
+  /**
+   * `run` for work done in one `UnitOfWork` transaction (state and events): the answer is
+   * recorded under the key in that transaction.
+   */
+  runInTransaction<T>(
+    caller: RequestContext,
+    operation: string,
+    payload: unknown,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T> {
+    return this.run(caller, operation, payload, (claim) =>
+      this.unitOfWork.run(async (tx) => {
+        const answer = await work(tx);
+        if (claim) await this.complete(tx, claim, answer);
+        return answer;
+      }),
+    );
   }
 
   /** Records the answer under the claim inside the transaction that creates. */
