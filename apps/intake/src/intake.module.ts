@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ApplicationSubmitted } from '@satupintu/contracts';
+import { ApplicationSubmitted, ApplicationWithdrawn } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
 import { ApplicantsModule } from './applicants/applicants.module';
@@ -19,7 +19,7 @@ export class IntakeModule {
           name: 'intake',
           database: databaseName(config.DB_PREFIX, 'intake'),
           migrations: INTAKE_MIGRATIONS,
-          publishes: [ApplicationSubmitted],
+          publishes: [ApplicationSubmitted, ApplicationWithdrawn],
         }),
         IdempotencyModule,
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),

@@ -9,7 +9,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DomainError } from '@satupintu/common';
-import { GetTimeline, ListApplications, SubmitApplication } from '@satupintu/contracts';
+import {
+  GetApplication,
+  GetTimeline,
+  ListApplications,
+  SubmitApplication,
+  WithdrawApplication,
+} from '@satupintu/contracts';
 import { normalizeTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
 import { Callers, type CallerRule } from '../auth/access';
@@ -20,6 +26,11 @@ import {
 } from '../idempotency/idempotency.openapi';
 import { securityOf } from '../openapi/security';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
+import {
+  APPLICATION_EXAMPLE,
+  ApplicationResponse,
+  toApplicationResponse,
+} from './application.response';
 import { ApplicationsPageResponse, toApplicationsPageResponse } from './applications-page.response';
 import { ListApplicationsRequest, toListApplicationsV1 } from './list-applications.request';
 import {
@@ -46,6 +57,12 @@ export const OWN_APPLICATIONS_LISTERS = {
   client: ['applications:read'],
 } as const satisfies CallerRule;
 
+/** Who may read an application: its applicant, or the API client that submitted it. */
+export const APPLICATION_READERS = OWN_APPLICATIONS_LISTERS;
+
+/** Who may withdraw one: its applicant. */
+export const WITHDRAWERS = { applicant: true } as const satisfies CallerRule;
+
 /**
  * Who may ask for a timeline at all: anyone signed in. Tracking decides whose timeline each may
  * read (an agency's system reads its agency's by `agency:<CODE>:work`, a scope no list here can
@@ -56,6 +73,32 @@ export const TIMELINE_READERS = {
   officer: true,
   client: true,
 } as const satisfies CallerRule;
+
+/** The `trackingNo` path parameter: canonical, or as a person types it. */
+function ApiTrackingNoParam(): MethodDecorator {
+  return ApiParam({
+    name: 'trackingNo',
+    description: 'The tracking number, canonical or as a person types it',
+    schema: {
+      type: 'string',
+      minLength: 9,
+      maxLength: TRACKING_NO_INPUT_MAX_LENGTH,
+      pattern: '^[0-9A-Za-z -]+$',
+    },
+    examples: {
+      canonical: { summary: 'As the receipt gives it', value: 'K7M39QX2C' },
+      typed: { summary: 'As a person may type it', value: 'k7m3-9qx2-c' },
+    },
+  });
+}
+
+/** The canonical tracking number in a path, or 400 when it is mistyped or too long. */
+function trackingNoFrom(raw: string): string {
+  const trackingNo =
+    raw.length <= TRACKING_NO_INPUT_MAX_LENGTH ? normalizeTrackingNumber(raw) : null;
+  if (!trackingNo) throw new DomainError('invalid_tracking_number', 400);
+  return trackingNo;
+}
 
 @ApiTags('applications')
 @Controller('v1/applications')
@@ -220,20 +263,7 @@ export class ApplicationsController {
       '`1`, `1`, `0`; a mistyped one is caught by its check symbol (400) instead of finding another case.',
     security: securityOf(TIMELINE_READERS),
   })
-  @ApiParam({
-    name: 'trackingNo',
-    description: 'The tracking number, canonical or as a person types it',
-    schema: {
-      type: 'string',
-      minLength: 9,
-      maxLength: TRACKING_NO_INPUT_MAX_LENGTH,
-      pattern: '^[0-9A-Za-z -]+$',
-    },
-    examples: {
-      canonical: { summary: 'As the receipt gives it', value: 'K7M39QX2C' },
-      typed: { summary: 'As a person may type it', value: 'k7m3-9qx2-c' },
-    },
-  })
+  @ApiTrackingNoParam()
   @ApiOkResponse({
     description: 'The timeline',
     type: TimelineResponse,
@@ -255,9 +285,103 @@ export class ApplicationsController {
   })
   @ApiUpstreamProblems('tracking', '/v1/applications/K7M39QX2C/timeline')
   async timeline(@Param('trackingNo') raw: string): Promise<TimelineResponse> {
-    const trackingNo =
-      raw.length <= TRACKING_NO_INPUT_MAX_LENGTH ? normalizeTrackingNumber(raw) : null;
-    if (!trackingNo) throw new DomainError('invalid_tracking_number', 400);
-    return toTimelineResponse(await this.rpc.request(GetTimeline, { trackingNo }));
+    return toTimelineResponse(
+      await this.rpc.request(GetTimeline, { trackingNo: trackingNoFrom(raw) }),
+    );
+  }
+
+  @Get(':trackingNo')
+  @Callers(APPLICATION_READERS)
+  @ApiOperation({
+    operationId: 'getApplication',
+    summary: 'My application',
+    description:
+      'What was submitted and where it stands, to its applicant (or the API client with ' +
+      '`applications:read` that submitted it). Anyone else is answered 404, as for a number nobody ' +
+      "has. The status is intake's, a moment behind the agency's timeline.",
+    security: securityOf(APPLICATION_READERS),
+  })
+  @ApiTrackingNoParam()
+  @ApiOkResponse({
+    description: 'The application',
+    type: ApplicationResponse,
+    examples: { verifying: { summary: 'Being verified', value: APPLICATION_EXAMPLE } },
+  })
+  @ApiProblemResponse(400, 'The tracking number is mistyped: its check symbol does not match', {
+    mistyped: {
+      summary: 'One symbol typed wrong',
+      error: new DomainError('invalid_tracking_number', 400),
+      instance: '/v1/applications/K7M39QX2D',
+    },
+  })
+  @ApiProblemResponse(404, 'No application of the caller has this tracking number', {
+    notFound: {
+      summary: 'Not theirs, or nobody’s',
+      error: new DomainError('application_not_found', 404, [], { trackingNo: 'K7M39QX2C' }),
+      instance: '/v1/applications/K7M39QX2C',
+    },
+  })
+  @ApiUpstreamProblems('intake', '/v1/applications/K7M39QX2C')
+  async get(@Param('trackingNo') raw: string): Promise<ApplicationResponse> {
+    return toApplicationResponse(
+      await this.rpc.request(GetApplication, { trackingNo: trackingNoFrom(raw) }),
+    );
+  }
+
+  @Post(':trackingNo/withdraw')
+  @Callers(WITHDRAWERS)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'withdrawApplication',
+    summary: 'Withdraw my application',
+    description:
+      'The applicant withdraws their application while no decision is made (before APPROVED, ' +
+      'ISSUED or REJECTED); the owning agency is told. Withdrawing is final. No body.',
+    security: securityOf(WITHDRAWERS),
+  })
+  @ApiTrackingNoParam()
+  @ApiOkResponse({
+    description: 'Withdrawn',
+    type: ApplicationResponse,
+    examples: {
+      withdrawn: {
+        summary: 'Withdrawn while being verified',
+        value: {
+          ...APPLICATION_EXAMPLE,
+          status: 'WITHDRAWN',
+          statusChangedAt: '2026-11-23T11:02:40.500+07:00',
+        },
+      },
+    },
+  })
+  @ApiProblemResponse(400, 'The tracking number is mistyped: its check symbol does not match', {
+    mistyped: {
+      summary: 'One symbol typed wrong',
+      error: new DomainError('invalid_tracking_number', 400),
+      instance: '/v1/applications/K7M39QX2D/withdraw',
+    },
+  })
+  @ApiProblemResponse(404, 'No application of the caller has this tracking number', {
+    notFound: {
+      summary: 'Not theirs, or nobody’s',
+      error: new DomainError('application_not_found', 404, [], { trackingNo: 'K7M39QX2C' }),
+      instance: '/v1/applications/K7M39QX2C/withdraw',
+    },
+  })
+  @ApiProblemResponse(409, 'A decision is made, or it is withdrawn already', {
+    decided: {
+      summary: 'Issued already',
+      error: new DomainError('application_not_withdrawable', 409, [], {
+        trackingNo: 'K7M39QX2C',
+        status: 'ISSUED',
+      }),
+      instance: '/v1/applications/K7M39QX2C/withdraw',
+    },
+  })
+  @ApiUpstreamProblems('intake', '/v1/applications/K7M39QX2C/withdraw')
+  async withdraw(@Param('trackingNo') raw: string): Promise<ApplicationResponse> {
+    return toApplicationResponse(
+      await this.rpc.request(WithdrawApplication, { trackingNo: trackingNoFrom(raw) }),
+    );
   }
 }

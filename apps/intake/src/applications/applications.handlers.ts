@@ -2,7 +2,12 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import type { RequestContext } from '@satupintu/common';
 import {
+  GetApplication,
+  GetApplicationV1,
   ListApplications,
+  WithdrawApplication,
+  WithdrawApplicationV1,
+  type ApplicationV1,
   ListApplicationsV1,
   SubmitApplication,
   type ApplicationReceiptV1,
@@ -15,6 +20,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { ApplicationsRepository } from './applications.repository';
 import { REGIONS } from './regions.provider';
+import { getApplication, withdrawApplication } from './follow-application';
 import { listApplications } from './list-applications';
 import { submitApplication } from './submit-application';
 
@@ -54,6 +60,28 @@ export class ApplicationsHandlers {
   ): Promise<ApplicationsPageV1> {
     return listApplications(caller.principal, request, {
       list: (owner, before, limit) => this.applications.list(owner, before, limit),
+    });
+  }
+
+  @HandleRequest(GetApplication)
+  get(
+    @Payload() request: GetApplicationV1,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicationV1> {
+    return getApplication(caller.principal, request.trackingNo, {
+      find: (trackingNo) => this.applications.find(trackingNo),
+    });
+  }
+
+  @HandleRequest(WithdrawApplication)
+  withdraw(
+    @Payload() request: WithdrawApplicationV1,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicationV1> {
+    return withdrawApplication(caller.principal, request.trackingNo, {
+      find: (trackingNo) => this.applications.find(trackingNo),
+      withdraw: (application, from, event) => this.applications.withdraw(application, from, event),
+      now: () => new Date(),
     });
   }
 }

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ApplicationStatusesConsumer } from './application-statuses.consumer';
 import { ApplicationsHandlers } from './applications.handlers';
 import { ApplicationsRepository } from './applications.repository';
 import { regionsProvider } from './regions.provider';
 
 @Module({
   controllers: [ApplicationsHandlers],
-  providers: [ApplicationsRepository, regionsProvider],
+  providers: [ApplicationsRepository, ApplicationStatusesConsumer, regionsProvider],
 })
 export class ApplicationsModule {}

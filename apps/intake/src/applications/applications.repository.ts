@@ -1,15 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import {
   ApplicationSubmitted,
+  ApplicationWithdrawn,
   type ApplicationReceiptV1,
+  type ApplicationStatusChangedV1,
   type ApplicationSubmittedV2,
+  type ApplicationWithdrawnV1,
+  type Status,
 } from '@satupintu/contracts';
-import { UnitOfWork, outgoing, type IdempotencyClaim } from '@satupintu/messaging';
+import { APPLICATION_STATUSES, isFinalStatus } from '@satupintu/domain';
+import {
+  UnitOfWork,
+  outgoing,
+  type IdempotencyClaim,
+  type Transaction,
+} from '@satupintu/messaging';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
+import type { StoredApplication } from './follow-application';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
 import type { NewApplication } from './submit-application';
+
+const FINAL_STATUSES = APPLICATION_STATUSES.filter(isFinalStatus);
 
 /** Every query on intake's `applications` table. */
 @Injectable()
@@ -44,6 +57,45 @@ export class ApplicationsRepository {
        WHERE ${whose} ${after}
        ORDER BY a.submitted_at DESC, a.id DESC
        LIMIT ${limit}`);
+  }
+
+  find(trackingNo: string): Promise<StoredApplication | undefined> {
+    return this.db
+      .query<StoredApplication>(
+        sql`
+        SELECT a.id AS "applicationId", a.tracking_no AS "trackingNo",
+               a.service_code AS "serviceCode", a.agency_code AS "agencyCode",
+               g.time_zone AS "agencyTimeZone", a.channel, a.business_id AS "businessId",
+               a.applicant_id AS "applicantId", a.submitted_by_client AS "submittedByClient",
+               a.status, a.submitted_at AS "submittedAt", a.status_changed_at AS "statusChangedAt"
+          FROM applications a JOIN agencies g ON g.code = a.agency_code
+         WHERE a.tracking_no = ${trackingNo}`,
+      )
+      .then((rows) => rows[0]);
+  }
+
+  /** WITHDRAWN and its event, together, only if the application is still in `from`. */
+  async withdraw(
+    application: StoredApplication,
+    from: Status,
+    event: ApplicationWithdrawnV1,
+  ): Promise<boolean> {
+    const written = await this.unitOfWork.writeWithEvents(
+      sql`UPDATE applications SET status = 'WITHDRAWN', status_changed_at = ${event.withdrawnAt}
+           WHERE id = ${application.applicationId} AND status = ${from}`,
+      [outgoing(ApplicationWithdrawn, event)],
+    );
+    return written > 0;
+  }
+
+  /**
+   * The status the owning agency reports. A final status stays: the agency may report a step
+   * it took before it heard of the applicant's withdrawal.
+   */
+  async followStatus(tx: Transaction, event: ApplicationStatusChangedV1): Promise<void> {
+    await tx.execute(sql`
+      UPDATE applications SET status = ${event.to}, status_changed_at = ${event.changedAt}
+       WHERE id = ${event.applicationId} AND status <> ALL (${FINAL_STATUSES}::text[])`);
   }
 
   findApplicantByNik(nik: string): Promise<{ id: string } | undefined> {

@@ -7,6 +7,7 @@ import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCatalogAndApplications1763856000100 } from './1763856000100-create-catalog-and-applications';
 import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
+import { FollowApplicationStatuses1764600000100 } from './1764600000100-follow-application-statuses';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const INTAKE_MIGRATIONS = [
   FollowAgencies1764500000500,
   FollowApplicants1764500000800,
   CreateIdempotencyKeys1764600000000,
+  FollowApplicationStatuses1764600000100,
 ];

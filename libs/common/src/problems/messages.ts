@@ -65,6 +65,16 @@ export const PROBLEMS = {
       en: 'There is no application with tracking number {trackingNo}.',
     },
   },
+  application_not_withdrawable: {
+    title: {
+      id: 'Permohonan tidak dapat ditarik lagi',
+      en: 'The application can no longer be withdrawn',
+    },
+    detail: {
+      id: 'Permohonan {trackingNo} sudah berstatus {status}; penarikan hanya mungkin sebelum ada keputusan.',
+      en: 'Application {trackingNo} is {status}; it can be withdrawn only before a decision.',
+    },
+  },
   account_exists: {
     title: { id: 'Akun sudah ada', en: 'Account already exists' },
     detail: {
