@@ -705,7 +705,7 @@ export interface components {
             agencyCode: string;
             /**
              * Format: uuid
-             * @example 0f5d3c2e-8a41-4b7e-9c1d-2e6f7a8b9c0d
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
              */
             applicationId: string;
             /**
@@ -730,14 +730,11 @@ export interface components {
             statusChangedAt?: string;
             /**
              * Format: date-time
-             * @description When intake accepted it, in the agency's time zone
+             * @description When it was submitted, in the agency's time zone
              * @example 2026-11-23T10:45:12.123+07:00
              */
             submittedAt: string;
-            /**
-             * @description Tracking number, check symbol last
-             * @example K7M39QX2C
-             */
+            /** @example K7M39QX2C */
             trackingNo: string;
         };
         /**

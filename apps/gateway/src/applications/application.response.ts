@@ -1,38 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ApplicationV1, Channel, Status } from '@satupintu/contracts';
+import type { ApplicationV1, Status } from '@satupintu/contracts';
+import { ZONED_TIME } from '../openapi/formats';
 import {
-  AGENCY_CODE,
-  CHANNEL,
-  SERVICE_CODE_MAX_LENGTH,
-  TRACKING_NO,
-  ZONED_TIME,
-} from '../openapi/formats';
+  ApplicationSummaryResponse,
+  toApplicationSummaryResponse,
+} from './applications-page.response';
 import { APPLICATION_STATUS } from './timeline.response';
 
-const UUID = {
-  format: 'uuid',
-  maxLength: 36,
-  pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
-} as const;
-
 /** An application as its applicant sees it: what was submitted and where it stands. */
-export class ApplicationResponse {
-  @ApiProperty({ ...UUID, example: '0f5d3c2e-8a41-4b7e-9c1d-2e6f7a8b9c0d' })
-  applicationId: string;
-
-  @ApiProperty({ ...TRACKING_NO, description: 'Tracking number, check symbol last' })
-  trackingNo: string;
-
-  @ApiProperty({ maxLength: SERVICE_CODE_MAX_LENGTH, example: 'DUKCAPIL-KK' })
-  serviceCode: string;
-
-  @ApiProperty({ ...AGENCY_CODE, description: 'The agency that owns the service' })
-  agencyCode: string;
-
-  @ApiProperty({ ...CHANNEL, example: 'WEB' })
-  channel: Channel;
-
-  @ApiPropertyOptional({ ...UUID, description: 'The business applied for, if any' })
+export class ApplicationResponse extends ApplicationSummaryResponse {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    maxLength: 36,
+    description: 'The business applied for, if any',
+  })
   businessId?: string;
 
   @ApiProperty({
@@ -43,9 +24,6 @@ export class ApplicationResponse {
   })
   status: Status;
 
-  @ApiProperty({ ...ZONED_TIME, description: "When intake accepted it, in the agency's time zone" })
-  submittedAt: string;
-
   @ApiPropertyOptional({
     ...ZONED_TIME,
     description: "When its status last changed, in the agency's time zone; absent while SUBMITTED",
@@ -54,16 +32,12 @@ export class ApplicationResponse {
 }
 
 export function toApplicationResponse(application: ApplicationV1): ApplicationResponse {
+  const { businessId, statusChangedAt } = application;
   return {
-    applicationId: application.applicationId,
-    trackingNo: application.trackingNo,
-    serviceCode: application.serviceCode,
-    agencyCode: application.agencyCode,
-    channel: application.channel,
-    ...(application.businessId ? { businessId: application.businessId } : {}),
+    ...toApplicationSummaryResponse(application),
+    ...(businessId ? { businessId } : {}),
     status: application.status,
-    submittedAt: application.submittedAt,
-    ...(application.statusChangedAt ? { statusChangedAt: application.statusChangedAt } : {}),
+    ...(statusChangedAt ? { statusChangedAt } : {}),
   };
 }
 

@@ -2,26 +2,18 @@ import { DomainError } from '@satupintu/common';
 import type {
   ApplicationV1,
   ApplicationWithdrawnV1,
-  Channel,
   Principal,
   Status,
 } from '@satupintu/contracts';
 import { canTransition, toZonedIso } from '@satupintu/domain';
-import { ownerOf, type ApplicationsOwner } from './list-applications';
+import { ownerOf, type ApplicationsOwner, type ListedApplication } from './list-applications';
 
 /** An application as intake keeps it, with whose it is. */
-export interface StoredApplication {
-  applicationId: string;
-  trackingNo: string;
-  serviceCode: string;
-  agencyCode: string;
-  agencyTimeZone: string;
-  channel: Channel;
+export interface StoredApplication extends ListedApplication {
   businessId: string | null;
   applicantId: string | null;
   submittedByClient: string | null;
   status: Status;
-  submittedAt: Date;
   statusChangedAt: Date | null;
 }
 
