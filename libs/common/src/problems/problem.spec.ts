@@ -120,6 +120,7 @@ describe('renderProblem', () => {
       scope: 'applications:read',
       windowSeconds: 60,
       parameter: 'access_token',
+      status: 'ISSUED',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {
