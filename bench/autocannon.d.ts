@@ -10,12 +10,21 @@ declare module 'autocannon' {
       method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
       headers?: Record<string, string>;
       body?: string | Buffer;
+      /** Per-request changes: `setupRequest` returns the request to send. */
+      requests?: { setupRequest?: (request: Request) => Request }[];
       connections?: number;
       pipelining?: number;
       /** Seconds. */
       duration?: number;
       /** Seconds before a request counts as a timeout. */
       timeout?: number;
+    }
+
+    interface Request {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string | Buffer;
     }
 
     interface Histogram {

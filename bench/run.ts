@@ -17,6 +17,7 @@ import {
   newRunId,
   type ServiceName,
 } from '@satupintu/testing';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -629,13 +630,19 @@ async function main(): Promise<number> {
   // What verifying the token costs: the same POST, measured by the same procedure (warm-up, run,
   // drain), with the same token, through the gateway that believes it unchecked and through the
   // one that verifies it; everything else (rate limits, intake's decision on the caller) alike.
-  const paired = async (target: string, url: string, headers: Record<string, string>) => {
+  const paired = async (
+    target: string,
+    url: string,
+    headers: Record<string, string>,
+    perRequestHeaders?: () => Record<string, string>,
+  ) => {
     const { result } = await measure({
       target,
       url,
       method: 'POST',
       body: APPLICATION,
       headers,
+      ...(perRequestHeaders ? { perRequestHeaders } : {}),
       expectStatus: 201,
     });
     if (failures(result) > 0) problems.push(`${target}: ${describeFailures(result, 201)}`);
@@ -652,6 +659,19 @@ async function main(): Promise<number> {
     'gateway `POST /v1/applications`, authenticated, same procedure as (d)',
     `${gateway.url}/v1/applications`,
     { ...JSON_HEADERS, ...AUTH_HEADERS },
+  );
+  // Every request a key of its own, as a client retrying over a flaky network sends: intake
+  // records key, fingerprint and response with each application.
+  const idempotentPost = await paired(
+    'gateway `POST /v1/applications` with an `Idempotency-Key`, same procedure as (d)',
+    `${gateway.url}/v1/applications`,
+    { ...JSON_HEADERS, ...AUTH_HEADERS },
+    () => ({ 'idempotency-key': randomUUID() }),
+  );
+  const idempotencyCost = 1 - idempotentPost.rps / authenticatedPost.rps;
+  say(
+    `  an Idempotency-Key costs ${(idempotencyCost * 100).toFixed(1)}% of POST throughput ` +
+      `(${fmtRate(idempotentPost.rps)} vs ${fmtRate(authenticatedPost.rps)} req/s; the issue allows 10%)`,
   );
   const verificationCost = 1 - authenticatedPost.rps / uncheckedPost.rps;
   say(
@@ -707,6 +727,11 @@ async function main(): Promise<number> {
     ),
     rowOf(uncheckedPost, 201, compare(uncheckedPost, [['(c)', c]])),
     rowOf(authenticatedPost, 201, compare(authenticatedPost, [['(d)', uncheckedPost]])),
+    rowOf(
+      idempotentPost,
+      201,
+      compare(idempotentPost, [['authenticated POST, same procedure', authenticatedPost]]),
+    ),
     rowOf(get, 200, compare(get, [['(b)', b]])),
     rowOf(routed, 200, compare(routed, [['(b)', b]])),
     {
@@ -723,7 +748,18 @@ async function main(): Promise<number> {
     },
   ];
   const table = markdownTable(rows);
-  const runDetails = [a, b, c, postWarmup, post, uncheckedPost, authenticatedPost, get, routed].map(
+  const runDetails = [
+    a,
+    b,
+    c,
+    postWarmup,
+    post,
+    uncheckedPost,
+    authenticatedPost,
+    idempotentPost,
+    get,
+    routed,
+  ].map(
     (r) =>
       `- ${r.target}${r === postWarmup ? ' (warm-up)' : ''}: ${r.expected} expected responses, statuses ${JSON.stringify(r.statusCounts)}, ` +
       `${r.errors} errors; CPU ${r.cpuMsPerResponse.toFixed(2)} ms per response; machine CPU ${(r.machineBusy * 100).toFixed(0)}% busy; CPU in cores: ` +
@@ -760,6 +796,9 @@ async function main(): Promise<number> {
     `Token verification (verified vs unchecked token, same POST, same procedure): ${(verificationCost * 100).toFixed(1)}% of throughput ` +
       `(${fmtRate(authenticatedPost.rps)} vs ${fmtRate(uncheckedPost.rps)} req/s; p99 ${fmtMs(authenticatedPost.p99)} vs ${fmtMs(uncheckedPost.p99)} ms). ` +
       'Both gateways count rate limits in NATS KV alike; the baseline differs only by BENCH_UNVERIFIED_TOKENS (no signature or claim check).',
+    '',
+    `Idempotency-Key (a new key on every request vs none, same POST, same procedure): ${(idempotencyCost * 100).toFixed(1)}% of throughput ` +
+      `(${fmtRate(idempotentPost.rps)} vs ${fmtRate(authenticatedPost.rps)} req/s; p99 ${fmtMs(idempotentPost.p99)} vs ${fmtMs(authenticatedPost.p99)} ms).`,
     '',
     'Ratios: req/s of the target ÷ req/s of the baseline (1.00× = as fast as the baseline); p99 of the target ÷ p99 of the baseline (how many times slower the tail is). ' +
       'CPU ms/resp: CPU time of the target’s own processes (for the system: all four services, including agency and tracking consuming meanwhile) per response. ' +

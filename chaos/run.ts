@@ -45,6 +45,7 @@ import {
   SteadyLoad,
   acknowledgedOf,
   describeFailures,
+  describeRetries,
   sampleFailures,
   servedBetween,
   submit,
@@ -429,6 +430,8 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   if (extraRestarts.length > 0)
     notes.push(`other restarts by the supervisor: ${extraRestarts.join(', ')}`);
   if (progress.events > 0) notes.push(`consumer_progress: ${progress.events} events handled twice`);
+  const retries = describeRetries(loadResult.sent);
+  if (retries !== '0') notes.push(`retried with their Idempotency-Key: ${retries}`);
 
   const result: RowResult = {
     fault,

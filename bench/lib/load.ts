@@ -8,6 +8,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
+  /** Headers that differ on every request (an `Idempotency-Key`), added to `headers`. */
+  perRequestHeaders?: () => Record<string, string>;
   /** The status every response must have. */
   expectStatus: number;
   connections: number;
@@ -80,6 +82,18 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         method: options.method ?? 'GET',
         headers: options.headers,
         body: options.body,
+        ...(options.perRequestHeaders
+          ? {
+              requests: [
+                {
+                  setupRequest: (request: autocannon.Request) => ({
+                    ...request,
+                    headers: { ...request.headers, ...options.perRequestHeaders!() },
+                  }),
+                },
+              ],
+            }
+          : {}),
         connections: options.connections,
         duration: options.durationS,
         timeout: 10,

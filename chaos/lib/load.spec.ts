@@ -3,15 +3,20 @@ import {
   type Answer,
   type Sent,
   describeFailures,
+  describeRetries,
   failureOf,
   sampleFailures,
   servedBetween,
+  worthRetrying,
 } from './load';
 
 const receipt = { applicationId: 'a', trackingNo: 'T' };
 const at = (sentAt: number, answer?: Answer): Sent => ({
   sentAt,
   planned: plannedApplication(sentAt),
+  idempotencyKey: `key-${sentAt}`,
+  retries: 0,
+  firstAnswer: answer,
   answer,
   ...(answer === 201 ? { receipt } : {}),
 });
@@ -29,6 +34,11 @@ describe('servedBetween', () => {
 
   it('is false while one of them is still in flight', () => {
     expect(servedBetween(sent, 100, 400, 1)).toBe(false);
+  });
+
+  it('is false for a request that succeeded only on a retry: it was not served when sent', () => {
+    const retried: Sent = { ...at(200, 201), firstAnswer: 'timeout', retries: 1 };
+    expect(servedBetween([at(100, 201), retried, at(300, 201)], 100, 300, 1)).toBe(false);
   });
 
   it('is false with fewer requests than asked for: nothing sent proves nothing', () => {
@@ -52,6 +62,36 @@ describe('describeFailures', () => {
 
   it('is 0 when everything was acknowledged', () => {
     expect(describeFailures([at(1, 201)])).toBe('0');
+  });
+});
+
+describe('worthRetrying', () => {
+  it('retries what may have been stored or may succeed later, and nothing the client must fix', () => {
+    for (const answer of [
+      'timeout',
+      'reset',
+      'refused',
+      'network error',
+      409,
+      502,
+      503,
+      504,
+    ] as Answer[])
+      expect([answer, worthRetrying(answer)]).toEqual([answer, true]);
+    for (const answer of [201, 400, 401, 403, 404, 422, 429, 500] as Answer[])
+      expect([answer, worthRetrying(answer)]).toEqual([answer, false]);
+  });
+});
+
+describe('describeRetries', () => {
+  it('counts the requests retried, their retries, and those acknowledged in the end', () => {
+    const sent = [
+      at(1, 201),
+      { ...at(2, 201), firstAnswer: 'timeout' as Answer, retries: 2 },
+      { ...at(3, 503), firstAnswer: 503 as Answer, retries: 2 },
+    ];
+    expect(describeRetries(sent)).toBe('2 retried (4 retries), 1 acknowledged on a retry');
+    expect(describeRetries([at(1, 201)])).toBe('0');
   });
 });
 

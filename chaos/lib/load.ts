@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type PlannedApplication } from './applicants';
 import { type Acknowledged } from './audit';
 
@@ -12,7 +13,13 @@ export interface Receipt {
 export interface Sent {
   sentAt: number;
   planned: PlannedApplication;
-  /** Unset while the request is in flight. */
+  /** Sent with every attempt: a retry after a lost answer must not apply twice. */
+  idempotencyKey: string;
+  /** The first attempt's answer: what the system answered at `sentAt`. */
+  firstAnswer?: Answer;
+  /** Attempts after the first (the same request, same key), for answers worth retrying. */
+  retries: number;
+  /** The last attempt's answer. Unset while the request is in flight. */
   answer?: Answer;
   answeredAt?: number;
   /** Set for a 201 whose body is a receipt: the application is acknowledged. */
@@ -34,9 +41,31 @@ export interface LoadOptions {
 
 export type Authorize = () => Promise<Record<string, string>>;
 
+/** Attempts per request: the first and two retries, 1 s then 2 s after a failed one. */
+export const ATTEMPTS = 3;
+const RETRY_AFTER_MS = 1000;
+
+/**
+ * What a client on a flaky network retries, with the same `Idempotency-Key`: no answer (the
+ * application may or may not have been stored), the gateway or a service unavailable, and the
+ * key's first request still in flight.
+ */
+export function worthRetrying(answer: Answer): boolean {
+  return (
+    typeof answer !== 'number' ||
+    answer === 409 ||
+    answer === 502 ||
+    answer === 503 ||
+    answer === 504
+  );
+}
+
 /**
  * POSTs applications at a steady rate, whatever the answers: a client that does not slow down
- * when the system is in trouble, as the public's do not. Every request and its answer is kept.
+ * when the system is in trouble, as the public's do not. A request without a useful answer is
+ * retried with its `Idempotency-Key`, as a careful client does, so an answer lost after the
+ * application was stored is where a second application would appear. Every request and its
+ * answers are kept.
  */
 export class SteadyLoad {
   readonly sent: Sent[] = [];
@@ -63,7 +92,7 @@ export class SteadyLoad {
   }
 
   private send(): void {
-    const record: Sent = { sentAt: Date.now(), planned: this.options.next() };
+    const record = newRecord(this.options.next());
     this.sent.push(record);
     const done = post(
       this.options.url,
@@ -82,23 +111,47 @@ export async function submit(
   timeoutMs: number,
   authorize?: Authorize,
 ): Promise<Sent> {
-  const record: Sent = { sentAt: Date.now(), planned };
+  const record = newRecord(planned);
   await post(url, record, timeoutMs, authorize);
   return record;
 }
 
-/** Fills in the answer of `record`; never rejects. */
+function newRecord(planned: PlannedApplication): Sent {
+  return { sentAt: Date.now(), planned, idempotencyKey: randomUUID(), retries: 0 };
+}
+
+/** Fills in the answers of `record`, retrying what is worth it; never rejects. */
 async function post(
   url: string,
   record: Sent,
   timeoutMs: number,
   authorize?: Authorize,
 ): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await attemptOnce(url, record, timeoutMs, authorize);
+    record.firstAnswer ??= record.answer;
+    if (attempt === ATTEMPTS || !worthRetrying(record.answer!)) return;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS * attempt));
+    record.retries += 1;
+  }
+}
+
+async function attemptOnce(
+  url: string,
+  record: Sent,
+  timeoutMs: number,
+  authorize?: Authorize,
+): Promise<void> {
+  record.detail = undefined;
   try {
     const caller = authorize ? await authorize() : {};
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...caller },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': record.idempotencyKey,
+        ...caller,
+      },
       body: JSON.stringify(record.planned.body),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -160,7 +213,8 @@ export function servedBetween(
     const record = sent[i];
     if (record.sentAt > to) continue;
     if (record.sentAt < from) break;
-    if (record.answer !== 201) return false;
+    // The first answer: a request that succeeded only on a retry was not served when it was sent.
+    if (record.firstAnswer !== 201) return false;
     count += 1;
   }
   return count >= minimum;
@@ -179,6 +233,15 @@ export function describeFailures(sent: readonly Sent[]): string {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([answer, n]) => `${answer}×${n}`)
     .join(', ');
+}
+
+/** `41 retried, 38 acknowledged on a retry`: the retries the load made; `0` if none. */
+export function describeRetries(sent: readonly Sent[]): string {
+  const retried = sent.filter((record) => record.retries > 0);
+  if (retried.length === 0) return '0';
+  const saved = retried.filter((record) => record.receipt).length;
+  const attempts = retried.reduce((sum, record) => sum + record.retries, 0);
+  return `${retried.length} retried (${attempts} retries), ${saved} acknowledged on a retry`;
 }
 
 /** The first answer of each kind that was not a receipt, as the client saw it. */

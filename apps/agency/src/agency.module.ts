@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationStatusChanged } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
-import { serviceInfrastructure } from '@satupintu/platform';
+import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import { CasesModule } from './cases/cases.module';
 import type { AgencyConfig } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';
@@ -22,6 +22,8 @@ export class AgencyModule {
           migrations: AGENCY_MIGRATIONS,
           publishes: [ApplicationStatusChanged],
         }),
+        // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
+        WorkingDayCalendarModule.follow(),
         CasesModule.forRoot(agency),
         WorkQueueModule.forRoot(agency),
       ],

@@ -4,6 +4,7 @@ import { RpcClient, RpcClientModule } from '@satupintu/messaging';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import type { GatewayConfig } from './config';
 import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -30,6 +31,7 @@ export class GatewayModule {
         WorkQueueModule,
         AccountsModule,
         SessionsModule,
+        CalendarModule,
       ],
     };
   }

@@ -412,6 +412,28 @@ describe('the authorization matrix', () => {
     });
   });
 
+  it('the working-day calendar: anyone reads it; only the mall admin changes it', async () => {
+    const everyone = Object.keys(CALLERS) as Caller[];
+    await expectRow(
+      (who) => call(who, 'GET', '/v1/calendar/2026'),
+      Object.fromEntries(everyone.map((who) => [who, 200])),
+    );
+    const refused: Row = Object.fromEntries(
+      everyone.map((who) => [who, who === 'anonymous' ? 401 : 403]),
+    );
+    const day = '/v1/calendar/2027/days-off/2027-06-07';
+    await expectRow(
+      (who) =>
+        call(who, 'PUT', day, {
+          kind: 'CUTI_BERSAMA',
+          nameId: 'Cuti Bersama Uji',
+          nameEn: 'Collective leave (test)',
+        }),
+      { ...refused, 'mall admin': 200 },
+    );
+    await expectRow((who) => call(who, 'DELETE', day), { ...refused, 'mall admin': 200 });
+  });
+
   it('signing in and the keys are public; a password is a person’s', async () => {
     await expectRow((who) => call(who, 'GET', '/v1/.well-known/jwks.json'), {
       anonymous: 200,

@@ -1,9 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ApplicationSubmitted, ApplicationWithdrawn } from '@satupintu/contracts';
+import {
+  ApplicationSubmitted,
+  ApplicationWithdrawn,
+  WorkingDayCalendarChanged,
+} from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
 import type { IntakeConfig } from './config';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -19,12 +24,13 @@ export class IntakeModule {
           name: 'intake',
           database: databaseName(config.DB_PREFIX, 'intake'),
           migrations: INTAKE_MIGRATIONS,
-          publishes: [ApplicationSubmitted, ApplicationWithdrawn],
+          publishes: [ApplicationSubmitted, ApplicationWithdrawn, WorkingDayCalendarChanged],
         }),
         IdempotencyModule,
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicantsModule,
         ApplicationsModule,
+        CalendarModule,
       ],
     };
   }

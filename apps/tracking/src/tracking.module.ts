@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { databaseName } from '@satupintu/persistence';
-import { serviceInfrastructure } from '@satupintu/platform';
+import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import type { TrackingConfig } from './config';
 import { TRACKING_MIGRATIONS } from './migrations';
 import { TimelineModule } from './timeline/timeline.module';
@@ -17,6 +17,8 @@ export class TrackingModule {
           database: databaseName(config.DB_PREFIX, 'tracking'),
           migrations: TRACKING_MIGRATIONS,
         }),
+        // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
+        WorkingDayCalendarModule.follow(),
         TimelineModule,
       ],
     };

@@ -380,6 +380,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year's days off
+         * @description The national holidays and cuti bersama of one year, as the mall counts working days (Monday to Friday minus these). Public: the decree is. Seeded from each year's joint ministerial decree (SKB); a mall admin keeps it up to date when the decree is amended.
+         */
+        get: operations["getCalendarYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar/{year}/days-off/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add or replace a day off
+         * @description A mall admin adds the day off on this date, or replaces the one there (an SKB amendment renamed it, or made a holiday cuti bersama). A year the calendar does not hold yet starts with it (next year's decree). Each change makes a new version of the year, which reaches every service that computes deadlines; sending the same day off again changes nothing. A Saturday or Sunday is accepted and kept (the decree lists them too), but changes no deadline: weekends are never working days.
+         */
+        put: operations["putDayOff"];
+        post?: never;
+        /**
+         * Remove a day off
+         * @description A mall admin removes the day off on this date (an SKB amendment dropped it): it becomes a working day if it is a weekday. The year gets a new version, which reaches every service that computes deadlines.
+         */
+        delete: operations["deleteDayOff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clients": {
         parameters: {
             query?: never;
@@ -817,6 +861,22 @@ export interface components {
         BusinessesResponse: {
             items: components["schemas"]["BusinessResponse"][];
         };
+        CalendarYearResponse: {
+            /** @description In date order. Saturdays and Sundays may appear (the decree lists them); they are never working days anyway. */
+            daysOff: components["schemas"]["DayOffResponse"][];
+            /**
+             * @description The decree (SKB) the year's days off come from, as first loaded
+             * @example SKB Menag/Menaker/MenPANRB No. 1017 Tahun 2024, No. 2 Tahun 2024, No. 2 Tahun 2024
+             */
+            decree?: string;
+            /**
+             * @description Grows with every change of this year's days off; the services that compute deadlines hold this version
+             * @example 2
+             */
+            version: number;
+            /** @example 2025 */
+            year: number;
+        };
         ChangePasswordRequest: {
             /**
              * Format: password
@@ -909,6 +969,35 @@ export interface components {
              * @example dukcapil.verifier
              */
             username: string;
+        };
+        /**
+         * @description `HOLIDAY`: a national holiday (libur nasional); `CUTI_BERSAMA`: a collective leave day. Both are days off for the mall and its agencies, as the joint decree (SKB) of each year sets them.
+         * @enum {string}
+         */
+        DayOffKind: "HOLIDAY" | "CUTI_BERSAMA";
+        DayOffResponse: {
+            /**
+             * Format: date
+             * @example 2025-08-18
+             */
+            date: string;
+            /** @example CUTI_BERSAMA */
+            kind: components["schemas"]["DayOffKind"];
+            /**
+             * @description Its name in English
+             * @example Collective leave (cuti bersama): Independence Day
+             */
+            nameEn: string;
+            /**
+             * @description Its name in Indonesian
+             * @example Cuti Bersama Hari Kemerdekaan Republik Indonesia
+             */
+            nameId: string;
+            /**
+             * @description Where it comes from: the decree (SKB) and any amendment, a source page
+             * @example SKB No. 933 Tahun 2025, No. 1 Tahun 2025, No. 3 Tahun 2025 (7 Aug 2025)
+             */
+            note?: string;
         };
         FieldProblem: {
             /**
@@ -1057,7 +1146,26 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "application_not_withdrawable" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "application_not_withdrawable" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "internal_error";
+        PutDayOffRequest: {
+            /** @example CUTI_BERSAMA */
+            kind: components["schemas"]["DayOffKind"];
+            /**
+             * @description Its name in English
+             * @example Collective leave (cuti bersama): Independence Day
+             */
+            nameEn: string;
+            /**
+             * @description Its name in Indonesian
+             * @example Cuti Bersama Hari Kemerdekaan Republik Indonesia
+             */
+            nameId: string;
+            /**
+             * @description Where it comes from: the decree (SKB) and any amendment, a source page
+             * @example SKB No. 933 Tahun 2025, No. 1 Tahun 2025, No. 3 Tahun 2025 (7 Aug 2025)
+             */
+            note?: string;
+        };
         RegisterApplicantRequest: {
             /**
              * Format: date
@@ -5392,6 +5500,509 @@ export interface operations {
                 };
             };
             /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The calendar year, 2000 to 2100 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year, its version and its days off */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description The year is not four digits from 2000 to 2100 */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The calendar holds no days off for this year yet */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putDayOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The calendar year, 2000 to 2100 */
+                year: number;
+                /** @description The day, `YYYY-MM-DD`, inside `year` */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutDayOffRequest"];
+            };
+        };
+        responses: {
+            /** @description The year after the change, with its new version */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description The body is not JSON, or a field is missing, malformed or unknown */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is signed in but is not a mall admin */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDayOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The calendar year, 2000 to 2100 */
+                year: number;
+                /** @description The day, `YYYY-MM-DD`, inside `year` */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The year after the change, with its new version */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+            /** @description The year or the date is malformed, or the date is not in the year */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is signed in but is not a mall admin */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description There is no day off on this date */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

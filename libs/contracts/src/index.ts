@@ -42,3 +42,8 @@ export * from './identity/log-out.v1';
 export * from './identity/change-password.v1';
 export * from './identity/issue-client-token.v1';
 export * from './identity/send-verification-code.v1';
+export * from './calendar/calendar.stream';
+export * from './calendar/working-day-calendar-changed.v1';
+export * from './calendar/get-calendar-year.v1';
+export * from './calendar/put-day-off.v1';
+export * from './calendar/delete-day-off.v1';

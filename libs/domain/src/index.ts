@@ -4,3 +4,4 @@ export * from './nik/region-index';
 export * from './tracking-number/tracking-number';
 export * from './time/zoned-time';
 export * from './time/working-days';
+export * from './time/holidays-seed';

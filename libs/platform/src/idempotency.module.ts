@@ -24,7 +24,7 @@ class IdempotencyKeyPruning implements OnModuleInit {
 /**
  * `Idempotency-Key`s for a service that creates on them: `IdempotencyKeys` to inject, and the
  * hourly job that forgets expired ones. The service's migrations must include
- * `CreateIdempotencyKeys1764600000000`.
+ * `CreateIdempotencyKeys1765000000000`.
  */
 @Global()
 @Module({ providers: [IdempotencyKeys, IdempotencyKeyPruning], exports: [IdempotencyKeys] })

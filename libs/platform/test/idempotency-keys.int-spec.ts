@@ -11,7 +11,7 @@ import {
 import type { Principal } from '@satupintu/contracts';
 import {
   AddOrderingAndRetriesToOutbox1764400000000,
-  CreateIdempotencyKeys1764600000000,
+  CreateIdempotencyKeys1765000000000,
   CreateOutboxAndInbox1763856000000,
   IdempotencyKeys,
   UnitOfWork,
@@ -53,7 +53,7 @@ describe('idempotency keys', () => {
             CreateOutboxAndInbox1763856000000,
             AddOrderingAndRetriesToOutbox1764400000000,
             CreateJobs1764400000100,
-            CreateIdempotencyKeys1764600000000,
+            CreateIdempotencyKeys1765000000000,
           ],
         }),
         IdempotencyModule,

@@ -2,6 +2,7 @@ import {
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
+import { CreateWorkingDayCalendar1764900000700 } from '@satupintu/platform';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateCases1763856000200 } from './1763856000200-create-cases';
 import { DropApplicantFromCases1764400000200 } from './1764400000200-drop-applicant-from-cases';
@@ -15,4 +16,5 @@ export const AGENCY_MIGRATIONS = [
   CreateJobs1764400000100,
   DropApplicantFromCases1764400000200,
   KeepApplicantProfiles1764500000600,
+  CreateWorkingDayCalendar1764900000700,
 ];

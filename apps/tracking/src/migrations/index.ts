@@ -2,6 +2,7 @@ import {
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
+import { CreateWorkingDayCalendar1764900000700 } from '@satupintu/platform';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateTimeline1763856000300 } from './1763856000300-create-timeline';
 import { RecordApplicationOwners1764500000700 } from './1764500000700-record-application-owners';
@@ -13,4 +14,5 @@ export const TRACKING_MIGRATIONS = [
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateJobs1764400000100,
   RecordApplicationOwners1764500000700,
+  CreateWorkingDayCalendar1764900000700,
 ];

@@ -121,6 +121,20 @@ export const PROBLEMS = {
     title: { id: 'Instansi tidak ditemukan', en: 'Agency not found' },
     detail: { id: 'Tidak ada instansi dengan kode {code}.', en: 'There is no agency {code}.' },
   },
+  calendar_year_not_found: {
+    title: { id: 'Tahun kalender tidak ditemukan', en: 'Calendar year not found' },
+    detail: {
+      id: 'Kalender hari kerja belum memuat hari libur tahun {year}.',
+      en: 'The working-day calendar does not hold the days off of {year} yet.',
+    },
+  },
+  day_off_not_found: {
+    title: { id: 'Hari libur tidak ditemukan', en: 'Day off not found' },
+    detail: {
+      id: 'Tanggal {date} bukan hari libur atau cuti bersama di kalender.',
+      en: '{date} is not a holiday or cuti bersama in the calendar.',
+    },
+  },
   officer_not_found: {
     title: { id: 'Petugas tidak ditemukan', en: 'Officer not found' },
     detail: {
@@ -445,6 +459,14 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   agency_code_format: {
     id: 'kode instansi 2–32 huruf besar, angka atau -, misalnya DUKCAPIL',
     en: 'an agency code is 2–32 capital letters, digits or -, e.g. DUKCAPIL',
+  },
+  calendar_year_range: {
+    id: 'tahun harus antara {min} dan {max}',
+    en: 'the year must be from {min} to {max}',
+  },
+  date_outside_year: {
+    id: 'tanggal harus jatuh pada tahun {year}',
+    en: 'the date must fall in {year}',
   },
   unknown_service: {
     id: 'layanan {serviceCode} tidak ada di katalog',

@@ -121,6 +121,8 @@ describe('renderProblem', () => {
       windowSeconds: 60,
       parameter: 'access_token',
       status: 'ISSUED',
+      year: 2031,
+      date: '2025-08-19',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

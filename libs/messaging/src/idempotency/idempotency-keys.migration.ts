@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the fingerprint of the first request and, once it has succeeded, its answer. Every service
  * that creates on a client's key includes this migration.
  */
-export class CreateIdempotencyKeys1764600000000 implements MigrationInterface {
-  name = 'CreateIdempotencyKeys1764600000000';
+export class CreateIdempotencyKeys1765000000000 implements MigrationInterface {
+  name = 'CreateIdempotencyKeys1765000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (ApplicationStatusChanged) or as the applicant withdraws it: for the applicant to read and to
  * decide whether a withdrawal is still possible.
  */
-export class FollowApplicationStatuses1764600000100 implements MigrationInterface {
-  name = 'FollowApplicationStatuses1764600000100';
+export class FollowApplicationStatuses1765000000100 implements MigrationInterface {
+  name = 'FollowApplicationStatuses1765000000100';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
