@@ -16,7 +16,7 @@ import { DEMO_ACCOUNTS } from '../../identity/src/demo/demo-accounts';
 type Answer = { trackingNo?: string; code?: string } & Record<string, unknown>;
 
 /**
- * `Idempotency-Key` on POST /v1/applications (ADR 0014), across the real gateway and intake over
+ * `Idempotency-Key` on POST /v1/applications (ADR 0015), across the real gateway and intake over
  * NATS and PostgreSQL: what intake keeps under a key, counted in its own database.
  */
 describe('Idempotency-Key on POST /v1/applications', () => {

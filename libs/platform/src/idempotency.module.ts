@@ -4,7 +4,7 @@ import { IdempotencyKeys, pruneIdempotencyKeys } from '@satupintu/messaging';
 import { JobRunner } from '@satupintu/scheduling';
 import { definePruneJob, pruneHourly } from './pruning';
 
-/** Forgets `Idempotency-Key`s past their 24 hours (ADR 0014), on one instance at a time. */
+/** Forgets `Idempotency-Key`s past their 24 hours (ADR 0015), on one instance at a time. */
 export const PruneIdempotencyKeys = definePruneJob<Record<string, never>>('idempotency-keys.prune');
 
 @Injectable()

@@ -26,7 +26,7 @@ import { DataSource } from 'typeorm';
 import { IdempotencyModule, PruneIdempotencyKeys, serviceInfrastructure } from '../src';
 
 /**
- * The key store of ADR 0014 against real PostgreSQL, as a service starts it: what the gateway
+ * The key store of ADR 0015 against real PostgreSQL, as a service starts it: what the gateway
  * cannot show from outside (an attempt that lost its key to a takeover creates nothing) and the
  * job that forgets expired keys.
  */

@@ -9,7 +9,7 @@ import {
   type RequestContext,
 } from '@satupintu/common';
 
-/** Marks an answer that repeats the first answer given under the request's key (ADR 0014). */
+/** Marks an answer that repeats the first answer given under the request's key (ADR 0015). */
 export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 
 /**

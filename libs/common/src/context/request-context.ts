@@ -16,7 +16,7 @@ export interface RequestContext {
   /** The client's `Idempotency-Key` for the creating request this work belongs to. */
   idempotencyKey?: string;
   /**
-   * Set where the answer came back as a replay of the first request under the key (ADR 0014),
+   * Set where the answer came back as a replay of the first request under the key (ADR 0015),
    * for whoever answers the caller. Never sent on: it describes an answer, not the request.
    */
   replayed?: boolean;

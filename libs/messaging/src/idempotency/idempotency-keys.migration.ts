@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The `Idempotency-Key`s of a service's creating requests (ADR 0014): per caller and operation,
+ * The `Idempotency-Key`s of a service's creating requests (ADR 0015): per caller and operation,
  * the fingerprint of the first request and, once it has succeeded, its answer. Every service
  * that creates on a client's key includes this migration.
  */

@@ -20,7 +20,7 @@ import {
 const CLAIM_ATTEMPTS = 3;
 
 /**
- * The `Idempotency-Key` of a creating request (ADR 0014), kept in the service's own database
+ * The `Idempotency-Key` of a creating request (ADR 0015), kept in the service's own database
  * beside what it creates. `run` takes the key for this attempt (one statement), lets the work
  * create, and the creating write records the answer in the same statement or transaction
  * (`UnitOfWork.writeWithEvents(…, { completes })`, or `complete(tx, …)`). A replay answers the

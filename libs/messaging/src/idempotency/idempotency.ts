@@ -3,7 +3,7 @@ import type { Principal } from '@satupintu/contracts';
 import { sql, type Sql } from '@satupintu/persistence';
 import { createHash } from 'node:crypto';
 
-/** How long a key is remembered after its first use (the draft's "expiry"; ADR 0014). */
+/** How long a key is remembered after its first use (the draft's "expiry"; ADR 0015). */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
 /**

@@ -84,7 +84,7 @@ export class UnitOfWork {
    * single statement, so a single round trip and no open transaction. The events are recorded
    * only if the statement wrote a row (an `ON CONFLICT DO NOTHING` that skips records none).
    * With `completes`, the same statement records the answer under the request's
-   * `Idempotency-Key` (ADR 0014); if another attempt has taken the key over, nothing is written
+   * `Idempotency-Key` (ADR 0015); if another attempt has taken the key over, nothing is written
    * and the request is refused as in flight (409). Resolves with the number of rows written.
    */
   async writeWithEvents(
