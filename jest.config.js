@@ -20,7 +20,7 @@ const shared = {
   // So do some of openapi-typescript's (the contract test generates the client types in memory);
   // they sit under its own node_modules, so openapi-typescript is listed too.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|jose|cookie|file-type|@nats-io|idn-area-data|uid|openapi-typescript|parse-json|index-to-position|change-case|supports-color)/)',
+    '/node_modules/(?!(@nestjs|jose|cookie|file-type|strtok3|token-types|@tokenizer|@borewit|uint8array-extras|@nats-io|idn-area-data|uid|openapi-typescript|parse-json|index-to-position|change-case|supports-color)/)',
   ],
   moduleNameMapper: {
     '^@satupintu/(.*)$': '<rootDir>/libs/$1/src/index.ts',

@@ -5,6 +5,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
 import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -28,6 +29,7 @@ export class GatewayModule {
         }),
         AuthModule.forRoot(config),
         ApplicationsModule,
+        DocumentsModule.forRoot(config),
         WorkQueueModule,
         AccountsModule,
         SessionsModule,

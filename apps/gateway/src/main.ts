@@ -1,6 +1,7 @@
 import { runMain, startServiceApp } from '@satupintu/common';
 import { JwksCache } from './auth/jwks-cache';
 import { loadGatewayConfig } from './config';
+import { acceptDocumentUploads } from './documents/multipart';
 import { GatewayModule } from './gateway.module';
 import { acceptIdempotencyKeys } from './idempotency/idempotency-key.hook';
 import { setUpOpenApi } from './openapi/openapi';
@@ -13,11 +14,12 @@ runMain(async () => {
     config,
     module: GatewayModule.forRoot(config),
     bodyLimitBytes: 64 * 1024,
-    configure: (app, logger) => {
+    configure: async (app, logger) => {
       if (config.BENCH_UNVERIFIED_TOKENS)
         logger.warn('BENCH_UNVERIFIED_TOKENS: access tokens are believed unchecked (bench only)');
       applyTransportHygiene(app, config);
       acceptIdempotencyKeys(app);
+      await acceptDocumentUploads(app);
       setUpOpenApi(app, config);
       // Identity's public keys, asked for now and on a timer; the gateway does not wait for them.
       app.get(JwksCache).start();

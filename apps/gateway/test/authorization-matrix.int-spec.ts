@@ -1,5 +1,6 @@
 import {
   ServiceProcess,
+  aPdf,
   clientCredentialsToken,
   deleteNamespaceStreams,
   eventually,
@@ -432,6 +433,54 @@ describe('the authorization matrix', () => {
       { ...refused, 'mall admin': 200 },
     );
     await expectRow((who) => call(who, 'DELETE', day), { ...refused, 'mall admin': 200 });
+  });
+
+  it("documents: a caller's own; once attached, its applicant's and its agency's", async () => {
+    // Uploading is for those who may submit; the rule is decided before the body is read.
+    await expectRow((who) => call(who, 'POST', '/v1/documents', {}), {
+      anonymous: 401,
+      'dukcapil verifier': 403,
+      'mall admin': 403,
+      'survey analyst': 403,
+      // Allowed to upload, but a JSON body is not a file.
+      siti: 415,
+      'dukcapil front desk': 415,
+    });
+    const form = new FormData();
+    form.append('file', new Blob([aPdf(2048)]), 'ktp.pdf');
+    const uploaded = await fetch(`${gateway.url}/v1/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.get('siti')}` },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const { documentId } = (await uploaded.json()) as { documentId: string };
+    const download = (who: Caller) => call(who, 'GET', `/v1/documents/${documentId}/meta`);
+    const strangers: Row = {
+      budi: 404,
+      'pupr verifier': 404,
+      'mall admin': 404,
+      'portal client': 404,
+      'kiosk client': 404,
+    };
+    await expectRow(download, {
+      anonymous: 401,
+      siti: 200,
+      'dukcapil verifier': 404,
+      ...strangers,
+    });
+    const attached = await call('siti', 'POST', '/v1/applications', {
+      serviceCode: 'DUKCAPIL-KK',
+      documents: [{ requirement: 'KTP', documentId }],
+    });
+    expect(attached.status).toBe(201);
+    await expectRow(download, {
+      anonymous: 401,
+      siti: 200,
+      'dukcapil verifier': 200,
+      'dukcapil approver': 200,
+      ...strangers,
+    });
   });
 
   it('signing in and the keys are public; a password is a person’s', async () => {

@@ -10,6 +10,7 @@ import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { DocumentsModule } from './documents/documents.module';
 import type { IntakeConfig } from './config';
 import { INTAKE_MIGRATIONS } from './migrations';
 
@@ -31,6 +32,7 @@ export class IntakeModule {
         ApplicantsModule,
         ApplicationsModule,
         CalendarModule,
+        DocumentsModule.forRoot(config),
       ],
     };
   }

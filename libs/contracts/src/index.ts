@@ -8,6 +8,7 @@ export * from './intake/list-applications.v1';
 export * from './intake/application-submitted.v2';
 export * from './intake/application-withdrawn.v1';
 export * from './intake/get-application.v1';
+export * from './intake/documents.v1';
 export * from './agency/agency.stream';
 export * from './agency/application-status-changed.v1';
 export * from './agency/list-work-queue.v1';

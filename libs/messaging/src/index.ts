@@ -20,3 +20,4 @@ export * from './rpc/handle-request.decorator';
 export * from './rpc/replayed-reply';
 export * from './rpc/request-server';
 export * from './rpc/rpc-client';
+export * from './objects/document-store';

@@ -23,7 +23,8 @@ export async function deleteNamespaceStreams(
     const prefix = `${namespace}_`.toUpperCase();
     const deleted: string[] = [];
     for await (const name of jsm.streams.names()) {
-      if (!name.startsWith(prefix) && !name.startsWith(`KV_${prefix}`)) continue;
+      // Streams, and those behind key-value buckets (KV_) and object stores (OBJ_).
+      if (![prefix, `KV_${prefix}`, `OBJ_${prefix}`].some((p) => name.startsWith(p))) continue;
       await jsm.streams.delete(name);
       deleted.push(name);
     }

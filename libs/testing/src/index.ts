@@ -2,6 +2,7 @@ export * from './cleanup';
 export * from './database';
 export * from './eventually';
 export * from './factories';
+export * from './documents';
 export * from './service-process';
 export * from './test-environment';
 export * from './nats-server';

@@ -142,6 +142,17 @@ export class ApplicationsController {
           error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
           instance: '/v1/applications',
         },
+        documents: {
+          summary: 'A document attached already, and one the caller did not upload',
+          error: DomainError.validation(
+            [
+              { field: 'documents[0].documentId', code: 'document_already_attached' },
+              { field: 'documents[1].documentId', code: 'document_not_found' },
+            ],
+            422,
+          ),
+          instance: '/v1/applications',
+        },
       },
     },
   })

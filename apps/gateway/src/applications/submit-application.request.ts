@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, type Channel, type SubmitApplicationV2 } from '@satupintu/contracts';
+import {
+  CHANNELS,
+  MAX_ATTACHED_DOCUMENTS,
+  type Channel,
+  type SubmitApplicationV2,
+} from '@satupintu/contracts';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsDefined,
   IsIn,
   IsISO8601,
@@ -53,6 +60,30 @@ export class ApplicantRequest {
   birthDate?: string;
 }
 
+export class AttachedDocumentRequest {
+  @ApiProperty({
+    description: "The service standard's requirement this document answers",
+    pattern: '^[A-Z0-9_]{2,48}$',
+    minLength: 2,
+    maxLength: 48,
+    example: 'KTP',
+  })
+  @IsDefined()
+  @IsString()
+  @Matches(/^[A-Z0-9_]{2,48}$/)
+  requirement: string;
+
+  @ApiProperty({
+    description: 'A document the caller uploaded (`POST /v1/documents`) and has not attached yet',
+    format: 'uuid',
+    maxLength: 36,
+    example: '3d0c8f6e-7a51-4b8e-9c1f-6a2b4d5e7f80',
+  })
+  @IsDefined()
+  @IsUUID()
+  documentId: string;
+}
+
 export class SubmitApplicationRequest {
   @ApiProperty({
     description: "Code of a service in the mall's catalog",
@@ -98,6 +129,20 @@ export class SubmitApplicationRequest {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+
+  @ApiPropertyOptional({
+    type: [AttachedDocumentRequest],
+    maxItems: MAX_ATTACHED_DOCUMENTS,
+    description:
+      'Documents to attach, each uploaded before by the same caller and attached nowhere yet; ' +
+      'they are attached together with the application, or not at all',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTACHED_DOCUMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AttachedDocumentRequest)
+  documents?: AttachedDocumentRequest[];
 }
 
 /** The message to intake, written out field by field so the HTTP body and it can change apart. */
@@ -116,5 +161,13 @@ export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApp
         }),
     ...(body.businessId === undefined ? {} : { businessId: body.businessId }),
     ...(body.channel === undefined ? {} : { channel: body.channel }),
+    ...(body.documents === undefined
+      ? {}
+      : {
+          documents: body.documents.map((document) => ({
+            requirement: document.requirement,
+            documentId: document.documentId,
+          })),
+        }),
   };
 }

@@ -44,6 +44,7 @@ export class ApplicationsHandlers {
         findService: (code) => this.catalog.findActiveService(code),
         findApplicantByNik: (nik) => this.applications.findApplicantByNik(nik),
         actsFor: (applicantId, businessId) => this.applications.actsFor(applicantId, businessId),
+        findDocuments: (ids) => this.applications.findDocuments(ids),
         add: (application, event, receipt) =>
           this.applications.addSubmitted(application, event, receipt, claim),
         newId: randomUUID,

@@ -11,6 +11,7 @@ import {
 import { APPLICATION_STATUSES, isFinalStatus } from '@satupintu/domain';
 import {
   UnitOfWork,
+  completeIdempotencyClaim,
   outgoing,
   type IdempotencyClaim,
   type Transaction,
@@ -19,6 +20,9 @@ import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
 import type { StoredApplication } from './follow-application';
+import { refuseUnattached } from '../documents/attach-documents';
+import type { AttachableDocument } from '../documents/document-access';
+import { DocumentsRepository } from '../documents/documents.repository';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
 import type { NewApplication } from './submit-application';
 
@@ -106,9 +110,14 @@ export class ApplicationsRepository {
     return ApplicantsRepository.actsFor(this.db, applicantId, businessId);
   }
 
+  findDocuments(ids: string[]): Promise<AttachableDocument[]> {
+    return DocumentsRepository.findAttachable(this.db, ids);
+  }
+
   /**
-   * The application, its ApplicationSubmitted event and, under the request's Idempotency-Key,
-   * its receipt: together or not at all.
+   * The application, its ApplicationSubmitted event, its documents' attachment and, under the
+   * request's Idempotency-Key, its receipt: together or not at all. Without documents, one
+   * statement (the hot path).
    */
   async addSubmitted(
     application: NewApplication,
@@ -116,10 +125,39 @@ export class ApplicationsRepository {
     receipt: ApplicationReceiptV1,
     claim: IdempotencyClaim | undefined,
   ): Promise<boolean> {
-    const { applicant, submittedBy } = application;
+    const { documents, submittedBy } = application;
+    const insert = this.insertStatement(application);
     try {
-      await this.unitOfWork.writeWithEvents(
-        sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
+      if (!documents?.length || !submittedBy) {
+        await this.unitOfWork.writeWithEvents(
+          insert,
+          [outgoing(ApplicationSubmitted, event)],
+          claim ? { completes: { claim, response: receipt } } : {},
+        );
+        return true;
+      }
+      await this.unitOfWork.run(async (tx) => {
+        await tx.execute(insert);
+        const attached = await DocumentsRepository.attach(
+          tx,
+          application.applicationId,
+          submittedBy,
+          documents,
+        );
+        refuseUnattached(documents, attached);
+        tx.publish(ApplicationSubmitted, event);
+        if (claim) await completeIdempotencyClaim(tx, claim, receipt);
+      });
+      return true;
+    } catch (error) {
+      if (violates(error, 'applications_tracking_no_key')) return false;
+      throw error;
+    }
+  }
+
+  private insertStatement(application: NewApplication) {
+    const { applicant, submittedBy } = application;
+    return sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
               applicant_nik, applicant_name, applicant_birth_date, applicant_id, business_id,
               submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at)
             VALUES (${application.applicationId}, ${application.trackingNo},
@@ -128,15 +166,7 @@ export class ApplicationsRepository {
               ${applicant?.birthDate ?? null}, ${application.applicantId ?? null},
               ${application.businessId ?? null}, ${submittedBy?.kind ?? null},
               ${submittedBy?.subject ?? null}, ${submittedBy?.clientId ?? null},
-              ${application.submittedAt})`,
-        [outgoing(ApplicationSubmitted, event)],
-        claim ? { completes: { claim, response: receipt } } : {},
-      );
-      return true;
-    } catch (error) {
-      if (violates(error, 'applications_tracking_no_key')) return false;
-      throw error;
-    }
+              ${application.submittedAt})`;
   }
 }
 

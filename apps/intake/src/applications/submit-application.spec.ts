@@ -85,6 +85,7 @@ function fakePorts(accept: boolean[] = [true]): Fake {
       ports.lookedUp.push(code);
       return Promise.resolve(CATALOG[code]);
     },
+    findDocuments: () => Promise.resolve([]),
     add: (application, event, receipt) => {
       ports.added.push(structuredClone(application));
       ports.events.push(structuredClone(event));

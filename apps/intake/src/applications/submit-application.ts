@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '@satupintu/common';
 import type {
   ApplicationReceiptV1,
+  AttachedDocumentV2,
   ApplicationSubmittedV2,
   Channel,
   Principal,
@@ -8,6 +9,7 @@ import type {
   SubmitterV2,
 } from '@satupintu/contracts';
 import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
+import { offeredDocumentProblems, type AttachDocumentsPorts } from '../documents/attach-documents';
 
 /**
  * What intake stores: the event's facts and, for an applicant an officer or a client names by
@@ -15,9 +17,11 @@ import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
  */
 export interface NewApplication extends ApplicationSubmittedV2 {
   applicant?: { nik: string; name: string; birthDate?: string };
+  /** Uploaded documents to attach in the same transaction. */
+  documents?: AttachedDocumentV2[];
 }
 
-export interface SubmitApplicationPorts {
+export interface SubmitApplicationPorts extends AttachDocumentsPorts {
   regions: RegionIndex;
   findService(
     code: string,
@@ -144,6 +148,7 @@ export async function submitApplication(
       code: 'unknown_service',
       params: { serviceCode: input.serviceCode },
     });
+  errors.push(...(await offeredDocumentProblems(submittedBy, input.documents, ports)));
   if (errors.length > 0 || !service) throw DomainError.validation(errors, 422);
 
   const now = ports.now();
@@ -162,7 +167,11 @@ export async function submitApplication(
       submittedBy,
       submittedAt,
     };
-    const application: NewApplication = { ...event, ...(named ? { applicant: named } : {}) };
+    const application: NewApplication = {
+      ...event,
+      ...(named ? { applicant: named } : {}),
+      ...(input.documents?.length ? { documents: input.documents } : {}),
+    };
     const receipt: ApplicationReceiptV1 = {
       applicationId,
       trackingNo: event.trackingNo,

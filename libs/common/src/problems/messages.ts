@@ -75,6 +75,41 @@ export const PROBLEMS = {
       en: 'Application {trackingNo} is {status}; it can be withdrawn only before a decision.',
     },
   },
+  document_not_found: {
+    title: { id: 'Dokumen tidak ditemukan', en: 'Document not found' },
+    detail: {
+      id: 'Tidak ada dokumen {documentId} yang dapat Anda lihat.',
+      en: 'There is no document {documentId} you can see.',
+    },
+  },
+  document_too_large: {
+    title: { id: 'Dokumen terlalu besar', en: 'The document is too large' },
+    detail: {
+      id: 'Ukuran dokumen maksimum adalah {limit} bita.',
+      en: 'The largest document accepted is {limit} bytes.',
+    },
+  },
+  document_type_not_allowed: {
+    title: { id: 'Jenis dokumen tidak diterima', en: 'Document type not accepted' },
+    detail: {
+      id: 'Isi berkas bukan PDF, JPEG, atau PNG. Jenis berkas diperiksa dari isinya, bukan dari nama atau jenis yang dinyatakan.',
+      en: 'The file is not a PDF, JPEG or PNG. The type is read from its content, not its name or declared type.',
+    },
+  },
+  document_missing: {
+    title: { id: 'Berkas tidak ada', en: 'No file' },
+    detail: {
+      id: 'Kirim satu berkas dalam kolom `file` sebagai multipart/form-data.',
+      en: 'Send one file in the `file` field as multipart/form-data.',
+    },
+  },
+  upload_aborted: {
+    title: { id: 'Unggahan terputus', en: 'Upload interrupted' },
+    detail: {
+      id: 'Berkas tidak diterima utuh. Silakan unggah kembali.',
+      en: 'The file did not arrive whole. Upload it again.',
+    },
+  },
   account_exists: {
     title: { id: 'Akun sudah ada', en: 'Account already exists' },
     detail: {
@@ -483,6 +518,18 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   not_business_member: {
     id: 'pemohon tidak terdaftar sebagai pemilik atau kuasa badan usaha ini',
     en: 'the applicant is not registered as an owner or representative of this business',
+  },
+  document_not_found: {
+    id: 'tidak ada dokumen ini yang Anda unggah',
+    en: 'you uploaded no such document',
+  },
+  document_already_attached: {
+    id: 'dokumen ini sudah dilampirkan pada permohonan lain',
+    en: 'this document is already attached to an application',
+  },
+  document_offered_twice: {
+    id: 'dokumen yang sama dilampirkan dua kali',
+    en: 'the same document is offered twice',
   },
 };
 

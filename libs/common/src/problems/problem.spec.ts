@@ -117,6 +117,7 @@ describe('renderProblem', () => {
       username: 'u',
       clientId: 'c',
       businessId: 'b',
+      documentId: 'd',
       scope: 'applications:read',
       windowSeconds: 60,
       parameter: 'access_token',

@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsDefined,
   IsIn,
   IsISO8601,
@@ -35,6 +37,21 @@ export class ApplicantV2 {
   birthDate?: string;
 }
 
+/** A document uploaded earlier (`POST /v1/documents`), offered for one of the service's requirements. */
+export class AttachedDocumentV2 {
+  @IsDefined()
+  @IsString()
+  @Matches(/^[A-Z0-9_]{2,48}$/)
+  requirement: string;
+
+  @IsDefined()
+  @IsUUID()
+  documentId: string;
+}
+
+/** The most documents one application carries. */
+export const MAX_ATTACHED_DOCUMENTS = 30;
+
 /**
  * v2: the caller (the principal beside the payload) decides who the applicant is. A signed-in
  * applicant submits for themself and names no applicant; a front-desk officer or an API client
@@ -60,6 +77,14 @@ export class SubmitApplicationV2 {
   @IsOptional()
   @IsIn(CHANNELS)
   channel?: Channel;
+
+  /** Documents the caller uploaded and has not attached elsewhere; attached with the application. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTACHED_DOCUMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AttachedDocumentV2)
+  documents?: AttachedDocumentV2[];
 }
 
 /** Intake's answer: replies are not validated on receipt, so this is a type, not a class. */

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@satupintu/common';
-import { executorOf, sql, type Executor } from '@satupintu/persistence';
+import { executorOf, sql, uniqueViolation, type Executor } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { UnitOfWork, type Transaction } from '../outbox/unit-of-work';
 import { replayedReply } from '../rpc/replayed-reply';
 import {
+  IDEMPOTENCY_KEYS_PRIMARY_KEY,
   IDEMPOTENCY_KEY_TTL_HOURS,
+  claimLost,
   IN_FLIGHT_STALE_SECONDS,
   callerScopeOf,
   completionOf,
@@ -95,9 +97,8 @@ export class IdempotencyKeys {
   }
 
   /** Records the answer under the claim inside the transaction that creates. */
-  async complete(tx: Executor, claim: IdempotencyClaim, response: unknown): Promise<void> {
-    await tx.query(sql`WITH ${completionOf(claim, response, sql`TRUE`)} SELECT 1`);
-    claim.completed = true;
+  complete(tx: Executor, claim: IdempotencyClaim, response: unknown): Promise<void> {
+    return completeIdempotencyClaim(tx, claim, response);
   }
 
   /**
@@ -137,6 +138,25 @@ export class IdempotencyKeys {
        WHERE caller = ${claim.caller} AND operation = ${claim.operation} AND key = ${claim.key}
          AND attempt = ${claim.attempt} AND status = 'in_flight'`);
   }
+}
+
+/**
+ * Records the answer under the claim inside the transaction that creates (for a repository that
+ * writes in a `UnitOfWork` transaction). A claim taken over meanwhile fails the transaction as a
+ * 409, so the attempt that lost it creates nothing.
+ */
+export async function completeIdempotencyClaim(
+  tx: Executor,
+  claim: IdempotencyClaim,
+  response: unknown,
+): Promise<void> {
+  try {
+    await tx.query(sql`WITH ${completionOf(claim, response, sql`TRUE`)} SELECT 1`);
+  } catch (error) {
+    if (uniqueViolation(error) === IDEMPOTENCY_KEYS_PRIMARY_KEY) throw claimLost();
+    throw error;
+  }
+  claim.completed = true;
 }
 
 /** Forgets keys past their 24 hours; answers how many went. */

@@ -1,0 +1,78 @@
+import type { FieldError } from '@satupintu/common';
+import type { AttachedDocumentV2, Principal } from '@satupintu/contracts';
+
+/**
+ * Who uploaded a document: the caller as the gateway verified it. An API client's uploads are
+ * the client's (its subject and client id), not those of the applicant it names later.
+ */
+export interface DocumentOwner {
+  kind: 'applicant' | 'officer' | 'client';
+  subject: string;
+  clientId?: string;
+}
+
+/** What deciding on a document needs to know of it and of the application it is attached to. */
+export interface DocumentAccessFacts {
+  owner: DocumentOwner;
+  /** Absent until the document is attached. */
+  application?: { applicantId?: string; agencyCode: string };
+}
+
+export function sameOwner(a: DocumentOwner, b: DocumentOwner): boolean {
+  return a.kind === b.kind && a.subject === b.subject && (a.clientId ?? '') === (b.clientId ?? '');
+}
+
+function isOwner(principal: Principal, owner: DocumentOwner): boolean {
+  if (!principal.subject || principal.kind !== owner.kind) return false;
+  if (principal.subject !== owner.subject) return false;
+  return owner.kind !== 'client' || principal.clientId === owner.clientId;
+}
+
+/**
+ * Who may read a document: whoever uploaded it; once it is attached, also the application's
+ * applicant and the officers of the agency that owns the application. Nobody else: another
+ * applicant, another agency's officer, an API client that did not upload it. The caller of
+ * a refused download gets the answer of an unknown document, so nothing tells them it exists.
+ */
+export function mayReadDocument(principal: Principal, facts: DocumentAccessFacts): boolean {
+  if (isOwner(principal, facts.owner)) return true;
+  const application = facts.application;
+  if (!application || !principal.subject) return false;
+  if (principal.kind === 'applicant')
+    return application.applicantId !== undefined && principal.subject === application.applicantId;
+  if (principal.kind === 'officer')
+    return principal.agency !== undefined && principal.agency === application.agencyCode;
+  return false;
+}
+
+/** A document as attaching sees it: whose it is and whether it is attached already. */
+export interface AttachableDocument {
+  documentId: string;
+  owner: DocumentOwner;
+  attached: boolean;
+}
+
+/**
+ * What is wrong with the documents a submission offers, per field (`documents[i].documentId`):
+ * one that does not exist or is not the submitter's (told apart from nobody: it is not theirs
+ * to know of), one attached already, one offered twice.
+ */
+export function attachmentProblems(
+  submitter: DocumentOwner,
+  offered: readonly AttachedDocumentV2[],
+  found: readonly AttachableDocument[],
+): FieldError[] {
+  const byId = new Map(found.map((document) => [document.documentId, document]));
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  offered.forEach(({ documentId }, i) => {
+    const field = `documents[${i}].documentId`;
+    const document = byId.get(documentId);
+    if (!document || !sameOwner(document.owner, submitter))
+      errors.push({ field, code: 'document_not_found' });
+    else if (seen.has(documentId)) errors.push({ field, code: 'document_offered_twice' });
+    else if (document.attached) errors.push({ field, code: 'document_already_attached' });
+    seen.add(documentId);
+  });
+  return errors;
+}

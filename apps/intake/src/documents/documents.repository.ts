@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type { AttachedDocumentV2, DocumentContentType, DocumentV1 } from '@satupintu/contracts';
+import { executorOf, sql, type Executor } from '@satupintu/persistence';
+import { DataSource } from 'typeorm';
+import type { AttachableDocument, DocumentAccessFacts, DocumentOwner } from './document-access';
+
+export interface NewDocument {
+  documentId: string;
+  owner: DocumentOwner;
+  objectName: string;
+  contentType: DocumentContentType;
+  size: number;
+  sha256: string;
+}
+
+/** A document with what deciding on its download needs. */
+export interface StoredDocument extends DocumentV1, DocumentAccessFacts {
+  objectName: string;
+}
+
+interface DocumentRow {
+  id: string;
+  owner_kind: DocumentOwner['kind'];
+  owner_subject: string;
+  owner_client: string | null;
+  content_type: DocumentContentType;
+  size: number;
+  sha256: string;
+  object_name: string;
+  created_at: Date;
+  application_id: string | null;
+  requirement: string | null;
+  applicant_id: string | null;
+  agency_code: string | null;
+}
+
+function ownerOf(row: Pick<DocumentRow, 'owner_kind' | 'owner_subject' | 'owner_client'>) {
+  return {
+    kind: row.owner_kind,
+    subject: row.owner_subject,
+    ...(row.owner_client ? { clientId: row.owner_client } : {}),
+  };
+}
+
+/** Every query on intake's `documents` table, the registry of uploads. */
+@Injectable()
+export class DocumentsRepository {
+  private readonly db: Executor;
+
+  constructor(dataSource: DataSource) {
+    this.db = executorOf(dataSource);
+  }
+
+  async add(document: NewDocument): Promise<Date> {
+    const [row] = await this.db.query<{ created_at: Date }>(sql`
+      INSERT INTO documents (id, owner_kind, owner_subject, owner_client, content_type, size,
+                             sha256, object_name)
+      VALUES (${document.documentId}, ${document.owner.kind}, ${document.owner.subject},
+              ${document.owner.clientId ?? null}, ${document.contentType}, ${document.size},
+              ${document.sha256}, ${document.objectName})
+      RETURNING created_at`);
+    return row.created_at;
+  }
+
+  async find(documentId: string): Promise<StoredDocument | undefined> {
+    const [row] = await this.db.query<DocumentRow>(sql`
+      SELECT d.*, a.applicant_id, a.agency_code
+        FROM documents d LEFT JOIN applications a ON a.id = d.application_id
+       WHERE d.id = ${documentId}`);
+    if (!row) return undefined;
+    return {
+      documentId: row.id,
+      contentType: row.content_type,
+      size: row.size,
+      sha256: row.sha256,
+      createdAt: row.created_at.toISOString(),
+      objectName: row.object_name,
+      owner: ownerOf(row),
+      ...(row.application_id && row.requirement
+        ? { applicationId: row.application_id, requirement: row.requirement }
+        : {}),
+      ...(row.agency_code
+        ? {
+            application: {
+              agencyCode: row.agency_code,
+              ...(row.applicant_id ? { applicantId: row.applicant_id } : {}),
+            },
+          }
+        : {}),
+    };
+  }
+
+  /** The documents among `ids`, whoever owns them, with whether each is attached. */
+  static async findAttachable(db: Executor, ids: readonly string[]): Promise<AttachableDocument[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.query<DocumentRow>(sql`
+      SELECT id, owner_kind, owner_subject, owner_client, application_id
+        FROM documents WHERE id = ANY(${[...ids]}::uuid[])`);
+    return rows.map((row) => ({
+      documentId: row.id,
+      owner: ownerOf(row),
+      attached: row.application_id !== null,
+    }));
+  }
+
+  /**
+   * Attaches the documents to the application inside the caller's transaction, each only if it
+   * is still the owner's and still unattached; answers the ids it did attach. A concurrent
+   * submission offering the same document waits for this one's row locks and then finds it taken.
+   */
+  static async attach(
+    tx: Executor,
+    applicationId: string,
+    owner: DocumentOwner,
+    documents: readonly AttachedDocumentV2[],
+  ): Promise<Set<string>> {
+    const rows = await tx.query<{ id: string }>(sql`
+      UPDATE documents d SET application_id = ${applicationId}, requirement = o.requirement
+        FROM unnest(${documents.map((document) => document.documentId)}::uuid[],
+                    ${documents.map((document) => document.requirement)}::text[])
+             AS o(id, requirement)
+       WHERE d.id = o.id AND d.application_id IS NULL
+         AND d.owner_kind = ${owner.kind} AND d.owner_subject = ${owner.subject}
+         AND d.owner_client IS NOT DISTINCT FROM ${owner.clientId ?? null}
+      RETURNING d.id`);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * Takes out of the registry up to `limit` documents never attached and created before
+   * `cutoff`, answering their object names; rows a submission is attaching right now are skipped.
+   */
+  static async takeAbandoned(tx: Executor, cutoff: Date, limit: number): Promise<string[]> {
+    const rows = await tx.query<{ object_name: string }>(sql`
+      DELETE FROM documents WHERE id IN (
+        SELECT id FROM documents
+         WHERE application_id IS NULL AND created_at < ${cutoff.toISOString()}::timestamptz
+         ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING object_name`);
+    return rows.map((row) => row.object_name);
+  }
+
+  /** Which of these object names the registry knows. */
+  static async registered(tx: Executor, names: readonly string[]): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const rows = await tx.query<{ object_name: string }>(sql`
+      SELECT object_name FROM documents WHERE object_name = ANY(${[...names]}::text[])`);
+    return new Set(rows.map((row) => row.object_name));
+  }
+}
