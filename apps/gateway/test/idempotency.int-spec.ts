@@ -3,6 +3,7 @@ import {
   ServiceProcess,
   TestTokenIssuer,
   aFrontDeskOfficer,
+  aPdf,
   anApplication,
   deleteNamespaceStreams,
   eventually,
@@ -139,6 +140,34 @@ describe('Idempotency-Key on POST /v1/applications', () => {
     const retry = await submit(caller, key, body);
     expect([retry.status, retry.replayed]).toEqual([201, 'true']);
     expect(retry.body.trackingNo).toBe(created[0].body.trackingNo);
+  });
+
+  it('replays a submission with documents, attached once in its transaction', async () => {
+    const caller = await aCaller();
+    const form = new FormData();
+    form.append('file', new Blob([aPdf(20_000)], { type: 'application/pdf' }), 'ktp.pdf');
+    const uploaded = await fetch(`${gateway.url}/v1/documents`, {
+      method: 'POST',
+      headers: { authorization: caller.authorization },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const { documentId } = (await uploaded.json()) as { documentId: string };
+    const key = randomUUID();
+    const body = { ...anApplication(), documents: [{ requirement: 'KTP', documentId }] };
+
+    const first = await submit(caller, key, body);
+    expect([first.status, first.replayed]).toEqual([201, null]);
+    const again = await submit(caller, key, body);
+    expect([again.status, again.replayed]).toEqual([201, 'true']);
+    expect(again.body).toEqual(first.body);
+    expect(await applicationsOf(caller)).toBe(1);
+    const attached = await queryServiceDb<{ application_id: string }>(
+      ['intake'],
+      'SELECT application_id FROM documents WHERE id = $1',
+      [documentId],
+    );
+    expect(attached).toEqual([{ application_id: first.body.applicationId }]);
   });
 
   it('keeps one caller’s keys apart from another’s', async () => {
