@@ -16,6 +16,25 @@ import { DEMO_ACCOUNTS } from '../../identity/src/demo/demo-accounts';
 /** A receipt or a problem document: the tests tell them apart by the status. */
 type Answer = { trackingNo?: string; code?: string } & Record<string, unknown>;
 
+/** A creating POST under a key: its status, whether it was a replay, and its answer. */
+async function postWithKey(
+  url: string,
+  authorization: string,
+  key: string,
+  body: unknown,
+): Promise<{ status: number; replayed: string | null; body: Answer }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization, 'idempotency-key': key },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    replayed: response.headers.get('idempotent-replayed'),
+    body: (await response.json()) as Answer,
+  };
+}
+
 /**
  * `Idempotency-Key` on POST /v1/applications (ADR 0015), across the real gateway and intake over
  * NATS and PostgreSQL: what intake keeps under a key, counted in its own database.
@@ -46,26 +65,8 @@ describe('Idempotency-Key on POST /v1/applications', () => {
     return { principal, authorization };
   }
 
-  async function submit(
-    caller: { authorization: string },
-    key: string,
-    body: unknown,
-  ): Promise<{ status: number; replayed: string | null; body: Answer }> {
-    const response = await fetch(`${gateway.url}/v1/applications`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: caller.authorization,
-        'idempotency-key': key,
-      },
-      body: JSON.stringify(body),
-    });
-    return {
-      status: response.status,
-      replayed: response.headers.get('idempotent-replayed'),
-      body: (await response.json()) as Answer,
-    };
-  }
+  const submit = (caller: { authorization: string }, key: string, body: unknown) =>
+    postWithKey(`${gateway.url}/v1/applications`, caller.authorization, key, body);
 
   const applicationsOf = async (caller: { principal: Principal }) =>
     (
@@ -324,22 +325,8 @@ describe('Idempotency-Key on POST /v1/agencies and POST /v1/businesses', () => {
     return ((await response.json()) as { access_token: string }).access_token;
   }
 
-  async function post(who: keyof typeof tokens, path: string, key: string, body: unknown) {
-    const response = await fetch(`${gateway.url}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${tokens[who]}`,
-        'idempotency-key': key,
-      },
-      body: JSON.stringify(body),
-    });
-    return {
-      status: response.status,
-      replayed: response.headers.get('idempotent-replayed'),
-      body: (await response.json()) as Answer,
-    };
-  }
+  const post = (who: keyof typeof tokens, path: string, key: string, body: unknown) =>
+    postWithKey(`${gateway.url}${path}`, `Bearer ${tokens[who]}`, key, body);
 
   const count = async (table: 'agencies' | 'businesses', column: string, value: string) =>
     (
