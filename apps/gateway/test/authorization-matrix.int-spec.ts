@@ -222,6 +222,38 @@ describe('the authorization matrix', () => {
     expect(await listed('portal client')).not.toContain(sitis);
   });
 
+  it('reading one: its applicant and the client that submitted it; to others as nobody’s', async () => {
+    await expectRow((who) => call(who, 'GET', `/v1/applications/${sitis}`), {
+      anonymous: 401,
+      siti: 200,
+      budi: 404,
+      'dukcapil front desk': 403,
+      ...OFFICERS_REFUSED,
+      'portal client': 404,
+      'kiosk client': 403,
+    });
+    await expectRow((who) => call(who, 'GET', `/v1/applications/${portals}`), {
+      siti: 404,
+      budi: 200,
+      'portal client': 200,
+    });
+  });
+
+  it('withdrawing: only its applicant', async () => {
+    const fresh = (await call('siti', 'POST', '/v1/applications', { serviceCode: 'DUKCAPIL-KK' }))
+      .body.trackingNo as string;
+    // Siti last: the others are refused while it is still hers to withdraw.
+    await expectRow((who) => call(who, 'POST', `/v1/applications/${fresh}/withdraw`), {
+      anonymous: 401,
+      budi: 404,
+      'dukcapil front desk': 403,
+      ...OFFICERS_REFUSED,
+      'portal client': 403,
+      'kiosk client': 403,
+      siti: 200,
+    });
+  });
+
   it("pages through a citizen's own applications with the cursor", async () => {
     const all = (
       (await call('siti', 'GET', '/v1/applications?limit=100')).body.items as {

@@ -5,7 +5,7 @@ import {
   BusinessProfileChanged,
 } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
-import { serviceInfrastructure } from '@satupintu/platform';
+import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
 import { AgenciesModule } from './agencies/agencies.module';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { BusinessesModule } from './businesses/businesses.module';
@@ -36,6 +36,7 @@ export class IdentityModule {
           migrations: IDENTITY_MIGRATIONS,
           publishes: [AgencyChanged, ApplicantProfileChanged, BusinessProfileChanged],
         }),
+        IdempotencyModule,
         NotificationsModule.forRoot({ development: config.NODE_ENV === 'development' }),
         AgenciesModule,
         ApplicantsModule,

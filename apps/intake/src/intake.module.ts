@@ -2,11 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import {
   ApplicationCancelled,
   ApplicationSubmitted,
+  ApplicationWithdrawn,
   BundleStatusChanged,
   WorkingDayCalendarChanged,
 } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
-import { serviceInfrastructure } from '@satupintu/platform';
+import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { BundlesModule } from './bundles/bundles.module';
@@ -29,11 +30,13 @@ export class IntakeModule {
           migrations: INTAKE_MIGRATIONS,
           publishes: [
             ApplicationSubmitted,
+            ApplicationWithdrawn,
             WorkingDayCalendarChanged,
             ApplicationCancelled,
             BundleStatusChanged,
           ],
         }),
+        IdempotencyModule,
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicantsModule,
         ApplicationsModule,

@@ -207,9 +207,29 @@ export interface paths {
         put?: never;
         /**
          * Submit an application
-         * @description Intake checks the NIK (region, birth date, serial), the service code, and the `form` against the service's standard (`GET /v1/services/{serviceCode}`), stores the application and answers with its tracking number. The owning agency picks it up and starts verifying it; its timeline can answer 404 for a moment after the 201, until the tracking service has caught up. The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused.
+         * @description Intake checks the NIK (region, birth date, serial), the service code, and the `form` against the service's standard (`GET /v1/services/{serviceCode}`), stores the application and answers with its tracking number. The owning agency picks it up and starts verifying it; its timeline can answer 404 for a moment after the 201, until the tracking service has caught up. The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused. Send an `Idempotency-Key` to make a retry safe: it never submits twice.
          */
         post: operations["submitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{trackingNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My application
+         * @description What was submitted and where it stands, to its applicant (or the API client with `applications:read` that submitted it). Anyone else is answered 404, as for a number nobody has. The status is intake's, a moment behind the agency's timeline.
+         */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -230,6 +250,26 @@ export interface paths {
         get: operations["getApplicationTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{trackingNo}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw my application
+         * @description The applicant withdraws their application while no decision is made (before APPROVED, ISSUED or REJECTED); the owning agency is told. Withdrawing is final. No body.
+         */
+        post: operations["withdrawApplication"];
         delete?: never;
         options?: never;
         head?: never;
@@ -905,6 +945,46 @@ export interface components {
              */
             trackingNo: string;
         };
+        ApplicationResponse: {
+            /**
+             * @description The agency that owns the service
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /**
+             * Format: uuid
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            applicationId: string;
+            /**
+             * Format: uuid
+             * @description The business applied for, if any
+             */
+            businessId?: string;
+            /** @example WEB */
+            channel: components["schemas"]["Channel"];
+            /** @example DUKCAPIL-KK */
+            serviceCode: string;
+            /**
+             * @description As intake last heard from the owning agency (a moment behind the agency's timeline), or WITHDRAWN
+             * @example VERIFYING
+             */
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * Format: date-time
+             * @description When its status last changed, in the agency's time zone; absent while SUBMITTED
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            statusChangedAt?: string;
+            /**
+             * Format: date-time
+             * @description When it was submitted, in the agency's time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            submittedAt: string;
+            /** @example K7M39QX2C */
+            trackingNo: string;
+        };
         /**
          * @description The same vocabulary in every agency. NEEDS_REVISION and AWAITING_PAYMENT wait on the applicant; REJECTED and WITHDRAWN end a case.
          * @enum {string}
@@ -1555,7 +1635,7 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_in_use" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "application_not_withdrawable" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
         Procedure: {
             /** @description In order */
             steps: components["schemas"]["StepText"][];
@@ -2356,6 +2436,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -2375,6 +2457,8 @@ export interface operations {
             /** @description Added, at version 1 */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -2438,7 +2522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An agency with this code exists */
+            /** @description An agency with this code exists; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -2472,6 +2556,22 @@ export interface operations {
             };
             /** @description The body is not sent as `application/json` */
             415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
@@ -4231,6 +4331,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -4250,6 +4352,8 @@ export interface operations {
             /** @description Accepted: the receipt, with the tracking number to follow the application by */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The timeline of the new application */
                     Location: string;
                     /** @description Requests allowed to this caller in the current window */
@@ -4315,6 +4419,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 64 KiB */
             413: {
                 headers: {
@@ -4347,8 +4467,179 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, or documents the caller cannot attach */
+            /** @description Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, or documents the caller cannot attach; or an `Idempotency-Key` already used with another body */
             422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The tracking number, canonical or as a person types it */
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description The tracking number is mistyped: its check symbol does not match */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is signed in, but not one this operation serves */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No application of the caller has this tracking number */
+            404: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
@@ -4587,6 +4878,193 @@ export interface operations {
                 };
             };
             /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The tracking number, canonical or as a person types it */
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description The tracking number is mistyped: its check symbol does not match */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is signed in, but not one this operation serves */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No application of the caller has this tracking number */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A decision is made, or it is withdrawn already */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -5812,7 +6290,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried submission safe: 8–128 of `[A-Za-z0-9_.:-]`, chosen by the client, one per bundle it means to submit */
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
                 "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
@@ -5836,6 +6314,8 @@ export interface operations {
             /** @description Accepted: the bundle as one case, its first steps open */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The bundle case */
                     Location: string;
                     /** @description Requests allowed to this caller in the current window */
@@ -5901,7 +6381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A submission with this Idempotency-Key is still in progress */
+            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -5949,7 +6429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well formed, but an unknown bundle, a NIK that cannot exist, or data that is not flat */
+            /** @description Well formed, but an unknown bundle, a NIK that cannot exist, or data that is not flat; or an `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -6175,6 +6655,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -6194,6 +6676,8 @@ export interface operations {
             /** @description Registered; the caller is its owner */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -6257,7 +6741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The NIB is registered already */
+            /** @description The NIB is registered already; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -6291,6 +6775,22 @@ export interface operations {
             };
             /** @description The body is not sent as `application/json` */
             415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;

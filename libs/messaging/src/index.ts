@@ -1,6 +1,9 @@
 export * from './events.module';
 export * from './failpoints';
 export * from './headers';
+export * from './idempotency/idempotency';
+export * from './idempotency/idempotency-keys';
+export * from './idempotency/idempotency-keys.migration';
 export * from './inbox/inbox';
 export * from './jetstream/event-consumers';
 export * from './jetstream/latest-event';
@@ -14,6 +17,7 @@ export * from './outbox/outbox.migration';
 export * from './outbox/outbox.repository';
 export * from './outbox/unit-of-work';
 export * from './rpc/handle-request.decorator';
+export * from './rpc/replayed-reply';
 export * from './rpc/request-server';
 export * from './rpc/rpc-client';
 export * from './objects/document-store';

@@ -20,6 +20,7 @@ import {
   AgencyResponse,
   toAgencyResponse,
 } from './agency.response';
+import { ApiIdempotencyKey, REPLAYED_HEADERS } from '../idempotency/idempotency.openapi';
 
 const MALL_ADMINS = 'The caller is not a mall admin';
 
@@ -76,6 +77,7 @@ export class AgenciesController {
     status: 201,
     description: 'Added, at version 1',
     type: AgencyResponse,
+    headers: REPLAYED_HEADERS,
     examples: {
       added: {
         summary: 'Added',
@@ -88,11 +90,16 @@ export class AgenciesController {
     DomainError.validation([{ field: 'code', code: 'agency_code_format' }]),
     'A code in lower case',
   )
-  @ApiProblemResponse(409, 'An agency with this code exists', {
-    exists: {
-      summary: 'Added before',
-      error: new DomainError('agency_exists', 409, [], { code: 'BPJS' }),
-      instance: '/v1/agencies',
+  @ApiIdempotencyKey('/v1/agencies', {
+    409: {
+      description: 'An agency with this code exists',
+      examples: {
+        exists: {
+          summary: 'Added before',
+          error: new DomainError('agency_exists', 409, [], { code: 'BPJS' }),
+          instance: '/v1/agencies',
+        },
+      },
     },
   })
   @ApiAccountAccess('agencies', '/v1/agencies', MALL_ADMINS)

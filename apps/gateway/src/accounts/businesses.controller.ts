@@ -27,6 +27,7 @@ import {
   toBusinessResponse,
   toBusinessesResponse,
 } from './business.response';
+import { ApiIdempotencyKey, REPLAYED_HEADERS } from '../idempotency/idempotency.openapi';
 
 const ONE = `/v1/businesses/${BUSINESS_EXAMPLE.businessId}`;
 const NOT_FOUND = {
@@ -81,6 +82,7 @@ export class BusinessesController {
     status: 201,
     description: 'Registered; the caller is its owner',
     type: BusinessResponse,
+    headers: REPLAYED_HEADERS,
     examples: { registered: { summary: 'Registered', value: BUSINESS_EXAMPLE } },
   })
   @ApiBodyProblems(
@@ -88,11 +90,16 @@ export class BusinessesController {
     DomainError.validation([{ field: 'kbli.0', code: 'kbli_format' }]),
     'A KBLI code of four digits',
   )
-  @ApiProblemResponse(409, 'The NIB is registered already', {
-    exists: {
-      summary: 'Registered before',
-      error: new DomainError('business_exists', 409),
-      instance: '/v1/businesses',
+  @ApiIdempotencyKey('/v1/businesses', {
+    409: {
+      description: 'The NIB is registered already',
+      examples: {
+        exists: {
+          summary: 'Registered before',
+          error: new DomainError('business_exists', 409),
+          instance: '/v1/businesses',
+        },
+      },
     },
   })
   @ApiAccountAccess('businesses', '/v1/businesses', 'The caller is not an applicant')

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ApplicationsPageV1, Channel } from '@satupintu/contracts';
+import type { ApplicationSummaryV1, ApplicationsPageV1, Channel } from '@satupintu/contracts';
 import {
   AGENCY_CODE,
   CHANNEL,
@@ -46,16 +46,22 @@ export class ApplicationsPageResponse {
 }
 
 /** A field-by-field copy: the public answer and the contract can evolve apart. */
+export function toApplicationSummaryResponse(
+  item: ApplicationSummaryV1,
+): ApplicationSummaryResponse {
+  return {
+    applicationId: item.applicationId,
+    trackingNo: item.trackingNo,
+    serviceCode: item.serviceCode,
+    agencyCode: item.agencyCode,
+    channel: item.channel,
+    submittedAt: item.submittedAt,
+  };
+}
+
 export function toApplicationsPageResponse(page: ApplicationsPageV1): ApplicationsPageResponse {
   return {
-    items: page.items.slice(0, APPLICATIONS_PAGE_LIMITS.pageSize).map((item) => ({
-      applicationId: item.applicationId,
-      trackingNo: item.trackingNo,
-      serviceCode: item.serviceCode,
-      agencyCode: item.agencyCode,
-      channel: item.channel,
-      submittedAt: item.submittedAt,
-    })),
+    items: page.items.slice(0, APPLICATIONS_PAGE_LIMITS.pageSize).map(toApplicationSummaryResponse),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 }

@@ -2,11 +2,27 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@satupintu/common';
-import { GetTimeline, ListApplications, SubmitApplication } from '@satupintu/contracts';
+import {
+  GetApplication,
+  GetTimeline,
+  ListApplications,
+  SubmitApplication,
+  WithdrawApplication,
+} from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
 import { Callers, type CallerRule } from '../auth/access';
+import {
+  ApiIdempotencyKey,
+  REPLAYED_HEADERS,
+  invalidIdempotencyKeyExample,
+} from '../idempotency/idempotency.openapi';
 import { securityOf } from '../openapi/security';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
+import {
+  APPLICATION_EXAMPLE,
+  ApplicationResponse,
+  toApplicationResponse,
+} from './application.response';
 import { ApplicationsPageResponse, toApplicationsPageResponse } from './applications-page.response';
 import { ListApplicationsRequest, toListApplicationsV1 } from './list-applications.request';
 import {
@@ -30,6 +46,12 @@ export const OWN_APPLICATIONS_LISTERS = {
   applicant: true,
   client: ['applications:read'],
 } as const satisfies CallerRule;
+
+/** Who may read an application: its applicant, or the API client that submitted it. */
+export const APPLICATION_READERS = OWN_APPLICATIONS_LISTERS;
+
+/** Who may withdraw one: its applicant. */
+export const WITHDRAWERS = { applicant: true } as const satisfies CallerRule;
 
 /**
  * Who may ask for a timeline at all: anyone signed in. Tracking decides whose timeline each may
@@ -58,8 +80,59 @@ export class ApplicationsController {
       "service's standard (`GET /v1/services/{serviceCode}`), stores the application and " +
       'answers with its tracking number. The owning agency picks it up and starts verifying it; its ' +
       'timeline can answer 404 for a moment after the 201, until the tracking service has caught up. ' +
-      'The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused.',
+      'The body must be JSON (`Content-Type: application/json`), at most 64 KiB; unknown fields are refused. ' +
+      'Send an `Idempotency-Key` to make a retry safe: it never submits twice.',
     security: securityOf(SUBMITTERS),
+  })
+  @ApiIdempotencyKey('/v1/applications', {
+    422: {
+      description:
+        "Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, or documents the caller cannot attach",
+      examples: {
+        form: {
+          summary: "Form data that does not meet the service's standard",
+          error: DomainError.validation(
+            [
+              { field: 'form.childName', code: 'required' },
+              { field: 'form.birthDate', code: 'must_be_date' },
+              { field: 'form.pet', code: 'unknown_field' },
+            ],
+            422,
+          ),
+          instance: '/v1/applications',
+        },
+        unknownService: {
+          summary: 'A service code that is not in the catalog',
+          error: DomainError.validation(
+            [
+              {
+                field: 'serviceCode',
+                code: 'unknown_service',
+                params: { serviceCode: 'DUKCAPIL-XX' },
+              },
+            ],
+            422,
+          ),
+          instance: '/v1/applications',
+        },
+        nikRegion: {
+          summary: 'A NIK whose region code does not exist',
+          error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
+          instance: '/v1/applications',
+        },
+        documents: {
+          summary: 'A document attached already, and one the caller did not upload',
+          error: DomainError.validation(
+            [
+              { field: 'documents[0].documentId', code: 'document_already_attached' },
+              { field: 'documents[1].documentId', code: 'document_not_found' },
+            ],
+            422,
+          ),
+          instance: '/v1/applications',
+        },
+      },
+    },
   })
   @ApiBody({ type: SubmitApplicationRequest, examples: SUBMIT_EXAMPLES })
   @ApiResponse({
@@ -78,6 +151,7 @@ export class ApplicationsController {
           example: '/v1/applications/K7M39QX2C/timeline',
         },
       },
+      ...REPLAYED_HEADERS,
     },
   })
   @ApiProblemResponse(400, 'The body is not JSON, or a field is missing, mistyped or unknown', {
@@ -94,6 +168,7 @@ export class ApplicationsController {
       error: new DomainError('malformed_json', 400),
       instance: '/v1/applications',
     },
+    ...invalidIdempotencyKeyExample('/v1/applications'),
   })
   @ApiProblemResponse(413, 'The body is larger than 64 KiB', {
     tooLarge: {
@@ -109,54 +184,6 @@ export class ApplicationsController {
       instance: '/v1/applications',
     },
   })
-  @ApiProblemResponse(
-    422,
-    "Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, or documents the caller cannot attach",
-    {
-      form: {
-        summary: "Form data that does not meet the service's standard",
-        error: DomainError.validation(
-          [
-            { field: 'form.childName', code: 'required' },
-            { field: 'form.birthDate', code: 'must_be_date' },
-            { field: 'form.pet', code: 'unknown_field' },
-          ],
-          422,
-        ),
-        instance: '/v1/applications',
-      },
-      unknownService: {
-        summary: 'A service code that is not in the catalog',
-        error: DomainError.validation(
-          [
-            {
-              field: 'serviceCode',
-              code: 'unknown_service',
-              params: { serviceCode: 'DUKCAPIL-XX' },
-            },
-          ],
-          422,
-        ),
-        instance: '/v1/applications',
-      },
-      nikRegion: {
-        summary: 'A NIK whose region code does not exist',
-        error: DomainError.validation([{ field: 'applicant.nik', code: 'nik_region' }], 422),
-        instance: '/v1/applications',
-      },
-      documents: {
-        summary: 'A document attached already, and one the caller did not upload',
-        error: DomainError.validation(
-          [
-            { field: 'documents[0].documentId', code: 'document_already_attached' },
-            { field: 'documents[1].documentId', code: 'document_not_found' },
-          ],
-          422,
-        ),
-        instance: '/v1/applications',
-      },
-    },
-  )
   @ApiUpstreamProblems('intake', '/v1/applications')
   async submit(
     @Body() body: SubmitApplicationRequest,
@@ -246,5 +273,94 @@ export class ApplicationsController {
   async timeline(@Param('trackingNo') raw: string): Promise<TimelineResponse> {
     const trackingNo = trackingNoFromPath(raw);
     return toTimelineResponse(await this.rpc.request(GetTimeline, { trackingNo }));
+  }
+
+  @Get(':trackingNo')
+  @Callers(APPLICATION_READERS)
+  @ApiOperation({
+    operationId: 'getApplication',
+    summary: 'My application',
+    description:
+      'What was submitted and where it stands, to its applicant (or the API client with ' +
+      '`applications:read` that submitted it). Anyone else is answered 404, as for a number nobody ' +
+      "has. The status is intake's, a moment behind the agency's timeline.",
+    security: securityOf(APPLICATION_READERS),
+  })
+  @ApiTypedTrackingNo(
+    'The tracking number, canonical or as a person types it',
+    { canonical: 'K7M39QX2C', typed: 'k7m3-9qx2-c' },
+    '/v1/applications/K7M39QX2D',
+  )
+  @ApiOkResponse({
+    description: 'The application',
+    type: ApplicationResponse,
+    examples: { verifying: { summary: 'Being verified', value: APPLICATION_EXAMPLE } },
+  })
+  @ApiProblemResponse(404, 'No application of the caller has this tracking number', {
+    notFound: {
+      summary: 'Not theirs, or nobody’s',
+      error: new DomainError('application_not_found', 404, [], { trackingNo: 'K7M39QX2C' }),
+      instance: '/v1/applications/K7M39QX2C',
+    },
+  })
+  @ApiUpstreamProblems('intake', '/v1/applications/K7M39QX2C')
+  async get(@Param('trackingNo') raw: string): Promise<ApplicationResponse> {
+    return toApplicationResponse(
+      await this.rpc.request(GetApplication, { trackingNo: trackingNoFromPath(raw) }),
+    );
+  }
+
+  @Post(':trackingNo/withdraw')
+  @Callers(WITHDRAWERS)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'withdrawApplication',
+    summary: 'Withdraw my application',
+    description:
+      'The applicant withdraws their application while no decision is made (before APPROVED, ' +
+      'ISSUED or REJECTED); the owning agency is told. Withdrawing is final. No body.',
+    security: securityOf(WITHDRAWERS),
+  })
+  @ApiTypedTrackingNo(
+    'The tracking number, canonical or as a person types it',
+    { canonical: 'K7M39QX2C', typed: 'k7m3-9qx2-c' },
+    '/v1/applications/K7M39QX2D/withdraw',
+  )
+  @ApiOkResponse({
+    description: 'Withdrawn',
+    type: ApplicationResponse,
+    examples: {
+      withdrawn: {
+        summary: 'Withdrawn while being verified',
+        value: {
+          ...APPLICATION_EXAMPLE,
+          status: 'WITHDRAWN',
+          statusChangedAt: '2026-11-23T11:02:40.500+07:00',
+        },
+      },
+    },
+  })
+  @ApiProblemResponse(404, 'No application of the caller has this tracking number', {
+    notFound: {
+      summary: 'Not theirs, or nobody’s',
+      error: new DomainError('application_not_found', 404, [], { trackingNo: 'K7M39QX2C' }),
+      instance: '/v1/applications/K7M39QX2C/withdraw',
+    },
+  })
+  @ApiProblemResponse(409, 'A decision is made, or it is withdrawn already', {
+    decided: {
+      summary: 'Issued already',
+      error: new DomainError('application_not_withdrawable', 409, [], {
+        trackingNo: 'K7M39QX2C',
+        status: 'ISSUED',
+      }),
+      instance: '/v1/applications/K7M39QX2C/withdraw',
+    },
+  })
+  @ApiUpstreamProblems('intake', '/v1/applications/K7M39QX2C/withdraw')
+  async withdraw(@Param('trackingNo') raw: string): Promise<ApplicationResponse> {
+    return toApplicationResponse(
+      await this.rpc.request(WithdrawApplication, { trackingNo: trackingNoFromPath(raw) }),
+    );
   }
 }

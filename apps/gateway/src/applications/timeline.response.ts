@@ -9,7 +9,7 @@ import { AGENCY_CODE, TRACKING_NO, ZONED_TIME } from '../openapi/formats';
  */
 export const TIMELINE_LIMITS = { entries: 500, reason: 2000 } as const;
 
-const APPLICATION_STATUS = {
+export const APPLICATION_STATUS = {
   enum: STATUSES,
   enumName: 'ApplicationStatus',
   enumSchema: {

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import {
   ApiBody,
   ApiExtension,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
@@ -21,6 +20,7 @@ import {
 import { RpcClient } from '@satupintu/messaging';
 import type { FastifyReply } from 'fastify';
 import { pathParam } from '../accounts/account-formats';
+import { ApiIdempotencyKey, REPLAYED_HEADERS } from '../idempotency/idempotency.openapi';
 import { ApiAccountAccess, ApiBodyProblems, BEARER } from '../accounts/accounts.openapi';
 import { OWN_APPLICATIONS_LISTERS, SUBMITTERS } from '../applications/applications.controller';
 import { ApiTypedTrackingNo, trackingNoFromPath } from '../applications/tracking-number.param';
@@ -212,14 +212,6 @@ export class BundlesController {
     security: securityOf(SUBMITTERS),
   })
   @ApiParam(CODE_PARAM)
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Makes a retried submission safe: 8–128 of `[A-Za-z0-9_.:-]`, chosen by the client, one per bundle it means to submit',
-    schema: { type: 'string', minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]{8,128}$' },
-    example: 'kiosk-7-20261123-0042',
-  })
   @ApiBody({ type: SubmitBundleRequest, examples: SUBMIT_BUNDLE_EXAMPLES })
   @ApiResponse({
     status: 201,
@@ -237,6 +229,7 @@ export class BundlesController {
           example: '/v1/bundles/applications/B8N4R2W7P',
         },
       },
+      ...REPLAYED_HEADERS,
     },
   })
   @ApiBodyProblems(
@@ -248,33 +241,28 @@ export class BundlesController {
     'x-missing-resource',
     'An unknown bundle is a 422 on `bundleCode`, with the other problems of the submission.',
   )
-  @ApiProblemResponse(409, 'A submission with this Idempotency-Key is still in progress', {
-    inFlight: {
-      summary: 'The same key, twice at once',
-      error: new DomainError('idempotency_key_in_use', 409),
-      instance: '/v1/bundles/START-SMALL-BUSINESS/applications',
-    },
-  })
-  @ApiProblemResponse(
-    422,
-    'Well formed, but an unknown bundle, a NIK that cannot exist, or data that is not flat',
-    {
-      unknownBundle: {
-        summary: 'A bundle that does not exist',
-        error: DomainError.validation(
-          [
-            {
-              field: 'bundleCode',
-              code: 'unknown_bundle',
-              params: { bundleCode: 'NO-SUCH-BUNDLE' },
-            },
-          ],
-          422,
-        ),
-        instance: '/v1/bundles/NO-SUCH-BUNDLE/applications',
+  @ApiIdempotencyKey('/v1/bundles/START-SMALL-BUSINESS/applications', {
+    422: {
+      description:
+        'Well formed, but an unknown bundle, a NIK that cannot exist, or data that is not flat',
+      examples: {
+        unknownBundle: {
+          summary: 'A bundle that does not exist',
+          error: DomainError.validation(
+            [
+              {
+                field: 'bundleCode',
+                code: 'unknown_bundle',
+                params: { bundleCode: 'NO-SUCH-BUNDLE' },
+              },
+            ],
+            422,
+          ),
+          instance: '/v1/bundles/NO-SUCH-BUNDLE/applications',
+        },
       },
     },
-  )
+  })
   @ApiAccountAccess(
     'applications',
     '/v1/bundles/START-SMALL-BUSINESS/applications',

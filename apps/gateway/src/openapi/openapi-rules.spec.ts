@@ -124,12 +124,9 @@ describe('the API rules', () => {
   it('want 409 documented where an Idempotency-Key is taken', () => {
     expect(
       broken((doc) => {
-        const parameters = submit(doc).parameters as unknown as object[];
-        parameters.push({
-          name: 'Idempotency-Key',
-          in: 'header',
-          schema: { type: 'string', maxLength: 64 },
-        });
+        const parameters = submit(doc).parameters as unknown as { name: string }[];
+        expect(parameters.map((parameter) => parameter.name)).toContain('Idempotency-Key');
+        delete submit(doc).responses['409'];
       }),
     ).toEqual(['POST /v1/applications: does not document its 409 answer']);
   });

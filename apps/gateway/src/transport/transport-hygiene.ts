@@ -97,6 +97,7 @@ export function corsOptions(origins: readonly string[]) {
     ],
     exposedHeaders: [
       'Location',
+      'Idempotent-Replayed',
       'Retry-After',
       'X-Request-Id',
       'RateLimit-Limit',

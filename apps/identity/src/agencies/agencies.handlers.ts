@@ -11,13 +11,16 @@ import {
   type AgenciesV1,
   type AgencyV1,
 } from '@satupintu/contracts';
-import { Caller, HandleRequest } from '@satupintu/messaging';
+import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
 import { changeAgency, newAgency, requireAgencyManager } from './agency';
 import { AgenciesRepository } from './agencies.repository';
 
 @Controller()
 export class AgenciesHandlers {
-  constructor(private readonly agencies: AgenciesRepository) {}
+  constructor(
+    private readonly agencies: AgenciesRepository,
+    private readonly idempotency: IdempotencyKeys,
+  ) {}
 
   /** Public: which agencies the mall has. */
   @HandleRequest(ListAgencies)
@@ -31,9 +34,11 @@ export class AgenciesHandlers {
     @Caller() caller: RequestContext,
   ): Promise<AgencyV1> {
     requireAgencyManager(caller.principal);
-    const agency = newAgency(input);
-    await this.agencies.add(agency);
-    return agency;
+    return this.idempotency.runInTransaction(caller, CreateAgency.subject, input, async (tx) => {
+      const agency = newAgency(input);
+      await this.agencies.add(agency, tx);
+      return agency;
+    });
   }
 
   @HandleRequest(UpdateAgency)

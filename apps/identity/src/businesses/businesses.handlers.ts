@@ -13,7 +13,7 @@ import {
   type BusinessV1,
   type MyBusinessesV1,
 } from '@satupintu/contracts';
-import { Caller, HandleRequest } from '@satupintu/messaging';
+import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
 import { randomUUID } from 'node:crypto';
 import { applicantId } from '../access/callers';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
@@ -34,6 +34,7 @@ export class BusinessesHandlers {
   constructor(
     private readonly businesses: BusinessesRepository,
     private readonly applicants: ApplicantsRepository,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
   @HandleRequest(RegisterBusiness)
@@ -42,9 +43,16 @@ export class BusinessesHandlers {
     @Caller() caller: RequestContext,
   ): Promise<BusinessV1> {
     const owner = applicantId(caller.principal, BUSINESSES);
-    const business = newBusiness(input, randomUUID(), owner);
-    await this.businesses.add(business);
-    return memberView(business, owner);
+    return this.idempotency.runInTransaction(
+      caller,
+      RegisterBusiness.subject,
+      input,
+      async (tx) => {
+        const business = newBusiness(input, randomUUID(), owner);
+        await this.businesses.add(business, tx);
+        return memberView(business, owner);
+      },
+    );
   }
 
   @HandleRequest(ListMyBusinesses)

@@ -1,5 +1,6 @@
 import {
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateIdempotencyKeys1765000000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
@@ -13,4 +14,5 @@ export const IDENTITY_MIGRATIONS = [
   CreateJobs1764400000100,
   CreateAccounts1764500000100,
   CreateTokens1764500000200,
+  CreateIdempotencyKeys1765000000000,
 ];

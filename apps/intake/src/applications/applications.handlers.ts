@@ -2,7 +2,12 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import type { RequestContext } from '@satupintu/common';
 import {
+  GetApplication,
+  GetApplicationV1,
   ListApplications,
+  WithdrawApplication,
+  WithdrawApplicationV1,
+  type ApplicationV1,
   ListApplicationsV1,
   SubmitApplication,
   type ApplicationReceiptV1,
@@ -10,11 +15,12 @@ import {
   SubmitApplicationV2,
 } from '@satupintu/contracts';
 import { generateTrackingNumber, type RegionIndex } from '@satupintu/domain';
-import { Caller, HandleRequest } from '@satupintu/messaging';
+import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { ApplicationsRepository } from './applications.repository';
 import { REGIONS } from './regions.provider';
+import { getApplication, withdrawApplication } from './follow-application';
 import { listApplications } from './list-applications';
 import { submitApplication } from './submit-application';
 
@@ -23,6 +29,7 @@ export class ApplicationsHandlers {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly applications: ApplicationsRepository,
+    private readonly idempotency: IdempotencyKeys,
     @Inject(REGIONS) private readonly regions: RegionIndex,
   ) {}
 
@@ -31,17 +38,20 @@ export class ApplicationsHandlers {
     @Payload() input: SubmitApplicationV2,
     @Caller() caller: RequestContext,
   ): Promise<ApplicationReceiptV1> {
-    return submitApplication(caller.principal, input, {
-      regions: this.regions,
-      findService: (code) => this.catalog.findActiveService(code),
-      findApplicantByNik: (nik) => this.applications.findApplicantByNik(nik),
-      actsFor: (applicantId, businessId) => this.applications.actsFor(applicantId, businessId),
-      findDocuments: (ids) => this.applications.findDocuments(ids),
-      add: (application, event) => this.applications.addSubmitted(application, event),
-      newId: randomUUID,
-      newTrackingNo: () => generateTrackingNumber(randomBytes),
-      now: () => new Date(),
-    });
+    return this.idempotency.run(caller, SubmitApplication.subject, input, (claim) =>
+      submitApplication(caller.principal, input, {
+        regions: this.regions,
+        findService: (code) => this.catalog.findActiveService(code),
+        findApplicantByNik: (nik) => this.applications.findApplicantByNik(nik),
+        actsFor: (applicantId, businessId) => this.applications.actsFor(applicantId, businessId),
+        findDocuments: (ids) => this.applications.findDocuments(ids),
+        add: (application, event, receipt) =>
+          this.applications.addSubmitted(application, event, receipt, claim),
+        newId: randomUUID,
+        newTrackingNo: () => generateTrackingNumber(randomBytes),
+        now: () => new Date(),
+      }),
+    );
   }
 
   @HandleRequest(ListApplications)
@@ -51,6 +61,28 @@ export class ApplicationsHandlers {
   ): Promise<ApplicationsPageV1> {
     return listApplications(caller.principal, request, {
       list: (owner, before, limit) => this.applications.list(owner, before, limit),
+    });
+  }
+
+  @HandleRequest(GetApplication)
+  get(
+    @Payload() request: GetApplicationV1,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicationV1> {
+    return getApplication(caller.principal, request.trackingNo, {
+      find: (trackingNo) => this.applications.find(trackingNo),
+    });
+  }
+
+  @HandleRequest(WithdrawApplication)
+  withdraw(
+    @Payload() request: WithdrawApplicationV1,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicationV1> {
+    return withdrawApplication(caller.principal, request.trackingNo, {
+      find: (trackingNo) => this.applications.find(trackingNo),
+      withdraw: (application, from, event) => this.applications.withdraw(application, from, event),
+      now: () => new Date(),
     });
   }
 }

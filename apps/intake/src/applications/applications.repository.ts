@@ -1,18 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import {
   ApplicationSubmitted,
+  ApplicationWithdrawn,
+  type ApplicationReceiptV1,
+  type ApplicationStatusChangedV1,
   type ApplicationSubmittedV2,
+  type ApplicationWithdrawnV1,
   type AttachedDocumentV2,
+  type Status,
 } from '@satupintu/contracts';
-import { UnitOfWork, outgoing } from '@satupintu/messaging';
+import { APPLICATION_STATUSES, isFinalStatus } from '@satupintu/domain';
+import {
+  UnitOfWork,
+  completeIdempotencyClaim,
+  outgoing,
+  type IdempotencyClaim,
+  type Transaction,
+} from '@satupintu/messaging';
 import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
+import type { StoredApplication } from './follow-application';
 import { refuseUnattached } from '../documents/attach-documents';
 import type { AttachableDocument } from '../documents/document-access';
 import { DocumentsRepository } from '../documents/documents.repository';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
 import type { NewApplication } from './submit-application';
+
+const FINAL_STATUSES = APPLICATION_STATUSES.filter(isFinalStatus);
 
 /** Every query on intake's `applications` table. */
 @Injectable()
@@ -49,6 +64,45 @@ export class ApplicationsRepository {
        LIMIT ${limit}`);
   }
 
+  find(trackingNo: string): Promise<StoredApplication | undefined> {
+    return this.db
+      .query<StoredApplication>(
+        sql`
+        SELECT a.id AS "applicationId", a.tracking_no AS "trackingNo",
+               a.service_code AS "serviceCode", a.agency_code AS "agencyCode",
+               g.time_zone AS "agencyTimeZone", a.channel, a.business_id AS "businessId",
+               a.applicant_id AS "applicantId", a.submitted_by_client AS "submittedByClient",
+               a.status, a.submitted_at AS "submittedAt", a.status_changed_at AS "statusChangedAt"
+          FROM applications a JOIN agencies g ON g.code = a.agency_code
+         WHERE a.tracking_no = ${trackingNo}`,
+      )
+      .then((rows) => rows[0]);
+  }
+
+  /** WITHDRAWN and its event, together, only if the application is still in `from`. */
+  async withdraw(
+    application: StoredApplication,
+    from: Status,
+    event: ApplicationWithdrawnV1,
+  ): Promise<boolean> {
+    const written = await this.unitOfWork.writeWithEvents(
+      sql`UPDATE applications SET status = 'WITHDRAWN', status_changed_at = ${event.withdrawnAt}
+           WHERE id = ${application.applicationId} AND status = ${from}`,
+      [outgoing(ApplicationWithdrawn, event)],
+    );
+    return written > 0;
+  }
+
+  /**
+   * The status the owning agency reports. A final status stays: the agency may report a step
+   * it took before it heard of the applicant's withdrawal.
+   */
+  async followStatus(tx: Transaction, event: ApplicationStatusChangedV1): Promise<void> {
+    await tx.execute(sql`
+      UPDATE applications SET status = ${event.to}, status_changed_at = ${event.changedAt}
+       WHERE id = ${event.applicationId} AND status <> ALL (${FINAL_STATUSES}::text[])`);
+  }
+
   findApplicantByNik(nik: string): Promise<{ id: string } | undefined> {
     return ApplicantsRepository.byNik(this.db, nik);
   }
@@ -62,16 +116,26 @@ export class ApplicationsRepository {
   }
 
   /**
-   * The application, its ApplicationSubmitted event and its documents' attachment, together or
-   * not at all. Without documents, one statement (the hot path).
+   * The application, its ApplicationSubmitted event, its documents' attachment and, under the
+   * request's Idempotency-Key, its receipt: together or not at all. Without documents, one
+   * statement (the hot path).
    */
-  async addSubmitted(application: NewApplication, event: ApplicationSubmittedV2): Promise<boolean> {
+  async addSubmitted(
+    application: NewApplication,
+    event: ApplicationSubmittedV2,
+    receipt: ApplicationReceiptV1,
+    claim: IdempotencyClaim | undefined,
+  ): Promise<boolean> {
     const { submittedBy } = application;
     const documents = uploadedDocumentsOf(application);
     const insert = ApplicationsRepository.insert(application);
     try {
       if (!documents.length || !submittedBy) {
-        await this.unitOfWork.writeWithEvents(insert, [outgoing(ApplicationSubmitted, event)]);
+        await this.unitOfWork.writeWithEvents(
+          insert,
+          [outgoing(ApplicationSubmitted, event)],
+          claim ? { completes: { claim, response: receipt } } : {},
+        );
         return true;
       }
       await this.unitOfWork.run(async (tx) => {
@@ -84,6 +148,7 @@ export class ApplicationsRepository {
         );
         refuseUnattached(documents, attached);
         tx.publish(ApplicationSubmitted, event);
+        if (claim) await completeIdempotencyClaim(tx, claim, receipt);
       });
       return true;
     } catch (error) {

@@ -2,6 +2,7 @@ import { DomainError } from '@satupintu/common';
 import {
   ANONYMOUS,
   SYSTEM,
+  type ApplicationReceiptV1,
   type ApplicationSubmittedV2,
   type Principal,
   type SubmitApplicationV2,
@@ -60,6 +61,7 @@ const CATALOG: Record<
 interface Fake extends SubmitApplicationPorts {
   added: NewApplication[];
   events: ApplicationSubmittedV2[];
+  receipts: ApplicationReceiptV1[];
   lookedUp: string[];
   idsMade: number;
   /** Registered applicants by NIK, and the businesses each acts for. */
@@ -80,6 +82,7 @@ function fakePorts(accept: boolean[] = [true]): Fake {
   const ports: Fake = {
     added: [],
     events: [],
+    receipts: [],
     lookedUp: [],
     idsMade: 0,
     known: { [NIK]: { id: SITI, businesses: [BUSINESS] } },
@@ -99,9 +102,10 @@ function fakePorts(accept: boolean[] = [true]): Fake {
       return Promise.resolve(CATALOG[code]);
     },
     findDocuments: () => Promise.resolve([]),
-    add: (application, event) => {
+    add: (application, event, receipt) => {
       ports.added.push(structuredClone(application));
       ports.events.push(structuredClone(event));
+      ports.receipts.push(structuredClone(receipt));
       return Promise.resolve(accept[ports.added.length - 1] ?? false);
     },
     newId: () => {
@@ -136,6 +140,8 @@ describe('submitApplication', () => {
       // The receipt is for people: in the agency's time zone (WIB).
       submittedAt: '2025-11-23T10:00:00.000+07:00',
     });
+    // Stored with the application, for a replayed Idempotency-Key to answer the same.
+    expect(ports.receipts).toEqual([receipt]);
   });
 
   it('stores the submitted event for the owning agency', async () => {

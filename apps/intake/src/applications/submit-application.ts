@@ -53,10 +53,15 @@ export interface SubmitApplicationPorts extends AttachDocumentsPorts {
   /** Whether the applicant owns or represents the business, as intake follows them. */
   actsFor(applicantId: string, businessId: string): Promise<boolean>;
   /**
-   * Stores the application and its event together; false if the tracking number is taken. The
-   * event names the application and carries no personal data.
+   * Stores the application and its event together, with the receipt it answers (kept for a
+   * replayed `Idempotency-Key`); false if the tracking number is taken. The event names the
+   * application and carries no personal data.
    */
-  add(application: NewApplication, event: ApplicationSubmittedV2): Promise<boolean>;
+  add(
+    application: NewApplication,
+    event: ApplicationSubmittedV2,
+    receipt: ApplicationReceiptV1,
+  ): Promise<boolean>;
   newId(): string;
   newTrackingNo(): string;
   now(): Date;
@@ -220,17 +225,16 @@ export async function submitApplication(
       ...(input.form ? { form: input.form } : {}),
       ...(input.documents?.length ? { documents: input.documents } : {}),
     };
-    if (await ports.add(application, event)) {
-      return {
-        applicationId,
-        trackingNo: event.trackingNo,
-        status: 'SUBMITTED',
-        serviceCode: event.serviceCode,
-        agencyCode: event.agencyCode,
-        channel: event.channel,
-        submittedAt: toZonedIso(now, service.agencyTimeZone),
-      };
-    }
+    const receipt: ApplicationReceiptV1 = {
+      applicationId,
+      trackingNo: event.trackingNo,
+      status: 'SUBMITTED',
+      serviceCode: event.serviceCode,
+      agencyCode: event.agencyCode,
+      channel: event.channel,
+      submittedAt: toZonedIso(now, service.agencyTimeZone),
+    };
+    if (await ports.add(application, event, receipt)) return receipt;
   }
   throw new Error(`no free tracking number after ${TRACKING_NO_ATTEMPTS} attempts`);
 }

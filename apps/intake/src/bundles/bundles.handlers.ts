@@ -17,7 +17,7 @@ import {
   type BundleV1,
 } from '@satupintu/contracts';
 import { generateTrackingNumber, type RegionIndex } from '@satupintu/domain';
-import { Caller, HandleRequest } from '@satupintu/messaging';
+import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { REGIONS } from '../applications/regions.provider';
@@ -34,6 +34,7 @@ export class BundlesHandlers {
     private readonly catalog: CatalogRepository,
     private readonly applications: ApplicationsRepository,
     private readonly bundles: BundlesRepository,
+    private readonly idempotency: IdempotencyKeys,
     @Inject(REGIONS) private readonly regions: RegionIndex,
   ) {}
 
@@ -62,17 +63,19 @@ export class BundlesHandlers {
     @Payload() input: SubmitBundleV1,
     @Caller() caller: RequestContext,
   ): Promise<BundleCaseV1> {
-    return submitBundle(caller.principal, input, {
-      regions: this.regions,
-      findApplicantByNik: (nik) => this.applications.findApplicantByNik(nik),
-      actsFor: (applicantId, businessId) => this.applications.actsFor(applicantId, businessId),
-      findBundle: (code) => this.bundles.findBundle(code),
-      timeZoneOf: (agencyCode) => this.bundles.timeZoneOf(agencyCode),
-      write: (work) => this.bundles.write(work),
-      newId: randomUUID,
-      newTrackingNo: () => generateTrackingNumber(randomBytes),
-      now: () => new Date(),
-    });
+    return this.idempotency.run(caller, SubmitBundle.subject, input, (claim) =>
+      submitBundle(caller.principal, input, {
+        regions: this.regions,
+        findApplicantByNik: (nik) => this.applications.findApplicantByNik(nik),
+        actsFor: (applicantId, businessId) => this.applications.actsFor(applicantId, businessId),
+        findBundle: (code) => this.bundles.findBundle(code),
+        timeZoneOf: (agencyCode) => this.bundles.timeZoneOf(agencyCode),
+        write: (work) => this.bundles.write(work, claim),
+        newId: randomUUID,
+        newTrackingNo: () => generateTrackingNumber(randomBytes),
+        now: () => new Date(),
+      }),
+    );
   }
 
   @HandleRequest(GetBundleCase)

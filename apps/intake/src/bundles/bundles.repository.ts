@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { BundleV1, EventContract } from '@satupintu/contracts';
-import { UnitOfWork, type Transaction } from '@satupintu/messaging';
+import {
+  UnitOfWork,
+  type Transaction,
+  completeIdempotencyClaim,
+  type IdempotencyClaim,
+} from '@satupintu/messaging';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicationsRepository } from '../applications/applications.repository';
@@ -79,8 +84,13 @@ export class BundlesRepository {
   }
 
   /** Runs `work` in one transaction whose events leave only if it commits. */
-  write<T>(work: (writes: BundleWrites) => Promise<T>): Promise<T> {
-    return this.unitOfWork.run((tx) => work(BundlesRepository.writes(tx)));
+  write<T>(work: (writes: BundleWrites) => Promise<T>, claim?: IdempotencyClaim): Promise<T> {
+    return this.unitOfWork.run(async (tx) => {
+      const result = await work(BundlesRepository.writes(tx));
+      // The answer kept under the request's Idempotency-Key commits with what it answers.
+      if (claim) await completeIdempotencyClaim(tx, claim, result);
+      return result;
+    });
   }
 
   static writes(tx: Transaction): BundleWrites {

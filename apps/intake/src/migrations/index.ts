@@ -1,5 +1,6 @@
 import {
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateIdempotencyKeys1765000000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
@@ -8,9 +9,10 @@ import { FollowAgencies1764500000500 } from './1764500000500-follow-agencies';
 import { FollowApplicants1764500000800 } from './1764500000800-follow-applicants';
 import { WorkingDayCalendar1764900000600 } from './1764900000600-working-day-calendar';
 import { CreateDocuments1764900000900 } from './1764900000900-create-documents';
-import { CreateBundles1765100000000 } from './1765100000000-create-bundles';
 import { KeepServiceStandards1764900001000 } from './1764900001000-keep-service-standards';
 import { AddFormToApplications1764900001010 } from './1764900001010-add-form-to-applications';
+import { FollowApplicationStatuses1765000000100 } from './1765000000100-follow-application-statuses';
+import { CreateBundles1765100000000 } from './1765100000000-create-bundles';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -22,7 +24,9 @@ export const INTAKE_MIGRATIONS = [
   FollowApplicants1764500000800,
   WorkingDayCalendar1764900000600,
   CreateDocuments1764900000900,
-  CreateBundles1765100000000,
   KeepServiceStandards1764900001000,
   AddFormToApplications1764900001010,
+  CreateIdempotencyKeys1765000000000,
+  FollowApplicationStatuses1765000000100,
+  CreateBundles1765100000000,
 ];

@@ -15,6 +15,11 @@ export interface RequestContext {
   principal: Principal;
   /** The client's `Idempotency-Key` for the creating request this work belongs to. */
   idempotencyKey?: string;
+  /**
+   * Set where the answer came back as a replay of the first request under the key (ADR 0017),
+   * for whoever answers the caller. Never sent on: it describes an answer, not the request.
+   */
+  replayed?: boolean;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -65,6 +65,16 @@ export const PROBLEMS = {
       en: 'There is no application with tracking number {trackingNo}.',
     },
   },
+  application_not_withdrawable: {
+    title: {
+      id: 'Permohonan tidak dapat ditarik lagi',
+      en: 'The application can no longer be withdrawn',
+    },
+    detail: {
+      id: 'Permohonan {trackingNo} sudah berstatus {status}; penarikan hanya mungkin sebelum ada keputusan.',
+      en: 'Application {trackingNo} is {status}; it can be withdrawn only before a decision.',
+    },
+  },
   document_not_found: {
     title: { id: 'Dokumen tidak ditemukan', en: 'Document not found' },
     detail: {
@@ -258,14 +268,24 @@ export const PROBLEMS = {
       en: 'The Idempotency-Key must be 8–128 letters, digits, `_`, `.`, `:` or `-` (a UUID, say).',
     },
   },
-  idempotency_key_in_use: {
+  idempotency_key_reused: {
+    title: {
+      id: 'Idempotency-Key sudah dipakai untuk permintaan lain',
+      en: 'Idempotency-Key already used for another request',
+    },
+    detail: {
+      id: 'Kunci ini sudah dipakai dengan isi permintaan yang berbeda. Kirim ulang isi yang sama, atau pakai kunci baru untuk permintaan baru.',
+      en: 'This key was used with a different request body. Resend the same body, or use a new key for a new request.',
+    },
+  },
+  idempotency_key_in_flight: {
     title: {
       id: 'Permintaan dengan Idempotency-Key ini masih diproses',
       en: 'A request with this Idempotency-Key is still in progress',
     },
     detail: {
-      id: 'Tunggu jawabannya, lalu ulangi bila perlu.',
-      en: 'Wait for its answer, then retry if need be.',
+      id: 'Permintaan pertama dengan kunci ini belum selesai. Kirim ulang sebentar lagi untuk menerima jawabannya.',
+      en: 'The first request with this key has not finished. Resend in a moment to receive its answer.',
     },
   },
   invalid_cursor: {

@@ -121,6 +121,7 @@ describe('renderProblem', () => {
       scope: 'applications:read',
       windowSeconds: 60,
       parameter: 'access_token',
+      status: 'ISSUED',
       year: 2031,
       date: '2025-08-19',
     };

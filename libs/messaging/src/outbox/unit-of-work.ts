@@ -1,8 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventContract } from '@satupintu/contracts';
-import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
+import { executorOf, sql, uniqueViolation, type Executor, type Sql } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import {
+  IDEMPOTENCY_KEYS_PRIMARY_KEY,
+  claimLost,
+  completionOf,
+  type IdempotencyClaim,
+} from '../idempotency/idempotency';
 import { EVENT_ID_HEADER, OCCURRED_AT_HEADER, propagationHeaders } from '../headers';
 import { eventSubject } from '../namespace';
 import { NATS_OPTIONS, type NatsOptions } from '../nats.module';
@@ -77,19 +83,35 @@ export class UnitOfWork {
    * The hot-path form of `run`: one INSERT or UPDATE (without RETURNING) and its events in a
    * single statement, so a single round trip and no open transaction. The events are recorded
    * only if the statement wrote a row (an `ON CONFLICT DO NOTHING` that skips records none).
-   * Resolves with the number of rows the statement wrote.
+   * With `completes`, the same statement records the answer under the request's
+   * `Idempotency-Key` (ADR 0017); if another attempt has taken the key over, nothing is written
+   * and the request is refused as in flight (409). Resolves with the number of rows written.
    */
-  async writeWithEvents(statement: Sql, events: OutgoingEvent[]): Promise<number> {
+  async writeWithEvents(
+    statement: Sql,
+    events: OutgoingEvent[],
+    options: { completes?: { claim: IdempotencyClaim; response: unknown } } = {},
+  ): Promise<number> {
     const pending = events.map(({ event, payload }) => this.prepare(event, payload));
+    const wrote = sql`EXISTS (SELECT 1 FROM state)`;
     const outbox =
-      pending.length > 0
-        ? sql`, events AS (${OutboxRepository.insert(pending, sql`EXISTS (SELECT 1 FROM state)`)})`
-        : sql``;
-    const [row] = await executorOf(this.dataSource).query<{ written: number }>(
-      sql`WITH state AS (${statement} RETURNING 1)${outbox}
-          SELECT count(*)::int AS written FROM state`,
-    );
-    const written = row?.written ?? 0;
+      pending.length > 0 ? sql`, events AS (${OutboxRepository.insert(pending, wrote)})` : sql``;
+    const { completes } = options;
+    const key = completes
+      ? sql`, ${completionOf(completes.claim, completes.response, wrote)}`
+      : sql``;
+    let written: number;
+    try {
+      const [row] = await executorOf(this.dataSource).query<{ written: number }>(
+        sql`WITH state AS (${statement} RETURNING 1)${outbox}${key}
+            SELECT count(*)::int AS written FROM state`,
+      );
+      written = row?.written ?? 0;
+    } catch (error) {
+      if (completes && uniqueViolation(error) === IDEMPOTENCY_KEYS_PRIMARY_KEY) throw claimLost();
+      throw error;
+    }
+    if (written > 0 && completes) completes.claim.completed = true;
     if (written > 0 && pending.length > 0) this.relay.kick();
     return written;
   }

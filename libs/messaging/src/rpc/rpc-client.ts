@@ -11,11 +11,17 @@ import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
 import { EmptyResponseException } from '@nestjs/microservices/errors/empty-response.exception.js';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import type { RequestContract } from '@satupintu/contracts';
-import { DomainError, RETRY_AFTER_SECONDS, SUBJECT_TOKEN_PATTERN } from '@satupintu/common';
+import {
+  DomainError,
+  RETRY_AFTER_SECONDS,
+  SUBJECT_TOKEN_PATTERN,
+  currentContext,
+} from '@satupintu/common';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 import { propagationHeaders } from '../headers';
 import { natsConnectionOptions } from '../nats-options';
 import { namespacedSubject } from '../namespace';
+import { unwrapReply } from './replayed-reply';
 
 export interface RpcClientOptions {
   url: string;
@@ -34,7 +40,8 @@ const RPC_OPTIONS = Symbol('RPC_OPTIONS');
 /**
  * Request/reply over NATS for the gateway: typed by the contract, carrying the caller and the
  * request's intent, bounded by a timeout. A refusal from the far side comes back as its
- * DomainError; no answer becomes 503 (nobody listening, or NATS itself away) or 504 (too slow),
+ * DomainError; a replayed answer (`replayedReply`) is unwrapped and marks the request's context
+ * `replayed`; no answer becomes 503 (nobody listening, or NATS itself away) or 504 (too slow),
  * never a hang or a 500.
  */
 @Injectable()
@@ -59,13 +66,19 @@ export class RpcClient implements OnApplicationShutdown {
     const h = natsHeaders();
     for (const [key, value] of Object.entries(propagationHeaders())) h.set(key, value);
     const record = new NatsRecordBuilder(payload).setHeaders(h).build();
+    let reply: Res;
     try {
-      return await firstValueFrom(
+      reply = await firstValueFrom(
         this.client.send<Res>(subject, record).pipe(timeout(this.options.timeoutMs)),
       );
     } catch (error) {
       throw this.toDomainError(contract, options.to, error);
     }
+    const { response, replayed } = unwrapReply(reply);
+    // The request's context says so, for whoever answers the caller (the gateway's header).
+    const context = currentContext();
+    if (replayed && context) context.replayed = true;
+    return response;
   }
 
   private subjectOf(contract: RequestContract<unknown, unknown>, to: string | undefined): string {

@@ -1,0 +1,115 @@
+import { DomainError } from '@satupintu/common';
+import type {
+  ApplicationV1,
+  ApplicationWithdrawnV1,
+  Principal,
+  Status,
+} from '@satupintu/contracts';
+import { canTransition, toZonedIso } from '@satupintu/domain';
+import { ownerOf, type ApplicationsOwner, type ListedApplication } from './list-applications';
+
+/** An application as intake keeps it, with whose it is. */
+export interface StoredApplication extends ListedApplication {
+  businessId: string | null;
+  applicantId: string | null;
+  submittedByClient: string | null;
+  status: Status;
+  statusChangedAt: Date | null;
+}
+
+export interface FollowApplicationPorts {
+  find(trackingNo: string): Promise<StoredApplication | undefined>;
+}
+
+export interface WithdrawApplicationPorts extends FollowApplicationPorts {
+  /**
+   * Marks it WITHDRAWN and records the event, only if it is still in `from`; false when its
+   * status changed meanwhile (an agency's decision arrived).
+   */
+  withdraw(
+    application: StoredApplication,
+    from: Status,
+    event: ApplicationWithdrawnV1,
+  ): Promise<boolean>;
+  now(): Date;
+}
+
+/** Its status may change under a withdrawal a few times (one agency event each); then give up. */
+const WITHDRAW_ATTEMPTS = 3;
+
+function isOwnedBy(application: StoredApplication, owner: ApplicationsOwner): boolean {
+  return 'applicantId' in owner
+    ? application.applicantId === owner.applicantId
+    : application.submittedByClient === owner.clientId;
+}
+
+function notFound(trackingNo: string): DomainError {
+  return new DomainError('application_not_found', 404, [], { trackingNo });
+}
+
+export function viewOf(application: StoredApplication): ApplicationV1 {
+  const zone = application.agencyTimeZone;
+  return {
+    applicationId: application.applicationId,
+    trackingNo: application.trackingNo,
+    serviceCode: application.serviceCode,
+    agencyCode: application.agencyCode,
+    channel: application.channel,
+    ...(application.businessId ? { businessId: application.businessId } : {}),
+    status: application.status,
+    submittedAt: toZonedIso(application.submittedAt, zone),
+    ...(application.statusChangedAt
+      ? { statusChangedAt: toZonedIso(application.statusChangedAt, zone) }
+      : {}),
+  };
+}
+
+/**
+ * The application, to its applicant (or the API client that submitted it, with
+ * `applications:read`). Anyone else is told it does not exist, as for a number nobody has.
+ */
+export async function getApplication(
+  principal: Principal,
+  trackingNo: string,
+  ports: FollowApplicationPorts,
+): Promise<ApplicationV1> {
+  const owner = ownerOf(principal);
+  const application = await ports.find(trackingNo);
+  if (!application || !isOwnedBy(application, owner)) throw notFound(trackingNo);
+  return viewOf(application);
+}
+
+/**
+ * The applicant withdraws their application while no decision is made (the status rules of
+ * libs/domain); the owning agency is told through the outbox (ApplicationWithdrawn).
+ */
+export async function withdrawApplication(
+  principal: Principal,
+  trackingNo: string,
+  ports: WithdrawApplicationPorts,
+): Promise<ApplicationV1> {
+  if (principal.kind === 'anonymous')
+    throw new DomainError('unauthenticated', 401, [], { resource: 'applications' });
+  if (principal.kind !== 'applicant' || !principal.subject)
+    throw new DomainError('forbidden', 403, [], { resource: 'applications' });
+  const owner = { applicantId: principal.subject };
+  for (let attempt = 0; attempt < WITHDRAW_ATTEMPTS; attempt++) {
+    const application = await ports.find(trackingNo);
+    if (!application || !isOwnedBy(application, owner)) throw notFound(trackingNo);
+    if (!canTransition(application.status, 'WITHDRAWN'))
+      throw new DomainError('application_not_withdrawable', 409, [], {
+        trackingNo,
+        status: application.status,
+      });
+    const now = ports.now();
+    const event: ApplicationWithdrawnV1 = {
+      applicationId: application.applicationId,
+      trackingNo: application.trackingNo,
+      agencyCode: application.agencyCode,
+      withdrawnAt: now.toISOString(),
+    };
+    if (await ports.withdraw(application, application.status, event))
+      return viewOf({ ...application, status: 'WITHDRAWN', statusChangedAt: now });
+  }
+  throw new Error(`the status of ${trackingNo} kept changing under its withdrawal`);
+}

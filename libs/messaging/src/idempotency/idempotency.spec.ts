@@ -1,0 +1,117 @@
+import { ANONYMOUS, SYSTEM, type Principal } from '@satupintu/contracts';
+import { compile, sql } from '@satupintu/persistence';
+import { domainErrorOf } from '@satupintu/testing';
+import {
+  callerScopeOf,
+  canonicalJson,
+  completionOf,
+  fingerprintOf,
+  replayOf,
+  type IdempotencyClaim,
+} from './idempotency';
+
+describe('canonicalJson', () => {
+  it('writes objects with their keys in order, at every depth, arrays as they are', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it('leaves out undefined fields as JSON does, and writes undefined in arrays as null', () => {
+    expect(canonicalJson({ a: undefined, b: null, c: [undefined] })).toBe('{"b":null,"c":[null]}');
+  });
+
+  it('escapes keys and strings as JSON does', () => {
+    expect(canonicalJson({ 'a"b': 'c\n' })).toBe('{"a\\"b":"c\\n"}');
+  });
+});
+
+describe('fingerprintOf', () => {
+  it('is the same for the same request, whatever the order of its fields', () => {
+    expect(fingerprintOf('op', { a: 1, b: { c: 2, d: 3 } })).toBe(
+      fingerprintOf('op', { b: { d: 3, c: 2 }, a: 1 }),
+    );
+    expect(fingerprintOf('op', {})).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('differs for another payload or another operation', () => {
+    const one = fingerprintOf('op', { a: 1 });
+    expect(fingerprintOf('op', { a: 2 })).not.toBe(one);
+    expect(fingerprintOf('other', { a: 1 })).not.toBe(one);
+  });
+});
+
+describe('callerScopeOf', () => {
+  it.each([
+    [{ kind: 'applicant', subject: 'a-1', roles: [], scopes: [] }, 'applicant:a-1'],
+    [
+      { kind: 'officer', subject: 'o-1', roles: ['FRONT_DESK'], agency: 'PUPR', scopes: [] },
+      'officer:o-1',
+    ],
+    [
+      { kind: 'client', subject: 'c-1', clientId: 'oss-portal', roles: [], scopes: [] },
+      'client:oss-portal',
+    ],
+  ] as [Principal, string][])('scopes %o by kind and who', (principal, scope) => {
+    expect(callerScopeOf(principal)).toBe(scope);
+  });
+
+  it('gives an anonymous caller no scope: its key would be anyone’s', () => {
+    expect(callerScopeOf(ANONYMOUS)).toBeUndefined();
+  });
+
+  it('scopes the system as a caller of its own', () => {
+    expect(callerScopeOf(SYSTEM)).toBe('system');
+  });
+});
+
+describe('replayOf', () => {
+  const fingerprint = fingerprintOf('op', { a: 1 });
+
+  it('replays the answer of the same request, completed', () => {
+    expect(
+      replayOf({ fingerprint, status: 'completed', response: { id: 7 } }, fingerprint),
+    ).toEqual({ response: { id: 7 } });
+  });
+
+  // Through a promise, as the handler meets it.
+  const refusalOf = (recorded: Parameters<typeof replayOf>[0]) =>
+    domainErrorOf(Promise.resolve().then(() => replayOf(recorded, fingerprint)));
+
+  it('refuses another request under the key (422), completed or not', async () => {
+    for (const status of ['completed', 'in_flight'] as const) {
+      const error = await refusalOf({ fingerprint: 'other', status, response: null });
+      expect([error.code, error.status]).toEqual(['idempotency_key_reused', 422]);
+    }
+  });
+
+  it('answers 409 while the same request is still at work', async () => {
+    const error = await refusalOf({ fingerprint, status: 'in_flight', response: null });
+    expect([error.code, error.status]).toEqual(['idempotency_key_in_flight', 409]);
+  });
+});
+
+describe('completionOf', () => {
+  const claim: IdempotencyClaim = {
+    caller: 'officer:o-1',
+    operation: 'op',
+    key: 'key-12345',
+    fingerprint: 'f',
+    attempt: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
+    completed: false,
+  };
+
+  it('completes only this attempt’s claim, and otherwise inserts the key again to fail', () => {
+    const { text, values } = compile(
+      sql`WITH ${completionOf(claim, { trackingNo: 'K7M39QX2C' }, sql`TRUE`)} SELECT 1`,
+    );
+    expect(text).toMatch(
+      /UPDATE idempotency_keys .* AND attempt = \$\d+ AND status = 'in_flight'/s,
+    );
+    expect(text).toMatch(
+      /INSERT INTO idempotency_keys.*NOT EXISTS \(SELECT 1 FROM key_completed\)/s,
+    );
+    expect(values).toContain('{"trackingNo":"K7M39QX2C"}');
+    expect(values).toContain(claim.attempt);
+  });
+});
