@@ -36,7 +36,7 @@ import {
   serviceEnv,
   serviceProcessSpec,
 } from '../scripts/launcher/service-plan';
-import { plannedApplication } from './lib/applicants';
+import { plannedSubmission } from './lib/applicants';
 import { type Acknowledged, type AuditResult, Auditor, handledTwice } from './lib/audit';
 import { jetStreamBacklog } from './lib/backlog';
 import { type Fault, faultMatrix, selectFaults } from './lib/faults';
@@ -185,7 +185,7 @@ async function asPortal(): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await portalToken.value}` };
 }
 let applications = 0;
-const nextApplication = () => plannedApplication(applications++);
+const nextApplication = () => plannedSubmission(applications++);
 
 async function startServices(databaseUrl: string, natsUrl: string): Promise<void> {
   const planned = planServices(0, DEMO_AGENCIES);

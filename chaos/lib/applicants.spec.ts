@@ -1,6 +1,6 @@
 import { DEMO_AGENCIES, DEMO_SERVICES } from '@satupintu/demo';
 import { loadRegionIndex, parseNik } from '@satupintu/domain';
-import { plannedApplication } from './applicants';
+import { BUNDLE_EVERY, plannedApplication, plannedSubmission } from './applicants';
 
 describe('plannedApplication', () => {
   // More than a 15-minute run at 40 per second sends.
@@ -37,6 +37,26 @@ describe('plannedApplication', () => {
     for (const { body } of planned) {
       const service = DEMO_SERVICES.find((candidate) => candidate.code === body.serviceCode);
       expect(service?.channels).toContain(body.channel);
+    }
+  });
+});
+
+describe('plannedSubmission', () => {
+  const planned = Array.from({ length: 1000 }, (_, n) => plannedSubmission(n));
+  const bundles = planned.filter((p) => p.path);
+
+  it('opens a bundle once in BUNDLE_EVERY submissions, each with a NIK of its own', () => {
+    expect(bundles).toHaveLength(1000 / BUNDLE_EVERY);
+    expect(new Set(planned.map((p) => p.body.applicant.nik)).size).toBe(planned.length);
+  });
+
+  it("sends a bundle to its route, for its first step's agency, through a channel that step takes", () => {
+    const akta = DEMO_SERVICES.find((service) => service.code === 'DUKCAPIL-AKTA-LAHIR')!;
+    for (const bundle of bundles) {
+      expect(bundle.path).toBe('/v1/bundles/BIRTH-OF-A-CHILD/applications');
+      expect(bundle.agencyCode).toBe('DUKCAPIL');
+      expect(akta.channels).toContain(bundle.body.channel);
+      expect(bundle.body).toEqual(expect.objectContaining({ form: {}, documents: [] }));
     }
   });
 });

@@ -1,5 +1,6 @@
-import type { ApplicantV2, SubmitApplicationV2 } from '@satupintu/contracts';
+import type { ApplicantV2, SubmitApplicationV2, SubmitBundleV1 } from '@satupintu/contracts';
 import { CHANNELS_OF } from '../../apps/intake/src/applications/submit-application';
+import { DEMO_BUNDLES } from '../../apps/intake/src/bundles/demo-bundles';
 import { DEMO_SERVICES } from '@satupintu/demo';
 
 /** Real districts (idn-area-data) across the archipelago: Banda Aceh to Makassar. */
@@ -26,8 +27,45 @@ const DAY_MS = 86_400_000;
 const BIRTH_DAYS = 18_000;
 
 export interface PlannedApplication {
-  body: SubmitApplicationV2 & { applicant: ApplicantV2 };
+  body: (SubmitApplicationV2 | Omit<SubmitBundleV1, 'bundleCode'>) & { applicant: ApplicantV2 };
+  /** The agency of the application it opens (a bundle's: its first step's). */
   agencyCode: string;
+  /** Where it is sent, when not `POST /v1/applications`: a bundle's submissions. */
+  path?: string;
+}
+
+/** A single application's plan. */
+export type PlannedSingle = PlannedApplication & {
+  body: SubmitApplicationV2 & { applicant: ApplicantV2 };
+};
+
+/** One submission in this many opens a bundle instead of a single application. */
+export const BUNDLE_EVERY = 10;
+/** The demo bundle the load opens: one step to start (the birth certificate), DUKCAPIL's. */
+const BUNDLE = DEMO_BUNDLES.find((bundle) => bundle.code === 'BIRTH-OF-A-CHILD')!;
+
+/**
+ * The `n`th submission of a run: every `BUNDLE_EVERY`th a bundle (one submission, its first
+ * step opened as an application), the others single applications; each with a NIK of its own.
+ */
+export function plannedSubmission(n: number): PlannedApplication {
+  return n % BUNDLE_EVERY === BUNDLE_EVERY - 1 ? plannedBundle(n) : plannedApplication(n);
+}
+
+/** The `n`th submission as a bundle: the applicant of `plannedApplication(n)`, no data yet. */
+export function plannedBundle(n: number): PlannedApplication {
+  const first = DEMO_SERVICES.find((service) => service.code === BUNDLE.steps[0].serviceCode)!;
+  const channels = CHANNELS_OF.client.filter((channel) => first.channels.includes(channel));
+  return {
+    agencyCode: first.agencyCode,
+    path: `/v1/bundles/${BUNDLE.code}/applications`,
+    body: {
+      applicant: plannedApplication(n).body.applicant,
+      channel: channels[n % channels.length],
+      form: {},
+      documents: [],
+    },
+  };
 }
 
 /**
@@ -35,7 +73,7 @@ export interface PlannedApplication {
  * district, a real birth date with the +40 of women, a serial that is not 0000) and agreeing with
  * the stated birth date; the services of every agency in turn.
  */
-export function plannedApplication(n: number): PlannedApplication {
+export function plannedApplication(n: number): PlannedSingle {
   const serial = (n % SERIALS) + 1;
   const round = Math.floor(n / SERIALS);
   // Coprime steps spread the dates and districts; uniqueness comes from (round, serial) alone.

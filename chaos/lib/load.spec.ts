@@ -5,6 +5,7 @@ import {
   describeFailures,
   describeRetries,
   failureOf,
+  receiptOf,
   sampleFailures,
   servedBetween,
   worthRetrying,
@@ -118,5 +119,28 @@ describe('sampleFailures', () => {
       '503: {"code":"service_unavailable"}',
       'refused: connect ECONNREFUSED 127.0.0.1:3000',
     ]);
+  });
+});
+
+describe('receiptOf', () => {
+  it("takes an application's receipt, and a bundle case's first opened step", () => {
+    expect(receiptOf('{"applicationId":"a","trackingNo":"T","status":"SUBMITTED"}')).toEqual({
+      applicationId: 'a',
+      trackingNo: 'T',
+    });
+    const bundleCase = {
+      bundleCaseId: 'c',
+      trackingNo: 'B',
+      steps: [
+        { key: 'akta', application: { applicationId: 'a', trackingNo: 'T' } },
+        { key: 'kk', status: 'WAITING' },
+      ],
+    };
+    expect(receiptOf(JSON.stringify(bundleCase))).toEqual({ applicationId: 'a', trackingNo: 'T' });
+  });
+
+  it('is nothing for a body that acknowledges no application', () => {
+    expect(receiptOf('{"steps":[{"key":"kk","status":"WAITING"}]}')).toBeUndefined();
+    expect(receiptOf('not json')).toBeUndefined();
   });
 });

@@ -145,7 +145,8 @@ async function attemptOnce(
   record.detail = undefined;
   try {
     const caller = authorize ? await authorize() : {};
-    const response = await fetch(url, {
+    const target = record.planned.path ? new URL(record.planned.path, url).toString() : url;
+    const response = await fetch(target, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -176,11 +177,18 @@ export function acknowledgedOf(sent: readonly Sent[]): Acknowledged[] {
   );
 }
 
-function receiptOf(text: string): Receipt | undefined {
+/**
+ * The application a 201 acknowledges: an application's receipt, or a bundle case's first opened
+ * step (what must reach its agency and the timeline exactly once).
+ */
+export function receiptOf(text: string): Receipt | undefined {
   try {
-    const body = JSON.parse(text) as Partial<Receipt>;
-    if (typeof body.applicationId === 'string' && typeof body.trackingNo === 'string') {
-      return { applicationId: body.applicationId, trackingNo: body.trackingNo };
+    const body = JSON.parse(text) as Partial<Receipt> & {
+      steps?: { application?: Partial<Receipt> }[];
+    };
+    const receipt = body.steps ? body.steps.find((step) => step.application)?.application : body;
+    if (typeof receipt?.applicationId === 'string' && typeof receipt.trackingNo === 'string') {
+      return { applicationId: receipt.applicationId, trackingNo: receipt.trackingNo };
     }
   } catch {
     // Not a receipt: counted by its status only.
