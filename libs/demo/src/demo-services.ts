@@ -328,6 +328,12 @@ export const DEMO_SERVICES: DemoService[] = [
           false,
         ),
         scan('F1_02', 'Formulir F-1.02 yang ditandatangani', 'Signed form F-1.02'),
+        pdf(
+          'AKTA_KELAHIRAN',
+          'Akta kelahiran anggota keluarga yang ditambahkan (bayi baru lahir)',
+          'Birth certificate of the member being added (a newborn)',
+          false,
+        ),
       ],
     },
     procedure: {
@@ -602,6 +608,7 @@ export const DEMO_SERVICES: DemoService[] = [
           'Spatial use conformity (KKPR)',
           false,
         ),
+        pdf('NIB', 'NIB (untuk bangunan usaha)', 'NIB (for a business building)', false),
       ],
     },
     procedure: {
@@ -766,6 +773,7 @@ export const DEMO_SERVICES: DemoService[] = [
           "Land or building owner's consent",
           false,
         ),
+        pdf('NIB', 'NIB penyelenggara reklame', "The advertiser's NIB", false),
       ],
     },
     procedure: {

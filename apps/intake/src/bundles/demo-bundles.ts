@@ -13,12 +13,12 @@ export const DEMO_BUNDLES: DefineBundleV1[] = [
     descriptionId:
       'NIB dari DPMPTSP; lalu Persetujuan Bangunan Gedung (PBG) dari Dinas PUPR, dan sesudahnya ' +
       'Sertifikat Laik Fungsi (SLF) dengan PBG terlampir otomatis; izin reklame usaha dari ' +
-      'DPMPTSP; dan kepesertaan JKN pemilik usaha di BPJS Kesehatan, dengan NIB terlampir otomatis.',
+      'DPMPTSP dengan NIB terlampir otomatis; dan kepesertaan JKN pemilik usaha di BPJS Kesehatan.',
     descriptionEn:
       'A business identification number (NIB) from DPMPTSP; then a building approval (PBG) from ' +
       'PUPR, followed by the certificate of fitness for use (SLF) with the PBG attached ' +
-      "automatically; the business's signboard permit from DPMPTSP; and the owner's national " +
-      'health insurance at BPJS Kesehatan, with the NIB attached automatically.',
+      "automatically; the business's signboard permit from DPMPTSP with the NIB attached " +
+      "automatically; and the owner's national health insurance at BPJS Kesehatan.",
     steps: [
       { key: 'nib', serviceCode: 'DPMPTSP-NIB', dependsOn: [], inputs: [] },
       {
@@ -39,12 +39,8 @@ export const DEMO_BUNDLES: DefineBundleV1[] = [
         dependsOn: ['nib'],
         inputs: [{ fromStep: 'nib', asRequirement: 'NIB' }],
       },
-      {
-        key: 'jkn',
-        serviceCode: 'BPJSKES-DAFTAR',
-        dependsOn: ['nib'],
-        inputs: [{ fromStep: 'nib', asRequirement: 'NIB' }],
-      },
+      // The owner enrols as a self-paying member: nothing the other steps issue is needed.
+      { key: 'jkn', serviceCode: 'BPJSKES-DAFTAR', dependsOn: [], inputs: [] },
     ],
   },
   {
