@@ -1,4 +1,4 @@
-import { ApplicationStatusChanged, type Principal, type Status } from '@satupintu/contracts';
+import { ApplicationStatusChanged, type Principal } from '@satupintu/contracts';
 import {
   ServiceProcess,
   TestTokenIssuer,
@@ -144,8 +144,8 @@ describe('POST /v1/applications/{trackingNo}/resubmit', () => {
         trackingNo: application.trackingNo,
         agencyCode: AGENCY,
         agencyTimeZone: 'Asia/Jakarta',
-        from: 'VERIFYING' as Status,
-        to: 'NEEDS_REVISION' as Status,
+        from: 'VERIFYING',
+        to: 'NEEDS_REVISION',
         reason: 'form',
         changedAt,
       },

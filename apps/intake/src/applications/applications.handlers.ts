@@ -100,8 +100,7 @@ export class ApplicationsHandlers {
         find: (trackingNo) => this.applications.findRevisable(trackingNo),
         findService: (code) => this.catalog.findActiveService(code),
         findDocuments: (ids) => this.applications.findDocuments(ids),
-        resubmit: (resubmission, answer) =>
-          this.applications.resubmit(resubmission, answer, claim),
+        resubmit: (resubmission, answer) => this.applications.resubmit(resubmission, answer, claim),
         now: () => new Date(),
       }),
     );

@@ -78,7 +78,9 @@ export class ApplicationsRepository {
 
   find(trackingNo: string): Promise<StoredApplication | undefined> {
     return this.db
-      .query<StoredApplication>(sql`${SELECT_APPLICATION}${FROM_APPLICATIONS} WHERE a.tracking_no = ${trackingNo}`)
+      .query<StoredApplication>(
+        sql`${SELECT_APPLICATION}${FROM_APPLICATIONS} WHERE a.tracking_no = ${trackingNo}`,
+      )
       .then((rows) => rows[0]);
   }
 

@@ -66,8 +66,7 @@ function ports(application: RevisableApplication | undefined, accept = true) {
   const fake: ResubmitApplicationPorts & { written: typeof written } = {
     written,
     regions: regionIndexOf(['32.01.01']),
-    find: (trackingNo) =>
-      Promise.resolve(trackingNo === 'K7M39QX2C' ? application : undefined),
+    find: (trackingNo) => Promise.resolve(trackingNo === 'K7M39QX2C' ? application : undefined),
     findService: () => Promise.resolve({ fields: FIELDS }),
     findDocuments: (ids) =>
       Promise.resolve(documents.filter((document) => ids.includes(document.documentId))),
