@@ -11,6 +11,7 @@ import {
   WithdrawApplication,
 } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
+import { ApiBodyProblems } from '../accounts/accounts.openapi';
 import { Callers, type CallerRule } from '../auth/access';
 import {
   ApiIdempotencyKey,
@@ -474,14 +475,12 @@ export class ApplicationsController {
     },
     headers: { ...REPLAYED_HEADERS },
   })
-  @ApiProblemResponse(400, 'The body is not JSON, or a field is missing, mistyped or unknown', {
-    validation: {
-      summary: 'An unknown field',
-      error: DomainError.validation([{ field: 'priority', code: 'unknown_field' }]),
-      instance: '/v1/applications/K7M39QX2C/resubmit',
-    },
-    ...invalidIdempotencyKeyExample('/v1/applications/K7M39QX2C/resubmit'),
-  })
+  @ApiBodyProblems(
+    '/v1/applications/K7M39QX2C/resubmit',
+    DomainError.validation([{ field: 'priority', code: 'unknown_field' }]),
+    'An unknown field',
+    invalidIdempotencyKeyExample('/v1/applications/K7M39QX2C/resubmit'),
+  )
   @ApiProblemResponse(404, 'No application of the caller has this tracking number', {
     notFound: {
       summary: 'Not theirs, or nobody’s',
