@@ -4806,11 +4806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationResponse"];
                 };
             };
-            /**
-             * @description The body is not JSON, or a field is missing, malformed or unknown
-             *
-             *     The tracking number is mistyped: its check symbol does not match
-             */
+            /** @description The body is not JSON, or a field is missing, malformed or unknown */
             400: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

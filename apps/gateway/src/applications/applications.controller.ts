@@ -38,7 +38,12 @@ import {
   toResubmitApplicationV1,
 } from './resubmit-application.request';
 import { TimelineResponse, toTimelineResponse } from './timeline.response';
-import { ApiTypedTrackingNo, trackingNoFromPath } from './tracking-number.param';
+import {
+  ApiTrackingNoParam,
+  ApiTypedTrackingNo,
+  mistypedTrackingNoExample,
+  trackingNoFromPath,
+} from './tracking-number.param';
 
 /** Who may submit: an applicant for themselves, the front desk for a walk-in, a client with the scope. */
 export const SUBMITTERS = {
@@ -396,11 +401,10 @@ export class ApplicationsController {
       'more corrections may be sent meanwhile. Send an `Idempotency-Key` to make a retry safe.',
     security: securityOf(RESUBMITTERS),
   })
-  @ApiTypedTrackingNo(
-    'The tracking number, canonical or as a person types it',
-    { canonical: 'K7M39QX2C', typed: 'k7m3-9qx2-c' },
-    '/v1/applications/K7M39QX2D/resubmit',
-  )
+  @ApiTrackingNoParam('The tracking number, canonical or as a person types it', {
+    canonical: 'K7M39QX2C',
+    typed: 'k7m3-9qx2-c',
+  })
   @ApiIdempotencyKey('/v1/applications/K7M39QX2C/resubmit', {
     422: {
       description:
@@ -479,7 +483,10 @@ export class ApplicationsController {
     '/v1/applications/K7M39QX2C/resubmit',
     DomainError.validation([{ field: 'priority', code: 'unknown_field' }]),
     'An unknown field',
-    invalidIdempotencyKeyExample('/v1/applications/K7M39QX2C/resubmit'),
+    {
+      ...invalidIdempotencyKeyExample('/v1/applications/K7M39QX2C/resubmit'),
+      ...mistypedTrackingNoExample('/v1/applications/K7M39QX2D/resubmit'),
+    },
   )
   @ApiProblemResponse(404, 'No application of the caller has this tracking number', {
     notFound: {
