@@ -254,6 +254,24 @@ describe('the authorization matrix', () => {
     });
   });
 
+  it('resubmitting: its applicant, or the client that submitted it (then only after NEEDS_REVISION)', async () => {
+    const corrections = { form: { nomorKk: '3201010101010001' } };
+    // Allowed callers meet the 409 of an application the agency has not sent back.
+    await expectRow((who) => call(who, 'POST', `/v1/applications/${sitis}/resubmit`, corrections), {
+      anonymous: 401,
+      siti: 409,
+      budi: 404,
+      'dukcapil front desk': 403,
+      ...OFFICERS_REFUSED,
+      'portal client': 404,
+      'kiosk client': 403,
+    });
+    await expectRow(
+      (who) => call(who, 'POST', `/v1/applications/${portals}/resubmit`, corrections),
+      { siti: 404, budi: 409, 'portal client': 409 },
+    );
+  });
+
   it("pages through a citizen's own applications with the cursor", async () => {
     const all = (
       (await call('siti', 'GET', '/v1/applications?limit=100')).body.items as {

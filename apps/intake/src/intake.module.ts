@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   ApplicationCancelled,
+  ApplicationResubmitted,
   ApplicationSubmitted,
   ApplicationWithdrawn,
   BundleStatusChanged,
@@ -31,6 +32,7 @@ export class IntakeModule {
           publishes: [
             ApplicationSubmitted,
             ApplicationWithdrawn,
+            ApplicationResubmitted,
             WorkingDayCalendarChanged,
             ApplicationCancelled,
             BundleStatusChanged,

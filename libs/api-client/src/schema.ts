@@ -236,6 +236,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{trackingNo}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send corrections after NEEDS_REVISION
+         * @description When the agency sent the application back (`NEEDS_REVISION`), its applicant (or the API client with `applications:submit` that submitted it) sends only what was corrected: `form` fields, merged over the stored form and checked again against the service’s standard as a whole, and `documents`, each replacing the document attached for its requirement. At least one of them. Everything is applied together or not at all, and the owning agency is told (the event names what changed, never the values). The status stays `NEEDS_REVISION`, with `resubmittedAt`, until the agency takes the case up again (`VERIFYING` on the timeline); more corrections may be sent meanwhile. Send an `Idempotency-Key` to make a retry safe.
+         */
+        post: operations["resubmitApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/applications/{trackingNo}/timeline": {
         parameters: {
             query?: never;
@@ -963,6 +983,12 @@ export interface components {
             businessId?: string;
             /** @example WEB */
             channel: components["schemas"]["Channel"];
+            /**
+             * Format: date-time
+             * @description When the applicant last sent corrections after NEEDS_REVISION, in the agency's time zone; the status stays NEEDS_REVISION until the agency takes the case up again
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            resubmittedAt?: string;
             /** @example DUKCAPIL-KK */
             serviceCode: string;
             /**
@@ -1635,7 +1661,7 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "application_not_withdrawable" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "application_not_withdrawable" | "application_not_resubmittable" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
         Procedure: {
             /** @description In order */
             steps: components["schemas"]["StepText"][];
@@ -1748,6 +1774,19 @@ export interface components {
              * @example 2097152
              */
             maxBytes: number;
+        };
+        ResubmitApplicationRequest: {
+            /** @description New documents, at most one per requirement, each uploaded before by the caller and attached nowhere yet: each replaces the document attached for its requirement (the replaced one is detached and removed) */
+            documents?: components["schemas"]["AttachedDocumentRequest"][];
+            /**
+             * @description Only the corrected fields of the service’s standard, by name. They are merged over the form stored at submission and the merged form is checked against the standard (422 naming `form.<name>`), so a field left out keeps its value.
+             * @example {
+             *       "childName": "Ayu Lestari"
+             *     }
+             */
+            form?: {
+                [key: string]: string | number | boolean;
+            };
         };
         /**
          * @description FRONT_DESK, VERIFIER, APPROVER, AGENCY_ADMIN (of an agency); MALL_ADMIN, SURVEY_ANALYST (the mall)
@@ -4640,6 +4679,249 @@ export interface operations {
             };
             /** @description No application of the caller has this tracking number */
             404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resubmitApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The tracking number, canonical or as a person types it */
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResubmitApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Corrections received: the application, still NEEDS_REVISION, with resubmittedAt */
+            200: {
+                headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponse"];
+                };
+            };
+            /** @description The body is not JSON, or a field is missing, malformed or unknown */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is signed in, but not one this operation serves */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No application of the caller has this tracking number */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The application is not awaiting corrections; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing to resubmit, a merged form the service's standard refuses, or documents the caller cannot attach; or an `Idempotency-Key` already used with another body */
+            422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;

@@ -7,6 +7,8 @@ export * from './intake/submit-application.v2';
 export * from './intake/list-applications.v1';
 export * from './intake/application-submitted.v2';
 export * from './intake/application-withdrawn.v1';
+export * from './intake/application-resubmitted.v1';
+export * from './intake/resubmit-application.v1';
 export * from './intake/get-application.v1';
 export * from './intake/documents.v1';
 export * from './intake/define-bundle.v1';

@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { LOGGER, type AppLogger } from '@satupintu/common';
 import {
   ApplicantProfileChanged,
+  ApplicationResubmitted,
   ApplicationSubmitted,
   BusinessProfileChanged,
   INTAKE_STREAM,
@@ -17,10 +19,11 @@ import { keepProfilesOf } from '../profiles/profiles';
 import { AGENCY_CODE } from './agency-code';
 import { CasesRepository } from './cases.repository';
 import { receiveApplication } from './receive-application';
+import { takeUpResubmission } from './take-up-resubmission';
 
 /**
  * Takes this agency's new applications off the INTAKE stream, and starts keeping the profiles
- * of those it now serves.
+ * of those it now serves; takes up again the cases their applicants corrected.
  */
 @Injectable()
 export class CasesConsumer implements OnApplicationBootstrap {
@@ -28,6 +31,7 @@ export class CasesConsumer implements OnApplicationBootstrap {
     private readonly consumers: EventConsumers,
     private readonly nats: NatsClients,
     @Inject(AGENCY_CODE) private readonly agencyCode: string,
+    @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,6 +46,18 @@ export class CasesConsumer implements OnApplicationBootstrap {
             now: () => new Date(),
           });
           if (opened) await this.keepProfiles(tx, submitted);
+        }),
+        on(ApplicationResubmitted, async (resubmitted, tx) => {
+          const outcome = await takeUpResubmission(this.agencyCode, resubmitted, {
+            findCase: (applicationId) => CasesRepository.findCase(tx, applicationId),
+            moveCase: (change) => CasesRepository.moveCase(tx, change),
+            now: () => new Date(),
+          });
+          if ('ignored' in outcome)
+            this.logger.warn(
+              { applicationId: resubmitted.applicationId, status: outcome.ignored },
+              'resubmission of a case not awaiting corrections: left as it is',
+            );
         }),
       ],
     });

@@ -1,6 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { DomainError } from '@satupintu/common';
-import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
+import {
+  ApiProblemResponse,
+  ApiUpstreamProblems,
+  type ProblemExample,
+} from '../openapi/problem.responses';
 
 /** People sign in and send their access token (the `bearer` scheme). */
 export const BEARER = [{ bearer: [] }];
@@ -35,11 +39,20 @@ export function ApiAccountAccess(
   );
 }
 
-/** 400 for a body of the wrong shape, 413 too large, 415 not JSON. */
-export function ApiBodyProblems(instance: string, invalid: DomainError, summary: string) {
+/**
+ * 400 for a body of the wrong shape (with any other 400 examples of the operation: one status
+ * has one answer), 413 too large, 415 not JSON.
+ */
+export function ApiBodyProblems(
+  instance: string,
+  invalid: DomainError,
+  summary: string,
+  other400: Record<string, ProblemExample> = {},
+) {
   return applyDecorators(
     ApiProblemResponse(400, 'The body is not JSON, or a field is missing, malformed or unknown', {
       validation: { summary, error: invalid, instance },
+      ...other400,
     }),
     ApiProblemResponse(413, 'The body is larger than 64 KiB', {
       tooLarge: {

@@ -29,15 +29,24 @@ export class ApplicationResponse extends ApplicationSummaryResponse {
     description: "When its status last changed, in the agency's time zone; absent while SUBMITTED",
   })
   statusChangedAt?: string;
+
+  @ApiPropertyOptional({
+    ...ZONED_TIME,
+    description:
+      "When the applicant last sent corrections after NEEDS_REVISION, in the agency's time zone; " +
+      'the status stays NEEDS_REVISION until the agency takes the case up again',
+  })
+  resubmittedAt?: string;
 }
 
 export function toApplicationResponse(application: ApplicationV1): ApplicationResponse {
-  const { businessId, statusChangedAt } = application;
+  const { businessId, statusChangedAt, resubmittedAt } = application;
   return {
     ...toApplicationSummaryResponse(application),
     ...(businessId ? { businessId } : {}),
     status: application.status,
     ...(statusChangedAt ? { statusChangedAt } : {}),
+    ...(resubmittedAt ? { resubmittedAt } : {}),
   };
 }
 

@@ -6,10 +6,12 @@ import {
   GetApplication,
   GetTimeline,
   ListApplications,
+  ResubmitApplication,
   SubmitApplication,
   WithdrawApplication,
 } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
+import { ApiBodyProblems } from '../accounts/accounts.openapi';
 import { Callers, type CallerRule } from '../auth/access';
 import {
   ApiIdempotencyKey,
@@ -31,8 +33,17 @@ import {
 } from './application-receipt.response';
 import { RECEIPT_EXAMPLE, SUBMIT_EXAMPLES, TIMELINE_EXAMPLE } from './applications.examples';
 import { SubmitApplicationRequest, toSubmitApplicationV2 } from './submit-application.request';
+import {
+  ResubmitApplicationRequest,
+  toResubmitApplicationV1,
+} from './resubmit-application.request';
 import { TimelineResponse, toTimelineResponse } from './timeline.response';
-import { ApiTypedTrackingNo, trackingNoFromPath } from './tracking-number.param';
+import {
+  ApiTrackingNoParam,
+  ApiTypedTrackingNo,
+  mistypedTrackingNoExample,
+  trackingNoFromPath,
+} from './tracking-number.param';
 
 /** Who may submit: an applicant for themselves, the front desk for a walk-in, a client with the scope. */
 export const SUBMITTERS = {
@@ -52,6 +63,15 @@ export const APPLICATION_READERS = OWN_APPLICATIONS_LISTERS;
 
 /** Who may withdraw one: its applicant. */
 export const WITHDRAWERS = { applicant: true } as const satisfies CallerRule;
+
+/**
+ * Who may send corrections after NEEDS_REVISION: its applicant, or the API client that submitted
+ * it (intake checks whose it is). Not the front desk: a walk-in applicant corrects their own case.
+ */
+export const RESUBMITTERS = {
+  applicant: true,
+  client: ['applications:submit'],
+} as const satisfies CallerRule;
 
 /**
  * Who may ask for a timeline at all: anyone signed in. Tracking decides whose timeline each may
@@ -361,6 +381,130 @@ export class ApplicationsController {
   async withdraw(@Param('trackingNo') raw: string): Promise<ApplicationResponse> {
     return toApplicationResponse(
       await this.rpc.request(WithdrawApplication, { trackingNo: trackingNoFromPath(raw) }),
+    );
+  }
+
+  @Post(':trackingNo/resubmit')
+  @Callers(RESUBMITTERS)
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'resubmitApplication',
+    summary: 'Send corrections after NEEDS_REVISION',
+    description:
+      'When the agency sent the application back (`NEEDS_REVISION`), its applicant (or the API ' +
+      'client with `applications:submit` that submitted it) sends only what was corrected: `form` ' +
+      'fields, merged over the stored form and checked again against the service’s standard as a ' +
+      'whole, and `documents`, each replacing the document attached for its requirement. At least ' +
+      'one of them. Everything is applied together or not at all, and the owning agency is told ' +
+      '(the event names what changed, never the values). The status stays `NEEDS_REVISION`, with ' +
+      '`resubmittedAt`, until the agency takes the case up again (`VERIFYING` on the timeline); ' +
+      'more corrections may be sent meanwhile. Send an `Idempotency-Key` to make a retry safe.',
+    security: securityOf(RESUBMITTERS),
+  })
+  @ApiTrackingNoParam('The tracking number, canonical or as a person types it', {
+    canonical: 'K7M39QX2C',
+    typed: 'k7m3-9qx2-c',
+  })
+  @ApiIdempotencyKey('/v1/applications/K7M39QX2C/resubmit', {
+    422: {
+      description:
+        "Nothing to resubmit, a merged form the service's standard refuses, or documents the caller cannot attach",
+      examples: {
+        form: {
+          summary: 'A corrected field the standard refuses',
+          error: DomainError.validation([{ field: 'form.birthDate', code: 'must_be_date' }], 422),
+          instance: '/v1/applications/K7M39QX2C/resubmit',
+        },
+        nothing: {
+          summary: 'Neither form fields nor documents',
+          error: DomainError.validation([{ field: 'form', code: 'nothing_to_resubmit' }], 422),
+          instance: '/v1/applications/K7M39QX2C/resubmit',
+        },
+        documents: {
+          summary: 'A document attached already, and two for one requirement',
+          error: DomainError.validation(
+            [
+              { field: 'documents[0].documentId', code: 'document_already_attached' },
+              { field: 'documents[2].requirement', code: 'requirement_offered_twice' },
+            ],
+            422,
+          ),
+          instance: '/v1/applications/K7M39QX2C/resubmit',
+        },
+      },
+    },
+    409: {
+      description: 'The application is not awaiting corrections',
+      examples: {
+        notRevisable: {
+          summary: 'Being verified, not sent back',
+          error: new DomainError('application_not_resubmittable', 409, [], {
+            trackingNo: 'K7M39QX2C',
+            status: 'VERIFYING',
+          }),
+          instance: '/v1/applications/K7M39QX2C/resubmit',
+        },
+      },
+    },
+  })
+  @ApiBody({
+    type: ResubmitApplicationRequest,
+    examples: {
+      field: {
+        summary: 'One corrected field',
+        value: { form: { childName: 'Ayu Lestari' } },
+      },
+      document: {
+        summary: 'A clearer scan of one document',
+        value: {
+          documents: [{ requirement: 'KTP', documentId: '3d0c8f6e-7a51-4b8e-9c1f-6a2b4d5e7f80' }],
+        },
+      },
+    },
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Corrections received: the application, still NEEDS_REVISION, with resubmittedAt',
+    type: ApplicationResponse,
+    examples: {
+      resubmitted: {
+        summary: 'Corrected, awaiting the agency',
+        value: {
+          ...APPLICATION_EXAMPLE,
+          status: 'NEEDS_REVISION',
+          statusChangedAt: '2026-11-24T09:15:00.000+07:00',
+          resubmittedAt: '2026-11-24T19:30:21.400+07:00',
+        },
+      },
+    },
+    headers: { ...REPLAYED_HEADERS },
+  })
+  @ApiBodyProblems(
+    '/v1/applications/K7M39QX2C/resubmit',
+    DomainError.validation([{ field: 'priority', code: 'unknown_field' }]),
+    'An unknown field',
+    {
+      ...invalidIdempotencyKeyExample('/v1/applications/K7M39QX2C/resubmit'),
+      ...mistypedTrackingNoExample('/v1/applications/K7M39QX2D/resubmit'),
+    },
+  )
+  @ApiProblemResponse(404, 'No application of the caller has this tracking number', {
+    notFound: {
+      summary: 'Not theirs, or nobody’s',
+      error: new DomainError('application_not_found', 404, [], { trackingNo: 'K7M39QX2C' }),
+      instance: '/v1/applications/K7M39QX2C/resubmit',
+    },
+  })
+  @ApiUpstreamProblems('intake', '/v1/applications/K7M39QX2C/resubmit')
+  async resubmit(
+    @Param('trackingNo') raw: string,
+    @Body() body: ResubmitApplicationRequest,
+  ): Promise<ApplicationResponse> {
+    return toApplicationResponse(
+      await this.rpc.request(
+        ResubmitApplication,
+        toResubmitApplicationV1(trackingNoFromPath(raw), body),
+      ),
     );
   }
 }

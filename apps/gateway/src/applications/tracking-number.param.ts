@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import { DomainError } from '@satupintu/common';
 import { normalizeTrackingNumber } from '@satupintu/domain';
-import { ApiProblemResponse } from '../openapi/problem.responses';
+import { ApiProblemResponse, type ProblemExample } from '../openapi/problem.responses';
 
 /** Room for a tracking number typed with hyphens and spaces (`K7M3 - 9QX2 - C`). */
 export const TRACKING_NO_INPUT_MAX_LENGTH = 32;
@@ -17,28 +17,47 @@ export function ApiTypedTrackingNo(
   mistypedInstance: string,
 ) {
   return applyDecorators(
-    ApiParam({
-      name: 'trackingNo',
-      description,
-      schema: {
-        type: 'string',
-        minLength: 9,
-        maxLength: TRACKING_NO_INPUT_MAX_LENGTH,
-        pattern: '^[0-9A-Za-z -]+$',
-      },
-      examples: {
-        canonical: { summary: 'As the receipt gives it', value: examples.canonical },
-        typed: { summary: 'As a person may type it', value: examples.typed },
-      },
-    }),
-    ApiProblemResponse(400, 'The tracking number is mistyped: its check symbol does not match', {
-      mistyped: {
-        summary: 'One symbol typed wrong',
-        error: new DomainError('invalid_tracking_number', 400),
-        instance: mistypedInstance,
-      },
-    }),
+    ApiTrackingNoParam(description, examples),
+    ApiProblemResponse(
+      400,
+      'The tracking number is mistyped: its check symbol does not match',
+      mistypedTrackingNoExample(mistypedInstance),
+    ),
   );
+}
+
+/**
+ * The parameter alone, for an operation whose 400 has other causes too (a body): it spreads
+ * `mistypedTrackingNoExample` into its own 400, since one status has one answer.
+ */
+export function ApiTrackingNoParam(
+  description: string,
+  examples: { canonical: string; typed: string },
+) {
+  return ApiParam({
+    name: 'trackingNo',
+    description,
+    schema: {
+      type: 'string',
+      minLength: 9,
+      maxLength: TRACKING_NO_INPUT_MAX_LENGTH,
+      pattern: '^[0-9A-Za-z -]+$',
+    },
+    examples: {
+      canonical: { summary: 'As the receipt gives it', value: examples.canonical },
+      typed: { summary: 'As a person may type it', value: examples.typed },
+    },
+  });
+}
+
+export function mistypedTrackingNoExample(instance: string): Record<string, ProblemExample> {
+  return {
+    mistyped: {
+      summary: 'One symbol typed wrong',
+      error: new DomainError('invalid_tracking_number', 400),
+      instance,
+    },
+  };
 }
 
 /** The canonical number of a typed one (case, hyphens, spaces, I/L/O); a 400 if mistyped. */

@@ -7,6 +7,8 @@ import {
   ListApplications,
   WithdrawApplication,
   WithdrawApplicationV1,
+  ResubmitApplication,
+  ResubmitApplicationV1,
   type ApplicationV1,
   ListApplicationsV1,
   SubmitApplication,
@@ -22,6 +24,7 @@ import { ApplicationsRepository } from './applications.repository';
 import { REGIONS } from './regions.provider';
 import { getApplication, withdrawApplication } from './follow-application';
 import { listApplications } from './list-applications';
+import { resubmitApplication } from './resubmit-application';
 import { submitApplication } from './submit-application';
 
 @Controller()
@@ -84,5 +87,22 @@ export class ApplicationsHandlers {
       withdraw: (application, from, event) => this.applications.withdraw(application, from, event),
       now: () => new Date(),
     });
+  }
+
+  @HandleRequest(ResubmitApplication)
+  resubmit(
+    @Payload() input: ResubmitApplicationV1,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicationV1> {
+    return this.idempotency.run(caller, ResubmitApplication.subject, input, (claim) =>
+      resubmitApplication(caller.principal, input, {
+        regions: this.regions,
+        find: (trackingNo) => this.applications.findRevisable(trackingNo),
+        findService: (code) => this.catalog.findActiveService(code),
+        findDocuments: (ids) => this.applications.findDocuments(ids),
+        resubmit: (resubmission, answer) => this.applications.resubmit(resubmission, answer, claim),
+        now: () => new Date(),
+      }),
+    );
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ApplicationResubmitted,
   ApplicationSubmitted,
+  type ApplicationV1,
   ApplicationWithdrawn,
   type ApplicationReceiptV1,
   type ApplicationStatusChangedV1,
@@ -26,8 +28,18 @@ import type { AttachableDocument } from '../documents/document-access';
 import { DocumentsRepository } from '../documents/documents.repository';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
 import type { NewApplication } from './submit-application';
+import type { RevisableApplication, Resubmission } from './resubmit-application';
 
 const FINAL_STATUSES = APPLICATION_STATUSES.filter(isFinalStatus);
+
+const SELECT_APPLICATION = sql`
+  SELECT a.id AS "applicationId", a.tracking_no AS "trackingNo",
+         a.service_code AS "serviceCode", a.agency_code AS "agencyCode",
+         g.time_zone AS "agencyTimeZone", a.channel, a.business_id AS "businessId",
+         a.applicant_id AS "applicantId", a.submitted_by_client AS "submittedByClient",
+         a.status, a.submitted_at AS "submittedAt", a.status_changed_at AS "statusChangedAt",
+         a.resubmitted_at AS "resubmittedAt"`;
+const FROM_APPLICATIONS = sql` FROM applications a JOIN agencies g ON g.code = a.agency_code`;
 
 /** Every query on intake's `applications` table. */
 @Injectable()
@@ -67,16 +79,65 @@ export class ApplicationsRepository {
   find(trackingNo: string): Promise<StoredApplication | undefined> {
     return this.db
       .query<StoredApplication>(
-        sql`
-        SELECT a.id AS "applicationId", a.tracking_no AS "trackingNo",
-               a.service_code AS "serviceCode", a.agency_code AS "agencyCode",
-               g.time_zone AS "agencyTimeZone", a.channel, a.business_id AS "businessId",
-               a.applicant_id AS "applicantId", a.submitted_by_client AS "submittedByClient",
-               a.status, a.submitted_at AS "submittedAt", a.status_changed_at AS "statusChangedAt"
-          FROM applications a JOIN agencies g ON g.code = a.agency_code
-         WHERE a.tracking_no = ${trackingNo}`,
+        sql`${SELECT_APPLICATION}${FROM_APPLICATIONS} WHERE a.tracking_no = ${trackingNo}`,
       )
       .then((rows) => rows[0]);
+  }
+
+  /** The application with the form it holds, for a resubmission to merge corrections over. */
+  findRevisable(trackingNo: string): Promise<RevisableApplication | undefined> {
+    return this.db
+      .query<RevisableApplication>(
+        sql`${SELECT_APPLICATION}, a.form${FROM_APPLICATIONS} WHERE a.tracking_no = ${trackingNo}`,
+      )
+      .then((rows) => rows[0]);
+  }
+
+  /**
+   * The corrections, together or not at all, only while the application is NEEDS_REVISION: the
+   * corrected fields merged over the stored form (in the statement, so two resubmissions at once
+   * both keep theirs), each replaced document detached (left to the document sweeper, which
+   * removes unattached documents, row and bytes) and its successor attached, the
+   * ApplicationResubmitted event, and the answer under the request's Idempotency-Key.
+   */
+  async resubmit(
+    resubmission: Resubmission,
+    answer: ApplicationV1,
+    claim: IdempotencyClaim | undefined,
+  ): Promise<boolean> {
+    const { application, corrected, documents, uploader, event } = resubmission;
+    const replaced = documents.map((document) => document.requirement);
+    return this.unitOfWork.run(async (tx) => {
+      const form = Object.keys(corrected).length
+        ? sql`form = COALESCE(form, '{}'::jsonb) || ${JSON.stringify(corrected)}::jsonb,`
+        : sql``;
+      const held = replaced.length
+        ? sql`documents = COALESCE((SELECT jsonb_agg(held) FROM jsonb_array_elements(documents) held
+                                    WHERE NOT (held->>'requirement' = ANY(${replaced}::text[]))),
+                                  '[]'::jsonb) || ${JSON.stringify(documents)}::jsonb,`
+        : sql``;
+      const updated = await tx.query(sql`
+        UPDATE applications SET ${form} ${held} resubmitted_at = ${event.resubmittedAt}
+         WHERE id = ${application.applicationId} AND status = 'NEEDS_REVISION'
+        RETURNING 1`);
+      if (updated.length === 0) return false;
+      if (documents.length > 0) {
+        await tx.execute(sql`
+          UPDATE documents SET application_id = NULL, requirement = NULL
+           WHERE application_id = ${application.applicationId}
+             AND requirement = ANY(${replaced}::text[])`);
+        const attached = await DocumentsRepository.attach(
+          tx,
+          application.applicationId,
+          uploader,
+          documents,
+        );
+        refuseUnattached(documents, attached);
+      }
+      tx.publish(ApplicationResubmitted, event);
+      if (claim) await completeIdempotencyClaim(tx, claim, answer);
+      return true;
+    });
   }
 
   /** WITHDRAWN and its event, together, only if the application is still in `from`. */

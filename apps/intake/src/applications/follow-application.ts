@@ -15,6 +15,8 @@ export interface StoredApplication extends ListedApplication {
   submittedByClient: string | null;
   status: Status;
   statusChangedAt: Date | null;
+  /** When its applicant last sent corrections after NEEDS_REVISION. */
+  resubmittedAt?: Date | null;
 }
 
 export interface FollowApplicationPorts {
@@ -60,6 +62,9 @@ export function viewOf(application: StoredApplication): ApplicationV1 {
     submittedAt: toZonedIso(application.submittedAt, zone),
     ...(application.statusChangedAt
       ? { statusChangedAt: toZonedIso(application.statusChangedAt, zone) }
+      : {}),
+    ...(application.resubmittedAt
+      ? { resubmittedAt: toZonedIso(application.resubmittedAt, zone) }
       : {}),
   };
 }

@@ -75,6 +75,16 @@ export const PROBLEMS = {
       en: 'Application {trackingNo} is {status}; it can be withdrawn only before a decision.',
     },
   },
+  application_not_resubmittable: {
+    title: {
+      id: 'Permohonan tidak sedang menunggu perbaikan',
+      en: 'The application is not awaiting corrections',
+    },
+    detail: {
+      id: 'Permohonan {trackingNo} berstatus {status}; perbaikan hanya dapat dikirim saat berstatus NEEDS_REVISION.',
+      en: 'Application {trackingNo} is {status}; corrections can be sent only while it is NEEDS_REVISION.',
+    },
+  },
   document_not_found: {
     title: { id: 'Dokumen tidak ditemukan', en: 'Document not found' },
     detail: {
@@ -640,6 +650,14 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   document_already_attached: {
     id: 'dokumen ini sudah dilampirkan pada permohonan lain',
     en: 'this document is already attached to an application',
+  },
+  nothing_to_resubmit: {
+    id: 'kirim kolom yang diperbaiki (form) atau dokumen pengganti (documents)',
+    en: 'send the corrected fields (form) or replacement documents (documents)',
+  },
+  requirement_offered_twice: {
+    id: 'persyaratan ini sudah diberi dokumen lain dalam permintaan yang sama',
+    en: 'another document in this request is for the same requirement',
   },
   document_offered_twice: {
     id: 'dokumen yang sama dilampirkan dua kali',

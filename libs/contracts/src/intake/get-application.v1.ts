@@ -24,6 +24,11 @@ export interface ApplicationV1 {
   submittedAt: string;
   /** When the status last changed, ISO 8601 in the agency's time zone; absent while SUBMITTED. */
   statusChangedAt?: string;
+  /**
+   * When the applicant last sent corrections after NEEDS_REVISION, ISO 8601 in the agency's time
+   * zone; the status stays NEEDS_REVISION until the agency takes the case up again.
+   */
+  resubmittedAt?: string;
 }
 
 export const GetApplication = defineRequest<GetApplicationV1, ApplicationV1>({
