@@ -174,6 +174,35 @@ describe('documents: upload, attach, download', () => {
     expect([asJpeg.status, asJpeg.body.contentType]).toEqual([201, 'image/jpeg']);
   });
 
+  it('answers a retried upload under its Idempotency-Key with the first document, keeping one copy', async () => {
+    const uploader = anApplicant();
+    const key = { 'idempotency-key': `upload-${randomUUID()}` };
+    const pdf = aPdf(200_000);
+    const before = await objectNames();
+    const first = await upload(uploader, pdf, undefined, key);
+    const retried = await upload(uploader, pdf, undefined, key);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(first.body);
+    const rows = await queryServiceDb<{ id: string; object_name: string }>(
+      ['intake'],
+      'SELECT id, object_name FROM documents WHERE owner_subject = $1',
+      [uploader.subject],
+    );
+    expect(rows.map((row) => row.id)).toEqual([first.body.documentId]);
+    const added = [...(await objectNames())].filter((name) => !before.has(name));
+    expect(added).toEqual([rows[0].object_name]);
+
+    // Another file under the same key is refused, and nothing of it stays.
+    const other = await upload(uploader, aPdf(3000), undefined, key);
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'idempotency_key_reused' });
+    expect((await registryRowsOf(uploader)).length).toBe(1);
+    expect([...(await objectNames())].filter((name) => !before.has(name))).toEqual(added);
+  });
+
   it.each([
     ['ELF', anElfExecutable],
     ['PE', aPeExecutable],
