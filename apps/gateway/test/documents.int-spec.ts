@@ -320,7 +320,7 @@ describe('documents: upload, attach, download', () => {
       const uploaded = await upload(frontDesk, pdf);
       expect(uploaded.status).toBe(201);
       documentId = uploaded.body.documentId as string;
-      const submitted = await submitForSiti([{ requirement: 'KTP', documentId }]);
+      const submitted = await submitForSiti([{ requirement: 'F1_02', documentId }]);
       expect(submitted.response.status).toBe(201);
       const applicationId = submitted.data?.applicationId;
       const rows = await queryServiceDb(
@@ -328,7 +328,7 @@ describe('documents: upload, attach, download', () => {
         'SELECT application_id, requirement FROM documents WHERE id = $1',
         [documentId],
       );
-      expect(rows).toEqual([{ application_id: applicationId, requirement: 'KTP' }]);
+      expect(rows).toEqual([{ application_id: applicationId, requirement: 'F1_02' }]);
     });
 
     it.each([
@@ -361,8 +361,8 @@ describe('documents: upload, attach, download', () => {
     it('cannot be attached again, nor can another caller’s document', async () => {
       const others = await upload(anotherApplicant, aPdf(2000));
       const submitted = await submitForSiti([
-        { requirement: 'KTP', documentId },
-        { requirement: 'KK', documentId: others.body.documentId as string },
+        { requirement: 'F1_02', documentId },
+        { requirement: 'KK_LAMA', documentId: others.body.documentId as string },
       ]);
       expect(submitted.response.status).toBe(422);
       expect(submitted.error?.errors).toEqual([
@@ -379,8 +379,8 @@ describe('documents: upload, attach, download', () => {
       const contested = uploaded.body.documentId as string;
       const submissionsBefore = await submissionsOfFrontDesk();
       const answers = await Promise.all([
-        submitForSiti([{ requirement: 'KTP', documentId: contested }]),
-        submitForSiti([{ requirement: 'KTP', documentId: contested }]),
+        submitForSiti([{ requirement: 'F1_02', documentId: contested }]),
+        submitForSiti([{ requirement: 'F1_02', documentId: contested }]),
       ]);
       expect(answers.map((answer) => answer.response.status).sort()).toEqual([201, 422]);
       const winner = answers.find((answer) => answer.response.status === 201)?.data;
@@ -398,8 +398,62 @@ describe('documents: upload, attach, download', () => {
         headers: await auth(sitiHerself),
       });
       expect(meta.status).toBe(200);
-      expect(await meta.json()).toMatchObject({ documentId, requirement: 'KTP' });
+      expect(await meta.json()).toMatchObject({ documentId, requirement: 'F1_02' });
     });
+  });
+
+  it("checks offered documents against the service's document requirements, attaching none of a refused submission", async () => {
+    const applicant = anApplicant();
+    const client = await issuer.apiClient(gateway.url, applicant);
+    const small = (await upload(applicant, aPdf(3000))).body.documentId as string;
+    const photo = (await upload(applicant, aPng())).body.documentId as string;
+    // DUKCAPIL-KK takes scans of at most 2 MiB for its current family card.
+    const big = (await upload(applicant, aPdf(3 * 1024 * 1024))).body.documentId as string;
+    const kk = await client.POST('/v1/applications', {
+      body: {
+        serviceCode: 'DUKCAPIL-KK',
+        documents: [
+          { requirement: 'KTP', documentId: small },
+          { requirement: 'KK_LAMA', documentId: big },
+          { requirement: 'F1_02', documentId: photo },
+          { requirement: 'F1_02', documentId: small },
+        ],
+      },
+    });
+    expect(kk.response.status).toBe(422);
+    expect(kk.error?.errors).toEqual([
+      expect.objectContaining({ field: 'documents[3].documentId', code: 'document_offered_twice' }),
+      expect.objectContaining({ field: 'documents[0].requirement', code: 'unknown_requirement' }),
+      expect.objectContaining({
+        field: 'documents[1].documentId',
+        code: 'document_too_large_for_requirement',
+      }),
+      expect.objectContaining({
+        field: 'documents[3].requirement',
+        code: 'requirement_offered_twice',
+      }),
+    ]);
+    // PUPR-PBG takes its architectural drawings as PDF only.
+    const pbg = await client.POST('/v1/applications', {
+      body: {
+        serviceCode: 'PUPR-PBG',
+        documents: [{ requirement: 'GAMBAR_ARSITEKTUR', documentId: photo }],
+      },
+    });
+    expect(pbg.response.status).toBe(422);
+    expect(pbg.error?.errors).toEqual([
+      expect.objectContaining({
+        field: 'documents[0].documentId',
+        code: 'document_type_not_for_requirement',
+      }),
+    ]);
+    expect(
+      await queryServiceDb(
+        ['intake'],
+        'SELECT id FROM documents WHERE owner_subject = $1 AND application_id IS NOT NULL',
+        [applicant.subject],
+      ),
+    ).toEqual([]);
   });
 
   // Last: it stops intake.

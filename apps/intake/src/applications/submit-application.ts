@@ -200,7 +200,14 @@ export async function submitApplication(
       params: { serviceCode: input.serviceCode },
     });
   else errors.push(...checkAgainstStandard(service, channel, input.form, ports.regions));
-  errors.push(...(await offeredDocumentProblems(submittedBy, input.documents, ports)));
+  errors.push(
+    ...(await offeredDocumentProblems(
+      submittedBy,
+      input.documents,
+      service ? (service.documents ?? null) : undefined,
+      ports,
+    )),
+  );
   if (errors.length > 0 || !service) throw DomainError.validation(errors, 422);
 
   const now = ports.now();

@@ -1,6 +1,12 @@
 import { DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
-import { attachmentProblems, mayReadDocument, type DocumentAccessFacts } from './document-access';
+import {
+  attachmentProblems,
+  mayReadDocument,
+  requirementProblems,
+  type DocumentAccessFacts,
+  type DocumentRequirementRule,
+} from './document-access';
 import { uploaderOf } from './document-requests';
 
 const principal = (overrides: Partial<Principal>): Principal => ({
@@ -106,10 +112,16 @@ describe('attachmentProblems', () => {
   const a = '00000000-0000-4000-8000-00000000000a';
   const b = '00000000-0000-4000-8000-00000000000b';
   const c = '00000000-0000-4000-8000-00000000000c';
+  const pdf = { contentType: 'application/pdf' as const, size: 1000 };
   const found = [
-    { documentId: a, owner, attached: false },
-    { documentId: b, owner, attached: true },
-    { documentId: c, owner: { kind: 'applicant' as const, subject: 'budi' }, attached: false },
+    { documentId: a, owner, attached: false, ...pdf },
+    { documentId: b, owner, attached: true, ...pdf },
+    {
+      documentId: c,
+      owner: { kind: 'applicant' as const, subject: 'budi' },
+      attached: false,
+      ...pdf,
+    },
   ];
 
   it('accepts the submitter’s own unattached documents', () => {
@@ -146,8 +158,78 @@ describe('attachmentProblems', () => {
       attachmentProblems(
         kioskOwner,
         [{ requirement: 'KTP', documentId: a }],
-        [{ documentId: a, owner: portalOwner, attached: false }],
+        [{ documentId: a, owner: portalOwner, attached: false, ...pdf }],
       ),
     ).toEqual([{ field: 'documents[0].documentId', code: 'document_not_found' }]);
+  });
+});
+
+describe('requirementProblems', () => {
+  const owner = { kind: 'applicant' as const, subject: 'siti' };
+  const scan = { contentType: 'image/png' as const, size: 1_500_000, owner, attached: false };
+  const requirements: DocumentRequirementRule[] = [
+    {
+      kind: 'KK',
+      allowedTypes: ['application/pdf', 'image/png'],
+      maxBytes: 2_000_000,
+      mandatory: true,
+    },
+    { kind: 'GAMBAR', allowedTypes: ['application/pdf'], maxBytes: 10_000_000, mandatory: false },
+    { kind: 'FOTO', allowedTypes: ['image/png'], maxBytes: 1_000_000, mandatory: false },
+  ];
+  const found = [
+    { documentId: 'd1', ...scan },
+    { documentId: 'd2', ...scan },
+    { documentId: 'd3', ...scan },
+  ];
+
+  it('accepts documents of allowed types within their limits, mandatory ones missing or not', () => {
+    expect(
+      requirementProblems(requirements, [{ requirement: 'KK', documentId: 'd1' }], found),
+    ).toEqual([]);
+    expect(requirementProblems(requirements, [], found)).toEqual([]);
+  });
+
+  it('names an unknown requirement, one filled twice, a type or size the requirement refuses', () => {
+    expect(
+      requirementProblems(
+        requirements,
+        [
+          { requirement: 'KTP', documentId: 'd1' },
+          { requirement: 'GAMBAR', documentId: 'd1' },
+          { requirement: 'FOTO', documentId: 'd2' },
+          { requirement: 'KK', documentId: 'd3' },
+          { requirement: 'KK', documentId: 'unknown' },
+        ],
+        found,
+      ),
+    ).toEqual([
+      {
+        field: 'documents[0].requirement',
+        code: 'unknown_requirement',
+        params: { requirement: 'KTP' },
+      },
+      {
+        field: 'documents[1].documentId',
+        code: 'document_type_not_for_requirement',
+        params: { requirement: 'GAMBAR', values: 'application/pdf' },
+      },
+      {
+        field: 'documents[2].documentId',
+        code: 'document_too_large_for_requirement',
+        params: { requirement: 'FOTO', limit: 1_000_000 },
+      },
+      { field: 'documents[4].requirement', code: 'requirement_offered_twice' },
+    ]);
+  });
+
+  it('knows no requirement of a service without a published standard', () => {
+    expect(requirementProblems(null, [{ requirement: 'KK', documentId: 'd1' }], found)).toEqual([
+      {
+        field: 'documents[0].requirement',
+        code: 'unknown_requirement',
+        params: { requirement: 'KK' },
+      },
+    ]);
   });
 });

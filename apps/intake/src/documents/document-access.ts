@@ -1,5 +1,10 @@
 import type { FieldError } from '@satupintu/common';
-import type { AttachedDocumentV2, Principal } from '@satupintu/contracts';
+import type {
+  AttachedDocumentV2,
+  DocumentContentType,
+  Principal,
+  RequiredDocumentV1,
+} from '@satupintu/contracts';
 
 /**
  * Who uploaded a document: the caller as the gateway verified it. An API client's uploads are
@@ -45,12 +50,21 @@ export function mayReadDocument(principal: Principal, facts: DocumentAccessFacts
   return false;
 }
 
-/** A document as attaching sees it: whose it is and whether it is attached already. */
+/** A document as attaching sees it: whose it is, what it is, and whether it is attached. */
 export interface AttachableDocument {
   documentId: string;
   owner: DocumentOwner;
   attached: boolean;
+  /** As the gateway detected it from the bytes. */
+  contentType: DocumentContentType;
+  size: number;
 }
+
+/** A service standard's document requirement, as far as checking an offered document needs. */
+export type DocumentRequirementRule = Pick<
+  RequiredDocumentV1,
+  'kind' | 'allowedTypes' | 'maxBytes' | 'mandatory'
+>;
 
 /**
  * What is wrong with the documents a submission offers, per field (`documents[i].documentId`):
@@ -73,6 +87,54 @@ export function attachmentProblems(
     else if (seen.has(documentId)) errors.push({ field, code: 'document_offered_twice' });
     else if (document.attached) errors.push({ field, code: 'document_already_attached' });
     seen.add(documentId);
+  });
+  return errors;
+}
+
+/**
+ * The documents a submission offers against the standard's document requirements: each
+ * `requirement` must be one of its kinds (`documents[i].requirement`) and be offered once; a
+ * document the submitter may attach must be of a type that requirement allows and no larger
+ * than its limit (`documents[i].documentId`). A missing mandatory document is not refused here:
+ * the agency collects what is missing while verifying, and the application shows it missing.
+ * `requirements` null: the service has no published standard, so no requirement is known.
+ */
+export function requirementProblems(
+  requirements: readonly DocumentRequirementRule[] | null,
+  offered: readonly AttachedDocumentV2[],
+  found: readonly AttachableDocument[],
+): FieldError[] {
+  const rules = new Map((requirements ?? []).map((rule) => [rule.kind, rule]));
+  const byId = new Map(found.map((document) => [document.documentId, document]));
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  offered.forEach(({ requirement, documentId }, i) => {
+    const rule = rules.get(requirement);
+    if (!rule) {
+      errors.push({
+        field: `documents[${i}].requirement`,
+        code: 'unknown_requirement',
+        params: { requirement },
+      });
+      return;
+    }
+    if (seen.has(requirement))
+      errors.push({ field: `documents[${i}].requirement`, code: 'requirement_offered_twice' });
+    seen.add(requirement);
+    const document = byId.get(documentId);
+    if (!document) return;
+    if (!rule.allowedTypes.includes(document.contentType))
+      errors.push({
+        field: `documents[${i}].documentId`,
+        code: 'document_type_not_for_requirement',
+        params: { requirement, values: rule.allowedTypes.join(', ') },
+      });
+    else if (document.size > rule.maxBytes)
+      errors.push({
+        field: `documents[${i}].documentId`,
+        code: 'document_too_large_for_requirement',
+        params: { requirement, limit: rule.maxBytes },
+      });
   });
   return errors;
 }

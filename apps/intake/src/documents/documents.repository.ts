@@ -51,8 +51,8 @@ export class DocumentsRepository {
     this.db = executorOf(dataSource);
   }
 
-  async add(document: NewDocument): Promise<Date> {
-    const [row] = await this.db.query<{ created_at: Date }>(sql`
+  async add(document: NewDocument, tx: Executor = this.db): Promise<Date> {
+    const [row] = await tx.query<{ created_at: Date }>(sql`
       INSERT INTO documents (id, owner_kind, owner_subject, owner_client, content_type, size,
                              sha256, object_name)
       VALUES (${document.documentId}, ${document.owner.kind}, ${document.owner.subject},
@@ -94,12 +94,14 @@ export class DocumentsRepository {
   static async findAttachable(db: Executor, ids: readonly string[]): Promise<AttachableDocument[]> {
     if (ids.length === 0) return [];
     const rows = await db.query<DocumentRow>(sql`
-      SELECT id, owner_kind, owner_subject, owner_client, application_id
+      SELECT id, owner_kind, owner_subject, owner_client, application_id, content_type, size
         FROM documents WHERE id = ANY(${[...ids]}::uuid[])`);
     return rows.map((row) => ({
       documentId: row.id,
       owner: ownerOf(row),
       attached: row.application_id !== null,
+      contentType: row.content_type,
+      size: row.size,
     }));
   }
 
