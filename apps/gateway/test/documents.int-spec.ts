@@ -294,6 +294,7 @@ describe('documents: upload, attach, download', () => {
 
   describe('a document attached to an application', () => {
     let documentId: string;
+    let trackingNo: string;
     let pdf: Buffer;
 
     const submissionsOfFrontDesk = async () =>
@@ -323,6 +324,7 @@ describe('documents: upload, attach, download', () => {
       const submitted = await submitForSiti([{ requirement: 'F1_02', documentId }]);
       expect(submitted.response.status).toBe(201);
       const applicationId = submitted.data?.applicationId;
+      trackingNo = submitted.data?.trackingNo as string;
       const rows = await queryServiceDb(
         ['intake'],
         'SELECT application_id, requirement FROM documents WHERE id = $1',
@@ -399,6 +401,32 @@ describe('documents: upload, attach, download', () => {
       });
       expect(meta.status).toBe(200);
       expect(await meta.json()).toMatchObject({ documentId, requirement: 'F1_02' });
+    });
+
+    it("shows the application's requirements: this document attached, the others missing", async () => {
+      const read = await (
+        await issuer.apiClient(gateway.url, sitiHerself)
+      ).GET('/v1/applications/{trackingNo}', { params: { path: { trackingNo } } });
+      expect(read.response.status).toBe(200);
+      const requirements = read.data?.requirements;
+      expect(requirements?.documents).toEqual([
+        { requirement: 'KK_LAMA', mandatory: false, state: 'MISSING' },
+        { requirement: 'SURAT_PENGANTAR_RT_RW', mandatory: false, state: 'MISSING' },
+        {
+          requirement: 'F1_02',
+          mandatory: true,
+          state: 'ATTACHED',
+          document: {
+            documentId,
+            contentType: 'application/pdf',
+            size: pdf.length,
+            sha256: sha256(pdf),
+          },
+        },
+      ]);
+      // No form was sent: every field of the standard shows as not given.
+      expect(requirements?.fields.length).toBeGreaterThan(0);
+      expect(requirements?.fields.every((field) => !field.given)).toBe(true);
     });
   });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type HeldDocumentV1,
   ApplicationSubmitted,
   ApplicationWithdrawn,
   type ApplicationReceiptV1,
@@ -20,12 +21,12 @@ import {
 import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
-import type { StoredApplication } from './follow-application';
+import type { HeldByApplication, StoredApplication } from './follow-application';
 import { refuseUnattached } from '../documents/attach-documents';
 import type { AttachableDocument } from '../documents/document-access';
 import { DocumentsRepository } from '../documents/documents.repository';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
-import type { NewApplication } from './submit-application';
+import type { NewApplication, StepDocument } from './submit-application';
 
 const FINAL_STATUSES = APPLICATION_STATUSES.filter(isFinalStatus);
 
@@ -77,6 +78,23 @@ export class ApplicationsRepository {
          WHERE a.tracking_no = ${trackingNo}`,
       )
       .then((rows) => rows[0]);
+  }
+
+  /** What the application holds: its form's field names, its documents, its uploads' details. */
+  async held(applicationId: string): Promise<HeldByApplication> {
+    const [[application], uploads] = await Promise.all([
+      this.db.query<{ fields: string[] | null; documents: StepDocument[] | null }>(sql`
+        SELECT (SELECT array_agg(k) FROM jsonb_object_keys(form) AS k) AS fields, documents
+          FROM applications WHERE id = ${applicationId}`),
+      this.db.query<HeldDocumentV1>(sql`
+        SELECT id AS "documentId", content_type AS "contentType", size, sha256
+          FROM documents WHERE application_id = ${applicationId} ORDER BY created_at`),
+    ]);
+    return {
+      formFields: application?.fields ?? [],
+      documents: application?.documents ?? [],
+      uploads,
+    };
   }
 
   /** WITHDRAWN and its event, together, only if the application is still in `from`. */
