@@ -411,7 +411,7 @@ export interface paths {
         put?: never;
         /**
          * Apply for a bundle
-         * @description One submission for every step: one set of data (`form`) and one set of documents, by the same callers, for the same applicants, through the same channels as a single application. The bundle becomes one case with its own tracking number; the steps that depend on nothing open at once as applications at their agencies, the others when their dependencies are issued, receiving the data, the documents and the upstream outputs without anything entered again. A rejected step fails the bundle and cancels the rest.
+         * @description One submission for every step: one set of data (`form`) and one set of documents, by the same callers, for the same applicants, through the same channels as a single application. The bundle becomes one case with its own tracking number; the steps that depend on nothing open at once as applications at their agencies, the others when their dependencies are issued, receiving the data, the documents and the upstream outputs without anything entered again. A rejected step fails the bundle and cancels the rest. Each document must be the caller’s own upload, given to nothing else, for a requirement of at least one step’s service, of a type and size it allows; it is then readable by the officers of each step’s agency once that step is open.
          */
         post: operations["submitBundle"];
         delete?: never;
@@ -6476,7 +6476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well formed, but an unknown bundle, a NIK that cannot exist, or data that is not flat; or an `Idempotency-Key` already used with another body */
+            /** @description Well formed, but an unknown bundle, a NIK that cannot exist, data that is not flat, or documents the bundle cannot take; or an `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -80,7 +80,10 @@ export class ApplicationsRepository {
       .then((rows) => rows[0]);
   }
 
-  /** What the application holds: its form's field names, its documents, its uploads' details. */
+  /**
+   * What the application holds: its form's field names, its documents, and the details of its
+   * uploads (those attached to it, or, for a bundle's step, to its bundle case).
+   */
   async held(applicationId: string): Promise<HeldByApplication> {
     const [[application], uploads] = await Promise.all([
       this.db.query<{ fields: string[] | null; documents: StepDocument[] | null }>(sql`
@@ -88,7 +91,10 @@ export class ApplicationsRepository {
           FROM applications WHERE id = ${applicationId}`),
       this.db.query<HeldDocumentV1>(sql`
         SELECT id AS "documentId", content_type AS "contentType", size, sha256
-          FROM documents WHERE application_id = ${applicationId} ORDER BY created_at`),
+          FROM documents
+         WHERE application_id = ${applicationId}
+            OR bundle_case_id = (SELECT bundle_case_id FROM applications WHERE id = ${applicationId})
+         ORDER BY created_at`),
     ]);
     return {
       formFields: application?.fields ?? [],

@@ -12,6 +12,7 @@ import type {
 import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
 import { checkAgainstStandard, type ServiceStandardRules } from './standard-checks';
 import { offeredDocumentProblems, type AttachDocumentsPorts } from '../documents/attach-documents';
+import { requirementProblems } from '../documents/document-access';
 
 /**
  * What intake stores: the event's facts and, for an applicant an officer or a client names by
@@ -204,7 +205,9 @@ export async function submitApplication(
     ...(await offeredDocumentProblems(
       submittedBy,
       input.documents,
-      service ? (service.documents ?? null) : undefined,
+      service
+        ? (offered, theirs) => requirementProblems(service.documents ?? null, offered, theirs)
+        : undefined,
       ports,
     )),
   );

@@ -2,6 +2,7 @@ import { DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
 import {
   attachmentProblems,
+  bundleRequirementProblems,
   mayReadDocument,
   requirementProblems,
   type DocumentAccessFacts,
@@ -82,6 +83,11 @@ describe('mayReadDocument', () => {
     owner: { kind: 'client', subject: 'portal', clientId: 'portal' },
     application: { agencyCode: 'DUKCAPIL' },
   };
+  // Given to a bundle whose Dukcapil step is open; its PUPR step is not yet.
+  const givenToBundle: DocumentAccessFacts = {
+    owner: { kind: 'officer', subject: 'desk-1' },
+    bundleCase: { applicantId: 'siti', agencyCodes: ['DUKCAPIL'] },
+  };
 
   it.each([
     ['its uploader', siti, uploadedBySiti, true],
@@ -96,6 +102,10 @@ describe('mayReadDocument', () => {
     ['the client that uploaded it', portal, uploadedByPortal, true],
     ['another client', kiosk, uploadedByPortal, false],
     ['anonymous', principal({ kind: 'anonymous' }), attachedAtDukcapil, false],
+    ['the applicant of its bundle', siti, givenToBundle, true],
+    ['the officer of an opened step’s agency', dukcapilVerifier, givenToBundle, true],
+    ['the officer of an agency whose step holds it not', puprVerifier, givenToBundle, false],
+    ['another applicant, for a bundle’s', budi, givenToBundle, false],
     [
       'an applicant, when the application names none',
       siti,
@@ -229,6 +239,46 @@ describe('requirementProblems', () => {
         field: 'documents[0].requirement',
         code: 'unknown_requirement',
         params: { requirement: 'KK' },
+      },
+    ]);
+  });
+});
+
+describe('bundleRequirementProblems', () => {
+  const owner = { kind: 'applicant' as const, subject: 'siti' };
+  const png = { documentId: 'd1', owner, attached: false, contentType: 'image/png' as const };
+  const rule = (kind: string, types: ('application/pdf' | 'image/png')[], maxBytes: number) => ({
+    kind,
+    allowedTypes: types,
+    maxBytes,
+    mandatory: true,
+  });
+  const steps = [
+    [rule('KK', ['application/pdf'], 10_000_000)],
+    null,
+    [rule('KK', ['image/png'], 1_000_000)],
+  ];
+  const offered = [{ requirement: 'KK', documentId: 'd1' }];
+
+  it('accepts a document that one step’s requirement of its kind takes', () => {
+    expect(bundleRequirementProblems(steps, offered, [{ ...png, size: 500_000 }])).toEqual([]);
+  });
+
+  it('refuses one that none takes, and a kind no step asks for', () => {
+    expect(bundleRequirementProblems(steps, offered, [{ ...png, size: 2_000_000 }])).toEqual([
+      {
+        field: 'documents[0].documentId',
+        code: 'document_too_large_for_requirement',
+        params: { requirement: 'KK', limit: 1_000_000 },
+      },
+    ]);
+    expect(
+      bundleRequirementProblems(steps, [{ requirement: 'AKTA', documentId: 'd1' }], []),
+    ).toEqual([
+      {
+        field: 'documents[0].requirement',
+        code: 'unknown_requirement',
+        params: { requirement: 'AKTA' },
       },
     ]);
   });
