@@ -510,7 +510,7 @@ describe('the authorization matrix', () => {
     });
     const attached = await call('siti', 'POST', '/v1/applications', {
       serviceCode: 'DUKCAPIL-KK',
-      documents: [{ requirement: 'KTP', documentId }],
+      documents: [{ requirement: 'F1_02', documentId }],
     });
     expect(attached.status).toBe(201);
     await expectRow(download, {

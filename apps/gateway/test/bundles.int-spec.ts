@@ -1,5 +1,15 @@
 import type { ApiClient, ApiSchemas } from '@satupintu/api-client';
-import { ServiceProcess, TestTokenIssuer, anApplicant, anOfficer } from '@satupintu/testing';
+import { ApplicationStatusChanged, type Principal } from '@satupintu/contracts';
+import {
+  ServiceProcess,
+  TestTokenIssuer,
+  aPdf,
+  anApplicant,
+  anOfficer,
+  eventually,
+  publishEvents,
+  testEnvironment,
+} from '@satupintu/testing';
 import { randomUUID } from 'node:crypto';
 
 type Problem = ApiSchemas['Problem'];
@@ -10,6 +20,8 @@ type Problem = ApiSchemas['Problem'];
  * intake's own suite).
  */
 describe('/v1/bundles', () => {
+  const env = testEnvironment();
+  const sitiHerself = anApplicant();
   let services: ServiceProcess[] = [];
   let gateway: ServiceProcess;
   let issuer: TestTokenIssuer;
@@ -40,7 +52,7 @@ describe('/v1/bundles', () => {
     ]);
     gateway = services[1];
     mallAdmin = await issuer.apiClient(gateway.url, anOfficer('DPMPTSP', ['MALL_ADMIN']));
-    siti = await issuer.apiClient(gateway.url, anApplicant());
+    siti = await issuer.apiClient(gateway.url, sitiHerself);
     budi = await issuer.apiClient(gateway.url, anApplicant());
   });
 
@@ -49,8 +61,28 @@ describe('/v1/bundles', () => {
     await issuer.stop();
   });
 
-  const define = (client: ApiClient, body = definition) =>
-    client.PUT('/v1/bundles/{code}', { params: { path: { code } }, body });
+  const define = (client: ApiClient, body = definition, bundleCode = code) =>
+    client.PUT('/v1/bundles/{code}', { params: { path: { code: bundleCode } }, body });
+
+  const auth = (principal: Principal) =>
+    issuer.authorization(principal, { expiresInSeconds: 3600 });
+
+  /** Uploads a small PDF as the principal; answers its document id. */
+  async function uploaded(principal: Principal): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([aPdf(4000)], { type: 'application/pdf' }), 'scan.pdf');
+    const response = await fetch(`${gateway.url}/v1/documents`, {
+      method: 'POST',
+      headers: await auth(principal),
+      body: form,
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { documentId: string }).documentId;
+  }
+
+  const downloadStatus = async (principal: Principal, documentId: string) =>
+    (await fetch(`${gateway.url}/v1/documents/${documentId}`, { headers: await auth(principal) }))
+      .status;
 
   it('lets a mall admin define a bundle, and anyone read it, steps in dependency order', async () => {
     const { data, response } = await define(mallAdmin);
@@ -98,7 +130,9 @@ describe('/v1/bundles', () => {
       params: { path: { code } },
       body: {
         form: { childName: 'Ayu', weightKg: 3.1, bornInHospital: true },
-        documents: [{ requirement: 'SURAT_KELAHIRAN', documentId: randomUUID() }],
+        documents: [
+          { requirement: 'SURAT_KETERANGAN_LAHIR', documentId: await uploaded(sitiHerself) },
+        ],
       },
     });
     expect(response.status).toBe(201);
@@ -119,6 +153,91 @@ describe('/v1/bundles', () => {
       params: { path: { trackingNo: data.trackingNo } },
     });
     expect(theirs.response.status).toBe(404);
+  });
+
+  it("shows a bundle's document to the officers of each step's agency once the step is open, to no other agency", async () => {
+    // Birth certificate at Dukcapil, then BPJS enrolment: two agencies, one after the other.
+    const twoAgencies = `${code}-B`;
+    const defined = await define(
+      mallAdmin,
+      {
+        nameId: 'Akta lalu BPJS',
+        nameEn: 'Certificate, then BPJS',
+        steps: [
+          { key: 'akta', serviceCode: 'DUKCAPIL-AKTA-LAHIR', dependsOn: [], inputs: [] },
+          { key: 'bpjs', serviceCode: 'BPJSKES-DAFTAR', dependsOn: ['akta'], inputs: [] },
+        ],
+      },
+      twoAgencies,
+    );
+    expect(defined.response.status).toBe(200);
+    const notice = await uploaded(sitiHerself);
+    const { data } = await siti.POST('/v1/bundles/{code}/applications', {
+      params: { path: { code: twoAgencies } },
+      body: {
+        form: {},
+        documents: [{ requirement: 'SURAT_KETERANGAN_LAHIR', documentId: notice }],
+      },
+    });
+    if (!data) throw new Error('not accepted');
+
+    const dukcapil = anOfficer('DUKCAPIL', ['VERIFIER']);
+    const bpjs = anOfficer('BPJSKES', ['VERIFIER']);
+    const pupr = anOfficer('PUPR', ['VERIFIER']);
+    expect(await downloadStatus(sitiHerself, notice)).toBe(200);
+    expect(await downloadStatus(dukcapil, notice)).toBe(200);
+    // BPJS's step waits for the certificate; PUPR is in no step of the bundle.
+    expect(await downloadStatus(bpjs, notice)).toBe(404);
+    expect(await downloadStatus(pupr, notice)).toBe(404);
+    expect(await downloadStatus(anApplicant(), notice)).toBe(404);
+
+    const akta = data.steps.find((step) => step.key === 'akta')!.application!;
+    await publishEvents(env.NATS_URL, env.SP_NAMESPACE, ApplicationStatusChanged, [
+      {
+        applicationId: akta.applicationId,
+        trackingNo: akta.trackingNo,
+        agencyCode: 'DUKCAPIL',
+        agencyTimeZone: 'Asia/Jakarta',
+        from: 'APPROVED',
+        to: 'ISSUED',
+        changedAt: new Date().toISOString(),
+        output: { number: '3201-LT-23112026-0042' },
+      },
+    ]);
+    await eventually(async () => {
+      const now = await siti.GET('/v1/bundles/applications/{trackingNo}', {
+        params: { path: { trackingNo: data.trackingNo } },
+      });
+      expect(now.data?.steps.find((step) => step.key === 'bpjs')?.status).toBe('OPEN');
+    });
+    expect(await downloadStatus(bpjs, notice)).toBe(200);
+    expect(await downloadStatus(pupr, notice)).toBe(404);
+  });
+
+  it('refuses documents the bundle cannot take, attaching none', async () => {
+    const mine = await uploaded(sitiHerself);
+    const theirs = await uploaded(anApplicant());
+    const refused = await siti.POST('/v1/bundles/{code}/applications', {
+      params: { path: { code } },
+      body: {
+        form: {},
+        documents: [
+          { requirement: 'NPWP', documentId: mine },
+          { requirement: 'KK', documentId: theirs },
+        ],
+      },
+    });
+    expect(refused.response.status).toBe(422);
+    expect((refused.error as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'documents[1].documentId', code: 'document_not_found' }),
+      expect.objectContaining({ field: 'documents[0].requirement', code: 'unknown_requirement' }),
+    ]);
+    // Still free: it can be given to a submission that takes it.
+    const accepted = await siti.POST('/v1/bundles/{code}/applications', {
+      params: { path: { code } },
+      body: { form: {}, documents: [{ requirement: 'KK', documentId: mine }] },
+    });
+    expect(accepted.response.status).toBe(201);
   });
 
   it('refuses a nested form value, an unknown field, and an unknown bundle', async () => {

@@ -174,6 +174,35 @@ describe('documents: upload, attach, download', () => {
     expect([asJpeg.status, asJpeg.body.contentType]).toEqual([201, 'image/jpeg']);
   });
 
+  it('answers a retried upload under its Idempotency-Key with the first document, keeping one copy', async () => {
+    const uploader = anApplicant();
+    const key = { 'idempotency-key': `upload-${randomUUID()}` };
+    const pdf = aPdf(200_000);
+    const before = await objectNames();
+    const first = await upload(uploader, pdf, undefined, key);
+    const retried = await upload(uploader, pdf, undefined, key);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.body).toEqual(first.body);
+    const rows = await queryServiceDb<{ id: string; object_name: string }>(
+      ['intake'],
+      'SELECT id, object_name FROM documents WHERE owner_subject = $1',
+      [uploader.subject],
+    );
+    expect(rows.map((row) => row.id)).toEqual([first.body.documentId]);
+    const added = [...(await objectNames())].filter((name) => !before.has(name));
+    expect(added).toEqual([rows[0].object_name]);
+
+    // Another file under the same key is refused, and nothing of it stays.
+    const other = await upload(uploader, aPdf(3000), undefined, key);
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({ code: 'idempotency_key_reused' });
+    expect((await registryRowsOf(uploader)).length).toBe(1);
+    expect([...(await objectNames())].filter((name) => !before.has(name))).toEqual(added);
+  });
+
   it.each([
     ['ELF', anElfExecutable],
     ['PE', aPeExecutable],
@@ -265,6 +294,7 @@ describe('documents: upload, attach, download', () => {
 
   describe('a document attached to an application', () => {
     let documentId: string;
+    let trackingNo: string;
     let pdf: Buffer;
 
     const submissionsOfFrontDesk = async () =>
@@ -291,15 +321,16 @@ describe('documents: upload, attach, download', () => {
       const uploaded = await upload(frontDesk, pdf);
       expect(uploaded.status).toBe(201);
       documentId = uploaded.body.documentId as string;
-      const submitted = await submitForSiti([{ requirement: 'KTP', documentId }]);
+      const submitted = await submitForSiti([{ requirement: 'F1_02', documentId }]);
       expect(submitted.response.status).toBe(201);
       const applicationId = submitted.data?.applicationId;
+      trackingNo = submitted.data?.trackingNo as string;
       const rows = await queryServiceDb(
         ['intake'],
         'SELECT application_id, requirement FROM documents WHERE id = $1',
         [documentId],
       );
-      expect(rows).toEqual([{ application_id: applicationId, requirement: 'KTP' }]);
+      expect(rows).toEqual([{ application_id: applicationId, requirement: 'F1_02' }]);
     });
 
     it.each([
@@ -332,8 +363,8 @@ describe('documents: upload, attach, download', () => {
     it('cannot be attached again, nor can another caller’s document', async () => {
       const others = await upload(anotherApplicant, aPdf(2000));
       const submitted = await submitForSiti([
-        { requirement: 'KTP', documentId },
-        { requirement: 'KK', documentId: others.body.documentId as string },
+        { requirement: 'F1_02', documentId },
+        { requirement: 'KK_LAMA', documentId: others.body.documentId as string },
       ]);
       expect(submitted.response.status).toBe(422);
       expect(submitted.error?.errors).toEqual([
@@ -350,8 +381,8 @@ describe('documents: upload, attach, download', () => {
       const contested = uploaded.body.documentId as string;
       const submissionsBefore = await submissionsOfFrontDesk();
       const answers = await Promise.all([
-        submitForSiti([{ requirement: 'KTP', documentId: contested }]),
-        submitForSiti([{ requirement: 'KTP', documentId: contested }]),
+        submitForSiti([{ requirement: 'F1_02', documentId: contested }]),
+        submitForSiti([{ requirement: 'F1_02', documentId: contested }]),
       ]);
       expect(answers.map((answer) => answer.response.status).sort()).toEqual([201, 422]);
       const winner = answers.find((answer) => answer.response.status === 201)?.data;
@@ -369,8 +400,88 @@ describe('documents: upload, attach, download', () => {
         headers: await auth(sitiHerself),
       });
       expect(meta.status).toBe(200);
-      expect(await meta.json()).toMatchObject({ documentId, requirement: 'KTP' });
+      expect(await meta.json()).toMatchObject({ documentId, requirement: 'F1_02' });
     });
+
+    it("shows the application's requirements: this document attached, the others missing", async () => {
+      const read = await (
+        await issuer.apiClient(gateway.url, sitiHerself)
+      ).GET('/v1/applications/{trackingNo}', { params: { path: { trackingNo } } });
+      expect(read.response.status).toBe(200);
+      const requirements = read.data?.requirements;
+      expect(requirements?.documents).toEqual([
+        { requirement: 'KK_LAMA', mandatory: false, state: 'MISSING' },
+        { requirement: 'SURAT_PENGANTAR_RT_RW', mandatory: false, state: 'MISSING' },
+        {
+          requirement: 'F1_02',
+          mandatory: true,
+          state: 'ATTACHED',
+          document: {
+            documentId,
+            contentType: 'application/pdf',
+            size: pdf.length,
+            sha256: sha256(pdf),
+          },
+        },
+      ]);
+      // No form was sent: every field of the standard shows as not given.
+      expect(requirements?.fields.length).toBeGreaterThan(0);
+      expect(requirements?.fields.every((field) => !field.given)).toBe(true);
+    });
+  });
+
+  it("checks offered documents against the service's document requirements, attaching none of a refused submission", async () => {
+    const applicant = anApplicant();
+    const client = await issuer.apiClient(gateway.url, applicant);
+    const small = (await upload(applicant, aPdf(3000))).body.documentId as string;
+    const photo = (await upload(applicant, aPng())).body.documentId as string;
+    // DUKCAPIL-KK takes scans of at most 2 MiB for its current family card.
+    const big = (await upload(applicant, aPdf(3 * 1024 * 1024))).body.documentId as string;
+    const kk = await client.POST('/v1/applications', {
+      body: {
+        serviceCode: 'DUKCAPIL-KK',
+        documents: [
+          { requirement: 'KTP', documentId: small },
+          { requirement: 'KK_LAMA', documentId: big },
+          { requirement: 'F1_02', documentId: photo },
+          { requirement: 'F1_02', documentId: small },
+        ],
+      },
+    });
+    expect(kk.response.status).toBe(422);
+    expect(kk.error?.errors).toEqual([
+      expect.objectContaining({ field: 'documents[3].documentId', code: 'document_offered_twice' }),
+      expect.objectContaining({ field: 'documents[0].requirement', code: 'unknown_requirement' }),
+      expect.objectContaining({
+        field: 'documents[1].documentId',
+        code: 'document_too_large_for_requirement',
+      }),
+      expect.objectContaining({
+        field: 'documents[3].requirement',
+        code: 'requirement_offered_twice',
+      }),
+    ]);
+    // PUPR-PBG takes its architectural drawings as PDF only.
+    const pbg = await client.POST('/v1/applications', {
+      body: {
+        serviceCode: 'PUPR-PBG',
+        documents: [{ requirement: 'GAMBAR_ARSITEKTUR', documentId: photo }],
+      },
+    });
+    expect(pbg.response.status).toBe(422);
+    expect(pbg.error?.errors).toEqual([
+      expect.objectContaining({
+        field: 'documents[0].documentId',
+        code: 'document_type_not_for_requirement',
+      }),
+    ]);
+    expect(
+      await queryServiceDb(
+        ['intake'],
+        'SELECT id FROM documents WHERE owner_subject = $1 AND application_id IS NOT NULL',
+        [applicant.subject],
+      ),
+    ).toEqual([]);
   });
 
   // Last: it stops intake.

@@ -155,7 +155,7 @@ describe('Idempotency-Key on POST /v1/applications', () => {
     expect(uploaded.status).toBe(201);
     const { documentId } = (await uploaded.json()) as { documentId: string };
     const key = randomUUID();
-    const body = { ...anApplication(), documents: [{ requirement: 'KTP', documentId }] };
+    const body = { ...anApplication(), documents: [{ requirement: 'F1_02', documentId }] };
 
     const first = await submit(caller, key, body);
     expect([first.status, first.replayed]).toEqual([201, null]);

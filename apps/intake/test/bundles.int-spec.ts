@@ -5,6 +5,7 @@ import {
   GetBundle,
   GetBundleCase,
   ListBundles,
+  RegisterDocument,
   SubmitBundle,
   type ApplicationStatusChangedV1,
   type BundleCaseV1,
@@ -78,16 +79,28 @@ describe('bundles: one submission, steps across agencies, one joint output', () 
     ],
   });
   const form = { businessName: 'Warung Siti', employees: 3, homeBased: true };
-  const ktp = randomUUID();
+  /** The KTP each submission gave, by bundle case. */
+  const ktps = new Map<string, string>();
 
+  /** Submits with the applicant's KTP, registered as uploaded (its bytes play no part here). */
   async function submit(who: Principal, bundleCode: string): Promise<BundleCaseV1> {
-    return as(who, () =>
+    const ktp = await as(who, () =>
+      rpc.request(RegisterDocument, {
+        objectName: randomUUID(),
+        contentType: 'application/pdf',
+        size: 48213,
+        sha256: 'ab'.repeat(32),
+      }),
+    );
+    const submitted = await as(who, () =>
       rpc.request(SubmitBundle, {
         bundleCode,
         form,
-        documents: [{ requirement: 'KTP', documentId: ktp }],
+        documents: [{ requirement: 'KTP_ELEKTRONIK', documentId: ktp.documentId }],
       }),
     );
+    ktps.set(submitted.bundleCaseId, ktp.documentId);
+    return submitted;
   }
 
   const read = (who: Principal, trackingNo: string) =>
@@ -272,10 +285,24 @@ describe('bundles: one submission, steps across agencies, one joint output', () 
         [submitted.bundleCaseId],
       );
       expect(downstream.map((row) => row.step_key)).toEqual(['kk', 'nib', 'pbg']);
+      const ktp = ktps.get(submitted.bundleCaseId);
+      // The KTP was uploaded once and given to the bundle: its case holds it.
+      expect(
+        await db(
+          'SELECT bundle_case_id, application_id, requirement FROM documents WHERE id = $1',
+          [ktp],
+        ),
+      ).toEqual([
+        {
+          bundle_case_id: submitted.bundleCaseId,
+          application_id: null,
+          requirement: 'KTP_ELEKTRONIK',
+        },
+      ]);
       for (const row of downstream.filter((r) => r.step_key !== 'nib')) {
         expect(row.form).toEqual(form);
         expect(row.documents).toEqual([
-          { requirement: 'KTP', documentId: ktp },
+          { requirement: 'KTP_ELEKTRONIK', documentId: ktp },
           {
             requirement: 'NIB',
             fromStep: 'nib',

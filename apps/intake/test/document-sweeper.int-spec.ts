@@ -105,7 +105,7 @@ describe('the sweep of abandoned uploads', () => {
     const receipt = await as(() =>
       rpc.request(SubmitApplication, {
         ...anApplication({ serviceCode: 'DUKCAPIL-KK' }),
-        documents: [{ requirement: 'KTP', documentId: attached.documentId! }],
+        documents: [{ requirement: 'F1_02', documentId: attached.documentId! }],
       }),
     );
     expect(receipt.status).toBe('SUBMITTED');

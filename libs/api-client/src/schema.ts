@@ -431,7 +431,7 @@ export interface paths {
         put?: never;
         /**
          * Apply for a bundle
-         * @description One submission for every step: one set of data (`form`) and one set of documents, by the same callers, for the same applicants, through the same channels as a single application. The bundle becomes one case with its own tracking number; the steps that depend on nothing open at once as applications at their agencies, the others when their dependencies are issued, receiving the data, the documents and the upstream outputs without anything entered again. A rejected step fails the bundle and cancels the rest.
+         * @description One submission for every step: one set of data (`form`) and one set of documents, by the same callers, for the same applicants, through the same channels as a single application. The bundle becomes one case with its own tracking number; the steps that depend on nothing open at once as applications at their agencies, the others when their dependencies are issued, receiving the data, the documents and the upstream outputs without anything entered again. A rejected step fails the bundle and cancels the rest. Each document must be the caller’s own upload, given to nothing else, for a requirement of at least one step’s service, of a type and size it allows; it is then readable by the officers of each step’s agency once that step is open.
          */
         post: operations["submitBundle"];
         delete?: never;
@@ -619,7 +619,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a document
-         * @description One file (PDF, JPEG or PNG, at most 10 MiB) in the `file` field of a `multipart/form-data` body. Its type is read from its bytes, never from its name or declared type: anything else is a 415. The size is counted while it arrives: the first byte over 10 MiB ends the upload with a 413 and the connection is closed, without reading the rest. The answer names the document by an id, to attach in `documents` of `POST /v1/applications`. A document attached to no application within 24 hours is removed, as is anything a failed upload stored.
+         * @description One file (PDF, JPEG or PNG, at most 10 MiB) in the `file` field of a `multipart/form-data` body. Its type is read from its bytes, never from its name or declared type: anything else is a 415. The size is counted while it arrives: the first byte over 10 MiB ends the upload with a 413 and the connection is closed, without reading the rest. The answer names the document by an id, to attach in `documents` of `POST /v1/applications`. A document attached to no application within 24 hours is removed, as is anything a failed upload stored. With an `Idempotency-Key`, a retry of the same file answers the first document and keeps no second copy; another file under the same key is a 422.
          */
         post: operations["uploadDocument"];
         delete?: never;
@@ -965,6 +965,10 @@ export interface components {
              */
             trackingNo: string;
         };
+        ApplicationRequirementsResponse: {
+            documents: components["schemas"]["DocumentRequirementStateResponse"][];
+            fields: components["schemas"]["FieldRequirementStateResponse"][];
+        };
         ApplicationResponse: {
             /**
              * @description The agency that owns the service
@@ -983,6 +987,8 @@ export interface components {
             businessId?: string;
             /** @example WEB */
             channel: components["schemas"]["Channel"];
+            /** @description On reading it: the service's requirements and what the application holds of each; absent on a withdrawal and while the service has no published standard */
+            requirements?: components["schemas"]["ApplicationRequirementsResponse"];
             /**
              * Format: date-time
              * @description When the applicant last sent corrections after NEEDS_REVISION, in the agency's time zone; the status stays NEEDS_REVISION until the agency takes the case up again
@@ -1395,6 +1401,23 @@ export interface components {
             /** @description The steps, a DAG through `dependsOn`, in any order */
             steps: components["schemas"]["BundleStepRequest"][];
         };
+        DocumentRequirementStateResponse: {
+            /** @description The upload, when ATTACHED */
+            document?: components["schemas"]["HeldDocumentResponse"];
+            /** @description The bundle step that issued it */
+            fromStep?: string;
+            /** @description Whether the standard makes it mandatory */
+            mandatory: boolean;
+            /** @description The number of what that step issued */
+            outputNumber?: string;
+            /** @description A document kind of the service's standard */
+            requirement: string;
+            /**
+             * @description ATTACHED: an upload is attached for it; FROM_STEP: an upstream step of its bundle issued it; MISSING: nothing yet (the agency asks for a mandatory one while verifying)
+             * @enum {string}
+             */
+            state: "ATTACHED" | "FROM_STEP" | "MISSING";
+        };
         DocumentResponse: {
             /**
              * Format: uuid
@@ -1470,6 +1493,14 @@ export interface components {
              */
             message: string;
         };
+        FieldRequirementStateResponse: {
+            /** @description Whether the application gives it */
+            given: boolean;
+            /** @description A form field of the service's standard */
+            name: string;
+            /** @description Whether the standard requires it */
+            required: boolean;
+        };
         FormField: {
             label: components["schemas"]["LabelText"];
             /** @description For `number` only: the largest value */
@@ -1501,6 +1532,22 @@ export interface components {
          * @enum {string}
          */
         FormFieldType: "text" | "number" | "date" | "boolean" | "enum" | "nik" | "nib" | "kbli" | "npwp" | "phone" | "email";
+        HeldDocumentResponse: {
+            /**
+             * @description As read from its bytes at upload
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            /**
+             * Format: uuid
+             * @example 3d0c8f6e-7a51-4b8e-9c1f-6a2b4d5e7f80
+             */
+            documentId: string;
+            /** @description SHA-256, hex */
+            sha256: string;
+            /** @example 482133 */
+            size: number;
+        };
         IssuedOutputResponse: {
             /**
              * Format: uuid
@@ -6711,7 +6758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well formed, but an unknown bundle, a NIK that cannot exist, or data that is not flat; or an `Idempotency-Key` already used with another body */
+            /** @description Well formed, but an unknown bundle, a NIK that cannot exist, data that is not flat, or documents the bundle cannot take; or an `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -8672,6 +8719,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -8697,6 +8746,8 @@ export interface operations {
             /** @description Stored: the id to attach it by, its detected type, its size and SHA-256 */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -8760,6 +8811,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The file is larger than 10 MiB; refused as soon as that is known */
             413: {
                 headers: {
@@ -8778,6 +8845,22 @@ export interface operations {
             };
             /** @description Not `multipart/form-data`, or a file whose bytes are not PDF, JPEG or PNG */
             415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;

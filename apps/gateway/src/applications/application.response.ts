@@ -1,11 +1,81 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ApplicationV1, Status } from '@satupintu/contracts';
+import {
+  DOCUMENT_TYPES,
+  SERVICE_STANDARD_LIMITS,
+  type ApplicationRequirementsV1,
+  type ApplicationV1,
+  type Status,
+} from '@satupintu/contracts';
 import { ZONED_TIME } from '../openapi/formats';
 import {
   ApplicationSummaryResponse,
   toApplicationSummaryResponse,
 } from './applications-page.response';
 import { APPLICATION_STATUS } from './timeline.response';
+
+export class HeldDocumentResponse {
+  @ApiProperty({ format: 'uuid', maxLength: 36, example: '3d0c8f6e-7a51-4b8e-9c1f-6a2b4d5e7f80' })
+  documentId: string;
+
+  @ApiProperty({ enum: DOCUMENT_TYPES, description: 'As read from its bytes at upload' })
+  contentType: string;
+
+  @ApiProperty({ minimum: 1, maximum: SERVICE_STANDARD_LIMITS.documentMaxBytes, example: 482133 })
+  size: number;
+
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$', maxLength: 64, description: 'SHA-256, hex' })
+  sha256: string;
+}
+
+export class DocumentRequirementStateResponse {
+  @ApiProperty({ maxLength: 64, description: "A document kind of the service's standard" })
+  requirement: string;
+
+  @ApiProperty({ description: 'Whether the standard makes it mandatory' })
+  mandatory: boolean;
+
+  @ApiProperty({
+    enum: ['ATTACHED', 'FROM_STEP', 'MISSING'],
+    description:
+      'ATTACHED: an upload is attached for it; FROM_STEP: an upstream step of its bundle issued ' +
+      'it; MISSING: nothing yet (the agency asks for a mandatory one while verifying)',
+  })
+  state: 'ATTACHED' | 'FROM_STEP' | 'MISSING';
+
+  @ApiPropertyOptional({ type: HeldDocumentResponse, description: 'The upload, when ATTACHED' })
+  document?: HeldDocumentResponse;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'The bundle step that issued it' })
+  fromStep?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'The number of what that step issued' })
+  outputNumber?: string;
+}
+
+export class FieldRequirementStateResponse {
+  @ApiProperty({ maxLength: 64, description: "A form field of the service's standard" })
+  name: string;
+
+  @ApiProperty({ description: 'Whether the standard requires it' })
+  required: boolean;
+
+  @ApiProperty({ description: 'Whether the application gives it' })
+  given: boolean;
+}
+
+export class ApplicationRequirementsResponse {
+  @ApiProperty({
+    type: [FieldRequirementStateResponse],
+    maxItems: SERVICE_STANDARD_LIMITS.fields,
+  })
+  fields: FieldRequirementStateResponse[];
+
+  @ApiProperty({
+    type: [DocumentRequirementStateResponse],
+    maxItems: SERVICE_STANDARD_LIMITS.documents,
+  })
+  documents: DocumentRequirementStateResponse[];
+}
 
 /** An application as its applicant sees it: what was submitted and where it stands. */
 export class ApplicationResponse extends ApplicationSummaryResponse {
@@ -37,16 +107,41 @@ export class ApplicationResponse extends ApplicationSummaryResponse {
       'the status stays NEEDS_REVISION until the agency takes the case up again',
   })
   resubmittedAt?: string;
+
+  @ApiPropertyOptional({
+    type: ApplicationRequirementsResponse,
+    description:
+      "On reading it: the service's requirements and what the application holds of each; " +
+      'absent on a withdrawal and while the service has no published standard',
+  })
+  requirements?: ApplicationRequirementsResponse;
 }
 
 export function toApplicationResponse(application: ApplicationV1): ApplicationResponse {
-  const { businessId, statusChangedAt, resubmittedAt } = application;
+  const { businessId, statusChangedAt, resubmittedAt, requirements } = application;
   return {
     ...toApplicationSummaryResponse(application),
     ...(businessId ? { businessId } : {}),
     status: application.status,
     ...(statusChangedAt ? { statusChangedAt } : {}),
     ...(resubmittedAt ? { resubmittedAt } : {}),
+    ...(requirements ? { requirements: requirementsResponse(requirements) } : {}),
+  };
+}
+
+function requirementsResponse(
+  requirements: ApplicationRequirementsV1,
+): ApplicationRequirementsResponse {
+  return {
+    fields: requirements.fields.map(({ name, required, given }) => ({ name, required, given })),
+    documents: requirements.documents.map((document) => ({
+      requirement: document.requirement,
+      mandatory: document.mandatory,
+      state: document.state,
+      ...(document.document ? { document: { ...document.document } } : {}),
+      ...(document.fromStep ? { fromStep: document.fromStep } : {}),
+      ...(document.outputNumber ? { outputNumber: document.outputNumber } : {}),
+    })),
   };
 }
 
@@ -59,4 +154,24 @@ export const APPLICATION_EXAMPLE: ApplicationResponse = {
   status: 'VERIFYING',
   submittedAt: '2026-11-23T10:45:12.123+07:00',
   statusChangedAt: '2026-11-23T10:45:13.020+07:00',
+  requirements: {
+    fields: [
+      { name: 'reason', required: true, given: true },
+      { name: 'phone', required: false, given: false },
+    ],
+    documents: [
+      {
+        requirement: 'F1_02',
+        mandatory: true,
+        state: 'ATTACHED',
+        document: {
+          documentId: '3d0c8f6e-7a51-4b8e-9c1f-6a2b4d5e7f80',
+          contentType: 'application/pdf',
+          size: 482133,
+          sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+        },
+      },
+      { requirement: 'KK_LAMA', mandatory: false, state: 'MISSING' },
+    ],
+  },
 };

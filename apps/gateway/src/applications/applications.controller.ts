@@ -354,6 +354,7 @@ export class ApplicationsController {
         summary: 'Withdrawn while being verified',
         value: {
           ...APPLICATION_EXAMPLE,
+          requirements: undefined,
           status: 'WITHDRAWN',
           statusChangedAt: '2026-11-23T11:02:40.500+07:00',
         },

@@ -208,7 +208,9 @@ export class BundlesController {
       'becomes one case with its own tracking number; the steps that depend on nothing open at once as ' +
       'applications at their agencies, the others when their dependencies are issued, receiving the ' +
       'data, the documents and the upstream outputs without anything entered again. A rejected step ' +
-      'fails the bundle and cancels the rest.',
+      'fails the bundle and cancels the rest. Each document must be the caller’s own upload, given ' +
+      'to nothing else, for a requirement of at least one step’s service, of a type and size it ' +
+      'allows; it is then readable by the officers of each step’s agency once that step is open.',
     security: securityOf(SUBMITTERS),
   })
   @ApiParam(CODE_PARAM)
@@ -244,8 +246,23 @@ export class BundlesController {
   @ApiIdempotencyKey('/v1/bundles/START-SMALL-BUSINESS/applications', {
     422: {
       description:
-        'Well formed, but an unknown bundle, a NIK that cannot exist, or data that is not flat',
+        'Well formed, but an unknown bundle, a NIK that cannot exist, data that is not flat, or documents the bundle cannot take',
       examples: {
+        documents: {
+          summary: 'A requirement no step asks for, and a document that is not the caller’s',
+          error: DomainError.validation(
+            [
+              {
+                field: 'documents[0].requirement',
+                code: 'unknown_requirement',
+                params: { requirement: 'NPWP' },
+              },
+              { field: 'documents[1].documentId', code: 'document_not_found' },
+            ],
+            422,
+          ),
+          instance: '/v1/bundles/START-SMALL-BUSINESS/applications',
+        },
         unknownBundle: {
           summary: 'A bundle that does not exist',
           error: DomainError.validation(

@@ -48,7 +48,9 @@ export const SUBMIT_BUNDLE_EXAMPLES: Record<
     summary: 'A signed-in applicant for themself',
     value: {
       form: { businessName: 'Warung Siti', employees: 3, homeBased: true },
-      documents: [{ requirement: 'KTP', documentId: '3c9a1f4e-2b7d-4e8a-9c6f-5d4e3b2a1f0e' }],
+      documents: [
+        { requirement: 'KTP_ELEKTRONIK', documentId: '3c9a1f4e-2b7d-4e8a-9c6f-5d4e3b2a1f0e' },
+      ],
     },
   },
   counter: {

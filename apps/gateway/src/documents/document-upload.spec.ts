@@ -63,7 +63,9 @@ describe('UploadMeter', () => {
 
 describe('uploadDocument', () => {
   /** An in-memory store and registry, recording what happened to them. */
-  function ports(options: { failWrite?: boolean; failRegister?: boolean } = {}) {
+  function ports(
+    options: { failWrite?: boolean; failRegister?: boolean; replayed?: boolean } = {},
+  ) {
     const objects = new Map<string, Buffer>();
     const removed: string[] = [];
     const registered: RegisterDocumentV1[] = [];
@@ -93,6 +95,7 @@ describe('uploadDocument', () => {
           ...stored,
         });
       },
+      replayed: () => options.replayed === true,
       newObjectName: () => `object-${removed.length + objects.size + 1}`,
     };
     return { value, objects, removed, registered };
@@ -174,6 +177,15 @@ describe('uploadDocument', () => {
     await expect(uploadDocument(source(aPdf(5000)).source, store.value)).rejects.toMatchObject({
       status: 503,
     });
+    expect(store.objects.size).toBe(0);
+    expect(store.removed).toEqual(['object-1']);
+  });
+
+  it('removes its own copy when intake answers with the first attempt’s document', async () => {
+    const store = ports({ replayed: true });
+    const document = await uploadDocument(source(aPdf(5000)).source, store.value);
+    expect(document.documentId).toBe('d1');
+    expect(store.registered).toHaveLength(1);
     expect(store.objects.size).toBe(0);
     expect(store.removed).toEqual(['object-1']);
   });

@@ -64,6 +64,11 @@ export interface UploadDocumentPorts {
   store: Pick<DocumentStore, 'write' | 'remove'>;
   /** Intake's registration of the stored bytes (RegisterDocument), as the caller. */
   register(stored: RegisterDocumentV1): Promise<DocumentV1>;
+  /**
+   * Whether intake's answer was the document of an earlier attempt under the same
+   * `Idempotency-Key` (ADR 0017): then the bytes this attempt stored are a duplicate.
+   */
+  replayed(): boolean;
   newObjectName(): string;
 }
 
@@ -75,7 +80,8 @@ class SourceFailed extends Error {}
  * anything is stored), the rest streams into the store under a new name while it is counted
  * and hashed, and the first byte over 10 MiB stops it (413) before the rest is read. Intake
  * then registers it. Whatever fails after storing began (too large, the client gone, the store
- * or intake away), the stored bytes are removed; the sweeper takes any a crash left.
+ * or intake away), the stored bytes are removed; the sweeper takes any a crash left. A retry
+ * under an `Idempotency-Key` that intake answers with the first document removes its own copy.
  */
 export async function uploadDocument(
   source: UploadSource,
@@ -122,8 +128,9 @@ export async function uploadDocument(
       await discardRest();
       throw new DomainError('service_unavailable', 503, [], { service: 'documents' });
     }
+    let document: DocumentV1;
     try {
-      return await ports.register({
+      document = await ports.register({
         objectName,
         contentType,
         size: meter.size,
@@ -133,6 +140,10 @@ export async function uploadDocument(
       await ports.store.remove(objectName).catch(() => undefined);
       throw error;
     }
+    // The first attempt's bytes are the document; should this removal fail, no row names the
+    // object and the sweeper takes it.
+    if (ports.replayed()) await ports.store.remove(objectName).catch(() => undefined);
+    return document;
   } catch (error) {
     if (error instanceof SourceFailed) {
       source.abandon();

@@ -10,7 +10,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { DomainError } from '@satupintu/common';
+import { DomainError, currentContext } from '@satupintu/common';
 import {
   AuthorizeDocumentDownload,
   MAX_DOCUMENT_BYTES,
@@ -21,6 +21,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Callers, type CallerRule } from '../auth/access';
+import {
+  ApiIdempotencyKey,
+  REPLAYED_HEADERS,
+  invalidIdempotencyKeyExample,
+} from '../idempotency/idempotency.openapi';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
 import { securityOf } from '../openapi/security';
 import { DocumentResponse, downloadHeaders, toDocumentResponse } from './document.response';
@@ -90,9 +95,12 @@ export class DocumentsController {
       'is a 415. The size is counted while it arrives: the first byte over 10 MiB ends the upload ' +
       'with a 413 and the connection is closed, without reading the rest. The answer names the ' +
       'document by an id, to attach in `documents` of `POST /v1/applications`. A document attached ' +
-      'to no application within 24 hours is removed, as is anything a failed upload stored.',
+      'to no application within 24 hours is removed, as is anything a failed upload stored. ' +
+      'With an `Idempotency-Key`, a retry of the same file answers the first document and keeps ' +
+      'no second copy; another file under the same key is a 422.',
     security: securityOf(UPLOADERS),
   })
+  @ApiIdempotencyKey('/v1/documents')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -116,6 +124,7 @@ export class DocumentsController {
     description: 'Stored: the id to attach it by, its detected type, its size and SHA-256',
     type: DocumentResponse,
     examples: { pdf: { summary: 'A PDF of 471 KiB', value: DOCUMENT_EXAMPLE } },
+    headers: REPLAYED_HEADERS,
   })
   @ApiProblemResponse(400, 'No file in the body, or the upload was cut off', {
     missing: {
@@ -128,6 +137,7 @@ export class DocumentsController {
       error: new DomainError('upload_aborted', 400),
       instance: '/v1/documents',
     },
+    ...invalidIdempotencyKeyExample('/v1/documents'),
   })
   @ApiProblemResponse(413, 'The file is larger than 10 MiB; refused as soon as that is known', {
     tooLarge: {
@@ -167,6 +177,7 @@ export class DocumentsController {
       {
         store: this.store,
         register: (stored) => this.rpc.request(RegisterDocument, stored),
+        replayed: () => currentContext()?.replayed === true,
         newObjectName: randomUUID,
       },
     );

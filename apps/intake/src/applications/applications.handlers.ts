@@ -74,6 +74,8 @@ export class ApplicationsHandlers {
   ): Promise<ApplicationV1> {
     return getApplication(caller.principal, request.trackingNo, {
       find: (trackingNo) => this.applications.find(trackingNo),
+      standardOf: (code) => this.catalog.findActiveService(code),
+      held: (applicationId) => this.applications.held(applicationId),
     });
   }
 

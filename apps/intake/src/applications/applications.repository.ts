@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   ApplicationResubmitted,
+  type HeldDocumentV1,
   ApplicationSubmitted,
   type ApplicationV1,
   ApplicationWithdrawn,
@@ -22,12 +23,12 @@ import {
 import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
-import type { StoredApplication } from './follow-application';
+import type { HeldByApplication, StoredApplication } from './follow-application';
 import { refuseUnattached } from '../documents/attach-documents';
 import type { AttachableDocument } from '../documents/document-access';
 import { DocumentsRepository } from '../documents/documents.repository';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
-import type { NewApplication } from './submit-application';
+import type { NewApplication, StepDocument } from './submit-application';
 import type { RevisableApplication, Resubmission } from './resubmit-application';
 
 const FINAL_STATUSES = APPLICATION_STATUSES.filter(isFinalStatus);
@@ -138,6 +139,29 @@ export class ApplicationsRepository {
       if (claim) await completeIdempotencyClaim(tx, claim, answer);
       return true;
     });
+  }
+
+  /**
+   * What the application holds: its form's field names, its documents, and the details of its
+   * uploads (those attached to it, or, for a bundle's step, to its bundle case).
+   */
+  async held(applicationId: string): Promise<HeldByApplication> {
+    const [[application], uploads] = await Promise.all([
+      this.db.query<{ fields: string[] | null; documents: StepDocument[] | null }>(sql`
+        SELECT (SELECT array_agg(k) FROM jsonb_object_keys(form) AS k) AS fields, documents
+          FROM applications WHERE id = ${applicationId}`),
+      this.db.query<HeldDocumentV1>(sql`
+        SELECT id AS "documentId", content_type AS "contentType", size, sha256
+          FROM documents
+         WHERE application_id = ${applicationId}
+            OR bundle_case_id = (SELECT bundle_case_id FROM applications WHERE id = ${applicationId})
+         ORDER BY created_at`),
+    ]);
+    return {
+      formFields: application?.fields ?? [],
+      documents: application?.documents ?? [],
+      uploads,
+    };
   }
 
   /** WITHDRAWN and its event, together, only if the application is still in `from`. */

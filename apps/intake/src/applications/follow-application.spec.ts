@@ -7,7 +7,9 @@ import {
 import { domainErrorOf } from '@satupintu/testing';
 import {
   getApplication,
+  requirementsState,
   withdrawApplication,
+  type GetApplicationPorts,
   type StoredApplication,
   type WithdrawApplicationPorts,
 } from './follow-application';
@@ -45,8 +47,11 @@ function stored(overrides: Partial<StoredApplication> = {}): StoredApplication {
 function ports(statuses: Status[], accept: boolean[] = [true]) {
   const withdrawn: { from: Status; event: ApplicationWithdrawnV1 }[] = [];
   let reads = 0;
-  const fake: WithdrawApplicationPorts & { withdrawn: typeof withdrawn } = {
+  const fake: WithdrawApplicationPorts & GetApplicationPorts & { withdrawn: typeof withdrawn } = {
     withdrawn,
+    // A service with no published standard: its application shows no requirements.
+    standardOf: () => Promise.resolve(undefined),
+    held: () => Promise.resolve({ formFields: [], documents: [], uploads: [] }),
     find: (trackingNo) =>
       Promise.resolve(
         trackingNo === 'K7M39QX2C'
@@ -88,6 +93,57 @@ describe('getApplication', () => {
     expect([theirs.code, theirs.status]).toEqual(['application_not_found', 404]);
     expect(theirs.params).toEqual({ trackingNo: 'K7M39QX2C' });
     expect([nobodys.code, nobodys.status]).toEqual(['application_not_found', 404]);
+  });
+});
+
+describe('requirementsState', () => {
+  const upload = {
+    documentId: 'd1',
+    contentType: 'application/pdf',
+    size: 1000,
+    sha256: 'a'.repeat(64),
+  };
+  const kind = (name: string, mandatory: boolean) => ({
+    kind: name,
+    allowedTypes: ['application/pdf' as const],
+    maxBytes: 1_000_000,
+    mandatory,
+  });
+
+  it('shows each field given or not, and each document attached, from a step, or missing', () => {
+    expect(
+      requirementsState(
+        [
+          { name: 'reason', type: 'text', required: true },
+          { name: 'phone', type: 'phone', required: false },
+        ],
+        [kind('F1_02', true), kind('AKTA', true), kind('KK_LAMA', false)],
+        {
+          formFields: ['reason'],
+          documents: [
+            { requirement: 'F1_02', documentId: 'd1' },
+            { requirement: 'AKTA', fromStep: 'akta', fromApplication: 'X', outputNumber: 'AL-9' },
+          ],
+          uploads: [upload],
+        },
+      ),
+    ).toEqual({
+      fields: [
+        { name: 'reason', required: true, given: true },
+        { name: 'phone', required: false, given: false },
+      ],
+      documents: [
+        { requirement: 'F1_02', mandatory: true, state: 'ATTACHED', document: upload },
+        {
+          requirement: 'AKTA',
+          mandatory: true,
+          state: 'FROM_STEP',
+          fromStep: 'akta',
+          outputNumber: 'AL-9',
+        },
+        { requirement: 'KK_LAMA', mandatory: false, state: 'MISSING' },
+      ],
+    });
   });
 });
 

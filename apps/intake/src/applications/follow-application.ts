@@ -1,10 +1,15 @@
 import { DomainError } from '@satupintu/common';
 import type {
+  ApplicationRequirementsV1,
   ApplicationV1,
   ApplicationWithdrawnV1,
+  HeldDocumentV1,
   Principal,
   Status,
 } from '@satupintu/contracts';
+import type { FormFieldRule } from '@satupintu/domain';
+import type { DocumentRequirementRule } from '../documents/document-access';
+import type { StepDocument } from './submit-application';
 import { canTransition, toZonedIso } from '@satupintu/domain';
 import { ownerOf, type ApplicationsOwner, type ListedApplication } from './list-applications';
 
@@ -21,6 +26,28 @@ export interface StoredApplication extends ListedApplication {
 
 export interface FollowApplicationPorts {
   find(trackingNo: string): Promise<StoredApplication | undefined>;
+}
+
+/** What an application holds, beside its facts: read only to show its requirements. */
+export interface HeldByApplication {
+  /** The names of the form fields it gives. */
+  formFields: string[];
+  /** Its `documents` as submitted (uploads by requirement, upstream outputs of a bundle). */
+  documents: StepDocument[];
+  /** The uploaded documents attached to it, by id. */
+  uploads: HeldDocumentV1[];
+}
+
+export interface GetApplicationPorts extends FollowApplicationPorts {
+  /** The service's standard, as far as its requirements go; undefined without one. */
+  standardOf(serviceCode: string): Promise<
+    | {
+        fields: readonly FormFieldRule[] | null;
+        documents: readonly DocumentRequirementRule[] | null;
+      }
+    | undefined
+  >;
+  held(applicationId: string): Promise<HeldByApplication>;
 }
 
 export interface WithdrawApplicationPorts extends FollowApplicationPorts {
@@ -76,12 +103,57 @@ export function viewOf(application: StoredApplication): ApplicationV1 {
 export async function getApplication(
   principal: Principal,
   trackingNo: string,
-  ports: FollowApplicationPorts,
+  ports: GetApplicationPorts,
 ): Promise<ApplicationV1> {
   const owner = ownerOf(principal);
   const application = await ports.find(trackingNo);
   if (!application || !isOwnedBy(application, owner)) throw notFound(trackingNo);
-  return viewOf(application);
+  const [standard, held] = await Promise.all([
+    ports.standardOf(application.serviceCode),
+    ports.held(application.applicationId),
+  ]);
+  const requirements =
+    standard?.fields && standard.documents
+      ? requirementsState(standard.fields, standard.documents, held)
+      : undefined;
+  return { ...viewOf(application), ...(requirements ? { requirements } : {}) };
+}
+
+/**
+ * The standard's requirements against what the application holds: each form field given or
+ * not, each document requirement attached (the upload's details), filled by an upstream bundle
+ * step's output, or missing. Mandatory ones missing are shown, not refused: the agency collects
+ * them while verifying.
+ */
+export function requirementsState(
+  fields: readonly FormFieldRule[],
+  documents: readonly DocumentRequirementRule[],
+  held: HeldByApplication,
+): ApplicationRequirementsV1 {
+  const given = new Set(held.formFields);
+  const uploads = new Map(held.uploads.map((upload) => [upload.documentId, upload]));
+  const byRequirement = new Map(held.documents.map((document) => [document.requirement, document]));
+  return {
+    fields: fields.map((field) => ({
+      name: field.name,
+      required: field.required,
+      given: given.has(field.name),
+    })),
+    documents: documents.map((rule) => {
+      const state = { requirement: rule.kind, mandatory: rule.mandatory };
+      const document = byRequirement.get(rule.kind);
+      if (document && 'fromStep' in document)
+        return {
+          ...state,
+          state: 'FROM_STEP' as const,
+          fromStep: document.fromStep,
+          ...(document.outputNumber ? { outputNumber: document.outputNumber } : {}),
+        };
+      const upload = document?.documentId ? uploads.get(document.documentId) : undefined;
+      if (upload) return { ...state, state: 'ATTACHED' as const, document: upload };
+      return { ...state, state: 'MISSING' as const };
+    }),
+  };
 }
 
 /**

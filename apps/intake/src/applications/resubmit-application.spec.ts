@@ -37,6 +37,13 @@ const FIELDS = [
   { name: 'birthWeightGrams', type: 'number', required: false, min: 300, max: 7000 },
 ] as const;
 
+const DOCUMENTS = ['KTP', 'KK'].map((kind) => ({
+  kind,
+  allowedTypes: ['application/pdf' as const],
+  maxBytes: 1_048_576,
+  mandatory: true,
+}));
+
 function stored(overrides: Partial<RevisableApplication> = {}): RevisableApplication {
   return {
     applicationId: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
@@ -59,15 +66,33 @@ function stored(overrides: Partial<RevisableApplication> = {}): RevisableApplica
 function ports(application: RevisableApplication | undefined, accept = true) {
   const written: { resubmission: Resubmission; answer: ApplicationV1 }[] = [];
   const documents: AttachableDocument[] = [
-    { documentId: NEW_KTP, owner: { kind: 'applicant', subject: 'siti' }, attached: false },
-    { documentId: BUDIS_SCAN, owner: { kind: 'applicant', subject: 'budi' }, attached: false },
-    { documentId: ATTACHED_SCAN, owner: { kind: 'applicant', subject: 'siti' }, attached: true },
+    {
+      documentId: NEW_KTP,
+      owner: { kind: 'applicant', subject: 'siti' },
+      attached: false,
+      contentType: 'application/pdf',
+      size: 1000,
+    },
+    {
+      documentId: BUDIS_SCAN,
+      owner: { kind: 'applicant', subject: 'budi' },
+      attached: false,
+      contentType: 'application/pdf',
+      size: 1000,
+    },
+    {
+      documentId: ATTACHED_SCAN,
+      owner: { kind: 'applicant', subject: 'siti' },
+      attached: true,
+      contentType: 'application/pdf',
+      size: 1000,
+    },
   ];
   const fake: ResubmitApplicationPorts & { written: typeof written } = {
     written,
     regions: regionIndexOf(['32.01.01']),
     find: (trackingNo) => Promise.resolve(trackingNo === 'K7M39QX2C' ? application : undefined),
-    findService: () => Promise.resolve({ fields: FIELDS }),
+    findService: () => Promise.resolve({ fields: FIELDS, documents: DOCUMENTS }),
     findDocuments: (ids) =>
       Promise.resolve(documents.filter((document) => ids.includes(document.documentId))),
     resubmit: (resubmission, answer) => {
@@ -157,9 +182,9 @@ describe('resubmitApplication', () => {
       ),
     );
     expect(error.errors.map(({ field, code }) => [field, code])).toEqual([
-      ['documents[2].requirement', 'requirement_offered_twice'],
       ['documents[0].documentId', 'document_not_found'],
       ['documents[1].documentId', 'document_already_attached'],
+      ['documents[2].requirement', 'requirement_offered_twice'],
     ]);
     expect(fake.written).toHaveLength(0);
   });

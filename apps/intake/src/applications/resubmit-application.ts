@@ -9,7 +9,7 @@ import type {
 } from '@satupintu/contracts';
 import type { RegionIndex } from '@satupintu/domain';
 import { offeredDocumentProblems, type AttachDocumentsPorts } from '../documents/attach-documents';
-import type { DocumentOwner } from '../documents/document-access';
+import { requirementProblems, type DocumentOwner } from '../documents/document-access';
 import { viewOf, type StoredApplication } from './follow-application';
 import type { ApplicationsOwner } from './list-applications';
 import { checkAgainstStandard, type ServiceStandardRules } from './standard-checks';
@@ -79,18 +79,6 @@ function isOwnedBy(application: StoredApplication, owner: ApplicationsOwner): bo
     : application.submittedByClient === owner.clientId;
 }
 
-/** One new document per requirement: two for one requirement would leave which one unclear. */
-function requirementProblems(documents: readonly AttachedDocumentV2[]): FieldError[] {
-  const seen = new Set<string>();
-  const errors: FieldError[] = [];
-  documents.forEach(({ requirement }, i) => {
-    if (seen.has(requirement))
-      errors.push({ field: `documents[${i}].requirement`, code: 'requirement_offered_twice' });
-    seen.add(requirement);
-  });
-  return errors;
-}
-
 /**
  * After the agency sent the application back (NEEDS_REVISION), its applicant sends only what
  * they corrected. The corrected fields are merged over the stored form and the merged form is
@@ -121,8 +109,8 @@ export async function resubmitApplication(
     throw DomainError.validation([{ field: 'form', code: 'nothing_to_resubmit' }], 422);
 
   const errors: FieldError[] = [];
+  const standard = await ports.findService(application.serviceCode);
   if (Object.keys(corrected).length > 0) {
-    const standard = await ports.findService(application.serviceCode);
     // The channel was accepted at submission; only the data is checked again.
     errors.push(
       ...checkAgainstStandard(
@@ -133,8 +121,16 @@ export async function resubmitApplication(
       ),
     );
   }
-  errors.push(...requirementProblems(documents));
-  errors.push(...(await offeredDocumentProblems(uploader, documents, ports)));
+  // As at submission: the resubmitter's own documents, each for one of the standard's document
+  // requirements (once each), of a type and size it allows.
+  errors.push(
+    ...(await offeredDocumentProblems(
+      uploader,
+      documents,
+      (offered, theirs) => requirementProblems(standard?.documents ?? null, offered, theirs),
+      ports,
+    )),
+  );
   if (errors.length > 0) throw DomainError.validation(errors, 422);
 
   const now = ports.now();

@@ -1,6 +1,7 @@
 import type { FieldError } from '@satupintu/common';
 import type { Channel, FormDataV2 } from '@satupintu/contracts';
 import { validateForm, type FormFieldRule, type RegionIndex } from '@satupintu/domain';
+import type { DocumentRequirementRule } from '../documents/document-access';
 
 /** What a submission is checked against: the service's published standard, if it has one. */
 export interface ServiceStandardRules {
@@ -8,6 +9,8 @@ export interface ServiceStandardRules {
   fields?: readonly FormFieldRule[] | null;
   /** The channels the service takes applications through; null for any. */
   channels?: readonly Channel[] | null;
+  /** The documents it asks for; null while the service has no published standard. */
+  documents?: readonly DocumentRequirementRule[] | null;
 }
 
 /**

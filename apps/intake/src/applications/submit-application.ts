@@ -12,6 +12,7 @@ import type {
 import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
 import { checkAgainstStandard, type ServiceStandardRules } from './standard-checks';
 import { offeredDocumentProblems, type AttachDocumentsPorts } from '../documents/attach-documents';
+import { requirementProblems } from '../documents/document-access';
 
 /**
  * What intake stores: the event's facts and, for an applicant an officer or a client names by
@@ -200,7 +201,16 @@ export async function submitApplication(
       params: { serviceCode: input.serviceCode },
     });
   else errors.push(...checkAgainstStandard(service, channel, input.form, ports.regions));
-  errors.push(...(await offeredDocumentProblems(submittedBy, input.documents, ports)));
+  errors.push(
+    ...(await offeredDocumentProblems(
+      submittedBy,
+      input.documents,
+      service
+        ? (offered, theirs) => requirementProblems(service.documents ?? null, offered, theirs)
+        : undefined,
+      ports,
+    )),
+  );
   if (errors.length > 0 || !service) throw DomainError.validation(errors, 422);
 
   const now = ports.now();

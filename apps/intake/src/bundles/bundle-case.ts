@@ -1,4 +1,5 @@
 import type {
+  AttachedDocumentV2,
   ApplicationSubmittedV2,
   BundleCaseV1,
   Channel,
@@ -9,6 +10,7 @@ import type {
 import { ApplicationSubmitted } from '@satupintu/contracts';
 import type { BundleStatus, BundleStepInput, BundleStepStatus } from '@satupintu/domain';
 import type { NewApplication, StepDocument } from '../applications/submit-application';
+import type { DocumentOwner } from '../documents/document-access';
 
 /**
  * A submitted bundle as intake keeps it: who applies, the one set of data and documents, and
@@ -62,6 +64,15 @@ export interface BundleWrites {
   addCase(bundleCase: BundleCaseRecord): Promise<boolean>;
   /** A step's application; false if its tracking number is taken. */
   addApplication(application: NewApplication): Promise<boolean>;
+  /**
+   * Attaches the submitter's still unattached documents to the case; answers the ids it did
+   * attach (a concurrent submission may have taken one since the check).
+   */
+  attachDocuments(
+    bundleCaseId: string,
+    owner: DocumentOwner,
+    documents: readonly AttachedDocumentV2[],
+  ): Promise<Set<string>>;
   setStep(bundleCaseId: string, stepKey: string, change: StepChange): Promise<void>;
   finishCase(
     bundleCaseId: string,

@@ -69,6 +69,8 @@ export class BundlesHandlers {
         findApplicantByNik: (nik) => this.applications.findApplicantByNik(nik),
         actsFor: (applicantId, businessId) => this.applications.actsFor(applicantId, businessId),
         findBundle: (code) => this.bundles.findBundle(code),
+        findService: (code) => this.catalog.findActiveService(code),
+        findDocuments: (ids) => this.applications.findDocuments(ids),
         timeZoneOf: (agencyCode) => this.bundles.timeZoneOf(agencyCode),
         write: (work) => this.bundles.write(work, claim),
         newId: randomUUID,

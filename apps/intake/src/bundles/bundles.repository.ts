@@ -9,6 +9,7 @@ import {
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicationsRepository } from '../applications/applications.repository';
+import { DocumentsRepository } from '../documents/documents.repository';
 import type { BundleCaseRecord, BundleStepRecord, BundleWrites } from './bundle-case';
 
 interface BundleRow {
@@ -96,6 +97,8 @@ export class BundlesRepository {
   static writes(tx: Transaction): BundleWrites {
     return {
       addCase: (bundleCase) => addCase(tx, bundleCase),
+      attachDocuments: (bundleCaseId, owner, documents) =>
+        DocumentsRepository.attachToBundleCase(tx, bundleCaseId, owner, documents),
       addApplication: async (application) =>
         (
           await tx.execute(

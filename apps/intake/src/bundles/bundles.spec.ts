@@ -57,6 +57,38 @@ const BIRTH: BundleV1 = {
   ],
 };
 
+const scan = (kind: string) => ({
+  kind,
+  allowedTypes: ['application/pdf' as const],
+  maxBytes: 2_000_000,
+  mandatory: true,
+});
+/** The document requirements of BIRTH's services. */
+const STANDARDS: Record<string, ReturnType<typeof scan>[]> = {
+  AKTA: [scan('SURAT_LAHIR')],
+  KK: [scan('AKTA_KELAHIRAN')],
+  BPJS: [scan('KARTU_KELUARGA'), scan('AKTA_KELAHIRAN')],
+};
+const OTHERS = '5b1e7c2a-9d4f-4e3b-8a6c-1f2e3d4c5b6a';
+/** Siti's scanned PDF (KTP) and somebody else's (OTHERS). */
+const documentsPorts = {
+  findService: (code: string) => Promise.resolve({ documents: STANDARDS[code] ?? null }),
+  findDocuments: (ids: string[]) =>
+    Promise.resolve(
+      [
+        { documentId: KTP, owner: { kind: 'applicant' as const, subject: SITI } },
+        { documentId: OTHERS, owner: { kind: 'applicant' as const, subject: 'budi' } },
+      ]
+        .filter(({ documentId }) => ids.includes(documentId))
+        .map((document) => ({
+          ...document,
+          attached: false,
+          contentType: 'application/pdf' as const,
+          size: 1000,
+        })),
+    ),
+};
+
 /** An in-memory database of one bundle case, and what was published. */
 function memory() {
   let counter = 0;
@@ -65,8 +97,15 @@ function memory() {
     applications: [] as NewApplication[],
     published: [] as { event: EventContract<unknown>; payload: Record<string, unknown> }[],
     finished: [] as unknown[],
+    /** Document id → the bundle case it was attached to. */
+    attached: new Map<string, string>(),
   };
   const writes: BundleWrites = {
+    attachDocuments: (bundleCaseId, _owner, documents) => {
+      const free = documents.filter(({ documentId }) => !state.attached.has(documentId));
+      for (const { documentId } of free) state.attached.set(documentId, bundleCaseId);
+      return Promise.resolve(new Set(free.map(({ documentId }) => documentId)));
+    },
     addCase: (bundleCase) => {
       state.cases.set(bundleCase.id, structuredClone(bundleCase));
       return Promise.resolve(true);
@@ -124,6 +163,7 @@ async function submitted(
       findBundle: (code) => Promise.resolve(code === 'BIRTH' ? BIRTH : undefined),
       timeZoneOf: () => Promise.resolve('Asia/Jakarta'),
       write: (work) => work(db.writes),
+      ...documentsPorts,
       ...db.mint,
     },
   );
@@ -162,6 +202,34 @@ function decides(db: ReturnType<typeof memory>, caseId: string) {
 }
 
 describe('submitting a bundle', () => {
+  it('attaches its documents to the case, not to one step', async () => {
+    const { db, bundleCase } = await submitted();
+    expect([...db.state.attached]).toEqual([[KTP, bundleCase.bundleCaseId]]);
+  });
+
+  it('checks its documents like a single submission’s, against every step’s requirements', async () => {
+    const db = memory();
+    const error = await domainErrorOf(
+      submitted(db, [
+        // A requirement of the third step only: known to the bundle.
+        { requirement: 'KARTU_KELUARGA', documentId: KTP },
+        { requirement: 'KTP', documentId: KTP },
+        { requirement: 'SURAT_LAHIR', documentId: OTHERS },
+      ]),
+    );
+    expect(error.status).toBe(422);
+    expect(error.errors).toEqual([
+      { field: 'documents[1].documentId', code: 'document_offered_twice' },
+      { field: 'documents[2].documentId', code: 'document_not_found' },
+      {
+        field: 'documents[1].requirement',
+        code: 'unknown_requirement',
+        params: { requirement: 'KTP' },
+      },
+    ]);
+    expect(db.state.cases.size + db.state.attached.size).toBe(0);
+  });
+
   it('opens only the steps that depend on nothing, with the bundle’s data and documents', async () => {
     const { db, bundleCase } = await submitted();
     expect(bundleCase.steps.map((s) => s.status)).toEqual(['OPEN', 'WAITING', 'WAITING']);
@@ -204,6 +272,7 @@ describe('submitting a bundle', () => {
           findBundle: () => Promise.resolve(undefined),
           timeZoneOf: () => Promise.resolve(undefined),
           write: (work) => work(db.writes),
+          ...documentsPorts,
           ...db.mint,
         },
       ),

@@ -9,6 +9,15 @@ import {
 import { firstSteps } from '@satupintu/domain';
 import { whoApplies, type SubmitApplicationPorts } from '../applications/submit-application';
 import {
+  offeredDocumentProblems,
+  refuseUnattached,
+  type AttachDocumentsPorts,
+} from '../documents/attach-documents';
+import {
+  bundleRequirementProblems,
+  type DocumentRequirementRule,
+} from '../documents/document-access';
+import {
   bundleCaseView,
   openStep,
   type BundleCaseRecord,
@@ -17,8 +26,15 @@ import {
 } from './bundle-case';
 
 export interface SubmitBundlePorts
-  extends Pick<SubmitApplicationPorts, 'regions' | 'findApplicantByNik' | 'actsFor'>, Minting {
+  extends
+    Pick<SubmitApplicationPorts, 'regions' | 'findApplicantByNik' | 'actsFor'>,
+    AttachDocumentsPorts,
+    Minting {
   findBundle(code: string): Promise<BundleV1 | undefined>;
+  /** A step's service's document requirements; undefined for a service not in the catalog. */
+  findService(
+    code: string,
+  ): Promise<{ documents: readonly DocumentRequirementRule[] | null } | undefined>;
   /** The agencies' time zones, for the steps' applications. */
   timeZoneOf(agencyCode: string): Promise<string | undefined>;
   /** Runs `work` in one transaction: the case, its steps, the first applications, their events. */
@@ -32,9 +48,11 @@ const CASE_TRACKING_NO_ATTEMPTS = 5;
 
 /**
  * Accepts a bundle: one submission, by the same callers and with the same checks of who applies
- * as a single application, with one set of data and documents. In one transaction it stores
- * the bundle as a case with its own tracking number and opens as applications the steps that
- * depend on nothing; the others wait for their dependencies to be issued.
+ * as a single application, with one set of data and documents (the submitter's own, unattached,
+ * each for a requirement of at least one step's service and fitting it). In one transaction it
+ * stores the bundle as a case with its own tracking number, attaches the documents to it, and
+ * opens as applications the steps that depend on nothing; the others wait for their
+ * dependencies to be issued.
  */
 export async function submitBundle(
   principal: Principal,
@@ -57,6 +75,21 @@ export async function submitBundle(
     const zone = await ports.timeZoneOf(agencyCode);
     if (zone) timeZones.set(agencyCode, zone);
     else errors.push({ field: 'bundleCode', code: 'unknown_agency', params: { agencyCode } });
+  }
+  if (bundle) {
+    const standards = await Promise.all(
+      bundle.steps.map(
+        async (step) => (await ports.findService(step.serviceCode))?.documents ?? null,
+      ),
+    );
+    errors.push(
+      ...(await offeredDocumentProblems(
+        party.submittedBy,
+        input.documents,
+        (offered, theirs) => bundleRequirementProblems(standards, offered, theirs),
+        ports,
+      )),
+    );
   }
   if (errors.length > 0 || !bundle) throw DomainError.validation(errors, 422);
 
@@ -92,6 +125,12 @@ export async function submitBundle(
         throw new Error(`no free tracking number after ${attempt} attempts`);
       bundleCase.trackingNo = ports.newTrackingNo();
     }
+    // The case holds the documents; every step's application names them as it opens.
+    if (input.documents.length > 0)
+      refuseUnattached(
+        input.documents,
+        await writes.attachDocuments(bundleCase.id, party.submittedBy, input.documents),
+      );
     for (const step of bundleCase.steps)
       if (opening.has(step.key)) await openStep(writes, bundleCase, step, ports);
     return bundleCaseView(bundleCase);

@@ -7,6 +7,7 @@ import type {
 } from '@satupintu/contracts';
 import type { DemoAgency, DemoService } from '@satupintu/demo';
 import type { FormFieldRule } from '@satupintu/domain';
+import type { DocumentRequirementRule } from '../documents/document-access';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import type { ServicesQuery } from './list-services';
@@ -19,6 +20,8 @@ export interface CatalogService {
   /** The standard's form fields and channels; null while the service has no standard. */
   fields: FormFieldRule[] | null;
   channels: Channel[] | null;
+  /** The standard's document requirements; null while the service has no standard. */
+  documents: DocumentRequirementRule[] | null;
 }
 
 // Every submission looks its service up; the catalog changes rarely, so answers are kept this
@@ -63,7 +66,8 @@ export class CatalogRepository {
   private async queryActiveService(code: string): Promise<CatalogService | undefined> {
     const rows = await this.db.query<CatalogService>(sql`
       SELECT s.code, s.name, s.agency_code AS "agencyCode", a.time_zone AS "agencyTimeZone",
-             s.standard -> 'requirements' -> 'fields' AS fields, s.standard -> 'channels' AS channels
+             s.standard -> 'requirements' -> 'fields' AS fields, s.standard -> 'channels' AS channels,
+             s.standard -> 'requirements' -> 'documents' AS documents
         FROM services s JOIN agencies a ON a.code = s.agency_code
        WHERE s.code = ${code} AND s.active AND a.active`);
     return rows[0];

@@ -1,6 +1,20 @@
 import { DomainError, type FieldError } from '@satupintu/common';
 import type { AttachedDocumentV2 } from '@satupintu/contracts';
-import { attachmentProblems, type AttachableDocument, type DocumentOwner } from './document-access';
+import {
+  attachmentProblems,
+  sameOwner,
+  type AttachableDocument,
+  type DocumentOwner,
+} from './document-access';
+
+/**
+ * The documents offered against what the service (or the bundle's services) asks for, given
+ * those of them that are the submitter's (`requirementProblems`, `bundleRequirementProblems`).
+ */
+export type RequirementCheck = (
+  offered: readonly AttachedDocumentV2[],
+  theirs: readonly AttachableDocument[],
+) => FieldError[];
 
 /** What a submission needs to check the documents it offers. */
 export interface AttachDocumentsPorts {
@@ -9,18 +23,25 @@ export interface AttachDocumentsPorts {
 }
 
 /**
- * The per-field problems of the documents a submission offers (none offered, none to check).
- * Checked again where they are attached, in the application's transaction
- * (`refuseUnattached`): one taken by a concurrent submission in between is refused there.
+ * The per-field problems of the documents a submission offers (none offered, none to check):
+ * whose they are and whether they are free (`attachmentProblems`), and, when the service is
+ * known (a `fits` check given), whether they fit its document requirements. Ownership is
+ * checked again where they are attached, in the submission's transaction (`refuseUnattached`):
+ * one taken by a concurrent submission in between is refused there.
  */
 export async function offeredDocumentProblems(
   submitter: DocumentOwner,
   offered: readonly AttachedDocumentV2[] | undefined,
+  fits: RequirementCheck | undefined,
   ports: AttachDocumentsPorts,
 ): Promise<FieldError[]> {
   if (!offered || offered.length === 0) return [];
   const found = await ports.findDocuments(offered.map((document) => document.documentId));
-  return attachmentProblems(submitter, offered, found);
+  const problems = attachmentProblems(submitter, offered, found);
+  if (!fits) return problems;
+  // Someone else's document is not the submitter's to learn the type or size of.
+  const theirs = found.filter((document) => sameOwner(document.owner, submitter));
+  return [...problems, ...fits(offered, theirs)];
 }
 
 /**

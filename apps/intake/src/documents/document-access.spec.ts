@@ -1,6 +1,13 @@
 import { DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
-import { attachmentProblems, mayReadDocument, type DocumentAccessFacts } from './document-access';
+import {
+  attachmentProblems,
+  bundleRequirementProblems,
+  mayReadDocument,
+  requirementProblems,
+  type DocumentAccessFacts,
+  type DocumentRequirementRule,
+} from './document-access';
 import { uploaderOf } from './document-requests';
 
 const principal = (overrides: Partial<Principal>): Principal => ({
@@ -76,6 +83,11 @@ describe('mayReadDocument', () => {
     owner: { kind: 'client', subject: 'portal', clientId: 'portal' },
     application: { agencyCode: 'DUKCAPIL' },
   };
+  // Given to a bundle whose Dukcapil step is open; its PUPR step is not yet.
+  const givenToBundle: DocumentAccessFacts = {
+    owner: { kind: 'officer', subject: 'desk-1' },
+    bundleCase: { applicantId: 'siti', agencyCodes: ['DUKCAPIL'] },
+  };
 
   it.each([
     ['its uploader', siti, uploadedBySiti, true],
@@ -90,6 +102,10 @@ describe('mayReadDocument', () => {
     ['the client that uploaded it', portal, uploadedByPortal, true],
     ['another client', kiosk, uploadedByPortal, false],
     ['anonymous', principal({ kind: 'anonymous' }), attachedAtDukcapil, false],
+    ['the applicant of its bundle', siti, givenToBundle, true],
+    ['the officer of an opened step’s agency', dukcapilVerifier, givenToBundle, true],
+    ['the officer of an agency whose step holds it not', puprVerifier, givenToBundle, false],
+    ['another applicant, for a bundle’s', budi, givenToBundle, false],
     [
       'an applicant, when the application names none',
       siti,
@@ -106,10 +122,16 @@ describe('attachmentProblems', () => {
   const a = '00000000-0000-4000-8000-00000000000a';
   const b = '00000000-0000-4000-8000-00000000000b';
   const c = '00000000-0000-4000-8000-00000000000c';
+  const pdf = { contentType: 'application/pdf' as const, size: 1000 };
   const found = [
-    { documentId: a, owner, attached: false },
-    { documentId: b, owner, attached: true },
-    { documentId: c, owner: { kind: 'applicant' as const, subject: 'budi' }, attached: false },
+    { documentId: a, owner, attached: false, ...pdf },
+    { documentId: b, owner, attached: true, ...pdf },
+    {
+      documentId: c,
+      owner: { kind: 'applicant' as const, subject: 'budi' },
+      attached: false,
+      ...pdf,
+    },
   ];
 
   it('accepts the submitter’s own unattached documents', () => {
@@ -146,8 +168,118 @@ describe('attachmentProblems', () => {
       attachmentProblems(
         kioskOwner,
         [{ requirement: 'KTP', documentId: a }],
-        [{ documentId: a, owner: portalOwner, attached: false }],
+        [{ documentId: a, owner: portalOwner, attached: false, ...pdf }],
       ),
     ).toEqual([{ field: 'documents[0].documentId', code: 'document_not_found' }]);
+  });
+});
+
+describe('requirementProblems', () => {
+  const owner = { kind: 'applicant' as const, subject: 'siti' };
+  const scan = { contentType: 'image/png' as const, size: 1_500_000, owner, attached: false };
+  const requirements: DocumentRequirementRule[] = [
+    {
+      kind: 'KK',
+      allowedTypes: ['application/pdf', 'image/png'],
+      maxBytes: 2_000_000,
+      mandatory: true,
+    },
+    { kind: 'GAMBAR', allowedTypes: ['application/pdf'], maxBytes: 10_000_000, mandatory: false },
+    { kind: 'FOTO', allowedTypes: ['image/png'], maxBytes: 1_000_000, mandatory: false },
+  ];
+  const found = [
+    { documentId: 'd1', ...scan },
+    { documentId: 'd2', ...scan },
+    { documentId: 'd3', ...scan },
+  ];
+
+  it('accepts documents of allowed types within their limits, mandatory ones missing or not', () => {
+    expect(
+      requirementProblems(requirements, [{ requirement: 'KK', documentId: 'd1' }], found),
+    ).toEqual([]);
+    expect(requirementProblems(requirements, [], found)).toEqual([]);
+  });
+
+  it('names an unknown requirement, one filled twice, a type or size the requirement refuses', () => {
+    expect(
+      requirementProblems(
+        requirements,
+        [
+          { requirement: 'KTP', documentId: 'd1' },
+          { requirement: 'GAMBAR', documentId: 'd1' },
+          { requirement: 'FOTO', documentId: 'd2' },
+          { requirement: 'KK', documentId: 'd3' },
+          { requirement: 'KK', documentId: 'unknown' },
+        ],
+        found,
+      ),
+    ).toEqual([
+      {
+        field: 'documents[0].requirement',
+        code: 'unknown_requirement',
+        params: { requirement: 'KTP' },
+      },
+      {
+        field: 'documents[1].documentId',
+        code: 'document_type_not_for_requirement',
+        params: { requirement: 'GAMBAR', values: 'application/pdf' },
+      },
+      {
+        field: 'documents[2].documentId',
+        code: 'document_too_large_for_requirement',
+        params: { requirement: 'FOTO', limit: 1_000_000 },
+      },
+      { field: 'documents[4].requirement', code: 'requirement_offered_twice' },
+    ]);
+  });
+
+  it('knows no requirement of a service without a published standard', () => {
+    expect(requirementProblems(null, [{ requirement: 'KK', documentId: 'd1' }], found)).toEqual([
+      {
+        field: 'documents[0].requirement',
+        code: 'unknown_requirement',
+        params: { requirement: 'KK' },
+      },
+    ]);
+  });
+});
+
+describe('bundleRequirementProblems', () => {
+  const owner = { kind: 'applicant' as const, subject: 'siti' };
+  const png = { documentId: 'd1', owner, attached: false, contentType: 'image/png' as const };
+  const rule = (kind: string, types: ('application/pdf' | 'image/png')[], maxBytes: number) => ({
+    kind,
+    allowedTypes: types,
+    maxBytes,
+    mandatory: true,
+  });
+  const steps = [
+    [rule('KK', ['application/pdf'], 10_000_000)],
+    null,
+    [rule('KK', ['image/png'], 1_000_000)],
+  ];
+  const offered = [{ requirement: 'KK', documentId: 'd1' }];
+
+  it('accepts a document that one step’s requirement of its kind takes', () => {
+    expect(bundleRequirementProblems(steps, offered, [{ ...png, size: 500_000 }])).toEqual([]);
+  });
+
+  it('refuses one that none takes, and a kind no step asks for', () => {
+    expect(bundleRequirementProblems(steps, offered, [{ ...png, size: 2_000_000 }])).toEqual([
+      {
+        field: 'documents[0].documentId',
+        code: 'document_too_large_for_requirement',
+        params: { requirement: 'KK', limit: 1_000_000 },
+      },
+    ]);
+    expect(
+      bundleRequirementProblems(steps, [{ requirement: 'AKTA', documentId: 'd1' }], []),
+    ).toEqual([
+      {
+        field: 'documents[0].requirement',
+        code: 'unknown_requirement',
+        params: { requirement: 'AKTA' },
+      },
+    ]);
   });
 });

@@ -29,9 +29,13 @@ interface DocumentRow {
   object_name: string;
   created_at: Date;
   application_id: string | null;
+  bundle_case_id: string | null;
   requirement: string | null;
   applicant_id: string | null;
   agency_code: string | null;
+  bundle_applicant_id: string | null;
+  /** The agencies of the bundle's opened steps whose application holds the document. */
+  bundle_agencies: string[] | null;
 }
 
 function ownerOf(row: Pick<DocumentRow, 'owner_kind' | 'owner_subject' | 'owner_client'>) {
@@ -51,8 +55,8 @@ export class DocumentsRepository {
     this.db = executorOf(dataSource);
   }
 
-  async add(document: NewDocument): Promise<Date> {
-    const [row] = await this.db.query<{ created_at: Date }>(sql`
+  async add(document: NewDocument, tx: Executor = this.db): Promise<Date> {
+    const [row] = await tx.query<{ created_at: Date }>(sql`
       INSERT INTO documents (id, owner_kind, owner_subject, owner_client, content_type, size,
                              sha256, object_name)
       VALUES (${document.documentId}, ${document.owner.kind}, ${document.owner.subject},
@@ -64,8 +68,13 @@ export class DocumentsRepository {
 
   async find(documentId: string): Promise<StoredDocument | undefined> {
     const [row] = await this.db.query<DocumentRow>(sql`
-      SELECT d.*, a.applicant_id, a.agency_code
+      SELECT d.*, a.applicant_id, a.agency_code, bc.applicant_id AS bundle_applicant_id,
+             (SELECT array_agg(DISTINCT s.agency_code) FROM applications s
+               WHERE s.bundle_case_id = d.bundle_case_id
+                 AND s.documents @> jsonb_build_array(jsonb_build_object('documentId', d.id::text))
+             ) AS bundle_agencies
         FROM documents d LEFT JOIN applications a ON a.id = d.application_id
+                         LEFT JOIN bundle_cases bc ON bc.id = d.bundle_case_id
        WHERE d.id = ${documentId}`);
     if (!row) return undefined;
     return {
@@ -78,6 +87,14 @@ export class DocumentsRepository {
       owner: ownerOf(row),
       ...(row.application_id && row.requirement
         ? { applicationId: row.application_id, requirement: row.requirement }
+        : {}),
+      ...(row.bundle_case_id
+        ? {
+            bundleCase: {
+              ...(row.bundle_applicant_id ? { applicantId: row.bundle_applicant_id } : {}),
+              agencyCodes: row.bundle_agencies ?? [],
+            },
+          }
         : {}),
       ...(row.agency_code
         ? {
@@ -94,12 +111,15 @@ export class DocumentsRepository {
   static async findAttachable(db: Executor, ids: readonly string[]): Promise<AttachableDocument[]> {
     if (ids.length === 0) return [];
     const rows = await db.query<DocumentRow>(sql`
-      SELECT id, owner_kind, owner_subject, owner_client, application_id
+      SELECT id, owner_kind, owner_subject, owner_client, application_id, bundle_case_id,
+             content_type, size
         FROM documents WHERE id = ANY(${[...ids]}::uuid[])`);
     return rows.map((row) => ({
       documentId: row.id,
       owner: ownerOf(row),
-      attached: row.application_id !== null,
+      attached: row.application_id !== null || row.bundle_case_id !== null,
+      contentType: row.content_type,
+      size: row.size,
     }));
   }
 
@@ -119,7 +139,29 @@ export class DocumentsRepository {
         FROM unnest(${documents.map((document) => document.documentId)}::uuid[],
                     ${documents.map((document) => document.requirement)}::text[])
              AS o(id, requirement)
-       WHERE d.id = o.id AND d.application_id IS NULL
+       WHERE d.id = o.id AND d.application_id IS NULL AND d.bundle_case_id IS NULL
+         AND d.owner_kind = ${owner.kind} AND d.owner_subject = ${owner.subject}
+         AND d.owner_client IS NOT DISTINCT FROM ${owner.clientId ?? null}
+      RETURNING d.id`);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * `attach` for a bundle: the documents go to its case, from which every step's application
+   * names them, under the same conditions (still the owner's, still unattached).
+   */
+  static async attachToBundleCase(
+    tx: Executor,
+    bundleCaseId: string,
+    owner: DocumentOwner,
+    documents: readonly AttachedDocumentV2[],
+  ): Promise<Set<string>> {
+    const rows = await tx.query<{ id: string }>(sql`
+      UPDATE documents d SET bundle_case_id = ${bundleCaseId}, requirement = o.requirement
+        FROM unnest(${documents.map((document) => document.documentId)}::uuid[],
+                    ${documents.map((document) => document.requirement)}::text[])
+             AS o(id, requirement)
+       WHERE d.id = o.id AND d.application_id IS NULL AND d.bundle_case_id IS NULL
          AND d.owner_kind = ${owner.kind} AND d.owner_subject = ${owner.subject}
          AND d.owner_client IS NOT DISTINCT FROM ${owner.clientId ?? null}
       RETURNING d.id`);
@@ -134,7 +176,8 @@ export class DocumentsRepository {
     const rows = await tx.query<{ object_name: string }>(sql`
       DELETE FROM documents WHERE id IN (
         SELECT id FROM documents
-         WHERE application_id IS NULL AND created_at < ${cutoff.toISOString()}::timestamptz
+         WHERE application_id IS NULL AND bundle_case_id IS NULL
+           AND created_at < ${cutoff.toISOString()}::timestamptz
          ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING object_name`);
     return rows.map((row) => row.object_name);

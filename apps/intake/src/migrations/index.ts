@@ -13,6 +13,7 @@ import { KeepServiceStandards1764900001000 } from './1764900001000-keep-service-
 import { AddFormToApplications1764900001010 } from './1764900001010-add-form-to-applications';
 import { FollowApplicationStatuses1765000000100 } from './1765000000100-follow-application-statuses';
 import { CreateBundles1765100000000 } from './1765100000000-create-bundles';
+import { AttachDocumentsToBundleCases1765200000000 } from './1765200000000-attach-documents-to-bundle-cases';
 import { RecordResubmissions1765200000100 } from './1765200000100-record-resubmissions';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
@@ -30,5 +31,6 @@ export const INTAKE_MIGRATIONS = [
   CreateIdempotencyKeys1765000000000,
   FollowApplicationStatuses1765000000100,
   CreateBundles1765100000000,
+  AttachDocumentsToBundleCases1765200000000,
   RecordResubmissions1765200000100,
 ];

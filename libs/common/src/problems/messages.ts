@@ -655,13 +655,25 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     id: 'kirim kolom yang diperbaiki (form) atau dokumen pengganti (documents)',
     en: 'send the corrected fields (form) or replacement documents (documents)',
   },
-  requirement_offered_twice: {
-    id: 'persyaratan ini sudah diberi dokumen lain dalam permintaan yang sama',
-    en: 'another document in this request is for the same requirement',
-  },
   document_offered_twice: {
     id: 'dokumen yang sama dilampirkan dua kali',
     en: 'the same document is offered twice',
+  },
+  unknown_requirement: {
+    id: 'persyaratan dokumen {requirement} tidak ada dalam standar pelayanan layanan ini',
+    en: "document requirement {requirement} is not in this service's standard",
+  },
+  requirement_offered_twice: {
+    id: 'persyaratan dokumen yang sama diisi dua kali',
+    en: 'the same document requirement is filled twice',
+  },
+  document_type_not_for_requirement: {
+    id: 'jenis berkas ini tidak diterima untuk persyaratan {requirement}; gunakan salah satu dari: {values}',
+    en: 'this file type is not accepted for requirement {requirement}; use one of: {values}',
+  },
+  document_too_large_for_requirement: {
+    id: 'dokumen ini melebihi batas {limit} bita untuk persyaratan {requirement}',
+    en: 'this document is larger than the {limit} bytes allowed for requirement {requirement}',
   },
 };
 

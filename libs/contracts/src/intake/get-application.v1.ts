@@ -10,6 +10,40 @@ export class GetApplicationV1 {
   trackingNo: string;
 }
 
+/** A document the application holds for a requirement, as the gateway measured it. */
+export interface HeldDocumentV1 {
+  documentId: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+/**
+ * One document requirement of the service's standard and what the application holds for it:
+ * an uploaded document, an upstream bundle step's output (`fromStep`), or nothing yet.
+ */
+export interface DocumentRequirementStateV1 {
+  requirement: string;
+  mandatory: boolean;
+  state: 'ATTACHED' | 'FROM_STEP' | 'MISSING';
+  document?: HeldDocumentV1;
+  fromStep?: string;
+  outputNumber?: string;
+}
+
+/** One form field of the service's standard and whether the application gives it. */
+export interface FieldRequirementStateV1 {
+  name: string;
+  required: boolean;
+  given: boolean;
+}
+
+/** The service's requirements against what the application holds (PermenPANRB 15/2014). */
+export interface ApplicationRequirementsV1 {
+  fields: FieldRequirementStateV1[];
+  documents: DocumentRequirementStateV1[];
+}
+
 /** An application as its applicant sees it: what was submitted and where it stands. */
 export interface ApplicationV1 {
   applicationId: string;
@@ -29,6 +63,12 @@ export interface ApplicationV1 {
    * zone; the status stays NEEDS_REVISION until the agency takes the case up again.
    */
   resubmittedAt?: string;
+
+  /**
+   * On reading it (not on withdrawing): the standard's requirements and what it holds of them;
+   * absent while its service has no published standard.
+   */
+  requirements?: ApplicationRequirementsV1;
 }
 
 export const GetApplication = defineRequest<GetApplicationV1, ApplicationV1>({
