@@ -49,12 +49,22 @@ const WATCHDOG_MS = 10 * 60_000;
 
 const APPLICATION = JSON.stringify({
   serviceCode: 'DUKCAPIL-KK',
-  applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
+  applicant: {
+    nik: '3201014506900001',
+    name: 'Siti Rahayu',
+    birthDate: '1990-06-05',
+    consent: { method: 'SIGNED_FORM' },
+  },
 });
 /** The demo bundle whose first step (the birth certificate) is DUKCAPIL's, the agency started. */
 const BUNDLE = 'BIRTH-OF-A-CHILD';
 const BUNDLE_SUBMISSION = JSON.stringify({
-  applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
+  applicant: {
+    nik: '3201014506900001',
+    name: 'Siti Rahayu',
+    birthDate: '1990-06-05',
+    consent: { method: 'SIGNED_FORM' },
+  },
   form: {},
   documents: [],
 });

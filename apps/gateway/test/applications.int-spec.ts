@@ -226,21 +226,41 @@ describe('POST /v1/applications and its timeline', () => {
       ],
       [
         'a NIK whose region does not exist',
-        () => typed(anApplication({ applicant: { nik: '9901014506900001', name: 'A' } })),
+        () =>
+          typed(
+            anApplication({
+              applicant: { nik: '9901014506900001', name: 'A', consent: { method: 'SIGNED_FORM' } },
+            }),
+          ),
         422,
         'unprocessable',
         ['applicant.nik'],
       ],
       [
         'a NIK with serial 0000',
-        () => typed(anApplication({ applicant: { nik: '3201014506900000', name: 'A' } })),
+        () =>
+          typed(
+            anApplication({
+              applicant: { nik: '3201014506900000', name: 'A', consent: { method: 'SIGNED_FORM' } },
+            }),
+          ),
         422,
         'unprocessable',
         ['applicant.nik'],
       ],
       [
         'a NIK that disagrees with the birth date',
-        () => typed(anApplication({ applicant: { nik, name: 'A', birthDate: '1990-06-06' } })),
+        () =>
+          typed(
+            anApplication({
+              applicant: {
+                nik,
+                name: 'A',
+                birthDate: '1990-06-06',
+                consent: { method: 'SIGNED_FORM' },
+              },
+            }),
+          ),
         422,
         'unprocessable',
         ['applicant.nik'],

@@ -124,7 +124,12 @@ describe('the authorization matrix', () => {
     });
     const forBudi = await call('portal client', 'POST', '/v1/applications', {
       serviceCode: 'PUPR-PBG',
-      applicant: { nik: budi.nik, name: budi.name, birthDate: budi.birthDate },
+      applicant: {
+        nik: budi.nik,
+        name: budi.name,
+        birthDate: budi.birthDate,
+        consent: { method: 'SIGNED_FORM' },
+      },
     });
     expect(forBudi.status).toBe(201);
     portals = forBudi.body.trackingNo as string;
@@ -183,7 +188,12 @@ describe('the authorization matrix', () => {
             ? { serviceCode: 'DUKCAPIL-KK' }
             : {
                 serviceCode: 'DUKCAPIL-KK',
-                applicant: { nik: siti.nik, name: siti.name, birthDate: siti.birthDate },
+                applicant: {
+                  nik: siti.nik,
+                  name: siti.name,
+                  birthDate: siti.birthDate,
+                  consent: { method: 'SIGNED_FORM' },
+                },
               },
         ),
       {

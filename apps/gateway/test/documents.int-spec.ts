@@ -310,7 +310,7 @@ describe('documents: upload, attach, download', () => {
       (await issuer.apiClient(gateway.url, frontDesk)).POST('/v1/applications', {
         body: {
           serviceCode: 'DUKCAPIL-KK',
-          applicant: { nik: siti.nik, name: 'Siti Rahayu' },
+          applicant: { nik: siti.nik, name: 'Siti Rahayu', consent: { method: 'SIGNED_FORM' } },
           documents,
         },
       });
@@ -423,6 +423,7 @@ describe('documents: upload, attach, download', () => {
             sha256: sha256(pdf),
           },
         },
+        { requirement: 'AKTA_KELAHIRAN', mandatory: false, state: 'MISSING' },
       ]);
       // No form was sent: every field of the standard shows as not given.
       expect(requirements?.fields.length).toBeGreaterThan(0);

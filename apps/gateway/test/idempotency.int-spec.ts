@@ -99,6 +99,7 @@ describe('Idempotency-Key on POST /v1/applications', () => {
     const first = await submit(caller, key, body);
     const reordered = {
       applicant: {
+        consent: { reference: body.applicant.consent?.reference, method: 'SIGNED_FORM' },
         birthDate: body.applicant.birthDate,
         name: body.applicant.name,
         nik: body.applicant.nik,

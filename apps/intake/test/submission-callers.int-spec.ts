@@ -141,10 +141,85 @@ describe('submitting and listing applications as each kind of caller', () => {
     });
   });
 
+  it("records the applicant's consent to a front-desk submission, and stores nothing without it", async () => {
+    const someone = aCitizen();
+    const named = { nik: someone.nik, name: 'Rina Putri', birthDate: someone.birthDate };
+    const refused = await domainErrorOf(submit(frontDesk, anApplication({ applicant: named })));
+    expect([refused.status, refused.errors]).toEqual([
+      422,
+      [{ field: 'applicant.consent', code: 'consent_required' }],
+    ]);
+    const stored = await queryServiceDb(
+      ['intake'],
+      'SELECT 1 FROM applications WHERE applicant_nik = $1',
+      [someone.nik],
+    );
+    expect(stored).toHaveLength(0);
+
+    const receipt = await submit(
+      frontDesk,
+      anApplication({
+        applicant: { ...named, consent: { method: 'VERBAL', reference: 'CALL/2026/0042' } },
+      }),
+    );
+    const [consent] = await queryServiceDb<Record<string, string>>(
+      ['intake'],
+      `SELECT applicant_consent_method AS method, applicant_consent_reference AS reference
+         FROM applications WHERE id = $1`,
+      [receipt.applicationId],
+    );
+    expect(consent).toEqual({ method: 'VERBAL', reference: 'CALL/2026/0042' });
+  });
+
+  it("keeps a client's own reference once: sent again, alone or at once, it names the first case", async () => {
+    // Clients of their own: the listing test below counts the portal's applications.
+    const referencing = client('portal-refs', ['applications:submit']);
+    const otherReferencing = client('portal-refs-other', ['applications:submit']);
+    const reference = `OSS-${randomUUID()}`;
+    const first = await submit(referencing, anApplication({ externalReference: reference }));
+    const again = await domainErrorOf(
+      submit(referencing, anApplication({ externalReference: reference })),
+    );
+    expect([again.status, again.code, again.params]).toEqual([
+      409,
+      'external_reference_exists',
+      { externalReference: reference, trackingNo: first.trackingNo },
+    ]);
+    // Another client's reference space is its own.
+    await submit(otherReferencing, anApplication({ externalReference: reference }));
+
+    const racing = `OSS-${randomUUID()}`;
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        submit(referencing, anApplication({ externalReference: racing })),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const stored = await queryServiceDb(
+      ['intake'],
+      'SELECT tracking_no FROM applications WHERE submitted_by_client = $1 AND external_reference = $2',
+      ['portal-refs', racing],
+    );
+    expect(stored).toHaveLength(1);
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected')
+        expect(await domainErrorOf(Promise.reject(outcome.reason))).toMatchObject({
+          status: 409,
+          code: 'external_reference_exists',
+        });
+  });
+
   it('links an application a front-desk officer submits to the registered applicant by NIK', async () => {
     const receipt = await submit(
       frontDesk,
-      anApplication({ applicant: { nik: budi.nik, name: 'Budi', birthDate: budi.birthDate } }),
+      anApplication({
+        applicant: {
+          nik: budi.nik,
+          name: 'Budi',
+          birthDate: budi.birthDate,
+          consent: { method: 'SIGNED_FORM' },
+        },
+      }),
     );
     expect(await row(receipt.applicationId)).toMatchObject({
       applicant_id: budi.id,
@@ -167,7 +242,14 @@ describe('submitting and listing applications as each kind of caller', () => {
   it('records the API client that submitted', async () => {
     const receipt = await submit(
       portal,
-      anApplication({ applicant: { nik: siti.nik, name: 'Siti', birthDate: siti.birthDate } }),
+      anApplication({
+        applicant: {
+          nik: siti.nik,
+          name: 'Siti',
+          birthDate: siti.birthDate,
+          consent: { method: 'SIGNED_FORM' },
+        },
+      }),
     );
     expect(await row(receipt.applicationId)).toMatchObject({
       applicant_id: siti.id,
@@ -201,7 +283,12 @@ describe('submitting and listing applications as each kind of caller', () => {
       // A NIK no other suite of the run submits with.
       const someone = aCitizen();
       const body = anApplication({
-        applicant: { nik: someone.nik, name: 'Rina Putri', birthDate: someone.birthDate },
+        applicant: {
+          nik: someone.nik,
+          name: 'Rina Putri',
+          birthDate: someone.birthDate,
+          consent: { method: 'SIGNED_FORM' },
+        },
       });
       const error = await domainErrorOf(submit(who, body));
       expect(error.status).toBe(status);

@@ -922,6 +922,8 @@ export interface components {
              * @example 1990-06-05
              */
             birthDate?: string;
+            /** @description The applicant's consent to this submission: required when a front-desk officer submits for them (recorded with the application); an API client may give it */
+            consent?: components["schemas"]["ConsentRequest"];
             /**
              * @description Full name
              * @example Siti Rahayu
@@ -1298,6 +1300,19 @@ export interface components {
              * @example 482913
              */
             code: string;
+        };
+        ConsentRequest: {
+            /**
+             * @description How the applicant agreed: a signed consent form, said aloud to the officer (at the counter or on a recorded call), or an electronic signature on the counter pad
+             * @example SIGNED_FORM
+             * @enum {string}
+             */
+            method: "SIGNED_FORM" | "VERBAL" | "ELECTRONIC_SIGNATURE";
+            /**
+             * @description The signed form's number, or the call's recording reference
+             * @example PRS/2026/11/0042
+             */
+            reference?: string;
         };
         CreateAgencyRequest: {
             /** @example BPJS */
@@ -1708,7 +1723,7 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "application_not_withdrawable" | "application_not_resubmittable" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
         Procedure: {
             /** @description In order */
             steps: components["schemas"]["StepText"][];
@@ -2019,6 +2034,11 @@ export interface components {
             channel?: components["schemas"]["Channel"];
             /** @description Documents to attach, each uploaded before by the same caller and attached nowhere yet; they are attached together with the application, or not at all */
             documents?: components["schemas"]["AttachedDocumentRequest"][];
+            /**
+             * @description An API client's own reference for the case (its case number), unique per client: a second application under it is refused with a 409 naming the first one. Not for applicants or officers.
+             * @example OSS-2026-000123
+             */
+            externalReference?: string;
             /**
              * @description The data fields of the service’s standard (`GET /v1/services/{serviceCode}`), by name: a text, number or true/false each, checked against the standard (422 naming `form.<name>`: missing, mistyped, out of range, unknown). At most 100 fields, names of letters and digits starting with a lower-case letter. Left out, the application carries no form data yet: the agency collects it while verifying.
              * @example {
@@ -4505,7 +4525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            /** @description The API client's `externalReference` names an application it submitted before (its tracking number given); or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -4553,7 +4573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, or documents the caller cannot attach; or an `Idempotency-Key` already used with another body */
+            /** @description Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, documents the caller cannot attach, or a front-desk submission without the applicant's consent; or an `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

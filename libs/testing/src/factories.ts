@@ -19,7 +19,12 @@ export function anApplication(
 ): ApplicationForSomeone {
   return {
     serviceCode: 'DUKCAPIL-KK',
-    applicant: { nik: aNik(), name: 'Siti Rahayu', birthDate: '1990-06-05' },
+    applicant: {
+      nik: aNik(),
+      name: 'Siti Rahayu',
+      birthDate: '1990-06-05',
+      consent: { method: 'SIGNED_FORM', reference: 'PRS/2026/11/0042' },
+    },
     ...overrides,
   };
 }

@@ -105,9 +105,23 @@ export class ApplicationsController {
     security: securityOf(SUBMITTERS),
   })
   @ApiIdempotencyKey('/v1/applications', {
+    409: {
+      description:
+        "The API client's `externalReference` names an application it submitted before (its tracking number given)",
+      examples: {
+        externalReference: {
+          summary: 'A case number the client used before',
+          error: new DomainError('external_reference_exists', 409, [], {
+            externalReference: 'OSS-2026-000123',
+            trackingNo: 'K7M39QX2C',
+          }),
+          instance: '/v1/applications',
+        },
+      },
+    },
     422: {
       description:
-        "Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, or documents the caller cannot attach",
+        "Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, documents the caller cannot attach, or a front-desk submission without the applicant's consent",
       examples: {
         form: {
           summary: "Form data that does not meet the service's standard",
@@ -117,6 +131,14 @@ export class ApplicationsController {
               { field: 'form.birthDate', code: 'must_be_date' },
               { field: 'form.pet', code: 'unknown_field' },
             ],
+            422,
+          ),
+          instance: '/v1/applications',
+        },
+        consent: {
+          summary: "A front-desk submission without the applicant's consent",
+          error: DomainError.validation(
+            [{ field: 'applicant.consent', code: 'consent_required' }],
             422,
           ),
           instance: '/v1/applications',

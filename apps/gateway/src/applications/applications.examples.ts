@@ -32,11 +32,25 @@ export const SUBMIT_EXAMPLES: Record<string, { summary: string; value: SubmitApp
         channel: 'KIOSK',
       },
     },
+    portal: {
+      summary: 'The national portal, with its own case number (a second use of it is a 409)',
+      value: {
+        serviceCode: 'DUKCAPIL-KK',
+        applicant: { nik: '3201014506900001', name: 'Siti Rahayu' },
+        channel: 'PORTAL',
+        externalReference: 'OSS-2026-000123',
+      },
+    },
     withForm: {
-      summary: "At the counter, with the form the service's standard asks for",
+      summary:
+        "At the counter, with the applicant's consent and the form the service's standard asks for",
       value: {
         serviceCode: 'DUKCAPIL-AKTA-LAHIR',
-        applicant: { nik: '3201014506900001', name: 'Siti Rahayu' },
+        applicant: {
+          nik: '3201014506900001',
+          name: 'Siti Rahayu',
+          consent: { method: 'SIGNED_FORM', reference: 'PRS/2026/11/0042' },
+        },
         channel: 'COUNTER',
         form: BIRTH_FORM_EXAMPLE,
       },

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHANNELS,
+  CONSENT_METHODS,
+  type ConsentMethod,
   FORM_LIMITS,
   IsFormData,
   MAX_ATTACHED_DOCUMENTS,
@@ -30,6 +32,30 @@ import { BIRTH_FORM_EXAMPLE } from './applications.examples';
 
 // The validators are those of SubmitApplicationV2, which intake checks again on receipt: a body
 // the gateway accepts is never refused by intake for its shape, only for what it means (422).
+
+export class ConsentRequest {
+  @ApiProperty({
+    enum: CONSENT_METHODS,
+    description:
+      'How the applicant agreed: a signed consent form, said aloud to the officer (at the counter ' +
+      'or on a recorded call), or an electronic signature on the counter pad',
+    example: 'SIGNED_FORM',
+  })
+  @IsDefined()
+  @IsIn(CONSENT_METHODS)
+  method: ConsentMethod;
+
+  @ApiPropertyOptional({
+    description: "The signed form's number, or the call's recording reference",
+    pattern: '^[A-Za-z0-9_./:-]{1,64}$',
+    maxLength: 64,
+    example: 'PRS/2026/11/0042',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_./:-]{1,64}$/, { context: { code: 'consent_reference_format' } })
+  reference?: string;
+}
 
 export class ApplicantRequest {
   @ApiProperty({
@@ -63,6 +89,18 @@ export class ApplicantRequest {
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { code: 'must_be_date' } })
   birthDate?: string;
+
+  @ApiPropertyOptional({
+    type: ConsentRequest,
+    description:
+      "The applicant's consent to this submission: required when a front-desk officer submits " +
+      'for them (recorded with the application); an API client may give it',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConsentRequest)
+  consent?: ConsentRequest;
 }
 
 export class AttachedDocumentRequest {
@@ -140,6 +178,19 @@ export class SubmitApplicationRequest extends SubmissionPartyRequest {
 
   @ApiPropertyOptional({
     description:
+      "An API client's own reference for the case (its case number), unique per client: a second " +
+      'application under it is refused with a 409 naming the first one. Not for applicants or officers.',
+    pattern: '^[A-Za-z0-9_./:-]{1,64}$',
+    maxLength: 64,
+    example: 'OSS-2026-000123',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_./:-]{1,64}$/, { context: { code: 'external_reference_format' } })
+  externalReference?: string;
+
+  @ApiPropertyOptional({
+    description:
       'The data fields of the service’s standard (`GET /v1/services/{serviceCode}`), by name: a text, ' +
       'number or true/false each, checked against the standard (422 naming `form.<name>`: missing, ' +
       'mistyped, out of range, unknown). At most 100 fields, names of letters and digits starting ' +
@@ -179,6 +230,7 @@ export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApp
   return {
     serviceCode: body.serviceCode,
     ...toSubmissionPartyV2(body),
+    ...(body.externalReference === undefined ? {} : { externalReference: body.externalReference }),
     ...(body.form === undefined ? {} : { form: { ...body.form } }),
     ...(body.documents === undefined
       ? {}
@@ -201,6 +253,16 @@ export function toSubmissionPartyV2(body: SubmissionPartyRequest): SubmissionPar
             nik: applicant.nik,
             name: applicant.name,
             ...(applicant.birthDate === undefined ? {} : { birthDate: applicant.birthDate }),
+            ...(applicant.consent === undefined
+              ? {}
+              : {
+                  consent: {
+                    method: applicant.consent.method,
+                    ...(applicant.consent.reference === undefined
+                      ? {}
+                      : { reference: applicant.consent.reference }),
+                  },
+                }),
           },
         }),
     ...(body.businessId === undefined ? {} : { businessId: body.businessId }),

@@ -56,7 +56,12 @@ export const SUBMIT_BUNDLE_EXAMPLES: Record<
   counter: {
     summary: 'A front-desk officer for a walk-in applicant',
     value: {
-      applicant: { nik: '3201014506900001', name: 'Siti Rahayu', birthDate: '1990-06-05' },
+      applicant: {
+        nik: '3201014506900001',
+        name: 'Siti Rahayu',
+        birthDate: '1990-06-05',
+        consent: { method: 'SIGNED_FORM', reference: 'PRS/2026/11/0042' },
+      },
       form: { businessName: 'Warung Siti', employees: 3, homeBased: true },
       documents: [],
     },

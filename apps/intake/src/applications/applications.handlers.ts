@@ -50,6 +50,8 @@ export class ApplicationsHandlers {
         findDocuments: (ids) => this.applications.findDocuments(ids),
         add: (application, event, receipt) =>
           this.applications.addSubmitted(application, event, receipt, claim),
+        findByExternalReference: (clientId, reference) =>
+          this.applications.findByExternalReference(clientId, reference),
         newId: randomUUID,
         newTrackingNo: () => generateTrackingNumber(randomBytes),
         now: () => new Date(),

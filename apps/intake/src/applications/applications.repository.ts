@@ -28,7 +28,11 @@ import { refuseUnattached } from '../documents/attach-documents';
 import type { AttachableDocument } from '../documents/document-access';
 import { DocumentsRepository } from '../documents/documents.repository';
 import type { ApplicationsOwner, ListedApplication } from './list-applications';
-import type { NewApplication, StepDocument } from './submit-application';
+import {
+  externalReferenceExists,
+  type NewApplication,
+  type StepDocument,
+} from './submit-application';
 import type { RevisableApplication, Resubmission } from './resubmit-application';
 
 const FINAL_STATUSES = APPLICATION_STATUSES.filter(isFinalStatus);
@@ -238,8 +242,29 @@ export class ApplicationsRepository {
       return true;
     } catch (error) {
       if (violates(error, TRACKING_NO_TAKEN)) return false;
+      // Two requests with one client reference at once: the second learns the first's case.
+      if (violates(error, EXTERNAL_REFERENCE_TAKEN) && application.externalReference) {
+        const existing = await this.findByExternalReference(
+          submittedBy!.clientId!,
+          application.externalReference,
+        );
+        if (existing)
+          throw externalReferenceExists(application.externalReference, existing.trackingNo);
+      }
       throw error;
     }
+  }
+
+  findByExternalReference(
+    clientId: string,
+    externalReference: string,
+  ): Promise<{ trackingNo: string } | undefined> {
+    return this.db
+      .query<{ trackingNo: string }>(
+        sql`SELECT tracking_no AS "trackingNo" FROM applications
+             WHERE submitted_by_client = ${clientId} AND external_reference = ${externalReference}`,
+      )
+      .then((rows) => rows[0]);
   }
 
   /**
@@ -252,7 +277,8 @@ export class ApplicationsRepository {
     return sql`INSERT INTO applications (id, tracking_no, service_code, agency_code, channel,
               applicant_nik, applicant_name, applicant_birth_date, applicant_id, business_id,
               submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at,
-              bundle_case_id, step_key, form, documents)
+              bundle_case_id, step_key, form, documents, applicant_consent_method,
+              applicant_consent_reference, external_reference)
             VALUES (${application.applicationId}, ${application.trackingNo},
               ${application.serviceCode}, ${application.agencyCode}, ${application.channel},
               ${applicant?.nik ?? null}, ${applicant?.name ?? null},
@@ -262,11 +288,14 @@ export class ApplicationsRepository {
               ${application.submittedAt}, ${application.bundleCaseId ?? null},
               ${application.stepKey ?? null},
               ${application.form ? JSON.stringify(application.form) : null}::jsonb,
-              ${application.documents ? JSON.stringify(application.documents) : null}::jsonb)`;
+              ${application.documents ? JSON.stringify(application.documents) : null}::jsonb,
+              ${applicant?.consent?.method ?? null}, ${applicant?.consent?.reference ?? null},
+              ${application.externalReference ?? null})`;
   }
 }
 
 const TRACKING_NO_TAKEN = 'applications_tracking_no_key';
+const EXTERNAL_REFERENCE_TAKEN = 'applications_client_external_reference_key';
 
 /** The documents the submitter uploaded, as opposed to the upstream outputs a bundle step holds. */
 function uploadedDocumentsOf(application: NewApplication): AttachedDocumentV2[] {

@@ -102,6 +102,13 @@ function fakePorts(accept: boolean[] = [true]): Fake {
       return Promise.resolve(CATALOG[code]);
     },
     findDocuments: () => Promise.resolve([]),
+    findByExternalReference: (clientId, reference) =>
+      Promise.resolve(
+        ports.added.find(
+          (added) =>
+            added.submittedBy?.clientId === clientId && added.externalReference === reference,
+        ),
+      ),
     add: (application, event, receipt) => {
       ports.added.push(structuredClone(application));
       ports.events.push(structuredClone(event));
@@ -118,15 +125,59 @@ function fakePorts(accept: boolean[] = [true]): Fake {
   return ports;
 }
 
+const CONSENT = { method: 'SIGNED_FORM', reference: 'PRS/2025/11/0042' } as const;
+
 function input(overrides: Partial<SubmitApplicationV2> = {}): SubmitApplicationV2 {
   return {
     serviceCode: 'DUKCAPIL-KK',
-    applicant: { nik: NIK, name: 'Siti Rahayu' },
+    applicant: { nik: NIK, name: 'Siti Rahayu', consent: CONSENT },
     ...overrides,
   };
 }
 
 describe('submitApplication', () => {
+  it("records the applicant's consent to a front-desk submission, and refuses one without", async () => {
+    const ports = fakePorts();
+    await submitApplication(FRONT_DESK, input(), ports);
+    expect(ports.added[0].applicant?.consent).toEqual(CONSENT);
+
+    const error = await domainErrorOf(
+      submitApplication(FRONT_DESK, input({ applicant: { nik: NIK, name: 'Siti Rahayu' } }), ports),
+    );
+    expect([error.status, error.errors]).toEqual([
+      422,
+      [{ field: 'applicant.consent', code: 'consent_required' }],
+    ]);
+    expect(ports.added).toHaveLength(1);
+  });
+
+  it("keeps an API client's own reference, and names the first case when it comes again", async () => {
+    const ports = fakePorts([true, true]);
+    await submitApplication(PORTAL, input({ externalReference: 'OSS-2025-000123' }), ports);
+    expect(ports.added[0].externalReference).toBe('OSS-2025-000123');
+
+    const again = await domainErrorOf(
+      submitApplication(PORTAL, input({ externalReference: 'OSS-2025-000123' }), ports),
+    );
+    expect([again.status, again.code, again.params]).toEqual([
+      409,
+      'external_reference_exists',
+      { externalReference: 'OSS-2025-000123', trackingNo: 'TRACK0001' },
+    ]);
+    expect(ports.added).toHaveLength(1);
+  });
+
+  it('takes a reference only from an API client', async () => {
+    const ports = fakePorts();
+    const error = await domainErrorOf(
+      submitApplication(FRONT_DESK, input({ externalReference: 'MINE-1' }), ports),
+    );
+    expect(error.errors).toEqual([
+      { field: 'externalReference', code: 'external_reference_not_for_caller' },
+    ]);
+    expect(ports.added).toHaveLength(0);
+  });
+
   it('answers with a receipt for a valid application', async () => {
     const ports = fakePorts();
     const receipt = await submitApplication(FRONT_DESK, input(), ports);
@@ -158,7 +209,7 @@ describe('submitApplication', () => {
         // Siti has an account: the application is hers, by id, whoever submitted it.
         applicantId: SITI,
         submittedBy: { kind: 'officer', subject: 'officer-1' },
-        applicant: { nik: NIK, name: 'Siti Rahayu' },
+        applicant: { nik: NIK, name: 'Siti Rahayu', consent: CONSENT },
         submittedAt: '2025-11-23T03:00:00.000Z',
       },
     ]);
@@ -202,11 +253,18 @@ describe('submitApplication', () => {
     const ports = fakePorts();
     await submitApplication(
       FRONT_DESK,
-      input({ applicant: { nik: NIK, name: 'Siti Rahayu', birthDate: '1990-06-05' } }),
+      input({
+        applicant: { nik: NIK, name: 'Siti Rahayu', birthDate: '1990-06-05', consent: CONSENT },
+      }),
       ports,
     );
     const { applicant, ...facts } = ports.added[0];
-    expect(applicant).toEqual({ nik: NIK, name: 'Siti Rahayu', birthDate: '1990-06-05' });
+    expect(applicant).toEqual({
+      nik: NIK,
+      name: 'Siti Rahayu',
+      birthDate: '1990-06-05',
+      consent: CONSENT,
+    });
     expect(ports.events).toEqual([facts]);
     expect(facts.applicantId).toBe(SITI);
     expect(JSON.stringify(ports.events[0])).not.toMatch(/3201014506900001|Siti|1990-06-05/);
@@ -216,7 +274,7 @@ describe('submitApplication', () => {
     const ports = fakePorts();
     await submitApplication(
       FRONT_DESK,
-      input({ applicant: { nik: NIK, name: '  Siti Rahayu \t' } }),
+      input({ applicant: { nik: NIK, name: '  Siti Rahayu \t', consent: CONSENT } }),
       ports,
     );
     expect(ports.added[0].applicant?.name).toBe('Siti Rahayu');
@@ -226,7 +284,7 @@ describe('submitApplication', () => {
     const ports = fakePorts();
     await submitApplication(
       FRONT_DESK,
-      input({ applicant: { nik: ` ${NIK} `, name: 'Siti' } }),
+      input({ applicant: { nik: ` ${NIK} `, name: 'Siti', consent: CONSENT } }),
       ports,
     );
     expect(ports.added[0].applicant?.nik).toBe(NIK);
@@ -238,14 +296,14 @@ describe('submitApplication', () => {
     expect(without.added[0].applicant).not.toHaveProperty('birthDate');
 
     const withDate = fakePorts();
-    const applicant = { nik: NIK, name: 'Siti', birthDate: '1990-06-05' };
+    const applicant = { nik: NIK, name: 'Siti', birthDate: '1990-06-05', consent: CONSENT };
     await submitApplication(FRONT_DESK, input({ applicant }), withDate);
     expect(withDate.added[0].applicant?.birthDate).toBe('1990-06-05');
   });
 
   it('refuses a NIK whose birth date differs from the stated one', async () => {
     const ports = fakePorts();
-    const applicant = { nik: NIK, name: 'Siti', birthDate: '1990-06-06' };
+    const applicant = { nik: NIK, name: 'Siti', birthDate: '1990-06-06', consent: CONSENT };
     const error = await domainErrorOf(submitApplication(FRONT_DESK, input({ applicant }), ports));
     expect(error.errors).toEqual([{ field: 'applicant.nik', code: 'nik_birth_date_mismatch' }]);
     expect(ports.added).toEqual([]);
@@ -259,7 +317,11 @@ describe('submitApplication', () => {
   ])('refuses a NIK with %s as a 422 on applicant.nik', async (problem, nik) => {
     const ports = fakePorts();
     const error = await domainErrorOf(
-      submitApplication(FRONT_DESK, input({ applicant: { nik, name: 'S' } }), ports),
+      submitApplication(
+        FRONT_DESK,
+        input({ applicant: { nik, name: 'S', consent: CONSENT } }),
+        ports,
+      ),
     );
     expect(error.status).toBe(422);
     expect(error.code).toBe('unprocessable');
@@ -284,7 +346,7 @@ describe('submitApplication', () => {
     const error = await domainErrorOf(
       submitApplication(
         FRONT_DESK,
-        input({ serviceCode: 'NOPE-1', applicant: { nik: '123', name: 'S' } }),
+        input({ serviceCode: 'NOPE-1', applicant: { nik: '123', name: 'S', consent: CONSENT } }),
         ports,
       ),
     );
@@ -378,7 +440,7 @@ describe('submitApplication: who may submit, for whom', () => {
     ports.known = {};
     await submitApplication(FRONT_DESK, input(), ports);
     expect(ports.events[0]).not.toHaveProperty('applicantId');
-    expect(ports.added[0].applicant).toEqual({ nik: NIK, name: 'Siti Rahayu' });
+    expect(ports.added[0].applicant).toEqual({ nik: NIK, name: 'Siti Rahayu', consent: CONSENT });
   });
 
   it('lets an applicant apply for a business they act for, and only for one', async () => {

@@ -1,6 +1,7 @@
 import { DomainError, type FieldError } from '@satupintu/common';
 import type {
   ApplicationReceiptV1,
+  ConsentV2,
   ApplicationSubmittedV2,
   Channel,
   FormDataV2,
@@ -19,7 +20,15 @@ import { requirementProblems } from '../documents/document-access';
  * NIK, the details they gave (only intake keeps them; the event carries ids only).
  */
 export interface NewApplication extends ApplicationSubmittedV2 {
-  applicant?: { nik: string; name: string; birthDate?: string };
+  applicant?: {
+    nik: string;
+    name: string;
+    birthDate?: string;
+    /** The consent recorded by the officer who submitted for them. */
+    consent?: ConsentV2;
+  };
+  /** The submitting API client's own reference, unique per client. */
+  externalReference?: string;
   /** The form data, checked against the service's standard (a bundle's: against each step's). */
   form?: FormDataV2;
   /**
@@ -63,9 +72,19 @@ export interface SubmitApplicationPorts extends AttachDocumentsPorts {
     event: ApplicationSubmittedV2,
     receipt: ApplicationReceiptV1,
   ): Promise<boolean>;
+  /** The application a client submitted under its own reference, if any. */
+  findByExternalReference(
+    clientId: string,
+    externalReference: string,
+  ): Promise<{ trackingNo: string } | undefined>;
   newId(): string;
   newTrackingNo(): string;
   now(): Date;
+}
+
+/** The 409 of a client reference used before: it names the case the first request opened. */
+export function externalReferenceExists(externalReference: string, trackingNo: string) {
+  return new DomainError('external_reference_exists', 409, [], { externalReference, trackingNo });
 }
 
 /** Random tracking numbers collide about once in 10^12; a few tries is more than enough. */
@@ -148,10 +167,15 @@ export async function whoApplies(
         nik: nik.value.nik,
         name: input.applicant.name.trim(),
         ...(input.applicant.birthDate ? { birthDate: input.applicant.birthDate } : {}),
+        ...(input.applicant.consent ? { consent: { ...input.applicant.consent } } : {}),
       };
       applicantId = (await ports.findApplicantByNik(nik.value.nik))?.id;
     }
   }
+
+  // A person at the counter or on the phone agrees to what the officer submits for them.
+  if (submittedBy.kind === 'officer' && input.applicant && !input.applicant.consent)
+    errors.push({ field: 'applicant.consent', code: 'consent_required' });
 
   const channels = CHANNELS_OF[submittedBy.kind];
   const channel = input.channel ?? channels[0];
@@ -211,7 +235,18 @@ export async function submitApplication(
       ports,
     )),
   );
+  if (input.externalReference !== undefined && submittedBy.kind !== 'client')
+    errors.push({ field: 'externalReference', code: 'external_reference_not_for_caller' });
   if (errors.length > 0 || !service) throw DomainError.validation(errors, 422);
+  // A client's system sending its case again (not a retry with the same Idempotency-Key: a
+  // second request) learns where the first one went instead of creating a second case.
+  if (input.externalReference !== undefined && submittedBy.kind === 'client') {
+    const existing = await ports.findByExternalReference(
+      submittedBy.clientId!,
+      input.externalReference,
+    );
+    if (existing) throw externalReferenceExists(input.externalReference, existing.trackingNo);
+  }
 
   const now = ports.now();
   const submittedAt = now.toISOString();
@@ -234,6 +269,9 @@ export async function submitApplication(
       ...(named ? { applicant: named } : {}),
       ...(input.form ? { form: input.form } : {}),
       ...(input.documents?.length ? { documents: input.documents } : {}),
+      ...(input.externalReference !== undefined
+        ? { externalReference: input.externalReference }
+        : {}),
     };
     const receipt: ApplicationReceiptV1 = {
       applicationId,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BundleV1, EventContract } from '@satupintu/contracts';
+import type { BundleV1, ConsentMethod, EventContract } from '@satupintu/contracts';
 import {
   UnitOfWork,
   type Transaction,
@@ -180,12 +180,14 @@ async function addCase(tx: Executor, c: BundleCaseRecord): Promise<boolean> {
   const { count } = await tx.execute(sql`
     INSERT INTO bundle_cases (id, tracking_no, bundle_code, bundle_version, status, channel, form,
       documents, applicant_id, applicant_nik, applicant_name, applicant_birth_date, business_id,
-      submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at)
+      submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at,
+      applicant_consent_method, applicant_consent_reference)
     VALUES (${c.id}, ${c.trackingNo}, ${c.bundleCode}, ${c.bundleVersion}, ${c.status}, ${c.channel},
       ${JSON.stringify(c.form)}::jsonb, ${JSON.stringify(c.documents)}::jsonb,
       ${c.applicantId ?? null}, ${c.applicant?.nik ?? null}, ${c.applicant?.name ?? null},
       ${c.applicant?.birthDate ?? null}, ${c.businessId ?? null}, ${c.submittedBy.kind},
-      ${c.submittedBy.subject}, ${c.submittedBy.clientId ?? null}, ${c.submittedAt})
+      ${c.submittedBy.subject}, ${c.submittedBy.clientId ?? null}, ${c.submittedAt},
+      ${c.applicant?.consent?.method ?? null}, ${c.applicant?.consent?.reference ?? null})
     ON CONFLICT (tracking_no) DO NOTHING`);
   if (count === 0) return false;
   for (const [position, step] of c.steps.entries())
@@ -210,6 +212,8 @@ interface CaseRow {
   applicantNik: string | null;
   applicantName: string | null;
   applicantBirthDate: string | null;
+  applicantConsentMethod: ConsentMethod | null;
+  applicantConsentReference: string | null;
   businessId: string | null;
   submittedByKind: BundleCaseRecord['submittedBy']['kind'];
   submittedBySubject: string;
@@ -225,6 +229,8 @@ const CASE_COLUMNS = sql`
          c.applicant_id AS "applicantId", c.applicant_nik AS "applicantNik",
          c.applicant_name AS "applicantName",
          to_char(c.applicant_birth_date, 'YYYY-MM-DD') AS "applicantBirthDate",
+         c.applicant_consent_method AS "applicantConsentMethod",
+         c.applicant_consent_reference AS "applicantConsentReference",
          c.business_id AS "businessId", c.submitted_by_kind AS "submittedByKind",
          c.submitted_by_subject AS "submittedBySubject", c.submitted_by_client AS "submittedByClient",
          c.submitted_at AS "submittedAt", c.failed_step AS "failedStep",
@@ -248,6 +254,16 @@ function caseOf(row: CaseRow, steps: BundleStepRecord[]): BundleCaseRecord {
             nik: row.applicantNik,
             name: row.applicantName,
             ...(row.applicantBirthDate ? { birthDate: row.applicantBirthDate } : {}),
+            ...(row.applicantConsentMethod
+              ? {
+                  consent: {
+                    method: row.applicantConsentMethod,
+                    ...(row.applicantConsentReference
+                      ? { reference: row.applicantConsentReference }
+                      : {}),
+                  },
+                }
+              : {}),
           },
         }
       : {}),

@@ -15,6 +15,7 @@ import { FollowApplicationStatuses1765000000100 } from './1765000000100-follow-a
 import { CreateBundles1765100000000 } from './1765100000000-create-bundles';
 import { AttachDocumentsToBundleCases1765200000000 } from './1765200000000-attach-documents-to-bundle-cases';
 import { RecordResubmissions1765200000100 } from './1765200000100-record-resubmissions';
+import { RecordConsentAndExternalReferences1765300000000 } from './1765300000000-record-consent-and-external-references';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const INTAKE_MIGRATIONS = [
   CreateBundles1765100000000,
   AttachDocumentsToBundleCases1765200000000,
   RecordResubmissions1765200000100,
+  RecordConsentAndExternalReferences1765300000000,
 ];

@@ -65,6 +65,16 @@ export const PROBLEMS = {
       en: 'There is no application with tracking number {trackingNo}.',
     },
   },
+  external_reference_exists: {
+    title: {
+      id: 'Nomor rujukan sudah dipakai',
+      en: 'External reference already used',
+    },
+    detail: {
+      id: 'Rujukan {externalReference} sudah dipakai untuk permohonan {trackingNo} yang Anda ajukan.',
+      en: 'Reference {externalReference} is already used by application {trackingNo}, which you submitted.',
+    },
+  },
   application_not_withdrawable: {
     title: {
       id: 'Permohonan tidak dapat ditarik lagi',
@@ -589,6 +599,22 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   form_value: {
     id: 'isi kolom harus berupa teks, angka atau ya/tidak',
     en: 'a field value must be text, a number or true/false',
+  },
+  consent_required: {
+    id: 'persetujuan pemohon wajib dicatat bila petugas mengajukan atas namanya',
+    en: "the applicant's consent must be recorded when an officer submits on their behalf",
+  },
+  consent_reference_format: {
+    id: 'nomor formulir persetujuan: 1–64 huruf, angka, `_`, `.`, `/`, `:` atau `-`',
+    en: 'consent form number: 1–64 letters, digits, `_`, `.`, `/`, `:` or `-`',
+  },
+  external_reference_format: {
+    id: 'nomor rujukan: 1–64 huruf, angka, `_`, `.`, `/`, `:` atau `-`',
+    en: 'external reference: 1–64 letters, digits, `_`, `.`, `/`, `:` or `-`',
+  },
+  external_reference_not_for_caller: {
+    id: 'hanya klien API yang memberi nomor rujukannya sendiri',
+    en: 'only an API client gives a reference of its own',
   },
   applicant_is_caller: {
     id: 'pemohon adalah Anda sendiri: jangan isi data pemohon',

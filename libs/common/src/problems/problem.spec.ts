@@ -102,6 +102,7 @@ describe('renderProblem', () => {
 
   it('renders every problem code in both languages without leftover placeholders when all params are given', () => {
     const params = {
+      externalReference: 'OSS-2026-000123',
       limit: 1,
       method: 'GET',
       path: '/',

@@ -73,6 +73,25 @@ export function IsFormData(): PropertyDecorator {
   };
 }
 
+/** How the applicant agreed to a submission made for them at a counter or on the phone. */
+export const CONSENT_METHODS = ['SIGNED_FORM', 'VERBAL', 'ELECTRONIC_SIGNATURE'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/**
+ * The applicant's consent to a submission an officer makes for them (UU 27/2022: their data is
+ * processed on their agreement): how it was given and, for a signed form, its number.
+ */
+export class ConsentV2 {
+  @IsDefined()
+  @IsIn(CONSENT_METHODS)
+  method: ConsentMethod;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_./:-]{1,64}$/, { context: { code: 'consent_reference_format' } })
+  reference?: string;
+}
+
 /** The applicant an officer or an API client submits for, named by NIK. */
 export class ApplicantV2 {
   @IsDefined()
@@ -91,6 +110,13 @@ export class ApplicantV2 {
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { code: 'must_be_date' } })
   birthDate?: string;
+
+  /** Required when a front-desk officer submits; an API client's own agreements cover its own. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ConsentV2)
+  consent?: ConsentV2;
 }
 
 /** A document uploaded earlier (`POST /v1/documents`), offered for one of the service's requirements. */
@@ -104,6 +130,9 @@ export class AttachedDocumentV2 {
   @IsUUID()
   documentId: string;
 }
+
+/** An API client's reference: what case numbers of other systems look like, bounded. */
+export const EXTERNAL_REFERENCE = /^[A-Za-z0-9_./:-]{1,64}$/;
 
 /** The most documents one application carries. */
 export const MAX_ATTACHED_DOCUMENTS = 30;
@@ -137,6 +166,15 @@ export class SubmitApplicationV2 extends SubmissionPartyV2 {
   @IsNotEmpty()
   @MaxLength(64)
   serviceCode: string;
+
+  /**
+   * An API client's own reference for the application (its case number), unique per client: a
+   * second application with one is refused with the first one's tracking number.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(EXTERNAL_REFERENCE, { context: { code: 'external_reference_format' } })
+  externalReference?: string;
 
   /**
    * The data fields of the service's standard, by name. Checked against the standard by intake
