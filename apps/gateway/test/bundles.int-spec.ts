@@ -129,7 +129,7 @@ describe('/v1/bundles', () => {
     const { data, response } = await siti.POST('/v1/bundles/{code}/applications', {
       params: { path: { code } },
       body: {
-        form: { childName: 'Ayu', weightKg: 3.1, bornInHospital: true },
+        form: { childName: 'Ayu', birthWeightGrams: 3100, marriageRecorded: true },
         documents: [
           { requirement: 'SURAT_KETERANGAN_LAHIR', documentId: await uploaded(sitiHerself) },
         ],

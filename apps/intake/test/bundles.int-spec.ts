@@ -78,7 +78,7 @@ describe('bundles: one submission, steps across agencies, one joint output', () 
       },
     ],
   });
-  const form = { businessName: 'Warung Siti', employees: 3, homeBased: true };
+  const form = { businessName: 'Warung Siti', capital: 15_000_000, floors: 1 };
   /** The KTP each submission gave, by bundle case. */
   const ktps = new Map<string, string>();
 

@@ -47,7 +47,7 @@ export const SUBMIT_BUNDLE_EXAMPLES: Record<
   applicant: {
     summary: 'A signed-in applicant for themself',
     value: {
-      form: { businessName: 'Warung Siti', employees: 3, homeBased: true },
+      form: { businessName: 'Warung Siti', kbli: '56103', capital: 15_000_000, floors: 1 },
       documents: [
         { requirement: 'KTP_ELEKTRONIK', documentId: '3c9a1f4e-2b7d-4e8a-9c6f-5d4e3b2a1f0e' },
       ],
@@ -62,7 +62,7 @@ export const SUBMIT_BUNDLE_EXAMPLES: Record<
         birthDate: '1990-06-05',
         consent: { method: 'SIGNED_FORM', reference: 'PRS/2026/11/0042' },
       },
-      form: { businessName: 'Warung Siti', employees: 3, homeBased: true },
+      form: { businessName: 'Warung Siti', kbli: '56103', capital: 15_000_000, floors: 1 },
       documents: [],
     },
   },

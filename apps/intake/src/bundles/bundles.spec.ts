@@ -10,14 +10,14 @@ import {
   type Principal,
   type Status,
 } from '@satupintu/contracts';
-import { regionIndexOf } from '@satupintu/domain';
+import { regionIndexOf, type FormFieldRule } from '@satupintu/domain';
 import { domainErrorOf } from '@satupintu/testing';
 import type { NewApplication } from '../applications/submit-application';
 import type { BundleCaseRecord, BundleWrites, StepChange } from './bundle-case';
 import { defineBundle } from './define-bundle';
 import { followStepStatus } from './follow-step-status';
 import { getBundleCase } from './get-bundle-case';
-import { submitBundle } from './submit-bundle';
+import { bundleFormProblems, submitBundle } from './submit-bundle';
 
 const SITI = '0d9d3f4c-7a57-4c0e-b1a4-6f0d2b7e9c11';
 const SITI_HERSELF: Principal = { kind: 'applicant', subject: SITI, roles: [], scopes: [] };
@@ -69,10 +69,20 @@ const STANDARDS: Record<string, ReturnType<typeof scan>[]> = {
   KK: [scan('AKTA_KELAHIRAN')],
   BPJS: [scan('KARTU_KELUARGA'), scan('AKTA_KELAHIRAN')],
 };
+/** The form fields of BIRTH's services: the child's name asked twice, bounded differently. */
+const FIELDS: Record<string, FormFieldRule[]> = {
+  AKTA: [
+    { name: 'childName', type: 'text', required: true, maxLength: 100 },
+    { name: 'birthDate', type: 'date', required: true },
+  ],
+  KK: [{ name: 'childName', type: 'text', required: true, maxLength: 10 }],
+  BPJS: [{ name: 'careClass', type: 'enum', required: true, options: ['1', '2', '3'] }],
+};
 const OTHERS = '5b1e7c2a-9d4f-4e3b-8a6c-1f2e3d4c5b6a';
 /** Siti's scanned PDF (KTP) and somebody else's (OTHERS). */
 const documentsPorts = {
-  findService: (code: string) => Promise.resolve({ documents: STANDARDS[code] ?? null }),
+  findService: (code: string) =>
+    Promise.resolve({ fields: FIELDS[code] ?? null, documents: STANDARDS[code] ?? null }),
   findDocuments: (ids: string[]) =>
     Promise.resolve(
       [

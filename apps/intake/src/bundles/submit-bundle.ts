@@ -6,7 +6,13 @@ import {
   type Principal,
   type SubmitBundleV1,
 } from '@satupintu/contracts';
-import { firstSteps } from '@satupintu/domain';
+import {
+  firstSteps,
+  validateForm,
+  type FormFieldRule,
+  type FormValue,
+  type RegionIndex,
+} from '@satupintu/domain';
 import { whoApplies, type SubmitApplicationPorts } from '../applications/submit-application';
 import {
   offeredDocumentProblems,
@@ -31,10 +37,14 @@ export interface SubmitBundlePorts
     AttachDocumentsPorts,
     Minting {
   findBundle(code: string): Promise<BundleV1 | undefined>;
-  /** A step's service's document requirements; undefined for a service not in the catalog. */
-  findService(
-    code: string,
-  ): Promise<{ documents: readonly DocumentRequirementRule[] | null } | undefined>;
+  /** A step's service's form fields and document requirements; undefined if not in the catalog. */
+  findService(code: string): Promise<
+    | {
+        fields: readonly FormFieldRule[] | null;
+        documents: readonly DocumentRequirementRule[] | null;
+      }
+    | undefined
+  >;
   /** The agencies' time zones, for the steps' applications. */
   timeZoneOf(agencyCode: string): Promise<string | undefined>;
   /** Runs `work` in one transaction: the case, its steps, the first applications, their events. */
@@ -61,7 +71,8 @@ export async function submitBundle(
 ): Promise<BundleCaseV1> {
   const errors: FieldError[] = [];
   const party = await whoApplies(principal, input, ports, errors);
-  errors.push(...formProblems(input.form));
+  const shapeProblems = formProblems(input.form);
+  errors.push(...shapeProblems);
 
   const bundle = await ports.findBundle(input.bundleCode);
   if (!bundle)
@@ -77,11 +88,18 @@ export async function submitBundle(
     else errors.push({ field: 'bundleCode', code: 'unknown_agency', params: { agencyCode } });
   }
   if (bundle) {
-    const standards = await Promise.all(
-      bundle.steps.map(
-        async (step) => (await ports.findService(step.serviceCode))?.documents ?? null,
-      ),
+    const services = await Promise.all(
+      bundle.steps.map((step) => ports.findService(step.serviceCode)),
     );
+    if (shapeProblems.length === 0)
+      errors.push(
+        ...bundleFormProblems(
+          services.map((service) => service?.fields ?? null),
+          input.form,
+          ports.regions,
+        ),
+      );
+    const standards = services.map((service) => service?.documents ?? null);
     errors.push(
       ...(await offeredDocumentProblems(
         party.submittedBy,
@@ -137,7 +155,36 @@ export async function submitBundle(
   });
 }
 
-/** The data is free-form until services publish their standards: bounded, flat, plain values. */
+/**
+ * The one set of data serves every step: each field must be one that some step's standard asks
+ * for, of the type and within the bounds of every step that asks for it (`validateForm`). A
+ * field a step requires but the submission leaves out is not refused, as for a single
+ * application's optional form: its agency collects it while verifying.
+ */
+export function bundleFormProblems(
+  stepFields: readonly (readonly FormFieldRule[] | null)[],
+  form: Readonly<Record<string, FormValue>>,
+  regions: RegionIndex,
+): FieldError[] {
+  const given = (rule: FormFieldRule) => Object.hasOwn(form, rule.name);
+  const known = new Set(stepFields.flatMap((fields) => (fields ?? []).map((rule) => rule.name)));
+  const problems: FieldError[] = Object.keys(form)
+    .filter((name) => !known.has(name))
+    .map((name) => ({ field: `form.${name}`, code: 'unknown_field' }));
+  const reported = new Set<string>();
+  for (const fields of stepFields) {
+    const asked = (fields ?? []).filter(given).map((rule) => ({ ...rule, required: false }));
+    const values = Object.fromEntries(asked.map((rule) => [rule.name, form[rule.name]]));
+    for (const problem of validateForm(asked, values, regions)) {
+      if (reported.has(problem.field)) continue;
+      reported.add(problem.field);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+/** Bounded, flat, plain values: the shape every form has before any standard reads it. */
 function formProblems(form: Record<string, unknown>): FieldError[] {
   const entries = Object.entries(form);
   if (entries.length > BUNDLE_MAX_FORM_FIELDS)
