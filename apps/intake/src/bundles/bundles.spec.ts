@@ -211,6 +211,31 @@ function decides(db: ReturnType<typeof memory>, caseId: string) {
   };
 }
 
+describe('bundleFormProblems', () => {
+  const steps = [FIELDS.AKTA, FIELDS.KK, FIELDS.BPJS, null];
+  const regions = regionIndexOf([]);
+
+  it('takes fields some step asks for, leaving out what a step requires', () => {
+    expect(bundleFormProblems(steps, { childName: 'Ayu', careClass: '3' }, regions)).toEqual([]);
+    expect(bundleFormProblems(steps, {}, regions)).toEqual([]);
+  });
+
+  it('refuses a field no step asks for, and a value that breaks any step that asks for it', () => {
+    expect(
+      bundleFormProblems(
+        steps,
+        { childName: 'Ayu Lestari Putri', birthDate: '2026-02-30', careClass: '4', pet: 'cat' },
+        regions,
+      ),
+    ).toEqual([
+      { field: 'form.pet', code: 'unknown_field' },
+      { field: 'form.birthDate', code: 'must_be_date' },
+      { field: 'form.childName', code: 'max_length', params: { max: 10 } },
+      { field: 'form.careClass', code: 'must_be_one_of', params: { values: '1, 2, 3' } },
+    ]);
+  });
+});
+
 describe('submitting a bundle', () => {
   it('attaches its documents to the case, not to one step', async () => {
     const { db, bundleCase } = await submitted();
