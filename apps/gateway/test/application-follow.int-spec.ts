@@ -94,7 +94,7 @@ describe('GET /v1/applications/{trackingNo} and POST …/withdraw', () => {
     await eventually(async () => {
       const handled = await queryServiceDb(
         ['intake'],
-        `SELECT 1 FROM inbox WHERE consumer = 'intake-statuses' AND message_id = $1`,
+        `SELECT 1 FROM inbox WHERE consumer = 'intake-agency' AND message_id = $1`,
         [eventId],
       );
       expect(handled).toHaveLength(1);

@@ -9,6 +9,7 @@ import {
 } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
+import { AgencyEventsModule } from './agency-events/agency-events.module';
 import { ApplicantsModule } from './applicants/applicants.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { BundlesModule } from './bundles/bundles.module';
@@ -43,6 +44,7 @@ export class IntakeModule {
         ApplicantsModule,
         ApplicationsModule,
         BundlesModule.forRoot({ demoSeed: config.DEMO_SEED }),
+        AgencyEventsModule,
         CalendarModule,
         DocumentsModule.forRoot(config),
       ],

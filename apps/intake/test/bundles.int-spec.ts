@@ -414,7 +414,7 @@ describe('bundles: one submission, steps across agencies, one joint output', () 
         Number(
           (
             await db<{ n: string }>(
-              `SELECT count(*) AS n FROM inbox WHERE consumer = 'intake-bundles'`,
+              `SELECT count(*) AS n FROM inbox WHERE consumer = 'intake-agency'`,
             )
           )[0].n,
         );

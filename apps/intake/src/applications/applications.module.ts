@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ApplicationStatusesConsumer } from './application-statuses.consumer';
 import { ApplicationsHandlers } from './applications.handlers';
 import { ApplicationsRepository } from './applications.repository';
 import { REGIONS, regionsProvider } from './regions.provider';
 
 @Module({
   controllers: [ApplicationsHandlers],
-  providers: [ApplicationsRepository, ApplicationStatusesConsumer, regionsProvider],
+  providers: [ApplicationsRepository, regionsProvider],
   exports: [ApplicationsRepository, REGIONS],
 })
 export class ApplicationsModule {}

@@ -2,7 +2,6 @@ import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from 
 import { DomainError, LOGGER, type AppLogger } from '@satupintu/common';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { ApplicationsModule } from '../applications/applications.module';
-import { BundlesConsumer } from './bundles.consumer';
 import { BundlesHandlers } from './bundles.handlers';
 import { BundlesRepository } from './bundles.repository';
 import { bundleOf } from './define-bundle';
@@ -50,7 +49,6 @@ export class BundlesModule {
       controllers: [BundlesHandlers],
       providers: [
         BundlesRepository,
-        BundlesConsumer,
         DemoBundles,
         { provide: DEMO_SEED, useValue: options.demoSeed },
       ],

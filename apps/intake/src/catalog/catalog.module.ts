@@ -4,7 +4,6 @@ import { DEMO_AGENCIES, DEMO_SERVICES } from '@satupintu/demo';
 import { AgenciesConsumer } from './agencies.consumer';
 import { CatalogRepository } from './catalog.repository';
 import { CatalogHandlers } from './catalog.handlers';
-import { ServiceStandardsConsumer } from './service-standards.consumer';
 
 const DEMO_SEED = Symbol('DEMO_SEED');
 
@@ -41,7 +40,6 @@ export class CatalogModule {
       providers: [
         CatalogRepository,
         AgenciesConsumer,
-        ServiceStandardsConsumer,
         DemoSeed,
         { provide: DEMO_SEED, useValue: options.demoSeed },
       ],
