@@ -96,7 +96,10 @@ describe('npm start', () => {
       headers: { 'content-type': 'application/json', ...authorization },
       body: JSON.stringify(anApplication({ serviceCode: 'PUPR-PBG' })),
     });
-    expect(response.status).toBe(201);
+    // The body too: a refusal should say why in the test's report.
+    expect({ status: response.status, body: await response.clone().text() }).toMatchObject({
+      status: 201,
+    });
   });
 
   it('restarts a service killed with SIGKILL and says so, while the others keep running', async () => {
@@ -128,7 +131,9 @@ describe('npm start', () => {
       headers: { 'content-type': 'application/json', ...authorization },
       body: JSON.stringify(anApplication({ serviceCode: 'DUKCAPIL-KK' })),
     });
-    expect(response.status).toBe(201);
+    expect({ status: response.status, body: await response.clone().text() }).toMatchObject({
+      status: 201,
+    });
     const { trackingNo } = (await response.json()) as { trackingNo: string };
     await eventually(async () => {
       const timeline = await fetch(`${gateway}/v1/applications/${trackingNo}/timeline`, {
