@@ -9,6 +9,13 @@ export type ServiceName = 'gateway' | 'identity' | 'intake' | 'agency' | 'tracki
  * A service as a real process, built from dist/ like `npm start` runs it, wired to this test
  * run's databases and namespace, on a free port.
  */
+/**
+ * Every gateway of a run counts in the run's one NATS namespace, so the sign-in limit (10 a
+ * minute per IP: every test signs in from 127.0.0.1) would be shared by all suites and refuse
+ * whichever signs in last. Suites about rate limits set their own.
+ */
+const GATEWAY_TEST_LIMITS = { RATE_LIMIT_SIGN_IN: '100000' };
+
 export class ServiceProcess {
   private constructor(
     readonly name: string,
@@ -37,7 +44,13 @@ export class ServiceProcess {
     const log = openRunLog(`${name}-${port}${development}`);
     const child = ManagedProcess.spawn(name, process.execPath, {
       args: [join('dist', 'apps', service, 'src', 'main.js')],
-      env: { ...process.env, ...testEnvironment(), HTTP_PORT: String(port), ...env },
+      env: {
+        ...process.env,
+        ...testEnvironment(),
+        ...(service === 'gateway' ? GATEWAY_TEST_LIMITS : {}),
+        HTTP_PORT: String(port),
+        ...env,
+      },
       ...(log ? { onLine: log.write } : {}),
     });
     if (log) void child.exited.then(log.close);

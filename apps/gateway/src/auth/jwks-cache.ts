@@ -17,6 +17,9 @@ export const ACCESS_TOKEN_ALGORITHMS = ['EdDSA', 'ES256'] as const;
 
 export const JWKS_OPTIONS = Symbol('JWKS_OPTIONS');
 
+/** After a failed fetch, the least time before an unknown `kid` may cause the next one. */
+export const RETRY_AFTER_FAILURE_MS = 1000;
+
 export interface JwksOptions {
   refreshSeconds: number;
   /** The least time between two fetches an unknown `kid` may cause. */
@@ -74,7 +77,12 @@ export class JwksCache implements OnApplicationShutdown {
     if (!kid || kid.length > 256) throw new UnknownKeyError();
     let found = this.keys.get(kid);
     if (!found) {
-      if (Date.now() - this.lastAttempt >= this.options.minRefreshMs || this.inFlight) {
+      // After a failed fetch (identity starting, or away) ask again soon: otherwise every token
+      // would be answered 503 until the interval passed, though identity may be back already.
+      const interval = this.lastFailed
+        ? Math.min(RETRY_AFTER_FAILURE_MS, this.options.minRefreshMs)
+        : this.options.minRefreshMs;
+      if (Date.now() - this.lastAttempt >= interval || this.inFlight) {
         await this.refresh();
       }
       found = this.keys.get(kid);
