@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AttachedDocumentV2, DocumentContentType, DocumentV1 } from '@satupintu/contracts';
-import { executorOf, sql, type Executor } from '@satupintu/persistence';
+import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import type { AttachableDocument, DocumentAccessFacts, DocumentOwner } from './document-access';
 
@@ -128,44 +128,26 @@ export class DocumentsRepository {
    * is still the owner's and still unattached; answers the ids it did attach. A concurrent
    * submission offering the same document waits for this one's row locks and then finds it taken.
    */
-  static async attach(
+  static attach(
     tx: Executor,
     applicationId: string,
     owner: DocumentOwner,
     documents: readonly AttachedDocumentV2[],
   ): Promise<Set<string>> {
-    const rows = await tx.query<{ id: string }>(sql`
-      UPDATE documents d SET application_id = ${applicationId}, requirement = o.requirement
-        FROM unnest(${documents.map((document) => document.documentId)}::uuid[],
-                    ${documents.map((document) => document.requirement)}::text[])
-             AS o(id, requirement)
-       WHERE d.id = o.id AND d.application_id IS NULL AND d.bundle_case_id IS NULL
-         AND d.owner_kind = ${owner.kind} AND d.owner_subject = ${owner.subject}
-         AND d.owner_client IS NOT DISTINCT FROM ${owner.clientId ?? null}
-      RETURNING d.id`);
-    return new Set(rows.map((row) => row.id));
+    return attachTo(tx, sql`application_id = ${applicationId}`, owner, documents);
   }
 
   /**
    * `attach` for a bundle: the documents go to its case, from which every step's application
    * names them, under the same conditions (still the owner's, still unattached).
    */
-  static async attachToBundleCase(
+  static attachToBundleCase(
     tx: Executor,
     bundleCaseId: string,
     owner: DocumentOwner,
     documents: readonly AttachedDocumentV2[],
   ): Promise<Set<string>> {
-    const rows = await tx.query<{ id: string }>(sql`
-      UPDATE documents d SET bundle_case_id = ${bundleCaseId}, requirement = o.requirement
-        FROM unnest(${documents.map((document) => document.documentId)}::uuid[],
-                    ${documents.map((document) => document.requirement)}::text[])
-             AS o(id, requirement)
-       WHERE d.id = o.id AND d.application_id IS NULL AND d.bundle_case_id IS NULL
-         AND d.owner_kind = ${owner.kind} AND d.owner_subject = ${owner.subject}
-         AND d.owner_client IS NOT DISTINCT FROM ${owner.clientId ?? null}
-      RETURNING d.id`);
-    return new Set(rows.map((row) => row.id));
+    return attachTo(tx, sql`bundle_case_id = ${bundleCaseId}`, owner, documents);
   }
 
   /**
@@ -190,4 +172,23 @@ export class DocumentsRepository {
       SELECT object_name FROM documents WHERE object_name = ANY(${[...names]}::text[])`);
     return new Set(rows.map((row) => row.object_name));
   }
+}
+
+/** The one UPDATE of `attach` and `attachToBundleCase`; `holder` sets the column that holds them. */
+async function attachTo(
+  tx: Executor,
+  holder: Sql,
+  owner: DocumentOwner,
+  documents: readonly AttachedDocumentV2[],
+): Promise<Set<string>> {
+  const rows = await tx.query<{ id: string }>(sql`
+    UPDATE documents d SET ${holder}, requirement = o.requirement
+      FROM unnest(${documents.map((document) => document.documentId)}::uuid[],
+                  ${documents.map((document) => document.requirement)}::text[])
+           AS o(id, requirement)
+     WHERE d.id = o.id AND d.application_id IS NULL AND d.bundle_case_id IS NULL
+       AND d.owner_kind = ${owner.kind} AND d.owner_subject = ${owner.subject}
+       AND d.owner_client IS NOT DISTINCT FROM ${owner.clientId ?? null}
+    RETURNING d.id`);
+  return new Set(rows.map((row) => row.id));
 }
