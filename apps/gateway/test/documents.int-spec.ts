@@ -19,7 +19,6 @@ import {
   testEnvironment,
 } from '@satupintu/testing';
 import { createHash, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -231,7 +230,10 @@ describe('documents: upload, attach, download', () => {
       method: 'POST',
       headers: { authorization, 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
-    request.on('error', () => undefined); // the server closes the connection after its answer
+    // The server closes the connection after its answer: a write may then fail (EPIPE) before
+    // the answer is read. Writing stops there; the answer is still awaited.
+    let cut = false;
+    request.on('error', () => (cut = true));
     const answered = new Promise<{ status: number; body: Record<string, unknown> }>(
       (resolve, reject) => {
         request.on('response', (response) => {
@@ -255,9 +257,14 @@ describe('documents: upload, attach, download', () => {
     );
     let written = 0;
     const chunk = aPdf(256 * 1024);
-    while (!isAnswered && written < offered) {
+    const drainedOrCut = () =>
+      new Promise<void>((resolve) => {
+        request.once('drain', resolve);
+        request.once('error', () => resolve());
+      });
+    while (!isAnswered && !cut && written < offered) {
       written += chunk.length;
-      if (!request.write(chunk)) await Promise.race([once(request, 'drain'), answered]);
+      if (!request.write(chunk)) await Promise.race([drainedOrCut(), answered]);
     }
     const result = await answered;
     request.destroy();
