@@ -12,6 +12,7 @@ import { READINESS_PROBES, type ReadinessProbe } from '../health/health.module';
 import { ServiceMetrics } from '../metrics/metrics';
 import { ProblemFilter } from '../problems/problem.filter';
 import { BodyValidationPipe } from './body-validation.pipe';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 import { CoreModule } from './core.module';
 import { RpcContextInterceptor } from './rpc-context.interceptor';
 
@@ -99,6 +100,7 @@ export async function startServiceApp(options: ServiceAppOptions): Promise<Servi
 
   // Nest hands Fastify's own errors (unparseable JSON, wrong content type, size) to this filter too.
   app.useGlobalFilters(new ProblemFilter(logger, name, outages));
+  cacheValidationMetadata();
   app.useGlobalPipes(new BodyValidationPipe());
   app.useGlobalInterceptors(new RpcContextInterceptor(logger, outages, metrics));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
