@@ -36,10 +36,10 @@ export class AgencyEventsConsumer implements OnApplicationBootstrap {
           this.catalog.followStandard(tx, standard).then(() => undefined),
         ),
         on(ApplicationStatusChanged, async (event, tx) => {
-          await this.applications.followStatus(tx, event);
+          const step = await this.applications.followStatus(tx, event);
           await followStepStatus(event, {
             ...BundlesRepository.writes(tx),
-            stepOf: (applicationId) => BundlesRepository.stepOf(tx, applicationId),
+            stepOf: () => Promise.resolve(step),
             lockCase: (bundleCaseId) => BundlesRepository.lockCase(tx, bundleCaseId),
             newId: randomUUID,
             newTrackingNo: () => generateTrackingNumber(randomBytes),

@@ -184,12 +184,21 @@ export class ApplicationsRepository {
 
   /**
    * The status the owning agency reports. A final status stays: the agency may report a step
-   * it took before it heard of the applicant's withdrawal.
+   * it took before it heard of the applicant's withdrawal. Answers the bundle case the
+   * application is a step of, if any, from the same statement: every status change of every
+   * application passes here, and the bundles need to know (one round trip, not two).
    */
-  async followStatus(tx: Transaction, event: ApplicationStatusChangedV1): Promise<void> {
-    await tx.execute(sql`
-      UPDATE applications SET status = ${event.to}, status_changed_at = ${event.changedAt}
-       WHERE id = ${event.applicationId} AND status <> ALL (${FINAL_STATUSES}::text[])`);
+  async followStatus(
+    tx: Transaction,
+    event: ApplicationStatusChangedV1,
+  ): Promise<{ bundleCaseId: string } | undefined> {
+    const [step] = await tx.query<{ bundleCaseId: string }>(sql`
+      WITH followed AS (
+        UPDATE applications SET status = ${event.to}, status_changed_at = ${event.changedAt}
+         WHERE id = ${event.applicationId} AND status <> ALL (${FINAL_STATUSES}::text[]))
+      SELECT bundle_case_id AS "bundleCaseId" FROM bundle_steps
+       WHERE application_id = ${event.applicationId}`);
+    return step;
   }
 
   findApplicantByNik(nik: string): Promise<{ id: string } | undefined> {

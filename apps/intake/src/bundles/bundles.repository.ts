@@ -127,15 +127,6 @@ export class BundlesRepository {
     };
   }
 
-  static async stepOf(
-    tx: Executor,
-    applicationId: string,
-  ): Promise<{ bundleCaseId: string } | undefined> {
-    const [row] = await tx.query<{ bundleCaseId: string }>(sql`
-      SELECT bundle_case_id AS "bundleCaseId" FROM bundle_steps WHERE application_id = ${applicationId}`);
-    return row;
-  }
-
   /** The case and its steps; locked until the transaction ends, so decisions on it queue up. */
   static async lockCase(tx: Executor, bundleCaseId: string): Promise<BundleCaseRecord> {
     const [row] = await tx.query<CaseRow>(
