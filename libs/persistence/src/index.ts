@@ -4,3 +4,4 @@ export * from './append-only';
 export * from './sql';
 export * from './cursor';
 export * from './unique-violation';
+export * from './async-commit';

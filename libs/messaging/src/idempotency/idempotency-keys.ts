@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@satupintu/common';
-import { executorOf, sql, uniqueViolation, type Executor } from '@satupintu/persistence';
+import {
+  ASYNC_COMMIT,
+  executorOf,
+  sql,
+  uniqueViolation,
+  type Executor,
+} from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { UnitOfWork, type Transaction } from '../outbox/unit-of-work';
@@ -103,7 +109,9 @@ export class IdempotencyKeys {
 
   /**
    * Takes the key: new, expired, or left in flight by an attempt that died. Otherwise answers
-   * what is recorded under it (undefined if it was released in between).
+   * what is recorded under it (undefined if it was released in between). The in-flight marker
+   * commits without waiting for the disk (`ASYNC_COMMIT`): a crash that loses it ends its
+   * attempt too, and the creating statement's own (synchronous) commit flushes it with itself.
    */
   private async claim(
     caller: string,
@@ -115,8 +123,9 @@ export class IdempotencyKeys {
     const taken = await this.db.query(sql`
       INSERT INTO idempotency_keys AS k
              (caller, operation, key, fingerprint, status, attempt, claimed_at, expires_at)
-      VALUES (${caller}, ${operation}, ${key}, ${fingerprint}, 'in_flight', ${attempt}, now(),
-              now() + make_interval(hours => ${IDEMPOTENCY_KEY_TTL_HOURS}))
+      SELECT ${caller}, ${operation}, ${key}, ${fingerprint}, 'in_flight', ${attempt}::uuid, now(),
+             now() + make_interval(hours => ${IDEMPOTENCY_KEY_TTL_HOURS})
+        FROM (SELECT ${ASYNC_COMMIT}) AS marker
       ON CONFLICT (caller, operation, key) DO UPDATE
          SET fingerprint = EXCLUDED.fingerprint, status = 'in_flight', response = NULL,
              attempt = EXCLUDED.attempt, claimed_at = now(), expires_at = EXCLUDED.expires_at

@@ -1,4 +1,4 @@
-import { joinSql, sql, type Executor, type Sql } from '@satupintu/persistence';
+import { ASYNC_COMMIT, joinSql, sql, type Executor, type Sql } from '@satupintu/persistence';
 
 /** An event on its way out: what the outbox row holds. */
 export interface OutboxEvent {
@@ -46,11 +46,15 @@ export const OutboxRepository = {
    * Takes the rows due now out of the outbox, oldest first, skipping every row behind a failing
    * row of the same key: deleted inside the caller's transaction, so they come back if it does
    * not commit. None unless this transaction takes the relay's advisory lock (one relay at a time
-   * per database). One round trip.
+   * per database). One round trip. The transaction commits without waiting for its WAL to
+   * reach the disk (`ASYNC_COMMIT`): a crash that loses the deletion only puts the rows back,
+   * and a row published twice is a duplicate every consumer's inbox (and JetStream's message
+   * id) already drops. One disk flush fewer per batch, on every event's path.
    */
   async takeDue(db: Executor, limit: number): Promise<OutboxRow[]> {
     return db.query<OutboxRow>(sql`
-      WITH relay AS (SELECT pg_try_advisory_xact_lock(hashtext('satupintu:outbox-relay')) AS mine)
+      WITH relay AS (SELECT pg_try_advisory_xact_lock(hashtext('satupintu:outbox-relay')) AS mine,
+                            ${ASYNC_COMMIT})
       DELETE FROM outbox WHERE position IN (
         SELECT o.position
           FROM outbox o, relay
