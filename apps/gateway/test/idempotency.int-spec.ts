@@ -1,22 +1,28 @@
-import type { Principal } from '@satupintu/contracts';
+import { CreateOfficer, type Principal } from '@satupintu/contracts';
+import { fingerprintOf } from '@satupintu/messaging';
 import {
   ServiceProcess,
   TestTokenIssuer,
+  aCitizen,
   aFrontDeskOfficer,
   aPdf,
   anApplication,
+  clientCredentialsToken,
   deleteNamespaceStreams,
   eventually,
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '../../identity/src/demo/demo-accounts';
 
 /** A receipt or a problem document: the tests tell them apart by the status. */
 type Answer = { trackingNo?: string; code?: string } & Record<string, unknown>;
 
-/** A creating POST under a key: its status, whether it was a replay, and its answer. */
+/**
+ * A creating POST under a key (with no body when `body` is undefined): its status, whether it
+ * was a replay, and its answer.
+ */
 async function postWithKey(
   url: string,
   authorization: string,
@@ -25,8 +31,12 @@ async function postWithKey(
 ): Promise<{ status: number; replayed: string | null; body: Answer }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization, 'idempotency-key': key },
-    body: JSON.stringify(body),
+    headers: {
+      authorization,
+      'idempotency-key': key,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return {
     status: response.status,
@@ -284,10 +294,12 @@ describe('Idempotency-Key on POST /v1/applications', () => {
 });
 
 /**
- * The same plumbing on identity's creating POSTs that keep keys (agencies, businesses), with
- * tokens identity itself issues: a demo mall of its own (identity seeds an empty database only).
+ * The same plumbing on identity's creating POSTs, with tokens identity itself issues: a demo mall
+ * of its own (identity seeds an empty database only). Those whose body or answer holds a secret
+ * (an officer's password, an API client's secret, an applicant's password) keep it out of what
+ * the key stores; an anonymous registration keeps its keys per NIK.
  */
-describe('Idempotency-Key on POST /v1/agencies and POST /v1/businesses', () => {
+describe("Idempotency-Key on identity's creating POSTs", () => {
   const env = testEnvironment();
   const own = { DB_PREFIX: `${env.DB_PREFIX}_idem`, SP_NAMESPACE: `${env.SP_NAMESPACE}-idem` };
   const running: ServiceProcess[] = [];
@@ -329,15 +341,28 @@ describe('Idempotency-Key on POST /v1/agencies and POST /v1/businesses', () => {
   const post = (who: keyof typeof tokens, path: string, key: string, body: unknown) =>
     postWithKey(`${gateway.url}${path}`, `Bearer ${tokens[who]}`, key, body);
 
-  const count = async (table: 'agencies' | 'businesses', column: string, value: string) =>
+  const identityDb = <T extends object>(text: string, values: unknown[]) =>
+    queryServiceDb<T>(['identity'], text, values, own.DB_PREFIX);
+
+  const count = async (
+    table:
+      'agencies' | 'businesses' | 'officers' | 'api_clients' | 'applicants' | 'business_members',
+    column: string,
+    value: string,
+  ) =>
     (
-      await queryServiceDb<{ n: number }>(
-        ['identity'],
+      await identityDb<{ n: number }>(
         `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`,
         [value],
-        own.DB_PREFIX,
       )
     )[0].n;
+
+  /** What identity keeps under a key: the caller it is scoped to, the fingerprint, the answer. */
+  const keptUnder = async (key: string) =>
+    identityDb<{ caller: string; fingerprint: string; response: string }>(
+      'SELECT caller, fingerprint, response::text AS response FROM idempotency_keys WHERE key = $1',
+      [key],
+    );
 
   const anAgency = () => ({
     code: `IDEM-${randomUUID().slice(0, 8).toUpperCase()}`,
@@ -387,5 +412,246 @@ describe('Idempotency-Key on POST /v1/agencies and POST /v1/businesses', () => {
     const retry = await post('siti', '/v1/businesses', key, business);
     expect([retry.status, retry.replayed]).toEqual([201, 'true']);
     expect(retry.body).toEqual(created[0].body);
+  });
+
+  describe('POST /v1/officers', () => {
+    const anOfficer = () => ({
+      username: `idem.${randomUUID().slice(0, 8)}`,
+      name: 'Petugas Uji Idempotensi',
+      agencyCode: 'DUKCAPIL',
+      roles: ['VERIFIER'],
+      password: `loket pelayanan ${randomUUID().slice(0, 8)}`,
+    });
+
+    it('replays the officer added under a key, adding no second one', async () => {
+      const key = randomUUID();
+      const officer = anOfficer();
+      const first = await post('admin', '/v1/officers', key, officer);
+      expect([first.status, first.replayed]).toEqual([201, null]);
+      const again = await post('admin', '/v1/officers', key, officer);
+      expect([again.status, again.replayed]).toEqual([201, 'true']);
+      expect(again.body).toEqual(first.body);
+      expect(await count('officers', 'username', officer.username)).toBe(1);
+      // The officer signs in with the password of the first request.
+      expect(await signIn(officer.username, officer.password)).toEqual(expect.any(String));
+    });
+
+    it('refuses the same key with a body that differs only in its password (422)', async () => {
+      const key = randomUUID();
+      const officer = anOfficer();
+      expect((await post('admin', '/v1/officers', key, officer)).status).toBe(201);
+      const other = await post('admin', '/v1/officers', key, {
+        ...officer,
+        password: `${officer.password} lain`,
+      });
+      expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+      expect(await count('officers', 'username', officer.username)).toBe(1);
+    });
+
+    it('keeps neither the password nor a fast unkeyed hash of it under the key', async () => {
+      const key = randomUUID();
+      const officer = anOfficer();
+      expect((await post('admin', '/v1/officers', key, officer)).status).toBe(201);
+      const [row] = await keptUnder(key);
+      expect(row?.caller).toMatch(/^officer:/);
+      const sha256 = createHash('sha256').update(officer.password).digest();
+      const kept = JSON.stringify(row);
+      for (const form of [officer.password, sha256.toString('hex'), sha256.toString('base64')])
+        expect(kept).not.toContain(form);
+      // Not the fingerprint of the body as it came: a dump alone cannot test a guessed password.
+      expect(row?.fingerprint).not.toBe(fingerprintOf(CreateOfficer.subject, officer));
+    });
+  });
+
+  describe('POST /v1/clients and POST /v1/clients/{clientId}/secrets', () => {
+    type Created = { client: { clientId: string }; secret: string };
+    type Rotated = { clientId: string; secret: string; previousSecretsExpireAt: string };
+
+    const aKiosk = () => ({
+      clientId: `idem-kiosk-${randomUUID().slice(0, 8)}`,
+      name: 'Anjungan uji idempotensi',
+      kind: 'KIOSK',
+      scopes: ['surveys:kiosk'],
+    });
+    const secretsOf = async (clientId: string) =>
+      (
+        await identityDb<{ n: number }>(
+          `SELECT count(*)::int AS n FROM client_secrets s JOIN api_clients c ON c.id = s.client_id
+            WHERE c.client_id = $1`,
+          [clientId],
+        )
+      )[0].n;
+
+    it('replays the client added under a key with the same secret, which signs in', async () => {
+      const key = randomUUID();
+      const kiosk = aKiosk();
+      const first = await post('admin', '/v1/clients', key, kiosk);
+      expect([first.status, first.replayed]).toEqual([201, null]);
+      const again = await post('admin', '/v1/clients', key, kiosk);
+      expect([again.status, again.replayed]).toEqual([201, 'true']);
+      expect(again.body).toEqual(first.body);
+      expect(await count('api_clients', 'client_id', kiosk.clientId)).toBe(1);
+      expect(await secretsOf(kiosk.clientId)).toBe(1);
+      const { secret } = again.body as unknown as Created;
+      await expect(
+        clientCredentialsToken(gateway.url, { clientId: kiosk.clientId, secret }),
+      ).resolves.toMatchObject({ accessToken: expect.any(String) as string });
+
+      const [row] = await keptUnder(key);
+      expect(row?.response).toContain(kiosk.clientId);
+      expect(row?.response).not.toContain(secret);
+      expect(row?.response).not.toContain(secret.slice('sps_'.length));
+
+      const other = await post('admin', '/v1/clients', key, aKiosk());
+      expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+    });
+
+    it('replays a rotation with the same new secret, rotating once', async () => {
+      const kiosk = aKiosk();
+      expect((await post('admin', '/v1/clients', randomUUID(), kiosk)).status).toBe(201);
+      const key = randomUUID();
+      const path = `/v1/clients/${kiosk.clientId}/secrets`;
+      const first = await post('admin', path, key, undefined);
+      expect([first.status, first.replayed]).toEqual([201, null]);
+      const again = await post('admin', path, key, undefined);
+      expect([again.status, again.replayed]).toEqual([201, 'true']);
+      expect(again.body).toEqual(first.body);
+      expect(await secretsOf(kiosk.clientId)).toBe(2);
+      const { secret } = again.body as unknown as Rotated;
+      await expect(
+        clientCredentialsToken(gateway.url, { clientId: kiosk.clientId, secret }),
+      ).resolves.toMatchObject({ accessToken: expect.any(String) as string });
+
+      const [row] = await keptUnder(key);
+      expect(row?.response).not.toContain(secret);
+      expect(row?.response).not.toContain(secret.slice('sps_'.length));
+
+      // Another client under the same key is another request.
+      const other = aKiosk();
+      expect((await post('admin', '/v1/clients', randomUUID(), other)).status).toBe(201);
+      const refused = await post('admin', `/v1/clients/${other.clientId}/secrets`, key, undefined);
+      expect([refused.status, refused.body.code]).toEqual([422, 'idempotency_key_reused']);
+      expect(await secretsOf(other.clientId)).toBe(1);
+    });
+  });
+
+  describe('POST /v1/applicants (anonymous)', () => {
+    /** A citizen of their own, reached by an e-mail whose masked form no one else's log line has. */
+    const aRegistration = () => {
+      const { phone: _phone, ...citizen } = aCitizen();
+      const domain = `${randomUUID().slice(0, 8)}.example.id`;
+      return {
+        registration: {
+          ...citizen,
+          name: 'Dewi Lestari',
+          email: `dewi@${domain}`,
+          password: `kopi tubruk ${randomUUID().slice(0, 8)}`,
+        },
+        maskedEmail: `d***@${domain}`,
+      };
+    };
+    const register = (key: string | undefined, body: unknown) =>
+      fetch(`${gateway.url}/v1/applicants`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(key ? { 'idempotency-key': key } : {}),
+        },
+        body: JSON.stringify(body),
+      }).then(async (response) => ({
+        status: response.status,
+        replayed: response.headers.get('idempotent-replayed'),
+        body: (await response.json()) as Answer,
+      }));
+    const codesOf = async (applicantId: unknown) =>
+      (
+        await identityDb<{ n: number }>(
+          'SELECT count(*)::int AS n FROM verification_codes WHERE applicant_id = $1',
+          [applicantId],
+        )
+      )[0].n;
+    const codesSentTo = (masked: string) =>
+      running[0]
+        .logs()
+        .split('\n')
+        .filter((line) => line.includes(`"to":"${masked}"`)).length;
+
+    it('replays a registration under a key, opening no second account and sending no second code', async () => {
+      const key = randomUUID();
+      const { registration, maskedEmail } = aRegistration();
+      const first = await register(key, registration);
+      expect([first.status, first.replayed]).toEqual([201, null]);
+      expect(first.body).toEqual({
+        applicantId: expect.any(String) as string,
+        verificationsSent: ['EMAIL'],
+      });
+      const again = await register(key, registration);
+      expect([again.status, again.replayed]).toEqual([201, 'true']);
+      expect(again.body).toEqual(first.body);
+      expect(await count('applicants', 'nik', registration.nik)).toBe(1);
+      expect(await codesOf(first.body.applicantId)).toBe(1);
+
+      // A registration after the replay: once its code is in the log, any code the replay had
+      // sent would be too, before it (one process, one log, in order).
+      const later = aRegistration();
+      expect((await register(undefined, later.registration)).status).toBe(201);
+      await eventually(() => expect(codesSentTo(later.maskedEmail)).toBe(1));
+      expect(codesSentTo(maskedEmail)).toBe(1);
+
+      // Without the key the same body is refused as it always was, naming nothing.
+      const unkeyed = await register(undefined, registration);
+      expect([unkeyed.status, unkeyed.body.code]).toEqual([409, 'account_exists']);
+    });
+
+    it('refuses the same key with a body that differs only in its password (422)', async () => {
+      const key = randomUUID();
+      const { registration } = aRegistration();
+      expect((await register(key, registration)).status).toBe(201);
+      const other = await register(key, { ...registration, password: 'teh manis di sore hari' });
+      expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+      expect(await count('applicants', 'nik', registration.nik)).toBe(1);
+    });
+
+    it('keeps the keys of two NIKs apart, naming neither NIK nor password', async () => {
+      const key = randomUUID();
+      const [one, two] = [aRegistration().registration, aRegistration().registration];
+      const first = await register(key, one);
+      const second = await register(key, two);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      expect(second.replayed).toBeNull();
+      expect(second.body.applicantId).not.toBe(first.body.applicantId);
+      const rows = await keptUnder(key);
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        expect(row.caller).toMatch(/^anonymous:nik:[\w-]{43}$/);
+        for (const secret of [one.nik, two.nik, one.password, two.password])
+          expect(JSON.stringify(row)).not.toContain(secret);
+      }
+    });
+  });
+
+  describe('POST /v1/businesses/{businessId}/members', () => {
+    const budi = DEMO_ACCOUNTS.citizens[1];
+
+    it('replays a member added under a key instead of answering that they act for it already', async () => {
+      const registered = await post('siti', '/v1/businesses', randomUUID(), aBusiness());
+      expect(registered.status).toBe(201);
+      const businessId = registered.body.businessId as string;
+      const path = `/v1/businesses/${businessId}/members`;
+      const key = randomUUID();
+      const first = await post('siti', path, key, { nik: budi.nik });
+      expect([first.status, first.replayed]).toEqual([200, null]);
+      const again = await post('siti', path, key, { nik: budi.nik });
+      expect([again.status, again.replayed]).toEqual([200, 'true']);
+      expect(again.body).toEqual(first.body);
+      expect(await count('business_members', 'business_id', businessId)).toBe(2);
+
+      // Under another key it is the refusal it always was.
+      const anotherKey = await post('siti', path, randomUUID(), { nik: budi.nik });
+      expect([anotherKey.status, anotherKey.replayed]).toEqual([422, null]);
+      expect(anotherKey.body.errors).toEqual([expect.objectContaining({ code: 'already_member' })]);
+      const other = await post('siti', path, key, { nik: DEMO_ACCOUNTS.citizens[0].nik });
+      expect([other.status, other.body.code]).toEqual([422, 'idempotency_key_reused']);
+    });
   });
 });

@@ -12,6 +12,7 @@ import { BusinessesModule } from './businesses/businesses.module';
 import { ApiClientsModule } from './clients/api-clients.module';
 import type { IdentityConfig } from './config';
 import { DemoModule } from './demo/demo.module';
+import { IdempotencySecretsModule } from './idempotency/idempotency-secrets.module';
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
@@ -37,6 +38,7 @@ export class IdentityModule {
           publishes: [AgencyChanged, ApplicantProfileChanged, BusinessProfileChanged],
         }),
         IdempotencyModule,
+        IdempotencySecretsModule.forRoot({ keyEncryptionKey: config.IDENTITY_KEY_ENCRYPTION_KEY }),
         NotificationsModule.forRoot({ development: config.NODE_ENV === 'development' }),
         AgenciesModule,
         ApplicantsModule,

@@ -119,7 +119,7 @@ export interface paths {
         put?: never;
         /**
          * Register as a citizen
-         * @description Opens an applicant account. The NIK is checked as intake checks it (its region must exist, its birth date must be a real date, its serial not 0000) and must agree with the stated birth date and sex; a problem names the part of the NIK that is wrong. A phone (+62…) or an e-mail is needed; each gets a six-digit one-time code to confirm at `POST /v1/applicants/me/verifications` once signed in. The password must be at least 10 characters, not a common one, and not contain the NIK, name, e-mail or phone. One NIK, phone or e-mail opens one account: a second is `409 account_exists`, which does not say which was taken.
+         * @description Opens an applicant account. The NIK is checked as intake checks it (its region must exist, its birth date must be a real date, its serial not 0000) and must agree with the stated birth date and sex; a problem names the part of the NIK that is wrong. A phone (+62…) or an e-mail is needed; each gets a six-digit one-time code to confirm at `POST /v1/applicants/me/verifications` once signed in. The password must be at least 10 characters, not a common one, and not contain the NIK, name, e-mail or phone. One NIK, phone or e-mail opens one account: a second is `409 account_exists`, which does not say which was taken. Under an `Idempotency-Key`, only the very same body (password included) receives the first answer again; the keys are kept per NIK, and a replay sends no new code.
          */
         post: operations["registerApplicant"];
         delete?: never;
@@ -495,7 +495,7 @@ export interface paths {
         put?: never;
         /**
          * Let someone act for my business
-         * @description Its owner names a registered applicant (by NIK) who may then act for the business as its representative. Intake and the agencies receive the new list of who acts for it.
+         * @description Its owner names a registered applicant (by NIK) who may then act for the business as its representative. Intake and the agencies receive the new list of who acts for it. A retry under the same `Idempotency-Key` answers the first answer instead of saying that they act for it already.
          */
         post: operations["addBusinessMember"];
         delete?: never;
@@ -559,7 +559,7 @@ export interface paths {
         put?: never;
         /**
          * Add an API client
-         * @description A mall admin adds an agency system, a kiosk or the national portal; an agency admin adds their own agency's system. The answer carries the client's secret, once: SatuPintu keeps only its argon2id hash. Scopes are checked against the kind (an agency system works only its own agency).
+         * @description A mall admin adds an agency system, a kiosk or the national portal; an agency admin adds their own agency's system. The answer carries the client's secret, once: SatuPintu keeps only its argon2id hash (and, for a retry under the same `Idempotency-Key`, the answer with the secret sealed, for 24 hours). Scopes are checked against the kind (an agency system works only its own agency).
          */
         post: operations["createApiClient"];
         delete?: never;
@@ -599,7 +599,7 @@ export interface paths {
         put?: never;
         /**
          * Give a client a new secret
-         * @description Rotation: a new secret, answered once; the previous ones keep working for 24 hours (`previousSecretsExpireAt`), so the client switches without downtime. No body.
+         * @description Rotation: a new secret, answered once; the previous ones keep working for 24 hours (`previousSecretsExpireAt`), so the client switches without downtime. No body. A retry under the same `Idempotency-Key` answers the same secret again and rotates nothing.
          */
         post: operations["rotateClientSecret"];
         delete?: never;
@@ -3346,6 +3346,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -3365,6 +3367,8 @@ export interface operations {
             /** @description The account is open; codes were sent */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -3394,7 +3398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An account with this NIK, phone or e-mail exists */
+            /** @description An account with this NIK, phone or e-mail exists; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -3442,7 +3446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A NIK that cannot exist or disagrees, no contact, or a weak password */
+            /** @description A NIK that cannot exist or disagrees, no contact, or a weak password; or an `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -7435,6 +7439,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -7457,6 +7463,8 @@ export interface operations {
             /** @description The business with its members */
             200: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -7536,6 +7544,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 64 KiB */
             413: {
                 headers: {
@@ -7568,7 +7592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Nobody registered has this NIK, or they act for it already */
+            /** @description Nobody registered has this NIK, or they act for it already; or an `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -8161,6 +8185,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -8177,9 +8203,11 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Added; the secret is in this answer only */
+            /** @description Added; the secret is in this answer only (and in its replays) */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -8243,7 +8271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The client id is taken */
+            /** @description The client id is taken; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -8291,7 +8319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A scope its kind or agency does not allow, or an unknown agency */
+            /** @description A scope its kind or agency does not allow, or an unknown agency; or an `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -8552,6 +8580,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -8570,6 +8600,8 @@ export interface operations {
             /** @description The new secret */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -8583,7 +8615,7 @@ export interface operations {
                     "application/json": components["schemas"]["SecretRotatedResponse"];
                 };
             };
-            /** @description A malformed client id */
+            /** @description A malformed client id or Idempotency-Key */
             400: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -8649,8 +8681,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The client is revoked */
+            /** @description The client is revoked; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
@@ -9627,6 +9675,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
                 /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
                 "X-Request-Id"?: string;
                 /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
@@ -9646,6 +9696,8 @@ export interface operations {
             /** @description Added */
             201: {
                 headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;
                     /** @description Requests left to this caller in the current window */
@@ -9709,7 +9761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The username is taken */
+            /** @description The username is taken; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -9757,7 +9809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An agency role without an agency, an unknown agency, or a weak password */
+            /** @description An agency role without an agency, an unknown agency, or a weak password; or an `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

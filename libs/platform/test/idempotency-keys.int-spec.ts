@@ -8,7 +8,7 @@ import {
   loadConfig,
   type RequestContext,
 } from '@satupintu/common';
-import type { Principal } from '@satupintu/contracts';
+import { ANONYMOUS, type Principal } from '@satupintu/contracts';
 import {
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateIdempotencyKeys1765000000000,
@@ -17,6 +17,7 @@ import {
   UnitOfWork,
   unwrapReply,
   type IdempotencyClaim,
+  type IdempotencyKeyId,
 } from '@satupintu/messaging';
 import { databaseName, executorOf, sql, type Executor } from '@satupintu/persistence';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
@@ -165,6 +166,64 @@ describe('idempotency keys', () => {
     const again = await keys.run(context, 'things.create', { a: 1 }, work);
     expect(unwrapReply(again)).toEqual({ response: first, replayed: true });
     expect(await thingsOf(owner)).toBe(1);
+  });
+
+  it('keeps the answer as the service seals it, and replays it opened', async () => {
+    const context = caller();
+    const owner = randomUUID();
+    const sealing = {
+      seal: (answer: { id: string }, key: IdempotencyKeyId) => ({
+        sealedFor: `${key.caller} ${key.operation} ${key.key}`,
+        id: [...answer.id].reverse().join(''),
+      }),
+      open: (stored: unknown, key: IdempotencyKeyId) => {
+        const kept = stored as { sealedFor: string; id: string };
+        expect(kept.sealedFor).toBe(`${key.caller} ${key.operation} ${key.key}`);
+        return { id: [...kept.id].reverse().join('') };
+      },
+    };
+    const work = (claim: IdempotencyClaim | undefined) => create(claim, owner);
+    const first = await keys.run(context, 'things.create', { a: 1 }, work, { sealing });
+    const again = await keys.run(context, 'things.create', { a: 1 }, work, { sealing });
+    expect(unwrapReply(again)).toEqual({ response: first, replayed: true });
+    const [row] = await db.query(
+      sql<{ response: string }>`SELECT response::text AS response FROM idempotency_keys
+        WHERE key = ${context.idempotencyKey}`,
+    );
+    expect(row?.response).not.toContain(first.id);
+    expect(await thingsOf(owner)).toBe(1);
+  });
+
+  it('keeps an anonymous caller’s key only under the scope the service derives', async () => {
+    const anonymous = (): RequestContext => ({ ...caller(), principal: ANONYMOUS });
+    const owner = randomUUID();
+    const work = (claim: IdempotencyClaim | undefined) => create(claim, owner);
+    const unscoped = anonymous();
+    await keys.run(unscoped, 'things.create', { a: 1 }, work);
+    const again = await keys.run(unscoped, 'things.create', { a: 1 }, work);
+    expect(unwrapReply(again).replayed).toBe(false);
+
+    const scoped = anonymous();
+    const scope = { anonymousScope: `nik:${randomUUID()}` };
+    const first = await keys.run(scoped, 'things.create', { a: 1 }, work, scope);
+    const replayed = await keys.run(scoped, 'things.create', { a: 1 }, work, scope);
+    expect(unwrapReply(replayed)).toEqual({ response: first, replayed: true });
+    // The same key under another scope is another key.
+    const elsewhere = { anonymousScope: `nik:${randomUUID()}` };
+    const other = await keys.run(scoped, 'things.create', { a: 1 }, work, elsewhere);
+    expect(unwrapReply(other).replayed).toBe(false);
+    expect(await thingsOf(owner)).toBe(4);
+    const callersOf = async (key: string | undefined) =>
+      (
+        await db.query(
+          sql<{ caller: string }>`SELECT caller FROM idempotency_keys WHERE key = ${key}
+            ORDER BY caller`,
+        )
+      ).map((row) => row.caller);
+    expect(await callersOf(unscoped.idempotencyKey)).toEqual([]);
+    expect(await callersOf(scoped.idempotencyKey)).toEqual(
+      [`anonymous:${scope.anonymousScope}`, `anonymous:${elsewhere.anonymousScope}`].sort(),
+    );
   });
 
   it('forgets expired keys through an hourly job, and keeps the others', async () => {

@@ -20,7 +20,11 @@ import {
   AgencyResponse,
   toAgencyResponse,
 } from './agency.response';
-import { ApiIdempotencyKey, REPLAYED_HEADERS } from '../idempotency/idempotency.openapi';
+import {
+  ApiIdempotencyKey,
+  REPLAYED_HEADERS,
+  invalidIdempotencyKeyExample,
+} from '../idempotency/idempotency.openapi';
 
 const MALL_ADMINS = 'The caller is not a mall admin';
 
@@ -89,6 +93,7 @@ export class AgenciesController {
     '/v1/agencies',
     DomainError.validation([{ field: 'code', code: 'agency_code_format' }]),
     'A code in lower case',
+    invalidIdempotencyKeyExample('/v1/agencies'),
   )
   @ApiIdempotencyKey('/v1/agencies', {
     409: {

@@ -4,6 +4,11 @@ import { DomainError } from '@satupintu/common';
 import { CreateApiClient, RevokeApiClient, RotateClientSecret } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
 import { Callers } from '../auth/access';
+import {
+  ApiIdempotencyKey,
+  REPLAYED_HEADERS,
+  invalidIdempotencyKeyExample,
+} from '../idempotency/idempotency.openapi';
 import { ApiProblemResponse } from '../openapi/problem.responses';
 import { CLIENT_ID, CLIENT_ID_PATTERN, pathParam } from './account-formats';
 import { ApiAccountAccess, ApiBodyProblems, BEARER } from './accounts.openapi';
@@ -48,7 +53,8 @@ export class ApiClientsController {
     summary: 'Add an API client',
     description:
       'A mall admin adds an agency system, a kiosk or the national portal; an agency admin adds their own ' +
-      "agency's system. The answer carries the client's secret, once: SatuPintu keeps only its argon2id hash. " +
+      "agency's system. The answer carries the client's secret, once: SatuPintu keeps only its argon2id hash " +
+      '(and, for a retry under the same `Idempotency-Key`, the answer with the secret sealed, for 24 hours). ' +
       'Scopes are checked against the kind (an agency system works only its own agency).',
     security: BEARER,
   })
@@ -69,8 +75,9 @@ export class ApiClientsController {
   })
   @ApiResponse({
     status: 201,
-    description: 'Added; the secret is in this answer only',
+    description: 'Added; the secret is in this answer only (and in its replays)',
     type: ApiClientCreatedResponse,
+    headers: REPLAYED_HEADERS,
     examples: {
       added: {
         summary: 'Added',
@@ -85,22 +92,37 @@ export class ApiClientsController {
     '/v1/clients',
     DomainError.validation([{ field: 'kind', code: 'must_be_one_of' }]),
     'An unknown kind',
+    invalidIdempotencyKeyExample('/v1/clients'),
   )
-  @ApiProblemResponse(409, 'The client id is taken', {
-    taken: {
-      summary: 'Taken',
-      error: new DomainError('client_id_taken', 409, [], { clientId: 'dukcapil-simduk' }),
-      instance: '/v1/clients',
+  @ApiIdempotencyKey('/v1/clients', {
+    409: {
+      description: 'The client id is taken',
+      examples: {
+        taken: {
+          summary: 'Taken',
+          error: new DomainError('client_id_taken', 409, [], { clientId: 'dukcapil-simduk' }),
+          instance: '/v1/clients',
+        },
+      },
     },
-  })
-  @ApiProblemResponse(422, 'A scope its kind or agency does not allow, or an unknown agency', {
-    scope: {
-      summary: "Another agency's work",
-      error: DomainError.validation(
-        [{ field: 'scopes.0', code: 'scope_not_allowed', params: { scope: 'agency:PUPR:work' } }],
-        422,
-      ),
-      instance: '/v1/clients',
+    422: {
+      description: 'A scope its kind or agency does not allow, or an unknown agency',
+      examples: {
+        scope: {
+          summary: "Another agency's work",
+          error: DomainError.validation(
+            [
+              {
+                field: 'scopes.0',
+                code: 'scope_not_allowed',
+                params: { scope: 'agency:PUPR:work' },
+              },
+            ],
+            422,
+          ),
+          instance: '/v1/clients',
+        },
+      },
     },
   })
   @ApiAccountAccess('API clients', '/v1/clients', MANAGERS)
@@ -118,7 +140,8 @@ export class ApiClientsController {
     summary: 'Give a client a new secret',
     description:
       'Rotation: a new secret, answered once; the previous ones keep working for 24 hours ' +
-      '(`previousSecretsExpireAt`), so the client switches without downtime. No body.',
+      '(`previousSecretsExpireAt`), so the client switches without downtime. No body. A retry under ' +
+      'the same `Idempotency-Key` answers the same secret again and rotates nothing.',
     security: BEARER,
   })
   @ApiParam(CLIENT_PARAM)
@@ -126,6 +149,7 @@ export class ApiClientsController {
     status: 201,
     description: 'The new secret',
     type: SecretRotatedResponse,
+    headers: REPLAYED_HEADERS,
     examples: {
       rotated: {
         summary: 'Rotated',
@@ -137,19 +161,25 @@ export class ApiClientsController {
       },
     },
   })
-  @ApiProblemResponse(400, 'A malformed client id', {
+  @ApiProblemResponse(400, 'A malformed client id or Idempotency-Key', {
     clientId: {
       summary: 'Upper case',
       error: DomainError.validation([{ field: 'clientId', code: 'client_id_format' }]),
       instance: '/v1/clients/DUKCAPIL/secrets',
     },
+    ...invalidIdempotencyKeyExample(`${ONE}/secrets`),
   })
   @ApiProblemResponse(404, 'Not a client the caller manages', NOT_FOUND)
-  @ApiProblemResponse(409, 'The client is revoked', {
-    revoked: {
-      summary: 'Revoked',
-      error: new DomainError('client_revoked', 409, [], { clientId: 'dukcapil-simduk' }),
-      instance: `${ONE}/secrets`,
+  @ApiIdempotencyKey(`${ONE}/secrets`, {
+    409: {
+      description: 'The client is revoked',
+      examples: {
+        revoked: {
+          summary: 'Revoked',
+          error: new DomainError('client_revoked', 409, [], { clientId: 'dukcapil-simduk' }),
+          instance: `${ONE}/secrets`,
+        },
+      },
     },
   })
   @ApiAccountAccess('API clients', `${ONE}/secrets`, MANAGERS)

@@ -10,6 +10,11 @@ import {
 } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
 import { Callers, Public } from '../auth/access';
+import {
+  ApiIdempotencyKey,
+  REPLAYED_HEADERS,
+  invalidIdempotencyKeyExample,
+} from '../idempotency/idempotency.openapi';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
 import { ApiAccountAccess, ApiBodyProblems, BEARER } from './accounts.openapi';
 import {
@@ -72,7 +77,9 @@ export class ApplicantsController {
       'names the part of the NIK that is wrong. A phone (+62…) or an e-mail is needed; each gets a six-digit ' +
       'one-time code to confirm at `POST /v1/applicants/me/verifications` once signed in. The password must be ' +
       'at least 10 characters, not a common one, and not contain the NIK, name, e-mail or phone. One NIK, phone ' +
-      'or e-mail opens one account: a second is `409 account_exists`, which does not say which was taken.',
+      'or e-mail opens one account: a second is `409 account_exists`, which does not say which was taken. ' +
+      'Under an `Idempotency-Key`, only the very same body (password included) receives the first answer ' +
+      'again; the keys are kept per NIK, and a replay sends no new code.',
     security: [],
   })
   @ApiBody({
@@ -95,6 +102,7 @@ export class ApplicantsController {
     status: 201,
     description: 'The account is open; codes were sent',
     type: ApplicantRegisteredResponse,
+    headers: REPLAYED_HEADERS,
     examples: {
       registered: {
         summary: 'A code went to the e-mail address',
@@ -109,29 +117,38 @@ export class ApplicantsController {
     '/v1/applicants',
     DomainError.validation([{ field: 'nik', code: 'nik_format' }]),
     'A NIK of the wrong length',
+    invalidIdempotencyKeyExample('/v1/applicants'),
   )
-  @ApiProblemResponse(409, 'An account with this NIK, phone or e-mail exists', {
-    exists: {
-      summary: 'Registered before',
-      error: new DomainError('account_exists', 409),
-      instance: '/v1/applicants',
+  @ApiIdempotencyKey('/v1/applicants', {
+    409: {
+      description: 'An account with this NIK, phone or e-mail exists',
+      examples: {
+        exists: {
+          summary: 'Registered before',
+          error: new DomainError('account_exists', 409),
+          instance: '/v1/applicants',
+        },
+      },
     },
-  })
-  @ApiProblemResponse(422, 'A NIK that cannot exist or disagrees, no contact, or a weak password', {
-    nikRegion: {
-      summary: 'A NIK whose region does not exist',
-      error: DomainError.validation([{ field: 'nik', code: 'nik_region' }], 422),
-      instance: '/v1/applicants',
-    },
-    nikSerial: {
-      summary: 'A NIK with serial 0000',
-      error: DomainError.validation([{ field: 'nik', code: 'nik_serial' }], 422),
-      instance: '/v1/applicants',
-    },
-    password: {
-      summary: 'A common password',
-      error: DomainError.validation([{ field: 'password', code: 'password_common' }], 422),
-      instance: '/v1/applicants',
+    422: {
+      description: 'A NIK that cannot exist or disagrees, no contact, or a weak password',
+      examples: {
+        nikRegion: {
+          summary: 'A NIK whose region does not exist',
+          error: DomainError.validation([{ field: 'nik', code: 'nik_region' }], 422),
+          instance: '/v1/applicants',
+        },
+        nikSerial: {
+          summary: 'A NIK with serial 0000',
+          error: DomainError.validation([{ field: 'nik', code: 'nik_serial' }], 422),
+          instance: '/v1/applicants',
+        },
+        password: {
+          summary: 'A common password',
+          error: DomainError.validation([{ field: 'password', code: 'password_common' }], 422),
+          instance: '/v1/applicants',
+        },
+      },
     },
   })
   @ApiUpstreamProblems('identity', '/v1/applicants')

@@ -27,7 +27,11 @@ import {
   toBusinessResponse,
   toBusinessesResponse,
 } from './business.response';
-import { ApiIdempotencyKey, REPLAYED_HEADERS } from '../idempotency/idempotency.openapi';
+import {
+  ApiIdempotencyKey,
+  REPLAYED_HEADERS,
+  invalidIdempotencyKeyExample,
+} from '../idempotency/idempotency.openapi';
 
 const ONE = `/v1/businesses/${BUSINESS_EXAMPLE.businessId}`;
 const NOT_FOUND = {
@@ -89,6 +93,7 @@ export class BusinessesController {
     '/v1/businesses',
     DomainError.validation([{ field: 'kbli.0', code: 'kbli_format' }]),
     'A KBLI code of four digits',
+    invalidIdempotencyKeyExample('/v1/businesses'),
   )
   @ApiIdempotencyKey('/v1/businesses', {
     409: {
@@ -186,7 +191,8 @@ export class BusinessesController {
     summary: 'Let someone act for my business',
     description:
       'Its owner names a registered applicant (by NIK) who may then act for the business as its representative. ' +
-      'Intake and the agencies receive the new list of who acts for it.',
+      'Intake and the agencies receive the new list of who acts for it. A retry under the same `Idempotency-Key` ' +
+      'answers the first answer instead of saying that they act for it already.',
     security: BEARER,
   })
   @ApiParam(BUSINESS_ID)
@@ -203,6 +209,7 @@ export class BusinessesController {
     status: 200,
     description: 'The business with its members',
     type: BusinessResponse,
+    headers: REPLAYED_HEADERS,
     examples: {
       added: {
         summary: 'Owner and representative',
@@ -221,13 +228,19 @@ export class BusinessesController {
     `${ONE}/members`,
     DomainError.validation([{ field: 'nik', code: 'nik_format' }]),
     'A NIK of the wrong length',
+    invalidIdempotencyKeyExample(`${ONE}/members`),
   )
   @ApiProblemResponse(404, 'Not a business of the caller', NOT_FOUND)
-  @ApiProblemResponse(422, 'Nobody registered has this NIK, or they act for it already', {
-    unknown: {
-      summary: 'Not registered',
-      error: DomainError.validation([{ field: 'nik', code: 'member_not_registered' }], 422),
-      instance: `${ONE}/members`,
+  @ApiIdempotencyKey(`${ONE}/members`, {
+    422: {
+      description: 'Nobody registered has this NIK, or they act for it already',
+      examples: {
+        unknown: {
+          summary: 'Not registered',
+          error: DomainError.validation([{ field: 'nik', code: 'member_not_registered' }], 422),
+          instance: `${ONE}/members`,
+        },
+      },
     },
   })
   @ApiAccountAccess(

@@ -4,6 +4,11 @@ import { DomainError } from '@satupintu/common';
 import { CreateOfficer, ListOfficers, UpdateOfficer } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
 import { Callers } from '../auth/access';
+import {
+  ApiIdempotencyKey,
+  REPLAYED_HEADERS,
+  invalidIdempotencyKeyExample,
+} from '../idempotency/idempotency.openapi';
 import { ApiProblemResponse } from '../openapi/problem.responses';
 import { UUID, UUID_PATTERN, pathParam } from './account-formats';
 import { ApiAccountAccess, ApiBodyProblems, BEARER } from './accounts.openapi';
@@ -61,6 +66,7 @@ export class OfficersController {
     status: 201,
     description: 'Added',
     type: OfficerResponse,
+    headers: REPLAYED_HEADERS,
     examples: { added: { summary: 'Added', value: OFFICER_EXAMPLE } },
   })
   @ApiBodyProblems(
@@ -69,25 +75,30 @@ export class OfficersController {
       { field: 'roles.0', code: 'must_be_one_of', params: { values: 'FRONT_DESK, …' } },
     ]),
     'An unknown role',
+    invalidIdempotencyKeyExample('/v1/officers'),
   )
-  @ApiProblemResponse(409, 'The username is taken', {
-    taken: {
-      summary: 'Taken',
-      error: new DomainError('username_taken', 409, [], { username: 'dukcapil.budi' }),
-      instance: '/v1/officers',
-    },
-  })
-  @ApiProblemResponse(
-    422,
-    'An agency role without an agency, an unknown agency, or a weak password',
-    {
-      agency: {
-        summary: 'Agency roles without an agency',
-        error: DomainError.validation([{ field: 'agencyCode', code: 'roles_need_agency' }], 422),
-        instance: '/v1/officers',
+  @ApiIdempotencyKey('/v1/officers', {
+    409: {
+      description: 'The username is taken',
+      examples: {
+        taken: {
+          summary: 'Taken',
+          error: new DomainError('username_taken', 409, [], { username: 'dukcapil.budi' }),
+          instance: '/v1/officers',
+        },
       },
     },
-  )
+    422: {
+      description: 'An agency role without an agency, an unknown agency, or a weak password',
+      examples: {
+        agency: {
+          summary: 'Agency roles without an agency',
+          error: DomainError.validation([{ field: 'agencyCode', code: 'roles_need_agency' }], 422),
+          instance: '/v1/officers',
+        },
+      },
+    },
+  })
   @ApiAccountAccess('officers', '/v1/officers', MANAGERS)
   async create(@Body() body: CreateOfficerRequest): Promise<OfficerResponse> {
     return toOfficerResponse(await this.rpc.request(CreateOfficer, toCreateOfficerV1(body)));

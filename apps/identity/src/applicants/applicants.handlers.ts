@@ -18,12 +18,18 @@ import {
   type VerificationConfirmedV1,
 } from '@satupintu/contracts';
 import type { RegionIndex } from '@satupintu/domain';
-import { Caller, HandleRequest } from '@satupintu/messaging';
+import {
+  Caller,
+  HandleRequest,
+  IdempotencyKeys,
+  type IdempotencyClaim,
+} from '@satupintu/messaging';
 import { randomUUID } from 'node:crypto';
 import { applicantId } from '../access/callers';
 import { hashPassword } from '../credentials/passwords';
+import { IdempotencySecrets } from '../idempotency/idempotency-secrets';
 import { VerificationCodes } from '../notifications/verification-codes';
-import { ownProfile, resendTarget } from './applicant';
+import { type ApplicantRecord, ownProfile, resendTarget } from './applicant';
 import { ApplicantsRepository } from './applicants.repository';
 import { changeProfile } from './change-profile';
 import { REGIONS } from './regions.provider';
@@ -37,23 +43,55 @@ export class ApplicantsHandlers {
     private readonly applicants: ApplicantsRepository,
     private readonly codes: VerificationCodes,
     @Inject(REGIONS) private readonly regions: RegionIndex,
+    private readonly idempotency: IdempotencyKeys,
+    private readonly secrets: IdempotencySecrets,
   ) {}
 
-  /** Public: anyone may open an account. */
+  /**
+   * Public: anyone may open an account. Under an `Idempotency-Key` the anonymous caller's keys
+   * are scoped by a keyed hash of the NIK, and the fingerprint holds the password only as a
+   * keyed hash: only the very same body, password included, receives the first answer again;
+   * a replay issues and sends no code.
+   */
   @HandleRequest(RegisterApplicant)
-  register(@Payload() input: RegisterApplicantV1): Promise<ApplicantRegisteredV1> {
-    return registerApplicant(input, {
-      regions: this.regions,
-      newId: randomUUID,
-      add: async (applicant, password, channels) => {
-        const [passwordHash, codes] = await Promise.all([
-          hashPassword(password),
-          this.codes.issue(applicant, channels),
-        ]);
-        const added = await this.applicants.add(applicant, passwordHash, codes.rows);
-        if (added) codes.send();
-        return added;
-      },
+  register(
+    @Payload() input: RegisterApplicantV1,
+    @Caller() caller: RequestContext,
+  ): Promise<ApplicantRegisteredV1> {
+    return this.idempotency.run(
+      caller,
+      RegisterApplicant.subject,
+      this.secrets.fingerprinted(input, 'password'),
+      (claim) =>
+        registerApplicant(input, {
+          regions: this.regions,
+          newId: randomUUID,
+          add: (applicant, password, registered) =>
+            this.openAccount(claim, applicant, password, registered),
+        }),
+      { anonymousScope: this.secrets.anonymousScope(input.nik) },
+    );
+  }
+
+  /**
+   * The account, its codes and the answer (under the claim, if any) in one transaction; the
+   * codes go out once it has committed. The hashes are made before: argon2 is slow, and no
+   * connection should wait on it.
+   */
+  private async openAccount(
+    claim: IdempotencyClaim | undefined,
+    applicant: ApplicantRecord,
+    password: string,
+    registered: ApplicantRegisteredV1,
+  ): Promise<void> {
+    const [passwordHash, codes] = await Promise.all([
+      hashPassword(password),
+      this.codes.issue(applicant, registered.verificationsSent),
+    ]);
+    await this.idempotency.completeInTransaction(claim, async (tx) => {
+      await this.applicants.add(applicant, passwordHash, codes.rows, tx);
+      tx.afterCommit(() => codes.send());
+      return registered;
     });
   }
 

@@ -75,13 +75,17 @@ export class ApplicantsRepository {
     this.db = executorOf(dataSource);
   }
 
-  /** The applicant, its codes and its first profile event together; false if taken. */
+  /**
+   * The applicant, its codes and its first profile event together. A NIK, phone or e-mail of
+   * another account is 409 `account_exists`, which names none of them (thrown, so a caller's
+   * transaction is undone with it).
+   */
   async add(
     applicant: ApplicantRecord,
     passwordHash: string,
     codes: NewVerificationCode[],
     within?: Transaction,
-  ): Promise<boolean> {
+  ): Promise<void> {
     const work = async (tx: Transaction) => {
       await tx.execute(sql`
           INSERT INTO applicants (id, nik, name, birth_date, sex, phone, email, address,
@@ -95,9 +99,8 @@ export class ApplicantsRepository {
     };
     try {
       await (within ? work(within) : this.unitOfWork.run(work));
-      return true;
     } catch (error) {
-      if (accountTaken(error)) return false;
+      if (accountTaken(error)) throw new DomainError('account_exists', 409);
       throw error;
     }
   }

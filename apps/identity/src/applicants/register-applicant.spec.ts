@@ -69,24 +69,23 @@ describe('registering an applicant', () => {
     expect(error.errors.map((e) => e.field)).toEqual(['nik', 'phone', 'password']);
   });
 
-  it('answers 409 account_exists, naming nothing, when the NIK or a contact is taken', async () => {
-    const sent: string[][] = [];
+  it('stores the applicant and its password with the answer it gives', async () => {
+    const stored: unknown[][] = [];
     const ports = {
       regions,
       newId: () => 'a-2',
-      add: (_a: unknown, _p: string, channels: string[]) => {
-        sent.push(channels);
-        return Promise.resolve(false);
+      add: (...args: unknown[]) => {
+        stored.push(args);
+        return Promise.resolve();
       },
     };
-    await expect(registerApplicant(siti({ phone: '+6281234567890' }), ports)).rejects.toMatchObject(
-      { code: 'account_exists', status: 409, errors: [], params: {} },
-    );
-    expect(sent).toEqual([['PHONE', 'EMAIL']]);
+    const answer = await registerApplicant(siti({ phone: '+6281234567890' }), ports);
+    expect(answer).toEqual({ applicantId: 'a-2', verificationsSent: ['PHONE', 'EMAIL'] });
+    expect(stored).toEqual([[expect.objectContaining({ id: 'a-2' }), siti().password, answer]]);
   });
 
   it('answers the new id and where codes were sent', async () => {
-    const ports = { regions, newId: () => 'a-3', add: () => Promise.resolve(true) };
+    const ports = { regions, newId: () => 'a-3', add: () => Promise.resolve() };
     expect(await registerApplicant(siti(), ports)).toEqual({
       applicantId: 'a-3',
       verificationsSent: ['EMAIL'],

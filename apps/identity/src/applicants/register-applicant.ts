@@ -70,20 +70,20 @@ export interface RegisterApplicantPorts {
   regions: RegionIndex;
   newId(): string;
   /**
-   * Stores the applicant with its password hash, a code per contact and its profile event,
-   * together; false when the NIK, phone or e-mail already belongs to an account.
+   * Stores the applicant with its password hash, a code per contact of
+   * `registered.verificationsSent` and its profile event, together with `registered`, the
+   * answer (kept under the request's `Idempotency-Key`, if any). A NIK, phone or e-mail that
+   * already belongs to an account is one refusal (409 `account_exists`) that does not say
+   * which, nor whose.
    */
   add(
     applicant: ApplicantRecord,
     password: string,
-    channels: VerificationChannel[],
-  ): Promise<boolean>;
+    registered: ApplicantRegisteredV1,
+  ): Promise<void>;
 }
 
-/**
- * Opens an applicant's account. A NIK, phone or e-mail that is taken is one answer (409
- * `account_exists`) that does not say which, nor whose.
- */
+/** Opens an applicant's account: the answer names the new id and where codes went. */
 export async function registerApplicant(
   input: RegisterApplicantV1,
   ports: RegisterApplicantPorts,
@@ -93,7 +93,7 @@ export async function registerApplicant(
     ...(applicant.phone ? (['PHONE'] as const) : []),
     ...(applicant.email ? (['EMAIL'] as const) : []),
   ];
-  if (!(await ports.add(applicant, input.password, channels)))
-    throw new DomainError('account_exists', 409);
-  return { applicantId: applicant.id, verificationsSent: channels };
+  const registered = { applicantId: applicant.id, verificationsSent: channels };
+  await ports.add(applicant, input.password, registered);
+  return registered;
 }

@@ -83,13 +83,25 @@ export class BusinessesHandlers {
     @Caller() caller: RequestContext,
   ): Promise<BusinessV1> {
     const owner = applicantId(caller.principal, BUSINESSES);
-    const next = await this.businesses.change(input.businessId, async (current) => {
-      const business = requireOwner(current, owner, input.businessId);
-      const member = await this.applicants.idByNik(input.nik);
-      if (!member)
-        throw DomainError.validation([{ field: 'nik', code: 'member_not_registered' }], 422);
-      return { next: addRepresentative(business, member), changed: true };
-    });
-    return memberView(next, owner);
+    // Under a key, a retry answers the first answer instead of "acts for it already".
+    return this.idempotency.runInTransaction(
+      caller,
+      AddBusinessMember.subject,
+      input,
+      async (tx) => {
+        const next = await this.businesses.change(
+          input.businessId,
+          async (current) => {
+            const business = requireOwner(current, owner, input.businessId);
+            const member = await this.applicants.idByNik(input.nik, tx);
+            if (!member)
+              throw DomainError.validation([{ field: 'nik', code: 'member_not_registered' }], 422);
+            return { next: addRepresentative(business, member), changed: true };
+          },
+          tx,
+        );
+        return memberView(next, owner);
+      },
+    );
   }
 }

@@ -89,7 +89,8 @@ export class BusinessesRepository {
 
   /**
    * Changes a business under a row lock: `decide` answers the next record from the current one
-   * (or undefined: not there). A change is written, members too, with its profile event.
+   * (or undefined: not there). A change is written, members too, with its profile event; in the
+   * caller's transaction when one is given (an idempotency key's completion).
    */
   async change(
     id: string,
@@ -98,8 +99,9 @@ export class BusinessesRepository {
     ) =>
       | Promise<{ next: BusinessRecord; changed: boolean }>
       | { next: BusinessRecord; changed: boolean },
+    within?: Transaction,
   ): Promise<BusinessRecord> {
-    return this.unitOfWork.run(async (tx) => {
+    const work = async (tx: Transaction) => {
       const [row] = await tx.query<BusinessRow>(
         sql`SELECT ${BUSINESS_COLUMNS} FROM businesses b WHERE b.id = ${id} FOR UPDATE OF b`,
       );
@@ -114,7 +116,8 @@ export class BusinessesRepository {
       await this.addMembers(tx, id, next.members);
       tx.publish(BusinessProfileChanged, businessProfileEvent(next, new Date()));
       return next;
-    });
+    };
+    return within ? work(within) : this.unitOfWork.run(work);
   }
 
   /** As `ApplicantsRepository.republish`, for businesses. */

@@ -12,11 +12,12 @@ import {
   type ApiClientV1,
   type ClientSecretRotatedV1,
 } from '@satupintu/contracts';
-import { Caller, HandleRequest } from '@satupintu/messaging';
+import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
 import { randomBytes } from 'node:crypto';
 import type { Manager } from '../access/callers';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { hashPassword } from '../credentials/passwords';
+import { IdempotencySecrets } from '../idempotency/idempotency-secrets';
 import {
   SECRET_OVERLAP_MS,
   clientManager,
@@ -26,12 +27,17 @@ import {
 } from './api-client';
 import { ApiClientsRepository } from './api-clients.repository';
 
-/** Secrets are made here, answered once, and kept only as argon2id hashes. */
+/**
+ * Secrets are made here and kept only as argon2id hashes; answered once, or again to a retry
+ * under the same `Idempotency-Key`, for which the answer is kept with its secret sealed.
+ */
 @Controller()
 export class ApiClientsHandlers {
   constructor(
     private readonly clients: ApiClientsRepository,
     private readonly agencies: AgenciesRepository,
+    private readonly idempotency: IdempotencyKeys,
+    private readonly secrets: IdempotencySecrets,
   ) {}
 
   @HandleRequest(CreateApiClient)
@@ -39,11 +45,24 @@ export class ApiClientsHandlers {
     @Payload() input: CreateApiClientV1,
     @Caller() caller: RequestContext,
   ): Promise<ApiClientCreatedV1> {
-    const client = newApiClient(clientManager(caller.principal), input);
-    await this.agencies.requireKnown(client.agencyCode);
-    const secret = newClientSecret(randomBytes);
-    await this.clients.add(client, await hashPassword(secret));
-    return { client, secret };
+    const manager = clientManager(caller.principal);
+    return this.idempotency.run(
+      caller,
+      CreateApiClient.subject,
+      input,
+      async (claim) => {
+        const client = newApiClient(manager, input);
+        await this.agencies.requireKnown(client.agencyCode);
+        const secret = newClientSecret(randomBytes);
+        // Hashed before the transaction: argon2 is slow, and no connection should wait on it.
+        const secretHash = await hashPassword(secret);
+        return this.idempotency.completeInTransaction(claim, async (tx) => {
+          await this.clients.add(client, secretHash, tx);
+          return { client, secret };
+        });
+      },
+      { sealing: this.secrets.sealing<ApiClientCreatedV1>('secret') },
+    );
   }
 
   @HandleRequest(RotateClientSecret)
@@ -51,18 +70,30 @@ export class ApiClientsHandlers {
     @Payload() input: RotateClientSecretV1,
     @Caller() caller: RequestContext,
   ): Promise<ClientSecretRotatedV1> {
-    const client = await this.managed(clientManager(caller.principal), input.clientId);
-    if (client.revokedAt)
-      throw new DomainError('client_revoked', 409, [], { clientId: input.clientId });
-    const secret = newClientSecret(randomBytes);
-    const overlapUntil = new Date(Date.now() + SECRET_OVERLAP_MS);
-    if (!(await this.clients.rotate(input.clientId, await hashPassword(secret), overlapUntil)))
-      throw new DomainError('client_revoked', 409, [], { clientId: input.clientId });
-    return {
-      clientId: input.clientId,
-      secret,
-      previousSecretsExpireAt: overlapUntil.toISOString(),
-    };
+    const manager = clientManager(caller.principal);
+    const revoked = () => new DomainError('client_revoked', 409, [], { clientId: input.clientId });
+    return this.idempotency.run(
+      caller,
+      RotateClientSecret.subject,
+      input,
+      async (claim) => {
+        const client = await this.managed(manager, input.clientId);
+        if (client.revokedAt) throw revoked();
+        const secret = newClientSecret(randomBytes);
+        const secretHash = await hashPassword(secret);
+        return this.idempotency.completeInTransaction(claim, async (tx) => {
+          const overlapUntil = new Date(Date.now() + SECRET_OVERLAP_MS);
+          if (!(await this.clients.rotate(input.clientId, secretHash, overlapUntil, tx)))
+            throw revoked();
+          return {
+            clientId: input.clientId,
+            secret,
+            previousSecretsExpireAt: overlapUntil.toISOString(),
+          };
+        });
+      },
+      { sealing: this.secrets.sealing<ClientSecretRotatedV1>('secret') },
+    );
   }
 
   @HandleRequest(RevokeApiClient)

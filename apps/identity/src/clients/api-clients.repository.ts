@@ -76,8 +76,13 @@ export class ApiClientsRepository {
    * A new secret; the current ones end at `overlapUntil` (or sooner, if they already would).
    * Answers false if the client was revoked meanwhile.
    */
-  rotate(clientId: string, secretHash: string, overlapUntil: Date): Promise<boolean> {
-    return this.unitOfWork.run(async (tx) => {
+  rotate(
+    clientId: string,
+    secretHash: string,
+    overlapUntil: Date,
+    within?: Executor,
+  ): Promise<boolean> {
+    const work = async (tx: Executor) => {
       const [client] = await tx.query<{ id: string }>(sql`
         SELECT id FROM api_clients WHERE client_id = ${clientId} AND revoked_at IS NULL FOR UPDATE`);
       if (!client) return false;
@@ -90,7 +95,8 @@ export class ApiClientsRepository {
         VALUES (${randomUUID()}, ${client.id}, ${secretHash})`);
       await tx.execute(sql`UPDATE api_clients SET updated_at = now() WHERE id = ${client.id}`);
       return true;
-    });
+    };
+    return within ? work(within) : this.unitOfWork.run(work);
   }
 
   /** Revoked at once, every secret with it; a second revocation keeps the first time. */

@@ -11,10 +11,11 @@ import {
   type OfficerV1,
   type OfficersPageV1,
 } from '@satupintu/contracts';
-import { Caller, HandleRequest } from '@satupintu/messaging';
+import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
 import { randomUUID } from 'node:crypto';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { hashPassword } from '../credentials/passwords';
+import { IdempotencySecrets } from '../idempotency/idempotency-secrets';
 import { officerManager } from './officer-access';
 import { changeOfficer, listOfficers, newOfficer } from './officers';
 import { OfficersRepository } from './officers.repository';
@@ -24,6 +25,8 @@ export class OfficersHandlers {
   constructor(
     private readonly officers: OfficersRepository,
     private readonly agencies: AgenciesRepository,
+    private readonly idempotency: IdempotencyKeys,
+    private readonly secrets: IdempotencySecrets,
   ) {}
 
   @HandleRequest(CreateOfficer)
@@ -31,10 +34,18 @@ export class OfficersHandlers {
     @Payload() input: CreateOfficerV1,
     @Caller() caller: RequestContext,
   ): Promise<OfficerV1> {
-    const officer = newOfficer(officerManager(caller.principal), input, randomUUID());
-    await this.agencies.requireKnown(officer.agencyCode);
-    await this.officers.add(officer, await hashPassword(input.password));
-    return officer;
+    const manager = officerManager(caller.principal);
+    const fingerprinted = this.secrets.fingerprinted(input, 'password');
+    return this.idempotency.run(caller, CreateOfficer.subject, fingerprinted, async (claim) => {
+      const officer = newOfficer(manager, input, randomUUID());
+      await this.agencies.requireKnown(officer.agencyCode);
+      // Hashed before the transaction: argon2 is slow, and no connection should wait on it.
+      const passwordHash = await hashPassword(input.password);
+      return this.idempotency.completeInTransaction(claim, async (tx) => {
+        await this.officers.add(officer, passwordHash, tx);
+        return officer;
+      });
+    });
   }
 
   @HandleRequest(UpdateOfficer)

@@ -21,6 +21,7 @@ import {
   fingerprintOf,
   replayOf,
   type IdempotencyClaim,
+  type IdempotencyOptions,
   type RecordedKey,
 } from './idempotency';
 
@@ -33,7 +34,7 @@ const CLAIM_ATTEMPTS = 3;
  * create, and the creating write records the answer in the same statement or transaction
  * (`UnitOfWork.writeWithEvents(…, { completes })`, or `complete(tx, …)`). A replay answers the
  * first answer, marked for the gateway; a refusal releases the key, so a corrected request may
- * use it.
+ * use it. A secret in the answer may be kept sealed (`options.sealing`).
  */
 @Injectable()
 export class IdempotencyKeys {
@@ -47,25 +48,35 @@ export class IdempotencyKeys {
   }
 
   /**
-   * Runs `work` once per caller, operation and key. Without a key (or for an anonymous caller,
-   * who has no scope) it simply runs `work` with no claim. `work` must complete the claim it is
-   * given in the write that creates.
+   * Runs `work` once per caller, operation and key. `fingerprinted` is what identifies the
+   * request: its payload as the service receives it, or (for a payload holding a secret, or with
+   * parts that differ on every attempt) what the service makes of it; never a secret in the
+   * clear (`fingerprintOf`). Without a key (or for an anonymous caller, who has no scope unless
+   * `options.anonymousScope` gives one) it simply runs `work` with no claim. `work` must complete
+   * the claim it is given in the write that creates.
    */
   async run<T>(
     caller: RequestContext,
     operation: string,
-    payload: unknown,
+    fingerprinted: unknown,
     work: (claim: IdempotencyClaim | undefined) => Promise<T>,
+    options: IdempotencyOptions<T> = {},
   ): Promise<T> {
-    const scope = callerScopeOf(caller.principal);
-    if (!caller.idempotencyKey || !scope) return work(undefined);
-    const fingerprint = fingerprintOf(operation, payload);
+    const scope = callerScopeOf(caller.principal, options.anonymousScope);
+    const key = caller.idempotencyKey;
+    if (!key || !scope) return work(undefined);
+    const fingerprint = fingerprintOf(operation, fingerprinted);
+    const { sealing } = options;
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      const claim = await this.claim(scope, operation, caller.idempotencyKey, fingerprint);
+      const claim = await this.claim(scope, operation, key, fingerprint);
       if ('recorded' in claim) {
         if (!claim.recorded) continue;
-        return replayedReply(replayOf(claim.recorded, fingerprint).response as T);
+        const { response } = replayOf(claim.recorded, fingerprint);
+        return replayedReply(
+          sealing ? sealing.open(response, { caller: scope, operation, key }) : (response as T),
+        );
       }
+      if (sealing) claim.seal = (answer) => sealing.seal(answer as T, claim);
       let answer: T;
       try {
         answer = await work(claim);
@@ -90,16 +101,33 @@ export class IdempotencyKeys {
   runInTransaction<T>(
     caller: RequestContext,
     operation: string,
-    payload: unknown,
+    fingerprinted: unknown,
+    work: (tx: Transaction) => Promise<T>,
+    options: IdempotencyOptions<T> = {},
+  ): Promise<T> {
+    return this.run(
+      caller,
+      operation,
+      fingerprinted,
+      (claim) => this.completeInTransaction(claim, work),
+      options,
+    );
+  }
+
+  /**
+   * Runs `work` in one `UnitOfWork` transaction and records its answer under the claim (if any)
+   * in it: for `run`'s work that prepares something slow first (a password hash), so that no
+   * transaction stays open while it is made.
+   */
+  completeInTransaction<T>(
+    claim: IdempotencyClaim | undefined,
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
-    return this.run(caller, operation, payload, (claim) =>
-      this.unitOfWork.run(async (tx) => {
-        const answer = await work(tx);
-        if (claim) await this.complete(tx, claim, answer);
-        return answer;
-      }),
-    );
+    return this.unitOfWork.run(async (tx) => {
+      const answer = await work(tx);
+      if (claim) await this.complete(tx, claim, answer);
+      return answer;
+    });
   }
 
   /** Records the answer under the claim inside the transaction that creates. */

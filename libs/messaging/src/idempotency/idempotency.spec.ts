@@ -60,6 +60,16 @@ describe('callerScopeOf', () => {
     expect(callerScopeOf(ANONYMOUS)).toBeUndefined();
   });
 
+  it('scopes an anonymous caller by what the service derives, apart from every principal', () => {
+    expect(callerScopeOf(ANONYMOUS, 'nik:5f3a')).toBe('anonymous:nik:5f3a');
+    expect(callerScopeOf(ANONYMOUS, '')).toBeUndefined();
+  });
+
+  it('keeps a principal’s own scope whatever the service derives', () => {
+    const officer: Principal = { kind: 'officer', subject: 'o-1', roles: [], scopes: [] };
+    expect(callerScopeOf(officer, 'nik:5f3a')).toBe('officer:o-1');
+  });
+
   it('scopes the system as a caller of its own', () => {
     expect(callerScopeOf(SYSTEM)).toBe('system');
   });
@@ -113,5 +123,17 @@ describe('completionOf', () => {
     );
     expect(values).toContain('{"trackingNo":"K7M39QX2C"}');
     expect(values).toContain(claim.attempt);
+  });
+
+  it('records the answer as the claim seals it, never as it is', () => {
+    const sealed: IdempotencyClaim = {
+      ...claim,
+      seal: (response) => ({ ...(response as object), secret: { sealed: 'c2VhbGVk' } }),
+    };
+    const { values } = compile(
+      sql`WITH ${completionOf(sealed, { clientId: 'kiosk', secret: 'sps_plain' }, sql`TRUE`)} SELECT 1`,
+    );
+    expect(values).toContain('{"clientId":"kiosk","secret":{"sealed":"c2VhbGVk"}}');
+    expect(JSON.stringify(values)).not.toContain('sps_plain');
   });
 });

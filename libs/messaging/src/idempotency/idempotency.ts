@@ -22,6 +22,34 @@ export interface IdempotencyClaim {
   attempt: string;
   /** Set once the creating write has recorded the answer with itself. */
   completed: boolean;
+  /** The answer as it is kept under the key (`AnswerSealing.seal`); as it is without one. */
+  seal?: (response: unknown) => unknown;
+}
+
+/** Which kept key an answer is stored under: what a seal of it is bound to. */
+export type IdempotencyKeyId = Pick<IdempotencyClaim, 'caller' | 'operation' | 'key'>;
+
+/**
+ * How a service keeps a secret of its answer (an API client's secret) out of the stored answer:
+ * `seal` makes what is kept under the key, `open` the answer again for a replay. Both get the
+ * key, so a seal can be bound to it (authenticated data) and does not open under another key.
+ */
+export interface AnswerSealing<T> {
+  seal(answer: T, key: IdempotencyKeyId): unknown;
+  open(stored: unknown, key: IdempotencyKeyId): T;
+}
+
+/** What a service may add to `IdempotencyKeys.run` for a request that holds a secret. */
+export interface IdempotencyOptions<T> {
+  /**
+   * The scope of an anonymous caller's keys, who has none of their own (it is kept as
+   * `anonymous:<scope>`): derived from the request, keyed so that it cannot be guessed from the
+   * database, and narrow enough that two strangers never share one. Without it an anonymous
+   * caller keeps no key.
+   */
+  anonymousScope?: string;
+  /** Keeps a secret of the answer sealed where the answer is stored. */
+  sealing?: AnswerSealing<T>;
 }
 
 /** What a service finds under a key it could not take. */
@@ -47,20 +75,25 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The request's fingerprint: SHA-256 of the operation and its payload, canonically. */
+/**
+ * The request's fingerprint: SHA-256 of the operation and what identifies the request,
+ * canonically. Fast and unkeyed, so never of a secret in the clear: a password's SHA-256 would
+ * be a hash anyone with the database could attack (ADR 0017).
+ */
 export function fingerprintOf(operation: string, payload: unknown): string {
   return createHash('sha256').update(canonicalJson({ operation, payload })).digest('hex');
 }
 
 /**
  * Whose keys these are: one caller's keys never meet another's. An anonymous caller has no
- * scope (anyone could replay anyone's answer under a guessed key), so its key is not kept; the
- * system (another service) is one caller.
+ * scope (anyone could replay anyone's answer under a guessed key), so its key is not kept,
+ * unless the service derives one from the request (`anonymousScope`), kept apart from every
+ * principal's; the system (another service) is one caller.
  */
-export function callerScopeOf(principal: Principal): string | undefined {
+export function callerScopeOf(principal: Principal, anonymousScope?: string): string | undefined {
   switch (principal.kind) {
     case 'anonymous':
-      return undefined;
+      return anonymousScope ? `anonymous:${anonymousScope}` : undefined;
     case 'system':
       return principal.subject ? `system:${principal.subject}` : 'system';
     case 'client':
@@ -85,13 +118,14 @@ export function replayOf(recorded: RecordedKey, fingerprint: string): { response
 }
 
 /**
- * Common table expressions that record the answer under the claim, for the statement (or
- * transaction) that creates, when `when` holds. If the claim was taken over meanwhile, the
- * second one inserts the key again and so fails on its primary key: the whole statement, the
- * creation included, is undone, and the attempt that lost the key creates nothing.
+ * Common table expressions that record the answer (sealed, if the claim says how) under the
+ * claim, for the statement (or transaction) that creates, when `when` holds. If the claim was
+ * taken over meanwhile, the second one inserts the key again and so fails on its primary key:
+ * the whole statement, the creation included, is undone, and the attempt that lost the key
+ * creates nothing.
  */
 export function completionOf(claim: IdempotencyClaim, response: unknown, when: Sql): Sql {
-  const json = JSON.stringify(response);
+  const json = JSON.stringify(claim.seal ? claim.seal(response) : response);
   return sql`key_completed AS (
       UPDATE idempotency_keys SET status = 'completed', response = ${json}::jsonb
        WHERE caller = ${claim.caller} AND operation = ${claim.operation} AND key = ${claim.key}
