@@ -1,3 +1,4 @@
+import { DomainError } from '@satupintu/common';
 import type { AnswerSealing, IdempotencyKeyId } from '@satupintu/messaging';
 import { createHmac } from 'node:crypto';
 import { derivedKey, openSeal, seal } from '../keys/key-sealing';
@@ -91,11 +92,12 @@ export function sealingField<T extends object>(
         ? openSeal(Buffer.from(value.sealed, 'base64'), key, sealedAnswerAad(id, field))
         : undefined;
       if (!opened) {
-        // A plain error (500): the key-encryption key changed within the key's 24 hours, or the
-        // row was altered. Nothing a retry of the client could mend, nothing to show it.
-        throw new Error(
-          `the kept answer of ${id.operation} does not open: IDENTITY_KEY_ENCRYPTION_KEY is not the key it was sealed with, or it was altered`,
-        );
+        // The key-encryption key changed within the key's 24 hours, or the row was altered:
+        // the first request did its work, and its secret cannot be shown again. A conflict the
+        // caller resolves (a new secret), said plainly, and logged by the problem filter.
+        throw new DomainError('idempotency_answer_unavailable', 409, [], {
+          operation: id.operation,
+        });
       }
       return { ...kept, [field]: opened.toString('utf8') } as T;
     },

@@ -308,6 +308,16 @@ export const PROBLEMS = {
       en: 'The first request with this key has not finished. Resend in a moment to receive its answer.',
     },
   },
+  idempotency_answer_unavailable: {
+    title: {
+      id: 'Jawaban pertama untuk Idempotency-Key ini tidak dapat diberikan lagi',
+      en: 'The first answer under this Idempotency-Key can no longer be given',
+    },
+    detail: {
+      id: 'Permintaan pertama dengan kunci ini sudah selesai, tetapi rahasia dalam jawabannya tidak dapat dibuka lagi (kunci enkripsi layanan telah diganti). Tidak ada yang dibuat ulang; buat rahasia baru untuk klien ini bila perlu.',
+      en: 'The first request with this key was completed, but the secret its answer held can no longer be opened (the service’s encryption key was changed). Nothing was created again; rotate the client’s secret if you need one.',
+    },
+  },
   invalid_cursor: {
     title: { id: 'Kursor tidak sah', en: 'Invalid cursor' },
     detail: {
