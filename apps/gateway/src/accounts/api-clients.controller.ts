@@ -39,6 +39,20 @@ const NOT_FOUND = {
   },
 };
 
+/**
+ * A replay whose kept secret no longer opens (identity's key-encryption key changed within the
+ * key's 24 hours): the first request was done, its secret cannot be shown again.
+ */
+function answerUnavailable(instance: string, operation: string) {
+  return {
+    summary: 'A replay whose secret can no longer be shown',
+    error: new DomainError('idempotency_answer_unavailable', 409, [], {
+      operation,
+    }),
+    instance,
+  };
+}
+
 @ApiTags('clients')
 @Controller('v1/clients')
 @Callers({ officer: ['MALL_ADMIN', 'AGENCY_ADMIN'] })
@@ -103,6 +117,7 @@ export class ApiClientsController {
           error: new DomainError('client_id_taken', 409, [], { clientId: 'dukcapil-simduk' }),
           instance: '/v1/clients',
         },
+        answerUnavailable: answerUnavailable('/v1/clients', CreateApiClient.subject),
       },
     },
     422: {
@@ -179,6 +194,7 @@ export class ApiClientsController {
           error: new DomainError('client_revoked', 409, [], { clientId: 'dukcapil-simduk' }),
           instance: `${ONE}/secrets`,
         },
+        answerUnavailable: answerUnavailable(`${ONE}/secrets`, RotateClientSecret.subject),
       },
     },
   })
