@@ -8,3 +8,6 @@ export * from './time/holidays-seed';
 export * from './bundles/bundle-definition';
 export * from './bundles/bundle-progress';
 export * from './service-standard/validate-form';
+export * from './workflow/workflow';
+export * from './workflow/case-history';
+export * from './workflow/case-clock';
