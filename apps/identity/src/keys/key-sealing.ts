@@ -1,26 +1,14 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { SealError, openSeal, seal } from '@satupintu/common';
+
+export { keyEncryptionKeyFrom } from '@satupintu/common';
 
 /**
- * A signing key's private JWK, sealed with AES-256-GCM under the key-encryption key from
- * configuration (ADR 0011). The key id is authenticated data: a sealed key moved to another
- * row does not open. Layout: version (1 byte) | IV (12) | tag (16) | ciphertext.
+ * A signing key's private JWK, sealed under the key-encryption key from configuration
+ * (ADR 0011, `seal` in libs/common). The key id is authenticated data: a sealed key moved to
+ * another row does not open.
  */
-const VERSION = 1;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
-export function keyEncryptionKeyFrom(base64: string): Buffer {
-  const key = Buffer.from(base64, 'base64');
-  if (key.length !== 32) throw new Error('the key-encryption key must be 32 bytes');
-  return key;
-}
-
 export function sealPrivateJwk(jwk: object, kek: Buffer, kid: string): Buffer {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', kek, iv);
-  cipher.setAAD(aad(kid));
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(jwk), 'utf8'), cipher.final()]);
-  return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), ciphertext]);
+  return seal(JSON.stringify(jwk), kek, aad(kid));
 }
 
 /** Throws when the seal was made under another key, for another kid, or was altered. */
@@ -29,28 +17,20 @@ export function openSealedJwk<T = Record<string, unknown>>(
   kek: Buffer,
   kid: string,
 ): T {
-  if (sealed.length <= 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) {
-    throw new Error(`signing key ${kid}: not a sealed key of a known version`);
-  }
-  const iv = sealed.subarray(1, 1 + IV_BYTES);
-  const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
-  const decipher = createDecipheriv('aes-256-gcm', kek, iv);
-  decipher.setAAD(aad(kid));
-  decipher.setAuthTag(tag);
   try {
-    const plain = Buffer.concat([
-      decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)),
-      decipher.final(),
-    ]);
-    return JSON.parse(plain.toString('utf8')) as T;
-  } catch {
-    // Never the cause: it says nothing useful and must not carry key material.
+    return JSON.parse(openSeal(sealed, kek, aad(kid)).toString('utf8')) as T;
+  } catch (error) {
+    if (error instanceof SealError && error.reason === 'unknown-version') {
+      throw new Error(`signing key ${kid}: not a sealed key of a known version`, { cause: error });
+    }
     throw new Error(
       `signing key ${kid} does not open: IDENTITY_KEY_ENCRYPTION_KEY is not the key it was sealed with`,
+      // A SealError says no more than this, and carries no key material.
+      { cause: error },
     );
   }
 }
 
-function aad(kid: string): Buffer {
-  return Buffer.from(`satupintu:signing-key:${kid}`, 'utf8');
+function aad(kid: string): string {
+  return `satupintu:signing-key:${kid}`;
 }
