@@ -1,5 +1,5 @@
 import { DomainError } from '@satupintu/common';
-import { decodeCursor, encodeCursor, sql, type Executor } from '@satupintu/persistence';
+import { decodeCursor, encodeCursor, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { uuidOrNull } from './subscriptions';
 import { webhookIdOf } from './signing';
 
@@ -26,9 +26,11 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
 export async function enqueueDeliveries(tx: Executor, event: WebhookEvent): Promise<string[]> {
   const rows = await tx.query(sql<{ id: string }>`
     INSERT INTO webhook_deliveries
-           (webhook_id, subscription_id, event_id, ordering_key, event_type, payload, occurred_at)
+           (webhook_id, subscription_id, event_id, ordering_key, event_type, payload, occurred_at,
+            next_attempt_at)
     SELECT ${webhookIdOf(event.id)}, s.id, ${event.id}, ${event.orderingKey}, ${event.type},
-           ${JSON.stringify(event.data ?? null)}::jsonb, ${event.occurredAt.toISOString()}::timestamptz
+           ${JSON.stringify(event.data ?? null)}::jsonb, ${event.occurredAt.toISOString()}::timestamptz,
+           ${notBeforeItsQueue(sql`s.id`, sql`${event.orderingKey}`)}
       FROM webhook_subscriptions s
      WHERE s.scope = ${event.scope} AND s.disabled_at IS NULL
        AND (cardinality(s.event_types) = 0 OR ${event.type} = ANY (s.event_types))
@@ -141,7 +143,27 @@ export async function recordAttempts(
              claim = NULL, leased_until = NULL
         FROM r, t
        WHERE d.id = r.id AND d.claim = ${claim} AND d.status = 'pending'
-      RETURNING d.id, d.attempts, r.http_status, r.error, r.duration_ms, t.at
+      RETURNING d.id, d.seq, d.subscription_id, d.ordering_key, d.status, d.next_attempt_at,
+                d.attempts, r.http_status, r.error, r.duration_ms, t.at
+    ),
+    -- A failing delivery's followers are not due before its next attempt: the claim does not
+    -- look at them again and again while it waits (a receiver down for hours, a long queue).
+    held_back AS (
+      UPDATE webhook_deliveries f SET next_attempt_at = s.next_attempt_at
+        FROM settled s
+       WHERE s.status = 'pending' AND f.status = 'pending'
+         AND f.subscription_id = s.subscription_id AND f.ordering_key = s.ordering_key
+         AND f.seq > s.seq AND f.next_attempt_at < s.next_attempt_at
+    ),
+    -- A delivery done (delivered or dead): the next of its key is due now.
+    released AS (
+      UPDATE webhook_deliveries f SET next_attempt_at = s.at
+        FROM settled s
+       WHERE s.status <> 'pending' AND f.next_attempt_at > s.at
+         AND f.id = (SELECT e.id FROM webhook_deliveries e
+                      WHERE e.status = 'pending' AND e.subscription_id = s.subscription_id
+                        AND e.ordering_key = s.ordering_key AND e.seq > s.seq
+                      ORDER BY e.seq LIMIT 1)
     )
     INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status, error, duration_ms)
     SELECT id, attempts, at - make_interval(secs => duration_ms / 1000.0), http_status, error,
@@ -244,8 +266,8 @@ export async function replayDelivery(db: Executor, deliveryId: string): Promise<
   const [row] = await db.query(sql<{ id: string }>`
     ${replayInsert}
     SELECT webhook_id, subscription_id, event_id, ordering_key, event_type, payload, occurred_at,
-           coalesce(replay_of, id)
-      FROM webhook_deliveries WHERE id = ${uuidOrNull(deliveryId)}
+           coalesce(replay_of, id), ${notBeforeItsQueue(sql`o.subscription_id`, sql`o.ordering_key`)}
+      FROM webhook_deliveries o WHERE id = ${uuidOrNull(deliveryId)}
     RETURNING id`);
   if (!row) throw new DomainError('webhook_delivery_not_found', 404, [], { deliveryId });
   return row.id;
@@ -266,8 +288,9 @@ export async function replayRange(
   if (!exists) throw new DomainError('webhook_subscription_not_found', 404, [], { subscriptionId });
   const { count } = await db.execute(sql`
     ${replayInsert}
-    SELECT webhook_id, subscription_id, event_id, ordering_key, event_type, payload, occurred_at, id
-      FROM webhook_deliveries
+    SELECT webhook_id, subscription_id, event_id, ordering_key, event_type, payload, occurred_at, id,
+           ${notBeforeItsQueue(sql`o.subscription_id`, sql`o.ordering_key`)}
+      FROM webhook_deliveries o
      WHERE subscription_id = ${id} AND replay_of IS NULL
        AND created_at >= ${range.from.toISOString()}::timestamptz
        AND created_at < ${range.to.toISOString()}::timestamptz
@@ -279,7 +302,18 @@ export async function replayRange(
 const replayInsert = sql`
   INSERT INTO webhook_deliveries
          (webhook_id, subscription_id, event_id, ordering_key, event_type, payload, occurred_at,
-          replay_of)`;
+          replay_of, next_attempt_at)`;
+
+/**
+ * When a new delivery of a queue is due: now, or when the queue's pending deliveries are, if
+ * later (its head is waiting to retry), so that the claim skips it until then.
+ */
+function notBeforeItsQueue(subscriptionId: Sql, orderingKey: Sql): Sql {
+  return sql`greatest(clock_timestamp(),
+                      (SELECT max(q.next_attempt_at) FROM webhook_deliveries q
+                        WHERE q.status = 'pending' AND q.subscription_id = ${subscriptionId}
+                          AND q.ordering_key = ${orderingKey}))`;
+}
 
 /** Pending deliveries that are due (waiting or in flight), and dead ones: for the gauges. */
 export async function countDeliveries(db: Executor): Promise<{ due: number; dead: number }> {

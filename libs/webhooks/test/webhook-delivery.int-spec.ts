@@ -359,6 +359,21 @@ describe('webhook delivery', () => {
          WHERE d.subscription_id = ${subscription.id}`);
     await eventually(async () => expect((await failedAttempts()).length).toBeGreaterThanOrEqual(8));
     expect((await failedAttempts()).every((a) => a.http_status === null && a.error)).toBe(true);
+    // Behind a failing delivery, the rest of its application is not due before its next attempt
+    // (so the claim does not scan them meanwhile), and what is enqueued now waits behind it too.
+    const late = event(scope, applications[0], 5);
+    await dataSource.transaction((manager) => enqueueDeliveries(executorOf(manager), late));
+    const queues = await db.query(sql<{ key: string; held_back: boolean }>`
+      SELECT f.ordering_key AS key, bool_and(f.next_attempt_at >= h.next_attempt_at) AS held_back
+        FROM webhook_deliveries f
+        JOIN LATERAL (SELECT next_attempt_at FROM webhook_deliveries h
+                       WHERE h.subscription_id = f.subscription_id AND h.status = 'pending'
+                         AND h.ordering_key = f.ordering_key
+                       ORDER BY h.seq LIMIT 1) h ON true
+       WHERE f.subscription_id = ${subscription.id} AND f.status = 'pending'
+       GROUP BY f.ordering_key`);
+    expect(queues).toHaveLength(4);
+    expect(queues.every((queue) => queue.held_back)).toBe(true);
     await receiver.start();
     receiver.answer = () => 500;
     await eventually(() =>
@@ -367,9 +382,11 @@ describe('webhook delivery', () => {
     receiver.answer = () => 200;
 
     await eventually(async () =>
-      expect(await statuses(subscription.id)).toEqual([{ status: 'delivered', n: 20 }]),
+      expect(await statuses(subscription.id)).toEqual([{ status: 'delivered', n: 21 }]),
     );
-    expect(receiver.deliveredOf(subscription.path)).toEqual(inOrder(applications, 5));
+    const expected = inOrder(applications, 5);
+    expected.get(applications[0])!.push(5);
+    expect(receiver.deliveredOf(subscription.path)).toEqual(expected);
     // Not one request for a later event while an earlier one of its application was unanswered.
     for (const key of applications) {
       const seen = receiver.received.filter((r) => r.key === key).map((r) => r.n);
