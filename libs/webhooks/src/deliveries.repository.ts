@@ -315,6 +315,24 @@ function notBeforeItsQueue(subscriptionId: Sql, orderingKey: Sql): Sql {
                           AND q.ordering_key = ${orderingKey}))`;
 }
 
+/** How long settled deliveries (and their attempts) are kept: as long as the inbox keeps events. */
+export const DELIVERY_RETENTION_DAYS = 30;
+
+/**
+ * Forgets settled (delivered or dead) deliveries created more than `retentionDays` ago, and
+ * their attempts: run hourly, that is an hour's worth. Pending ones stay, however old. Answers
+ * how many went.
+ */
+export async function pruneDeliveries(
+  db: Executor,
+  retentionDays = DELIVERY_RETENTION_DAYS,
+): Promise<number> {
+  const { count } = await db.execute(sql`
+    DELETE FROM webhook_deliveries
+     WHERE status <> 'pending' AND created_at < now() - make_interval(days => ${retentionDays})`);
+  return count;
+}
+
 /** Pending deliveries that are due (waiting or in flight), and dead ones: for the gauges. */
 export async function countDeliveries(db: Executor): Promise<{ due: number; dead: number }> {
   const [row] = await db.query(sql<{ due: number; dead: number }>`

@@ -37,7 +37,8 @@ export class CreateWebhooks1765400000000 implements MigrationInterface {
         event_type text NOT NULL,
         payload jsonb NOT NULL,
         occurred_at timestamptz NOT NULL,
-        replay_of uuid REFERENCES webhook_deliveries (id) ON DELETE SET NULL,
+        -- Not a foreign key: the delivery replayed may be pruned before its replay.
+        replay_of uuid,
         status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'dead')),
         attempts integer NOT NULL DEFAULT 0 CHECK (attempts >= 0),
         first_attempt_at timestamptz,
@@ -68,6 +69,10 @@ export class CreateWebhooks1765400000000 implements MigrationInterface {
           ON webhook_deliveries (subscription_id, created_at, seq)`);
     await queryRunner.query(
       `CREATE INDEX webhook_deliveries_dead ON webhook_deliveries (subscription_id) WHERE status = 'dead'`,
+    );
+    // Pruning: settled deliveries past their retention.
+    await queryRunner.query(
+      `CREATE INDEX webhook_deliveries_settled ON webhook_deliveries (created_at) WHERE status <> 'pending'`,
     );
     await queryRunner.query(`
       CREATE TABLE webhook_attempts (

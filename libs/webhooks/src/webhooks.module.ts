@@ -5,17 +5,22 @@ import {
   Module,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
+  type OnModuleInit,
 } from '@nestjs/common';
 import { LOGGER, ServiceMetrics, type AppLogger } from '@satupintu/common';
 import type { Transaction } from '@satupintu/messaging';
 import { executorOf, type Executor } from '@satupintu/persistence';
+import { definePruneJob, pruneHourly } from '@satupintu/platform';
+import { JobRunner } from '@satupintu/scheduling';
 import { DataSource } from 'typeorm';
 import {
+  DELIVERY_RETENTION_DAYS,
   countDeliveries,
   enqueueDeliveries,
   getDelivery,
   listAttempts,
   listDeliveries,
+  pruneDeliveries,
   replayDelivery,
   replayRange,
   type DeliveryAttempt,
@@ -43,6 +48,8 @@ export interface WebhooksOptions {
   secretKey: Buffer;
   /** Allow `http://` subscription URLs: development and tests only. */
   allowHttp: boolean;
+  /** How long settled deliveries and their attempts are kept (days; 30 by default). */
+  retentionDays?: number;
   /** Whether this instance delivers (default yes); the rest of the worker's settings. */
   deliver?: boolean;
   worker?: Partial<Omit<DeliveryWorkerOptions, 'secretKey'>>;
@@ -75,6 +82,30 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
 
   async onModuleDestroy(): Promise<void> {
     await this.worker.stop();
+  }
+}
+
+/** Forgets settled deliveries past their retention, hourly, on one instance at a time. */
+export const PruneWebhookDeliveries = definePruneJob<{ retentionDays: number }>(
+  'webhook-deliveries.prune',
+);
+
+@Injectable()
+class WebhookPruning implements OnModuleInit {
+  constructor(
+    private readonly runner: JobRunner,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+    @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
+  ) {}
+
+  onModuleInit(): void {
+    pruneHourly(
+      this.runner,
+      this.logger,
+      PruneWebhookDeliveries,
+      { retentionDays: this.options.retentionDays ?? DELIVERY_RETENTION_DAYS },
+      (tx, { retentionDays }) => pruneDeliveries(tx, retentionDays),
+    );
   }
 }
 
@@ -159,8 +190,9 @@ export class Webhooks {
 
 /**
  * Webhook delivery for a service with a database: `Webhooks` to subscribe, enqueue, read the log
- * and replay; `WebhookDeliveryService` delivers. Needs the service's TypeORM root (with
- * `CreateWebhooks1765400000000`), CoreModule, and EventsModule for `Transaction`s.
+ * and replay; `WebhookDeliveryService` delivers; a recurring job forgets old settled deliveries.
+ * Needs what `serviceInfrastructure` gives a service (its TypeORM root, with
+ * `CreateWebhooks1765400000000`; CoreModule; EventsModule; SchedulingModule).
  */
 @Module({})
 export class WebhooksModule {
@@ -172,6 +204,7 @@ export class WebhooksModule {
         { provide: WEBHOOKS_OPTIONS, useValue: options },
         WebhookDeliveryService,
         Webhooks,
+        WebhookPruning,
       ],
       exports: [Webhooks, WebhookDeliveryService],
     };

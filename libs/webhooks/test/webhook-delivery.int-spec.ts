@@ -14,6 +14,7 @@ import {
   sql,
   type Executor,
 } from '@satupintu/persistence';
+import { CreateJobs1764400000100, SchedulingModule } from '@satupintu/scheduling';
 import { eventually, testEnvironment } from '@satupintu/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -24,6 +25,7 @@ import { DataSource } from 'typeorm';
 import {
   CreateWebhooks1765400000000,
   DEFAULT_DELIVERY_WORKER_OPTIONS,
+  PruneWebhookDeliveries,
   DeliveryWorker,
   WebhookMetrics,
   WebhookDeliveryService,
@@ -183,11 +185,13 @@ describe('webhook delivery', () => {
           migrations: [
             CreateOutboxAndInbox1763856000000,
             AddOrderingAndRetriesToOutbox1764400000000,
+            CreateJobs1764400000100,
             CreateWebhooks1765400000000,
           ],
         }),
         NatsModule.forRoot({ url: env.NATS_URL, name, namespace: env.SP_NAMESPACE }),
         EventsModule.forRoot({ publishes: [] }),
+        SchedulingModule.forRoot({ pollMs: 100 }),
         // Not delivering by itself: the other tests' workers would compete with it.
         WebhooksModule.forRoot({ ...keeping, deliver: false, worker: { pollMs: 100 } }),
       ],
@@ -582,5 +586,39 @@ describe('webhook delivery', () => {
     await eventually(() => expect(receiver.deliveredOf(path)).toEqual(new Map([[key, [1]]])));
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0].verified).toBe(true);
+  });
+
+  it('forgets settled deliveries past their retention through an hourly job, and keeps pending ones', async () => {
+    const scope = `agency-${randomUUID()}`;
+    const subscription = await subscribe(scope);
+    await enqueueAll(scope, keys(3), 1);
+    const ids = (await listDeliveries(db, subscription.id, { limit: 10 })).items.map((d) => d.id);
+    // One delivered and one dead long ago, one still pending from long ago.
+    await db.execute(sql`
+      UPDATE webhook_deliveries
+         SET created_at = now() - interval '31 days',
+             status = (ARRAY['delivered', 'dead', 'pending'])[array_position(${ids}::uuid[], id)]
+       WHERE id = ANY (${ids}::uuid[])`);
+    await db.execute(sql`
+      INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status, duration_ms)
+      VALUES (${ids[0]}, 1, now() - interval '31 days', 200, 3)`);
+
+    // It is scheduled hourly at start-up; make it due now.
+    await db.execute(
+      sql`UPDATE jobs SET due_at = now() WHERE kind = ${PruneWebhookDeliveries.kind}`,
+    );
+    await eventually(async () => {
+      const [job] = await db.query(sql<{ waits: boolean }>`
+        SELECT due_at > now() + interval '59 minutes' AS waits FROM jobs
+         WHERE kind = ${PruneWebhookDeliveries.kind}`);
+      expect(job?.waits).toBe(true);
+      expect(
+        (
+          await db.query(sql<{ id: string }>`
+          SELECT id FROM webhook_deliveries WHERE id = ANY (${ids}::uuid[])`)
+        ).map((r) => r.id),
+      ).toEqual([ids[2]]);
+    });
+    expect(await listAttempts(db, ids[0])).toEqual([]);
   });
 });
