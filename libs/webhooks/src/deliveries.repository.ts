@@ -306,7 +306,9 @@ const replayInsert = sql`
 
 /**
  * When a new delivery of a queue is due: now, or when the queue's pending deliveries are, if
- * later (its head is waiting to retry), so that the claim skips it until then.
+ * later (its head is waiting to retry), so that the claim skips it until then. Only spares the
+ * claim some work: the order is kept by the claim taking heads only. (A head failing at the
+ * same moment does not see the new row; its next failure holds it back.)
  */
 function notBeforeItsQueue(subscriptionId: Sql, orderingKey: Sql): Sql {
   return sql`greatest(clock_timestamp(),

@@ -59,15 +59,23 @@ export type Send = (
 
 /**
  * `fetch` (undici, keep-alive connections per origin): never follows a redirect (a 3xx is a
- * failure, as Standard Webhooks asks), and drops the answer's body unread.
+ * failure, as Standard Webhooks asks). The answer's body is read and dropped: a connection is
+ * reused only once its answer is read to the end; one that goes on too long is cut instead.
  */
 export const sendWithFetch: Send = async (url, headers, body, signal) => {
   const response = await fetch(url, { method: 'POST', headers, body, signal, redirect: 'manual' });
-  await response.body?.cancel().catch(() => undefined);
+  let read = 0;
+  // Leaving the loop early cancels the body, and the connection goes with it.
+  for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
+    read += chunk.byteLength;
+    if (read > MAX_ANSWER_BYTES) break;
+  }
   return response.status;
 };
 
 const MAX_ERROR_LENGTH = 500;
+/** More than this of an answer's body is not worth waiting for. */
+const MAX_ANSWER_BYTES = 64 * 1024;
 const USER_AGENT = 'SatuPintu-Webhooks/1';
 
 /**
