@@ -448,7 +448,8 @@ describe('webhook delivery', () => {
     const applications = keys(5);
     await enqueueAll(scope, applications, 3);
     receiver.answer = () => 'hold';
-    const first = worker();
+    // Its requests would wait long for an answer: they are cut by the stop, not a timeout.
+    const first = worker({ timeoutMs: 30_000, leaseMs: 60_000 });
     await eventually(() => expect(receiver.received).toHaveLength(5));
     await first.stop(0); // its requests are aborted, unanswered, and recorded as failed
 
@@ -586,6 +587,11 @@ describe('webhook delivery', () => {
         throw new Error('the change fails');
       }),
     ).rejects.toThrow('the change fails');
+    // A disabled subscription gets nothing enqueued.
+    expect(await webhooks.setSubscriptionEnabled(subscription.id, false)).toBe(true);
+    expect(await unitOfWork.run((tx) => webhooks.enqueue(tx, event(scope, key, 9)))).toEqual([]);
+    expect(await webhooks.setSubscriptionEnabled(subscription.id, true)).toBe(true);
+    expect(await webhooks.setSubscriptionEnabled(randomUUID(), true)).toBe(false);
     await unitOfWork.run((tx) => webhooks.enqueue(tx, event(scope, key, 1)));
     await eventually(() => expect(receiver.deliveredOf(path)).toEqual(new Map([[key, [1]]])));
     expect(receiver.received).toHaveLength(1);
