@@ -14,3 +14,4 @@ export * from './problems/messages';
 export * from './problems/problem';
 export * from './problems/problem.filter';
 export * from './problems/validation';
+export * from './sealing/sealing';

@@ -1,6 +1,6 @@
 import { fingerprintOf } from '@satupintu/messaging';
 import { createHash, randomBytes } from 'node:crypto';
-import { derivedKey } from '../keys/key-sealing';
+import { derivedKey } from '@satupintu/common';
 import {
   IDEMPOTENCY_KEY_PURPOSES,
   IdempotencySecrets,

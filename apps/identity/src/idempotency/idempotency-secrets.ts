@@ -1,7 +1,6 @@
-import { DomainError } from '@satupintu/common';
+import { DomainError, SealError, derivedKey, openSeal, seal } from '@satupintu/common';
 import type { AnswerSealing, IdempotencyKeyId } from '@satupintu/messaging';
 import { createHmac } from 'node:crypto';
-import { derivedKey, openSeal, seal } from '../keys/key-sealing';
 
 /**
  * Each purpose its own key, derived from the key-encryption key (never the key-encryption key
@@ -63,6 +62,16 @@ function isSealedField(value: unknown): value is SealedField {
   );
 }
 
+/** What the seal holds, or nothing when it does not open (another key, altered, not a seal). */
+function openedOrNothing(open: () => Buffer): Buffer | undefined {
+  try {
+    return open();
+  } catch (error) {
+    if (error instanceof SealError) return undefined;
+    throw error;
+  }
+}
+
 /** What a kept answer's seal is bound to: its key row and the field, so it opens nowhere else. */
 function sealedAnswerAad(id: IdempotencyKeyId, field: string): string {
   return `satupintu:idempotent-answer:${JSON.stringify([id.caller, id.operation, id.key, field])}`;
@@ -89,7 +98,9 @@ export function sealingField<T extends object>(
       const kept = (stored ?? {}) as Record<string, unknown>;
       const value = kept[field];
       const opened = isSealedField(value)
-        ? openSeal(Buffer.from(value.sealed, 'base64'), key, sealedAnswerAad(id, field))
+        ? openedOrNothing(() =>
+            openSeal(Buffer.from(value.sealed, 'base64'), key, sealedAnswerAad(id, field)),
+          )
         : undefined;
       if (!opened) {
         // The key-encryption key changed within the key's 24 hours, or the row was altered:

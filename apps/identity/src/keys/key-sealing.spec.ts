@@ -1,12 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  derivedKey,
-  keyEncryptionKeyFrom,
-  openSeal,
-  openSealedJwk,
-  seal,
-  sealPrivateJwk,
-} from './key-sealing';
+import { keyEncryptionKeyFrom, openSealedJwk, sealPrivateJwk } from './key-sealing';
 
 const jwk = { kty: 'OKP', crv: 'Ed25519', x: 'public-part', d: 'private-part' };
 
@@ -50,31 +43,5 @@ describe('sealing a private JWK', () => {
   it('takes a key-encryption key of exactly 32 bytes', () => {
     expect(keyEncryptionKeyFrom(randomBytes(32).toString('base64'))).toHaveLength(32);
     expect(() => keyEncryptionKeyFrom(randomBytes(16).toString('base64'))).toThrow(/32 bytes/);
-  });
-});
-
-describe('sealing any secret', () => {
-  const key = randomBytes(32);
-  const plain = Buffer.from('sps_client-secret', 'utf8');
-
-  it('opens to the same bytes under the same key and binding, and to nothing otherwise', () => {
-    const sealed = seal(plain, key, 'row-1');
-    expect(openSeal(sealed, key, 'row-1')).toEqual(plain);
-    expect(openSeal(sealed, key, 'row-2')).toBeUndefined();
-    expect(openSeal(sealed, randomBytes(32), 'row-1')).toBeUndefined();
-    expect(openSeal(Buffer.from([9, 1, 2]), key, 'row-1')).toBeUndefined();
-  });
-});
-
-describe('derivedKey', () => {
-  const kek = randomBytes(32);
-
-  it('derives 32 bytes, the same for one purpose, another for another, never the key itself', () => {
-    const one = derivedKey(kek, 'purpose one');
-    expect(one).toHaveLength(32);
-    expect(derivedKey(kek, 'purpose one').equals(one)).toBe(true);
-    expect(derivedKey(kek, 'purpose two').equals(one)).toBe(false);
-    expect(derivedKey(randomBytes(32), 'purpose one').equals(one)).toBe(false);
-    expect(one.equals(kek)).toBe(false);
   });
 });

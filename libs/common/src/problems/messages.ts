@@ -58,6 +58,20 @@ export const PROBLEMS = {
       en: 'There is no {method} {path}. See /docs.',
     },
   },
+  webhook_subscription_not_found: {
+    title: { id: 'Langganan webhook tidak ditemukan', en: 'Webhook subscription not found' },
+    detail: {
+      id: 'Tidak ada langganan webhook {subscriptionId}.',
+      en: 'There is no webhook subscription {subscriptionId}.',
+    },
+  },
+  webhook_delivery_not_found: {
+    title: { id: 'Pengiriman webhook tidak ditemukan', en: 'Webhook delivery not found' },
+    detail: {
+      id: 'Tidak ada pengiriman webhook {deliveryId}.',
+      en: 'There is no webhook delivery {deliveryId}.',
+    },
+  },
   application_not_found: {
     title: { id: 'Permohonan tidak ditemukan', en: 'Application not found' },
     detail: {
@@ -435,6 +449,14 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   must_be_date: { id: 'harus berupa tanggal YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' },
   unknown_field: { id: 'kolom ini tidak dikenal', en: 'is not a known field' },
   invalid: { id: 'tidak valid', en: 'is invalid' },
+  webhook_url: {
+    id: 'harus berupa URL https:// tanpa nama pengguna atau kata sandi',
+    en: 'must be an https:// URL without a user name or password',
+  },
+  webhook_event_types: {
+    id: 'paling banyak {max} jenis peristiwa, masing-masing teks tidak kosong',
+    en: 'at most {max} event types, each a non-empty text',
+  },
   nik_format: { id: 'NIK harus 16 digit angka', en: 'a NIK must be 16 digits' },
   nik_region: {
     id: 'kode wilayah pada NIK (6 digit pertama) tidak terdaftar',

@@ -125,6 +125,8 @@ describe('renderProblem', () => {
       status: 'ISSUED',
       year: 2031,
       date: '2025-08-19',
+      subscriptionId: 's',
+      deliveryId: 'w',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

@@ -1,0 +1,280 @@
+import type { AppLogger } from '@satupintu/common';
+import type { Executor } from '@satupintu/persistence';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Webhook } from 'standardwebhooks';
+import {
+  DEFAULT_RETRY_POLICY,
+  nextStep,
+  worthLogging,
+  type AttemptResult,
+  type RetryPolicy,
+} from './delivery-policy';
+import {
+  claimDeliveries,
+  recordAttempts,
+  type AttemptRecord,
+  type ClaimedDelivery,
+} from './deliveries.repository';
+import { signedHeaders, webhookBody } from './signing';
+import { openSecret } from './subscriptions';
+import type { WebhookMetrics } from './webhook-metrics';
+
+export interface DeliveryWorkerOptions {
+  /** The key subscriptions' secrets are sealed with (`SubscriptionKeeping.secretKey`). */
+  secretKey: Buffer;
+  retry: RetryPolicy;
+  /** An attempt that has no answer after this long fails. */
+  timeoutMs: number;
+  /**
+   * How long a claim holds a delivery from other workers. Longer than `timeoutMs` (checked), so
+   * a delivery is never sent by two workers at once; after it, a dead worker's deliveries are
+   * taken over.
+   */
+  leaseMs: number;
+  /** Deliveries claimed by one statement and sent side by side (each of another key). */
+  batchSize: number;
+  /** Batches in flight at once in this worker. */
+  concurrency: number;
+  /** How often to look for due deliveries; an enqueue in this process kicks it sooner. */
+  pollMs: number;
+}
+
+export const DEFAULT_DELIVERY_WORKER_OPTIONS: Omit<DeliveryWorkerOptions, 'secretKey'> = {
+  retry: DEFAULT_RETRY_POLICY,
+  timeoutMs: 10_000,
+  leaseMs: 60_000,
+  batchSize: 200,
+  concurrency: 4,
+  pollMs: 1000,
+};
+
+/** Sends `body` with `headers` to `url`, POST, and answers what came of it. */
+export type Send = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+) => Promise<number>;
+
+/**
+ * `fetch` (undici, keep-alive connections per origin): never follows a redirect (a 3xx is a
+ * failure, as Standard Webhooks asks). The answer's body is read and dropped: a connection is
+ * reused only once its answer is read to the end; one that goes on too long is cut instead.
+ */
+export const sendWithFetch: Send = async (url, headers, body, signal) => {
+  const response = await fetch(url, { method: 'POST', headers, body, signal, redirect: 'manual' });
+  let read = 0;
+  // Leaving the loop early cancels the body, and the connection goes with it.
+  for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
+    read += chunk.byteLength;
+    if (read > MAX_ANSWER_BYTES) break;
+  }
+  return response.status;
+};
+
+const MAX_ERROR_LENGTH = 500;
+/** More than this of an answer's body is not worth waiting for. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+const USER_AGENT = 'SatuPintu-Webhooks/1';
+
+/**
+ * Delivers due webhooks (ADR 0020): claims a batch (one statement, `FOR UPDATE SKIP LOCKED`,
+ * the head of each application's queue only), signs and sends them side by side, and settles
+ * the batch in one statement. Plain: give it an executor on the service's database; the Nest
+ * service `WebhookDeliveryService` runs one per instance.
+ */
+export class DeliveryWorker {
+  private readonly loops = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
+  private readonly signers = new Map<string, Webhook>();
+  private phase: 'idle' | 'running' | 'stopped' = 'idle';
+  private timer?: NodeJS.Timeout;
+  private failing = false;
+
+  constructor(
+    private readonly db: Executor,
+    private readonly options: DeliveryWorkerOptions,
+    private readonly observers: {
+      logger?: AppLogger;
+      metrics?: WebhookMetrics;
+      send?: Send;
+      random?: () => number;
+    } = {},
+  ) {
+    if (!(options.leaseMs > options.timeoutMs + 1000)) {
+      throw new Error(
+        'webhook delivery: the lease must be longer than the timeout (by 1 s at least)',
+      );
+    }
+  }
+
+  start(): void {
+    if (this.phase !== 'idle') return;
+    this.phase = 'running';
+    this.timer = setInterval(() => this.kick(), this.options.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /**
+   * Stops claiming and waits for the batches in flight, up to `graceMs`; then aborts their
+   * requests, which are recorded as failed attempts and retried. If even that does not happen
+   * (the process is killed), their leases expire and another worker sends them again.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (this.phase === 'stopped') return;
+    this.phase = 'stopped';
+    clearInterval(this.timer);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([this.drained(), grace]);
+    clearTimeout(timer);
+    this.stopping.abort(new Error('the webhook worker is stopping'));
+    await this.drained();
+  }
+
+  /** Look for due deliveries now, unless `concurrency` batches are in flight already. */
+  kick(): void {
+    if (this.phase !== 'running' || this.loops.size >= this.options.concurrency) return;
+    const loop: Promise<void> = this.work().finally(() => this.loops.delete(loop));
+    this.loops.add(loop);
+  }
+
+  private async drained(): Promise<void> {
+    while (this.loops.size > 0) await Promise.all(this.loops);
+  }
+
+  private async work(): Promise<void> {
+    try {
+      while (this.phase === 'running' && (await this.deliverBatch()) > 0) {
+        // a batch went: there may be more
+      }
+      if (this.failing) this.observers.logger?.info('webhook worker delivering again');
+      this.failing = false;
+    } catch (error) {
+      // The poll tries again. Log once per outage (of the database), not once per poll.
+      if (!this.failing) {
+        this.observers.logger?.warn(
+          { err: error },
+          'webhook worker cannot claim deliveries; will retry',
+        );
+      }
+      this.failing = true;
+    }
+  }
+
+  /** Claims, sends and settles one batch; answers how many deliveries it claimed. */
+  async deliverBatch(): Promise<number> {
+    const claim = randomUUID();
+    const claimed = await claimDeliveries(
+      this.db,
+      claim,
+      this.options.batchSize,
+      this.options.leaseMs,
+    );
+    if (claimed.length === 0) return 0;
+    // A full batch: there is likely more; let another loop claim it meanwhile.
+    if (claimed.length === this.options.batchSize) this.kick();
+    const records = await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+    await recordAttempts(this.db, claim, records);
+    for (const [index, record] of records.entries()) this.report(claimed[index], record);
+    return claimed.length;
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<AttemptRecord> {
+    const started = performance.now();
+    const result = await this.send(delivery).then(
+      (status): AttemptResult => ({
+        kind: 'answered',
+        status,
+        durationMs: performance.now() - started,
+      }),
+      (error: unknown): AttemptResult => ({
+        kind: 'failed',
+        error: describe(error),
+        durationMs: performance.now() - started,
+      }),
+    );
+    const next = nextStep(
+      result,
+      delivery.attempts,
+      delivery.since_first_ms + result.durationMs,
+      this.options.retry,
+      this.observers.random,
+    );
+    return {
+      id: delivery.id,
+      outcome: next.kind,
+      ...(next.kind === 'retry' ? { retryInMs: next.inMs } : {}),
+      ...(result.kind === 'answered' ? { httpStatus: result.status } : { error: result.error }),
+      durationMs: result.durationMs,
+    };
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<number> {
+    const body = webhookBody({
+      type: delivery.event_type,
+      occurredAt: delivery.occurred_at,
+      data: delivery.payload,
+    });
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+      ...signedHeaders(this.signer(delivery), delivery.webhook_id, body, new Date()),
+    };
+    const signal = AbortSignal.any([
+      AbortSignal.timeout(this.options.timeoutMs),
+      this.stopping.signal,
+    ]);
+    return (this.observers.send ?? sendWithFetch)(delivery.url, headers, body, signal);
+  }
+
+  /** The subscription's signer: its secret opened once per worker (a secret never changes). */
+  private signer(delivery: ClaimedDelivery): Webhook {
+    let signer = this.signers.get(delivery.subscription_id);
+    if (!signer) {
+      if (this.signers.size >= 10_000) this.signers.clear();
+      const secret = openSecret(
+        delivery.secret_sealed,
+        this.options.secretKey,
+        delivery.subscription_id,
+      );
+      signer = new Webhook(secret);
+      this.signers.set(delivery.subscription_id, signer);
+    }
+    return signer;
+  }
+
+  private report(delivery: ClaimedDelivery, record: AttemptRecord): void {
+    const outcome = record.outcome === 'retry' ? 'retried' : record.outcome;
+    this.observers.metrics?.attempted(outcome, record.durationMs / 1000);
+    const logger = this.observers.logger;
+    if (!logger || outcome === 'delivered') return;
+    const fields = {
+      deliveryId: delivery.id,
+      webhookId: delivery.webhook_id,
+      subscriptionId: delivery.subscription_id,
+      eventType: delivery.event_type,
+      attempt: delivery.attempts,
+      httpStatus: record.httpStatus,
+      error: record.error,
+    };
+    if (outcome === 'dead') {
+      logger.error(fields, 'webhook delivery failed until the end of its retry window; it is dead');
+    } else if (worthLogging(delivery.attempts)) {
+      logger.warn(
+        { ...fields, retryInMs: record.retryInMs },
+        'webhook delivery failed; will retry',
+      );
+    }
+  }
+}
+
+/** What is kept of a failed attempt: the error and its cause (fetch puts the reason there). */
+function describe(error: unknown): string {
+  const text = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+  const cause =
+    error instanceof Error && error.cause !== undefined ? ` (${text(error.cause)})` : '';
+  return `${text(error)}${cause}`.slice(0, MAX_ERROR_LENGTH);
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { openSecret, sealSecret, subscriptionErrors, webhookUrlAllowed } from './subscriptions';
+
+describe('webhook subscriptions', () => {
+  it('take https URLs, and http ones only when allowed (development)', () => {
+    expect(webhookUrlAllowed('https://agency.example.id/hooks', false)).toBe(true);
+    expect(webhookUrlAllowed('https://10.0.0.5:8443/hooks?x=1', false)).toBe(true);
+    expect(webhookUrlAllowed('http://agency.example.id/hooks', false)).toBe(false);
+    expect(webhookUrlAllowed('http://127.0.0.1:8080/hooks', false)).toBe(false);
+    expect(webhookUrlAllowed('http://127.0.0.1:8080/hooks', true)).toBe(true);
+  });
+
+  it('refuse what is not an absolute http(s) URL, or carries credentials', () => {
+    for (const url of [
+      '',
+      'agency.example.id/hooks',
+      '/hooks',
+      'ftp://agency.example.id/hooks',
+      'javascript:alert(1)',
+      'https://user:pass@agency.example.id/hooks',
+      'https://token@agency.example.id/hooks',
+      `https://agency.example.id/${'a'.repeat(2000)}`,
+    ]) {
+      expect(webhookUrlAllowed(url, true)).toBe(false);
+    }
+  });
+
+  it('name each bad field', () => {
+    expect(subscriptionErrors({ url: 'https://a.example/h', eventTypes: ['x.y'] }, false)).toEqual(
+      [],
+    );
+    expect(subscriptionErrors({ url: 'http://a.example/h', eventTypes: ['', 'x'] }, false)).toEqual(
+      [
+        { field: 'url', code: 'webhook_url' },
+        { field: 'eventTypes', code: 'webhook_event_types', params: { max: 50 } },
+      ],
+    );
+    expect(
+      subscriptionErrors({ url: 'https://a.example/h', eventTypes: Array(51).fill('x') }, false),
+    ).toHaveLength(1);
+  });
+
+  it('keep the secret sealed to its subscription', () => {
+    const key = randomBytes(32);
+    const sealed = sealSecret('whsec_abc', key, 'sub-1');
+    expect(sealed.toString('latin1')).not.toContain('whsec_abc');
+    expect(openSecret(sealed, key, 'sub-1')).toBe('whsec_abc');
+    expect(() => openSecret(sealed, key, 'sub-2')).toThrow(/does not open/);
+    expect(() => openSecret(sealed, randomBytes(32), 'sub-1')).toThrow(/does not open/);
+  });
+});

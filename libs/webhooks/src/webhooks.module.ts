@@ -1,0 +1,212 @@
+import {
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { LOGGER, ServiceMetrics, type AppLogger } from '@satupintu/common';
+import type { Transaction } from '@satupintu/messaging';
+import { executorOf, type Executor } from '@satupintu/persistence';
+import { definePruneJob, pruneHourly } from '@satupintu/platform';
+import { JobRunner } from '@satupintu/scheduling';
+import { DataSource } from 'typeorm';
+import {
+  DELIVERY_RETENTION_DAYS,
+  countDeliveries,
+  enqueueDeliveries,
+  getDelivery,
+  listAttempts,
+  listDeliveries,
+  pruneDeliveries,
+  replayDelivery,
+  replayRange,
+  type DeliveryAttempt,
+  type DeliveryStatus,
+  type WebhookDelivery,
+  type WebhookEvent,
+} from './deliveries.repository';
+import {
+  DEFAULT_DELIVERY_WORKER_OPTIONS,
+  DeliveryWorker,
+  type DeliveryWorkerOptions,
+} from './delivery-worker';
+import {
+  createSubscription,
+  getSubscription,
+  listSubscriptions,
+  setSubscriptionEnabled,
+  type NewWebhookSubscription,
+  type WebhookSubscription,
+} from './subscriptions';
+import { WebhookMetrics } from './webhook-metrics';
+
+export interface WebhooksOptions {
+  /** The key-encryption key subscriptions' secrets are sealed with (32 bytes, from the deployment). */
+  secretKey: Buffer;
+  /** Allow `http://` subscription URLs: development and tests only. */
+  allowHttp: boolean;
+  /** How long settled deliveries and their attempts are kept (days; 30 by default). */
+  retentionDays?: number;
+  /** Whether this instance delivers (default yes); the rest of the worker's settings. */
+  deliver?: boolean;
+  worker?: Partial<Omit<DeliveryWorkerOptions, 'secretKey'>>;
+}
+
+export const WEBHOOKS_OPTIONS = Symbol('WEBHOOKS_OPTIONS');
+
+/** Runs this instance's delivery worker from start-up to shutdown (ADR 0020). */
+@Injectable()
+export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly worker: DeliveryWorker;
+
+  constructor(
+    dataSource: DataSource,
+    metrics: ServiceMetrics,
+    @Inject(LOGGER) logger: AppLogger,
+    @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
+  ) {
+    const db = executorOf(dataSource);
+    this.worker = new DeliveryWorker(
+      db,
+      { ...DEFAULT_DELIVERY_WORKER_OPTIONS, ...options.worker, secretKey: options.secretKey },
+      { logger, metrics: new WebhookMetrics(metrics.registry, () => countDeliveries(db)) },
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.deliver !== false) this.worker.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.worker.stop();
+  }
+}
+
+/** Forgets settled deliveries past their retention, hourly, on one instance at a time. */
+export const PruneWebhookDeliveries = definePruneJob<{ retentionDays: number }>(
+  'webhook-deliveries.prune',
+);
+
+@Injectable()
+class WebhookPruning implements OnModuleInit {
+  constructor(
+    private readonly runner: JobRunner,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+    @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
+  ) {}
+
+  onModuleInit(): void {
+    pruneHourly(
+      this.runner,
+      this.logger,
+      PruneWebhookDeliveries,
+      { retentionDays: this.options.retentionDays ?? DELIVERY_RETENTION_DAYS },
+      (tx, { retentionDays }) => pruneDeliveries(tx, retentionDays),
+    );
+  }
+}
+
+/**
+ * Webhooks for a service's handlers and controllers: subscriptions, enqueueing in a unit of
+ * work, the delivery log and replays. Deliveries enqueued here are started as soon as their
+ * transaction commits.
+ */
+@Injectable()
+export class Webhooks {
+  private readonly db: Executor;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly delivery: WebhookDeliveryService,
+    @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
+  ) {
+    this.db = executorOf(dataSource);
+  }
+
+  /** The secret is in this answer only: it is stored sealed and never shown again. */
+  createSubscription(
+    input: NewWebhookSubscription,
+  ): Promise<{ subscription: WebhookSubscription; secret: string }> {
+    return createSubscription(this.db, input, this.options);
+  }
+
+  getSubscription(id: string): Promise<WebhookSubscription | undefined> {
+    return getSubscription(this.db, id);
+  }
+
+  listSubscriptions(
+    owner: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: WebhookSubscription[]; nextCursor?: string }> {
+    return listSubscriptions(this.db, owner, page);
+  }
+
+  async setSubscriptionEnabled(id: string, enabled: boolean): Promise<boolean> {
+    const found = await setSubscriptionEnabled(this.db, id, enabled);
+    if (enabled) this.delivery.worker.kick();
+    return found;
+  }
+
+  /** In the caller's transaction (its inbox row, its state): see `enqueueDeliveries`. */
+  async enqueue(tx: Transaction, event: WebhookEvent): Promise<string[]> {
+    const ids = await enqueueDeliveries(tx, event);
+    if (ids.length > 0) tx.afterCommit(() => this.delivery.worker.kick());
+    return ids;
+  }
+
+  listDeliveries(
+    subscriptionId: string,
+    page: { limit: number; cursor?: string; status?: DeliveryStatus },
+  ): Promise<{ items: WebhookDelivery[]; nextCursor?: string }> {
+    return listDeliveries(this.db, subscriptionId, page);
+  }
+
+  getDelivery(id: string): Promise<WebhookDelivery | undefined> {
+    return getDelivery(this.db, id);
+  }
+
+  listAttempts(deliveryId: string): Promise<DeliveryAttempt[]> {
+    return listAttempts(this.db, deliveryId);
+  }
+
+  async replayDelivery(deliveryId: string): Promise<string> {
+    const id = await replayDelivery(this.db, deliveryId);
+    this.delivery.worker.kick();
+    return id;
+  }
+
+  async replayRange(
+    subscriptionId: string,
+    range: { from: Date; to: Date; onlyDead?: boolean },
+  ): Promise<number> {
+    const count = await replayRange(this.db, subscriptionId, range);
+    if (count > 0) this.delivery.worker.kick();
+    return count;
+  }
+}
+
+/**
+ * Webhook delivery for a service with a database: `Webhooks` to subscribe, enqueue, read the log
+ * and replay; `WebhookDeliveryService` delivers; a recurring job forgets old settled deliveries.
+ * Needs what `serviceInfrastructure` gives a service (its TypeORM root, with
+ * `CreateWebhooks1765400000000`; CoreModule; EventsModule; SchedulingModule).
+ */
+@Module({})
+export class WebhooksModule {
+  static forRoot(options: WebhooksOptions): DynamicModule {
+    return {
+      module: WebhooksModule,
+      global: true,
+      providers: [
+        { provide: WEBHOOKS_OPTIONS, useValue: options },
+        WebhookDeliveryService,
+        Webhooks,
+        WebhookPruning,
+      ],
+      exports: [Webhooks, WebhookDeliveryService],
+    };
+  }
+}
