@@ -11,3 +11,4 @@ export * from './service-standard/validate-form';
 export * from './workflow/workflow';
 export * from './workflow/case-history';
 export * from './workflow/case-clock';
+export * from './payments/payments';
