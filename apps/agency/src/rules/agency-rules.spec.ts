@@ -1,0 +1,101 @@
+import {
+  AGENCY_RULES,
+  agencyFindings,
+  businessWithItsKbli,
+  registeredApplicant,
+  type AgencyRule,
+  type CaseFacts,
+} from './agency-rules';
+
+const business = { nib: '9120000000001', kbli: ['56101', '47111'] };
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
+  serviceCode: 'DPMPTSP-NIB',
+  serviceCategories: ['BUSINESS'],
+  applicant: { registered: true },
+  business,
+  form: { kbli: '56101', businessName: 'Warung Sejahtera' },
+  ...over,
+});
+
+describe('Dukcapil: a registered applicant', () => {
+  it('passes an applicant with an account, and finds one without', () => {
+    expect(registeredApplicant.check(facts())).toEqual([]);
+    expect(registeredApplicant.check(facts({ applicant: undefined }))).toEqual([
+      { requirement: 'applicant', code: 'nik_not_registered' },
+    ]);
+  });
+});
+
+describe('DPMPTSP: a business with a valid NIB and the KBLI it holds', () => {
+  it('passes a business service for a business holding the KBLI named', () => {
+    expect(businessWithItsKbli.check(facts())).toEqual([]);
+    expect(businessWithItsKbli.check(facts({ form: { kbli: ['56101', '47111'] } }))).toEqual([]);
+  });
+
+  it('leaves services that are not for businesses alone', () => {
+    expect(
+      businessWithItsKbli.check(
+        facts({ serviceCategories: ['BUILDING'], business: undefined, form: { kbli: '99999' } }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('needs a business, with a NIB of 13 digits', () => {
+    expect(businessWithItsKbli.check(facts({ business: undefined }))).toEqual([
+      { requirement: 'business', code: 'business_required' },
+    ]);
+    for (const nib of ['912000000000', '91200000000012', '91200000000a1', ''])
+      expect(businessWithItsKbli.check(facts({ business: { ...business, nib } }))).toEqual([
+        { requirement: 'business', code: 'nib_format' },
+      ]);
+  });
+
+  it('finds each KBLI named in the form that the business does not hold, by its field', () => {
+    expect(
+      businessWithItsKbli.check(
+        facts({ form: { kbli: '10710', kbliSecondary: ['47111', '62019'] } }),
+      ),
+    ).toEqual([
+      { requirement: 'kbli', code: 'kbli_not_held', params: { kbli: '10710' } },
+      { requirement: 'kbliSecondary', code: 'kbli_not_held', params: { kbli: '62019' } },
+    ]);
+  });
+
+  it('has nothing to compare when the form names no KBLI', () => {
+    expect(businessWithItsKbli.check(facts({ form: undefined }))).toEqual([]);
+    expect(businessWithItsKbli.check(facts({ form: { businessName: 'X' } }))).toEqual([]);
+  });
+});
+
+describe('agencyFindings', () => {
+  it('runs only the rules of the agency it is asked for', () => {
+    const bare = facts({ applicant: undefined, business: undefined });
+    expect(agencyFindings('DUKCAPIL', bare)).toEqual([
+      { requirement: 'applicant', code: 'nik_not_registered' },
+    ]);
+    expect(agencyFindings('DPMPTSP', bare)).toEqual([
+      { requirement: 'business', code: 'business_required' },
+    ]);
+    expect(agencyFindings('PUPR', bare)).toEqual([]);
+    expect(agencyFindings('BPJSKES', bare)).toEqual([]);
+  });
+
+  it('registers the demo agencies’ rules under their codes', () => {
+    expect(Object.keys(AGENCY_RULES).sort()).toEqual(['DPMPTSP', 'DUKCAPIL']);
+  });
+
+  it('collects the findings of every rule of the agency, in order', () => {
+    const one: AgencyRule = {
+      name: 'one',
+      check: () => [{ requirement: 'a', code: 'nib_format' }],
+    };
+    const two: AgencyRule = {
+      name: 'two',
+      check: () => [{ requirement: 'b', code: 'business_required' }],
+    };
+    expect(agencyFindings('X', facts(), { X: [one, two] }).map((f) => f.requirement)).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+});
