@@ -8,3 +8,4 @@ export * from './time/holidays-seed';
 export * from './bundles/bundle-definition';
 export * from './bundles/bundle-progress';
 export * from './service-standard/validate-form';
+export * from './document-number/document-number';
