@@ -35,11 +35,15 @@ export class OutputSigningKeys {
     this.db = executorOf(dataSource);
   }
 
-  async activeKey(): Promise<{ kid: string; privateKey: KeyObject }> {
-    let row = await keys.active(this.db);
+  /**
+   * The key that signs now. Inside an issue, pass its transaction: a second connection from the
+   * pool while the transaction holds one would let concurrent issues exhaust the pool.
+   */
+  async activeKey(db: Executor = this.db): Promise<{ kid: string; privateKey: KeyObject }> {
+    let row = await keys.active(db);
     if (!row) {
-      await keys.addActive(this.db, await this.newKey());
-      row = await keys.active(this.db);
+      await keys.addActive(db, await this.newKey());
+      row = await keys.active(db);
       if (!row) throw new Error('no active output signing key after making one');
     }
     const { kid, sealed } = row;

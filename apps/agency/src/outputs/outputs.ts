@@ -58,7 +58,7 @@ export class Outputs {
         issuedFor: async (applicationId) =>
           (await OutputsRepository.byApplication(tx, applicationId))?.documentNo,
         nextSequence: (year) => OutputsRepository.nextSequence(tx, year),
-        signingKey: () => this.keys.activeKey(),
+        signingKey: () => this.keys.activeKey(tx),
         save: (output) => OutputsRepository.insert(tx, output),
       },
     );
