@@ -110,15 +110,7 @@ export function verifyOutput(
 
 /** Only the statement's own members: a record with extra fields signs and verifies the same. */
 function pickStatement(source: OutputStatement): OutputStatement {
-  return {
-    format: source.format,
-    documentNo: source.documentNo,
-    agencyCode: source.agencyCode,
-    serviceCode: source.serviceCode,
-    issuedAt: source.issuedAt,
-    pdfSha256: source.pdfSha256,
-    keyId: source.keyId,
-  };
+  return Object.fromEntries(STATEMENT_KEYS.map((key) => [key, source[key]])) as OutputStatement;
 }
 
 function isStatement(value: Partial<OutputStatement>): value is OutputStatement {
