@@ -110,7 +110,8 @@ export function verifyOutput(
 
 /** Only the statement's own members: a record with extra fields signs and verifies the same. */
 function pickStatement(source: OutputStatement): OutputStatement {
-  return Object.fromEntries(STATEMENT_KEYS.map((key) => [key, source[key]])) as OutputStatement;
+  const { format, documentNo, agencyCode, serviceCode, issuedAt, pdfSha256, keyId } = source;
+  return { format, documentNo, agencyCode, serviceCode, issuedAt, pdfSha256, keyId };
 }
 
 function isStatement(value: Partial<OutputStatement>): value is OutputStatement {
