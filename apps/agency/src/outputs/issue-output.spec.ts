@@ -1,9 +1,10 @@
+import type { OutputPublicJwkV1 } from '@satupintu/contracts';
 import { generateKeyPairSync } from 'node:crypto';
 import { issueOutput, type IssueOutputCommand, type IssuedOutput } from './issue-output';
-import { pdfDigest, verifyOutput, type OutputPublicJwk } from './output-signature';
+import { pdfDigest, verifyOutput } from './output-signature';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const publicJwk: OutputPublicJwk = {
+const publicJwk: OutputPublicJwkV1 = {
   kty: 'OKP',
   crv: 'Ed25519',
   x: publicKey.export({ format: 'jwk' }).x!,

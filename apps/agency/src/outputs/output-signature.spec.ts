@@ -1,3 +1,4 @@
+import type { OutputPublicJwkV1 } from '@satupintu/contracts';
 import { calculateJwkThumbprint } from 'jose';
 import { generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
 import { renderOutputPdf, verificationUrl } from './output-pdf';
@@ -7,11 +8,10 @@ import {
   pdfDigest,
   signOutput,
   verifyOutput,
-  type OutputPublicJwk,
   type OutputStatement,
 } from './output-signature';
 
-async function anAgencyKey(): Promise<{ privateKey: KeyObject; publicJwk: OutputPublicJwk }> {
+async function anAgencyKey(): Promise<{ privateKey: KeyObject; publicJwk: OutputPublicJwkV1 }> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const { x } = publicKey.export({ format: 'jwk' });
   const kid = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x });

@@ -1,3 +1,4 @@
+import type { OutputPublicJwkV1 } from '@satupintu/contracts';
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
 /**
@@ -25,16 +26,6 @@ export interface OutputStatement {
 export interface SignedOutput extends OutputStatement {
   /** Ed25519 over `canonicalStatement(statement)`, base64url without padding. */
   signature: string;
-}
-
-/** An agency's published public key: an Ed25519 JWK with its kid. */
-export interface OutputPublicJwk {
-  kty: 'OKP';
-  crv: 'Ed25519';
-  x: string;
-  kid: string;
-  alg: 'EdDSA';
-  use: 'sig';
 }
 
 export type OutputVerification =
@@ -84,7 +75,7 @@ export function signOutput(statement: OutputStatement, privateKey: KeyObject): S
 export function verifyOutput(
   pdf: Uint8Array,
   signed: SignedOutput,
-  publicKey: OutputPublicJwk,
+  publicKey: OutputPublicJwkV1,
 ): OutputVerification {
   if (!isStatement(signed) || typeof signed.signature !== 'string') {
     return { authentic: false, reason: 'malformed' };

@@ -1,5 +1,5 @@
+import type { OutputPublicJwkV1 } from '@satupintu/contracts';
 import { sql, type Executor } from '@satupintu/persistence';
-import type { OutputPublicJwk } from './output-signature';
 
 /** Every query on `output_signing_keys`. */
 export const OutputSigningKeysRepository = {
@@ -12,7 +12,7 @@ export const OutputSigningKeysRepository = {
   /** Adds the key as the active one unless another instance got there first (the unique index). */
   async addActive(
     db: Executor,
-    key: { kid: string; publicJwk: OutputPublicJwk; sealed: Buffer },
+    key: { kid: string; publicJwk: OutputPublicJwkV1; sealed: Buffer },
   ): Promise<boolean> {
     const { count } = await db.execute(sql`
       INSERT INTO output_signing_keys (kid, public_jwk, private_jwk_sealed)
@@ -22,8 +22,8 @@ export const OutputSigningKeysRepository = {
   },
 
   /** Every key that ever signed, the active one first: what they signed stays verifiable. */
-  async published(db: Executor): Promise<OutputPublicJwk[]> {
-    const rows = await db.query<{ publicJwk: OutputPublicJwk }>(sql`
+  async published(db: Executor): Promise<OutputPublicJwkV1[]> {
+    const rows = await db.query<{ publicJwk: OutputPublicJwkV1 }>(sql`
       SELECT public_jwk AS "publicJwk" FROM output_signing_keys
        ORDER BY retired_at IS NULL DESC, created_at DESC, kid`);
     return rows.map((row) => row.publicJwk);

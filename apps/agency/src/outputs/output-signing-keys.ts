@@ -1,3 +1,4 @@
+import type { OutputPublicJwkV1 } from '@satupintu/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { openSealedJwk, sealPrivateJwk } from '@satupintu/common';
 import { executorOf, type Executor } from '@satupintu/persistence';
@@ -10,7 +11,6 @@ import {
 } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OutputSigningKeysRepository as keys } from './output-signing-keys.repository';
-import type { OutputPublicJwk } from './output-signature';
 
 export const OUTPUT_KEY_ENCRYPTION_KEY = Symbol('OUTPUT_KEY_ENCRYPTION_KEY');
 
@@ -62,17 +62,17 @@ export class OutputSigningKeys {
   }
 
   /** The agency's public keys, for anyone who verifies its outputs offline. */
-  publishedKeys(): Promise<OutputPublicJwk[]> {
+  publishedKeys(): Promise<OutputPublicJwkV1[]> {
     return keys.published(this.db);
   }
 
-  private async newKey(): Promise<{ kid: string; publicJwk: OutputPublicJwk; sealed: Buffer }> {
+  private async newKey(): Promise<{ kid: string; publicJwk: OutputPublicJwkV1; sealed: Buffer }> {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const { x } = publicKey.export({ format: 'jwk' });
     if (!x) throw new Error('an Ed25519 public key without x');
     // RFC 7638: the kid names the key itself, so no two keys can share one.
     const kid = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x });
-    const publicJwk: OutputPublicJwk = {
+    const publicJwk: OutputPublicJwkV1 = {
       kty: 'OKP',
       crv: 'Ed25519',
       x,

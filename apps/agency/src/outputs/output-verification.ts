@@ -1,6 +1,6 @@
 import { DomainError } from '@satupintu/common';
+import type { OutputVerificationV1 } from '@satupintu/contracts';
 import { toZonedIso } from '@satupintu/domain';
-import type { BilingualText } from './output-pdf';
 import type { OutputRecord } from './outputs.repository';
 import type { OutputVerification, SignedOutput } from './output-signature';
 
@@ -11,26 +11,10 @@ import type { OutputVerification, SignedOutput } from './output-signature';
  * would let anyone list every holder of an agency's outputs. Nor the reason for a revocation:
  * an admin's free text may name a person.
  */
-export interface OutputVerificationAnswer {
-  documentNo: string;
-  status: 'VALID' | 'REVOKED';
-  agency: { code: string; name: string };
-  service: { code: string; name: BilingualText };
-  /** ISO 8601 with the agency's offset. */
-  issuedAt: string;
-  revokedAt?: string;
-  signed: {
-    algorithm: 'EdDSA';
-    keyId: string;
-    pdfSha256: string;
-    /** The canonical JSON that was signed, byte for byte (UTF-8). */
-    statement: string;
-    /** Ed25519 over `statement`, base64url. */
-    signature: string;
-  };
+export type OutputVerificationAnswer = OutputVerificationV1 & {
   /** Only when a PDF was handed in to be checked: whether it is the one the agency signed. */
   pdf?: OutputVerification;
-}
+};
 
 export function verificationAnswer(
   record: OutputRecord,
