@@ -171,7 +171,9 @@ describe('signed outputs in the agency database', () => {
       issuedAt: '2033-06-01T09:00:00.000+07:00',
     });
     expect(JSON.stringify(answer)).not.toMatch(/Siti|3201014506900001|320101\*+0001|officer-1/);
-    const [key] = await outputs.publishedKeys();
+    const { agencyCode, keys } = await outputs.publishedKeys();
+    expect(agencyCode).toBe(AGENCY);
+    const [key] = keys;
     const signed = {
       ...(JSON.parse(answer.signed.statement) as object),
       signature: answer.signed.signature,
@@ -194,15 +196,16 @@ describe('signed outputs in the agency database', () => {
     if (!result.created) throw new Error('not issued');
     const { documentNo } = result.output;
 
-    const record = await outputs.revoke({
+    const revoked = await outputs.revoke({
       documentNo: documentNo.toLowerCase(),
       reason: '  issued to the wrong holder ',
       by: 'admin-7',
     });
-    expect(record.revoked).toEqual({
-      at: expect.any(Date) as Date,
+    expect(revoked).toEqual({
+      documentNo,
+      revokedAt: expect.stringMatching(/\+07:00$/) as string,
       reason: 'issued to the wrong holder',
-      by: 'admin-7',
+      revokedBy: 'admin-7',
     });
     const [row] = await db.query<{ reason: string; by: string; at: Date | null }>(sql`
       SELECT revoke_reason AS reason, revoked_by AS by, revoked_at AS at

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@satupintu/common';
-import { formatDocumentNumber, parseDocumentNumber } from '@satupintu/domain';
+import type { OutputKeysV1, RevokedOutputV1 } from '@satupintu/contracts';
+import { formatDocumentNumber, parseDocumentNumber, toZonedIso } from '@satupintu/domain';
 import { executorOf, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { issueOutput, type IssueOutputCommand, type IssuedOutput } from './issue-output';
@@ -87,7 +88,7 @@ export class Outputs {
     documentNo: string;
     reason: string;
     by: string;
-  }): Promise<OutputRecord> {
+  }): Promise<RevokedOutputV1> {
     const reason = revocationReason(revocation.reason);
     const documentNo = this.ownNumber(revocation.documentNo);
     const { revoked, record } = await OutputsRepository.revoke(this.db, {
@@ -96,18 +97,17 @@ export class Outputs {
       by: revocation.by,
       at: new Date(),
     });
-    if (!record) throw notFound(documentNo);
+    if (!record?.revoked) throw notFound(documentNo);
+    const revokedAt = toZonedIso(record.revoked.at, record.timeZone);
     if (!revoked) {
-      throw new DomainError('output_already_revoked', 409, [], {
-        documentNo: record.documentNo,
-        revokedAt: verificationAnswer(record, this.options.agencyCode).revokedAt!,
-      });
+      throw new DomainError('output_already_revoked', 409, [], { documentNo, revokedAt });
     }
-    return record;
+    return { documentNo, revokedAt, reason: record.revoked.reason, revokedBy: record.revoked.by };
   }
 
-  publishedKeys() {
-    return this.keys.publishedKeys();
+  /** The agency's public keys, for anyone who verifies its outputs offline. */
+  async publishedKeys(): Promise<OutputKeysV1> {
+    return { agencyCode: this.options.agencyCode, keys: await this.keys.publishedKeys() };
   }
 
   private async find(documentNo: string): Promise<OutputRecord> {
