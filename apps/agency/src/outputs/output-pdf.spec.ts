@@ -124,12 +124,17 @@ describe('renderOutputPdf', () => {
     expect(image.dark(0, 0)).toBe(false);
   });
 
-  it('gives the same bytes for the same facts, and other bytes for other facts', async () => {
-    const [first, second] = await Promise.all([
-      renderOutputPdf(anOutput()),
-      renderOutputPdf(anOutput()),
-    ]);
-    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  it('gives the same bytes for the same facts, whenever it renders them, and other bytes for other facts', async () => {
+    const first = await renderOutputPdf(anOutput());
+    // Years later by the clock: nothing of the moment of rendering may reach the file.
+    jest.useFakeTimers({ now: new Date('2041-07-01T00:00:00Z'), advanceTimers: true });
+    try {
+      expect(new Date().getUTCFullYear()).toBe(2041);
+      const later = await renderOutputPdf(anOutput());
+      expect(Buffer.from(later).equals(Buffer.from(first))).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
     const other = await renderOutputPdf(anOutput({ documentNo: 'DUKCAPIL-2026-000043' }));
     expect(Buffer.from(other).equals(Buffer.from(first))).toBe(false);
   });
