@@ -5,6 +5,7 @@ import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/plat
 import { CasesModule } from './cases/cases.module';
 import type { AgencyConfig } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';
+import { OutputsModule } from './outputs/outputs.module';
 import { ServicesModule } from './services/services.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
@@ -28,6 +29,11 @@ export class AgencyModule {
         CasesModule.forRoot(agency),
         WorkQueueModule.forRoot(agency),
         ServicesModule.forRoot({ agencyCode: agency, demoSeed: config.DEMO_SEED }),
+        OutputsModule.forRoot({
+          agencyCode: agency,
+          publicUrl: config.PUBLIC_URL,
+          keyEncryptionKey: config.AGENCY_KEY_ENCRYPTION_KEY,
+        }),
       ],
     };
   }

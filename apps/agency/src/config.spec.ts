@@ -1,4 +1,5 @@
-import { ConfigError } from '@satupintu/common';
+import { ConfigError, INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY } from '@satupintu/common';
+import { randomBytes } from 'node:crypto';
 import { loadAgencyConfig } from './config';
 
 function errorOf(env: NodeJS.ProcessEnv): ConfigError {
@@ -57,5 +58,37 @@ describe('loadAgencyConfig', () => {
     const error = errorOf({ AGENCY_CODE: 'a.b', HTTP_PORT: 'abc' });
     expect(error.message).toContain('AGENCY_CODE');
     expect(error.message).toContain('HTTP_PORT');
+  });
+
+  it('seals the output signing key with the public development key unless in production', () => {
+    expect(loadAgencyConfig({ AGENCY_CODE: 'PUPR' }).AGENCY_KEY_ENCRYPTION_KEY).toBe(
+      INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+    );
+    expect(errorOf({ AGENCY_CODE: 'PUPR', NODE_ENV: 'production' }).message).toMatch(
+      /AGENCY_KEY_ENCRYPTION_KEY/,
+    );
+    const key = randomBytes(32).toString('base64');
+    expect(
+      loadAgencyConfig({
+        AGENCY_CODE: 'PUPR',
+        NODE_ENV: 'production',
+        AGENCY_KEY_ENCRYPTION_KEY: key,
+      }).AGENCY_KEY_ENCRYPTION_KEY,
+    ).toBe(key);
+  });
+
+  it('refuses a key-encryption key that is not 32 bytes', () => {
+    const short = randomBytes(16).toString('base64');
+    expect(errorOf({ AGENCY_CODE: 'PUPR', AGENCY_KEY_ENCRYPTION_KEY: short }).message).toMatch(
+      /AGENCY_KEY_ENCRYPTION_KEY/,
+    );
+  });
+
+  it('points the QR codes under the public URL, without a trailing slash', () => {
+    expect(loadAgencyConfig({ AGENCY_CODE: 'PUPR' }).PUBLIC_URL).toBe('http://127.0.0.1:3000');
+    expect(
+      loadAgencyConfig({ AGENCY_CODE: 'PUPR', PUBLIC_URL: 'https://mpp.example.go.id/' })
+        .PUBLIC_URL,
+    ).toBe('https://mpp.example.go.id');
   });
 });

@@ -1,4 +1,12 @@
-import { SUBJECT_TOKEN_PATTERN, baseEnv, loadConfig } from '@satupintu/common';
+import {
+  DEFAULT_PUBLIC_URL,
+  INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+  SUBJECT_TOKEN_PATTERN,
+  baseEnv,
+  keyEncryptionKey,
+  loadConfig,
+  publicUrl,
+} from '@satupintu/common';
 import { bool, makeValidator, port } from 'envalid';
 
 const agencyCode = makeValidator<string>((value) => {
@@ -9,6 +17,7 @@ const agencyCode = makeValidator<string>((value) => {
 });
 
 export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
+  const production = env.NODE_ENV === 'production';
   return loadConfig(
     {
       ...baseEnv,
@@ -20,6 +29,14 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
       DEMO_SEED: bool({
         default: false,
         desc: "publish this agency's services of the demo catalog when it has none",
+      }),
+      PUBLIC_URL: publicUrl({
+        default: DEFAULT_PUBLIC_URL,
+        desc: "the gateway's PUBLIC_URL: the QR code on every output points under it",
+      }),
+      AGENCY_KEY_ENCRYPTION_KEY: keyEncryptionKey({
+        ...(production ? {} : { default: INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY }),
+        desc: 'AES-256 key (base64 of 32 bytes) sealing the output signing key in the database; required in production',
       }),
     },
     env,

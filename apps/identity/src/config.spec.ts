@@ -1,5 +1,6 @@
 import { ConfigError } from '@satupintu/common';
-import { INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY, loadIdentityConfig } from './config';
+import { INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY } from '@satupintu/common';
+import { loadIdentityConfig } from './config';
 
 describe('loadIdentityConfig', () => {
   it('starts with an empty environment on port 3001', () => {

@@ -1,20 +1,12 @@
-import { DEFAULT_PUBLIC_URL, baseEnv, loadConfig, publicUrl } from '@satupintu/common';
-import { bool, makeValidator, port, str } from 'envalid';
-
-/**
- * The key that seals the signing keys' private halves in the database (ADR 0011), when
- * NODE_ENV is not `production`: known to everyone who reads this file, so it protects nothing.
- * In production the variable is required.
- */
-export const INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY =
-  'c2F0dXBpbnR1LWRldi1vbmx5LWluc2VjdXJlLWtlayE=';
-
-const keyEncryptionKey = makeValidator<string>((value) => {
-  if (!/^[A-Za-z0-9+/]{43}=$/.test(value) || Buffer.from(value, 'base64').length !== 32) {
-    throw new Error('must be 32 random bytes in base64 (openssl rand -base64 32)');
-  }
-  return value;
-});
+import {
+  DEFAULT_PUBLIC_URL,
+  INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+  baseEnv,
+  keyEncryptionKey,
+  loadConfig,
+  publicUrl,
+} from '@satupintu/common';
+import { bool, port, str } from 'envalid';
 
 export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env) {
   const production = env.NODE_ENV === 'production';

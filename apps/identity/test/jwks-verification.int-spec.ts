@@ -1,4 +1,9 @@
 import { type ApiClient, createApiClient } from '@satupintu/api-client';
+import {
+  INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+  keyEncryptionKeyFrom,
+  openSealedJwk,
+} from '@satupintu/common';
 import { ServiceProcess, eventually, queryServiceDb } from '@satupintu/testing';
 import {
   type JSONWebKeySet,
@@ -12,8 +17,6 @@ import {
   importJWK,
   jwtVerify,
 } from 'jose';
-import { INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY } from '../src/config';
-import { keyEncryptionKeyFrom, openSealedJwk } from '../src/keys/key-sealing';
 import { anApplicantAccount } from './accounts.factories';
 
 // What any verifier outside the project would check, written here with nothing but jose:

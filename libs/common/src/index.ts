@@ -4,6 +4,7 @@ export * from './bootstrap/core.module';
 export * from './bootstrap/service-app';
 export * from './bootstrap/body-validation.pipe';
 export * from './config/config';
+export * from './crypto/key-sealing';
 export * from './context/request-context';
 export * from './health/health.module';
 export * from './logging/logger';

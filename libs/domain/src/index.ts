@@ -12,3 +12,4 @@ export * from './workflow/workflow';
 export * from './workflow/case-history';
 export * from './workflow/case-clock';
 export * from './payments/payments';
+export * from './document-number/document-number';

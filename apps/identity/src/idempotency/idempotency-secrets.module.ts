@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { keyEncryptionKeyFrom } from '../keys/key-sealing';
+import { keyEncryptionKeyFrom } from '@satupintu/common';
 import { IdempotencySecrets } from './idempotency-secrets';
 
 /** Identity's keys for the secrets of requests under an `Idempotency-Key`, for every feature. */

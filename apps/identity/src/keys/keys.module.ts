@@ -1,8 +1,11 @@
 import { type DynamicModule, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import { LOGGER, type AppLogger } from '@satupintu/common';
+import {
+  INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+  LOGGER,
+  keyEncryptionKeyFrom,
+  type AppLogger,
+} from '@satupintu/common';
 import { JobRunner, defineJob } from '@satupintu/scheduling';
-import { INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY } from '../config';
-import { keyEncryptionKeyFrom } from './key-sealing';
 import { KeysHandlers } from './keys.handlers';
 import { KEY_ENCRYPTION_KEY, SigningKeys } from './signing-keys';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LOGGER, type AppLogger } from '@satupintu/common';
+import { LOGGER, openSealedJwk, sealPrivateJwk, type AppLogger } from '@satupintu/common';
 import type { JwksV1, PublicJwkV1 } from '@satupintu/contracts';
 import { UnitOfWork, type Transaction } from '@satupintu/messaging';
 import { executorOf, type Executor } from '@satupintu/persistence';
@@ -12,7 +12,6 @@ import {
   importJWK,
 } from 'jose';
 import { DataSource } from 'typeorm';
-import { openSealedJwk, sealPrivateJwk } from './key-sealing';
 import {
   PUBLISHED_STATES,
   ROTATION_POLICY,
@@ -60,7 +59,10 @@ export class SigningKeys {
     const { kid, sealed } = row;
     let opened = this.opened.get(kid);
     if (!opened) {
-      opened = importJWK(openSealedJwk<JWK>(sealed, this.kek, kid), 'EdDSA') as Promise<CryptoKey>;
+      opened = importJWK(
+        openSealedJwk<JWK>(sealed, this.kek, kid, 'IDENTITY_KEY_ENCRYPTION_KEY'),
+        'EdDSA',
+      ) as Promise<CryptoKey>;
       // A failure is not cached: the next signature tries again.
       opened.catch(() => this.opened.delete(kid));
       this.opened.set(kid, opened);

@@ -116,6 +116,20 @@ export const PROBLEMS = {
       en: 'There is no document {documentId} you can see.',
     },
   },
+  output_not_found: {
+    title: { id: 'Dokumen keluaran tidak ditemukan', en: 'Output not found' },
+    detail: {
+      id: 'Tidak ada dokumen keluaran bernomor {documentNo}.',
+      en: 'There is no output numbered {documentNo}.',
+    },
+  },
+  output_already_revoked: {
+    title: { id: 'Dokumen keluaran sudah dicabut', en: 'Output already revoked' },
+    detail: {
+      id: 'Dokumen keluaran {documentNo} sudah dicabut pada {revokedAt}.',
+      en: 'Output {documentNo} was revoked on {revokedAt}.',
+    },
+  },
   document_too_large: {
     title: { id: 'Dokumen terlalu besar', en: 'The document is too large' },
     detail: {
@@ -563,6 +577,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   current_password_wrong: {
     id: 'kata sandi saat ini salah',
     en: 'the current password is wrong',
+  },
+  document_no_format: {
+    id: 'nomor dokumen berbentuk INSTANSI-TAHUN-NOMOR, mis. DUKCAPIL-2026-000042',
+    en: 'a document number reads AGENCY-YEAR-NUMBER, e.g. DUKCAPIL-2026-000042',
   },
   agency_code_format: {
     id: 'kode instansi 2–32 huruf besar, angka atau -, misalnya DUKCAPIL',

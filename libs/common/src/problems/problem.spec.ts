@@ -127,6 +127,8 @@ describe('renderProblem', () => {
       date: '2025-08-19',
       subscriptionId: 's',
       deliveryId: 'w',
+      documentNo: 'DUKCAPIL-2026-000042',
+      revokedAt: '2026-11-23T10:45:12.123+07:00',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

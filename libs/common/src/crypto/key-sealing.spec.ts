@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { keyEncryptionKeyFrom, openSealedJwk, sealPrivateJwk } from './key-sealing';
+import { keyEncryptionKeyFrom } from '../sealing/sealing';
+import { openSealedJwk, sealPrivateJwk } from './key-sealing';
 
 const jwk = { kty: 'OKP', crv: 'Ed25519', x: 'public-part', d: 'private-part' };
 
@@ -20,9 +21,9 @@ describe('sealing a private JWK', () => {
 
   it('does not open under another key-encryption key', () => {
     const sealed = sealPrivateJwk(jwk, kek, 'kid-1');
-    expect(() => openSealedJwk(sealed, randomBytes(32), 'kid-1')).toThrow(
-      /IDENTITY_KEY_ENCRYPTION_KEY/,
-    );
+    expect(() =>
+      openSealedJwk(sealed, randomBytes(32), 'kid-1', 'IDENTITY_KEY_ENCRYPTION_KEY'),
+    ).toThrow(/IDENTITY_KEY_ENCRYPTION_KEY is not the key/);
   });
 
   it('does not open for another kid (a seal moved to another row)', () => {

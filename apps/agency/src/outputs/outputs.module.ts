@@ -1,0 +1,54 @@
+import { type DynamicModule, Inject, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import {
+  INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+  LOGGER,
+  keyEncryptionKeyFrom,
+  type AppLogger,
+} from '@satupintu/common';
+import {
+  OUTPUT_KEY_ENCRYPTION_KEY,
+  OUTPUT_KEY_ENCRYPTION_KEY_VARIABLE,
+  OutputSigningKeys,
+} from './output-signing-keys';
+import { OUTPUTS_OPTIONS, Outputs, type OutputsOptions } from './outputs';
+
+const KEY_ENCRYPTION_KEY_IS_PUBLIC = Symbol('KEY_ENCRYPTION_KEY_IS_PUBLIC');
+
+@Injectable()
+class PublicKeyWarning implements OnModuleInit {
+  constructor(
+    @Inject(KEY_ENCRYPTION_KEY_IS_PUBLIC) private readonly insecure: boolean,
+    @Inject(LOGGER) private readonly logger: AppLogger,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.insecure) {
+      this.logger.warn(
+        `the output signing key is sealed with the public development key: set ${OUTPUT_KEY_ENCRYPTION_KEY_VARIABLE} (and NODE_ENV=production) in any deployment`,
+      );
+    }
+  }
+}
+
+/** Issued outputs: numbering, the PDF, the agency's signature, verification, revocation. */
+@Module({})
+export class OutputsModule {
+  static forRoot(options: OutputsOptions & { keyEncryptionKey: string }): DynamicModule {
+    const { keyEncryptionKey, ...outputs } = options;
+    return {
+      module: OutputsModule,
+      providers: [
+        { provide: OUTPUTS_OPTIONS, useValue: outputs },
+        { provide: OUTPUT_KEY_ENCRYPTION_KEY, useValue: keyEncryptionKeyFrom(keyEncryptionKey) },
+        {
+          provide: KEY_ENCRYPTION_KEY_IS_PUBLIC,
+          useValue: keyEncryptionKey === INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+        },
+        OutputSigningKeys,
+        Outputs,
+        PublicKeyWarning,
+      ],
+      exports: [Outputs],
+    };
+  }
+}
