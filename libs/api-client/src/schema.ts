@@ -879,7 +879,7 @@ export interface components {
             name: string;
             /**
              * @description The NIK, masked
-             * @example 320101******0001
+             * @example 3201********0001
              */
             nikMasked: string;
             /**

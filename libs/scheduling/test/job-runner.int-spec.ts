@@ -220,7 +220,7 @@ describe('the job runner', () => {
 
     const record = await jobRecord(doomed);
     expect(record).toMatchObject({ state: 'dead', attempts: 3, max_attempts: 3 });
-    expect(record.last_error).toContain('attempt 3 failed for NIK 317101******0001');
+    expect(record.last_error).toContain('attempt 3 failed for NIK 3171********0001');
     // A later job of the same kind runs; the dead one, due long before it, is not taken again.
     const later = await a.queue.enqueue(a.db, job, { fail: false });
     await eventually(async () => expect(await jobRecord(later)).toBeUndefined());

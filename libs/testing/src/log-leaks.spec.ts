@@ -15,7 +15,7 @@ describe('leaksIn', () => {
   });
 
   it.each([
-    ['a masked NIK', '{"msg":"refused 320101******0001"}'],
+    ['a masked NIK', '{"msg":"refused 3201********0001"}'],
     ['a redacted field', '{"password":"[redacted]","authorization":"[redacted]"}'],
     ['a redacted bearer', 'Bearer [redacted]'],
     ['an error code', '{"code":"validation_failed","status":400}'],

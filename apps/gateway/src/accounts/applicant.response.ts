@@ -52,7 +52,7 @@ export class ApplicantProfileResponse {
   @ApiProperty(UUID)
   applicantId: string;
 
-  @ApiProperty({ description: 'The NIK, masked', maxLength: 16, example: '320101******0001' })
+  @ApiProperty({ description: 'The NIK, masked', maxLength: 16, example: '3201********0001' })
   nikMasked: string;
 
   @ApiProperty(NAME)

@@ -40,7 +40,7 @@ import {
 
 const PROFILE_EXAMPLE: ApplicantProfileResponse = {
   applicantId: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
-  nikMasked: '320101******0001',
+  nikMasked: '3201********0001',
   name: 'Siti Rahayu',
   birthDate: '1990-06-05',
   sex: 'F',

@@ -46,7 +46,7 @@ describe('an applicant', () => {
 
   it('sees their own profile with the NIK masked and what is verified', () => {
     const own = ownProfile(siti);
-    expect(own.nikMasked).toBe('320101******0001');
+    expect(own.nikMasked).toBe('3201********0001');
     expect(JSON.stringify(own)).not.toContain('3201014506900001');
     expect([own.phoneVerified, own.emailVerified]).toEqual([true, false]);
   });

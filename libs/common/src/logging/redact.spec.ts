@@ -1,7 +1,7 @@
 import { redactNiks, redactText, redactValue } from './redact';
 
 const NIK = '3201014506900001';
-const MASKED = '320101******0001';
+const MASKED = '3201********0001';
 
 /** An object with `value` under `levels` nested keys: levels=1 is `{ k: value }`. */
 function nested(levels: number, value: unknown): unknown {
@@ -11,7 +11,7 @@ function nested(levels: number, value: unknown): unknown {
 }
 
 describe('redactNiks', () => {
-  it('keeps the first 6 and the last 4 digits of a NIK and hides the birth date', () => {
+  it('keeps the first 4 and the last 4 digits of a NIK and hides the district and birth date', () => {
     expect(redactNiks(NIK)).toBe(MASKED);
   });
 
@@ -26,11 +26,11 @@ describe('redactNiks', () => {
   });
 
   it('masks every NIK in the text', () => {
-    expect(redactNiks(`${NIK} and 3171014101850123`)).toBe(`${MASKED} and 317101******0123`);
+    expect(redactNiks(`${NIK} and 3171014101850123`)).toBe(`${MASKED} and 3171********0123`);
   });
 
   it('masks any 16-digit run, whether or not it is a real NIK', () => {
-    expect(redactNiks('0000000000000000')).toBe('000000******0000');
+    expect(redactNiks('0000000000000000')).toBe('0000********0000');
   });
 
   it.each([
@@ -136,7 +136,7 @@ describe('redactValue at the edges', () => {
   });
 
   it('masks a NIK given as a number', () => {
-    expect(redactValue(3201014506900001n)).toBe('320101******0001');
+    expect(redactValue(3201014506900001n)).toBe('3201********0001');
   });
 });
 

@@ -1,9 +1,10 @@
-// A NIK is personal data: logs keep the region and serial (enough to debug) and hide the
-// birth date. Any 16-digit run is treated as a NIK, wherever it appears.
-const SIXTEEN_DIGITS = /(?<!\d)(\d{6})\d{6}(\d{4})(?!\d)/g;
+// A NIK is personal data: logs keep the province and regency and the serial (enough to tell
+// records apart, PRODUCT.md's `3201********0001`) and hide the district and the birth date. Any
+// 16-digit run is treated as a NIK, wherever it appears.
+const SIXTEEN_DIGITS = /(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)/g;
 
 export function redactNiks(text: string): string {
-  return text.replace(SIXTEEN_DIGITS, '$1******$2');
+  return text.replace(SIXTEEN_DIGITS, '$1********$2');
 }
 
 // Credentials have no business in a log: a field named like one is dropped whatever it holds,

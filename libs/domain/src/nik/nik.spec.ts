@@ -250,8 +250,8 @@ describe('parseNik', () => {
 });
 
 describe('maskNik', () => {
-  it('keeps the district (first 6) and serial (last 4) and hides the birth date', () => {
-    expect(maskNik('3201014107900001')).toBe('320101******0001');
+  it('keeps the province and regency (first 4) and serial (last 4), as PRODUCT.md masks it', () => {
+    expect(maskNik('3201014107900001')).toBe('3201********0001');
   });
 
   it('keeps the length of 16', () => {
@@ -259,7 +259,7 @@ describe('maskNik', () => {
   });
 
   it('masks a NIK with surrounding whitespace as parseNik would read it', () => {
-    expect(maskNik(' 3201014107900001 ')).toBe('320101******0001');
+    expect(maskNik(' 3201014107900001 ')).toBe('3201********0001');
   });
 
   it.each([

@@ -95,13 +95,14 @@ export function parseNik(
 }
 
 /**
- * Keeps the district (first 6) and the serial (last 4) so staff can tell records apart in logs,
- * while the birth date and gender in the middle stay hidden.
+ * PRODUCT.md's mask, `3201********0001`: the province and regency (first 4) and the serial
+ * (last 4) stay, so staff can tell records apart; the district, birth date and gender in the
+ * middle are hidden.
  */
 export function maskNik(nik: string): string {
   const trimmed = nik.trim();
   if (!NIK_PATTERN.test(trimmed)) return '****';
-  return `${trimmed.slice(0, 6)}******${trimmed.slice(12)}`;
+  return `${trimmed.slice(0, 4)}********${trimmed.slice(12)}`;
 }
 
 function parseIsoDate(text: string): { year: number; month: number; day: number } | null {
