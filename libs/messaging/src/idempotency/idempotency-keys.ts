@@ -27,6 +27,8 @@ import {
 
 /** A key vanishes between taking and reading it only when its first attempt just failed. */
 const CLAIM_ATTEMPTS = 3;
+/** Background releases of a failed attempt's key: together about 30 s, within the stale time. */
+const RELEASE_RETRIES = 6;
 
 /**
  * The `Idempotency-Key` of a creating request (ADR 0017), kept in the service's own database
@@ -81,8 +83,11 @@ export class IdempotencyKeys {
       try {
         answer = await work(claim);
       } catch (error) {
-        // Should the release fail too, the key is taken over once it is stale.
-        await this.release(claim).catch(() => undefined);
+        // The work usually fails because the database went away, and then so does the
+        // release: it is tried again in the background while the process lives, so the
+        // caller's retry finds the key free once the database is back instead of in flight
+        // until it is stale. A process that dies leaves it to the stale takeover.
+        await this.release(claim).catch(() => this.releaseLater(claim, 0));
         throw error;
       }
       if (!claim.completed) {
@@ -166,6 +171,15 @@ export class IdempotencyKeys {
       SELECT fingerprint, status, response FROM idempotency_keys
        WHERE caller = ${caller} AND operation = ${operation} AND key = ${key}`);
     return { recorded };
+  }
+
+  /** Tries the release again after 0.5, 1, 2, 4, 8 and 16 s; then the stale takeover frees it. */
+  private releaseLater(claim: IdempotencyClaim, tries: number): void {
+    if (tries >= RELEASE_RETRIES) return;
+    const timer = setTimeout(() => {
+      this.release(claim).catch(() => this.releaseLater(claim, tries + 1));
+    }, 500 * 2 ** tries);
+    timer.unref();
   }
 
   /** Lets the key go after a failed attempt, unless another attempt has taken it since. */
