@@ -95,6 +95,16 @@ export const PROBLEMS = {
       en: 'Application {trackingNo} is {status}; corrections can be sent only while it is NEEDS_REVISION.',
     },
   },
+  illegal_transition: {
+    title: {
+      id: 'Tindakan tidak dapat dilakukan pada status ini',
+      en: 'The action is not possible in this status',
+    },
+    detail: {
+      id: 'Berkas ini berstatus {status}; {action} tidak dapat dilakukan dari status tersebut.',
+      en: 'The case is {status}; {action} cannot be done from that status.',
+    },
+  },
   document_not_found: {
     title: { id: 'Dokumen tidak ditemukan', en: 'Document not found' },
     detail: {
@@ -425,6 +435,8 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   required: { id: 'wajib diisi', en: 'is required' },
   must_be_string: { id: 'harus berupa teks', en: 'must be a string' },
   must_be_object: { id: 'harus berupa objek', en: 'must be an object' },
+  must_be_array: { id: 'harus berupa daftar', en: 'must be a list' },
+  max_items: { id: 'paling banyak {max} butir', en: 'must have at most {max} items' },
   must_be_body_object: {
     id: 'isi permintaan harus berupa objek JSON',
     en: 'the body must be a JSON object',

@@ -123,6 +123,7 @@ describe('renderProblem', () => {
       windowSeconds: 60,
       parameter: 'access_token',
       status: 'ISSUED',
+      action: 'APPROVE',
       year: 2031,
       date: '2025-08-19',
     };

@@ -1,0 +1,33 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import type { RequestContext } from '@satupintu/common';
+import { type CaseV1, TransitionCase, TransitionCaseV1 } from '@satupintu/contracts';
+import { Caller, HandleRequest, UnitOfWork } from '@satupintu/messaging';
+import { WorkingDayCalendarProvider } from '@satupintu/platform';
+import { AGENCY_CODE } from './agency-code';
+import { CasesRepository, movePortsOf } from './cases.repository';
+import { transitionCase } from './transition-case';
+
+/** Requests about this agency's cases (its code ends their subject). */
+@Controller()
+export class CasesHandlers {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly calendar: WorkingDayCalendarProvider,
+    @Inject(AGENCY_CODE) private readonly agencyCode: string,
+  ) {}
+
+  /** The lock, the record, the case and its event: one transaction, or nothing. */
+  @HandleRequest(TransitionCase)
+  transition(
+    @Payload() request: TransitionCaseV1,
+    @Caller() caller: RequestContext,
+  ): Promise<CaseV1> {
+    return this.unitOfWork.run((tx) =>
+      transitionCase(this.agencyCode, caller.principal, request, {
+        lockCase: (by) => CasesRepository.lockCase(tx, by),
+        ...movePortsOf(tx, this.calendar),
+      }),
+    );
+  }
+}
