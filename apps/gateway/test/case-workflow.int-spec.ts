@@ -7,7 +7,11 @@ import {
   anOfficer,
   eventually,
   queryServiceDb,
+  testEnvironment,
 } from '@satupintu/testing';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 type Answer = {
   status?: number | string;
@@ -35,7 +39,7 @@ const BIRTH_FORM = {
  * nothing: a verifier approving (403), an action the status does not allow (409 naming it), a
  * rejection without a reason (422).
  */
-describe('POST /v1/agencies/{agencyCode}/cases/{trackingNo}/transitions', () => {
+describe('the agency workflow: transitions and the history check', () => {
   let services: ServiceProcess[] = [];
   let gateway: ServiceProcess;
   let issuer: TestTokenIssuer;
@@ -43,11 +47,13 @@ describe('POST /v1/agencies/{agencyCode}/cases/{trackingNo}/transitions', () => 
   const verifier = anOfficer(AGENCY, ['VERIFIER']);
   const approver = anOfficer(AGENCY, ['APPROVER']);
   const frontDesk = anOfficer(AGENCY, ['FRONT_DESK']);
+  const admin = anOfficer(AGENCY, ['AGENCY_ADMIN']);
+  const mallAdmin = anOfficer('MPP', ['MALL_ADMIN']);
   const auth = new Map<Principal, string>();
 
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
-    for (const principal of [siti, verifier, approver, frontDesk])
+    for (const principal of [siti, verifier, approver, frontDesk, admin, mallAdmin])
       auth.set(
         principal,
         (await issuer.authorization(principal, { expiresInSeconds: 3600 })).authorization,
@@ -295,5 +301,68 @@ describe('POST /v1/agencies/{agencyCode}/cases/{trackingNo}/transitions', () => 
       false,
     ]);
     await eventually(async () => expect(await intakeStatusOf(application)).toBe('REJECTED'));
+  });
+
+  type BrokenCase = {
+    applicationId: string;
+    trackingNo: string;
+    problem: string;
+    sequence: number;
+  };
+  const historyCheck = (who: Principal) => call(who, 'GET', `/v1/agencies/${AGENCY}/history-check`);
+
+  it("finds a case whose history was edited in the agency's database, for its admin or a mall admin", async () => {
+    const application = await sitiApplies();
+    await move(verifier, application, {
+      action: 'REQUEST_REVISION',
+      reason: 'The family card scan is unreadable.',
+      requirements: ['KK'],
+    });
+    const before = await historyCheck(admin);
+    expect(before.status).toBe(200);
+    expect(before.body.agencyCode).toBe(AGENCY);
+    expect(before.body.cases).toBeGreaterThan(0);
+    const brokenBefore = before.body.broken as BrokenCase[];
+    expect(brokenBefore.map((b) => b.applicationId)).not.toContain(application.applicationId);
+
+    // Someone with the database's keys softens the reason, past the append-only trigger.
+    await queryServiceDb(
+      ['agency', AGENCY],
+      `BEGIN; SET LOCAL session_replication_role = replica;
+       UPDATE case_history SET reason = 'Looks fine.'
+        WHERE application_id = '${application.applicationId}' AND sequence = 2;
+       COMMIT;`,
+    );
+
+    for (const who of [admin, mallAdmin]) {
+      const after = await historyCheck(who);
+      expect(after.status).toBe(200);
+      expect(after.body.intact).toBe((before.body.intact as number) - 1);
+      expect(after.body.broken).toContainEqual({
+        applicationId: application.applicationId,
+        trackingNo: application.trackingNo,
+        problem: 'hash_mismatch',
+        sequence: 2,
+        expectedSequence: 2,
+      });
+    }
+    const refused = await historyCheck(verifier);
+    expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+
+    // The same check from the command line, on the agency's database: exit 1, the case named.
+    const env = testEnvironment();
+    const run = promisify(execFile)(
+      process.execPath,
+      [join('dist', 'apps', 'agency', 'src', 'check-history.main.js'), '--agency', AGENCY],
+      { env: { ...process.env, DATABASE_URL: env.DATABASE_URL, DB_PREFIX: env.DB_PREFIX } },
+    );
+    const failed = (await run.then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as { code: number; stdout: string } | undefined;
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toContain(
+      `${application.trackingNo} ${application.applicationId}: hash_mismatch at record 2`,
+    );
   });
 });

@@ -68,6 +68,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyCode}/history-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check every case's history of an agency
+         * @description Reads every case of the agency with its history and checks each chain (ADR 0019): a record edited, deleted, repeated or moved breaks it where it happened; a case with fewer records than it counts has lost its last ones. Answers the counts and the broken cases. For the agency's admin and mall admins. It reads the whole history: run it as an audit, not on every page view. The same check runs from the command line: `npm run check:history -- --agency DUKCAPIL`.
+         */
+        get: operations["checkCaseHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies/{agencyCode}/services/{serviceCode}": {
         parameters: {
             query?: never;
@@ -1087,6 +1107,30 @@ export interface components {
              */
             requirement: string;
         };
+        BrokenCaseResponse: {
+            /**
+             * Format: uuid
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            applicationId: string;
+            /**
+             * @description The sequence number expected there
+             * @example 2
+             */
+            expectedSequence: number;
+            /**
+             * @description `hash_mismatch`: the record was edited. `previous_hash_mismatch`: one before it was replaced (its hash recomputed). `sequence_gap`, `sequence_out_of_order`, `sequence_repeated`: records deleted, moved or repeated. `application_mismatch`, `status_discontinuity`: a record of another case, or one not starting where the previous ended. `history_missing`: a case without records. `history_shorter_than_case`: a valid chain shorter than the case counts (its last records deleted).
+             * @example hash_mismatch
+             */
+            problem: components["schemas"]["HistoryProblem"];
+            /**
+             * @description The sequence number of the first broken record
+             * @example 2
+             */
+            sequence: number;
+            /** @example K7M39QX2C */
+            trackingNo: string;
+        };
         BundleCaseResponse: {
             /**
              * Format: uuid
@@ -1288,6 +1332,36 @@ export interface components {
             version: number;
             /** @example 2025 */
             year: number;
+        };
+        CaseHistoryCheckResponse: {
+            /**
+             * @description The agency checked
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /** @description The broken cases, by application id; the first 1000 (`cases - intact` counts them all) */
+            broken: components["schemas"]["BrokenCaseResponse"][];
+            /**
+             * @description Cases checked
+             * @example 1523
+             */
+            cases: number;
+            /**
+             * Format: date-time
+             * @description When the check ended (UTC)
+             * @example 2026-12-03T01:00:00.000Z
+             */
+            checkedAt: string;
+            /**
+             * @description Cases whose history holds
+             * @example 1522
+             */
+            intact: number;
+            /**
+             * @description Records read
+             * @example 6120
+             */
+            records: number;
         };
         CaseResponse: {
             /**
@@ -1642,6 +1716,11 @@ export interface components {
             /** @example 482133 */
             size: number;
         };
+        /**
+         * @description `hash_mismatch`: the record was edited. `previous_hash_mismatch`: one before it was replaced (its hash recomputed). `sequence_gap`, `sequence_out_of_order`, `sequence_repeated`: records deleted, moved or repeated. `application_mismatch`, `status_discontinuity`: a record of another case, or one not starting where the previous ended. `history_missing`: a case without records. `history_shorter_than_case`: a valid chain shorter than the case counts (its last records deleted).
+         * @enum {string}
+         */
+        HistoryProblem: "hash_mismatch" | "previous_hash_mismatch" | "sequence_gap" | "sequence_out_of_order" | "sequence_repeated" | "application_mismatch" | "status_discontinuity" | "history_missing" | "history_shorter_than_case";
         IssuedOutputResponse: {
             /**
              * Format: uuid
@@ -2858,7 +2937,7 @@ export interface operations {
                 "Accept-Language"?: string;
             };
             path: {
-                /** @description The agency that keeps the case */
+                /** @description The agency that keeps the cases */
                 agencyCode: string;
                 /** @description The case’s tracking number, canonical or as a person types it */
                 trackingNo: string;
@@ -3003,6 +3082,161 @@ export interface operations {
             };
             /** @description Well formed, but incomplete: no reason where one is required, requirement keys the service does not have, or requirements with another action */
             422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkCaseHistory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency that keeps the cases */
+                agencyCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Checked */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseHistoryCheckResponse"];
+                };
+            };
+            /** @description A malformed agency code */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not an admin of this agency, nor a mall admin */
+            403: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
                     "RateLimit-Limit"?: number;

@@ -8,6 +8,7 @@ import type { Transaction } from '@satupintu/messaging';
 import type { WorkingDayCalendarProvider } from '@satupintu/platform';
 import { type Executor, sql } from '@satupintu/persistence';
 import { type ServiceTerms, termsOf } from './case-records';
+import type { CaseToCheck } from './check-history';
 import type { NewCase } from './receive-application';
 import type { LockedCase, MoveCasePorts } from './transition-case';
 
@@ -114,6 +115,33 @@ export const CasesRepository = {
       SELECT ${RECORD_COLUMNS} FROM case_history
        WHERE application_id = ${applicationId} ORDER BY sequence`);
     return rows.map(recordOfRow);
+  },
+
+  /** A page of cases, by application id, each with its records: what the history check reads. */
+  async casesToCheck(
+    db: Executor,
+    after: string | undefined,
+    limit: number,
+  ): Promise<CaseToCheck[]> {
+    const cases = await db.query<Omit<CaseToCheck, 'records'>>(sql`
+      SELECT application_id AS "applicationId", tracking_no AS "trackingNo", sequence
+        FROM cases
+       WHERE ${after ?? null}::uuid IS NULL OR application_id > ${after ?? null}::uuid
+       ORDER BY application_id
+       LIMIT ${limit}`);
+    if (cases.length === 0) return [];
+    // Read after the rows: a transition committed in between makes a chain longer, never shorter.
+    const rows = await db.query<RecordRow>(sql`
+      SELECT ${RECORD_COLUMNS} FROM case_history
+       WHERE application_id = ANY(${cases.map((c) => c.applicationId)}::uuid[])
+       ORDER BY application_id, sequence`);
+    const records = new Map<string, CaseRecord[]>();
+    for (const row of rows) {
+      const list = records.get(row.applicationId) ?? [];
+      list.push(recordOfRow(row));
+      records.set(row.applicationId, list);
+    }
+    return cases.map((c) => ({ ...c, records: records.get(c.applicationId) ?? [] }));
   },
 
   async terms(db: Executor, serviceCode: string): Promise<ServiceTerms | undefined> {

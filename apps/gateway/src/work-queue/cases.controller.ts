@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBody,
   ApiExtension,
@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DomainError, SUBJECT_TOKEN_PATTERN } from '@satupintu/common';
-import { TransitionCase } from '@satupintu/contracts';
+import { CheckCaseHistory, TransitionCase } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
 import { ApiBodyProblems } from '../accounts/accounts.openapi';
 import {
@@ -22,6 +22,7 @@ import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.resp
 import { securityOf } from '../openapi/security';
 import { CaseTransitionRequest, toTransitionCaseV1 } from './case-transition.request';
 import { CaseResponse, toCaseResponse } from './case.response';
+import { CaseHistoryCheckResponse, toCaseHistoryCheckResponse } from './history-check.response';
 
 const INSTANCE = '/v1/agencies/DUKCAPIL/cases/K7M39QX2C/transitions';
 
@@ -30,6 +31,27 @@ export const CASE_MOVERS = {
   officer: ['VERIFIER', 'APPROVER'],
   client: true,
 } as const satisfies CallerRule;
+
+/** An audit of the agency: its admin, or a mall admin; the agency decides again. */
+export const HISTORY_CHECKERS = {
+  officer: ['AGENCY_ADMIN', 'MALL_ADMIN'],
+} as const satisfies CallerRule;
+
+const CHECK_INSTANCE = '/v1/agencies/DUKCAPIL/history-check';
+
+const ApiAgencyCodeParam = () =>
+  ApiParam({
+    name: 'agencyCode',
+    description: 'The agency that keeps the cases',
+    schema: { type: 'string', maxLength: AGENCY_CODE.maxLength, pattern: AGENCY_CODE.pattern },
+    example: 'DUKCAPIL',
+  });
+
+function agencyCodeOf(raw: string): string {
+  if (!SUBJECT_TOKEN_PATTERN.test(raw))
+    throw DomainError.validation([{ field: 'agencyCode', code: 'agency_code_format' }]);
+  return raw;
+}
 
 const CASE_EXAMPLE = {
   agencyCode: 'DUKCAPIL',
@@ -70,12 +92,7 @@ export class CasesController {
       'was made is answered 409 `illegal_transition`, since the case has moved on.',
     security: securityOf(CASE_MOVERS),
   })
-  @ApiParam({
-    name: 'agencyCode',
-    description: 'The agency that keeps the case',
-    schema: { type: 'string', maxLength: AGENCY_CODE.maxLength, pattern: AGENCY_CODE.pattern },
-    example: 'DUKCAPIL',
-  })
+  @ApiAgencyCodeParam()
   @ApiTrackingNoParam('The case’s tracking number, canonical or as a person types it', {
     canonical: 'K7M39QX2C',
     typed: 'k7m3-9qx2-c',
@@ -205,9 +222,91 @@ export class CasesController {
     @Param('trackingNo') raw: string,
     @Body() body: CaseTransitionRequest,
   ): Promise<CaseResponse> {
-    if (!SUBJECT_TOKEN_PATTERN.test(agencyCode))
-      throw DomainError.validation([{ field: 'agencyCode', code: 'agency_code_format' }]);
+    const to = agencyCodeOf(agencyCode);
     const request = toTransitionCaseV1(trackingNoFromPath(raw), body);
-    return toCaseResponse(await this.rpc.request(TransitionCase, request, { to: agencyCode }));
+    return toCaseResponse(await this.rpc.request(TransitionCase, request, { to }));
+  }
+
+  @Get(':agencyCode/history-check')
+  @Callers(HISTORY_CHECKERS)
+  @OfAgency('agencyCode')
+  @ApiOperation({
+    operationId: 'checkCaseHistory',
+    summary: "Check every case's history of an agency",
+    description:
+      'Reads every case of the agency with its history and checks each chain (ADR 0019): a ' +
+      'record edited, deleted, repeated or moved breaks it where it happened; a case with fewer ' +
+      'records than it counts has lost its last ones. Answers the counts and the broken cases. ' +
+      "For the agency's admin and mall admins. It reads the whole history: run it as an audit, " +
+      'not on every page view. The same check runs from the command line: ' +
+      '`npm run check:history -- --agency DUKCAPIL`.',
+    security: securityOf(HISTORY_CHECKERS),
+  })
+  @ApiAgencyCodeParam()
+  @ApiExtension(
+    'x-missing-resource',
+    'An agency nobody runs is answered 503 naming it: no deployment of it answers the request.',
+  )
+  @ApiOkResponse({
+    description: 'Checked',
+    type: CaseHistoryCheckResponse,
+    examples: {
+      intact: {
+        summary: 'Every history holds',
+        value: {
+          agencyCode: 'DUKCAPIL',
+          checkedAt: '2026-12-03T01:00:00.000Z',
+          cases: 1523,
+          records: 6120,
+          intact: 1523,
+          broken: [],
+        },
+      },
+      edited: {
+        summary: 'One record edited in the database',
+        value: {
+          agencyCode: 'DUKCAPIL',
+          checkedAt: '2026-12-03T01:00:00.000Z',
+          cases: 1523,
+          records: 6120,
+          intact: 1522,
+          broken: [
+            {
+              applicationId: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
+              trackingNo: 'K7M39QX2C',
+              problem: 'hash_mismatch',
+              sequence: 2,
+              expectedSequence: 2,
+            },
+          ],
+        },
+      },
+    },
+  })
+  @ApiProblemResponse(400, 'A malformed agency code', {
+    agencyCode: {
+      summary: 'An agency code in lower case',
+      error: DomainError.validation([{ field: 'agencyCode', code: 'agency_code_format' }]),
+      instance: '/v1/agencies/dukcapil/history-check',
+    },
+  })
+  @ApiProblemResponse(401, 'No authenticated caller', {
+    anonymous: {
+      summary: 'An anonymous caller',
+      error: new DomainError('unauthenticated', 401, [], { resource: 'case history of DUKCAPIL' }),
+      instance: CHECK_INSTANCE,
+    },
+  })
+  @ApiProblemResponse(403, 'The caller is not an admin of this agency, nor a mall admin', {
+    verifier: {
+      summary: 'A verifier of the agency',
+      error: new DomainError('forbidden', 403, [], { resource: 'case history of DUKCAPIL' }),
+      instance: CHECK_INSTANCE,
+    },
+  })
+  @ApiUpstreamProblems('DUKCAPIL', CHECK_INSTANCE)
+  async checkHistory(@Param('agencyCode') agencyCode: string): Promise<CaseHistoryCheckResponse> {
+    const to = agencyCodeOf(agencyCode);
+    return toCaseHistoryCheckResponse(await this.rpc.request(CheckCaseHistory, {}, { to }));
   }
 }
