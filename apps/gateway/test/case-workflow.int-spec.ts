@@ -178,6 +178,22 @@ describe('the agency workflow: transitions and the history check', () => {
     });
     await eventually(async () => expect(await intakeStatusOf(application)).toBe('NEEDS_REVISION'));
 
+    // The work queue shows it paused, with its deadline, among the cases waiting on applicants.
+    const queue = await call(
+      verifier,
+      'GET',
+      `/v1/agencies/${AGENCY}/work-queue?status=NEEDS_REVISION&serviceCode=DUKCAPIL-AKTA-LAHIR&limit=100`,
+    );
+    expect(queue.status).toBe(200);
+    expect(queue.body.items).toContainEqual(
+      expect.objectContaining({
+        trackingNo: application.trackingNo,
+        status: 'NEEDS_REVISION',
+        deadline: sentBack.body.deadline,
+        paused: true,
+      }),
+    );
+
     const corrected = await call(
       siti,
       'POST',

@@ -117,7 +117,7 @@ export interface paths {
         };
         /**
          * An agency's work queue
-         * @description The cases waiting on one agency, oldest submission first, a page at a time (`nextCursor`). The request goes to that agency's own deployment, which decides who may see it: its officers, mall administrators, and the agency's own system (scope `agency:<CODE>:work`). No personal data. The gateway refuses early an officer of another agency and a client without `agency:<CODE>:work` (403).
+         * @description The cases of one agency, the nearest deadline first (a paused case, waiting on the applicant, shows the one it would have if the applicant answered now), then those without a deadline, each by submission, a page at a time (`nextCursor`). The request goes to that agency's own deployment, which decides who may see it: its officers, mall administrators, and the agency's own system (scope `agency:<CODE>:work`). No personal data. The gateway refuses early an officer of another agency and a client without `agency:<CODE>:work` (403).
          */
         get: operations["listWorkQueue"];
         put?: never;
@@ -2450,6 +2450,17 @@ export interface components {
             channel: components["schemas"]["Channel"];
             /**
              * Format: date-time
+             * @description The deadline of the service's time limit, in the agency's time zone; while paused, the one it would have if the applicant answered now. Absent when the agency states no time limit.
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            deadline?: string;
+            /**
+             * @description The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT)
+             * @example false
+             */
+            paused: boolean;
+            /**
+             * Format: date-time
              * @description When the agency received it, in its time zone
              * @example 2026-11-23T10:45:12.123+07:00
              */
@@ -2473,7 +2484,7 @@ export interface components {
              * @example DUKCAPIL
              */
             agencyCode: string;
-            /** @description Oldest submission first; no personal data */
+            /** @description The nearest deadline first, then the cases without one; each by submission. No personal data */
             items: components["schemas"]["WorkQueueItemResponse"][];
             /** @description Present when there are more cases: pass it as `cursor` for the next page */
             nextCursor?: string;

@@ -8,7 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * keeps its last sequence and its deadline. The cases opened before get their history from
  * `case_status_changes`, recorded as the agency's own process (who acted was not kept), without
  * deadlines; a change no action explains leaves the case's history where it stops, for the
- * history check to name.
+ * history check to name. The work queue pages by deadline.
  */
 export class KeepCaseHistory1765300000200 implements MigrationInterface {
   name = 'KeepCaseHistory1765300000200';
@@ -37,10 +37,19 @@ export class KeepCaseHistory1765300000200 implements MigrationInterface {
       'ALTER TABLE cases ADD COLUMN sequence integer NOT NULL DEFAULT 0, ADD COLUMN deadline timestamptz',
     );
     await backfill(queryRunner);
+    // The work queue pages by (deadline, submitted_at, application_id), no deadline last.
+    await queryRunner.query('DROP INDEX cases_queue_idx');
+    await queryRunner.query(
+      'CREATE INDEX cases_queue_idx ON cases (deadline, submitted_at, application_id) INCLUDE (status, service_code)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP INDEX cases_queue_idx');
     await queryRunner.query('ALTER TABLE cases DROP COLUMN sequence, DROP COLUMN deadline');
+    await queryRunner.query(
+      'CREATE INDEX cases_queue_idx ON cases (submitted_at, application_id) INCLUDE (status, service_code)',
+    );
     await queryRunner.query('DROP TABLE case_history');
   }
 }

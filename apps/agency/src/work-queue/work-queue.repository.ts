@@ -17,13 +17,18 @@ export class WorkQueueRepository {
     return this.db.query<QueuedCase>(sql`
       SELECT application_id AS "applicationId", tracking_no AS "trackingNo",
              service_code AS "serviceCode", status, channel, time_zone AS "timeZone",
-             submitted_at AS "submittedAt", received_at AS "receivedAt"
+             submitted_at AS "submittedAt", received_at AS "receivedAt", deadline
         FROM cases
        WHERE (${query.statuses ?? null}::text[] IS NULL OR status = ANY(${query.statuses ?? null}::text[]))
          AND (${query.serviceCode ?? null}::text IS NULL OR service_code = ${query.serviceCode ?? null})
          AND (${after?.submittedAt ?? null}::timestamptz IS NULL
-              OR (submitted_at, application_id) > (${after?.submittedAt ?? null}::timestamptz, ${after?.applicationId ?? null}::uuid))
-       ORDER BY submitted_at, application_id
+              OR (${after?.deadline ?? null}::timestamptz IS NULL
+                  AND deadline IS NULL
+                  AND (submitted_at, application_id) > (${after?.submittedAt ?? null}::timestamptz, ${after?.applicationId ?? null}::uuid))
+              OR (${after?.deadline ?? null}::timestamptz IS NOT NULL
+                  AND (deadline IS NULL
+                       OR (deadline, submitted_at, application_id) > (${after?.deadline ?? null}::timestamptz, ${after?.submittedAt ?? null}::timestamptz, ${after?.applicationId ?? null}::uuid))))
+       ORDER BY deadline NULLS LAST, submitted_at, application_id
        LIMIT ${query.limit}`);
   }
 }

@@ -1,6 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
 import { STATUSES, type CaseV1, type Status } from '@satupintu/contracts';
 import { AGENCY_CODE, SERVICE_CODE_MAX_LENGTH, TRACKING_NO, ZONED_TIME } from '../openapi/formats';
+
+/** A case's deadline and clock, as the work queue and a transition's answer show them. */
+export const DEADLINE_PROPERTY = {
+  ...ZONED_TIME,
+  description:
+    "The deadline of the service's time limit, in the agency's time zone; while paused, the " +
+    'one it would have if the applicant answered now. Absent when the agency states no time limit.',
+} satisfies ApiPropertyOptions;
+
+export const PAUSED_PROPERTY = {
+  description:
+    'The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT)',
+} satisfies ApiPropertyOptions;
 
 export class CaseResponse {
   @ApiProperty({ ...AGENCY_CODE, description: 'The agency that keeps the case' })
@@ -28,19 +41,10 @@ export class CaseResponse {
   })
   sequence: number;
 
-  @ApiPropertyOptional({
-    ...ZONED_TIME,
-    description:
-      "The deadline of the service's time limit, in the agency's time zone; while paused, the " +
-      'one it would have if the applicant answered now. Absent when the agency states no time limit.',
-  })
+  @ApiPropertyOptional(DEADLINE_PROPERTY)
   deadline?: string;
 
-  @ApiProperty({
-    description:
-      'The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT)',
-    example: true,
-  })
+  @ApiProperty({ ...PAUSED_PROPERTY, example: true })
   paused: boolean;
 
   @ApiProperty({ ...ZONED_TIME, description: 'When this transition was recorded' })
