@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The case history of ADR 0019: one row per transition, chained by hash, append-only. Each case
  * keeps its last sequence and its deadline. The cases opened before get their history from
  * `case_status_changes`, recorded as the agency's own process (who acted was not kept), without
- * deadlines; a change no action explains leaves the case's history where it stops, for the
- * history check to name. The work queue pages by deadline.
+ * deadlines; a change no action explains leaves the case's history where it stops, and the
+ * case counting all its changes, for the history check to name (`history_shorter_than_case`). The work queue pages by deadline.
  */
 export class KeepCaseHistory1765300000200 implements MigrationInterface {
   name = 'KeepCaseHistory1765300000200';
@@ -95,6 +95,11 @@ async function backfill(queryRunner: QueryRunner): Promise<void> {
     await insertRecord(queryRunner, last);
   }
   if (last) await keepSequence(queryRunner, last);
+  // A case whose history stopped short counts all its changes: the check names it shorter.
+  await queryRunner.query(`
+    UPDATE cases c SET sequence = counted.n
+      FROM (SELECT application_id, count(*)::int AS n FROM case_status_changes GROUP BY 1) counted
+     WHERE counted.application_id = c.application_id AND counted.n > c.sequence`);
 }
 
 async function keepSequence(queryRunner: QueryRunner, record: CaseRecord): Promise<void> {
