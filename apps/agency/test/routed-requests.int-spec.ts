@@ -108,10 +108,12 @@ describe('requests routed to one agency', () => {
     for (const number of theirs) expect(numbers).not.toContain(number);
     for (const item of page.items) {
       expect(item.submittedAt).toMatch(/\+07:00$/);
-      // A deadline only where the agency states the service's time limit (other suites' cases).
+      // A deadline where the agency states the service's time limit, a claim while one holds
+      // (other suites' cases).
       expect(Object.keys(item).sort()).toEqual([
         'applicationId',
         'channel',
+        ...(item.claimedBy === undefined ? [] : ['claimedBy', 'claimedUntil']),
         ...(item.deadline === undefined ? [] : ['deadline']),
         'paused',
         'receivedAt',

@@ -46,6 +46,7 @@ describe('the agency workflow: transitions and the history check', () => {
   const siti = anApplicant();
   const verifier = anOfficer(AGENCY, ['VERIFIER']);
   const approver = anOfficer(AGENCY, ['APPROVER']);
+  const otherVerifier = anOfficer(AGENCY, ['VERIFIER']);
   const frontDesk = anOfficer(AGENCY, ['FRONT_DESK']);
   const admin = anOfficer(AGENCY, ['AGENCY_ADMIN']);
   const mallAdmin = anOfficer('MPP', ['MALL_ADMIN']);
@@ -53,7 +54,7 @@ describe('the agency workflow: transitions and the history check', () => {
 
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
-    for (const principal of [siti, verifier, approver, frontDesk, admin, mallAdmin])
+    for (const principal of [siti, verifier, otherVerifier, approver, frontDesk, admin, mallAdmin])
       auth.set(
         principal,
         (await issuer.authorization(principal, { expiresInSeconds: 3600 })).authorization,
@@ -90,7 +91,8 @@ describe('the agency workflow: transitions and the history check', () => {
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    return { status: response.status, body: (await response.json()) as Answer };
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Answer };
   }
 
   const move = (who: Principal, application: Application, body: Record<string, unknown>) =>
@@ -380,5 +382,59 @@ describe('the agency workflow: transitions and the history check', () => {
     expect(failed?.stdout).toContain(
       `${application.trackingNo} ${application.applicationId}: hash_mismatch at record 2`,
     );
+  });
+
+  it('lets one verifier claim a case at a time, until the claim lapses or is let go', async () => {
+    const application = await sitiApplies();
+    const path = `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/claim`;
+    const claimed = await call(verifier, 'POST', path);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body).toMatchObject({
+      trackingNo: application.trackingNo,
+      claimedBy: verifier.subject,
+      claimedUntil: expect.stringMatching(/\+07:00$/) as string,
+    });
+
+    const taken = await call(otherVerifier, 'POST', path);
+    expect([taken.status, taken.body.code]).toEqual([409, 'case_claimed']);
+    expect(taken.body.detail).toBe(
+      `Case ${application.trackingNo} is being handled by ${verifier.subject} until ${claimed.body.claimedUntil as string}.`,
+    );
+    const queue = await call(
+      verifier,
+      'GET',
+      `/v1/agencies/${AGENCY}/work-queue?status=VERIFYING&serviceCode=DUKCAPIL-AKTA-LAHIR&limit=100`,
+    );
+    expect(queue.body.items).toContainEqual(
+      expect.objectContaining({
+        trackingNo: application.trackingNo,
+        claimedBy: verifier.subject,
+        claimedUntil: claimed.body.claimedUntil,
+      }),
+    );
+    const frontDeskClaim = await call(frontDesk, 'POST', path);
+    expect(frontDeskClaim.status).toBe(403);
+
+    // The first verifier walks away: the claim lapses (its time set past), and it can be taken.
+    await queryServiceDb(
+      ['agency', AGENCY],
+      "UPDATE cases SET claimed_until = now() - interval '1 minute' WHERE application_id = $1",
+      [application.applicationId],
+    );
+    const takenOver = await call(otherVerifier, 'POST', path);
+    expect([takenOver.status, takenOver.body.claimedBy]).toEqual([200, otherVerifier.subject]);
+    const notTheirs = await call(verifier, 'DELETE', path);
+    expect([notTheirs.status, notTheirs.body.code]).toEqual([409, 'case_claimed']);
+    const letGo = await call(otherVerifier, 'DELETE', path);
+    expect(letGo.status).toBe(204);
+    const free = await call(
+      verifier,
+      'GET',
+      `/v1/agencies/${AGENCY}/work-queue?status=VERIFYING&serviceCode=DUKCAPIL-AKTA-LAHIR&limit=100`,
+    );
+    const item = (free.body.items as { trackingNo: string }[]).find(
+      (i) => i.trackingNo === application.trackingNo,
+    );
+    expect(item).not.toHaveProperty('claimedBy');
   });
 });

@@ -48,6 +48,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyCode}/cases/{trackingNo}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Claim a case from the work queue
+         * @description A verifier or approver of the agency (or its own system) takes a case, so that two do not work on it at once; the work queue shows who holds it. A case another holds is a 409 naming them and until when. A claim left alone lapses after the agency’s `CASE_CLAIM_MINUTES` (30 by default), and anyone may claim the case then; claiming one’s own case again extends it. Claims do not restrict transitions. No body, and no `Idempotency-Key` needed: repeating a claim only extends it.
+         */
+        post: operations["claimCase"];
+        /**
+         * Let a claimed case go
+         * @description Its holder lets the case go back to the queue. A case another holds is a 409 naming them; a case nobody holds (or whose claim lapsed) is let go already: 204.
+         */
+        delete: operations["releaseCase"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies/{agencyCode}/cases/{trackingNo}/transitions": {
         parameters: {
             query?: never;
@@ -1333,6 +1357,31 @@ export interface components {
             /** @example 2025 */
             year: number;
         };
+        CaseClaimResponse: {
+            /**
+             * @description The agency that keeps the case
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /**
+             * Format: uuid
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            applicationId: string;
+            /**
+             * @description The officer's subject (or the client id of the agency's system) working on the case
+             * @example 0b7e7c52-3f7a-4c1e-9d55-2f1f6a0c9e11
+             */
+            claimedBy: string;
+            /**
+             * Format: date-time
+             * @description When the claim lapses unless its holder claims the case again
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            claimedUntil: string;
+            /** @example K7M39QX2C */
+            trackingNo: string;
+        };
         CaseHistoryCheckResponse: {
             /**
              * @description The agency checked
@@ -1881,7 +1930,7 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "case_claimed" | "document_not_found" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
         Procedure: {
             /** @description In order */
             steps: components["schemas"]["StepText"][];
@@ -2449,6 +2498,17 @@ export interface components {
             /** @example KIOSK */
             channel: components["schemas"]["Channel"];
             /**
+             * @description The officer's subject (or the client id of the agency's system) working on the case
+             * @example 0b7e7c52-3f7a-4c1e-9d55-2f1f6a0c9e11
+             */
+            claimedBy?: string;
+            /**
+             * Format: date-time
+             * @description When the claim lapses unless its holder claims the case again
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            claimedUntil?: string;
+            /**
              * Format: date-time
              * @description The deadline of the service's time limit, in the agency's time zone; while paused, the one it would have if the applicant answered now. Absent when the agency states no time limit.
              * @example 2026-11-23T10:45:12.123+07:00
@@ -2919,6 +2979,382 @@ export interface operations {
                 };
             };
             /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    claimCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency that keeps the cases */
+                agencyCode: string;
+                /** @description The case’s tracking number, canonical or as a person types it */
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Claimed (or extended) */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseClaimResponse"];
+                };
+            };
+            /** @description A malformed agency code or a mistyped tracking number */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not move this agency’s cases */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The agency has no case with this tracking number */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another officer holds the case (named, with until when) */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    releaseCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency that keeps the cases */
+                agencyCode: string;
+                /** @description The case’s tracking number, canonical or as a person types it */
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Let go: nobody holds the case */
+            204: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed agency code or a mistyped tracking number */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not move this agency’s cases */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The agency has no case with this tracking number */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another officer holds the case (named, with until when) */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

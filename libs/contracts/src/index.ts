@@ -23,6 +23,7 @@ export * from './agency/application-status-changed.v1';
 export * from './agency/list-work-queue.v1';
 export * from './agency/transition-case.v1';
 export * from './agency/check-case-history.v1';
+export * from './agency/claim-case.v1';
 export * from './tracking/get-timeline.v1';
 export * from './identity/access-token';
 export * from './identity/agency-changed.v1';

@@ -9,6 +9,7 @@ import { DropApplicantFromCases1764400000200 } from './1764400000200-drop-applic
 import { KeepApplicantProfiles1764500000600 } from './1764500000600-keep-applicant-profiles';
 import { CreateServiceStandards1764900001020 } from './1764900001020-create-service-standards';
 import { KeepCaseHistory1765300000200 } from './1765300000200-keep-case-history';
+import { ClaimCases1765300000300 } from './1765300000300-claim-cases';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const AGENCY_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const AGENCY_MIGRATIONS = [
   CreateWorkingDayCalendar1764900000700,
   CreateServiceStandards1764900001020,
   KeepCaseHistory1765300000200,
+  ClaimCases1765300000300,
 ];

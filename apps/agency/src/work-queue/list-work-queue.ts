@@ -20,6 +20,9 @@ export interface QueuedCase {
   submittedAt: Date;
   receivedAt: Date;
   deadline: Date | null;
+  /** Who holds the case, while the claim has not lapsed. */
+  claimedBy: string | null;
+  claimedUntil: Date | null;
 }
 
 export interface WorkQueueQuery {
@@ -82,6 +85,9 @@ export async function listWorkQueue(
       receivedAt: toZonedIso(row.receivedAt, row.timeZone),
       ...(row.deadline ? { deadline: toZonedIso(row.deadline, row.timeZone) } : {}),
       paused: isWaitingOnApplicant(row.status),
+      ...(row.claimedBy && row.claimedUntil
+        ? { claimedBy: row.claimedBy, claimedUntil: toZonedIso(row.claimedUntil, row.timeZone) }
+        : {}),
     })),
     ...(rows.length > request.limit && last
       ? {

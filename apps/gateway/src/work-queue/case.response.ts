@@ -1,5 +1,5 @@
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
-import { STATUSES, type CaseV1, type Status } from '@satupintu/contracts';
+import { STATUSES, type CaseClaimV1, type CaseV1, type Status } from '@satupintu/contracts';
 import { AGENCY_CODE, SERVICE_CODE_MAX_LENGTH, TRACKING_NO, ZONED_TIME } from '../openapi/formats';
 
 /** A case's deadline and clock, as the work queue and a transition's answer show them. */
@@ -15,7 +15,8 @@ export const PAUSED_PROPERTY = {
     'The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT)',
 } satisfies ApiPropertyOptions;
 
-export class CaseResponse {
+/** Which case: what every answer about one says first. */
+export class CaseRefResponse {
   @ApiProperty({ ...AGENCY_CODE, description: 'The agency that keeps the case' })
   agencyCode: string;
 
@@ -24,7 +25,9 @@ export class CaseResponse {
 
   @ApiProperty({ ...TRACKING_NO })
   trackingNo: string;
+}
 
+export class CaseResponse extends CaseRefResponse {
   @ApiProperty({ maxLength: SERVICE_CODE_MAX_LENGTH, example: 'DUKCAPIL-AKTA-LAHIR' })
   serviceCode: string;
 
@@ -63,5 +66,36 @@ export function toCaseResponse(found: CaseV1): CaseResponse {
     ...(found.deadline === undefined ? {} : { deadline: found.deadline }),
     paused: found.paused,
     changedAt: found.changedAt,
+  };
+}
+
+/** Who holds a case, as the work queue and a claim's answer show it. */
+export const CLAIMED_BY_PROPERTY = {
+  description:
+    "The officer's subject (or the client id of the agency's system) working on the case",
+  maxLength: 128,
+  example: '0b7e7c52-3f7a-4c1e-9d55-2f1f6a0c9e11',
+} satisfies ApiPropertyOptions;
+
+export const CLAIMED_UNTIL_PROPERTY = {
+  ...ZONED_TIME,
+  description: 'When the claim lapses unless its holder claims the case again',
+} satisfies ApiPropertyOptions;
+
+export class CaseClaimResponse extends CaseRefResponse {
+  @ApiProperty(CLAIMED_BY_PROPERTY)
+  claimedBy: string;
+
+  @ApiProperty(CLAIMED_UNTIL_PROPERTY)
+  claimedUntil: string;
+}
+
+export function toCaseClaimResponse(claim: CaseClaimV1): CaseClaimResponse {
+  return {
+    agencyCode: claim.agencyCode,
+    applicationId: claim.applicationId,
+    trackingNo: claim.trackingNo,
+    claimedBy: claim.claimedBy,
+    claimedUntil: claim.claimedUntil,
   };
 }

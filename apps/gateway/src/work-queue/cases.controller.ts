@@ -1,6 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+} from '@nestjs/common';
 import {
   ApiBody,
+  ApiNoContentResponse,
   ApiExtension,
   ApiOkResponse,
   ApiOperation,
@@ -8,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DomainError, SUBJECT_TOKEN_PATTERN } from '@satupintu/common';
-import { CheckCaseHistory, TransitionCase } from '@satupintu/contracts';
+import { CheckCaseHistory, ClaimCase, ReleaseCase, TransitionCase } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
 import { ApiBodyProblems } from '../accounts/accounts.openapi';
 import {
@@ -21,7 +31,12 @@ import { AGENCY_CODE } from '../openapi/formats';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
 import { securityOf } from '../openapi/security';
 import { CaseTransitionRequest, toTransitionCaseV1 } from './case-transition.request';
-import { CaseResponse, toCaseResponse } from './case.response';
+import {
+  CaseClaimResponse,
+  CaseResponse,
+  toCaseClaimResponse,
+  toCaseResponse,
+} from './case.response';
 import { CaseHistoryCheckResponse, toCaseHistoryCheckResponse } from './history-check.response';
 
 const INSTANCE = '/v1/agencies/DUKCAPIL/cases/K7M39QX2C/transitions';
@@ -38,6 +53,7 @@ export const HISTORY_CHECKERS = {
 } as const satisfies CallerRule;
 
 const CHECK_INSTANCE = '/v1/agencies/DUKCAPIL/history-check';
+const CLAIM_INSTANCE = '/v1/agencies/DUKCAPIL/cases/K7M39QX2C/claim';
 
 const ApiAgencyCodeParam = () =>
   ApiParam({
@@ -46,6 +62,20 @@ const ApiAgencyCodeParam = () =>
     schema: { type: 'string', maxLength: AGENCY_CODE.maxLength, pattern: AGENCY_CODE.pattern },
     example: 'DUKCAPIL',
   });
+
+/** The agency and one of its cases, as every operation on a case names them. */
+const ApiCaseParams = () =>
+  applyDecorators(
+    ApiAgencyCodeParam(),
+    ApiTrackingNoParam('The case’s tracking number, canonical or as a person types it', {
+      canonical: 'K7M39QX2C',
+      typed: 'k7m3-9qx2-c',
+    }),
+    ApiExtension(
+      'x-missing-resource',
+      'A tracking number the agency has no case for is a 404; an agency nobody runs is answered 503 naming it.',
+    ),
+  );
 
 function agencyCodeOf(raw: string): string {
   if (!SUBJECT_TOKEN_PATTERN.test(raw))
@@ -92,15 +122,7 @@ export class CasesController {
       'was made is answered 409 `illegal_transition`, since the case has moved on.',
     security: securityOf(CASE_MOVERS),
   })
-  @ApiAgencyCodeParam()
-  @ApiTrackingNoParam('The case’s tracking number, canonical or as a person types it', {
-    canonical: 'K7M39QX2C',
-    typed: 'k7m3-9qx2-c',
-  })
-  @ApiExtension(
-    'x-missing-resource',
-    'A tracking number the agency has no case for is a 404; an agency nobody runs is answered 503 naming it.',
-  )
+  @ApiCaseParams()
   @ApiBody({
     type: CaseTransitionRequest,
     examples: {
@@ -309,4 +331,117 @@ export class CasesController {
     const to = agencyCodeOf(agencyCode);
     return toCaseHistoryCheckResponse(await this.rpc.request(CheckCaseHistory, {}, { to }));
   }
+
+  @Post(':agencyCode/cases/:trackingNo/claim')
+  @Callers(CASE_MOVERS)
+  @OfAgency('agencyCode')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'claimCase',
+    summary: 'Claim a case from the work queue',
+    description:
+      'A verifier or approver of the agency (or its own system) takes a case, so that two do ' +
+      'not work on it at once; the work queue shows who holds it. A case another holds is a 409 ' +
+      'naming them and until when. A claim left alone lapses after the agency’s ' +
+      '`CASE_CLAIM_MINUTES` (30 by default), and anyone may claim the case then; claiming one’s ' +
+      'own case again extends it. Claims do not restrict transitions. No body, and no ' +
+      '`Idempotency-Key` needed: repeating a claim only extends it.',
+    security: securityOf(CASE_MOVERS),
+  })
+  @ApiCaseParams()
+  @ApiOkResponse({
+    description: 'Claimed (or extended)',
+    type: CaseClaimResponse,
+    examples: {
+      claimed: {
+        summary: 'Claimed for 30 minutes',
+        value: {
+          agencyCode: 'DUKCAPIL',
+          applicationId: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
+          trackingNo: 'K7M39QX2C',
+          claimedBy: '0b7e7c52-3f7a-4c1e-9d55-2f1f6a0c9e11',
+          claimedUntil: '2026-11-23T10:30:00.000+07:00',
+        },
+      },
+    },
+  })
+  @ApiClaimProblems(CLAIM_INSTANCE)
+  async claim(
+    @Param('agencyCode') agencyCode: string,
+    @Param('trackingNo') raw: string,
+  ): Promise<CaseClaimResponse> {
+    const to = agencyCodeOf(agencyCode);
+    const request = { trackingNo: trackingNoFromPath(raw) };
+    return toCaseClaimResponse(await this.rpc.request(ClaimCase, request, { to }));
+  }
+
+  @Delete(':agencyCode/cases/:trackingNo/claim')
+  @Callers(CASE_MOVERS)
+  @OfAgency('agencyCode')
+  @HttpCode(204)
+  @ApiOperation({
+    operationId: 'releaseCase',
+    summary: 'Let a claimed case go',
+    description:
+      'Its holder lets the case go back to the queue. A case another holds is a 409 naming ' +
+      'them; a case nobody holds (or whose claim lapsed) is let go already: 204.',
+    security: securityOf(CASE_MOVERS),
+  })
+  @ApiCaseParams()
+  @ApiNoContentResponse({ description: 'Let go: nobody holds the case' })
+  @ApiClaimProblems(CLAIM_INSTANCE)
+  async release(
+    @Param('agencyCode') agencyCode: string,
+    @Param('trackingNo') raw: string,
+  ): Promise<void> {
+    const to = agencyCodeOf(agencyCode);
+    await this.rpc.request(ReleaseCase, { trackingNo: trackingNoFromPath(raw) }, { to });
+  }
+}
+
+/** The problems of claiming and letting go, which answer alike. */
+function ApiClaimProblems(instance: string) {
+  return applyDecorators(
+    ApiProblemResponse(400, 'A malformed agency code or a mistyped tracking number', {
+      ...mistypedTrackingNoExample('/v1/agencies/DUKCAPIL/cases/K7M39QX2D/claim'),
+      agencyCode: {
+        summary: 'An agency code in lower case',
+        error: DomainError.validation([{ field: 'agencyCode', code: 'agency_code_format' }]),
+        instance: '/v1/agencies/dukcapil/cases/K7M39QX2C/claim',
+      },
+    }),
+    ApiProblemResponse(401, 'No authenticated caller', {
+      anonymous: {
+        summary: 'An anonymous caller',
+        error: new DomainError('unauthenticated', 401, [], { resource: 'cases of DUKCAPIL' }),
+        instance,
+      },
+    }),
+    ApiProblemResponse(403, 'The caller does not move this agency’s cases', {
+      frontDesk: {
+        summary: 'A front-desk officer',
+        error: new DomainError('forbidden', 403, [], { resource: 'cases of DUKCAPIL' }),
+        instance,
+      },
+    }),
+    ApiProblemResponse(404, 'The agency has no case with this tracking number', {
+      notFound: {
+        summary: 'No such case here',
+        error: new DomainError('application_not_found', 404, [], { trackingNo: 'K7M39QX2C' }),
+        instance,
+      },
+    }),
+    ApiProblemResponse(409, 'Another officer holds the case (named, with until when)', {
+      claimed: {
+        summary: 'Claimed by another verifier',
+        error: new DomainError('case_claimed', 409, [], {
+          trackingNo: 'K7M39QX2C',
+          holder: '0b7e7c52-3f7a-4c1e-9d55-2f1f6a0c9e11',
+          until: '2026-11-23T10:30:00.000+07:00',
+        }),
+        instance,
+      },
+    }),
+    ApiUpstreamProblems('DUKCAPIL', instance),
+  );
 }

@@ -7,7 +7,12 @@ import {
   TRACKING_NO,
   ZONED_TIME,
 } from '../openapi/formats';
-import { DEADLINE_PROPERTY, PAUSED_PROPERTY } from './case.response';
+import {
+  CLAIMED_BY_PROPERTY,
+  CLAIMED_UNTIL_PROPERTY,
+  DEADLINE_PROPERTY,
+  PAUSED_PROPERTY,
+} from './case.response';
 import { WORK_QUEUE_LIMITS } from './work-queue.request';
 
 export class WorkQueueItemResponse {
@@ -37,6 +42,12 @@ export class WorkQueueItemResponse {
 
   @ApiProperty({ ...PAUSED_PROPERTY, example: false })
   paused: boolean;
+
+  @ApiPropertyOptional(CLAIMED_BY_PROPERTY)
+  claimedBy?: string;
+
+  @ApiPropertyOptional(CLAIMED_UNTIL_PROPERTY)
+  claimedUntil?: string;
 }
 
 export class WorkQueuePageResponse {
@@ -73,6 +84,9 @@ export function toWorkQueuePageResponse(page: WorkQueuePageV1): WorkQueuePageRes
       receivedAt: item.receivedAt,
       ...(item.deadline === undefined ? {} : { deadline: item.deadline }),
       paused: item.paused,
+      ...(item.claimedBy === undefined || item.claimedUntil === undefined
+        ? {}
+        : { claimedBy: item.claimedBy, claimedUntil: item.claimedUntil }),
     })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };

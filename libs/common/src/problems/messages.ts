@@ -105,6 +105,16 @@ export const PROBLEMS = {
       en: 'The case is {status}; {action} cannot be done from that status.',
     },
   },
+  case_claimed: {
+    title: {
+      id: 'Berkas sedang ditangani petugas lain',
+      en: 'Another officer is handling the case',
+    },
+    detail: {
+      id: 'Berkas {trackingNo} sedang ditangani oleh {holder} sampai {until}.',
+      en: 'Case {trackingNo} is being handled by {holder} until {until}.',
+    },
+  },
   document_not_found: {
     title: { id: 'Dokumen tidak ditemukan', en: 'Document not found' },
     detail: {

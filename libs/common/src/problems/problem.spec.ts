@@ -124,6 +124,8 @@ describe('renderProblem', () => {
       parameter: 'access_token',
       status: 'ISSUED',
       action: 'APPROVE',
+      holder: 'officer-1',
+      until: '2026-11-23T10:30:00.000+07:00',
       year: 2031,
       date: '2025-08-19',
     };

@@ -57,6 +57,9 @@ export interface WorkQueueItemV1 {
   deadline?: string;
   /** The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT). */
   paused: boolean;
+  /** Who works on it now (`ClaimCase`), while the claim holds; absent when nobody does. */
+  claimedBy?: string;
+  claimedUntil?: string;
 }
 
 export interface WorkQueuePageV1 {
