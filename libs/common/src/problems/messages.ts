@@ -718,8 +718,8 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     en: 'the same document is offered twice',
   },
   unknown_requirement: {
-    id: 'persyaratan dokumen {requirement} tidak ada dalam standar pelayanan layanan ini',
-    en: "document requirement {requirement} is not in this service's standard",
+    id: 'persyaratan {requirement} tidak ada dalam standar pelayanan layanan ini',
+    en: "requirement {requirement} is not in this service's standard",
   },
   requirement_offered_twice: {
     id: 'persyaratan dokumen yang sama diisi dua kali',
