@@ -27,7 +27,7 @@ export class AgencyModule {
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
         CasesModule.forRoot(agency),
-        WorkQueueModule.forRoot(agency),
+        WorkQueueModule.forRoot(agency, config.CASE_CLAIM_MINUTES),
         ServicesModule.forRoot({ agencyCode: agency, demoSeed: config.DEMO_SEED }),
         OutputsModule.forRoot({
           agencyCode: agency,

@@ -25,6 +25,16 @@ describe('loadAgencyConfig', () => {
     expect(lines[0]).toMatch(/^ {2}AGENCY_CODE: /);
   });
 
+  it('holds a claim on a case 30 minutes by default, 1 to 1440 if set', () => {
+    expect(loadAgencyConfig({ AGENCY_CODE: 'DUKCAPIL' }).CASE_CLAIM_MINUTES).toBe(30);
+    expect(
+      loadAgencyConfig({ AGENCY_CODE: 'DUKCAPIL', CASE_CLAIM_MINUTES: '5' }).CASE_CLAIM_MINUTES,
+    ).toBe(5);
+    expect(errorOf({ AGENCY_CODE: 'DUKCAPIL', CASE_CLAIM_MINUTES: '0' }).message).toContain(
+      'CASE_CLAIM_MINUTES',
+    );
+  });
+
   it('listens on port 3010 by default and keeps the base defaults', () => {
     const config = loadAgencyConfig({ AGENCY_CODE: 'DUKCAPIL' });
     expect(config.HTTP_PORT).toBe(3010);

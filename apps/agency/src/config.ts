@@ -16,6 +16,12 @@ const agencyCode = makeValidator<string>((value) => {
   return code;
 });
 
+const minutes = makeValidator<number>((value) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1440) throw new Error('must be 1 to 1440 minutes');
+  return n;
+});
+
 export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
   const production = env.NODE_ENV === 'production';
   return loadConfig(
@@ -25,6 +31,10 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
       AGENCY_CODE: agencyCode({
         desc: 'the agency this deployment serves, e.g. DUKCAPIL; it has its own database and consumers',
         example: 'DUKCAPIL',
+      }),
+      CASE_CLAIM_MINUTES: minutes({
+        default: 30,
+        desc: 'how long a claim on a case holds once its officer stops claiming it (1 to 1440)',
       }),
       DEMO_SEED: bool({
         default: false,

@@ -108,22 +108,30 @@ describe('requests routed to one agency', () => {
     for (const number of theirs) expect(numbers).not.toContain(number);
     for (const item of page.items) {
       expect(item.submittedAt).toMatch(/\+07:00$/);
+      // A deadline where the agency states the service's time limit, a claim while one holds
+      // (other suites' cases).
       expect(Object.keys(item).sort()).toEqual([
         'applicationId',
         'channel',
+        ...(item.claimedBy === undefined ? [] : ['claimedBy', 'claimedUntil']),
+        ...(item.deadline === undefined ? [] : ['deadline']),
+        'paused',
         'receivedAt',
         'serviceCode',
         'status',
         'submittedAt',
         'trackingNo',
       ]);
+      expect(item.paused).toBe(
+        item.status === 'NEEDS_REVISION' || item.status === 'AWAITING_PAYMENT',
+      );
     }
     const other = await ask('PUPR', officerOf('PUPR'), { limit: 100 });
     expect(other.agencyCode).toBe('PUPR');
     expect(other.items.map((item) => item.trackingNo)).toEqual(expect.arrayContaining(theirs));
   });
 
-  it('pages with a cursor, oldest first, without repeating a case', async () => {
+  it('pages with a cursor, nearest deadline first, then by submission, without repeating a case', async () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;
@@ -133,7 +141,12 @@ describe('requests routed to one agency', () => {
         ...(cursor ? { cursor } : {}),
       });
       expect(page.items.length).toBeLessThanOrEqual(2);
-      seen.push(...page.items.map((item) => item.submittedAt + item.applicationId));
+      // No deadline sorts last ('~' after any digit); times in one zone sort as text.
+      seen.push(
+        ...page.items.map((item) =>
+          [item.deadline ?? '~', item.submittedAt, item.applicationId].join(' '),
+        ),
+      );
       cursor = page.nextCursor;
       pages += 1;
     } while (cursor && pages < 1000);

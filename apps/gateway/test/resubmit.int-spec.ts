@@ -1,12 +1,12 @@
-import { ApplicationStatusChanged, type Principal } from '@satupintu/contracts';
+import type { Principal } from '@satupintu/contracts';
 import {
   ServiceProcess,
   TestTokenIssuer,
   aFrontDeskOfficer,
   aPdf,
   anApplicant,
+  anOfficer,
   eventually,
-  publishEvents,
   queryServiceDb,
   readStreams,
   testEnvironment,
@@ -34,9 +34,7 @@ const BIRTH_FORM = {
  * After NEEDS_REVISION the applicant sends only what they corrected, across the real gateway,
  * intake, agency and tracking: intake merges the corrected fields over the stored form, swaps
  * the replaced document, and tells the agency (ApplicationResubmitted), which verifies the case
- * again on the shared timeline. Until the agency workflow exists (issue 8), the test plays the
- * agency sending the case back: it publishes its ApplicationStatusChanged on real NATS and puts
- * the agency's own case in NEEDS_REVISION, as the agency's workflow will.
+ * again on the shared timeline. The agency's verifier sends the case back through its workflow.
  */
 describe('POST /v1/applications/{trackingNo}/resubmit', () => {
   const env = testEnvironment();
@@ -46,11 +44,12 @@ describe('POST /v1/applications/{trackingNo}/resubmit', () => {
   const siti = anApplicant();
   const budi = anApplicant();
   const frontDesk = aFrontDeskOfficer(AGENCY);
+  const verifier = anOfficer(AGENCY, ['VERIFIER']);
   const auth = new Map<Principal, string>();
 
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start();
-    for (const principal of [siti, budi, frontDesk])
+    for (const principal of [siti, budi, frontDesk, verifier])
       auth.set(
         principal,
         (await issuer.authorization(principal, { expiresInSeconds: 3600 })).authorization,
@@ -58,7 +57,7 @@ describe('POST /v1/applications/{trackingNo}/resubmit', () => {
     services = await Promise.all([
       ServiceProcess.start('intake', { DEMO_SEED: 'true' }),
       ServiceProcess.start('gateway'),
-      ServiceProcess.start('agency', { AGENCY_CODE: AGENCY }),
+      ServiceProcess.start('agency', { AGENCY_CODE: AGENCY, DEMO_SEED: 'true' }),
       ServiceProcess.start('tracking'),
     ]);
     gateway = services[1];
@@ -126,30 +125,15 @@ describe('POST /v1/applications/{trackingNo}/resubmit', () => {
     return application;
   }
 
-  /** The agency sends the case back, as its workflow will: its own case and its event. */
+  /** The agency's verifier sends the case back, through its workflow. */
   async function agencySendsBack(application: Application): Promise<void> {
-    const changedAt = new Date().toISOString();
-    await queryServiceDb(
-      ['agency', AGENCY],
-      `WITH moved AS (
-         UPDATE cases SET status = 'NEEDS_REVISION', updated_at = $2
-          WHERE application_id = $1 AND status = 'VERIFYING' RETURNING application_id)
-       INSERT INTO case_status_changes (application_id, from_status, to_status, reason, changed_at)
-       SELECT application_id, 'VERIFYING', 'NEEDS_REVISION', 'form', $2 FROM moved`,
-      [application.applicationId, changedAt],
+    const sentBack = await call(
+      verifier,
+      'POST',
+      `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/transitions`,
+      { action: 'REQUEST_REVISION', reason: 'form', requirements: ['childName', 'KK'] },
     );
-    await publishEvents(env.NATS_URL, env.SP_NAMESPACE, ApplicationStatusChanged, [
-      {
-        applicationId: application.applicationId,
-        trackingNo: application.trackingNo,
-        agencyCode: AGENCY,
-        agencyTimeZone: 'Asia/Jakarta',
-        from: 'VERIFYING',
-        to: 'NEEDS_REVISION',
-        reason: 'form',
-        changedAt,
-      },
-    ]);
+    expect([sentBack.status, sentBack.body.status]).toEqual([200, 'NEEDS_REVISION']);
     await eventually(async () => expect(await intakeStatusOf(application)).toBe('NEEDS_REVISION'));
   }
 
@@ -256,8 +240,8 @@ describe('POST /v1/applications/{trackingNo}/resubmit', () => {
       reason: string;
     }>(
       ['agency', AGENCY],
-      `SELECT from_status, to_status, reason FROM case_status_changes
-        WHERE application_id = $1 ORDER BY id`,
+      `SELECT from_status, to_status, reason FROM case_history
+        WHERE application_id = $1 ORDER BY sequence`,
       [application.applicationId],
     );
     expect(changes).toEqual([

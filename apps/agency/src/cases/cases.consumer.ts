@@ -14,10 +14,11 @@ import {
   on,
   type Transaction,
 } from '@satupintu/messaging';
+import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import { keepProfilesOf } from '../profiles/profiles';
 import { AGENCY_CODE } from './agency-code';
-import { CasesRepository } from './cases.repository';
+import { CasesRepository, movePortsOf } from './cases.repository';
 import { receiveApplication } from './receive-application';
 import { takeUpResubmission } from './take-up-resubmission';
 
@@ -31,6 +32,7 @@ export class CasesConsumer implements OnApplicationBootstrap {
     private readonly consumers: EventConsumers,
     private readonly nats: NatsClients,
     @Inject(AGENCY_CODE) private readonly agencyCode: string,
+    private readonly calendar: WorkingDayCalendarProvider,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
@@ -41,17 +43,18 @@ export class CasesConsumer implements OnApplicationBootstrap {
       handlers: [
         on(ApplicationSubmitted, async (submitted, tx) => {
           const opened = await receiveApplication(this.agencyCode, submitted, {
-            addCase: (newCase, status, change) =>
-              CasesRepository.addCase(tx, newCase, status, change),
+            addCase: (newCase, record, change) =>
+              CasesRepository.addCase(tx, newCase, record, change),
+            terms: (serviceCode) => CasesRepository.terms(tx, serviceCode),
+            calendar: () => this.calendar.calendar(),
             now: () => new Date(),
           });
           if (opened) await this.keepProfiles(tx, submitted);
         }),
         on(ApplicationResubmitted, async (resubmitted, tx) => {
           const outcome = await takeUpResubmission(this.agencyCode, resubmitted, {
-            findCase: (applicationId) => CasesRepository.findCase(tx, applicationId),
-            moveCase: (change) => CasesRepository.moveCase(tx, change),
-            now: () => new Date(),
+            findCase: (applicationId) => CasesRepository.lockCase(tx, { applicationId }),
+            ...movePortsOf(tx, this.calendar),
           });
           if ('ignored' in outcome)
             this.logger.warn(

@@ -2,12 +2,14 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AGENCY_CODE } from './agency-code';
 import { ProfilesConsumer } from '../profiles/profiles.consumer';
 import { CasesConsumer } from './cases.consumer';
+import { CasesHandlers } from './cases.handlers';
 
 @Module({})
 export class CasesModule {
   static forRoot(agencyCode: string): DynamicModule {
     return {
       module: CasesModule,
+      controllers: [CasesHandlers],
       providers: [CasesConsumer, ProfilesConsumer, { provide: AGENCY_CODE, useValue: agencyCode }],
     };
   }

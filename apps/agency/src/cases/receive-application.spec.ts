@@ -1,4 +1,6 @@
 import type { ApplicationStatusChangedV1, ApplicationSubmittedV2 } from '@satupintu/contracts';
+import { type CaseRecord, GENESIS_HASH, verifyChain, workingDayCalendar } from '@satupintu/domain';
+import type { ServiceTerms } from './case-records';
 import {
   receiveApplication,
   type NewCase,
@@ -19,18 +21,29 @@ const SUBMITTED: ApplicationSubmittedV2 = {
 
 interface Call {
   newCase: NewCase;
-  status: 'VERIFYING';
+  record: CaseRecord;
   change: ApplicationStatusChangedV1;
 }
 
-function fakePorts(alreadyThere = false): ReceiveApplicationPorts & { calls: Call[] } {
+const KK_TERMS: ServiceTerms = {
+  timeLimit: { value: 1, unit: 'WORKING_DAYS' },
+  feeApplies: false,
+  requirements: ['headName', 'KK'],
+};
+
+function fakePorts(
+  alreadyThere = false,
+  terms: ServiceTerms | null = KK_TERMS,
+): ReceiveApplicationPorts & { calls: Call[] } {
   const calls: Call[] = [];
   return {
     calls,
-    addCase: (newCase, status, change) => {
-      calls.push({ newCase, status, change });
+    addCase: (newCase, record, change) => {
+      calls.push({ newCase, record, change });
       return Promise.resolve(!alreadyThere);
     },
+    terms: () => Promise.resolve(terms ?? undefined),
+    calendar: () => workingDayCalendar([]),
     now: () => NOW,
   };
 }
@@ -44,6 +57,9 @@ describe('receiveApplication', () => {
     from: 'SUBMITTED',
     to: 'VERIFYING',
     changedAt: '2025-11-23T04:00:00.000Z',
+    sequence: 1,
+    // Sunday 23 November 2025 (no day off in this calendar): one working day is Monday's.
+    deadline: '2025-11-25T00:00:00.000+07:00',
   };
 
   it('opens a case in VERIFYING and answers with the status change', async () => {
@@ -51,8 +67,33 @@ describe('receiveApplication', () => {
     const change = await receiveApplication('DUKCAPIL', SUBMITTED, ports);
     expect(change).toEqual(expectedChange);
     expect(ports.calls).toHaveLength(1);
-    expect(ports.calls[0].status).toBe('VERIFYING');
     expect(ports.calls[0].change).toEqual(expectedChange);
+  });
+
+  it("writes record 1 of the case's history: SUBMITTED → VERIFYING by the agency's process", async () => {
+    const ports = fakePorts();
+    await receiveApplication('DUKCAPIL', SUBMITTED, ports);
+    const { record } = ports.calls[0];
+    expect(record).toMatchObject({
+      applicationId: SUBMITTED.applicationId,
+      sequence: 1,
+      from: 'SUBMITTED',
+      to: 'VERIFYING',
+      action: 'START_VERIFICATION',
+      actor: { kind: 'system' },
+      at: '2025-11-23T11:00:00.000+07:00',
+      deadline: '2025-11-25T00:00:00.000+07:00',
+      previousHash: GENESIS_HASH,
+    });
+    expect(verifyChain([record]).ok).toBe(true);
+  });
+
+  it('opens a case without a deadline when the agency states no standard for the service', async () => {
+    const ports = fakePorts(false, null);
+    const change = await receiveApplication('DUKCAPIL', SUBMITTED, ports);
+    expect(change).not.toHaveProperty('deadline');
+    expect(ports.calls[0].record).not.toHaveProperty('deadline');
+    expect(change?.sequence).toBe(1);
   });
 
   it('copies the application into the new case', async () => {

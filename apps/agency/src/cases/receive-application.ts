@@ -1,5 +1,6 @@
 import type { ApplicationStatusChangedV1, ApplicationSubmittedV2 } from '@satupintu/contracts';
-import { canTransition } from '@satupintu/domain';
+import { type CaseRecord, type WorkingDayCalendar, decideTransition } from '@satupintu/domain';
+import { type ServiceTerms, recordOf, statusChangeOf } from './case-records';
 
 export interface NewCase {
   applicationId: string;
@@ -13,18 +14,22 @@ export interface NewCase {
 }
 
 export interface ReceiveApplicationPorts {
-  /** Adds the case in its first status; false when the agency already has it. */
+  /** Adds the case with its first record; false when the agency already has it. */
   addCase(
     newCase: NewCase,
-    status: 'VERIFYING',
+    record: CaseRecord,
     change: ApplicationStatusChangedV1,
   ): Promise<boolean>;
+  /** The service's terms from this agency's standard; undefined when it has none. */
+  terms(serviceCode: string): Promise<ServiceTerms | undefined>;
+  calendar(): WorkingDayCalendar;
   now(): Date;
 }
 
 /**
  * An application for one of this agency's services arrives: the agency opens a case and starts
- * verifying it at once, and says so on the shared timeline.
+ * verifying it at once (record 1 of its history, by its own process, the deadline clock
+ * starting), and says so on the shared timeline.
  */
 export async function receiveApplication(
   agencyCode: string,
@@ -36,17 +41,25 @@ export async function receiveApplication(
       `application ${submitted.applicationId} belongs to ${submitted.agencyCode}, not ${agencyCode}`,
     );
   }
-  if (!canTransition('SUBMITTED', 'VERIFYING'))
-    throw new Error('status rules forbid SUBMITTED → VERIFYING');
-  const change: ApplicationStatusChangedV1 = {
-    applicationId: submitted.applicationId,
+  const decision = decideTransition(
+    'SUBMITTED',
+    'START_VERIFICATION',
+    { kind: 'system', roles: [], scopes: [] },
+    { agencyCode },
+  );
+  if (!decision.ok) throw new Error(`the workflow refuses to open a case: ${decision.code}`);
+  const terms = await ports.terms(submitted.serviceCode);
+  const record = recordOf(submitted.applicationId, [], decision.draft, {
+    timeZone: submitted.agencyTimeZone,
+    calendar: ports.calendar(),
+    now: ports.now(),
+    ...(terms ? { timeLimit: terms.timeLimit } : {}),
+  });
+  const change = statusChangeOf(record, {
     trackingNo: submitted.trackingNo,
     agencyCode,
-    agencyTimeZone: submitted.agencyTimeZone,
-    from: 'SUBMITTED',
-    to: 'VERIFYING',
-    changedAt: ports.now().toISOString(),
-  };
+    timeZone: submitted.agencyTimeZone,
+  });
   const added = await ports.addCase(
     {
       applicationId: submitted.applicationId,
@@ -58,7 +71,7 @@ export async function receiveApplication(
       ...(submitted.applicantId ? { applicantId: submitted.applicantId } : {}),
       ...(submitted.businessId ? { businessId: submitted.businessId } : {}),
     },
-    'VERIFYING',
+    record,
     change,
   );
   return added ? change : undefined;

@@ -1,5 +1,8 @@
 import type { ApplicationResubmittedV1, ApplicationStatusChangedV1 } from '@satupintu/contracts';
-import { takeUpResubmission, type CaseStanding } from './take-up-resubmission';
+import { type CaseRecord, verifyChain, workingDayCalendar } from '@satupintu/domain';
+import { takeUpResubmission } from './take-up-resubmission';
+import type { LockedCase } from './transition-case';
+import { chainOf } from './transition-case.spec-helpers';
 
 const NOW = new Date('2026-11-24T12:30:00.000Z');
 const RESUBMITTED: ApplicationResubmittedV1 = {
@@ -11,22 +14,38 @@ const RESUBMITTED: ApplicationResubmittedV1 = {
   resubmittedAt: NOW.toISOString(),
 };
 
-function ports(standing: CaseStanding | undefined, accept = true) {
-  const moved: ApplicationStatusChangedV1[] = [];
+const lockedIn = (status: LockedCase['status']): LockedCase => ({
+  applicationId: RESUBMITTED.applicationId,
+  trackingNo: 'K7M39QX2C',
+  serviceCode: 'DUKCAPIL-KK',
+  status,
+  timeZone: 'Asia/Makassar',
+});
+
+function ports(locked: LockedCase | undefined, history: CaseRecord[]) {
+  const moved: { record: CaseRecord; change: ApplicationStatusChangedV1 }[] = [];
   return {
     moved,
-    findCase: () => Promise.resolve(standing),
-    moveCase: (change: ApplicationStatusChangedV1) => {
-      moved.push(change);
-      return Promise.resolve(accept);
-    },
+    findCase: () => Promise.resolve(locked),
+    history: () => Promise.resolve(history),
+    terms: () => Promise.resolve(undefined),
+    calendar: () => workingDayCalendar([]),
     now: () => NOW,
+    moveCase: (record: CaseRecord, change: ApplicationStatusChangedV1) => {
+      moved.push({ record, change });
+      return Promise.resolve();
+    },
   };
 }
 
 describe('takeUpResubmission', () => {
-  it('verifies a case it sent back again, on the shared timeline', async () => {
-    const fake = ports({ status: 'NEEDS_REVISION', timeZone: 'Asia/Makassar' });
+  const sentBack = chainOf(RESUBMITTED.applicationId, [
+    ['SUBMITTED', 'VERIFYING', 'START_VERIFICATION'],
+    ['VERIFYING', 'NEEDS_REVISION', 'REQUEST_REVISION'],
+  ]);
+
+  it('verifies a case it sent back again: the next record, on the shared timeline', async () => {
+    const fake = ports(lockedIn('NEEDS_REVISION'), sentBack);
     const change: ApplicationStatusChangedV1 = {
       applicationId: RESUBMITTED.applicationId,
       trackingNo: 'K7M39QX2C',
@@ -36,28 +55,33 @@ describe('takeUpResubmission', () => {
       to: 'VERIFYING',
       reason: 'resubmitted',
       changedAt: NOW.toISOString(),
+      sequence: 3,
     };
     expect(await takeUpResubmission('DUKCAPIL', RESUBMITTED, fake)).toEqual({ taken: change });
-    expect(fake.moved).toEqual([change]);
+    expect(fake.moved).toHaveLength(1);
+    expect(fake.moved[0].change).toEqual(change);
+    expect(fake.moved[0].record).toMatchObject({
+      sequence: 3,
+      action: 'RESUBMIT',
+      actor: { kind: 'system' },
+      at: '2026-11-24T20:30:00.000+08:00',
+    });
+    expect(verifyChain([...sentBack, fake.moved[0].record]).ok).toBe(true);
   });
 
   it('leaves a case it did not send back, or does not have, as it is', async () => {
-    const verifying = ports({ status: 'VERIFYING', timeZone: 'Asia/Jakarta' });
+    const verifying = ports(lockedIn('VERIFYING'), sentBack.slice(0, 1));
     expect(await takeUpResubmission('DUKCAPIL', RESUBMITTED, verifying)).toEqual({
       ignored: 'VERIFYING',
     });
     expect(verifying.moved).toEqual([]);
-    expect(await takeUpResubmission('DUKCAPIL', RESUBMITTED, ports(undefined))).toEqual({
+    expect(await takeUpResubmission('DUKCAPIL', RESUBMITTED, ports(undefined, []))).toEqual({
       ignored: 'NO_CASE',
-    });
-    const raced = ports({ status: 'NEEDS_REVISION', timeZone: 'Asia/Jakarta' }, false);
-    expect(await takeUpResubmission('DUKCAPIL', RESUBMITTED, raced)).toEqual({
-      ignored: 'NEEDS_REVISION',
     });
   });
 
   it("refuses another agency's application", async () => {
-    await expect(takeUpResubmission('PUPR', RESUBMITTED, ports(undefined))).rejects.toThrow(
+    await expect(takeUpResubmission('PUPR', RESUBMITTED, ports(undefined, []))).rejects.toThrow(
       /belongs to DUKCAPIL/,
     );
   });

@@ -8,6 +8,8 @@ import { CreateCases1763856000200 } from './1763856000200-create-cases';
 import { DropApplicantFromCases1764400000200 } from './1764400000200-drop-applicant-from-cases';
 import { KeepApplicantProfiles1764500000600 } from './1764500000600-keep-applicant-profiles';
 import { CreateServiceStandards1764900001020 } from './1764900001020-create-service-standards';
+import { KeepCaseHistory1765300000200 } from './1765300000200-keep-case-history';
+import { ClaimCases1765300000300 } from './1765300000300-claim-cases';
 import { CreateOutputs1765400000800 } from './1765400000800-create-outputs';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
@@ -20,5 +22,7 @@ export const AGENCY_MIGRATIONS = [
   KeepApplicantProfiles1764500000600,
   CreateWorkingDayCalendar1764900000700,
   CreateServiceStandards1764900001020,
+  KeepCaseHistory1765300000200,
+  ClaimCases1765300000300,
   CreateOutputs1765400000800,
 ];

@@ -6,7 +6,7 @@ import type {
   WorkQueueItemV1,
   WorkQueuePageV1,
 } from '@satupintu/contracts';
-import { toZonedIso } from '@satupintu/domain';
+import { isWaitingOnApplicant, toZonedIso } from '@satupintu/domain';
 import { decodeCursor, encodeCursor } from '@satupintu/persistence';
 import { workQueueAccess } from './work-queue-access';
 
@@ -19,13 +19,17 @@ export interface QueuedCase {
   timeZone: string;
   submittedAt: Date;
   receivedAt: Date;
+  deadline: Date | null;
+  /** Who holds the case, while the claim has not lapsed. */
+  claimedBy: string | null;
+  claimedUntil: Date | null;
 }
 
 export interface WorkQueueQuery {
   statuses?: Status[];
   serviceCode?: string;
-  /** Strictly after this (submitted_at, application_id). */
-  after?: { submittedAt: string; applicationId: string };
+  /** Strictly after this (deadline, submitted_at, application_id); no deadline comes last. */
+  after?: { deadline: string | null; submittedAt: string; applicationId: string };
   limit: number;
 }
 
@@ -34,8 +38,9 @@ export interface ListWorkQueuePorts {
 }
 
 /**
- * The cases waiting on this agency, oldest submission first (deadlines come with the workflow),
- * a page at a time. Only those who may work on the agency's cases see them; the list carries no
+ * The cases of this agency, the nearest deadline first (a paused case's is the one it would
+ * have if the applicant answered now), then those without one, each by submission, a page at a
+ * time. Only those who may work on the agency's cases see them; the list carries no
  * personal data, only what an officer needs to pick a case.
  */
 export async function listWorkQueue(
@@ -52,9 +57,13 @@ export async function listWorkQueue(
   }
   let after: WorkQueueQuery['after'];
   if (request.cursor) {
-    const key = decodeCursor<[string, string]>(request.cursor, ['string', 'string']);
+    const key = decodeCursor<[string, string, string]>(request.cursor, [
+      'string',
+      'string',
+      'string',
+    ]);
     if (!key) throw new DomainError('invalid_cursor', 400);
-    after = { submittedAt: key[0], applicationId: key[1] };
+    after = { deadline: key[0] || null, submittedAt: key[1], applicationId: key[2] };
   }
   const rows = await ports.cases({
     ...(request.status?.length ? { statuses: request.status } : {}),
@@ -74,9 +83,20 @@ export async function listWorkQueue(
       channel: row.channel,
       submittedAt: toZonedIso(row.submittedAt, row.timeZone),
       receivedAt: toZonedIso(row.receivedAt, row.timeZone),
+      ...(row.deadline ? { deadline: toZonedIso(row.deadline, row.timeZone) } : {}),
+      paused: isWaitingOnApplicant(row.status),
+      ...(row.claimedBy && row.claimedUntil
+        ? { claimedBy: row.claimedBy, claimedUntil: toZonedIso(row.claimedUntil, row.timeZone) }
+        : {}),
     })),
     ...(rows.length > request.limit && last
-      ? { nextCursor: encodeCursor([last.submittedAt.toISOString(), last.applicationId]) }
+      ? {
+          nextCursor: encodeCursor([
+            last.deadline?.toISOString() ?? '',
+            last.submittedAt.toISOString(),
+            last.applicationId,
+          ]),
+        }
       : {}),
   };
 }

@@ -37,7 +37,9 @@ export class WorkQueueController {
     operationId: 'listWorkQueue',
     summary: "An agency's work queue",
     description:
-      'The cases waiting on one agency, oldest submission first, a page at a time (`nextCursor`). ' +
+      'The cases of one agency, the nearest deadline first (a paused case, waiting on the ' +
+      'applicant, shows the one it would have if the applicant answered now), then those ' +
+      'without a deadline, each by submission, a page at a time (`nextCursor`). ' +
       "The request goes to that agency's own deployment, which decides who may see it: its " +
       "officers, mall administrators, and the agency's own system (scope `agency:<CODE>:work`). " +
       'No personal data. The gateway refuses early an officer of another agency and a client ' +
@@ -84,9 +86,12 @@ export class WorkQueueController {
               channel: 'KIOSK',
               submittedAt: '2026-11-23T10:45:12.123+07:00',
               receivedAt: '2026-11-23T10:45:12.456+07:00',
+              deadline: '2026-11-25T00:00:00.000+07:00',
+              paused: false,
             },
           ],
-          nextCursor: 'WyIyMDI2LTExLTIzVDAzOjQ1OjEyLjEyM1oiLCI2ZjFjIl0',
+          nextCursor:
+            'WyIyMDI2LTExLTI0VDE3OjAwOjAwLjAwMFoiLCIyMDI2LTExLTIzVDAzOjQ1OjEyLjEyM1oiLCI2ZjFjIl0',
         },
       },
     },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CasesController } from './cases.controller';
 import { WorkQueueController } from './work-queue.controller';
 
-@Module({ controllers: [WorkQueueController] })
+@Module({ controllers: [WorkQueueController, CasesController] })
 export class WorkQueueModule {}

@@ -7,6 +7,12 @@ import {
   TRACKING_NO,
   ZONED_TIME,
 } from '../openapi/formats';
+import {
+  CLAIMED_BY_PROPERTY,
+  CLAIMED_UNTIL_PROPERTY,
+  DEADLINE_PROPERTY,
+  PAUSED_PROPERTY,
+} from './case.response';
 import { WORK_QUEUE_LIMITS } from './work-queue.request';
 
 export class WorkQueueItemResponse {
@@ -30,6 +36,18 @@ export class WorkQueueItemResponse {
 
   @ApiProperty({ ...ZONED_TIME, description: 'When the agency received it, in its time zone' })
   receivedAt: string;
+
+  @ApiPropertyOptional(DEADLINE_PROPERTY)
+  deadline?: string;
+
+  @ApiProperty({ ...PAUSED_PROPERTY, example: false })
+  paused: boolean;
+
+  @ApiPropertyOptional(CLAIMED_BY_PROPERTY)
+  claimedBy?: string;
+
+  @ApiPropertyOptional(CLAIMED_UNTIL_PROPERTY)
+  claimedUntil?: string;
 }
 
 export class WorkQueuePageResponse {
@@ -38,7 +56,8 @@ export class WorkQueuePageResponse {
 
   @ApiProperty({
     type: [WorkQueueItemResponse],
-    description: 'Oldest submission first; no personal data',
+    description:
+      'The nearest deadline first, then the cases without one; each by submission. No personal data',
     maxItems: WORK_QUEUE_LIMITS.pageSize,
   })
   items: WorkQueueItemResponse[];
@@ -63,6 +82,11 @@ export function toWorkQueuePageResponse(page: WorkQueuePageV1): WorkQueuePageRes
       channel: item.channel,
       submittedAt: item.submittedAt,
       receivedAt: item.receivedAt,
+      ...(item.deadline === undefined ? {} : { deadline: item.deadline }),
+      paused: item.paused,
+      ...(item.claimedBy === undefined || item.claimedUntil === undefined
+        ? {}
+        : { claimedBy: item.claimedBy, claimedUntil: item.claimedUntil }),
     })),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };

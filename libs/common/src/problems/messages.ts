@@ -109,6 +109,26 @@ export const PROBLEMS = {
       en: 'Application {trackingNo} is {status}; corrections can be sent only while it is NEEDS_REVISION.',
     },
   },
+  illegal_transition: {
+    title: {
+      id: 'Tindakan tidak dapat dilakukan pada status ini',
+      en: 'The action is not possible in this status',
+    },
+    detail: {
+      id: 'Berkas ini berstatus {status}; {action} tidak dapat dilakukan dari status tersebut.',
+      en: 'The case is {status}; {action} cannot be done from that status.',
+    },
+  },
+  case_claimed: {
+    title: {
+      id: 'Berkas sedang ditangani petugas lain',
+      en: 'Another officer is handling the case',
+    },
+    detail: {
+      id: 'Berkas {trackingNo} sedang ditangani oleh {holder} sampai {until}.',
+      en: 'Case {trackingNo} is being handled by {holder} until {until}.',
+    },
+  },
   document_not_found: {
     title: { id: 'Dokumen tidak ditemukan', en: 'Document not found' },
     detail: {
@@ -453,6 +473,8 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   required: { id: 'wajib diisi', en: 'is required' },
   must_be_string: { id: 'harus berupa teks', en: 'must be a string' },
   must_be_object: { id: 'harus berupa objek', en: 'must be an object' },
+  must_be_array: { id: 'harus berupa daftar', en: 'must be a list' },
+  max_items: { id: 'paling banyak {max} butir', en: 'must have at most {max} items' },
   must_be_body_object: {
     id: 'isi permintaan harus berupa objek JSON',
     en: 'the body must be a JSON object',
@@ -736,8 +758,8 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     en: 'the same document is offered twice',
   },
   unknown_requirement: {
-    id: 'persyaratan dokumen {requirement} tidak ada dalam standar pelayanan layanan ini',
-    en: "document requirement {requirement} is not in this service's standard",
+    id: 'persyaratan {requirement} tidak ada dalam standar pelayanan layanan ini',
+    en: "requirement {requirement} is not in this service's standard",
   },
   requirement_offered_twice: {
     id: 'persyaratan dokumen yang sama diisi dua kali',

@@ -1,11 +1,13 @@
 import { Type } from 'class-transformer';
 import {
   IsIn,
+  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../contract';
@@ -58,6 +60,25 @@ export class ApplicationStatusChangedV1 {
   @ValidateNested()
   @Type(() => IssuedOutputV1)
   output?: IssuedOutputV1;
+
+  /**
+   * Added later, optional (older consumers ignore it, events of cases recorded before it lack
+   * it): the number of the agency's case record this change is (1 for SUBMITTED → VERIFYING,
+   * ADR 0019). A follower that saw a higher one than the agency's history holds has found a cut.
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  sequence?: number;
+
+  /**
+   * Added later, optional: the case's deadline after this change, ISO 8601 in the agency's time
+   * zone (paused while the case waits on the applicant: then the one it would have if it came
+   * back now); absent when the service states no time limit to the agency.
+   */
+  @IsOptional()
+  @IsISO8601()
+  deadline?: string;
 }
 
 export const ApplicationStatusChanged = defineEvent<ApplicationStatusChangedV1>({

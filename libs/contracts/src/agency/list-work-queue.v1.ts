@@ -15,7 +15,10 @@ import type { Channel } from '../channels';
 import { defineRequest } from '../contract';
 import { STATUSES, type Status } from '../statuses';
 
-/** Ask one agency for the cases waiting on it, oldest first, a page at a time. */
+/**
+ * Ask one agency for its cases, the nearest deadline first (then those without one), each by
+ * submission, a page at a time.
+ */
 export class ListWorkQueueV1 {
   @IsOptional()
   @IsArray()
@@ -50,6 +53,13 @@ export interface WorkQueueItemV1 {
   /** ISO 8601 in the agency's time zone. */
   submittedAt: string;
   receivedAt: string;
+  /** The case's deadline, in the agency's time zone; absent without a time limit. */
+  deadline?: string;
+  /** The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT). */
+  paused: boolean;
+  /** Who works on it now (`ClaimCase`), while the claim holds; absent when nobody does. */
+  claimedBy?: string;
+  claimedUntil?: string;
 }
 
 export interface WorkQueuePageV1 {

@@ -1,0 +1,190 @@
+import type { ApplicationStatusChangedV1, Principal } from '@satupintu/contracts';
+import { type CaseRecord, verifyChain, workingDayCalendar } from '@satupintu/domain';
+import { domainErrorOf } from '@satupintu/testing';
+import type { ServiceTerms } from './case-records';
+import { type LockedCase, transitionCase } from './transition-case';
+import { chainOf } from './transition-case.spec-helpers';
+
+const APPLICATION_ID = '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b';
+// Monday 23 November 2026, 10:00 in Jakarta.
+const NOW = new Date('2026-11-23T03:00:00.000Z');
+const TERMS: ServiceTerms = {
+  timeLimit: { value: 2, unit: 'WORKING_DAYS' },
+  feeApplies: false,
+  requirements: ['childName', 'KK'],
+};
+
+const officer = (roles: Principal['roles'], agency = 'DUKCAPIL'): Principal => ({
+  kind: 'officer',
+  subject: `officer-${roles.join('-').toLowerCase()}`,
+  roles,
+  agency,
+  scopes: [],
+});
+
+const verifying = chainOf(APPLICATION_ID, [['SUBMITTED', 'VERIFYING', 'START_VERIFICATION']]);
+
+function ports(
+  status: LockedCase['status'] | undefined,
+  history: CaseRecord[],
+  terms: ServiceTerms | null = TERMS,
+) {
+  const moved: { record: CaseRecord; change: ApplicationStatusChangedV1 }[] = [];
+  const locked: LockedCase | undefined = status && {
+    applicationId: APPLICATION_ID,
+    trackingNo: 'K7M39QX2C',
+    serviceCode: 'DUKCAPIL-AKTA-LAHIR',
+    status,
+    timeZone: 'Asia/Jakarta',
+  };
+  return {
+    moved,
+    lockCase: () => Promise.resolve(locked),
+    history: () => Promise.resolve(history),
+    terms: () => Promise.resolve(terms ?? undefined),
+    calendar: () => workingDayCalendar([]),
+    now: () => NOW,
+    moveCase: (record: CaseRecord, change: ApplicationStatusChangedV1) => {
+      moved.push({ record, change });
+      return Promise.resolve();
+    },
+  };
+}
+
+describe('transitionCase', () => {
+  it('sends a case back: the next record with actor, role, reason and requirements, the clock paused', async () => {
+    const fake = ports('VERIFYING', verifying);
+    const answer = await transitionCase(
+      'DUKCAPIL',
+      officer(['VERIFIER']),
+      {
+        trackingNo: 'K7M39QX2C',
+        action: 'REQUEST_REVISION',
+        reason: '  The family card scan is unreadable. ',
+        requirements: ['KK'],
+      },
+      fake,
+    );
+    expect(answer).toEqual({
+      agencyCode: 'DUKCAPIL',
+      applicationId: APPLICATION_ID,
+      trackingNo: 'K7M39QX2C',
+      serviceCode: 'DUKCAPIL-AKTA-LAHIR',
+      status: 'NEEDS_REVISION',
+      sequence: 2,
+      // Arrived Friday 20 November: Monday and Tuesday are its two working days.
+      deadline: '2026-11-25T00:00:00.000+07:00',
+      paused: true,
+      changedAt: '2026-11-23T10:00:00.000+07:00',
+    });
+    const [{ record, change }] = fake.moved;
+    expect(record).toMatchObject({
+      sequence: 2,
+      from: 'VERIFYING',
+      to: 'NEEDS_REVISION',
+      action: 'REQUEST_REVISION',
+      actor: { kind: 'officer', subject: 'officer-verifier', role: 'VERIFIER' },
+      reason: 'The family card scan is unreadable.',
+      requirements: ['KK'],
+    });
+    expect(verifyChain([...verifying, record]).ok).toBe(true);
+    expect(change).toEqual({
+      applicationId: APPLICATION_ID,
+      trackingNo: 'K7M39QX2C',
+      agencyCode: 'DUKCAPIL',
+      agencyTimeZone: 'Asia/Jakarta',
+      from: 'VERIFYING',
+      to: 'NEEDS_REVISION',
+      reason: 'The family card scan is unreadable.',
+      changedAt: NOW.toISOString(),
+      sequence: 2,
+      deadline: '2026-11-25T00:00:00.000+07:00',
+    });
+  });
+
+  it('goes to payment first when the standard charges a fee, to review otherwise', async () => {
+    const paid = ports('VERIFYING', verifying, { ...TERMS, feeApplies: true });
+    const request = { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' } as const;
+    expect(await transitionCase('DUKCAPIL', officer(['VERIFIER']), request, paid)).toMatchObject({
+      status: 'AWAITING_PAYMENT',
+      paused: true,
+    });
+    const free = ports('VERIFYING', verifying);
+    expect(await transitionCase('DUKCAPIL', officer(['VERIFIER']), request, free)).toMatchObject({
+      status: 'IN_REVIEW',
+      paused: false,
+    });
+  });
+
+  it('has no deadline for a service the agency states no standard of', async () => {
+    const fake = ports('VERIFYING', verifying, null);
+    const answer = await transitionCase(
+      'DUKCAPIL',
+      officer(['VERIFIER']),
+      { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' },
+      fake,
+    );
+    expect(answer.status).toBe('IN_REVIEW');
+    expect(answer).not.toHaveProperty('deadline');
+  });
+
+  it('refuses, changing nothing: the wrong role, an illegal move, a missing reason, an unknown case', async () => {
+    const fake = ports('VERIFYING', verifying);
+    const approve = { trackingNo: 'K7M39QX2C', action: 'APPROVE' } as const;
+    const wrongRole = await domainErrorOf(
+      transitionCase('DUKCAPIL', officer(['VERIFIER']), approve, fake),
+    );
+    expect([wrongRole.status, wrongRole.code]).toEqual([403, 'forbidden']);
+    const illegal = await domainErrorOf(
+      transitionCase('DUKCAPIL', officer(['APPROVER']), approve, fake),
+    );
+    expect([illegal.status, illegal.code, illegal.params]).toEqual([
+      409,
+      'illegal_transition',
+      { status: 'VERIFYING', action: 'APPROVE' },
+    ]);
+    const noReason = await domainErrorOf(
+      transitionCase(
+        'DUKCAPIL',
+        officer(['APPROVER']),
+        { trackingNo: 'K7M39QX2C', action: 'REJECT', reason: '  ' },
+        fake,
+      ),
+    );
+    expect([noReason.status, noReason.code, noReason.errors]).toEqual([
+      422,
+      'unprocessable',
+      [{ field: 'reason', code: 'required' }],
+    ]);
+    const unknown = await domainErrorOf(
+      transitionCase('DUKCAPIL', officer(['APPROVER']), approve, ports(undefined, [])),
+    );
+    expect([unknown.status, unknown.code]).toEqual([404, 'application_not_found']);
+    expect(fake.moved).toEqual([]);
+  });
+
+  it('tells a stranger nothing of which cases exist', async () => {
+    const absent = ports(undefined, []);
+    const approve = { trackingNo: 'K7M39QX2C', action: 'APPROVE' } as const;
+    const stranger = await domainErrorOf(
+      transitionCase('DUKCAPIL', officer(['APPROVER'], 'PUPR'), approve, absent),
+    );
+    expect([stranger.status, stranger.code]).toEqual([403, 'forbidden']);
+    const anonymous = await domainErrorOf(
+      transitionCase('DUKCAPIL', { kind: 'anonymous', roles: [], scopes: [] }, approve, absent),
+    );
+    expect([anonymous.status, anonymous.code]).toEqual([401, 'unauthenticated']);
+  });
+
+  it('never records a time before the last record (a replica whose clock is behind)', async () => {
+    const late = chainOf(APPLICATION_ID, [['SUBMITTED', 'VERIFYING', 'START_VERIFICATION']]);
+    const fake = { ...ports('VERIFYING', late), now: () => new Date('2026-11-01T00:00:00Z') };
+    await transitionCase(
+      'DUKCAPIL',
+      officer(['VERIFIER']),
+      { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' },
+      fake,
+    );
+    expect(Date.parse(fake.moved[0].record.at)).toBe(Date.parse(late[0].at));
+  });
+});

@@ -1,0 +1,131 @@
+import { DomainError } from '@satupintu/common';
+import type {
+  ApplicationStatusChangedV1,
+  CaseV1,
+  Principal,
+  Status,
+  TransitionCaseV1,
+} from '@satupintu/contracts';
+import {
+  type CaseRecord,
+  type TransitionDecision,
+  type WorkflowAction,
+  type WorkflowCaller,
+  type WorkingDayCalendar,
+  decideTransition,
+  isWaitingOnApplicant,
+} from '@satupintu/domain';
+import { workQueueAccess } from '../work-queue/work-queue-access';
+import { type ServiceTerms, recordOf, statusChangeOf } from './case-records';
+
+/** A case as a transition needs it, locked for the transaction. */
+export interface LockedCase {
+  applicationId: string;
+  trackingNo: string;
+  serviceCode: string;
+  status: Status;
+  timeZone: string;
+}
+
+export interface MoveCasePorts {
+  /** The case's records, in sequence order. */
+  history(applicationId: string): Promise<CaseRecord[]>;
+  /** The service's terms from this agency's standard; undefined when it has none. */
+  terms(serviceCode: string): Promise<ServiceTerms | undefined>;
+  calendar(): WorkingDayCalendar;
+  now(): Date;
+  /** Appends the record, moves the case and publishes the change: one transaction with the lock. */
+  moveCase(record: CaseRecord, change: ApplicationStatusChangedV1): Promise<void>;
+}
+
+export type Moved = { ok: true; record: CaseRecord; change: ApplicationStatusChangedV1 };
+
+/**
+ * Decides one action on a locked case and, if allowed, records it: the next record of the
+ * chain with the deadline after it, the case moved, the change published. A refusal changes
+ * nothing and is answered as the workflow gave it.
+ */
+export async function moveCase(
+  agencyCode: string,
+  locked: LockedCase,
+  action: WorkflowAction,
+  caller: WorkflowCaller,
+  given: { reason?: string; requirements?: readonly string[] },
+  ports: MoveCasePorts,
+): Promise<Moved | Exclude<TransitionDecision, { ok: true }>> {
+  const terms = await ports.terms(locked.serviceCode);
+  const decision = decideTransition(locked.status, action, caller, {
+    agencyCode,
+    ...given,
+    // Without a standard the agency cannot name requirements nor say that a fee applies.
+    serviceRequirements: terms?.requirements ?? [],
+    feeApplies: terms?.feeApplies ?? false,
+  });
+  if (!decision.ok) return decision;
+  const history = await ports.history(locked.applicationId);
+  const record = recordOf(locked.applicationId, history, decision.draft, {
+    timeZone: locked.timeZone,
+    calendar: ports.calendar(),
+    now: ports.now(),
+    ...(terms ? { timeLimit: terms.timeLimit } : {}),
+  });
+  const change = statusChangeOf(record, { ...locked, agencyCode });
+  await ports.moveCase(record, change);
+  return { ok: true, record, change };
+}
+
+export interface TransitionCasePorts extends MoveCasePorts {
+  /** The case named, locked until the transaction ends; undefined when the agency has none. */
+  lockCase(by: { trackingNo?: string; applicationId?: string }): Promise<LockedCase | undefined>;
+}
+
+/**
+ * An officer or the agency's system acts on a case. Who may act on the agency's cases at all
+ * is checked before the case is looked up, so a stranger learns nothing of which exist.
+ */
+export async function transitionCase(
+  agencyCode: string,
+  principal: Principal,
+  request: TransitionCaseV1,
+  ports: TransitionCasePorts,
+): Promise<CaseV1> {
+  const resource = `${request.action} on cases of ${agencyCode}`;
+  const access = workQueueAccess(principal, agencyCode);
+  if (access !== 'allowed')
+    throw new DomainError(access, access === 'unauthenticated' ? 401 : 403, [], { resource });
+  const locked = await ports.lockCase({
+    ...(request.trackingNo ? { trackingNo: request.trackingNo } : {}),
+    ...(request.applicationId ? { applicationId: request.applicationId } : {}),
+  });
+  if (!locked)
+    throw new DomainError('application_not_found', 404, [], {
+      trackingNo: request.trackingNo ?? request.applicationId ?? '',
+    });
+  const moved = await moveCase(
+    agencyCode,
+    locked,
+    request.action,
+    principal,
+    {
+      ...(request.reason !== undefined ? { reason: request.reason } : {}),
+      ...(request.requirements !== undefined ? { requirements: request.requirements } : {}),
+    },
+    ports,
+  );
+  if (!moved.ok) throw new DomainError(moved.code, moved.status, moved.errors, moved.params);
+  return caseOf(agencyCode, locked, moved.record);
+}
+
+export function caseOf(agencyCode: string, locked: LockedCase, record: CaseRecord): CaseV1 {
+  return {
+    agencyCode,
+    applicationId: locked.applicationId,
+    trackingNo: locked.trackingNo,
+    serviceCode: locked.serviceCode,
+    status: record.to,
+    sequence: record.sequence,
+    ...(record.deadline !== undefined ? { deadline: record.deadline } : {}),
+    paused: isWaitingOnApplicant(record.to),
+    changedAt: record.at,
+  };
+}

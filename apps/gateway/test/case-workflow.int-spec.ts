@@ -1,0 +1,440 @@
+import type { Principal } from '@satupintu/contracts';
+import {
+  ServiceProcess,
+  TestTokenIssuer,
+  aPdf,
+  anApplicant,
+  anOfficer,
+  eventually,
+  queryServiceDb,
+  testEnvironment,
+} from '@satupintu/testing';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+type Answer = {
+  status?: number | string;
+  code?: string;
+  detail?: string;
+  errors?: { field: string; code: string }[];
+} & Record<string, unknown>;
+type Application = { applicationId: string; trackingNo: string };
+
+const AGENCY = 'DUKCAPIL';
+const BIRTH_FORM = {
+  childName: 'Ayu',
+  childSex: 'PEREMPUAN',
+  birthDate: '2026-11-02',
+  birthPlace: 'Cibinong',
+  motherNik: '3201014506900001',
+  marriageRecorded: true,
+};
+
+/**
+ * The agency's workflow across the real gateway, intake, agency and tracking (ADR 0019): its
+ * verifier and approver walk a birth certificate (a service without a fee) from verification to
+ * issue, through a revision the applicant answers; each step is a record of the case's
+ * hash-chained history and a status on the applicant's timeline, in order. Refusals change
+ * nothing: a verifier approving (403), an action the status does not allow (409 naming it), a
+ * rejection without a reason (422).
+ */
+describe('the agency workflow: transitions and the history check', () => {
+  let services: ServiceProcess[] = [];
+  let gateway: ServiceProcess;
+  let issuer: TestTokenIssuer;
+  const siti = anApplicant();
+  const verifier = anOfficer(AGENCY, ['VERIFIER']);
+  const approver = anOfficer(AGENCY, ['APPROVER']);
+  const otherVerifier = anOfficer(AGENCY, ['VERIFIER']);
+  const frontDesk = anOfficer(AGENCY, ['FRONT_DESK']);
+  const admin = anOfficer(AGENCY, ['AGENCY_ADMIN']);
+  const mallAdmin = anOfficer('MPP', ['MALL_ADMIN']);
+  const auth = new Map<Principal, string>();
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
+    for (const principal of [siti, verifier, otherVerifier, approver, frontDesk, admin, mallAdmin])
+      auth.set(
+        principal,
+        (await issuer.authorization(principal, { expiresInSeconds: 3600 })).authorization,
+      );
+    services = await Promise.all([
+      ServiceProcess.start('intake', { DEMO_SEED: 'true' }),
+      ServiceProcess.start('gateway'),
+      ServiceProcess.start('agency', { AGENCY_CODE: AGENCY, DEMO_SEED: 'true' }),
+      ServiceProcess.start('tracking'),
+    ]);
+    gateway = services[1];
+    // The agency's own standards (terms, fee, requirement keys) are there before any case.
+    await eventually(async () => {
+      const rows = await queryServiceDb(
+        ['agency', AGENCY],
+        "SELECT 1 FROM service_standards WHERE code = 'DUKCAPIL-AKTA-LAHIR'",
+      );
+      expect(rows).toHaveLength(1);
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await issuer.stop();
+  });
+
+  async function call(who: Principal, method: string, path: string, body?: unknown) {
+    const response = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers: {
+        authorization: auth.get(who)!,
+        'accept-language': 'en',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Answer };
+  }
+
+  const move = (who: Principal, application: Application, body: Record<string, unknown>) =>
+    call(who, 'POST', `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/transitions`, body);
+
+  async function upload(): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([aPdf(20_000)], { type: 'application/pdf' }), 'kk.pdf');
+    const uploaded = await fetch(`${gateway.url}/v1/documents`, {
+      method: 'POST',
+      headers: { authorization: auth.get(siti)! },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    return ((await uploaded.json()) as { documentId: string }).documentId;
+  }
+
+  async function sitiApplies(): Promise<Application> {
+    const { status, body } = await call(siti, 'POST', '/v1/applications', {
+      serviceCode: 'DUKCAPIL-AKTA-LAHIR',
+      form: BIRTH_FORM,
+      documents: [{ requirement: 'KK', documentId: await upload() }],
+    });
+    expect(status).toBe(201);
+    const application = body as unknown as Application;
+    await eventually(async () => {
+      const rows = await queryServiceDb(
+        ['agency', AGENCY],
+        'SELECT 1 FROM cases WHERE application_id = $1',
+        [application.applicationId],
+      );
+      expect(rows).toHaveLength(1);
+    });
+    return application;
+  }
+
+  async function intakeStatusOf(application: Application): Promise<string> {
+    const [row] = await queryServiceDb<{ status: string }>(
+      ['intake'],
+      'SELECT status FROM applications WHERE id = $1',
+      [application.applicationId],
+    );
+    return row.status;
+  }
+
+  const history = (application: Application) =>
+    queryServiceDb<{
+      sequence: number;
+      from_status: string;
+      to_status: string;
+      action: string;
+      actor_kind: string;
+      actor_subject: string | null;
+      actor_role: string | null;
+      reason: string | null;
+      requirements: string[] | null;
+      deadline: Date | null;
+    }>(
+      ['agency', AGENCY],
+      `SELECT sequence, from_status, to_status, action, actor_kind, actor_subject, actor_role,
+              reason, requirements, deadline
+         FROM case_history WHERE application_id = $1 ORDER BY sequence`,
+      [application.applicationId],
+    );
+
+  it('walks a case from verification to issue, through a revision, on the timeline in order', async () => {
+    const application = await sitiApplies();
+
+    const sentBack = await move(verifier, application, {
+      action: 'REQUEST_REVISION',
+      reason: 'The family card scan is unreadable.',
+      requirements: ['KK', 'birthDate'],
+    });
+    expect(sentBack.status).toBe(200);
+    expect(sentBack.body).toMatchObject({
+      agencyCode: AGENCY,
+      applicationId: application.applicationId,
+      trackingNo: application.trackingNo,
+      serviceCode: 'DUKCAPIL-AKTA-LAHIR',
+      status: 'NEEDS_REVISION',
+      sequence: 2,
+      deadline: expect.stringMatching(/\+07:00$/) as string,
+      paused: true,
+      changedAt: expect.stringMatching(/\+07:00$/) as string,
+    });
+    await eventually(async () => expect(await intakeStatusOf(application)).toBe('NEEDS_REVISION'));
+
+    // The work queue shows it paused, with its deadline, among the cases waiting on applicants.
+    const queue = await call(
+      verifier,
+      'GET',
+      `/v1/agencies/${AGENCY}/work-queue?status=NEEDS_REVISION&serviceCode=DUKCAPIL-AKTA-LAHIR&limit=100`,
+    );
+    expect(queue.status).toBe(200);
+    expect(queue.body.items).toContainEqual(
+      expect.objectContaining({
+        trackingNo: application.trackingNo,
+        status: 'NEEDS_REVISION',
+        deadline: sentBack.body.deadline,
+        paused: true,
+      }),
+    );
+
+    const corrected = await call(
+      siti,
+      'POST',
+      `/v1/applications/${application.trackingNo}/resubmit`,
+      {
+        form: { birthDate: '2026-11-03' },
+        documents: [{ requirement: 'KK', documentId: await upload() }],
+      },
+    );
+    expect(corrected.status).toBe(200);
+    await eventually(async () => expect(await intakeStatusOf(application)).toBe('VERIFYING'));
+
+    const verified = await move(verifier, application, { action: 'COMPLETE_VERIFICATION' });
+    expect(verified.body).toMatchObject({ status: 'IN_REVIEW', sequence: 4, paused: false });
+    const approved = await move(approver, application, {
+      action: 'APPROVE',
+      reason: 'All in order.',
+    });
+    expect(approved.body).toMatchObject({ status: 'APPROVED', sequence: 5 });
+    const issued = await move(approver, application, { action: 'ISSUE' });
+    expect([issued.status, issued.body.status, issued.body.sequence]).toEqual([200, 'ISSUED', 6]);
+
+    const records = await history(application);
+    expect(
+      records.map((r) => [
+        r.sequence,
+        r.from_status,
+        r.to_status,
+        r.action,
+        r.actor_kind,
+        r.actor_role,
+      ]),
+    ).toEqual([
+      [1, 'SUBMITTED', 'VERIFYING', 'START_VERIFICATION', 'system', null],
+      [2, 'VERIFYING', 'NEEDS_REVISION', 'REQUEST_REVISION', 'officer', 'VERIFIER'],
+      [3, 'NEEDS_REVISION', 'VERIFYING', 'RESUBMIT', 'system', null],
+      [4, 'VERIFYING', 'IN_REVIEW', 'COMPLETE_VERIFICATION', 'officer', 'VERIFIER'],
+      [5, 'IN_REVIEW', 'APPROVED', 'APPROVE', 'officer', 'APPROVER'],
+      [6, 'APPROVED', 'ISSUED', 'ISSUE', 'officer', 'APPROVER'],
+    ]);
+    expect(records[1]).toMatchObject({
+      actor_subject: verifier.subject,
+      reason: 'The family card scan is unreadable.',
+      requirements: ['KK', 'birthDate'],
+    });
+    expect(records[4].actor_subject).toBe(approver.subject);
+    expect(records.slice(1).every((r) => r.deadline !== null)).toBe(true);
+    const [kept] = await queryServiceDb<{ status: string; sequence: number }>(
+      ['agency', AGENCY],
+      'SELECT status, sequence FROM cases WHERE application_id = $1',
+      [application.applicationId],
+    );
+    expect(kept).toEqual({ status: 'ISSUED', sequence: 6 });
+
+    await eventually(async () => {
+      const timeline = await call(
+        frontDesk,
+        'GET',
+        `/v1/applications/${application.trackingNo}/timeline`,
+      );
+      const entries = timeline.body.entries as { status: string; reason?: string }[];
+      expect(entries.map((entry) => entry.status)).toEqual([
+        'SUBMITTED',
+        'VERIFYING',
+        'NEEDS_REVISION',
+        'VERIFYING',
+        'IN_REVIEW',
+        'APPROVED',
+        'ISSUED',
+      ]);
+      expect(entries[2].reason).toBe('The family card scan is unreadable.');
+    });
+    await eventually(async () => expect(await intakeStatusOf(application)).toBe('ISSUED'));
+
+    // Done: issuing again is a 409 naming where the case is.
+    const again = await move(approver, application, { action: 'ISSUE' });
+    expect([again.status, again.body.code]).toEqual([409, 'illegal_transition']);
+    expect(again.body.detail).toContain('ISSUED');
+  });
+
+  it('refuses a verifier approving, an illegal action, a rejection without a reason: nothing changes', async () => {
+    const application = await sitiApplies();
+
+    const wrongRole = await move(verifier, application, { action: 'APPROVE' });
+    expect([wrongRole.status, wrongRole.body.code]).toEqual([403, 'forbidden']);
+
+    const illegal = await move(approver, application, { action: 'APPROVE' });
+    expect([illegal.status, illegal.body.code]).toEqual([409, 'illegal_transition']);
+    expect(illegal.body.detail).toBe(
+      'The case is VERIFYING; APPROVE cannot be done from that status.',
+    );
+
+    const noReason = await move(approver, application, { action: 'REJECT' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors?.map(({ field, code }) => [field, code])).toEqual([
+      ['reason', 'required'],
+    ]);
+
+    const unknownKey = await move(verifier, application, {
+      action: 'REQUEST_REVISION',
+      reason: 'Please correct.',
+      requirements: ['KTP'],
+    });
+    expect(unknownKey.status).toBe(422);
+    expect(unknownKey.body.errors?.map(({ field, code }) => [field, code])).toEqual([
+      ['requirements.0', 'unknown_requirement'],
+    ]);
+
+    const badAction = await move(approver, application, { action: 'PUBLISH' });
+    expect(badAction.status).toBe(400);
+
+    expect((await history(application)).map((r) => r.to_status)).toEqual(['VERIFYING']);
+
+    const rejected = await move(approver, application, {
+      action: 'REJECT',
+      reason: 'The child was born in another regency.',
+    });
+    expect([rejected.status, rejected.body.status, rejected.body.paused]).toEqual([
+      200,
+      'REJECTED',
+      false,
+    ]);
+    await eventually(async () => expect(await intakeStatusOf(application)).toBe('REJECTED'));
+  });
+
+  type BrokenCase = {
+    applicationId: string;
+    trackingNo: string;
+    problem: string;
+    sequence: number;
+  };
+  const historyCheck = (who: Principal) => call(who, 'GET', `/v1/agencies/${AGENCY}/history-check`);
+
+  it("finds a case whose history was edited in the agency's database, for its admin or a mall admin", async () => {
+    const application = await sitiApplies();
+    await move(verifier, application, {
+      action: 'REQUEST_REVISION',
+      reason: 'The family card scan is unreadable.',
+      requirements: ['KK'],
+    });
+    const before = await historyCheck(admin);
+    expect(before.status).toBe(200);
+    expect(before.body.agencyCode).toBe(AGENCY);
+    expect(before.body.cases).toBeGreaterThan(0);
+    const brokenBefore = before.body.broken as BrokenCase[];
+    expect(brokenBefore.map((b) => b.applicationId)).not.toContain(application.applicationId);
+
+    // Someone with the database's keys softens the reason, past the append-only trigger.
+    await queryServiceDb(
+      ['agency', AGENCY],
+      `BEGIN; SET LOCAL session_replication_role = replica;
+       UPDATE case_history SET reason = 'Looks fine.'
+        WHERE application_id = '${application.applicationId}' AND sequence = 2;
+       COMMIT;`,
+    );
+
+    for (const who of [admin, mallAdmin]) {
+      const after = await historyCheck(who);
+      expect(after.status).toBe(200);
+      expect(after.body.intact).toBe((before.body.intact as number) - 1);
+      expect(after.body.broken).toContainEqual({
+        applicationId: application.applicationId,
+        trackingNo: application.trackingNo,
+        problem: 'hash_mismatch',
+        sequence: 2,
+        expectedSequence: 2,
+      });
+    }
+    const refused = await historyCheck(verifier);
+    expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+
+    // The same check from the command line, on the agency's database: exit 1, the case named.
+    const env = testEnvironment();
+    const run = promisify(execFile)(
+      process.execPath,
+      [join('dist', 'apps', 'agency', 'src', 'check-history.main.js'), '--agency', AGENCY],
+      { env: { ...process.env, DATABASE_URL: env.DATABASE_URL, DB_PREFIX: env.DB_PREFIX } },
+    );
+    const failed = (await run.then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as { code: number; stdout: string } | undefined;
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toContain(
+      `${application.trackingNo} ${application.applicationId}: hash_mismatch at record 2`,
+    );
+  });
+
+  it('lets one verifier claim a case at a time, until the claim lapses or is let go', async () => {
+    const application = await sitiApplies();
+    const path = `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/claim`;
+    const claimed = await call(verifier, 'POST', path);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body).toMatchObject({
+      trackingNo: application.trackingNo,
+      claimedBy: verifier.subject,
+      claimedUntil: expect.stringMatching(/\+07:00$/) as string,
+    });
+
+    const taken = await call(otherVerifier, 'POST', path);
+    expect([taken.status, taken.body.code]).toEqual([409, 'case_claimed']);
+    expect(taken.body.detail).toBe(
+      `Case ${application.trackingNo} is being handled by ${verifier.subject} until ${claimed.body.claimedUntil as string}.`,
+    );
+    const queue = await call(
+      verifier,
+      'GET',
+      `/v1/agencies/${AGENCY}/work-queue?status=VERIFYING&serviceCode=DUKCAPIL-AKTA-LAHIR&limit=100`,
+    );
+    expect(queue.body.items).toContainEqual(
+      expect.objectContaining({
+        trackingNo: application.trackingNo,
+        claimedBy: verifier.subject,
+        claimedUntil: claimed.body.claimedUntil,
+      }),
+    );
+    const frontDeskClaim = await call(frontDesk, 'POST', path);
+    expect(frontDeskClaim.status).toBe(403);
+
+    // The first verifier walks away: the claim lapses (its time set past), and it can be taken.
+    await queryServiceDb(
+      ['agency', AGENCY],
+      "UPDATE cases SET claimed_until = now() - interval '1 minute' WHERE application_id = $1",
+      [application.applicationId],
+    );
+    const takenOver = await call(otherVerifier, 'POST', path);
+    expect([takenOver.status, takenOver.body.claimedBy]).toEqual([200, otherVerifier.subject]);
+    const notTheirs = await call(verifier, 'DELETE', path);
+    expect([notTheirs.status, notTheirs.body.code]).toEqual([409, 'case_claimed']);
+    const letGo = await call(otherVerifier, 'DELETE', path);
+    expect(letGo.status).toBe(204);
+    const free = await call(
+      verifier,
+      'GET',
+      `/v1/agencies/${AGENCY}/work-queue?status=VERIFYING&serviceCode=DUKCAPIL-AKTA-LAHIR&limit=100`,
+    );
+    const item = (free.body.items as { trackingNo: string }[]).find(
+      (i) => i.trackingNo === application.trackingNo,
+    );
+    expect(item).not.toHaveProperty('claimedBy');
+  });
+});
