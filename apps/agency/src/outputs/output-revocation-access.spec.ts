@@ -46,7 +46,11 @@ describe('who may revoke an output', () => {
       },
       ['forbidden', 403],
     ],
-    ['an applicant', { kind: 'applicant', subject: 'a-1', roles: [], scopes: [] }, ['forbidden', 403]],
+    [
+      'an applicant',
+      { kind: 'applicant', subject: 'a-1', roles: [], scopes: [] },
+      ['forbidden', 403],
+    ],
     ['the system', SYSTEM, ['forbidden', 403]],
     [
       'an admin without a subject',
