@@ -148,7 +148,7 @@ export class AgencyOutputsController {
     DomainError.validation([{ field: 'reason', code: 'required' }]),
     'No reason, or one over 500 characters',
     {
-      ...malformedDocumentNoExample('/v1/agencies/DUKCAPIL/outputs/3201014506900001/revocation'),
+      ...malformedDocumentNoExample('/v1/agencies/DUKCAPIL/outputs/DUKCAPIL-26-42/revocation'),
       agencyCode: {
         summary: 'An agency code in lower case',
         error: agencyCodeFormat(),

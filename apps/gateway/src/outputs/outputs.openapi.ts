@@ -22,7 +22,7 @@ export function ApiDocumentNoParam(description: string) {
 export function malformedDocumentNoExample(instance: string): Record<string, ProblemExample> {
   return {
     documentNo: {
-      summary: 'Not a document number (not repeated back: it may be a NIK)',
+      summary: 'Not a document number (not repeated back: it may be personal)',
       error: DomainError.validation([{ field: 'documentNo', code: 'document_no_format' }]),
       instance,
     },

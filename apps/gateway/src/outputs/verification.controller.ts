@@ -66,7 +66,7 @@ export class VerificationController {
   @ApiProblemResponse(
     400,
     'Not a document number (AGENCY-YEAR-NUMBER)',
-    malformedDocumentNoExample('/v1/verify/3201014506900001'),
+    malformedDocumentNoExample('/v1/verify/DUKCAPIL-26-42'),
   )
   @ApiOutputNotFound('/v1/verify/DUKCAPIL-2026-999999')
   @ApiUpstreamProblems('DUKCAPIL', INSTANCE)
@@ -109,7 +109,7 @@ export class VerificationController {
     },
   })
   @ApiProblemResponse(400, 'Not a document number, or no file sent', {
-    ...malformedDocumentNoExample('/v1/verify/3201014506900001'),
+    ...malformedDocumentNoExample('/v1/verify/DUKCAPIL-26-42'),
     empty: {
       summary: 'An empty body',
       error: DomainError.validation([{ field: 'pdf', code: 'required' }]),
