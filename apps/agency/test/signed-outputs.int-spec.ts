@@ -16,7 +16,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AGENCY_MIGRATIONS } from '../src/migrations';
 import type { IssueOutputCommand } from '../src/outputs/issue-output';
-import { verifyOutput } from '../src/outputs/output-signature';
+import { pdfDigest, verifyOutput } from '../src/outputs/output-signature';
 import { OutputSigningKeys } from '../src/outputs/output-signing-keys';
 import { signedOutputOf } from '../src/outputs/output-verification';
 import { Outputs } from '../src/outputs/outputs';
@@ -182,11 +182,11 @@ describe('signed outputs in the agency database', () => {
 
     const tampered = Buffer.from(pdf);
     tampered[Math.floor(tampered.length / 2)] ^= 0x20;
-    expect((await outputs.verify(documentNo, tampered)).pdf).toEqual({
+    expect((await outputs.verify(documentNo, pdfDigest(tampered))).pdf).toEqual({
       authentic: false,
       reason: 'digest_mismatch',
     });
-    expect((await outputs.verify(documentNo, pdf)).pdf).toEqual({ authentic: true });
+    expect((await outputs.verify(documentNo, pdfDigest(pdf))).pdf).toEqual({ authentic: true });
     const record = await OutputsRepository.byNumber(db, documentNo);
     expect(verifyOutput(pdf, signedOutputOf(record!), key)).toEqual({ authentic: true });
   });

@@ -8,6 +8,7 @@ import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
+import { OutputsModule } from './outputs/outputs.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -34,6 +35,7 @@ export class GatewayModule {
         DocumentsModule.forRoot(config),
         BundlesModule,
         WorkQueueModule,
+        OutputsModule,
         AccountsModule,
         SessionsModule,
         CalendarModule,

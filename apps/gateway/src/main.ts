@@ -4,6 +4,7 @@ import { loadGatewayConfig } from './config';
 import { acceptDocumentUploads } from './documents/multipart';
 import { GatewayModule } from './gateway.module';
 import { acceptIdempotencyKeys } from './idempotency/idempotency-key.hook';
+import { acceptPdfBodies } from './outputs/pdf-body';
 import { setUpOpenApi } from './openapi/openapi';
 import { applyTransportHygiene } from './transport/transport.hooks';
 
@@ -20,6 +21,7 @@ runMain(async () => {
       applyTransportHygiene(app, config);
       acceptIdempotencyKeys(app);
       await acceptDocumentUploads(app);
+      acceptPdfBodies(app);
       setUpOpenApi(app, config);
       // Identity's public keys, asked for now and on a timer; the gateway does not wait for them.
       app.get(JwksCache).start();

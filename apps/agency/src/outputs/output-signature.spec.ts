@@ -8,6 +8,7 @@ import {
   pdfDigest,
   signOutput,
   verifyOutput,
+  verifyOutputDigest,
   type OutputStatement,
 } from './output-signature';
 
@@ -62,6 +63,23 @@ describe('signed outputs', () => {
   it("verifies with the issuing agency's published key", () => {
     const signed = signOutput(statementFor(pdf, dukcapil.publicJwk.kid), dukcapil.privateKey);
     expect(verifyOutput(pdf, signed, dukcapil.publicJwk)).toEqual({ authentic: true });
+  });
+
+  it('checks a PDF given by its SHA-256 as it checks its bytes', () => {
+    const signed = signOutput(statementFor(pdf, dukcapil.publicJwk.kid), dukcapil.privateKey);
+    expect(verifyOutputDigest(pdfDigest(pdf), signed, dukcapil.publicJwk)).toEqual({
+      authentic: true,
+    });
+    const tampered = Uint8Array.from(pdf);
+    tampered[0] ^= 0x01;
+    expect(verifyOutputDigest(pdfDigest(tampered), signed, dukcapil.publicJwk)).toEqual({
+      authentic: false,
+      reason: 'digest_mismatch',
+    });
+    expect(verifyOutputDigest(pdfDigest(pdf), signed, pupr.publicJwk)).toEqual({
+      authentic: false,
+      reason: 'wrong_key',
+    });
   });
 
   it('fails on a changed byte anywhere in the PDF', () => {

@@ -1,4 +1,4 @@
-import type { OutputPublicJwkV1 } from '@satupintu/contracts';
+import type { OutputPdfCheckV1, OutputPublicJwkV1 } from '@satupintu/contracts';
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
 /**
@@ -28,12 +28,7 @@ export interface SignedOutput extends OutputStatement {
   signature: string;
 }
 
-export type OutputVerification =
-  | { authentic: true }
-  | {
-      authentic: false;
-      reason: 'malformed' | 'digest_mismatch' | 'wrong_key' | 'bad_signature';
-    };
+export type OutputVerification = OutputPdfCheckV1;
 
 const STATEMENT_KEYS = [
   'agencyCode',
@@ -77,10 +72,22 @@ export function verifyOutput(
   signed: SignedOutput,
   publicKey: OutputPublicJwkV1,
 ): OutputVerification {
+  return verifyOutputDigest(pdfDigest(pdf), signed, publicKey);
+}
+
+/**
+ * `verifyOutput` given the PDF's SHA-256 rather than its bytes: what the agency checks when the
+ * gateway hashed an uploaded PDF, so the file (which names its holder) never travels further.
+ */
+export function verifyOutputDigest(
+  pdfSha256: string,
+  signed: SignedOutput,
+  publicKey: OutputPublicJwkV1,
+): OutputVerification {
   if (!isStatement(signed) || typeof signed.signature !== 'string') {
     return { authentic: false, reason: 'malformed' };
   }
-  if (pdfDigest(pdf) !== signed.pdfSha256) return { authentic: false, reason: 'digest_mismatch' };
+  if (pdfSha256 !== signed.pdfSha256) return { authentic: false, reason: 'digest_mismatch' };
   if (publicKey.kid !== signed.keyId) return { authentic: false, reason: 'wrong_key' };
   let key: KeyObject;
   try {

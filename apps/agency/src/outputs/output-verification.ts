@@ -11,10 +11,7 @@ import type { OutputVerification, SignedOutput } from './output-signature';
  * would let anyone list every holder of an agency's outputs. Nor the reason for a revocation:
  * an admin's free text may name a person.
  */
-export type OutputVerificationAnswer = OutputVerificationV1 & {
-  /** Only when a PDF was handed in to be checked: whether it is the one the agency signed. */
-  pdf?: OutputVerification;
-};
+export type OutputVerificationAnswer = OutputVerificationV1;
 
 export function verificationAnswer(
   record: OutputRecord,

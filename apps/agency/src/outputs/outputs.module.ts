@@ -11,6 +11,7 @@ import {
   OutputSigningKeys,
 } from './output-signing-keys';
 import { OUTPUTS_OPTIONS, Outputs, type OutputsOptions } from './outputs';
+import { OutputsHandlers } from './outputs.handlers';
 
 const KEY_ENCRYPTION_KEY_IS_PUBLIC = Symbol('KEY_ENCRYPTION_KEY_IS_PUBLIC');
 
@@ -37,6 +38,7 @@ export class OutputsModule {
     const { keyEncryptionKey, ...outputs } = options;
     return {
       module: OutputsModule,
+      controllers: [OutputsHandlers],
       providers: [
         { provide: OUTPUTS_OPTIONS, useValue: outputs },
         { provide: OUTPUT_KEY_ENCRYPTION_KEY, useValue: keyEncryptionKeyFrom(keyEncryptionKey) },

@@ -6,7 +6,7 @@ import { executorOf, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { issueOutput, type IssueOutputCommand, type IssuedOutput } from './issue-output';
 import { OutputSigningKeys } from './output-signing-keys';
-import { verifyOutput } from './output-signature';
+import { verifyOutputDigest } from './output-signature';
 import {
   revocationReason,
   signedOutputOf,
@@ -65,13 +65,16 @@ export class Outputs {
     );
   }
 
-  /** The public answer for a number; with a PDF, also whether that PDF is the one signed. */
-  async verify(documentNo: string, pdf?: Uint8Array): Promise<OutputVerificationAnswer> {
+  /**
+   * The public answer for a number; given a PDF's SHA-256 too, whether that PDF is the one
+   * signed (`pdfDigest` of its bytes).
+   */
+  async verify(documentNo: string, pdfSha256?: string): Promise<OutputVerificationAnswer> {
     const record = await this.find(documentNo);
-    if (pdf === undefined) return verificationAnswer(record, this.options.agencyCode);
+    if (pdfSha256 === undefined) return verificationAnswer(record, this.options.agencyCode);
     const key = (await this.keys.publishedKeys()).find(({ kid }) => kid === record.keyId);
     const check = key
-      ? verifyOutput(pdf, signedOutputOf(record), key)
+      ? verifyOutputDigest(pdfSha256, signedOutputOf(record), key)
       : ({ authentic: false, reason: 'wrong_key' } as const);
     return verificationAnswer(record, this.options.agencyCode, check);
   }

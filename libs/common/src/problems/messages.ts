@@ -604,6 +604,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     id: 'nomor dokumen berbentuk INSTANSI-TAHUN-NOMOR, mis. DUKCAPIL-2026-000042',
     en: 'a document number reads AGENCY-YEAR-NUMBER, e.g. DUKCAPIL-2026-000042',
   },
+  sha256_format: {
+    id: 'SHA-256 ditulis 64 digit heksadesimal huruf kecil',
+    en: 'a SHA-256 is 64 lower-case hexadecimal digits',
+  },
   agency_code_format: {
     id: 'kode instansi 2–32 huruf besar, angka atau -, misalnya DUKCAPIL',
     en: 'an agency code is 2–32 capital letters, digits or -, e.g. DUKCAPIL',

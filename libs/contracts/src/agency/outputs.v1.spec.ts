@@ -26,6 +26,17 @@ describe('output contracts', () => {
     expect(refused(VerifyOutputV1, { documentNo })).toEqual(['documentNo document_no_format']);
   });
 
+  it('take a PDF as its SHA-256 in lower-case hex, or none', () => {
+    const documentNo = 'DUKCAPIL-2026-000042';
+    expect(refused(VerifyOutputV1, { documentNo, pdfSha256: 'ab'.repeat(32) })).toEqual([]);
+    expect(refused(VerifyOutputV1, { documentNo, pdfSha256: 'AB'.repeat(32) })).toEqual([
+      'pdfSha256 sha256_format',
+    ]);
+    expect(refused(VerifyOutputV1, { documentNo, pdfSha256: 'ab' })).toEqual([
+      'pdfSha256 sha256_format',
+    ]);
+  });
+
   it('need a reason to revoke, of at most 500 characters', () => {
     const documentNo = 'DUKCAPIL-2026-000042';
     expect(refused(RevokeOutputV1, { documentNo, reason: 'issued in error' })).toEqual([]);

@@ -1,5 +1,5 @@
 import { DOCUMENT_NUMBER_PATTERN } from '@satupintu/domain';
-import { IsDefined, IsString, Matches } from 'class-validator';
+import { IsDefined, IsOptional, IsString, Matches } from 'class-validator';
 import { defineRequest } from '../contract';
 
 /** Text in Indonesian and English: a service's name as its output shows it. */
@@ -17,7 +17,27 @@ export class VerifyOutputV1 {
   @IsString()
   @Matches(DOCUMENT_NUMBER_PATTERN, { context: { code: 'document_no_format' } })
   documentNo: string;
+
+  /**
+   * A PDF's SHA-256 (lower-case hex) to check against the one signed: the gateway hashes the
+   * file it was handed, so the PDF itself (which names its holder) does not travel on NATS.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9a-f]{64}$/, { context: { code: 'sha256_format' } })
+  pdfSha256?: string;
 }
+
+/**
+ * Whether a PDF handed in is the one the agency signed, and if not the first check that failed
+ * (ADR 0021's offline steps): its digest, the key, the signature, or a record not as signed.
+ */
+export type OutputPdfCheckV1 =
+  | { authentic: true }
+  | {
+      authentic: false;
+      reason: 'malformed' | 'digest_mismatch' | 'wrong_key' | 'bad_signature';
+    };
 
 /**
  * The public answer: no holder data (not even masked) and no revocation reason. `signed` is
@@ -41,6 +61,8 @@ export interface OutputVerificationV1 {
     /** Ed25519 over `statement`, base64url. */
     signature: string;
   };
+  /** Only when a PDF's digest was given to check. */
+  pdf?: OutputPdfCheckV1;
 }
 
 export const VerifyOutput = defineRequest<VerifyOutputV1, OutputVerificationV1>({
