@@ -321,6 +321,29 @@ describe('the agency workflow: transitions and the history check', () => {
     await eventually(async () => expect(await intakeStatusOf(application)).toBe('REJECTED'));
   });
 
+  it('stops the case at the agency when the applicant withdraws: recorded, then refused to act on', async () => {
+    const application = await sitiApplies();
+    const withdrawn = await call(
+      siti,
+      'POST',
+      `/v1/applications/${application.trackingNo}/withdraw`,
+    );
+    expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'WITHDRAWN']);
+
+    await eventually(async () =>
+      expect(
+        (await history(application)).map((r) => [r.to_status, r.action, r.actor_kind]),
+      ).toEqual([
+        ['VERIFYING', 'START_VERIFICATION', 'system'],
+        ['WITHDRAWN', 'WITHDRAW', 'system'],
+      ]),
+    );
+    expect((await history(application))[1].reason).toBe('withdrawn by the applicant');
+    const late = await move(verifier, application, { action: 'COMPLETE_VERIFICATION' });
+    expect([late.status, late.body.code]).toEqual([409, 'illegal_transition']);
+    expect(await intakeStatusOf(application)).toBe('WITHDRAWN');
+  });
+
   type BrokenCase = {
     applicationId: string;
     trackingNo: string;

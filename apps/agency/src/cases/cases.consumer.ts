@@ -2,8 +2,10 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { LOGGER, type AppLogger } from '@satupintu/common';
 import {
   ApplicantProfileChanged,
+  ApplicationCancelled,
   ApplicationResubmitted,
   ApplicationSubmitted,
+  ApplicationWithdrawn,
   BusinessProfileChanged,
   INTAKE_STREAM,
 } from '@satupintu/contracts';
@@ -20,11 +22,13 @@ import { keepProfilesOf } from '../profiles/profiles';
 import { AGENCY_CODE } from './agency-code';
 import { CasesRepository, movePortsOf } from './cases.repository';
 import { receiveApplication } from './receive-application';
-import { takeUpResubmission } from './take-up-resubmission';
+import { type TakeUp, takeUpResubmission } from './take-up-resubmission';
+import { takeUpCancellation, takeUpWithdrawal } from './take-up-withdrawal';
 
 /**
  * Takes this agency's new applications off the INTAKE stream, and starts keeping the profiles
- * of those it now serves; takes up again the cases their applicants corrected.
+ * of those it now serves; takes up again the cases their applicants corrected, and stops those
+ * they withdrew or whose bundle failed.
  */
 @Injectable()
 export class CasesConsumer implements OnApplicationBootstrap {
@@ -56,14 +60,32 @@ export class CasesConsumer implements OnApplicationBootstrap {
             findCase: (applicationId) => CasesRepository.lockCase(tx, { applicationId }),
             ...movePortsOf(tx, this.calendar),
           });
-          if ('ignored' in outcome)
-            this.logger.warn(
-              { applicationId: resubmitted.applicationId, status: outcome.ignored },
-              'resubmission of a case not awaiting corrections: left as it is',
-            );
+          this.leftAsItIs(resubmitted, outcome, 'resubmission of a case not awaiting corrections');
+        }),
+        on(ApplicationWithdrawn, async (withdrawn, tx) => {
+          const outcome = await takeUpWithdrawal(this.agencyCode, withdrawn, {
+            findCase: (applicationId) => CasesRepository.lockCase(tx, { applicationId }),
+            ...movePortsOf(tx, this.calendar),
+          });
+          this.leftAsItIs(withdrawn, outcome, 'withdrawal of a case already decided');
+        }),
+        on(ApplicationCancelled, async (cancelled, tx) => {
+          const outcome = await takeUpCancellation(this.agencyCode, cancelled, {
+            findCase: (applicationId) => CasesRepository.lockCase(tx, { applicationId }),
+            ...movePortsOf(tx, this.calendar),
+          });
+          this.leftAsItIs(cancelled, outcome, 'cancellation of a case already decided');
         }),
       ],
     });
+  }
+
+  private leftAsItIs(event: { applicationId: string }, outcome: TakeUp, what: string): void {
+    if ('ignored' in outcome)
+      this.logger.warn(
+        { applicationId: event.applicationId, status: outcome.ignored },
+        `${what}: left as it is`,
+      );
   }
 
   private keepProfiles(
