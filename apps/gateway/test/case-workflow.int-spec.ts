@@ -7,6 +7,7 @@ import {
   anOfficer,
   eventually,
   queryServiceDb,
+  readStreams,
   testEnvironment,
 } from '@satupintu/testing';
 import { execFile } from 'node:child_process';
@@ -249,6 +250,33 @@ describe('the agency workflow: transitions and the history check', () => {
       [application.applicationId],
     );
     expect(kept).toEqual({ status: 'ISSUED', sequence: 6 });
+
+    // The move issued the case's output in its transaction (ADR 0021), by the approver, named
+    // by the agency's standard; the ISSUED change on the timeline carries its number.
+    const outputs = await queryServiceDb<{
+      document_no: string;
+      issued_by: string;
+      agency_name: string;
+      service_name: { id: string; en: string };
+    }>(
+      ['agency', AGENCY],
+      'SELECT document_no, issued_by, agency_name, service_name FROM outputs WHERE application_id = $1',
+      [application.applicationId],
+    );
+    expect(outputs).toHaveLength(1);
+    expect(outputs[0]).toMatchObject({
+      document_no: expect.stringMatching(/^DUKCAPIL-\d{4}-\d+$/) as string,
+      issued_by: approver.subject,
+      agency_name: 'Dinas Kependudukan dan Pencatatan Sipil',
+      service_name: { id: expect.any(String) as string, en: expect.any(String) as string },
+    });
+    const env = testEnvironment();
+    const changes = (await readStreams(env.NATS_URL, `${env.SP_NAMESPACE.toUpperCase()}_AGENCY`))
+      .map((m) => JSON.parse(m.data) as { applicationId?: string; to?: string; output?: unknown })
+      .filter((change) => change.applicationId === application.applicationId);
+    expect(changes.filter((change) => change.output !== undefined)).toEqual([
+      expect.objectContaining({ to: 'ISSUED', output: { number: outputs[0].document_no } }),
+    ]);
 
     await eventually(async () => {
       const timeline = await call(

@@ -18,6 +18,7 @@ import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import { keepProfilesOf } from '../profiles/profiles';
 import { AGENCY_CODE } from './agency-code';
+import { CaseOutputs } from './case-outputs';
 import { CasesRepository, movePortsOf } from './cases.repository';
 import { receiveApplication } from './receive-application';
 import { takeUpResubmission } from './take-up-resubmission';
@@ -33,6 +34,7 @@ export class CasesConsumer implements OnApplicationBootstrap {
     private readonly nats: NatsClients,
     @Inject(AGENCY_CODE) private readonly agencyCode: string,
     private readonly calendar: WorkingDayCalendarProvider,
+    private readonly outputs: CaseOutputs,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
@@ -54,7 +56,7 @@ export class CasesConsumer implements OnApplicationBootstrap {
         on(ApplicationResubmitted, async (resubmitted, tx) => {
           const outcome = await takeUpResubmission(this.agencyCode, resubmitted, {
             findCase: (applicationId) => CasesRepository.lockCase(tx, { applicationId }),
-            ...movePortsOf(tx, this.calendar),
+            ...movePortsOf(tx, this.calendar, this.outputs),
           });
           if ('ignored' in outcome)
             this.logger.warn(

@@ -37,6 +37,8 @@ export class OutputsModule {
     const { keyEncryptionKey, ...outputs } = options;
     return {
       module: OutputsModule,
+      // The workflow issues outputs when a case reaches ISSUED.
+      global: true,
       providers: [
         { provide: OUTPUTS_OPTIONS, useValue: outputs },
         { provide: OUTPUT_KEY_ENCRYPTION_KEY, useValue: keyEncryptionKeyFrom(keyEncryptionKey) },
