@@ -38,7 +38,8 @@ const BIRTH_FORM = {
  * issue, through a revision the applicant answers; each step is a record of the case's
  * hash-chained history and a status on the applicant's timeline, in order. Refusals change
  * nothing: a verifier approving (403), an action the status does not allow (409 naming it), a
- * rejection without a reason (422).
+ * rejection without a reason (422). Issuing issues the agency's numbered output in the same
+ * move, and a bundle's next step opens with its number.
  */
 describe('the agency workflow: transitions and the history check', () => {
   let services: ServiceProcess[] = [];
@@ -119,7 +120,13 @@ describe('the agency workflow: transitions and the history check', () => {
     });
     expect(status).toBe(201);
     const application = body as unknown as Application;
-    await eventually(async () => {
+    await agencyHasCase(application);
+    return application;
+  }
+
+  /** Waits until the agency has opened the application's case. */
+  const agencyHasCase = (application: Application) =>
+    eventually(async () => {
       const rows = await queryServiceDb(
         ['agency', AGENCY],
         'SELECT 1 FROM cases WHERE application_id = $1',
@@ -127,8 +134,6 @@ describe('the agency workflow: transitions and the history check', () => {
       );
       expect(rows).toHaveLength(1);
     });
-    return application;
-  }
 
   async function intakeStatusOf(application: Application): Promise<string> {
     const [row] = await queryServiceDb<{ status: string }>(
@@ -302,6 +307,51 @@ describe('the agency workflow: transitions and the history check', () => {
     const again = await move(approver, application, { action: 'ISSUE' });
     expect([again.status, again.body.code]).toEqual([409, 'illegal_transition']);
     expect(again.body.detail).toContain('ISSUED');
+  });
+
+  it("hands the output the agency issued to the bundle's next step (demo BIRTH-OF-A-CHILD)", async () => {
+    const submitted = await call(siti, 'POST', '/v1/bundles/BIRTH-OF-A-CHILD/applications', {
+      form: { childName: 'Ayu', birthWeightGrams: 3100, marriageRecorded: true },
+      documents: [{ requirement: 'SURAT_KETERANGAN_LAHIR', documentId: await upload() }],
+    });
+    expect(submitted.status).toBe(201);
+    type Step = { key: string; status: string; application?: Application; output?: unknown };
+    const bundle = submitted.body as unknown as { trackingNo: string; steps: Step[] };
+    const akta = bundle.steps.find((step) => step.key === 'akta')!.application!;
+    await agencyHasCase(akta);
+    for (const [who, action] of [
+      [verifier, 'COMPLETE_VERIFICATION'],
+      [approver, 'APPROVE'],
+      [approver, 'ISSUE'],
+    ] as const)
+      expect((await move(who, akta, { action })).status).toBe(200);
+
+    const [output] = await queryServiceDb<{ document_no: string }>(
+      ['agency', AGENCY],
+      'SELECT document_no FROM outputs WHERE application_id = $1',
+      [akta.applicationId],
+    );
+    const kk = await eventually(async () => {
+      const now = await call(siti, 'GET', `/v1/bundles/applications/${bundle.trackingNo}`);
+      const steps = now.body.steps as Step[];
+      expect(steps.find((step) => step.key === 'akta')).toMatchObject({
+        status: 'ISSUED',
+        output: { number: output.document_no },
+      });
+      const next = steps.find((step) => step.key === 'kk')!;
+      expect(next.status).toBe('OPEN');
+      return next.application!;
+    });
+    const opened = await call(siti, 'GET', `/v1/applications/${kk.trackingNo}`);
+    expect(opened.status).toBe(200);
+    expect((opened.body.requirements as { documents: unknown[] }).documents).toContainEqual(
+      expect.objectContaining({
+        requirement: 'AKTA_KELAHIRAN',
+        state: 'FROM_STEP',
+        fromStep: 'akta',
+        outputNumber: output.document_no,
+      }),
+    );
   });
 
   it('refuses a verifier approving, an illegal action, a rejection without a reason: nothing changes', async () => {
