@@ -1,4 +1,4 @@
-import type { Principal } from '@satupintu/contracts';
+import { ApplicantProfileChanged, type Principal } from '@satupintu/contracts';
 import {
   ServiceProcess,
   TestTokenIssuer,
@@ -6,6 +6,8 @@ import {
   anApplicant,
   anOfficer,
   eventually,
+  pdfTextOf,
+  publishEvents,
   queryServiceDb,
   readStreams,
   testEnvironment,
@@ -68,6 +70,19 @@ describe('the agency workflow: transitions and the history check', () => {
       ServiceProcess.start('tracking'),
     ]);
     gateway = services[1];
+    // Siti's profile, as identity publishes it: the agency keeps a copy once it serves her.
+    const env = testEnvironment();
+    await publishEvents(env.NATS_URL, env.SP_NAMESPACE, ApplicantProfileChanged, [
+      {
+        applicantId: siti.subject!,
+        version: 1,
+        nik: '3201014506900001',
+        name: 'Siti Rahayu',
+        birthDate: '1990-06-05',
+        sex: 'F',
+        changedAt: new Date().toISOString(),
+      },
+    ]);
     // The agency's own standards (terms, fee, requirement keys) are there before any case.
     await eventually(async () => {
       const rows = await queryServiceDb(
@@ -326,10 +341,14 @@ describe('the agency workflow: transitions and the history check', () => {
     ] as const)
       expect((await move(who, akta, { action })).status).toBe(200);
 
-    const [output] = await queryServiceDb<{ document_no: string }>(
+    const [output] = await queryServiceDb<{ document_no: string; pdf: Buffer }>(
       ['agency', AGENCY],
-      'SELECT document_no FROM outputs WHERE application_id = $1',
+      'SELECT document_no, pdf FROM outputs WHERE application_id = $1',
       [akta.applicationId],
+    );
+    // Issued to Siti from the agency's copy of her profile, her NIK masked.
+    expect(await pdfTextOf(output.pdf)).toEqual(
+      expect.arrayContaining(['Siti Rahayu', '3201********0001', akta.trackingNo]),
     );
     const kk = await eventually(async () => {
       const now = await call(siti, 'GET', `/v1/bundles/applications/${bundle.trackingNo}`);
