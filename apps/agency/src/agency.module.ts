@@ -3,7 +3,7 @@ import { ApplicationStatusChanged, ServiceStandardPublished } from '@satupintu/c
 import { databaseName } from '@satupintu/persistence';
 import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import { CasesModule } from './cases/cases.module';
-import type { AgencyConfig } from './config';
+import { type AgencyConfig, agencyNameOf } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';
 import { OutputsModule } from './outputs/outputs.module';
 import { ServicesModule } from './services/services.module';
@@ -26,7 +26,7 @@ export class AgencyModule {
         }),
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
-        CasesModule.forRoot(agency),
+        CasesModule.forRoot(agency, agencyNameOf(config)),
         WorkQueueModule.forRoot(agency, config.CASE_CLAIM_MINUTES),
         ServicesModule.forRoot({ agencyCode: agency, demoSeed: config.DEMO_SEED }),
         OutputsModule.forRoot({

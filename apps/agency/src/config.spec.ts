@@ -1,6 +1,6 @@
 import { ConfigError, INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY } from '@satupintu/common';
 import { randomBytes } from 'node:crypto';
-import { loadAgencyConfig } from './config';
+import { agencyNameOf, loadAgencyConfig } from './config';
 
 function errorOf(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -41,6 +41,15 @@ describe('loadAgencyConfig', () => {
     expect(config.SP_NAMESPACE).toBe('sp');
     expect(config.LOG_LEVEL).toBe('info');
     expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432');
+  });
+
+  it('names the agency by AGENCY_NAME, else by the demo catalog, else by its code', () => {
+    const name = (env: NodeJS.ProcessEnv) => agencyNameOf(loadAgencyConfig(env));
+    expect(name({ AGENCY_CODE: 'DUKCAPIL', AGENCY_NAME: 'Disdukcapil Kota Depok' })).toBe(
+      'Disdukcapil Kota Depok',
+    );
+    expect(name({ AGENCY_CODE: 'dukcapil' })).toBe('Dinas Kependudukan dan Pencatatan Sipil');
+    expect(name({ AGENCY_CODE: 'BPN' })).toBe('BPN');
   });
 
   it('takes HTTP_PORT from the environment', () => {

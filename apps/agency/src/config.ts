@@ -7,7 +7,8 @@ import {
   loadConfig,
   publicUrl,
 } from '@satupintu/common';
-import { bool, makeValidator, port } from 'envalid';
+import { DEMO_AGENCIES } from '@satupintu/demo';
+import { bool, makeValidator, port, str } from 'envalid';
 
 const agencyCode = makeValidator<string>((value) => {
   const code = value.toUpperCase();
@@ -32,6 +33,10 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
         desc: 'the agency this deployment serves, e.g. DUKCAPIL; it has its own database and consumers',
         example: 'DUKCAPIL',
       }),
+      AGENCY_NAME: str({
+        default: '',
+        desc: "the agency's name as its outputs print it; by default the demo catalog's name for its code, else the code",
+      }),
       CASE_CLAIM_MINUTES: minutes({
         default: 30,
         desc: 'how long a claim on a case holds once its officer stops claiming it (1 to 1440)',
@@ -54,3 +59,11 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
 }
 
 export type AgencyConfig = ReturnType<typeof loadAgencyConfig>;
+
+/** AGENCY_NAME, else the demo catalog's name for the code, else the code itself. */
+export function agencyNameOf(config: Pick<AgencyConfig, 'AGENCY_CODE' | 'AGENCY_NAME'>): string {
+  const code = config.AGENCY_CODE.toUpperCase();
+  return (
+    config.AGENCY_NAME.trim() || DEMO_AGENCIES.find((agency) => agency.code === code)?.name || code
+  );
+}

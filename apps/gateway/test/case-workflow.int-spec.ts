@@ -1,4 +1,4 @@
-import type { Principal } from '@satupintu/contracts';
+import { ApplicantProfileChanged, type Principal } from '@satupintu/contracts';
 import {
   ServiceProcess,
   TestTokenIssuer,
@@ -6,7 +6,10 @@ import {
   anApplicant,
   anOfficer,
   eventually,
+  pdfTextOf,
+  publishEvents,
   queryServiceDb,
+  readStreams,
   testEnvironment,
 } from '@satupintu/testing';
 import { execFile } from 'node:child_process';
@@ -37,7 +40,8 @@ const BIRTH_FORM = {
  * issue, through a revision the applicant answers; each step is a record of the case's
  * hash-chained history and a status on the applicant's timeline, in order. Refusals change
  * nothing: a verifier approving (403), an action the status does not allow (409 naming it), a
- * rejection without a reason (422).
+ * rejection without a reason (422). Issuing issues the agency's numbered output in the same
+ * move, and a bundle's next step opens with its number.
  */
 describe('the agency workflow: transitions and the history check', () => {
   let services: ServiceProcess[] = [];
@@ -66,6 +70,19 @@ describe('the agency workflow: transitions and the history check', () => {
       ServiceProcess.start('tracking'),
     ]);
     gateway = services[1];
+    // Siti's profile, as identity publishes it: the agency keeps a copy once it serves her.
+    const env = testEnvironment();
+    await publishEvents(env.NATS_URL, env.SP_NAMESPACE, ApplicantProfileChanged, [
+      {
+        applicantId: siti.subject!,
+        version: 1,
+        nik: '3201014506900001',
+        name: 'Siti Rahayu',
+        birthDate: '1990-06-05',
+        sex: 'F',
+        changedAt: new Date().toISOString(),
+      },
+    ]);
     // The agency's own standards (terms, fee, requirement keys) are there before any case.
     await eventually(async () => {
       const rows = await queryServiceDb(
@@ -118,7 +135,13 @@ describe('the agency workflow: transitions and the history check', () => {
     });
     expect(status).toBe(201);
     const application = body as unknown as Application;
-    await eventually(async () => {
+    await agencyHasCase(application);
+    return application;
+  }
+
+  /** Waits until the agency has opened the application's case. */
+  const agencyHasCase = (application: Application) =>
+    eventually(async () => {
       const rows = await queryServiceDb(
         ['agency', AGENCY],
         'SELECT 1 FROM cases WHERE application_id = $1',
@@ -126,8 +149,6 @@ describe('the agency workflow: transitions and the history check', () => {
       );
       expect(rows).toHaveLength(1);
     });
-    return application;
-  }
 
   async function intakeStatusOf(application: Application): Promise<string> {
     const [row] = await queryServiceDb<{ status: string }>(
@@ -250,6 +271,33 @@ describe('the agency workflow: transitions and the history check', () => {
     );
     expect(kept).toEqual({ status: 'ISSUED', sequence: 6 });
 
+    // The move issued the case's output in its transaction (ADR 0021), by the approver, named
+    // by the agency's standard; the ISSUED change on the timeline carries its number.
+    const outputs = await queryServiceDb<{
+      document_no: string;
+      issued_by: string;
+      agency_name: string;
+      service_name: { id: string; en: string };
+    }>(
+      ['agency', AGENCY],
+      'SELECT document_no, issued_by, agency_name, service_name FROM outputs WHERE application_id = $1',
+      [application.applicationId],
+    );
+    expect(outputs).toHaveLength(1);
+    expect(outputs[0]).toMatchObject({
+      document_no: expect.stringMatching(/^DUKCAPIL-\d{4}-\d+$/) as string,
+      issued_by: approver.subject,
+      agency_name: 'Dinas Kependudukan dan Pencatatan Sipil',
+      service_name: { id: expect.any(String) as string, en: expect.any(String) as string },
+    });
+    const env = testEnvironment();
+    const changes = (await readStreams(env.NATS_URL, `${env.SP_NAMESPACE.toUpperCase()}_AGENCY`))
+      .map((m) => JSON.parse(m.data) as { applicationId?: string; to?: string; output?: unknown })
+      .filter((change) => change.applicationId === application.applicationId);
+    expect(changes.filter((change) => change.output !== undefined)).toEqual([
+      expect.objectContaining({ to: 'ISSUED', output: { number: outputs[0].document_no } }),
+    ]);
+
     await eventually(async () => {
       const timeline = await call(
         frontDesk,
@@ -274,6 +322,55 @@ describe('the agency workflow: transitions and the history check', () => {
     const again = await move(approver, application, { action: 'ISSUE' });
     expect([again.status, again.body.code]).toEqual([409, 'illegal_transition']);
     expect(again.body.detail).toContain('ISSUED');
+  });
+
+  it("hands the output the agency issued to the bundle's next step (demo BIRTH-OF-A-CHILD)", async () => {
+    const submitted = await call(siti, 'POST', '/v1/bundles/BIRTH-OF-A-CHILD/applications', {
+      form: { childName: 'Ayu', birthWeightGrams: 3100, marriageRecorded: true },
+      documents: [{ requirement: 'SURAT_KETERANGAN_LAHIR', documentId: await upload() }],
+    });
+    expect(submitted.status).toBe(201);
+    type Step = { key: string; status: string; application?: Application; output?: unknown };
+    const bundle = submitted.body as unknown as { trackingNo: string; steps: Step[] };
+    const akta = bundle.steps.find((step) => step.key === 'akta')!.application!;
+    await agencyHasCase(akta);
+    for (const [who, action] of [
+      [verifier, 'COMPLETE_VERIFICATION'],
+      [approver, 'APPROVE'],
+      [approver, 'ISSUE'],
+    ] as const)
+      expect((await move(who, akta, { action })).status).toBe(200);
+
+    const [output] = await queryServiceDb<{ document_no: string; pdf: Buffer }>(
+      ['agency', AGENCY],
+      'SELECT document_no, pdf FROM outputs WHERE application_id = $1',
+      [akta.applicationId],
+    );
+    // Issued to Siti from the agency's copy of her profile, her NIK masked.
+    expect(await pdfTextOf(output.pdf)).toEqual(
+      expect.arrayContaining(['Siti Rahayu', '3201********0001', akta.trackingNo]),
+    );
+    const kk = await eventually(async () => {
+      const now = await call(siti, 'GET', `/v1/bundles/applications/${bundle.trackingNo}`);
+      const steps = now.body.steps as Step[];
+      expect(steps.find((step) => step.key === 'akta')).toMatchObject({
+        status: 'ISSUED',
+        output: { number: output.document_no },
+      });
+      const next = steps.find((step) => step.key === 'kk')!;
+      expect(next.status).toBe('OPEN');
+      return next.application!;
+    });
+    const opened = await call(siti, 'GET', `/v1/applications/${kk.trackingNo}`);
+    expect(opened.status).toBe(200);
+    expect((opened.body.requirements as { documents: unknown[] }).documents).toContainEqual(
+      expect.objectContaining({
+        requirement: 'AKTA_KELAHIRAN',
+        state: 'FROM_STEP',
+        fromStep: 'akta',
+        outputNumber: output.document_no,
+      }),
+    );
   });
 
   it('refuses a verifier approving, an illegal action, a rejection without a reason: nothing changes', async () => {

@@ -12,3 +12,4 @@ export * from './errors';
 export * from './log-leaks';
 export * from './token-issuer';
 export * from './client-credentials';
+export * from './pdf-text';

@@ -20,6 +20,7 @@ import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import { ProfilesRepository } from '../profiles/profiles.repository';
 import { keepProfilesOf } from '../profiles/profiles';
 import { AGENCY_CODE } from './agency-code';
+import { CaseOutputs } from './case-outputs';
 import { CasesRepository, movePortsOf } from './cases.repository';
 import { receiveApplication } from './receive-application';
 import { type TakeUp, takeUpResubmission } from './take-up-resubmission';
@@ -37,6 +38,7 @@ export class CasesConsumer implements OnApplicationBootstrap {
     private readonly nats: NatsClients,
     @Inject(AGENCY_CODE) private readonly agencyCode: string,
     private readonly calendar: WorkingDayCalendarProvider,
+    private readonly outputs: CaseOutputs,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
 
@@ -58,21 +60,21 @@ export class CasesConsumer implements OnApplicationBootstrap {
         on(ApplicationResubmitted, async (resubmitted, tx) => {
           const outcome = await takeUpResubmission(this.agencyCode, resubmitted, {
             findCase: (applicationId) => CasesRepository.lockCase(tx, { applicationId }),
-            ...movePortsOf(tx, this.calendar),
+            ...movePortsOf(tx, this.calendar, this.outputs),
           });
           this.leftAsItIs(resubmitted, outcome, 'resubmission of a case not awaiting corrections');
         }),
         on(ApplicationWithdrawn, async (withdrawn, tx) => {
           const outcome = await takeUpWithdrawal(this.agencyCode, withdrawn, {
             findCase: (applicationId) => CasesRepository.lockCase(tx, { applicationId }),
-            ...movePortsOf(tx, this.calendar),
+            ...movePortsOf(tx, this.calendar, this.outputs),
           });
           this.leftAsItIs(withdrawn, outcome, 'withdrawal of a case already decided');
         }),
         on(ApplicationCancelled, async (cancelled, tx) => {
           const outcome = await takeUpCancellation(this.agencyCode, cancelled, {
             findCase: (applicationId) => CasesRepository.lockCase(tx, { applicationId }),
-            ...movePortsOf(tx, this.calendar),
+            ...movePortsOf(tx, this.calendar, this.outputs),
           });
           this.leftAsItIs(cancelled, outcome, 'cancellation of a case already decided');
         }),

@@ -14,6 +14,7 @@ import { type Executor, executorOf } from '@satupintu/persistence';
 import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import { DataSource } from 'typeorm';
 import { AGENCY_CODE } from './agency-code';
+import { CaseOutputs } from './case-outputs';
 import { CasesRepository, movePortsOf } from './cases.repository';
 import { checkHistoryFor } from './check-history';
 import { transitionCase } from './transition-case';
@@ -26,6 +27,7 @@ export class CasesHandlers {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly calendar: WorkingDayCalendarProvider,
+    private readonly outputs: CaseOutputs,
     @Inject(AGENCY_CODE) private readonly agencyCode: string,
     dataSource: DataSource,
   ) {
@@ -41,7 +43,7 @@ export class CasesHandlers {
     return this.unitOfWork.run((tx) =>
       transitionCase(this.agencyCode, caller.principal, request, {
         lockCase: (by) => CasesRepository.lockCase(tx, by),
-        ...movePortsOf(tx, this.calendar),
+        ...movePortsOf(tx, this.calendar, this.outputs),
       }),
     );
   }

@@ -1,16 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AGENCY_CODE } from './agency-code';
 import { ProfilesConsumer } from '../profiles/profiles.consumer';
+import { AGENCY_NAME, CaseOutputs } from './case-outputs';
 import { CasesConsumer } from './cases.consumer';
 import { CasesHandlers } from './cases.handlers';
 
 @Module({})
 export class CasesModule {
-  static forRoot(agencyCode: string): DynamicModule {
+  static forRoot(agencyCode: string, agencyName: string): DynamicModule {
     return {
       module: CasesModule,
       controllers: [CasesHandlers],
-      providers: [CasesConsumer, ProfilesConsumer, { provide: AGENCY_CODE, useValue: agencyCode }],
+      providers: [
+        CasesConsumer,
+        ProfilesConsumer,
+        CaseOutputs,
+        { provide: AGENCY_CODE, useValue: agencyCode },
+        { provide: AGENCY_NAME, useValue: agencyName },
+      ],
     };
   }
 }

@@ -7,6 +7,7 @@ import type { CaseRecord, WorkflowAction } from '@satupintu/domain';
 import type { Transaction } from '@satupintu/messaging';
 import type { WorkingDayCalendarProvider } from '@satupintu/platform';
 import { type Executor, sql } from '@satupintu/persistence';
+import type { CaseOutputs } from './case-outputs';
 import { type ServiceTerms, termsOf } from './case-records';
 import type { CaseToCheck } from './check-history';
 import type { NewCase } from './receive-application';
@@ -175,12 +176,17 @@ export const CasesRepository = {
 };
 
 /** How a case moves, inside the transaction of the message or request handled. */
-export function movePortsOf(tx: Transaction, calendar: WorkingDayCalendarProvider): MoveCasePorts {
+export function movePortsOf(
+  tx: Transaction,
+  calendar: WorkingDayCalendarProvider,
+  outputs: CaseOutputs,
+): MoveCasePorts {
   return {
     history: (applicationId) => CasesRepository.history(tx, applicationId),
     terms: (serviceCode) => CasesRepository.terms(tx, serviceCode),
     calendar: () => calendar.calendar(),
     now: () => new Date(),
+    issueOutput: (locked, record, issuedBy) => outputs.issue(tx, locked, record, issuedBy),
     moveCase: (record, change) => CasesRepository.moveCase(tx, record, change),
   };
 }

@@ -31,6 +31,7 @@ function ports(locked: LockedCase | undefined, history: CaseRecord[]) {
     terms: () => Promise.resolve(undefined),
     calendar: () => workingDayCalendar([]),
     now: () => NOW,
+    issueOutput: () => Promise.reject(new Error('a resubmission issues nothing')),
     moveCase: (record: CaseRecord, change: ApplicationStatusChangedV1) => {
       moved.push({ record, change });
       return Promise.resolve();

@@ -43,6 +43,7 @@ function ports(locked: LockedCase | undefined, history: CaseRecord[]) {
     terms: () => Promise.resolve(undefined),
     calendar: () => workingDayCalendar([]),
     now: () => NOW,
+    issueOutput: () => Promise.reject(new Error('a withdrawal issues nothing')),
     moveCase: (record: CaseRecord, change: ApplicationStatusChangedV1) => {
       moved.push({ record, change });
       return Promise.resolve();

@@ -30,6 +30,7 @@ function ports(
   terms: ServiceTerms | null = TERMS,
 ) {
   const moved: { record: CaseRecord; change: ApplicationStatusChangedV1 }[] = [];
+  const issued: { record: CaseRecord; issuedBy: string }[] = [];
   const locked: LockedCase | undefined = status && {
     applicationId: APPLICATION_ID,
     trackingNo: 'K7M39QX2C',
@@ -39,11 +40,16 @@ function ports(
   };
   return {
     moved,
+    issued,
     lockCase: () => Promise.resolve(locked),
     history: () => Promise.resolve(history),
     terms: () => Promise.resolve(terms ?? undefined),
     calendar: () => workingDayCalendar([]),
     now: () => NOW,
+    issueOutput: (_locked: LockedCase, record: CaseRecord, issuedBy: string) => {
+      issued.push({ record, issuedBy });
+      return Promise.resolve('DUKCAPIL/2026/000042');
+    },
     moveCase: (record: CaseRecord, change: ApplicationStatusChangedV1) => {
       moved.push({ record, change });
       return Promise.resolve();
@@ -174,6 +180,51 @@ describe('transitionCase', () => {
       transitionCase('DUKCAPIL', { kind: 'anonymous', roles: [], scopes: [] }, approve, absent),
     );
     expect([anonymous.status, anonymous.code]).toEqual([401, 'unauthenticated']);
+  });
+
+  it('issues the output with the move to ISSUED and tells its number on the timeline', async () => {
+    const approved = chainOf(APPLICATION_ID, [
+      ['SUBMITTED', 'VERIFYING', 'START_VERIFICATION'],
+      ['VERIFYING', 'IN_REVIEW', 'COMPLETE_VERIFICATION'],
+      ['IN_REVIEW', 'APPROVED', 'APPROVE'],
+    ]);
+    const fake = ports('APPROVED', approved);
+    const approver = { ...officer(['APPROVER']), clientId: 'officer-web' };
+    await transitionCase('DUKCAPIL', approver, { trackingNo: 'K7M39QX2C', action: 'ISSUE' }, fake);
+    expect(fake.issued).toEqual([{ record: fake.moved[0].record, issuedBy: 'officer-approver' }]);
+    expect(fake.moved[0].change).toMatchObject({
+      to: 'ISSUED',
+      output: { number: 'DUKCAPIL/2026/000042' },
+    });
+
+    const system = ports('APPROVED', approved);
+    const agencySystem: Principal = {
+      kind: 'client',
+      subject: 'client-subject',
+      clientId: 'dukcapil-simduk',
+      roles: [],
+      agency: 'DUKCAPIL',
+      scopes: ['agency:DUKCAPIL:work'],
+    };
+    await transitionCase(
+      'DUKCAPIL',
+      agencySystem,
+      { trackingNo: 'K7M39QX2C', action: 'ISSUE' },
+      system,
+    );
+    expect(system.issued.map(({ issuedBy }) => issuedBy)).toEqual(['dukcapil-simduk']);
+  });
+
+  it('issues nothing on any other move', async () => {
+    const fake = ports('VERIFYING', verifying);
+    await transitionCase(
+      'DUKCAPIL',
+      officer(['VERIFIER']),
+      { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' },
+      fake,
+    );
+    expect(fake.issued).toEqual([]);
+    expect(fake.moved[0].change).not.toHaveProperty('output');
   });
 
   it('never records a time before the last record (a replica whose clock is behind)', async () => {

@@ -34,6 +34,11 @@ export interface MoveCasePorts {
   terms(serviceCode: string): Promise<ServiceTerms | undefined>;
   calendar(): WorkingDayCalendar;
   now(): Date;
+  /**
+   * Issues the case's output in the same transaction (ADR 0021), once per application: its
+   * number, the existing one when the application has one already.
+   */
+  issueOutput(locked: LockedCase, record: CaseRecord, issuedBy: string): Promise<string>;
   /** Appends the record, moves the case and publishes the change: one transaction with the lock. */
   moveCase(record: CaseRecord, change: ApplicationStatusChangedV1): Promise<void>;
 }
@@ -49,7 +54,7 @@ export async function moveCase(
   agencyCode: string,
   locked: LockedCase,
   action: WorkflowAction,
-  caller: WorkflowCaller,
+  caller: WorkflowCaller & { clientId?: string },
   given: { reason?: string; requirements?: readonly string[] },
   ports: MoveCasePorts,
 ): Promise<Moved | Exclude<TransitionDecision, { ok: true }>> {
@@ -70,6 +75,12 @@ export async function moveCase(
     ...(terms ? { timeLimit: terms.timeLimit } : {}),
   });
   const change = statusChangeOf(record, { ...locked, agencyCode });
+  if (record.to === 'ISSUED') {
+    // An officer by their subject, an agency's system by its client id (ADR 0021).
+    const system = caller.kind === 'client' || caller.kind === 'system';
+    const issuedBy = (system ? caller.clientId : undefined) ?? caller.subject ?? caller.kind;
+    change.output = { number: await ports.issueOutput(locked, record, issuedBy) };
+  }
   await ports.moveCase(record, change);
   return { ok: true, record, change };
 }

@@ -1,4 +1,5 @@
-import { PDFDocument, PDFName, type PDFNumber, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
+import { pdfStreamsOf as streamsOf, pdfTextOf as textOf } from '@satupintu/testing';
+import { PDFDocument, PDFName, type PDFNumber } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { QR_OPTIONS, renderOutputPdf, verificationUrl, type OutputFacts } from './output-pdf';
 
@@ -19,29 +20,6 @@ const anOutput = (overrides: Partial<OutputFacts> = {}): OutputFacts => ({
   ],
   ...overrides,
 });
-
-/** The streams of a PDF, decoded: content streams and images. */
-async function streamsOf(pdf: Uint8Array) {
-  const doc = await PDFDocument.load(pdf);
-  return doc.context
-    .enumerateIndirectObjects()
-    .map(([, object]) => object)
-    .filter((object): object is PDFRawStream => object instanceof PDFRawStream)
-    .map((stream) => ({ dict: stream.dict, bytes: decodePDFRawStream(stream).decode() }));
-}
-
-/** Every string the pages draw (pdf-lib writes standard-font text as `<hex> Tj`), in order. */
-async function textOf(pdf: Uint8Array): Promise<string[]> {
-  const lines: string[] = [];
-  for (const { bytes } of await streamsOf(pdf)) {
-    for (const [, hex] of Buffer.from(bytes)
-      .toString('latin1')
-      .matchAll(/<([0-9A-Fa-f]*)> Tj/g)) {
-      lines.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  return lines;
-}
 
 /** The image's pixels, one value per pixel: true where it is dark. */
 async function imagesOf(pdf: Uint8Array) {

@@ -39,6 +39,8 @@ export class OutputsModule {
     return {
       module: OutputsModule,
       controllers: [OutputsHandlers],
+      // The workflow issues outputs when a case reaches ISSUED.
+      global: true,
       providers: [
         { provide: OUTPUTS_OPTIONS, useValue: outputs },
         { provide: OUTPUT_KEY_ENCRYPTION_KEY, useValue: keyEncryptionKeyFrom(keyEncryptionKey) },
