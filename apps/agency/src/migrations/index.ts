@@ -8,6 +8,7 @@ import { CreateCases1763856000200 } from './1763856000200-create-cases';
 import { DropApplicantFromCases1764400000200 } from './1764400000200-drop-applicant-from-cases';
 import { KeepApplicantProfiles1764500000600 } from './1764500000600-keep-applicant-profiles';
 import { CreateServiceStandards1764900001020 } from './1764900001020-create-service-standards';
+import { IndexWorkQueueFilters1765500000200 } from './1765500000200-index-work-queue-filters';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const AGENCY_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const AGENCY_MIGRATIONS = [
   KeepApplicantProfiles1764500000600,
   CreateWorkingDayCalendar1764900000700,
   CreateServiceStandards1764900001020,
+  IndexWorkQueueFilters1765500000200,
 ];
