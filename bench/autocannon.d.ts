@@ -14,6 +14,8 @@ declare module 'autocannon' {
       requests?: { setupRequest?: (request: Request) => Request }[];
       connections?: number;
       pipelining?: number;
+      /** Requests per second over all connections (default: as many as they can). */
+      overallRate?: number;
       /** Seconds. */
       duration?: number;
       /** Seconds before a request counts as a timeout. */

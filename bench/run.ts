@@ -25,7 +25,16 @@ import { Client } from 'pg';
 import { ActivitySampler } from './lib/pg-activity';
 import { cpuByProcess, describeCores, sampleProcesses } from './lib/proc-cpu';
 import { summarizeProfile } from './lib/profile-summary';
-import { failures, runLoad, stopLoad, type LoadOptions, type LoadResult } from './lib/load';
+import type { ReceiverStats } from './lib/webhook-receiver';
+import type { WebhookRunResult } from './lib/webhook-sender';
+import {
+  failures,
+  runLoad,
+  splitCores,
+  stopLoad,
+  type LoadOptions,
+  type LoadResult,
+} from './lib/load';
 import {
   compare,
   describeFailures,
@@ -41,6 +50,15 @@ const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = 3;
 const DRAIN_TIMEOUT_MS = 120_000;
+/** The work queue is read again once the agency has this many more open cases. */
+const OPEN_CASES = 100_000;
+/** …at this steady rate over this many connections, well below saturation, for its p99. */
+const WORK_QUEUE_RATE = 100;
+const WORK_QUEUE_CONNECTIONS = 10;
+const WEBHOOK_DELIVERIES = 20_000;
+const WEBHOOK_APPLICATIONS = 2000;
+/** The receiver verifies one signature in this many (1: all). */
+const WEBHOOK_VERIFY_EVERY = 1;
 const WARMUP_DRAIN_TIMEOUT_MS = 60_000;
 /** BENCH_PROFILE=1: CPU-profile each service during the POST run (which perturbs its figures). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -158,14 +176,16 @@ const guard = new RunGuard({ name: 'bench', watchdogMs: WATCHDOG_MS, cleanup, re
 // Measuring.
 
 async function measure(
-  options: Omit<LoadOptions, 'connections' | 'durationS'>,
+  options: Omit<LoadOptions, 'connections' | 'durationS'> & { connections?: number },
 ): Promise<{ result: LoadResult; warmup: LoadResult }> {
+  const connections = options.connections ?? CONNECTIONS;
+  const rate = options.overallRate ? ` at ${options.overallRate} req/s` : '';
   say(
-    `\n▶ ${options.target}: ${WARMUP_S} s warm-up, then ${DURATION_S} s × ${CONNECTIONS} connections`,
+    `\n▶ ${options.target}: ${WARMUP_S} s warm-up, then ${DURATION_S} s × ${connections} connections${rate}`,
   );
-  const warmup = await runLoad({ ...options, connections: CONNECTIONS, durationS: WARMUP_S });
+  const warmup = await runLoad({ ...options, connections, durationS: WARMUP_S });
   if (failures(warmup) > 0) say(`  ! warm-up: ${describeFailures(warmup, options.expectStatus)}`);
-  const result = await runLoad({ ...options, connections: CONNECTIONS, durationS: DURATION_S });
+  const result = await runLoad({ ...options, connections, durationS: DURATION_S });
   printResult(result, options.expectStatus);
   return { result, warmup };
 }
@@ -196,10 +216,13 @@ async function withBaseline<T>(
   }
 }
 
-/** A baseline server or responder as its own process; it exits if the bench goes away. */
+/**
+ * A baseline server or responder (or the webhook sender or receiver, `lib/…`) as its own
+ * process; it exits if the bench goes away.
+ */
 function baseline(name: string, script: string, args: string[], env: Record<string, string>) {
   return ManagedProcess.spawn(name, process.execPath, {
-    args: [join('dist', 'bench', 'baselines', script), ...args],
+    args: [join('dist', 'bench', script.includes('/') ? '' : 'baselines', script), ...args],
     env: { ...process.env, ...env },
     stdin: 'pipe',
   });
@@ -242,6 +265,113 @@ async function natsRoundTrip(label: string, subject: string, pgUrl?: string): Pr
     BENCH_PORT: String(port),
   });
   return measureBaseline([responder, server], label, `http://127.0.0.1:${port}`);
+}
+
+/**
+ * Webhook deliveries per second (libs/webhooks, not yet wired into a service): the sender
+ * enqueues WEBHOOK_DELIVERIES events over WEBHOOK_APPLICATIONS applications on a throwaway
+ * database, then its worker delivers them to a receiver process; timed by the database from the
+ * worker's start to the last delivery. Compared with (b): a webhook is one HTTP round trip.
+ */
+async function webhookDeliveries(b: LoadResult): Promise<{
+  row: Row;
+  rate: number;
+  summary: string;
+  problems: string[];
+}> {
+  const target =
+    `webhook deliveries to a local receiver (${WEBHOOK_DELIVERIES} over ${WEBHOOK_APPLICATIONS} applications, ` +
+    'one subscription; p50/p99: each attempt’s HTTP round trip)';
+  say(`\n▶ ${target}`);
+  const database = databaseName(env.DB_PREFIX, 'webhooks');
+  await ensureDatabase(env.DATABASE_URL, database);
+  const [senderPort, receiverPort] = [await freePort(), await freePort()];
+  const senderUrl = `http://127.0.0.1:${senderPort}`;
+  const receiverUrl = `http://127.0.0.1:${receiverPort}`;
+  const sender = baseline('webhook-sender', 'lib/webhook-sender.js', [], {
+    BENCH_PORT: String(senderPort),
+    BENCH_PG_URL: databaseUrl(env.DATABASE_URL, database),
+    BENCH_RECEIVER_URL: `${receiverUrl}/hooks`,
+    BENCH_DELIVERIES: String(WEBHOOK_DELIVERIES),
+    BENCH_APPLICATIONS: String(WEBHOOK_APPLICATIONS),
+  });
+  baselines.add(sender);
+  const processes = [sender];
+  try {
+    await sender.waitReady(`${senderUrl}/ready`, 120_000);
+    const { secret, enqueueMs } = (await (await fetch(`${senderUrl}/ready`)).json()) as {
+      secret: string;
+      enqueueMs: number;
+    };
+    say(`  enqueued in ${seconds(enqueueMs)}`);
+    const receiver = baseline('webhook-receiver', 'lib/webhook-receiver.js', [], {
+      BENCH_PORT: String(receiverPort),
+      BENCH_SECRET: secret,
+      BENCH_VERIFY_EVERY: String(WEBHOOK_VERIFY_EVERY),
+    });
+    baselines.add(receiver);
+    processes.push(receiver);
+    await receiver.waitReady(`${receiverUrl}/ready`);
+
+    const cpuBefore = sampleProcesses();
+    const started = Date.now();
+    const response = await fetch(`${senderUrl}/run`, {
+      method: 'POST',
+      signal: AbortSignal.timeout(150_000),
+    });
+    const run = (await response.json()) as WebhookRunResult;
+    const wallS = (Date.now() - started) / 1000;
+    const cores = cpuByProcess(cpuBefore, sampleProcesses());
+    const stats = (await (await fetch(`${receiverUrl}/stats`)).json()) as ReceiverStats;
+    const coresOf = (name: string) => cores.find((c) => c.name === name)?.cores ?? 0;
+    const senderCores = coresOf('webhook-sender');
+    const receiverCores = coresOf('webhook-receiver');
+    const rate = run.delivered / Math.max(run.wallMs / 1000, 0.001);
+    const cpuMs = (senderCores * wallS * 1000) / Math.max(run.delivered, 1);
+    const wrong = [
+      run.undelivered > 0 ? `${run.undelivered} not delivered` : '',
+      run.retried > 0 ? `${run.retried} retried` : '',
+      stats.received !== run.delivered
+        ? `receiver got ${stats.received} for ${run.delivered} delivered`
+        : '',
+      stats.badSignatures > 0 ? `${stats.badSignatures} bad signatures` : '',
+      stats.duplicates > 0 ? `${stats.duplicates} duplicates` : '',
+      stats.outOfOrder > 0 ? `${stats.outOfOrder} out of order` : '',
+    ].filter(Boolean);
+    say(
+      `  ${run.delivered} delivered in ${seconds(run.wallMs)} = ${fmtRate(rate)}/s; attempt p50 ${fmtMs(run.attemptP50)} ms, ` +
+        `p99 ${fmtMs(run.attemptP99)} ms; claimed → delivered p50 ${fmtMs(run.claimedToDeliveredP50)} ms, p99 ${fmtMs(run.claimedToDeliveredP99)} ms; ` +
+        `sender ${cpuMs.toFixed(2)} CPU ms per delivery; receiver verified ${stats.verified} of ${stats.received}`,
+    );
+    say(`  CPU by process (cores): ${describeCores(cores)}`);
+    const summary =
+      `Webhook deliveries: ${fmtRate(rate)}/s (goal ≥ 1,000/s: **${rate >= 1000 ? 'met' : 'not met'}**); ` +
+      `sender ${senderCores.toFixed(2)} cores, ${cpuMs.toFixed(2)} CPU ms per delivery; receiver ${receiverCores.toFixed(2)} cores ` +
+      `(verified ${stats.verified} of ${stats.received} signatures with standardwebhooks); enqueuing took ${seconds(enqueueMs)}; ` +
+      `claimed → delivered p50 ${fmtMs(run.claimedToDeliveredP50)} ms, p99 ${fmtMs(run.claimedToDeliveredP99)} ms (a batch settles together). ` +
+      `CPU by process (cores): ${describeCores(cores)}.`;
+    const row: Row = {
+      target,
+      rps: fmtRate(rate),
+      p50: fmtMs(run.attemptP50),
+      p99: fmtMs(run.attemptP99),
+      errors: wrong.length > 0 ? `**${wrong.join('; ')}**` : '0',
+      ratio: `${times(rate, b.rps)} (b)`,
+      latencyRatio: `${times(run.attemptP99, b.p99)} (b)`,
+      cpu: cpuMs.toFixed(cpuMs >= 10 ? 1 : 2),
+      other: splitCores(cores).other.toFixed(2),
+    };
+    return {
+      row,
+      rate,
+      summary,
+      problems: wrong.length > 0 ? [`webhook deliveries: ${wrong.join('; ')}`] : [],
+    };
+  } finally {
+    await Promise.all(processes.map((p) => p.stop()));
+    for (const p of processes) baselines.delete(p);
+    await dropDatabase(env.DATABASE_URL, database);
+  }
 }
 
 function startService(
@@ -423,6 +553,34 @@ async function submitOne(gatewayUrl: string): Promise<string> {
   return (JSON.parse(text) as { trackingNo: string }).trackingNo;
 }
 
+/**
+ * Adds OPEN_CASES open cases to an agency's database directly, older than every case there (so
+ * they fill the first pages): 70% VERIFYING, 30% IN_REVIEW; 60% DUKCAPIL-KK, 30% KTP-EL, 10%
+ * AKTA-LAHIR. Only the columns a case must have. Answers how long it took (ms).
+ */
+async function seedOpenCases(agencyDb: Client): Promise<number> {
+  const started = Date.now();
+  await agencyDb.query(
+    `INSERT INTO cases (application_id, tracking_no, service_code, channel, status, submitted_at,
+                        deadline, sequence)
+     SELECT gen_random_uuid(), 'Q' || lpad(g::text, 8, '0'),
+            CASE WHEN g % 10 < 6 THEN 'DUKCAPIL-KK' WHEN g % 10 < 9 THEN 'DUKCAPIL-KTP-EL'
+                 ELSE 'DUKCAPIL-AKTA-LAHIR' END,
+            'COUNTER',
+            CASE WHEN g % 7 < 5 THEN 'VERIFYING' ELSE 'IN_REVIEW' END,
+            now() - interval '60 days' + make_interval(secs => g * 30),
+            -- Most have a deadline (a time limit of 3 to 14 days), as the queue orders by it.
+            CASE WHEN g % 20 = 0 THEN NULL
+                 ELSE now() - interval '60 days' + make_interval(secs => g * 30)
+                      + make_interval(days => 3 + g % 12) END,
+            1
+       FROM generate_series(1, $1::int) g`,
+    [OPEN_CASES],
+  );
+  await agencyDb.query('ANALYZE cases');
+  return Date.now() - started;
+}
+
 async function scrapeMetrics(service: ServiceProcess, pattern: RegExp): Promise<string[]> {
   try {
     const text = await (
@@ -493,6 +651,10 @@ async function main(): Promise<number> {
   for (const base of [a, b, c])
     if (failures(base) > 0)
       problems.push(`baseline ${base.target}: ${describeFailures(base, 200)}`);
+
+  // Webhook deliveries, on a machine as quiet as the baselines had it (no service started yet).
+  const webhooks = await webhookDeliveries(b);
+  problems.push(...webhooks.problems);
 
   // The system, as `npm start` runs it; identity's part (public keys, tokens) played by the
   // test token issuer. A second gateway believes tokens without checking them
@@ -740,6 +902,44 @@ async function main(): Promise<number> {
   ).result;
   if (failures(routed) > 0) problems.push(`GET work-queue: ${describeFailures(routed, 200)}`);
 
+  // The work queue of an agency with 100,000 open cases: saturated like the row above (what the
+  // size costs), then at a steady rate far below saturation (the latency an officer sees), a
+  // page of 20, unfiltered and filtered by status and by service.
+  const seeded = await seedOpenCases(await openClient(serviceDb('agency', 'DUKCAPIL')));
+  say(`\n▶ ${OPEN_CASES} open cases added to DUKCAPIL's cases in ${seconds(seeded)}`);
+  const workQueueUrl = `${gateway.url}/v1/agencies/DUKCAPIL/work-queue`;
+  const bigQueue = async (query: string, rate?: number) => {
+    const result = (
+      await measure({
+        target:
+          `gateway \`GET /v1/agencies/DUKCAPIL/work-queue?${query}\`, ${OPEN_CASES} open cases` +
+          (rate ? `, ${WORK_QUEUE_CONNECTIONS} connections at ${rate} req/s` : ''),
+        url: `${workQueueUrl}?${query}`,
+        method: 'GET',
+        headers: AUTH_HEADERS,
+        expectStatus: 200,
+        ...(rate ? { connections: WORK_QUEUE_CONNECTIONS, overallRate: rate } : {}),
+      })
+    ).result;
+    if (failures(result) > 0) problems.push(`${result.target}: ${describeFailures(result, 200)}`);
+    return result;
+  };
+  const bigSaturated = await bigQueue('limit=20');
+  const bigQueueRuns = [
+    await bigQueue('limit=20', WORK_QUEUE_RATE),
+    await bigQueue('limit=20&status=IN_REVIEW', WORK_QUEUE_RATE),
+    await bigQueue('limit=20&serviceCode=DUKCAPIL-AKTA-LAHIR', WORK_QUEUE_RATE),
+    // None of the 100,000 has it: the filter that walks the most to find a page.
+    await bigQueue('limit=20&status=NEEDS_REVISION', WORK_QUEUE_RATE),
+  ];
+  const worstQueueP99 = Math.max(...bigQueueRuns.map((r) => r.p99));
+  const workQueueSummary =
+    `Work queue with ${OPEN_CASES} open cases at ${WORK_QUEUE_RATE} req/s: p99 ${bigQueueRuns.map((r) => `${fmtMs(r.p99)} ms (${r.url.split('?')[1]}; other load ${r.otherLoadCores.toFixed(2)} cores)`).join(', ')}; ` +
+    `goal p99 ≤ 50 ms: **${worstQueueP99 <= 50 ? 'met' : 'not met'}** (the page's query takes under 1 ms in EXPLAIN ANALYZE, filtered or not: the tail is the routed round trip on a machine whose 2 cores are busy; compare the other load and run again). Saturated (${CONNECTIONS} connections): ${fmtRate(bigSaturated.rps)} req/s, ` +
+    `p99 ${fmtMs(bigSaturated.p99)} ms (${times(bigSaturated.rps, routed.rps)} the req/s of the limit=1 row on the few cases before).`;
+  say(`  ${workQueueSummary.replace(/\*/g, '')}`);
+  say(`  ${webhooks.summary.replace(/\*/g, '')}`);
+
   const logLines = [intake, tracking, agency, gateway].flatMap(logSummary);
 
   // Report.
@@ -777,6 +977,16 @@ async function main(): Promise<number> {
     ),
     rowOf(get, 200, compare(get, [['(b)', b]])),
     rowOf(routed, 200, compare(routed, [['(b)', b]])),
+    rowOf(
+      bigSaturated,
+      200,
+      compare(bigSaturated, [
+        ['(b)', b],
+        ['limit=1 on the few cases before', routed],
+      ]),
+    ),
+    ...bigQueueRuns.map((r) => rowOf(r, 200, compare(r, [['(b)', b]]))),
+    webhooks.row,
     {
       target:
         'drain: POST run start → all VERIFYING (applications/s; latency submitted → VERIFYING)',
@@ -803,6 +1013,8 @@ async function main(): Promise<number> {
     bundlePost,
     get,
     routed,
+    bigSaturated,
+    ...bigQueueRuns,
   ].map(
     (r) =>
       `- ${r.target}${r === postWarmup ? ' (warm-up)' : ''}: ${r.expected} expected responses, statuses ${JSON.stringify(r.statusCounts)}, ` +
@@ -843,6 +1055,10 @@ async function main(): Promise<number> {
     '',
     `Idempotency-Key (a new key on every request vs none, same POST, same procedure): ${(idempotencyCost * 100).toFixed(1)}% of throughput ` +
       `(${fmtRate(idempotentPost.rps)} vs ${fmtRate(authenticatedPost.rps)} req/s; p99 ${fmtMs(idempotentPost.p99)} vs ${fmtMs(authenticatedPost.p99)} ms).`,
+    '',
+    workQueueSummary,
+    '',
+    webhooks.summary,
     '',
     'Ratios: req/s of the target ÷ req/s of the baseline (1.00× = as fast as the baseline); p99 of the target ÷ p99 of the baseline (how many times slower the tail is). ' +
       'CPU ms/resp: CPU time of the target’s own processes (for the system: all four services, including agency and tracking consuming meanwhile) per response. ' +

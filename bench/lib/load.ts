@@ -13,6 +13,11 @@ export interface LoadOptions {
   /** The status every response must have. */
   expectStatus: number;
   connections: number;
+  /**
+   * Requests per second over all connections. Unset: each connection sends its next request as
+   * soon as its answer comes (the target saturated: latency is then mostly queueing).
+   */
+  overallRate?: number;
   durationS: number;
 }
 
@@ -46,6 +51,22 @@ export interface LoadResult {
 
 const isInfrastructure = (name: string) => /^(postgres|nats-server) /.test(name);
 const isOurs = (name: string) => !name.endsWith('(not ours)') && name !== BENCH;
+
+/**
+ * Of the CPU by process during a run (cpuByProcess), the cores of the bench's children (services
+ * or baselines), and of other users of the machine (neither ours nor PostgreSQL or NATS).
+ */
+export function splitCores(children: { name: string; cores: number }[]): {
+  own: number;
+  other: number;
+} {
+  const sum = (keep: (name: string) => boolean) =>
+    children.filter(({ name }) => keep(name)).reduce((total, { cores }) => total + cores, 0);
+  return {
+    own: sum(isOurs),
+    other: sum((name) => name.endsWith('(not ours)') && !isInfrastructure(name)),
+  };
+}
 
 let current: autocannon.Instance | undefined;
 let stopped = false;
@@ -95,6 +116,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
             }
           : {}),
         connections: options.connections,
+        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
         duration: options.durationS,
         timeout: 10,
       },
@@ -112,12 +134,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         const responses = Object.values(statusCounts).reduce((sum, n) => sum + n, 0);
         const totalDelta = after.total - before.total;
         const wallS = wallMs / 1000;
-        const ownCores = children
-          .filter(({ name }) => isOurs(name))
-          .reduce((sum, { cores }) => sum + cores, 0);
-        const otherCores = children
-          .filter(({ name }) => name.endsWith('(not ours)') && !isInfrastructure(name))
-          .reduce((sum, { cores }) => sum + cores, 0);
+        const { own: ownCores, other: otherCores } = splitCores(children);
         resolve({
           target: options.target,
           url: options.url,

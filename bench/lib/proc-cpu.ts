@@ -27,7 +27,8 @@ function nameOf(pid: number): string | undefined {
       return agency ? `agency-${agency}` : app;
     }
     if (app) return app;
-    const baseline = /dist\/bench\/baselines\/([^/]+)\.js$/.exec(script)?.[1];
+    // The baselines, and the webhook sender and receiver (bench/lib/webhook-*.ts).
+    const baseline = /dist\/bench\/(?:baselines|lib)\/([^/]+)\.js$/.exec(script)?.[1];
     return baseline
       ? `${baseline}${argv.includes('server') ? ' server' : argv.includes('responder') ? ' responder' : ''}`
       : undefined;
