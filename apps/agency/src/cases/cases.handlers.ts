@@ -15,6 +15,7 @@ import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import { DataSource } from 'typeorm';
 import { AGENCY_CODE } from './agency-code';
 import { CasesRepository, movePortsOf } from './cases.repository';
+import { PaymentDues } from '../payments/payment-dues';
 import { checkHistoryFor } from './check-history';
 import { transitionCase } from './transition-case';
 
@@ -27,6 +28,7 @@ export class CasesHandlers {
     private readonly unitOfWork: UnitOfWork,
     private readonly calendar: WorkingDayCalendarProvider,
     @Inject(AGENCY_CODE) private readonly agencyCode: string,
+    private readonly paymentDues: PaymentDues,
     dataSource: DataSource,
   ) {
     this.db = executorOf(dataSource);
@@ -42,6 +44,7 @@ export class CasesHandlers {
       transitionCase(this.agencyCode, caller.principal, request, {
         lockCase: (by) => CasesRepository.lockCase(tx, by),
         ...movePortsOf(tx, this.calendar),
+        paymentDue: (locked, amount, at) => this.paymentDues.create(tx, locked, amount, at),
       }),
     );
   }

@@ -2,6 +2,7 @@ import { DomainError } from '@satupintu/common';
 import type {
   ApplicationStatusChangedV1,
   CaseV1,
+  PaymentDueV1,
   Principal,
   Status,
   TransitionCaseV1,
@@ -36,6 +37,11 @@ export interface MoveCasePorts {
   now(): Date;
   /** Appends the record, moves the case and publishes the change: one transaction with the lock. */
   moveCase(record: CaseRecord, change: ApplicationStatusChangedV1): Promise<void>;
+  /**
+   * Entering AWAITING_PAYMENT: the fee due recorded in the same transaction (ADR 0022), given
+   * the amount the officer assessed if any. Only the officers' transitions can get there.
+   */
+  paymentDue?(locked: LockedCase, amount: number | undefined, at: Date): Promise<PaymentDueV1>;
 }
 
 export type Moved = { ok: true; record: CaseRecord; change: ApplicationStatusChangedV1 };
@@ -50,7 +56,7 @@ export async function moveCase(
   locked: LockedCase,
   action: WorkflowAction,
   caller: WorkflowCaller,
-  given: { reason?: string; requirements?: readonly string[] },
+  given: { reason?: string; requirements?: readonly string[]; amount?: number },
   ports: MoveCasePorts,
 ): Promise<Moved | Exclude<TransitionDecision, { ok: true }>> {
   const terms = await ports.terms(locked.serviceCode);
@@ -69,9 +75,26 @@ export async function moveCase(
     now: ports.now(),
     ...(terms ? { timeLimit: terms.timeLimit } : {}),
   });
-  const change = statusChangeOf(record, { ...locked, agencyCode });
+  const payment = await paymentOnEntry(locked, record, given.amount, ports);
+  const change = { ...statusChangeOf(record, { ...locked, agencyCode }), ...payment };
   await ports.moveCase(record, change);
   return { ok: true, record, change };
+}
+
+async function paymentOnEntry(
+  locked: LockedCase,
+  record: CaseRecord,
+  amount: number | undefined,
+  ports: MoveCasePorts,
+): Promise<{ payment?: PaymentDueV1 }> {
+  if (record.to !== 'AWAITING_PAYMENT') {
+    if (amount !== undefined)
+      throw DomainError.validation([{ field: 'amount', code: 'amount_not_assessed' }], 422);
+    return {};
+  }
+  if (!ports.paymentDue)
+    throw new Error('a case entering AWAITING_PAYMENT needs the payments port');
+  return { payment: await ports.paymentDue(locked, amount, new Date(record.at)) };
 }
 
 export interface TransitionCasePorts extends MoveCasePorts {
@@ -109,11 +132,13 @@ export async function transitionCase(
     {
       ...(request.reason !== undefined ? { reason: request.reason } : {}),
       ...(request.requirements !== undefined ? { requirements: request.requirements } : {}),
+      ...(request.amount !== undefined ? { amount: request.amount } : {}),
     },
     ports,
   );
   if (!moved.ok) throw new DomainError(moved.code, moved.status, moved.errors, moved.params);
-  return caseOf(agencyCode, locked, moved.record);
+  const { payment } = moved.change;
+  return { ...caseOf(agencyCode, locked, moved.record), ...(payment ? { payment } : {}) };
 }
 
 export function caseOf(agencyCode: string, locked: LockedCase, record: CaseRecord): CaseV1 {
