@@ -8,6 +8,7 @@ import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
+import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -38,6 +39,7 @@ export class GatewayModule {
         SessionsModule,
         CalendarModule,
         ServicesModule,
+        PaymentsModule,
       ],
     };
   }
