@@ -134,6 +134,18 @@ describe('fees: payment codes and payment callbacks', () => {
     `{ "reference" : "${reference}",\n  "amount": ${amount}, "paymentCode":"${code}",` +
     ` "paidAt": "${new Date().toISOString()}" }`;
 
+  /** Intake follows the agency's status events (with their `payment`): they pass its checks. */
+  async function intakeSees(application: Application, status: string): Promise<void> {
+    await eventually(async () => {
+      const [row] = await queryServiceDb<{ status: string }>(
+        ['intake'],
+        'SELECT status FROM applications WHERE id = $1',
+        [application.applicationId],
+      );
+      expect(row.status).toBe(status);
+    });
+  }
+
   const history = (application: Application) =>
     queryServiceDb<{ action: string; to_status: string; actor_kind: string; reason: string }>(
       ['agency', AGENCY],
@@ -167,6 +179,7 @@ describe('fees: payment codes and payment callbacks', () => {
       expiresAt: expect.stringMatching(/\+07:00$/) as string,
     });
     expect(isValidPaymentCode(payment.code)).toBe(true);
+    await intakeSees(application, 'AWAITING_PAYMENT');
     // 72 hours by default.
     expect(Date.parse(payment.expiresAt) - Date.parse(moved.body.changedAt as string)).toBe(
       72 * 3_600_000,
@@ -224,6 +237,7 @@ describe('fees: payment codes and payment callbacks', () => {
       [application.applicationId],
     );
     expect(caseRow.status).toBe('IN_REVIEW');
+    await intakeSees(application, 'IN_REVIEW');
 
     // The bank retries: acknowledged, nothing changes.
     const repeated = await callback(genuine, headers);
