@@ -53,6 +53,7 @@ describe('fees: payment codes and payment callbacks', () => {
         DEMO_SEED: 'true',
         PAYMENT_CALLBACK_SECRETS: `an-old-secret-being-rotated,${SECRET}`,
       }),
+      ServiceProcess.start('tracking'),
     ]);
     gateway = services[1];
     await eventually(async () => {
@@ -180,6 +181,18 @@ describe('fees: payment codes and payment callbacks', () => {
     });
     expect(isValidPaymentCode(payment.code)).toBe(true);
     await intakeSees(application, 'AWAITING_PAYMENT');
+    // The applicant's timeline says how to pay.
+    await eventually(async () => {
+      const timeline = await call(
+        siti,
+        'GET',
+        `/v1/applications/${application.trackingNo}/timeline`,
+      );
+      expect(timeline.status).toBe(200);
+      expect(timeline.body.entries).toContainEqual(
+        expect.objectContaining({ status: 'AWAITING_PAYMENT', payment }),
+      );
+    });
     // 72 hours by default.
     expect(Date.parse(payment.expiresAt) - Date.parse(moved.body.changedAt as string)).toBe(
       72 * 3_600_000,

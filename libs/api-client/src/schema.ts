@@ -2399,6 +2399,8 @@ export interface components {
              * @example 2026-11-23T10:45:12.123+07:00
              */
             at: string;
+            /** @description On `AWAITING_PAYMENT`: the fee to pay at a bank, an ATM or a mobile bank, against this payment code, before it expires */
+            payment?: components["schemas"]["PaymentDueResponse"];
             /**
              * @description Why, when the agency gave a reason (a rejection, a revision asked for); cut at 2000 characters
              * @example Foto KTP tidak terbaca

@@ -1,5 +1,11 @@
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
-import { STATUSES, type CaseClaimV1, type CaseV1, type Status } from '@satupintu/contracts';
+import {
+  STATUSES,
+  type CaseClaimV1,
+  type CaseV1,
+  type PaymentDueV1,
+  type Status,
+} from '@satupintu/contracts';
 import { AGENCY_CODE, SERVICE_CODE_MAX_LENGTH, TRACKING_NO, ZONED_TIME } from '../openapi/formats';
 
 /** A case's deadline and clock, as the work queue and a transition's answer show them. */
@@ -53,6 +59,15 @@ export class PaymentDueResponse {
   expiresAt: string;
 }
 
+export function toPaymentDueResponse(payment: PaymentDueV1): PaymentDueResponse {
+  return {
+    code: payment.code,
+    amount: payment.amount,
+    currency: payment.currency,
+    expiresAt: payment.expiresAt,
+  };
+}
+
 export class CaseResponse extends CaseRefResponse {
   @ApiProperty({ maxLength: SERVICE_CODE_MAX_LENGTH, example: 'DUKCAPIL-AKTA-LAHIR' })
   serviceCode: string;
@@ -98,16 +113,7 @@ export function toCaseResponse(found: CaseV1): CaseResponse {
     ...(found.deadline === undefined ? {} : { deadline: found.deadline }),
     paused: found.paused,
     changedAt: found.changedAt,
-    ...(found.payment === undefined
-      ? {}
-      : {
-          payment: {
-            code: found.payment.code,
-            amount: found.payment.amount,
-            currency: found.payment.currency,
-            expiresAt: found.payment.expiresAt,
-          },
-        }),
+    ...(found.payment === undefined ? {} : { payment: toPaymentDueResponse(found.payment) }),
   };
 }
 
