@@ -6,6 +6,7 @@ import { CasesModule } from './cases/cases.module';
 import { type AgencyConfig, agencyNameOf } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';
 import { OutputsModule } from './outputs/outputs.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
@@ -29,6 +30,11 @@ export class AgencyModule {
         CasesModule.forRoot(agency, agencyNameOf(config)),
         WorkQueueModule.forRoot(agency, config.CASE_CLAIM_MINUTES),
         ServicesModule.forRoot({ agencyCode: agency, demoSeed: config.DEMO_SEED }),
+        PaymentsModule.forRoot(agency, {
+          billerPrefix: config.PAYMENT_BILLER_PREFIX,
+          expiryHours: config.PAYMENT_EXPIRY_HOURS,
+          callbackSecrets: config.PAYMENT_CALLBACK_SECRETS,
+        }),
         OutputsModule.forRoot({
           agencyCode: agency,
           publicUrl: config.PUBLIC_URL,

@@ -1,6 +1,6 @@
 import { ConfigError, INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY } from '@satupintu/common';
 import { randomBytes } from 'node:crypto';
-import { agencyNameOf, loadAgencyConfig } from './config';
+import { INSECURE_DEVELOPMENT_PAYMENT_SECRET, agencyNameOf, loadAgencyConfig } from './config';
 
 function errorOf(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -92,8 +92,33 @@ describe('loadAgencyConfig', () => {
         AGENCY_CODE: 'PUPR',
         NODE_ENV: 'production',
         AGENCY_KEY_ENCRYPTION_KEY: key,
+        PAYMENT_CALLBACK_SECRETS: 'a-production-payment-secret',
       }).AGENCY_KEY_ENCRYPTION_KEY,
     ).toBe(key);
+  });
+
+  it('takes the payment callback secrets as a list, with a public default unless in production', () => {
+    expect(loadAgencyConfig({ AGENCY_CODE: 'PUPR' }).PAYMENT_CALLBACK_SECRETS).toEqual([
+      INSECURE_DEVELOPMENT_PAYMENT_SECRET,
+    ]);
+    expect(
+      loadAgencyConfig({
+        AGENCY_CODE: 'PUPR',
+        PAYMENT_CALLBACK_SECRETS: ' first-secret-of-the-bank , second-secret-of-the-bank ',
+      }).PAYMENT_CALLBACK_SECRETS,
+    ).toEqual(['first-secret-of-the-bank', 'second-secret-of-the-bank']);
+    const production = { AGENCY_CODE: 'PUPR', NODE_ENV: 'production' };
+    expect(errorOf(production).message).toMatch(/PAYMENT_CALLBACK_SECRETS/);
+    expect(errorOf({ AGENCY_CODE: 'PUPR', PAYMENT_CALLBACK_SECRETS: 'short' }).message).toMatch(
+      /PAYMENT_CALLBACK_SECRETS/,
+    );
+    expect(errorOf({ AGENCY_CODE: 'PUPR', PAYMENT_BILLER_PREFIX: '88' }).message).toMatch(
+      /PAYMENT_BILLER_PREFIX/,
+    );
+    expect(loadAgencyConfig({ AGENCY_CODE: 'PUPR' })).toMatchObject({
+      PAYMENT_BILLER_PREFIX: '8808',
+      PAYMENT_EXPIRY_HOURS: 72,
+    });
   });
 
   it('refuses a key-encryption key that is not 32 bytes', () => {

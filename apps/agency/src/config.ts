@@ -23,6 +23,31 @@ const minutes = makeValidator<number>((value) => {
   return n;
 });
 
+/** Printed in the README: anyone can sign a callback with it, so production must set its own. */
+export const INSECURE_DEVELOPMENT_PAYMENT_SECRET = 'dev-payment-callback-secret-not-for-production';
+
+const billerPrefix = makeValidator<string>((value) => {
+  if (!/^\d{4}$/.test(value)) throw new Error('must be the 4 digits the bank assigned, e.g. 8808');
+  return value;
+});
+
+const hours = makeValidator<number>((value) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 720) throw new Error('must be 1 to 720 hours');
+  return n;
+});
+
+/** Comma-separated: more than one while a payer's secret is rotated. */
+const secrets = makeValidator<string[]>((value) => {
+  const list = value
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter((secret) => secret !== '');
+  if (list.length === 0 || list.some((secret) => secret.length < 16))
+    throw new Error('must be one or more secrets of at least 16 characters, comma-separated');
+  return list;
+});
+
 export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
   const production = env.NODE_ENV === 'production';
   return loadConfig(
@@ -48,6 +73,18 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
       PUBLIC_URL: publicUrl({
         default: DEFAULT_PUBLIC_URL,
         desc: "the gateway's PUBLIC_URL: the QR code on every output points under it",
+      }),
+      PAYMENT_BILLER_PREFIX: billerPrefix({
+        default: '8808',
+        desc: 'the 4-digit biller prefix the bank assigned the mall: every payment code starts with it',
+      }),
+      PAYMENT_EXPIRY_HOURS: hours({
+        default: 72,
+        desc: 'how long a payment code is honoured after the case asks for the fee (1 to 720)',
+      }),
+      PAYMENT_CALLBACK_SECRETS: secrets({
+        ...(production ? {} : { default: [INSECURE_DEVELOPMENT_PAYMENT_SECRET] }),
+        desc: 'the HMAC-SHA256 secrets shared with the bank or payment gateway, comma-separated (rotation); required in production',
       }),
       AGENCY_KEY_ENCRYPTION_KEY: keyEncryptionKey({
         ...(production ? {} : { default: INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY }),

@@ -9,6 +9,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
 import { OutputsModule } from './outputs/outputs.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -40,6 +41,7 @@ export class GatewayModule {
         SessionsModule,
         CalendarModule,
         ServicesModule,
+        PaymentsModule,
       ],
     };
   }

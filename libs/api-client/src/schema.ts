@@ -152,6 +152,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyCode}/payments/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payment callback from the bank or payment gateway
+         * @description The bank or payment gateway tells the agency that a fee was paid against a payment code (ADR 0022). No token: the callback is authenticated by its signature. Sign it with the secret the agency shared with you (`PAYMENT_CALLBACK_SECRETS`): `Payment-Timestamp` is the current Unix time in seconds; `Payment-Signature` is `v1=` followed by the lower-case hex HMAC-SHA256, under the secret, of the timestamp, a full stop and the exact bytes of the body (`<timestamp>.<body>`, UTF-8). The body is checked as sent, never re-serialized: sign the bytes you send. A timestamp more than 5 minutes from the agency’s clock is refused. Send `Content-Type: application/json`, at most 8 KiB.
+         *
+         *     Every callback is recorded, refused ones too. A genuine payment in full and before the code expired moves the case from AWAITING_PAYMENT to IN_REVIEW (`applied`); the same payment told again (same `reference`) is acknowledged with 200 `repeat` and changes nothing, so retry until you get an answer. A refusal is a problem+json: 401 (signature or time), 400 (malformed body), 404 (unknown code), 409 (the code was paid already under another reference: refund it), 422 (wrong amount, or paid after the code expired: refund it). Requests from one address are rate-limited like every anonymous caller.
+         */
+        post: operations["confirmPaymentCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies/{agencyCode}/services/{serviceCode}": {
         parameters: {
             query?: never;
@@ -1504,6 +1526,8 @@ export interface components {
              * @example true
              */
             paused: boolean;
+            /** @description On entering AWAITING_PAYMENT: the fee the applicant is asked to pay */
+            payment?: components["schemas"]["PaymentDueResponse"];
             /**
              * @description The number of the case's last history record (1 is its receipt); the timeline's status events carry the same numbers
              * @example 2
@@ -1522,6 +1546,11 @@ export interface components {
              * @example REQUEST_REVISION
              */
             action: components["schemas"]["WorkflowAction"];
+            /**
+             * @description For `COMPLETE_VERIFICATION` of a service whose fee is assessed per case (a building permit by floor area): the amount assessed, in whole rupiah, at least the least the standard states. Required then (422 when missing); refused with any other action or a fixed fee (422 `amount_not_assessed`).
+             * @example 1250000
+             */
+            amount?: number;
             /**
              * @description Why, shown to the applicant on the timeline: required for `REJECT` and `REQUEST_REVISION` (422 when missing or blank), a note otherwise. Trimmed.
              * @example The family card scan is unreadable; upload a clearer one.
@@ -2051,6 +2080,62 @@ export interface components {
              */
             revokedRefreshTokens: number;
         };
+        PaymentCallbackRequest: {
+            /**
+             * @description The amount paid, in whole rupiah: it must be the amount asked for
+             * @example 1250000
+             */
+            amount: number;
+            /**
+             * Format: date-time
+             * @description When it was paid (ISO 8601 with an offset); after the code expired it is refused
+             * @example 2026-11-24T09:30:00+07:00
+             */
+            paidAt: string;
+            /**
+             * @description The payment code the applicant paid against (16 digits, Luhn-checked)
+             * @example 8808123456789015
+             */
+            paymentCode: string;
+            /**
+             * @description The payer's own id of the transaction: the same payment told again carries the same one
+             * @example BNI-20261124-000123
+             */
+            reference: string;
+        };
+        PaymentCallbackResponse: {
+            /**
+             * @description `applied`: the case goes on to review; `repeat`: told before, nothing changed
+             * @example applied
+             * @enum {string}
+             */
+            outcome: "applied" | "repeat";
+            /** @example 8808123456789015 */
+            paymentCode: string;
+        };
+        PaymentDueResponse: {
+            /**
+             * @description In whole rupiah
+             * @example 1250000
+             */
+            amount: number;
+            /**
+             * @description The payment code to pay against: 16 digits, the last a Luhn check digit
+             * @example 8808123456789015
+             */
+            code: string;
+            /**
+             * @example IDR
+             * @enum {string}
+             */
+            currency: "IDR";
+            /**
+             * Format: date-time
+             * @description A payment after this is refused
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            expiresAt: string;
+        };
         Problem: {
             /**
              * @description What went wrong, as a stable code to act on
@@ -2085,7 +2170,7 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "webhook_subscription_not_found" | "webhook_delivery_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "case_claimed" | "document_not_found" | "output_not_found" | "output_already_revoked" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "webhook_subscription_not_found" | "webhook_delivery_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "payment_callback_unverified" | "payment_code_unknown" | "payment_already_paid" | "payment_amount_mismatch" | "payment_expired" | "case_claimed" | "document_not_found" | "output_not_found" | "output_already_revoked" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
         Procedure: {
             /** @description In order */
             steps: components["schemas"]["StepText"][];
@@ -2511,6 +2596,8 @@ export interface components {
              * @example 2026-11-23T10:45:12.123+07:00
              */
             at: string;
+            /** @description On `AWAITING_PAYMENT`: the fee to pay at a bank, an ATM or a mobile bank, against this payment code, before it expires */
+            payment?: components["schemas"]["PaymentDueResponse"];
             /**
              * @description Why, when the agency gave a reason (a rejection, a revision asked for); cut at 2000 characters
              * @example Foto KTP tidak terbaca
@@ -4312,6 +4399,233 @@ export interface operations {
                 };
             };
             /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmPaymentCallback: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `v1=` and the hex HMAC-SHA256 of `<Payment-Timestamp>.<raw body>` */
+                "Payment-Signature": string;
+                /** @description Unix time in seconds when the callback was signed */
+                "Payment-Timestamp": string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency that asked for the fee */
+                agencyCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCallbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Genuine: applied now, or told again */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentCallbackResponse"];
+                };
+            };
+            /** @description A genuine callback whose body is not a payment report (recorded) */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not verified: no signature, a wrong one, or a stale timestamp (recorded) */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The agency asked for no payment with this code (recorded) */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Paid already under another reference, or the case no longer awaits payment (recorded) */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body over 8 KiB (not forwarded) */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not `application/json` (not forwarded) */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The wrong amount, or paid after the code expired (recorded) */
+            422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No PUPR service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PUPR service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

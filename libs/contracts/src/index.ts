@@ -28,6 +28,8 @@ export * from './agency/output-issued.v1';
 export * from './agency/transition-case.v1';
 export * from './agency/check-case-history.v1';
 export * from './agency/claim-case.v1';
+export * from './agency/confirm-payment-callback.v1';
+export * from './agency/payment-due.v1';
 export * from './tracking/get-timeline.v1';
 export * from './identity/access-token';
 export * from './identity/agency-changed.v1';

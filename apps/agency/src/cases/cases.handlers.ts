@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { AGENCY_CODE } from './agency-code';
 import { CaseOutputs } from './case-outputs';
 import { CasesRepository, movePortsOf } from './cases.repository';
+import { PaymentDues } from '../payments/payment-dues';
 import { checkHistoryFor } from './check-history';
 import { transitionCase } from './transition-case';
 
@@ -29,6 +30,7 @@ export class CasesHandlers {
     private readonly calendar: WorkingDayCalendarProvider,
     private readonly outputs: CaseOutputs,
     @Inject(AGENCY_CODE) private readonly agencyCode: string,
+    private readonly paymentDues: PaymentDues,
     dataSource: DataSource,
   ) {
     this.db = executorOf(dataSource);
@@ -44,6 +46,7 @@ export class CasesHandlers {
       transitionCase(this.agencyCode, caller.principal, request, {
         lockCase: (by) => CasesRepository.lockCase(tx, by),
         ...movePortsOf(tx, this.calendar, this.outputs),
+        paymentDue: (locked, amount, at) => this.paymentDues.create(tx, locked, amount, at),
       }),
     );
   }

@@ -10,6 +10,8 @@ export class CasesModule {
   static forRoot(agencyCode: string, agencyName: string): DynamicModule {
     return {
       module: CasesModule,
+      // Payments move cases too (CONFIRM_PAYMENT), through the same ports.
+      global: true,
       controllers: [CasesHandlers],
       providers: [
         CasesConsumer,
@@ -18,6 +20,7 @@ export class CasesModule {
         { provide: AGENCY_CODE, useValue: agencyCode },
         { provide: AGENCY_NAME, useValue: agencyName },
       ],
+      exports: [CaseOutputs],
     };
   }
 }

@@ -109,17 +109,45 @@ describe('transitionCase', () => {
   });
 
   it('goes to payment first when the standard charges a fee, to review otherwise', async () => {
-    const paid = ports('VERIFYING', verifying, { ...TERMS, feeApplies: true });
+    const payment = {
+      code: '8808123456789015',
+      amount: 50_000,
+      currency: 'IDR',
+      expiresAt: '2026-11-26T10:00:00.000+07:00',
+    } as const;
+    const paid = {
+      ...ports('VERIFYING', verifying, { ...TERMS, feeApplies: true }),
+      paymentDue: () => Promise.resolve(payment),
+    };
     const request = { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' } as const;
     expect(await transitionCase('DUKCAPIL', officer(['VERIFIER']), request, paid)).toMatchObject({
       status: 'AWAITING_PAYMENT',
       paused: true,
+      payment,
     });
+    expect(paid.moved[0].change.payment).toEqual(payment);
     const free = ports('VERIFYING', verifying);
     expect(await transitionCase('DUKCAPIL', officer(['VERIFIER']), request, free)).toMatchObject({
       status: 'IN_REVIEW',
       paused: false,
     });
+  });
+
+  it('refuses an amount where no fee is being asked for', async () => {
+    const fake = ports('VERIFYING', verifying);
+    const error = await domainErrorOf(
+      transitionCase(
+        'DUKCAPIL',
+        officer(['VERIFIER']),
+        { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION', amount: 10_000 },
+        fake,
+      ),
+    );
+    expect(error).toMatchObject({
+      status: 422,
+      errors: [{ field: 'amount', code: 'amount_not_assessed' }],
+    });
+    expect(fake.moved).toEqual([]);
   });
 
   it('has no deadline for a service the agency states no standard of', async () => {

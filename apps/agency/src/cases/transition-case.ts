@@ -2,6 +2,7 @@ import { DomainError } from '@satupintu/common';
 import type {
   ApplicationStatusChangedV1,
   CaseV1,
+  PaymentDueV1,
   Principal,
   Status,
   TransitionCaseV1,
@@ -41,6 +42,11 @@ export interface MoveCasePorts {
   issueOutput(locked: LockedCase, record: CaseRecord, issuedBy: string): Promise<string>;
   /** Appends the record, moves the case and publishes the change: one transaction with the lock. */
   moveCase(record: CaseRecord, change: ApplicationStatusChangedV1): Promise<void>;
+  /**
+   * Entering AWAITING_PAYMENT: the fee due recorded in the same transaction (ADR 0022), given
+   * the amount the officer assessed if any. Only the officers' transitions can get there.
+   */
+  paymentDue?(locked: LockedCase, amount: number | undefined, at: Date): Promise<PaymentDueV1>;
 }
 
 export type Moved = { ok: true; record: CaseRecord; change: ApplicationStatusChangedV1 };
@@ -55,7 +61,7 @@ export async function moveCase(
   locked: LockedCase,
   action: WorkflowAction,
   caller: WorkflowCaller & { clientId?: string },
-  given: { reason?: string; requirements?: readonly string[] },
+  given: { reason?: string; requirements?: readonly string[]; amount?: number },
   ports: MoveCasePorts,
 ): Promise<Moved | Exclude<TransitionDecision, { ok: true }>> {
   const terms = await ports.terms(locked.serviceCode);
@@ -74,7 +80,8 @@ export async function moveCase(
     now: ports.now(),
     ...(terms ? { timeLimit: terms.timeLimit } : {}),
   });
-  const change = statusChangeOf(record, { ...locked, agencyCode });
+  const payment = await paymentOnEntry(locked, record, given.amount, ports);
+  const change = { ...statusChangeOf(record, { ...locked, agencyCode }), ...payment };
   if (record.to === 'ISSUED') {
     // An officer by their subject, an agency's system by its client id (ADR 0021).
     const system = caller.kind === 'client' || caller.kind === 'system';
@@ -83,6 +90,22 @@ export async function moveCase(
   }
   await ports.moveCase(record, change);
   return { ok: true, record, change };
+}
+
+async function paymentOnEntry(
+  locked: LockedCase,
+  record: CaseRecord,
+  amount: number | undefined,
+  ports: MoveCasePorts,
+): Promise<{ payment?: PaymentDueV1 }> {
+  if (record.to !== 'AWAITING_PAYMENT') {
+    if (amount !== undefined)
+      throw DomainError.validation([{ field: 'amount', code: 'amount_not_assessed' }], 422);
+    return {};
+  }
+  if (!ports.paymentDue)
+    throw new Error('a case entering AWAITING_PAYMENT needs the payments port');
+  return { payment: await ports.paymentDue(locked, amount, new Date(record.at)) };
 }
 
 export interface TransitionCasePorts extends MoveCasePorts {
@@ -120,11 +143,13 @@ export async function transitionCase(
     {
       ...(request.reason !== undefined ? { reason: request.reason } : {}),
       ...(request.requirements !== undefined ? { requirements: request.requirements } : {}),
+      ...(request.amount !== undefined ? { amount: request.amount } : {}),
     },
     ports,
   );
   if (!moved.ok) throw new DomainError(moved.code, moved.status, moved.errors, moved.params);
-  return caseOf(agencyCode, locked, moved.record);
+  const { payment } = moved.change;
+  return { ...caseOf(agencyCode, locked, moved.record), ...(payment ? { payment } : {}) };
 }
 
 export function caseOf(agencyCode: string, locked: LockedCase, record: CaseRecord): CaseV1 {

@@ -11,7 +11,8 @@ import { CreateServiceStandards1764900001020 } from './1764900001020-create-serv
 import { KeepCaseHistory1765300000200 } from './1765300000200-keep-case-history';
 import { ClaimCases1765300000300 } from './1765300000300-claim-cases';
 import { CreateOutputs1765400000800 } from './1765400000800-create-outputs';
-import { IndexWorkQueueFilters1765500000200 } from './1765500000200-index-work-queue-filters';
+import { CreatePayments1765500000200 } from './1765500000200-create-payments';
+import { IndexWorkQueueFilters1765500000400 } from './1765500000400-index-work-queue-filters';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const AGENCY_MIGRATIONS = [
@@ -26,5 +27,6 @@ export const AGENCY_MIGRATIONS = [
   KeepCaseHistory1765300000200,
   ClaimCases1765300000300,
   CreateOutputs1765400000800,
-  IndexWorkQueueFilters1765500000200,
+  CreatePayments1765500000200,
+  IndexWorkQueueFilters1765500000400,
 ];

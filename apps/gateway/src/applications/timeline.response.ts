@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STATUSES, type Status, type TimelineV1 } from '@satupintu/contracts';
 import { clip } from '@satupintu/common';
 import { AGENCY_CODE, TRACKING_NO, ZONED_TIME } from '../openapi/formats';
+import { PaymentDueResponse, toPaymentDueResponse } from '../work-queue/case.response';
 
 /**
  * Bounds the answer promises. No application comes near them (500 entries take some 250 rounds
@@ -39,6 +40,14 @@ export class TimelineEntryResponse {
     example: 'Foto KTP tidak terbaca',
   })
   reason?: string;
+
+  @ApiPropertyOptional({
+    type: PaymentDueResponse,
+    description:
+      'On `AWAITING_PAYMENT`: the fee to pay at a bank, an ATM or a mobile bank, against this ' +
+      'payment code, before it expires',
+  })
+  payment?: PaymentDueResponse;
 }
 
 export class TimelineResponse {
@@ -66,6 +75,7 @@ export function toTimelineResponse(timeline: TimelineV1): TimelineResponse {
       at: entry.at,
       agencyCode: entry.agencyCode,
       ...(entry.reason === undefined ? {} : { reason: clip(entry.reason, TIMELINE_LIMITS.reason) }),
+      ...(entry.payment === undefined ? {} : { payment: toPaymentDueResponse(entry.payment) }),
     })),
   };
 }

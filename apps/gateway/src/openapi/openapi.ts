@@ -57,6 +57,10 @@ export function createOpenApiDocument(
       'services',
       "The mall's catalog: every agency's services and their standards (requirements, time limit, fee, output)",
     )
+    .addTag(
+      'payments',
+      'Fees paid at a bank or payment gateway: its signed callbacks to the agency that asked',
+    )
     .addTag('applicants', 'Citizens: registration, their own profile, verifying phone and e-mail')
     .addTag('businesses', 'Businesses (by NIB) their owners register, and who acts for them')
     .addTag('officers', 'Agency and mall officers and their roles')

@@ -4,9 +4,12 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import type { TransitionCaseV1 } from '@satupintu/contracts';
 import {
@@ -61,6 +64,23 @@ export class CaseTransitionRequest {
   @IsString({ each: true })
   @MaxLength(REQUIREMENT_KEY_MAX_LENGTH, { each: true })
   requirements?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'For `COMPLETE_VERIFICATION` of a service whose fee is assessed per case (a building ' +
+      'permit by floor area): the amount assessed, in whole rupiah, at least the least the ' +
+      'standard states. Required then (422 when missing); refused with any other action or a ' +
+      'fixed fee (422 `amount_not_assessed`).',
+    type: 'integer',
+    minimum: 1,
+    maximum: 1_000_000_000_000,
+    example: 1_250_000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000_000)
+  amount?: number;
 }
 
 export function toTransitionCaseV1(
@@ -72,5 +92,6 @@ export function toTransitionCaseV1(
     action: body.action,
     ...(body.reason === undefined ? {} : { reason: body.reason }),
     ...(body.requirements === undefined ? {} : { requirements: [...body.requirements] }),
+    ...(body.amount === undefined ? {} : { amount: body.amount }),
   };
 }

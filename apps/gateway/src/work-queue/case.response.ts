@@ -1,5 +1,11 @@
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
-import { STATUSES, type CaseClaimV1, type CaseV1, type Status } from '@satupintu/contracts';
+import {
+  STATUSES,
+  type CaseClaimV1,
+  type CaseV1,
+  type PaymentDueV1,
+  type Status,
+} from '@satupintu/contracts';
 import { AGENCY_CODE, SERVICE_CODE_MAX_LENGTH, TRACKING_NO, ZONED_TIME } from '../openapi/formats';
 
 /** A case's deadline and clock, as the work queue and a transition's answer show them. */
@@ -27,6 +33,41 @@ export class CaseRefResponse {
   trackingNo: string;
 }
 
+/** A fee to pay: what the applicant takes to a bank teller, an ATM or a mobile bank. */
+export class PaymentDueResponse {
+  @ApiProperty({
+    description: 'The payment code to pay against: 16 digits, the last a Luhn check digit',
+    pattern: '^\\d{16}$',
+    maxLength: 16,
+    example: '8808123456789015',
+  })
+  code: string;
+
+  @ApiProperty({
+    description: 'In whole rupiah',
+    type: 'integer',
+    minimum: 1,
+    maximum: 1_000_000_000_000,
+    example: 1_250_000,
+  })
+  amount: number;
+
+  @ApiProperty({ enum: ['IDR'], example: 'IDR' })
+  currency: 'IDR';
+
+  @ApiProperty({ ...ZONED_TIME, description: 'A payment after this is refused' })
+  expiresAt: string;
+}
+
+export function toPaymentDueResponse(payment: PaymentDueV1): PaymentDueResponse {
+  return {
+    code: payment.code,
+    amount: payment.amount,
+    currency: payment.currency,
+    expiresAt: payment.expiresAt,
+  };
+}
+
 export class CaseResponse extends CaseRefResponse {
   @ApiProperty({ maxLength: SERVICE_CODE_MAX_LENGTH, example: 'DUKCAPIL-AKTA-LAHIR' })
   serviceCode: string;
@@ -52,6 +93,12 @@ export class CaseResponse extends CaseRefResponse {
 
   @ApiProperty({ ...ZONED_TIME, description: 'When this transition was recorded' })
   changedAt: string;
+
+  @ApiPropertyOptional({
+    type: PaymentDueResponse,
+    description: 'On entering AWAITING_PAYMENT: the fee the applicant is asked to pay',
+  })
+  payment?: PaymentDueResponse;
 }
 
 /** A field-by-field copy: the public answer and the contract can evolve apart. */
@@ -66,6 +113,7 @@ export function toCaseResponse(found: CaseV1): CaseResponse {
     ...(found.deadline === undefined ? {} : { deadline: found.deadline }),
     paused: found.paused,
     changedAt: found.changedAt,
+    ...(found.payment === undefined ? {} : { payment: toPaymentDueResponse(found.payment) }),
   };
 }
 

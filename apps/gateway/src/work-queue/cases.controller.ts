@@ -77,7 +77,7 @@ const ApiCaseParams = () =>
     ),
   );
 
-function agencyCodeOf(raw: string): string {
+export function agencyCodeOf(raw: string): string {
   if (!SUBJECT_TOKEN_PATTERN.test(raw))
     throw DomainError.validation([{ field: 'agencyCode', code: 'agency_code_format' }]);
   return raw;

@@ -6,6 +6,7 @@ import { CreateWorkingDayCalendar1764900000700 } from '@satupintu/platform';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateTimeline1763856000300 } from './1763856000300-create-timeline';
 import { RecordApplicationOwners1764500000700 } from './1764500000700-record-application-owners';
+import { KeepPaymentsOnTimeline1765500000300 } from './1765500000300-keep-payments-on-timeline';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const TRACKING_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const TRACKING_MIGRATIONS = [
   CreateJobs1764400000100,
   RecordApplicationOwners1764500000700,
   CreateWorkingDayCalendar1764900000700,
+  KeepPaymentsOnTimeline1765500000300,
 ];

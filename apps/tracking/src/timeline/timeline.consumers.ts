@@ -46,6 +46,17 @@ export class TimelineConsumers implements OnApplicationBootstrap {
             agencyCode: event.agencyCode,
             agencyTimeZone: event.agencyTimeZone,
             reason: event.reason,
+            // Only the fields of the contract: the event is validated, not whitelisted.
+            ...(event.payment
+              ? {
+                  payment: {
+                    code: event.payment.code,
+                    amount: event.payment.amount,
+                    currency: event.payment.currency,
+                    expiresAt: event.payment.expiresAt,
+                  },
+                }
+              : {}),
             occurredAt: new Date(event.changedAt),
           }),
         ),

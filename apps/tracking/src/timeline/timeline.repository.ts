@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
-import type { ApplicationSubmittedV2 } from '@satupintu/contracts';
+import type { ApplicationSubmittedV2, PaymentDueV1 } from '@satupintu/contracts';
 import type { TimelineEntry } from './timeline';
 import type { ApplicationOwners } from './timeline-access';
 
@@ -21,6 +21,7 @@ interface TimelineRow {
   agencyTimeZone: string | null;
   occurredAt: Date | null;
   reason: string | null;
+  payment: PaymentDueV1 | null;
 }
 
 /** Every query on `timeline_entries` (append-only in the database) and `applications`. */
@@ -43,7 +44,7 @@ export class TimelineRepository {
       SELECT a.agency_code AS "ownerAgencyCode", a.applicant_id AS "applicantId",
              a.submitted_by_client AS "submittedByClient",
              e.status, e.agency_code AS "agencyCode", e.agency_time_zone AS "agencyTimeZone",
-             e.occurred_at AS "occurredAt", e.reason
+             e.occurred_at AS "occurredAt", e.reason, e.payment
         FROM applications a
         LEFT JOIN timeline_entries e ON e.tracking_no = a.tracking_no
        WHERE a.tracking_no = ${trackingNo}
@@ -56,10 +57,11 @@ export class TimelineRepository {
         applicantId: first.applicantId,
         submittedByClient: first.submittedByClient,
       },
-      entries: rows.flatMap(({ status, agencyCode, agencyTimeZone, occurredAt, reason }) =>
-        status && agencyCode && agencyTimeZone && occurredAt
-          ? [{ status, agencyCode, agencyTimeZone, occurredAt, reason }]
-          : [],
+      entries: rows.flatMap(
+        ({ status, agencyCode, agencyTimeZone, occurredAt, reason, payment }) =>
+          status && agencyCode && agencyTimeZone && occurredAt
+            ? [{ status, agencyCode, agencyTimeZone, occurredAt, reason, payment }]
+            : [],
       ),
     };
   }
@@ -80,9 +82,10 @@ export class TimelineRepository {
   async append(tx: Executor, entry: NewTimelineEntry): Promise<void> {
     await tx.execute(sql`
       INSERT INTO timeline_entries (event_id, application_id, tracking_no, status, agency_code,
-        agency_time_zone, reason, occurred_at)
+        agency_time_zone, reason, payment, occurred_at)
       VALUES (${entry.eventId}, ${entry.applicationId}, ${entry.trackingNo}, ${entry.status},
-        ${entry.agencyCode}, ${entry.agencyTimeZone}, ${entry.reason ?? null}, ${entry.occurredAt})
+        ${entry.agencyCode}, ${entry.agencyTimeZone}, ${entry.reason ?? null},
+        ${entry.payment ? JSON.stringify(entry.payment) : null}::jsonb, ${entry.occurredAt})
       ON CONFLICT (event_id) DO NOTHING`);
   }
 }

@@ -46,6 +46,31 @@ describe('toTimeline', () => {
     });
   });
 
+  it('shows the fee to pay on an AWAITING_PAYMENT entry', () => {
+    const payment = {
+      code: '8808123456789015',
+      amount: 1_250_000,
+      currency: 'IDR',
+      expiresAt: '2025-11-26T10:00:00.000+07:00',
+    } as const;
+    const awaiting: TimelineEntry = {
+      status: 'AWAITING_PAYMENT',
+      agencyCode: 'PUPR',
+      agencyTimeZone: 'Asia/Jakarta',
+      occurredAt: at('2025-11-23T03:00:00.000Z'),
+      payment,
+    };
+    expect(toTimeline('K7M39QX2C', [awaiting, { ...verifying, payment: null }])?.entries).toEqual([
+      {
+        status: 'AWAITING_PAYMENT',
+        at: '2025-11-23T10:00:00.000+07:00',
+        agencyCode: 'PUPR',
+        payment,
+      },
+      { status: 'VERIFYING', at: '2025-11-23T10:00:01.000+07:00', agencyCode: 'DUKCAPIL' },
+    ]);
+  });
+
   it('orders by when things happened, not by the order they were recorded', () => {
     const timeline = toTimeline('K7M39QX2C', [revision, submitted, verifying]);
     expect(timeline?.entries.map((entry) => entry.status)).toEqual([

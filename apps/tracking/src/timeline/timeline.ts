@@ -1,4 +1,4 @@
-import type { Status, TimelineEntryV1, TimelineV1 } from '@satupintu/contracts';
+import type { PaymentDueV1, Status, TimelineEntryV1, TimelineV1 } from '@satupintu/contracts';
 import { toZonedIso } from '@satupintu/domain';
 
 export interface TimelineEntry {
@@ -7,6 +7,8 @@ export interface TimelineEntry {
   agencyTimeZone: string;
   occurredAt: Date;
   reason?: string | null;
+  /** On AWAITING_PAYMENT: the fee to pay, as the agency asked for it. */
+  payment?: PaymentDueV1 | null;
 }
 
 /**
@@ -25,6 +27,7 @@ export function toTimeline(trackingNo: string, entries: TimelineEntry[]): Timeli
       at: toZonedIso(entry.occurredAt, entry.agencyTimeZone),
       agencyCode: entry.agencyCode,
       ...(entry.reason ? { reason: entry.reason } : {}),
+      ...(entry.payment ? { payment: entry.payment } : {}),
     })),
   };
 }

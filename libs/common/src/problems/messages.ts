@@ -119,6 +119,44 @@ export const PROBLEMS = {
       en: 'The case is {status}; {action} cannot be done from that status.',
     },
   },
+  payment_callback_unverified: {
+    title: {
+      id: 'Callback pembayaran tidak terverifikasi',
+      en: 'The payment callback is not verified',
+    },
+    detail: {
+      id: 'Callback ditolak dan dicatat ({reason}): tanda tangan Payment-Signature atas Payment-Timestamp dan isi permintaan harus sah dan waktunya paling jauh 5 menit dari sekarang.',
+      en: 'The callback was refused and recorded ({reason}): its Payment-Signature over Payment-Timestamp and the body must be genuine, and its time within 5 minutes of now.',
+    },
+  },
+  payment_code_unknown: {
+    title: { id: 'Kode pembayaran tidak dikenal', en: 'Unknown payment code' },
+    detail: {
+      id: 'Instansi ini tidak meminta pembayaran dengan kode {paymentCode}; callback dicatat.',
+      en: 'This agency asked for no payment with code {paymentCode}; the callback was recorded.',
+    },
+  },
+  payment_already_paid: {
+    title: { id: 'Sudah dibayar', en: 'Already paid' },
+    detail: {
+      id: 'Kode pembayaran {paymentCode} sudah dibayar dengan referensi lain; pembayaran ini dicatat untuk dikembalikan.',
+      en: 'Payment code {paymentCode} was paid already under another reference; this payment was recorded for a refund.',
+    },
+  },
+  payment_amount_mismatch: {
+    title: { id: 'Jumlah pembayaran tidak sesuai', en: 'The amount paid does not match' },
+    detail: {
+      id: 'Kode pembayaran {paymentCode} meminta Rp {due}, bukan Rp {paid}; callback dicatat.',
+      en: 'Payment code {paymentCode} asks for Rp {due}, not Rp {paid}; the callback was recorded.',
+    },
+  },
+  payment_expired: {
+    title: { id: 'Kode pembayaran kedaluwarsa', en: 'The payment code has expired' },
+    detail: {
+      id: 'Kode pembayaran {paymentCode} berlaku sampai {expiresAt}; pembayaran sesudahnya ditolak dan dicatat.',
+      en: 'Payment code {paymentCode} was valid until {expiresAt}; a payment after that is refused and recorded.',
+    },
+  },
   case_claimed: {
     title: {
       id: 'Berkas sedang ditangani petugas lain',
@@ -699,6 +737,18 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   channel_not_for_caller: {
     id: 'kanal ini tidak tersedia bagi Anda; pilih salah satu dari: {values}',
     en: 'this channel is not yours to use; use one of: {values}',
+  },
+  amount_not_assessed: {
+    id: 'hanya untuk retribusi yang ditetapkan per berkas, saat verifikasi selesai',
+    en: 'only for a fee assessed per case, when verification is complete',
+  },
+  amount_below_minimum: {
+    id: 'paling sedikit Rp {min} menurut standar pelayanan',
+    en: 'must be at least Rp {min} under the service standard',
+  },
+  must_be_integer_between: {
+    id: 'harus bilangan bulat {min} sampai {max}',
+    en: 'must be a whole number from {min} to {max}',
   },
   must_be_number: { id: 'harus berupa angka', en: 'must be a number' },
   must_be_boolean: { id: 'harus true atau false', en: 'must be true or false' },

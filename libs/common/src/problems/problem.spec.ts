@@ -132,6 +132,11 @@ describe('renderProblem', () => {
       deliveryId: 'w',
       documentNo: 'DUKCAPIL-2026-000042',
       revokedAt: '2026-11-23T10:45:12.123+07:00',
+      reason: 'bad_signature',
+      paymentCode: '8808123456789015',
+      due: 50000,
+      paid: 5000,
+      expiresAt: '2026-11-26T10:00:00.000+07:00',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

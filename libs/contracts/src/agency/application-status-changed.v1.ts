@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { defineEvent } from '../contract';
 import { AGENCY_STREAM } from './agency.stream';
+import { PaymentDueV1 } from './payment-due.v1';
 import { STATUSES, type Status } from '../statuses';
 
 /** What the agency issued: the number of the output (NIB, family card number) and its file. */
@@ -79,6 +80,15 @@ export class ApplicationStatusChangedV1 {
   @IsOptional()
   @IsISO8601()
   deadline?: string;
+
+  /**
+   * Added later, optional: on `to: AWAITING_PAYMENT`, the fee to pay (code, amount, expiry), so
+   * the applicant's timeline can say how to pay it (ADR 0022).
+   */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PaymentDueV1)
+  payment?: PaymentDueV1;
 }
 
 export const ApplicationStatusChanged = defineEvent<ApplicationStatusChangedV1>({

@@ -4,7 +4,10 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsInt,
   IsUUID,
+  Max,
+  Min,
   Matches,
   MaxLength,
   ValidateIf,
@@ -12,6 +15,7 @@ import {
 import { WORKFLOW_ACTIONS, type WorkflowAction } from '@satupintu/domain';
 import { defineRequest } from '../contract';
 import type { Status } from '../statuses';
+import type { PaymentDueV1 } from './payment-due.v1';
 
 /** Longer than any reason the workflow accepts (1,000 after trimming), so it says why itself. */
 const REASON_MAX_RAW = 4000;
@@ -44,6 +48,16 @@ export class TransitionCaseV1 {
   @IsArray()
   @ArrayMaxSize(200)
   requirements?: string[];
+
+  /**
+   * For COMPLETE_VERIFICATION of a service whose fee is assessed per case: the amount assessed,
+   * in whole rupiah (ADR 0022).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000_000)
+  amount?: number;
 }
 
 /** A case as the agency keeps it, after a transition. */
@@ -61,6 +75,8 @@ export interface CaseV1 {
   paused: boolean;
   /** When the last transition was recorded, in the agency's time zone. */
   changedAt: string;
+  /** On entering AWAITING_PAYMENT: the fee to pay. */
+  payment?: PaymentDueV1;
 }
 
 export const TransitionCase = defineRequest<TransitionCaseV1, CaseV1>({

@@ -1,5 +1,6 @@
 import { IsString, Matches } from 'class-validator';
 import { defineRequest } from '../contract';
+import type { PaymentDueV1 } from '../agency/payment-due.v1';
 import type { Status } from '../statuses';
 
 export class GetTimelineV1 {
@@ -15,6 +16,8 @@ export interface TimelineEntryV1 {
   at: string;
   agencyCode: string;
   reason?: string;
+  /** On AWAITING_PAYMENT: the fee to pay (ADR 0022). */
+  payment?: PaymentDueV1;
 }
 
 /** Tracking's answer: replies are not validated on receipt, so this is a type, not a class. */

@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * them). Each leads with what is filtered on, then the queue order (a B-tree in ascending order
  * keeps NULLs last, as the queue does). An order that changes changes them too.
  */
-export class IndexWorkQueueFilters1765500000200 implements MigrationInterface {
-  name = 'IndexWorkQueueFilters1765500000200';
+export class IndexWorkQueueFilters1765500000400 implements MigrationInterface {
+  name = 'IndexWorkQueueFilters1765500000400';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

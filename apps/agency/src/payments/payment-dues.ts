@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PaymentDueV1 } from '@satupintu/contracts';
+import { generatePaymentCode, toZonedIso } from '@satupintu/domain';
+import type { Transaction } from '@satupintu/messaging';
+import type { LockedCase } from '../cases/transition-case';
+import { amountDue, expiryOf } from './payment-due';
+import { PaymentsRepository } from './payments.repository';
+
+export const PAYMENTS_SETTINGS = Symbol('PAYMENTS_SETTINGS');
+
+export interface PaymentsSettings {
+  billerPrefix: string;
+  expiryHours: number;
+  callbackSecrets: readonly string[];
+}
+
+/** 10^11 codes per prefix: a collision is rare, several in a row a broken random source. */
+const CODE_ATTEMPTS = 5;
+
+/** Fees asked for as cases enter AWAITING_PAYMENT (the workflow's hook, ADR 0022). */
+@Injectable()
+export class PaymentDues {
+  constructor(@Inject(PAYMENTS_SETTINGS) readonly settings: PaymentsSettings) {}
+
+  /** The fee due on the case, recorded in the transaction that moves it. */
+  async create(
+    tx: Transaction,
+    locked: LockedCase,
+    given: number | undefined,
+    at: Date,
+  ): Promise<PaymentDueV1> {
+    const amount = amountDue(await PaymentsRepository.fee(tx, locked.serviceCode), given);
+    const expiresAt = expiryOf(at, this.settings.expiryHours);
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      const paymentCode = generatePaymentCode(this.settings.billerPrefix, randomBytes);
+      if (
+        await PaymentsRepository.addDue(tx, {
+          applicationId: locked.applicationId,
+          paymentCode,
+          amount,
+          expiresAt,
+        })
+      )
+        return {
+          code: paymentCode,
+          amount,
+          currency: 'IDR',
+          expiresAt: toZonedIso(expiresAt, locked.timeZone),
+        };
+    }
+    throw new Error(
+      `no free payment code under ${this.settings.billerPrefix} in ${CODE_ATTEMPTS} draws`,
+    );
+  }
+}
