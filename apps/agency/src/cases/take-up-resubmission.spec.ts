@@ -1,8 +1,8 @@
 import type { ApplicationResubmittedV1, ApplicationStatusChangedV1 } from '@satupintu/contracts';
-import { type CaseRecord, verifyChain, workingDayCalendar } from '@satupintu/domain';
+import { type CaseRecord, verifyChain } from '@satupintu/domain';
 import { takeUpResubmission } from './take-up-resubmission';
 import type { LockedCase } from './transition-case';
-import { chainOf } from './transition-case.spec-helpers';
+import { chainOf, takeUpPorts } from './transition-case.spec-helpers';
 
 const NOW = new Date('2026-11-24T12:30:00.000Z');
 const RESUBMITTED: ApplicationResubmittedV1 = {
@@ -22,22 +22,8 @@ const lockedIn = (status: LockedCase['status']): LockedCase => ({
   timeZone: 'Asia/Makassar',
 });
 
-function ports(locked: LockedCase | undefined, history: CaseRecord[]) {
-  const moved: { record: CaseRecord; change: ApplicationStatusChangedV1 }[] = [];
-  return {
-    moved,
-    findCase: () => Promise.resolve(locked),
-    history: () => Promise.resolve(history),
-    terms: () => Promise.resolve(undefined),
-    calendar: () => workingDayCalendar([]),
-    now: () => NOW,
-    issueOutput: () => Promise.reject(new Error('a resubmission issues nothing')),
-    moveCase: (record: CaseRecord, change: ApplicationStatusChangedV1) => {
-      moved.push({ record, change });
-      return Promise.resolve();
-    },
-  };
-}
+const ports = (locked: LockedCase | undefined, history: CaseRecord[]) =>
+  takeUpPorts(locked, history, NOW);
 
 describe('takeUpResubmission', () => {
   const sentBack = chainOf(RESUBMITTED.applicationId, [

@@ -1,12 +1,8 @@
-import type {
-  ApplicationCancelledV1,
-  ApplicationStatusChangedV1,
-  ApplicationWithdrawnV1,
-} from '@satupintu/contracts';
-import { type CaseRecord, canTransition, verifyChain, workingDayCalendar } from '@satupintu/domain';
+import type { ApplicationCancelledV1, ApplicationWithdrawnV1 } from '@satupintu/contracts';
+import { type CaseRecord, canTransition, verifyChain } from '@satupintu/domain';
 import { takeUpCancellation, takeUpWithdrawal } from './take-up-withdrawal';
 import type { LockedCase } from './transition-case';
-import { chainOf } from './transition-case.spec-helpers';
+import { chainOf, takeUpPorts } from './transition-case.spec-helpers';
 
 const NOW = new Date('2026-11-24T12:30:00.000Z');
 const APPLICATION_ID = '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b';
@@ -34,22 +30,8 @@ const lockedIn = (status: LockedCase['status']): LockedCase => ({
   timeZone: 'Asia/Jakarta',
 });
 
-function ports(locked: LockedCase | undefined, history: CaseRecord[]) {
-  const moved: { record: CaseRecord; change: ApplicationStatusChangedV1 }[] = [];
-  return {
-    moved,
-    findCase: () => Promise.resolve(locked),
-    history: () => Promise.resolve(history),
-    terms: () => Promise.resolve(undefined),
-    calendar: () => workingDayCalendar([]),
-    now: () => NOW,
-    issueOutput: () => Promise.reject(new Error('a withdrawal issues nothing')),
-    moveCase: (record: CaseRecord, change: ApplicationStatusChangedV1) => {
-      moved.push({ record, change });
-      return Promise.resolve();
-    },
-  };
-}
+const ports = (locked: LockedCase | undefined, history: CaseRecord[]) =>
+  takeUpPorts(locked, history, NOW);
 
 type Step = Parameters<typeof chainOf>[1][number];
 const START: Step = ['SUBMITTED', 'VERIFYING', 'START_VERIFICATION'];
