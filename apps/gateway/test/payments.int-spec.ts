@@ -174,7 +174,7 @@ describe('fees: payment codes and payment callbacks', () => {
     expect(moved.body).toMatchObject({ status: 'AWAITING_PAYMENT', paused: true });
     const payment = moved.body.payment as Payment;
     expect(payment).toEqual({
-      code: expect.stringMatching(/^8808\d{12}$/) as string,
+      code: expect.stringMatching(/^8808\d{14}$/) as string,
       amount: ASSESSED,
       currency: 'IDR',
       expiresAt: expect.stringMatching(/\+07:00$/) as string,
@@ -289,7 +289,7 @@ describe('fees: payment codes and payment callbacks', () => {
     expect(expired.body.code).toBe('payment_expired');
     expect((await history(late)).at(-1)!.to_status).toBe('AWAITING_PAYMENT');
 
-    const unknownCode = reportOf('8808000000000009', ASSESSED, 'BCA-1');
+    const unknownCode = reportOf('880800000000000007', ASSESSED, 'BCA-1');
     expect((await callback(unknownCode, signed(unknownCode))).status).toBe(404);
 
     // Every callback is recorded, refused ones too.

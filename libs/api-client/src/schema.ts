@@ -2093,8 +2093,8 @@ export interface components {
              */
             paidAt: string;
             /**
-             * @description The payment code the applicant paid against (16 digits, Luhn-checked)
-             * @example 8808123456789015
+             * @description The payment code the applicant paid against (18 digits, Luhn-checked)
+             * @example 880800123456789012
              */
             paymentCode: string;
             /**
@@ -2110,7 +2110,7 @@ export interface components {
              * @enum {string}
              */
             outcome: "applied" | "repeat";
-            /** @example 8808123456789015 */
+            /** @example 880800123456789012 */
             paymentCode: string;
         };
         PaymentDueResponse: {
@@ -2120,8 +2120,8 @@ export interface components {
              */
             amount: number;
             /**
-             * @description The payment code to pay against: 16 digits, the last a Luhn check digit
-             * @example 8808123456789015
+             * @description The payment code to pay against: 18 digits, the last a Luhn check digit
+             * @example 880800123456789012
              */
             code: string;
             /**

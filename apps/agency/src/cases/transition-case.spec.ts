@@ -110,7 +110,7 @@ describe('transitionCase', () => {
 
   it('goes to payment first when the standard charges a fee, to review otherwise', async () => {
     const payment = {
-      code: '8808123456789015',
+      code: '880800123456789012',
       amount: 50_000,
       currency: 'IDR',
       expiresAt: '2026-11-26T10:00:00.000+07:00',

@@ -11,7 +11,7 @@ export class CreatePayments1765500000200 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE payments_due (
         application_id uuid PRIMARY KEY,
-        payment_code char(16) NOT NULL UNIQUE,
+        payment_code char(18) NOT NULL UNIQUE,
         amount bigint NOT NULL CHECK (amount > 0),
         currency char(3) NOT NULL DEFAULT 'IDR' CHECK (currency = 'IDR'),
         expires_at timestamptz NOT NULL,

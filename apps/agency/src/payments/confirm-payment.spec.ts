@@ -5,7 +5,7 @@ import type { CallbackRecord, LockedDue } from './payments.repository';
 const SECRET = 'the-bank-shared-secret';
 const NOW = new Date('2026-11-24T02:30:00.000Z');
 const T = Math.floor(NOW.getTime() / 1000);
-const CODE = '8808123456789015';
+const CODE = '880800123456789012';
 const DUE: LockedDue = {
   applicationId: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b',
   paymentCode: CODE,
@@ -114,7 +114,7 @@ describe('confirmPaymentCallback', () => {
   it.each([
     [
       'an unknown code',
-      { ...REPORT, paymentCode: '8808000000000009' },
+      { ...REPORT, paymentCode: '880800000000000007' },
       DUE,
       404,
       'payment_code_unknown',

@@ -1,7 +1,7 @@
 import { parsePaymentReport } from './payment-report';
 
 const GOOD = {
-  paymentCode: '8808123456789015',
+  paymentCode: '880800123456789012',
   amount: 50_000,
   paidAt: '2026-11-24T09:30:00+07:00',
   reference: 'BNI-20261124-0001',

@@ -19,14 +19,14 @@ import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.resp
 import { agencyCodeOf } from '../work-queue/cases.controller';
 
 const INSTANCE = '/v1/agencies/PUPR/payments/callback';
-const CODE = '8808123456789015';
+const CODE = '880800123456789012';
 
 /** What a payer posts: documented here, read by the agency from the raw text. */
 export class PaymentCallbackRequest {
   @ApiProperty({
-    description: 'The payment code the applicant paid against (16 digits, Luhn-checked)',
-    pattern: '^\\d{16}$',
-    maxLength: 16,
+    description: 'The payment code the applicant paid against (18 digits, Luhn-checked)',
+    pattern: '^\\d{18}$',
+    maxLength: 18,
     example: CODE,
   })
   paymentCode: string;
@@ -66,7 +66,7 @@ export class PaymentCallbackResponse {
   })
   outcome: 'applied' | 'repeat';
 
-  @ApiProperty({ pattern: '^\\d{16}$', maxLength: 16, example: CODE })
+  @ApiProperty({ pattern: '^\\d{18}$', maxLength: 18, example: CODE })
   paymentCode: string;
 }
 

@@ -36,10 +36,10 @@ export class CaseRefResponse {
 /** A fee to pay: what the applicant takes to a bank teller, an ATM or a mobile bank. */
 export class PaymentDueResponse {
   @ApiProperty({
-    description: 'The payment code to pay against: 16 digits, the last a Luhn check digit',
-    pattern: '^\\d{16}$',
-    maxLength: 16,
-    example: '8808123456789015',
+    description: 'The payment code to pay against: 18 digits, the last a Luhn check digit',
+    pattern: '^\\d{18}$',
+    maxLength: 18,
+    example: '880800123456789012',
   })
   code: string;
 

@@ -48,7 +48,7 @@ describe('toTimeline', () => {
 
   it('shows the fee to pay on an AWAITING_PAYMENT entry', () => {
     const payment = {
-      code: '8808123456789015',
+      code: '880800123456789012',
       amount: 1_250_000,
       currency: 'IDR',
       expiresAt: '2025-11-26T10:00:00.000+07:00',

@@ -133,7 +133,7 @@ describe('renderProblem', () => {
       documentNo: 'DUKCAPIL-2026-000042',
       revokedAt: '2026-11-23T10:45:12.123+07:00',
       reason: 'bad_signature',
-      paymentCode: '8808123456789015',
+      paymentCode: '880800123456789012',
       due: 50000,
       paid: 5000,
       expiresAt: '2026-11-26T10:00:00.000+07:00',

@@ -6,7 +6,7 @@ import { IsIn, IsInt, IsISO8601, IsString, Matches, Max, Min } from 'class-valid
  */
 export class PaymentDueV1 {
   @IsString()
-  @Matches(/^\d{16}$/)
+  @Matches(/^\d{18}$/)
   code: string;
 
   @IsInt()

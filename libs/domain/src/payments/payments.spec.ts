@@ -19,10 +19,10 @@ describe('payment codes', () => {
     expect(luhnCheckDigit('0000000000')).toBe(0);
   });
 
-  it('makes 16-digit codes under the biller prefix that pass their own check', () => {
+  it('makes 18-digit codes under the biller prefix that pass their own check', () => {
     for (let i = 0; i < 2000; i++) {
       const code = generatePaymentCode('8808', randomBytes);
-      expect(code).toMatch(/^8808\d{12}$/);
+      expect(code).toMatch(/^8808\d{14}$/);
       expect(isValidPaymentCode(code)).toBe(true);
     }
   });
@@ -30,8 +30,8 @@ describe('payment codes', () => {
   it('draws every random digit evenly (bytes 250–255 skipped)', () => {
     const counts = new Array<number>(10).fill(0);
     for (let i = 0; i < 5000; i++)
-      for (const digit of generatePaymentCode('1234', randomBytes).slice(4, 15)) counts[+digit]++;
-    const expected = (5000 * 11) / 10;
+      for (const digit of generatePaymentCode('1234', randomBytes).slice(4, 17)) counts[+digit]++;
+    const expected = (5000 * 13) / 10;
     for (const count of counts) expect(Math.abs(count - expected) / expected).toBeLessThan(0.06);
   });
 
@@ -41,18 +41,18 @@ describe('payment codes', () => {
       calls++;
       return Uint8Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 255 : 7));
     };
-    expect(generatePaymentCode('0001', skewed).slice(4, 15)).toBe('77777777777');
+    expect(generatePaymentCode('0001', skewed).slice(4, 17)).toBe('7777777777777');
     expect(calls).toBeGreaterThan(1);
   });
 
   it('catches every single mistyped digit and every swap of two different adjacent digits', () => {
     const code = generatePaymentCode('8808', randomBytes);
-    for (let i = 0; i < 16; i++)
+    for (let i = 0; i < 18; i++)
       for (let d = 0; d <= 9; d++) {
         if (String(d) === code[i]) continue;
         expect(isValidPaymentCode(code.slice(0, i) + d + code.slice(i + 1))).toBe(false);
       }
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < 17; i++) {
       const [a, b] = [code[i], code[i + 1]];
       // Luhn's one blind spot: 09 ⇄ 90.
       if (a === b || a + b === '09' || a + b === '90') continue;
@@ -64,15 +64,17 @@ describe('payment codes', () => {
   it('refuses a prefix that is not 4 digits, and codes of the wrong shape', () => {
     expect(() => generatePaymentCode('88', randomBytes)).toThrow(/4 digits/);
     expect(() => generatePaymentCode('88a8', randomBytes)).toThrow(/4 digits/);
-    expect(isValidPaymentCode('880800000000000')).toBe(false);
     expect(isValidPaymentCode('88080000000000000')).toBe(false);
-    expect(isValidPaymentCode('8808-00000000000')).toBe(false);
+    expect(isValidPaymentCode('8808000000000000000')).toBe(false);
+    expect(isValidPaymentCode('8808-0000000000000')).toBe(false);
+    // 16 digits, the length of a NIK, is never a payment code.
+    expect(isValidPaymentCode('8808000000000009')).toBe(false);
   });
 });
 
 describe('checkPaymentCallback', () => {
   const secret = 'bank-shared-secret';
-  const body = '{"paymentCode":"8808123456789012","amount":150000}';
+  const body = '{"paymentCode":"880800123456789012","amount":150000}';
   const now = new Date('2026-12-03T03:00:00Z');
   const at = Math.floor(now.getTime() / 1000);
   const signed = (overrides: Partial<Parameters<typeof checkPaymentCallback>[0]> = {}) =>
@@ -138,7 +140,7 @@ describe('checkPaymentCallback', () => {
 
 describe('decidePayment', () => {
   const due: PaymentDue = {
-    paymentCode: '8808123456789012',
+    paymentCode: '880800123456789012',
     amount: 150_000,
     expiresAt: '2026-12-05T17:00:00+07:00',
   };

@@ -4,14 +4,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * Fees (retribusi, PNBP) paid at a bank or a payment gateway against a payment code, confirmed
  * by the payer's callback. Pure: the agency records the payment and applies the decision.
  *
- * The payment code is what the applicant types at a teller, an ATM or a mobile bank, so it is a
- * 16-digit virtual-account style number: the biller prefix the bank assigned the mall (4 digits),
- * 11 random digits, and a Luhn check digit, so a mistyped digit (or two adjacent ones swapped) is
- * caught before a callback ever names it.
+ * The payment code is what the applicant types at a teller, an ATM or a mobile bank, so it is an
+ * 18-digit virtual-account style number (Indonesian banks' virtual accounts run 16 to 18 digits):
+ * the biller prefix the bank assigned the mall (4 digits), 13 random digits, and a Luhn check
+ * digit, so a mistyped digit (or two adjacent ones swapped) is caught before a callback ever
+ * names it. Not 16: every 16-digit run is treated as a NIK by the privacy guards (logs are
+ * masked, events are checked for them), and a payment code must pass through both untouched.
  */
-export const PAYMENT_CODE_PATTERN = /^\d{16}$/;
+export const PAYMENT_CODE_PATTERN = /^\d{18}$/;
 export const BILLER_PREFIX_PATTERN = /^\d{4}$/;
-const RANDOM_DIGITS = 11;
+const RANDOM_DIGITS = 13;
 
 /** The Luhn check digit of `digits` (ISO/IEC 7812). */
 export function luhnCheckDigit(digits: string): number {
@@ -47,7 +49,9 @@ export function generatePaymentCode(
 }
 
 export function isValidPaymentCode(code: string): boolean {
-  return PAYMENT_CODE_PATTERN.test(code) && luhnCheckDigit(code.slice(0, -1)) === Number(code[15]);
+  return (
+    PAYMENT_CODE_PATTERN.test(code) && luhnCheckDigit(code.slice(0, -1)) === Number(code.at(-1))
+  );
 }
 
 /**
