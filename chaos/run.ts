@@ -16,7 +16,7 @@ import {
   freePort,
 } from '@satupintu/process';
 import { NatsServer, clientCredentialsToken, newRunId } from '@satupintu/testing';
-import { DEMO_ACCOUNTS } from '../apps/identity/src/demo/demo-accounts';
+import { DEMO_ACCOUNTS, demoOfficerUsername } from '../apps/identity/src/demo/demo-accounts';
 import {
   type WriteStream,
   chmodSync,
@@ -36,12 +36,13 @@ import {
   serviceEnv,
   serviceProcessSpec,
 } from '../scripts/launcher/service-plan';
-import { plannedSubmission } from './lib/applicants';
+import { plannedApplication, plannedSubmission } from './lib/applicants';
 import { type Acknowledged, type AuditResult, Auditor, handledTwice } from './lib/audit';
 import { jetStreamBacklog } from './lib/backlog';
 import { type Fault, faultMatrix, selectFaults } from './lib/faults';
 import { OwnPostgres, assertLoopback } from './lib/infrastructure';
 import {
+  type Sent,
   SteadyLoad,
   acknowledgedOf,
   describeFailures,
@@ -52,9 +53,16 @@ import {
 } from './lib/load';
 import { logKey } from './lib/log-summary';
 import { type RowResult, markdownTable, rowFailed } from './lib/report';
+import { CaseWalks, type Walk, describeWalks } from './lib/walks';
+import { INSECURE_DEVELOPMENT_PAYMENT_SECRET } from '../apps/agency/src/config';
 
 const RATE_PER_S = Number(process.env.CHAOS_RATE ?? 40);
 const CLIENT_TIMEOUT_MS = 6000;
+/** Cases walked from VERIFYING to ISSUED per second, beside the submissions. */
+const WALKS_PER_S = Number(process.env.CHAOS_WALKS ?? 2);
+/** The walks' agency and service: the demo's one with a fee (assessed per case). */
+const WALK_AGENCY = 'PUPR';
+const WALK_SERVICE = 'PUPR-PBG';
 const BEFORE_FAULT_MS = 5000;
 /** Load goes on this long once the system has recovered. */
 const AFTER_RECOVERY_MS = 5000;
@@ -186,6 +194,55 @@ async function asPortal(): Promise<Record<string, string>> {
 }
 let applications = 0;
 const nextApplication = () => plannedSubmission(applications++);
+/** The next application of the run that is for `serviceCode` (each still with a NIK of its own). */
+function nextApplicationFor(serviceCode: string) {
+  while (DEMO_SERVICES[applications % DEMO_SERVICES.length].code !== serviceCode) applications++;
+  return plannedApplication(applications++);
+}
+/**
+ * Cases at VERIFYING that the walks take, oldest first: the walk service's applications
+ * acknowledged in earlier rows (and before the first), whose case the agency has by now.
+ */
+const walkable: { applicationId: string; trackingNo: string }[] = [];
+
+/** The walk service's acknowledged applications among `sent`. */
+function walkableOf(sent: readonly Sent[]): { applicationId: string; trackingNo: string }[] {
+  return sent.flatMap(({ receipt, planned }) =>
+    receipt && 'serviceCode' in planned.body && planned.body.serviceCode === WALK_SERVICE
+      ? [receipt]
+      : [],
+  );
+}
+
+/** `GET /v1/agencies/{code}/history-check` as the agency's admin. */
+async function historyCheck(
+  agencyCode: string,
+): Promise<{ cases: number; records: number; broken: unknown[] }> {
+  const admin = await officerSignIn(agencyCode, 'AGENCY_ADMIN');
+  const response = await fetch(`${gatewayUrl}/v1/agencies/${agencyCode}/history-check`, {
+    headers: await admin(),
+    signal: AbortSignal.timeout(60_000),
+  });
+  if (response.status !== 200) throw new Error(`answered ${response.status}`);
+  return (await response.json()) as { cases: number; records: number; broken: unknown[] };
+}
+
+/** An officer's sign-in, asked once per row (a row is far shorter than a token's life). */
+async function officerSignIn(agencyCode: string, role: 'VERIFIER' | 'APPROVER' | 'AGENCY_ADMIN') {
+  const response = await fetch(`${gatewayUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      identifier: demoOfficerUsername(agencyCode, role),
+      password: DEMO_ACCOUNTS.officerPassword,
+    }),
+    signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
+  });
+  if (response.status !== 200) throw new Error(`${role} sign-in answered ${response.status}`);
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  const headers = { authorization: `Bearer ${token}` };
+  return () => Promise.resolve(headers);
+}
 
 async function startServices(databaseUrl: string, natsUrl: string): Promise<void> {
   const planned = planServices(0, DEMO_AGENCIES);
@@ -326,17 +383,24 @@ async function waitRecovered(load: SteadyLoad, faultEnd: number): Promise<number
 /** Until nothing is in flight (outboxes empty, JetStream consumers caught up) and nothing is lost. */
 async function drain(
   acknowledged: Acknowledged[],
+  walks: readonly Walk[] = [],
 ): Promise<{ audit: AuditResult; drainedMs?: number; backlog: string[] }> {
   const started = Date.now();
   const deadline = started + DRAIN_BOUND_MS;
   for (;;) {
     const late = Date.now() > deadline || guard.interrupted;
     try {
-      const [audit, outbox, jetstream] = await Promise.all([
+      const [submitted, walked, outbox, jetstream] = await Promise.all([
         auditor!.audit(acknowledged),
+        auditor!.auditWalks(WALK_AGENCY, walks),
         auditor!.outboxRows(),
         jetStreamBacklog(nats!.url, namespace),
       ]);
+      const audit: AuditResult = {
+        lost: submitted.lost + walked.lost,
+        twice: submitted.twice + walked.twice,
+        reasons: [...submitted.reasons, ...walked.reasons],
+      };
       const backlog = [...outbox.details, ...jetstream.details];
       if (audit.lost === 0 && outbox.total === 0 && jetstream.pending === 0) {
         return { audit, drainedMs: Date.now() - started, backlog };
@@ -378,8 +442,22 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     next: nextApplication,
     authorize: asPortal,
   });
+  const walks = new CaseWalks({
+    gatewayUrl,
+    agencyCode: WALK_AGENCY,
+    perSecond: WALKS_PER_S,
+    timeoutMs: CLIENT_TIMEOUT_MS,
+    verifier: await officerSignIn(WALK_AGENCY, 'VERIFIER'),
+    approver: await officerSignIn(WALK_AGENCY, 'APPROVER'),
+    callbackSecret: INSECURE_DEVELOPMENT_PAYMENT_SECRET,
+    amount: 1_500_000,
+    take: () => walkable.shift(),
+  });
   load.start();
-  mark(`load: ${RATE_PER_S} POST /v1/applications per second`);
+  walks.start();
+  mark(
+    `load: ${RATE_PER_S} POST /v1/applications per second; ${WALKS_PER_S} ${WALK_SERVICE} cases a second walked to ISSUED`,
+  );
   await sleep(BEFORE_FAULT_MS);
   const faultEnd = await inject(fault, mark);
   const recoverySeconds = await waitRecovered(load, faultEnd);
@@ -397,8 +475,8 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     mark(`recovered ${recoverySeconds.toFixed(1)} s after the fault ended`);
     await sleep(AFTER_RECOVERY_MS);
   }
-  await load.stop();
-  mark(`load stopped: ${load.sent.length} sent`);
+  await Promise.all([load.stop(), walks.stop()]);
+  mark(`load stopped: ${load.sent.length} sent; ${describeWalks(walks.walks)}`);
   const loadResult = load;
   load = undefined;
 
@@ -409,7 +487,24 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   }
 
   const acknowledged = acknowledgedOf(loadResult.sent);
-  const drained = await drain(acknowledged);
+  const drained = await drain(acknowledged, walks.walks);
+  walkable.push(...walkableOf(loadResult.sent));
+  // Every case's history chain of the walks' agency, as its admin checks it (ADR 0019).
+  const chains = await historyCheck(WALK_AGENCY).catch((error: unknown) => ({
+    error: String(error),
+  }));
+  if ('error' in chains) notes.push(`history check failed: ${chains.error}`);
+  else {
+    notes.push(
+      `${WALK_AGENCY} history: ${chains.cases} cases, ${chains.records} records, ${chains.broken.length} broken`,
+    );
+    if (chains.broken.length > 0) {
+      drained.audit.lost += chains.broken.length;
+      drained.audit.reasons.push(
+        `${WALK_AGENCY} history chains broken: ${chains.broken.length} (${JSON.stringify(chains.broken.slice(0, 3))})`,
+      );
+    }
+  }
   mark(
     drained.drainedMs === undefined
       ? `not drained ${seconds(DRAIN_BOUND_MS)} later: ${drained.backlog.join('; ') || 'applications missing'}`
@@ -430,6 +525,7 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   if (extraRestarts.length > 0)
     notes.push(`other restarts by the supervisor: ${extraRestarts.join(', ')}`);
   if (progress.events > 0) notes.push(`consumer_progress: ${progress.events} events handled twice`);
+  notes.push(`walks: ${describeWalks(walks.walks)}`);
   const retries = describeRetries(loadResult.sent);
   if (retries !== '0') notes.push(`retried with their Idempotency-Key: ${retries}`);
 
@@ -513,6 +609,17 @@ async function main(): Promise<number> {
     );
   }
   say(`  ${probed.length} applications VERIFYING in ${seconds(probeDrain.drainedMs)}`);
+  // Cases for the first row's walks; later rows walk what earlier rows' load submitted.
+  const forWalks = await Promise.all(
+    Array.from({ length: 60 }, () =>
+      submit(applicationsUrl(), nextApplicationFor(WALK_SERVICE), CLIENT_TIMEOUT_MS, asPortal),
+    ),
+  );
+  const walkDrain = await drain(acknowledgedOf(forWalks));
+  if (walkDrain.drainedMs === undefined)
+    throw new Error('the cases to walk did not reach VERIFYING');
+  walkable.push(...walkableOf(forWalks));
+  say(`  ${walkable.length} ${WALK_SERVICE} cases VERIFYING for the walks`);
 
   const rows: RowDetails[] = [];
   let stoppedAt: string | undefined;

@@ -1,4 +1,5 @@
-import { type ConsumerCounts, handledTwice } from './audit';
+import { type ConsumerCounts, type Found, handledTwice, judgeWalks } from './audit';
+import { WALK_STEPS, type Walk, type WalkStep } from './walks';
 
 describe('handledTwice', () => {
   const counts = (entries: [string, number, number][]): ConsumerCounts =>
@@ -27,5 +28,69 @@ describe('handledTwice', () => {
 
   it('counts a consumer that appeared in between from zero', () => {
     expect(handledTwice(counts([]), counts([['db/new', 4, 3]])).events).toBe(1);
+  });
+});
+
+describe('judgeWalks', () => {
+  const walk = (id: string, acknowledged: WalkStep[]): Walk => ({
+    applicationId: id,
+    trackingNo: id.toUpperCase(),
+    startedAt: 0,
+    steps: acknowledged.map((step) => ({ step, answer: 200, attempts: 1, acknowledged: true })),
+  });
+  const found = (id: string, what: string, n = 1): Found => ({ id, what, n });
+  const complete = (id: string) => ({
+    history: ['COMPLETE_VERIFICATION', 'CONFIRM_PAYMENT', 'APPROVE', 'ISSUE'].map((a) =>
+      found(id, a),
+    ),
+    timeline: ['AWAITING_PAYMENT', 'IN_REVIEW', 'APPROVED', 'ISSUED'].map((s) => found(id, s)),
+    outputs: [found(id, 'OUTPUT')],
+  });
+
+  it('finds nothing wrong with a walk whose every step left its mark once', () => {
+    expect(judgeWalks([walk('a', [...WALK_STEPS])], complete('a'))).toEqual({
+      lost: 0,
+      twice: 0,
+      reasons: [],
+    });
+  });
+
+  it('counts an acknowledged step without its record, entry or output as lost', () => {
+    const marks = complete('a');
+    const result = judgeWalks([walk('a', [...WALK_STEPS])], {
+      history: marks.history.filter((row) => row.what !== 'APPROVE'),
+      timeline: marks.timeline.filter((row) => row.what !== 'ISSUED'),
+      outputs: [],
+    });
+    expect(result.lost).toBe(1);
+    expect(result.reasons).toEqual([
+      'walks: APPROVE acknowledged, no APPROVE record: 1',
+      'walks: ISSUE acknowledged, no ISSUED timeline entry: 1',
+      'walks: ISSUE acknowledged, no output: 1',
+    ]);
+  });
+
+  it('does not ask for what a step that was never acknowledged would have left', () => {
+    const marks = complete('a');
+    const result = judgeWalks([walk('a', ['COMPLETE_VERIFICATION'])], {
+      history: marks.history.slice(0, 1),
+      timeline: marks.timeline.slice(0, 1),
+      outputs: [],
+    });
+    expect(result).toEqual({ lost: 0, twice: 0, reasons: [] });
+  });
+
+  it('counts an action recorded twice, or a status shown twice, as processed twice', () => {
+    const marks = complete('a');
+    const result = judgeWalks([walk('a', [...WALK_STEPS]), walk('b', [])], {
+      history: [...marks.history.filter((row) => row.what !== 'APPROVE'), found('a', 'APPROVE', 2)],
+      timeline: [...marks.timeline, found('b', 'AWAITING_PAYMENT', 2)],
+      outputs: marks.outputs,
+    });
+    expect(result.twice).toBe(2);
+    expect(result.reasons).toEqual([
+      'walks: APPROVE recorded more than once: 1',
+      'walks: AWAITING_PAYMENT timeline entry more than once: 1',
+    ]);
   });
 });

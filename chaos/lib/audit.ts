@@ -1,5 +1,6 @@
 import { databaseName, databaseUrl } from '@satupintu/persistence';
 import { Pool } from 'pg';
+import { RECORDED_AS, STATUS_AFTER, WALK_STEPS, type Walk } from './walks';
 
 /** An application the system acknowledged with a 201 receipt. */
 export interface Acknowledged {
@@ -171,6 +172,36 @@ export class Auditor {
   }
 
   /**
+   * What became of the walks' acknowledged steps: in the agency's case history (one record per
+   * action), on tracking's timeline (one entry per status) and, for an issue, in its outputs.
+   */
+  async auditWalks(agencyCode: string, walks: readonly Walk[]): Promise<AuditResult> {
+    const ids = walks.map((walk) => walk.applicationId);
+    if (ids.length === 0) return { lost: 0, twice: 0, reasons: [] };
+    const [history, timeline, outputs] = await Promise.all([
+      this.rows<Found>(
+        ['agency', agencyCode],
+        `SELECT application_id::text AS id, action AS what, count(*)::int AS n FROM case_history
+          WHERE application_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+        [ids],
+      ),
+      this.rows<Found>(
+        ['tracking'],
+        `SELECT application_id::text AS id, status AS what, count(*)::int AS n FROM timeline_entries
+          WHERE application_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+        [ids],
+      ),
+      this.rows<Found>(
+        ['agency', agencyCode],
+        `SELECT application_id::text AS id, 'OUTPUT' AS what, count(*)::int AS n FROM outputs
+          WHERE application_id = ANY($1::uuid[]) GROUP BY 1`,
+        [ids],
+      ),
+    ]);
+    return judgeWalks(walks, { history, timeline, outputs });
+  }
+
+  /**
    * `consumer_progress` (events each durable consumer handled) and the `inbox` rows of each
    * consumer, in every database that has that table; keyed `<database>/<consumer>`.
    */
@@ -237,4 +268,54 @@ export function handledTwice(
     reasons.push(`${key} handled ${extra} events beyond its new inbox rows`);
   }
   return { events, reasons };
+}
+
+/** A count of something per application: a history action, a timeline status, outputs. */
+export interface Found {
+  id: string;
+  what: string;
+  n: number;
+}
+
+/**
+ * Lost: a step the system acknowledged whose record, timeline entry or output is missing.
+ * Twice: any of the walked actions recorded, or their statuses shown, more than once for a case.
+ */
+export function judgeWalks(
+  walks: readonly Walk[],
+  found: { history: readonly Found[]; timeline: readonly Found[]; outputs: readonly Found[] },
+): AuditResult {
+  const index = (rows: readonly Found[]) =>
+    new Map(rows.map((row) => [`${row.id} ${row.what}`, row.n]));
+  const [history, timeline, outputs] = [
+    index(found.history),
+    index(found.timeline),
+    index(found.outputs),
+  ];
+  const lost = new Map<string, Set<string>>();
+  const twice = new Map<string, Set<string>>();
+  const note = (into: Map<string, Set<string>>, why: string, id: string) =>
+    into.set(why, (into.get(why) ?? new Set()).add(id));
+  for (const walk of walks) {
+    const id = walk.applicationId;
+    for (const step of WALK_STEPS) {
+      const recorded = history.get(`${id} ${RECORDED_AS[step]}`) ?? 0;
+      const shown = timeline.get(`${id} ${STATUS_AFTER[step]}`) ?? 0;
+      if (recorded > 1) note(twice, `${RECORDED_AS[step]} recorded more than once`, id);
+      if (shown > 1) note(twice, `${STATUS_AFTER[step]} timeline entry more than once`, id);
+      if (!walk.steps.some((s) => s.step === step && s.acknowledged)) continue;
+      if (recorded === 0) note(lost, `${step} acknowledged, no ${RECORDED_AS[step]} record`, id);
+      if (shown === 0)
+        note(lost, `${step} acknowledged, no ${STATUS_AFTER[step]} timeline entry`, id);
+      if (step === 'ISSUE' && !outputs.has(`${id} OUTPUT`))
+        note(lost, 'ISSUE acknowledged, no output', id);
+    }
+  }
+  const ids = (map: Map<string, Set<string>>) =>
+    new Set([...map.values()].flatMap((set) => [...set]));
+  return {
+    lost: ids(lost).size,
+    twice: ids(twice).size,
+    reasons: [...lost, ...twice].map(([why, set]) => `walks: ${why}: ${set.size}`),
+  };
 }
