@@ -681,7 +681,7 @@ async function main(): Promise<number> {
     table,
     '',
     'Lost: acknowledged (201) but missing from intake `applications`, from the owning agency `cases`, or without both SUBMITTED and VERIFYING in tracking `timeline_entries`. ' +
-      'Processed twice: applications with more than one `applications` row, `case_status_changes` row or timeline entry per status, plus events a consumer handled beyond its inbox rows (`consumer_progress`, where a service has it). ' +
+      'Processed twice: applications with more than one `applications` row, `START_VERIFICATION` record in the agency’s `case_history` or timeline entry per status, plus events a consumer handled beyond its inbox rows (`consumer_progress`, where a service has it). ' +
       'Seconds to recover: from the end of the fault (the kill; NATS or PostgreSQL answering again) until POSTs succeed and every /health/ready answers 200. ' +
       'Recovered without help: within the bound, with no restart but the killed service’s own.',
     '',

@@ -30,7 +30,7 @@ const chunk = <T>(items: readonly T[], size: number): T[][] =>
 
 /**
  * Reads the services' own databases to see what became of acknowledged applications: intake's
- * `applications`, the owning agency's `cases` and `case_status_changes`, tracking's
+ * `applications`, the owning agency's `cases` and `case_history`, tracking's
  * `timeline_entries`, and every database's `consumer_progress` against its `inbox`. Pools, so
  * that a restarted PostgreSQL is reconnected to.
  */
@@ -150,8 +150,9 @@ export class Auditor {
           ),
           this.rows<{ id: string }>(
             ['agency', agency],
-            `SELECT application_id::text AS id FROM case_status_changes
-              WHERE application_id = ANY($1::uuid[]) GROUP BY 1 HAVING count(*) > 1`,
+            `SELECT application_id::text AS id FROM case_history
+              WHERE application_id = ANY($1::uuid[]) AND action = 'START_VERIFICATION'
+              GROUP BY 1 HAVING count(*) > 1`,
             [own],
           ),
         ]);
@@ -162,7 +163,7 @@ export class Auditor {
           lost,
         );
         count(
-          `${agency} status change recorded more than once`,
+          `${agency} case opened more than once (START_VERIFICATION twice)`,
           changes.map((row) => row.id),
           twice,
         );

@@ -86,7 +86,7 @@ describe('an agency that is down while applications arrive', () => {
     // None twice: one status change per case in the agency, one VERIFYING entry per timeline.
     const changes = await queryServiceDb<{ tracking_no: string; n: number }>(
       ['agency', AGENCY],
-      `SELECT c.tracking_no, count(*)::int AS n FROM case_status_changes s JOIN cases c USING (application_id)
+      `SELECT c.tracking_no, count(*)::int AS n FROM case_history s JOIN cases c USING (application_id)
         WHERE c.tracking_no = ANY($1) GROUP BY c.tracking_no`,
       [submitted],
     );

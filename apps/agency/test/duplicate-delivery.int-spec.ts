@@ -56,7 +56,7 @@ describe('an event delivered twice', () => {
   async function statusChangesOf(applicationId: string) {
     return queryServiceDb<{ to_status: string }>(
       ['agency', AGENCY],
-      'SELECT to_status FROM case_status_changes WHERE application_id = $1',
+      'SELECT to_status FROM case_history WHERE application_id = $1',
       [applicationId],
     );
   }

@@ -95,10 +95,10 @@ describe('an agency killed while it drains a backlog', () => {
 
     expect(
       await count(
-        'SELECT count(*) AS n FROM (SELECT application_id FROM case_status_changes GROUP BY 1 HAVING count(*) <> 1) x',
+        'SELECT count(*) AS n FROM (SELECT application_id FROM case_history GROUP BY 1 HAVING count(*) <> 1) x',
       ),
     ).toBe(0);
-    expect(await count('SELECT count(*) AS n FROM case_status_changes')).toBe(BACKLOG);
+    expect(await count('SELECT count(*) AS n FROM case_history')).toBe(BACKLOG);
     expect(
       await count(
         "SELECT handled AS n FROM consumer_progress WHERE consumer = 'agency-exact-intake'",

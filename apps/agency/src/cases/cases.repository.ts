@@ -66,10 +66,6 @@ async function appendRecord(tx: Transaction, record: CaseRecord): Promise<void> 
       ${record.actor.role ?? null}, ${record.reason ?? null},
       ${record.requirements ? JSON.stringify(record.requirements) : null}::jsonb, ${record.at},
       ${record.deadline ?? null}, ${record.previousHash}, ${record.hash})`);
-  await tx.execute(sql`
-    INSERT INTO case_status_changes (application_id, from_status, to_status, reason, changed_at)
-    VALUES (${record.applicationId}, ${record.from}, ${record.to}, ${record.reason ?? null},
-      ${record.at})`);
 }
 
 const LOCKED_COLUMNS = sql`application_id AS "applicationId", tracking_no AS "trackingNo",
