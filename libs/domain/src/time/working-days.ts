@@ -22,14 +22,35 @@ export function workingDayCalendar(daysOff: Iterable<string>): WorkingDayCalenda
   return { daysOff: set };
 }
 
+const DAY_MS = 86_400_000;
+
 /** The calendar day after `date` (`YYYY-MM-DD`), in the proleptic Gregorian calendar. */
 export function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return isoDate(Date.parse(`${date}T00:00:00Z`) + DAY_MS);
 }
 
 export function isWorkingDay(date: string, calendar: WorkingDayCalendar): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !calendar.daysOff.has(date);
+  return isWorkingDayAt(Date.parse(`${date}T00:00:00Z`), calendar);
+}
+
+const isoDate = (utcMidnight: number) => new Date(utcMidnight).toISOString().slice(0, 10);
+
+/**
+ * The days off as UTC midnights, made once per calendar: the loops below walk days as numbers,
+ * without a string or a Date per day.
+ */
+const daysOffAsNumbers = new WeakMap<ReadonlySet<string>, Set<number>>();
+
+function isWorkingDayAt(utcMidnight: number, calendar: WorkingDayCalendar): boolean {
+  // 1970-01-01 was a Thursday (4): 0 is Sunday, 6 Saturday.
+  const weekday = (((Math.floor(utcMidnight / DAY_MS) + 4) % 7) + 7) % 7;
+  if (weekday === 0 || weekday === 6) return false;
+  let daysOff = daysOffAsNumbers.get(calendar.daysOff);
+  if (!daysOff) {
+    daysOff = new Set([...calendar.daysOff].map((day) => Date.parse(`${day}T00:00:00Z`)));
+    daysOffAsNumbers.set(calendar.daysOff, daysOff);
+  }
+  return !daysOff.has(utcMidnight);
 }
 
 /** Counting past the calendar's data would be a guess: refuse rather than miss a decree. */
@@ -49,12 +70,12 @@ export function workingDayDeadline(
 ): Date {
   if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS)
     throw new RangeError(`a time limit is 1 to ${MAX_DAYS} working days (got ${days})`);
-  let date = localDateOf(received, timeZone);
+  let day = Date.parse(`${localDateOf(received, timeZone)}T00:00:00Z`);
   for (let counted = 0; counted < days;) {
-    date = nextDate(date);
-    if (isWorkingDay(date, calendar)) counted += 1;
+    day += DAY_MS;
+    if (isWorkingDayAt(day, calendar)) counted += 1;
   }
-  return startOfLocalDay(nextDate(date), timeZone);
+  return startOfLocalDay(isoDate(day + DAY_MS), timeZone);
 }
 
 /**
@@ -64,9 +85,10 @@ export function workingDayDeadline(
  */
 export function workingDaysBetween(from: string, to: string, calendar: WorkingDayCalendar): number {
   let count = 0;
-  for (let date = nextDate(from), steps = 0; date <= to; date = nextDate(date), steps += 1) {
-    if (steps > MAX_DAYS * 2) throw new RangeError(`too long a span: ${from} to ${to}`);
-    if (isWorkingDay(date, calendar)) count += 1;
+  const last = Date.parse(`${to}T00:00:00Z`);
+  for (let day = Date.parse(`${from}T00:00:00Z`) + DAY_MS, steps = 0; day <= last; day += DAY_MS) {
+    if (steps++ > MAX_DAYS * 2) throw new RangeError(`too long a span: ${from} to ${to}`);
+    if (isWorkingDayAt(day, calendar)) count += 1;
   }
   return count;
 }

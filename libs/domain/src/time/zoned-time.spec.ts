@@ -31,3 +31,51 @@ describe('toZonedIso', () => {
     expect(isTimeZone('Asia/Makassar')).toBe(true);
   });
 });
+
+describe('toZonedIso against the zone database, instant by instant', () => {
+  /** The wall clock `Intl` gives for the instant, written as toZonedIso writes it. */
+  function fromZoneDatabase(instant: Date, timeZone: string): string {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZoneName: 'longOffset',
+      })
+        .formatToParts(instant)
+        .map((part) => [part.type, part.value]),
+    );
+    const offset = parts.timeZoneName === 'GMT' ? '+00:00' : parts.timeZoneName.slice(3);
+    const ms = String(instant.getUTCMilliseconds()).padStart(3, '0');
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${ms}${offset}`;
+  }
+
+  // Offsets are remembered per quarter hour: the minutes either side of offset changes (daylight
+  // saving here, a 45-minute offset, a zone that changed its standard offset) must still agree.
+  it.each([
+    ['America/New_York', '2026-03-08T06:00:00Z'],
+    ['America/New_York', '2026-11-01T05:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T14:30:00Z'],
+    ['Asia/Kathmandu', '2026-06-01T00:00:00Z'],
+    ['Asia/Pyongyang', '2018-05-04T14:30:00Z'],
+    ['Asia/Jakarta', '1970-01-01T00:00:00Z'],
+  ])('agrees in %s for every 37 seconds of the two hours around %s', (zone, around) => {
+    const centre = Date.parse(around);
+    for (let t = centre - 3_600_000; t <= centre + 3_600_000; t += 37_000) {
+      const instant = new Date(t + 123);
+      expect(toZonedIso(instant, zone)).toBe(fromZoneDatabase(instant, zone));
+    }
+  });
+
+  it('agrees before 1970, when offsets changed at odd seconds', () => {
+    for (const iso of ['1923-12-31T16:40:00Z', '1932-11-01T00:00:00Z', '1964-01-01T00:00:00Z']) {
+      const instant = new Date(iso);
+      expect(toZonedIso(instant, 'Asia/Jakarta')).toBe(fromZoneDatabase(instant, 'Asia/Jakarta'));
+    }
+  });
+});

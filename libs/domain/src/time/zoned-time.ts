@@ -34,10 +34,8 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-function wallClock(
-  instant: Date,
-  timeZone: string,
-): { parts: Record<string, string>; offsetMinutes: number } {
+/** The zone's offset at an instant, asked of the zone database (`Intl`): some microseconds. */
+function offsetFromZoneDatabase(instant: Date, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   const wall = Date.UTC(
@@ -48,8 +46,61 @@ function wallClock(
     Number(parts.minute),
     Number(parts.second),
   );
-  const offsetMinutes = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-  return { parts, offsetMinutes };
+  return Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * Offsets already asked, per zone, per quarter hour: every deadline and every time in an answer
+ * needs one, and `formatToParts` was the agency's costliest step in receiving an application.
+ * Since 1970 every offset change in the tz database happens on a quarter hour (UTC), so an
+ * offset holds for its whole quarter hour; earlier instants (local mean times with odd seconds)
+ * are asked each time.
+ */
+const OFFSET_SPAN_MS = 15 * 60_000;
+const MAX_CACHED_SPANS = 8192;
+const offsets = new Map<string, Map<number, number>>();
+
+function offsetMinutesAt(instant: Date, timeZone: string): number {
+  const time = instant.getTime();
+  if (!(time >= 0)) return offsetFromZoneDatabase(instant, timeZone);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    formatterFor(timeZone); // an unknown zone throws here, before it is remembered
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const span = Math.floor(time / OFFSET_SPAN_MS);
+  let offset = zone.get(span);
+  if (offset === undefined) {
+    offset = offsetFromZoneDatabase(new Date(span * OFFSET_SPAN_MS), timeZone);
+    if (zone.size >= MAX_CACHED_SPANS) zone.clear();
+    zone.set(span, offset);
+  }
+  return offset;
+}
+
+/** What the zone's clocks show at the instant (to the second), and the zone's offset then. */
+function wallClock(
+  instant: Date,
+  timeZone: string,
+): {
+  parts: Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+  offsetMinutes: number;
+} {
+  const offsetMinutes = offsetMinutesAt(instant, timeZone);
+  const wall = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMinutes * 60_000);
+  const year = wall.getUTCFullYear();
+  return {
+    parts: {
+      year: year < 1000 ? String(year).padStart(4, '0') : String(year),
+      month: pad(wall.getUTCMonth() + 1),
+      day: pad(wall.getUTCDate()),
+      hour: pad(wall.getUTCHours()),
+      minute: pad(wall.getUTCMinutes()),
+      second: pad(wall.getUTCSeconds()),
+    },
+    offsetMinutes,
+  };
 }
 
 /** The calendar date (`YYYY-MM-DD`) the zone's clocks show at that instant. */
