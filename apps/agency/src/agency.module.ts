@@ -39,6 +39,8 @@ export class AgencyModule {
           agencyCode: agency,
           publicUrl: config.PUBLIC_URL,
           keyEncryptionKey: config.AGENCY_KEY_ENCRYPTION_KEY,
+          natsUrl: config.NATS_URL,
+          namespace: config.SP_NAMESPACE,
         }),
       ],
     };

@@ -54,6 +54,8 @@ describe('signed outputs in the agency database', () => {
           agencyCode: AGENCY,
           publicUrl: 'https://mpp.example.go.id',
           keyEncryptionKey: kekBase64,
+          natsUrl: config.NATS_URL,
+          namespace: config.SP_NAMESPACE,
         }),
       ],
     }).compile();

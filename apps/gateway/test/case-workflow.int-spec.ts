@@ -290,13 +290,24 @@ describe('the agency workflow: transitions and the history check', () => {
       agency_name: 'Dinas Kependudukan dan Pencatatan Sipil',
       service_name: { id: expect.any(String) as string, en: expect.any(String) as string },
     });
+    // Its ISSUED change is published once the PDF is delivered as a document (ADR 0021).
     const env = testEnvironment();
-    const changes = (await readStreams(env.NATS_URL, `${env.SP_NAMESPACE.toUpperCase()}_AGENCY`))
-      .map((m) => JSON.parse(m.data) as { applicationId?: string; to?: string; output?: unknown })
-      .filter((change) => change.applicationId === application.applicationId);
-    expect(changes.filter((change) => change.output !== undefined)).toEqual([
-      expect.objectContaining({ to: 'ISSUED', output: { number: outputs[0].document_no } }),
-    ]);
+    await eventually(async () => {
+      const changes = (await readStreams(env.NATS_URL, `${env.SP_NAMESPACE.toUpperCase()}_AGENCY`))
+        .map((m) => JSON.parse(m.data) as { applicationId?: string; to?: string; output?: unknown })
+        .filter((change) => change.applicationId === application.applicationId);
+      expect(changes.filter((change) => change.output !== undefined)).toEqual([
+        expect.objectContaining({
+          to: 'ISSUED',
+          output: {
+            number: outputs[0].document_no,
+            documentId: expect.any(String) as string,
+            size: expect.any(Number) as number,
+            sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
+          },
+        }),
+      ]);
+    });
 
     await eventually(async () => {
       const timeline = await call(
@@ -369,6 +380,7 @@ describe('the agency workflow: transitions and the history check', () => {
         state: 'FROM_STEP',
         fromStep: 'akta',
         outputNumber: output.document_no,
+        documentId: expect.any(String) as string,
       }),
     );
   });

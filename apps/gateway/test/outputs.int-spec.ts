@@ -71,6 +71,8 @@ describe('signed outputs through the gateway', () => {
           agencyCode: 'DUKCAPIL',
           publicUrl: 'https://mpp.example.go.id',
           keyEncryptionKey: INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+          natsUrl: config.NATS_URL,
+          namespace: config.SP_NAMESPACE,
         }),
       ],
     }).compile();

@@ -1085,6 +1085,19 @@ export interface components {
              */
             nik: string;
         };
+        ApplicationOutputResponse: {
+            /**
+             * Format: uuid
+             * @description The signed PDF, downloadable at GET /v1/documents/{documentId}; absent until the agency has delivered it (a moment after it issued)
+             * @example 7b1e2f3a-4c5d-4e6f-8a9b-0c1d2e3f4a5b
+             */
+            documentId?: string;
+            /**
+             * @description The output's number; GET /v1/verify/{number} checks it
+             * @example DUKCAPIL-2026-000042
+             */
+            number: string;
+        };
         ApplicationReceiptResponse: {
             /**
              * @description The agency that owns the service
@@ -1139,6 +1152,8 @@ export interface components {
             businessId?: string;
             /** @example WEB */
             channel: components["schemas"]["Channel"];
+            /** @description Once ISSUED: the output the agency issued, its number and its PDF */
+            output?: components["schemas"]["ApplicationOutputResponse"];
             /** @description On reading it: the service's requirements and what the application holds of each; absent on a withdrawal and while the service has no published standard */
             requirements?: components["schemas"]["ApplicationRequirementsResponse"];
             /**
@@ -1714,6 +1729,11 @@ export interface components {
         DocumentRequirementStateResponse: {
             /** @description The upload, when ATTACHED */
             document?: components["schemas"]["HeldDocumentResponse"];
+            /**
+             * Format: uuid
+             * @description FROM_STEP: the upstream output's signed PDF, downloadable at GET /v1/documents/{documentId} by the applicant and the officers of this step's agency; absent until the issuing agency has delivered it (a moment after it issued)
+             */
+            documentId?: string;
             /** @description The bundle step that issued it */
             fromStep?: string;
             /** @description Whether the standard makes it mandatory */

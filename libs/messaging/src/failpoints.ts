@@ -6,8 +6,10 @@
  *
  * - `consumer-after-commit`: a consumer has committed a batch (effects and inbox rows) and dies
  *   before acking it, so JetStream redelivers messages that were already processed.
+ * - `output-stored-before-publish`: an agency's output delivery job has stored the PDF and dies
+ *   before its transaction (the job's end and the ISSUED event) commits, so the job runs again.
  */
-export type Failpoint = 'consumer-after-commit';
+export type Failpoint = 'consumer-after-commit' | 'output-stored-before-publish';
 
 const armed = new Set((process.env.SP_FAILPOINT ?? '').split(',').filter(Boolean));
 

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ServiceStandardContentV1 } from '@satupintu/contracts';
 import type { CaseRecord } from '@satupintu/domain';
 import { type Executor, sql } from '@satupintu/persistence';
+import type { ApplicationStatusChangedV1 } from '@satupintu/contracts';
+import { OutputDeliveries } from '../outputs/output-deliveries';
 import { Outputs } from '../outputs/outputs';
 import { type CaseParties, caseOutputCommand } from './case-output';
 import type { LockedCase } from './transition-case';
@@ -13,8 +15,20 @@ export const AGENCY_NAME = Symbol('AGENCY_NAME');
 export class CaseOutputs {
   constructor(
     private readonly outputs: Outputs,
+    private readonly deliveries: OutputDeliveries,
     @Inject(AGENCY_NAME) private readonly agencyName: string,
   ) {}
+
+  /**
+   * The ISSUED change, in the transaction that makes it: not published now but left to the
+   * delivery job, which publishes it once the PDF is in the documents store (ADR 0021).
+   */
+  defer(
+    tx: Executor,
+    change: ApplicationStatusChangedV1 & { output: { number: string } },
+  ): Promise<void> {
+    return this.deliveries.defer(tx, change);
+  }
 
   /** The output's number: a new one, or the one the application has already. */
   async issue(

@@ -149,12 +149,15 @@ export const CasesRepository = {
 
   /**
    * The record appended, the case moved to it, the change published. The case is locked; its
-   * status and sequence are checked anyway, so a record never lands on a case that moved.
+   * status and sequence are checked anyway, so a record never lands on a case that moved. A
+   * change that issued an output is handed to `outputs` instead, which publishes it once the
+   * output's PDF is delivered.
    */
   async moveCase(
     tx: Transaction,
     record: CaseRecord,
     change: ApplicationStatusChangedV1,
+    outputs: Pick<CaseOutputs, 'defer'>,
   ): Promise<void> {
     const moved = await tx.query(sql`
       UPDATE cases SET status = ${record.to}, sequence = ${record.sequence},
@@ -167,7 +170,9 @@ export const CasesRepository = {
         `case ${record.applicationId} is not at ${record.from} #${record.sequence - 1}: its history and its row disagree`,
       );
     await appendRecord(tx, record);
-    tx.publish(ApplicationStatusChanged, change);
+    const { output } = change;
+    if (output) await outputs.defer(tx, { ...change, output });
+    else tx.publish(ApplicationStatusChanged, change);
   },
 };
 
@@ -183,6 +188,6 @@ export function movePortsOf(
     calendar: () => calendar.calendar(),
     now: () => new Date(),
     issueOutput: (locked, record, issuedBy) => outputs.issue(tx, locked, record, issuedBy),
-    moveCase: (record, change) => CasesRepository.moveCase(tx, record, change),
+    moveCase: (record, change) => CasesRepository.moveCase(tx, record, change, outputs),
   };
 }

@@ -40,7 +40,10 @@ export interface MoveCasePorts {
    * number, the existing one when the application has one already.
    */
   issueOutput(locked: LockedCase, record: CaseRecord, issuedBy: string): Promise<string>;
-  /** Appends the record, moves the case and publishes the change: one transaction with the lock. */
+  /**
+   * Appends the record, moves the case and publishes the change: one transaction with the lock.
+   * An ISSUED change is published once its output's PDF is delivered (ADR 0021).
+   */
   moveCase(record: CaseRecord, change: ApplicationStatusChangedV1): Promise<void>;
   /**
    * Entering AWAITING_PAYMENT: the fee due recorded in the same transaction (ADR 0022), given

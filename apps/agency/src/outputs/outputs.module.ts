@@ -5,6 +5,8 @@ import {
   keyEncryptionKeyFrom,
   type AppLogger,
 } from '@satupintu/common';
+import { JetStreamDocumentStore } from '@satupintu/messaging';
+import { OUTPUT_DOCUMENT_STORE, OutputDeliveries } from './output-deliveries';
 import {
   OUTPUT_KEY_ENCRYPTION_KEY,
   OUTPUT_KEY_ENCRYPTION_KEY_VARIABLE,
@@ -31,11 +33,16 @@ class PublicKeyWarning implements OnModuleInit {
   }
 }
 
-/** Issued outputs: numbering, the PDF, the agency's signature, verification, revocation. */
+/**
+ * Issued outputs: numbering, the PDF, the agency's signature, their delivery to the mall as
+ * documents, verification, revocation.
+ */
 @Module({})
 export class OutputsModule {
-  static forRoot(options: OutputsOptions & { keyEncryptionKey: string }): DynamicModule {
-    const { keyEncryptionKey, ...outputs } = options;
+  static forRoot(
+    options: OutputsOptions & { keyEncryptionKey: string; natsUrl: string; namespace: string },
+  ): DynamicModule {
+    const { keyEncryptionKey, natsUrl, namespace, ...outputs } = options;
     return {
       module: OutputsModule,
       controllers: [OutputsHandlers],
@@ -51,8 +58,19 @@ export class OutputsModule {
         OutputSigningKeys,
         Outputs,
         PublicKeyWarning,
+        {
+          provide: OUTPUT_DOCUMENT_STORE,
+          // Connects on first use: the first output delivered.
+          useFactory: () =>
+            new JetStreamDocumentStore({
+              natsUrl,
+              namespace,
+              connectionName: `agency-${outputs.agencyCode.toLowerCase()}-outputs`,
+            }),
+        },
+        OutputDeliveries,
       ],
-      exports: [Outputs],
+      exports: [Outputs, OutputDeliveries],
     };
   }
 }

@@ -50,6 +50,36 @@ export class DocumentRequirementStateResponse {
 
   @ApiPropertyOptional({ maxLength: 100, description: 'The number of what that step issued' })
   outputNumber?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    maxLength: 36,
+    description:
+      "FROM_STEP: the upstream output's signed PDF, downloadable at GET /v1/documents/{documentId} " +
+      "by the applicant and the officers of this step's agency; absent until the issuing agency " +
+      'has delivered it (a moment after it issued)',
+  })
+  documentId?: string;
+}
+
+/** What the agency issued once the application is ISSUED (ADR 0021). */
+export class ApplicationOutputResponse {
+  @ApiProperty({
+    maxLength: 64,
+    description: "The output's number; GET /v1/verify/{number} checks it",
+    example: 'DUKCAPIL-2026-000042',
+  })
+  number: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    maxLength: 36,
+    description:
+      'The signed PDF, downloadable at GET /v1/documents/{documentId}; absent until the agency ' +
+      'has delivered it (a moment after it issued)',
+    example: '7b1e2f3a-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
+  })
+  documentId?: string;
 }
 
 export class FieldRequirementStateResponse {
@@ -109,6 +139,12 @@ export class ApplicationResponse extends ApplicationSummaryResponse {
   resubmittedAt?: string;
 
   @ApiPropertyOptional({
+    type: ApplicationOutputResponse,
+    description: 'Once ISSUED: the output the agency issued, its number and its PDF',
+  })
+  output?: ApplicationOutputResponse;
+
+  @ApiPropertyOptional({
     type: ApplicationRequirementsResponse,
     description:
       "On reading it: the service's requirements and what the application holds of each; " +
@@ -118,13 +154,14 @@ export class ApplicationResponse extends ApplicationSummaryResponse {
 }
 
 export function toApplicationResponse(application: ApplicationV1): ApplicationResponse {
-  const { businessId, statusChangedAt, resubmittedAt, requirements } = application;
+  const { businessId, statusChangedAt, resubmittedAt, output, requirements } = application;
   return {
     ...toApplicationSummaryResponse(application),
     ...(businessId ? { businessId } : {}),
     status: application.status,
     ...(statusChangedAt ? { statusChangedAt } : {}),
     ...(resubmittedAt ? { resubmittedAt } : {}),
+    ...(output ? { output: { ...output } } : {}),
     ...(requirements ? { requirements: requirementsResponse(requirements) } : {}),
   };
 }
@@ -141,6 +178,7 @@ function requirementsResponse(
       ...(document.document ? { document: { ...document.document } } : {}),
       ...(document.fromStep ? { fromStep: document.fromStep } : {}),
       ...(document.outputNumber ? { outputNumber: document.outputNumber } : {}),
+      ...(document.documentId ? { documentId: document.documentId } : {}),
     })),
   };
 }

@@ -11,6 +11,8 @@ import { ApplicationsRepository } from '../applications/applications.repository'
 import { BundlesRepository } from '../bundles/bundles.repository';
 import { followStepStatus } from '../bundles/follow-step-status';
 import { CatalogRepository } from '../catalog/catalog.repository';
+import { DocumentsRepository } from '../documents/documents.repository';
+import { issuedOutputOf } from '../documents/issued-outputs';
 
 /**
  * Everything intake takes from the agencies' stream, through one durable consumer: a batch of
@@ -18,7 +20,8 @@ import { CatalogRepository } from '../catalog/catalog.repository';
  * application's status changes pass here). Each event's effects commit with its inbox row.
  * - A service standard an agency publishes replaces an older version in the catalog.
  * - A status change is the application's status for its applicant (withdrawals are decided on
- *   it) and, for a bundle's step, moves the bundle (`followStepStatus`).
+ *   it) and, for a bundle's step, moves the bundle (`followStepStatus`); ISSUED brings the
+ *   output, whose PDF becomes the application's document (`issuedOutputOf`, ADR 0021).
  */
 @Injectable()
 export class AgencyEventsConsumer implements OnApplicationBootstrap {
@@ -37,6 +40,8 @@ export class AgencyEventsConsumer implements OnApplicationBootstrap {
         ),
         on(ApplicationStatusChanged, async (event, tx) => {
           const step = await this.applications.followStatus(tx, event);
+          const output = issuedOutputOf(event);
+          if (output) await DocumentsRepository.keepOutput(tx, output);
           await followStepStatus(event, {
             ...BundlesRepository.writes(tx),
             stepOf: () => Promise.resolve(step),

@@ -43,7 +43,8 @@ const SELECT_APPLICATION = sql`
          g.time_zone AS "agencyTimeZone", a.channel, a.business_id AS "businessId",
          a.applicant_id AS "applicantId", a.submitted_by_client AS "submittedByClient",
          a.status, a.submitted_at AS "submittedAt", a.status_changed_at AS "statusChangedAt",
-         a.resubmitted_at AS "resubmittedAt"`;
+         a.resubmitted_at AS "resubmittedAt", a.output_number AS "outputNumber",
+         a.output_document_id AS "outputDocumentId"`;
 const FROM_APPLICATIONS = sql` FROM applications a JOIN agencies g ON g.code = a.agency_code`;
 
 /** Every query on intake's `applications` table. */

@@ -22,6 +22,9 @@ export interface StoredApplication extends ListedApplication {
   statusChangedAt: Date | null;
   /** When its applicant last sent corrections after NEEDS_REVISION. */
   resubmittedAt?: Date | null;
+  /** Once ISSUED: the output's number and, once the agency delivered it, its document. */
+  outputNumber?: string | null;
+  outputDocumentId?: string | null;
 }
 
 export interface FollowApplicationPorts {
@@ -93,6 +96,14 @@ export function viewOf(application: StoredApplication): ApplicationV1 {
     ...(application.resubmittedAt
       ? { resubmittedAt: toZonedIso(application.resubmittedAt, zone) }
       : {}),
+    ...(application.outputNumber
+      ? {
+          output: {
+            number: application.outputNumber,
+            ...(application.outputDocumentId ? { documentId: application.outputDocumentId } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -148,6 +159,7 @@ export function requirementsState(
           state: 'FROM_STEP' as const,
           fromStep: document.fromStep,
           ...(document.outputNumber ? { outputNumber: document.outputNumber } : {}),
+          ...(document.documentId ? { documentId: document.documentId } : {}),
         };
       const upload = document?.documentId ? uploads.get(document.documentId) : undefined;
       if (upload) return { ...state, state: 'ATTACHED' as const, document: upload };

@@ -8,10 +8,11 @@ import type {
 
 /**
  * Who uploaded a document: the caller as the gateway verified it. An API client's uploads are
- * the client's (its subject and client id), not those of the applicant it names later.
+ * the client's (its subject and client id), not those of the applicant it names later. An
+ * agency's issued output is the agency's (`agency`, its code the subject): no caller is it.
  */
 export interface DocumentOwner {
-  kind: 'applicant' | 'officer' | 'client';
+  kind: 'applicant' | 'officer' | 'client' | 'agency';
   subject: string;
   clientId?: string;
 }
@@ -19,11 +20,11 @@ export interface DocumentOwner {
 /** What deciding on a document needs to know of it and of the application it is attached to. */
 export interface DocumentAccessFacts {
   owner: DocumentOwner;
-  /** Absent until the document is attached to an application. */
+  /** Absent until the document is attached to an application, or issued as its output. */
   application?: { applicantId?: string; agencyCode: string };
   /**
-   * Absent unless it was given to a bundle: the bundle case's applicant and the agencies of
-   * the steps opened so far whose application holds it.
+   * Absent unless it was given to a bundle, or issued by one of its steps: the bundle case's
+   * applicant and the agencies of the steps opened so far whose application holds it.
    */
   bundleCase?: { applicantId?: string; agencyCodes: readonly string[] };
 }
@@ -39,10 +40,11 @@ function isOwner(principal: Principal, owner: DocumentOwner): boolean {
 }
 
 /**
- * Who may read a document: whoever uploaded it; once it is attached, also the application's
- * applicant and the officers of the agency that owns the application; once given to a bundle,
- * the bundle's applicant and the officers of the agencies whose step's application holds it
- * (a step not yet opened holds nothing). Nobody else: another applicant, another agency's
+ * Who may read a document: whoever uploaded it; once it is attached (or issued as an
+ * application's output), also the application's applicant and the officers of the agency that
+ * owns the application; once given to a bundle (or issued by a step of one), the bundle's
+ * applicant and the officers of the agencies whose step's application holds it (a step not yet
+ * opened holds nothing; a downstream step holds the upstream output it takes). Nobody else: another applicant, another agency's
  * officer, an API client that did not upload it. The caller of a refused download gets the
  * answer of an unknown document, so nothing tells them it exists.
  */

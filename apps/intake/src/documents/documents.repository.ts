@@ -3,6 +3,7 @@ import type { AttachedDocumentV2, DocumentContentType, DocumentV1 } from '@satup
 import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import type { AttachableDocument, DocumentAccessFacts, DocumentOwner } from './document-access';
+import type { IssuedOutput } from './issued-outputs';
 
 export interface NewDocument {
   documentId: string;
@@ -30,6 +31,7 @@ interface DocumentRow {
   created_at: Date;
   application_id: string | null;
   bundle_case_id: string | null;
+  output_of: string | null;
   requirement: string | null;
   applicant_id: string | null;
   agency_code: string | null;
@@ -67,15 +69,22 @@ export class DocumentsRepository {
   }
 
   async find(documentId: string): Promise<StoredDocument | undefined> {
+    // An issued output reads as attached to the application it is the output of and, if that is
+    // a bundle's step, as given to the bundle: its later steps hold it (ADR 0016, 0021).
     const [row] = await this.db.query<DocumentRow>(sql`
+      WITH d AS (
+        SELECT d.id, d.owner_kind, d.owner_subject, d.owner_client, d.content_type, d.size,
+               d.sha256, d.object_name, d.created_at, d.application_id, d.requirement,
+               d.output_of, COALESCE(d.bundle_case_id, o.bundle_case_id) AS bundle_case_id
+          FROM documents d LEFT JOIN applications o ON o.id = d.output_of
+         WHERE d.id = ${documentId})
       SELECT d.*, a.applicant_id, a.agency_code, bc.applicant_id AS bundle_applicant_id,
              (SELECT array_agg(DISTINCT s.agency_code) FROM applications s
                WHERE s.bundle_case_id = d.bundle_case_id
                  AND s.documents @> jsonb_build_array(jsonb_build_object('documentId', d.id::text))
              ) AS bundle_agencies
-        FROM documents d LEFT JOIN applications a ON a.id = d.application_id
-                         LEFT JOIN bundle_cases bc ON bc.id = d.bundle_case_id
-       WHERE d.id = ${documentId}`);
+        FROM d LEFT JOIN applications a ON a.id = COALESCE(d.application_id, d.output_of)
+               LEFT JOIN bundle_cases bc ON bc.id = d.bundle_case_id`);
     if (!row) return undefined;
     return {
       documentId: row.id,
@@ -107,17 +116,39 @@ export class DocumentsRepository {
     };
   }
 
+  /**
+   * An application's output as an ISSUED event gives it: its number on the application and its
+   * PDF, if delivered, in the registry as the agency's. The event is the issuing agency's own
+   * (the application must be that agency's), followed once (the inbox); a replay adds nothing.
+   */
+  static async keepOutput(tx: Executor, issued: IssuedOutput): Promise<void> {
+    const { applicationId, agencyCode, number, document } = issued;
+    const kept = await tx.query(sql`
+      UPDATE applications SET output_number = ${number},
+             output_document_id = ${document?.documentId ?? null}
+       WHERE id = ${applicationId} AND agency_code = ${agencyCode}
+      RETURNING 1`);
+    if (kept.length === 0 || !document) return;
+    await tx.execute(sql`
+      INSERT INTO documents (id, owner_kind, owner_subject, content_type, size, sha256,
+                             object_name, output_of)
+      VALUES (${document.documentId}, ${document.owner.kind}, ${document.owner.subject},
+              ${document.contentType}, ${document.size}, ${document.sha256},
+              ${document.objectName}, ${applicationId})
+      ON CONFLICT DO NOTHING`);
+  }
+
   /** The documents among `ids`, whoever owns them, with whether each is attached. */
   static async findAttachable(db: Executor, ids: readonly string[]): Promise<AttachableDocument[]> {
     if (ids.length === 0) return [];
     const rows = await db.query<DocumentRow>(sql`
       SELECT id, owner_kind, owner_subject, owner_client, application_id, bundle_case_id,
-             content_type, size
+             output_of, content_type, size
         FROM documents WHERE id = ANY(${[...ids]}::uuid[])`);
     return rows.map((row) => ({
       documentId: row.id,
       owner: ownerOf(row),
-      attached: row.application_id !== null || row.bundle_case_id !== null,
+      attached: row.application_id !== null || row.bundle_case_id !== null || row.output_of !== null,
       contentType: row.content_type,
       size: row.size,
     }));
@@ -158,7 +189,7 @@ export class DocumentsRepository {
     const rows = await tx.query<{ object_name: string }>(sql`
       DELETE FROM documents WHERE id IN (
         SELECT id FROM documents
-         WHERE application_id IS NULL AND bundle_case_id IS NULL
+         WHERE application_id IS NULL AND bundle_case_id IS NULL AND output_of IS NULL
            AND created_at < ${cutoff.toISOString()}::timestamptz
          ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
       RETURNING object_name`);

@@ -16,6 +16,7 @@ import { CreateBundles1765100000000 } from './1765100000000-create-bundles';
 import { AttachDocumentsToBundleCases1765200000000 } from './1765200000000-attach-documents-to-bundle-cases';
 import { RecordResubmissions1765200000100 } from './1765200000100-record-resubmissions';
 import { RecordConsentAndExternalReferences1765300000000 } from './1765300000000-record-consent-and-external-references';
+import { KeepIssuedOutputs1765600000100 } from './1765600000100-keep-issued-outputs';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const INTAKE_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const INTAKE_MIGRATIONS = [
   AttachDocumentsToBundleCases1765200000000,
   RecordResubmissions1765200000100,
   RecordConsentAndExternalReferences1765300000000,
+  KeepIssuedOutputs1765600000100,
 ];

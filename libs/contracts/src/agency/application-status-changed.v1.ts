@@ -6,16 +6,24 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from '../contract';
 import { AGENCY_STREAM } from './agency.stream';
+import { MAX_DOCUMENT_BYTES } from '../intake/documents.v1';
 import { PaymentDueV1 } from './payment-due.v1';
 import { STATUSES, type Status } from '../statuses';
 
-/** What the agency issued: the number of the output (NIB, family card number) and its file. */
+/**
+ * What the agency issued: the number of the output (NIB, family card number) and its file. The
+ * file is a document in the documents store under `documentId` (its object name too), which
+ * intake registers as the application's output when it follows this event (ADR 0021): its size
+ * and SHA-256 are what the registry records, as the gateway's measurements are for an upload.
+ */
 export class IssuedOutputV1 {
   @IsString()
   @MaxLength(64)
@@ -24,6 +32,18 @@ export class IssuedOutputV1 {
   @IsOptional()
   @IsUUID()
   documentId?: string;
+
+  /** With `documentId`: the PDF's size in bytes. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DOCUMENT_BYTES)
+  size?: number;
+
+  /** With `documentId`: the lower-case hex SHA-256 of the PDF, the statement's `pdfSha256`. */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/)
+  sha256?: string;
 }
 
 /** An agency moved an application from one status to another. */

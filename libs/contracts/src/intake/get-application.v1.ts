@@ -29,6 +29,17 @@ export interface DocumentRequirementStateV1 {
   document?: HeldDocumentV1;
   fromStep?: string;
   outputNumber?: string;
+  /**
+   * FROM_STEP: the upstream output's PDF, a document its applicant and the agencies of the
+   * steps that take it may read (ADR 0021); absent while the upstream agency has not delivered it.
+   */
+  documentId?: string;
+}
+
+/** What the agency issued (ADR 0021): the output's number and, once delivered, its PDF. */
+export interface ApplicationOutputV1 {
+  number: string;
+  documentId?: string;
 }
 
 /** One form field of the service's standard and whether the application gives it. */
@@ -63,6 +74,8 @@ export interface ApplicationV1 {
    * zone; the status stays NEEDS_REVISION until the agency takes the case up again.
    */
   resubmittedAt?: string;
+  /** Once ISSUED: the output the agency issued. */
+  output?: ApplicationOutputV1;
 
   /**
    * On reading it (not on withdrawing): the standard's requirements and what it holds of them;
