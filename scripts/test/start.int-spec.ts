@@ -1,8 +1,11 @@
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { isProcessAlive } from '@satupintu/process';
-import { DEMO_ACCOUNTS } from '../../apps/identity/src/demo/demo-accounts';
+import { INSECURE_DEVELOPMENT_PAYMENT_SECRET } from '../../apps/agency/src/config';
+import { DEMO_ACCOUNTS, demoOfficerUsername } from '../../apps/identity/src/demo/demo-accounts';
+import { signPaymentCallback } from '@satupintu/domain';
 import {
   anApplication,
   clientCredentialsToken,
@@ -100,6 +103,169 @@ describe('npm start', () => {
     expect({ status: response.status, body: await response.clone().text() }).toMatchObject({
       status: 201,
     });
+  });
+
+  /**
+   * The walk README.md describes ("Walk a case to ISSUED"), as a newcomer does it through /docs
+   * with the demo accounts: Siti applies for a building approval, PUPR's verifier asks for a
+   * revision, Siti corrects, the verifier assesses the fee, the bank's callback pays it, the
+   * approver approves and issues, and the number verifies.
+   */
+  it('lets the demo officers walk a case to ISSUED, with a revision and a payment', async () => {
+    const signIn = async (identifier: string, password: string) => {
+      const answer = await fetch(`${gateway}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier, password }),
+      });
+      expect(answer.status).toBe(200);
+      const { access_token } = (await answer.json()) as { access_token: string };
+      return { authorization: `Bearer ${access_token}` };
+    };
+    const call = async (
+      who: Record<string, string>,
+      method: string,
+      path: string,
+      body?: unknown,
+    ) => {
+      const answer = await fetch(`${gateway}${path}`, {
+        method,
+        headers: {
+          ...who,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await answer.text();
+      return { status: answer.status, body: (text ? JSON.parse(text) : {}) as Answered };
+    };
+    /** The parts of the answers the walk reads. */
+    interface Answered {
+      trackingNo?: string;
+      status?: string;
+      payment?: { code: string };
+      output?: { number: string; documentId: string };
+      entries?: { status: string }[];
+    }
+    const [siti] = DEMO_ACCOUNTS.citizens;
+    const citizen = await signIn(siti.email, siti.password);
+    const officer = (role: 'VERIFIER' | 'APPROVER') =>
+      signIn(demoOfficerUsername('PUPR', role), DEMO_ACCOUNTS.officerPassword);
+    const [verifier, approver] = [await officer('VERIFIER'), await officer('APPROVER')];
+
+    const submitted = await call(citizen, 'POST', '/v1/applications', {
+      serviceCode: 'PUPR-PBG',
+      form: {
+        buildingFunction: 'HUNIAN',
+        floorAreaM2: 120,
+        floors: 2,
+        siteAddress: 'Jl. Tegar Beriman No. 1, Cibinong',
+        landCertificateNumber: '10.09.01.01.1.00123',
+        phone: '+6281200000001',
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const trackingNo = submitted.body.trackingNo as string;
+    const move = (who: Record<string, string>, transition: Record<string, unknown>) =>
+      call(who, 'POST', `/v1/agencies/PUPR/cases/${trackingNo}/transitions`, transition);
+    // The agency takes the case up as it receives it; until then a move is a 404.
+    const revision = await eventually(async () => {
+      const answer = await move(verifier, {
+        action: 'REQUEST_REVISION',
+        reason: 'Jumlah lantai tidak sesuai gambar arsitektur',
+        requirements: ['floors'],
+      });
+      expect(answer.status).toBe(200);
+      return answer.body;
+    }, 30_000);
+    expect(revision).toMatchObject({ status: 'NEEDS_REVISION', paused: true });
+
+    // Siti corrects once intake has followed the request (a moment: until then it is a 409).
+    await eventually(async () => {
+      const resubmitted = await call(citizen, 'POST', `/v1/applications/${trackingNo}/resubmit`, {
+        form: { floors: 3 },
+      });
+      expect(resubmitted.status).toBe(200);
+    }, 30_000);
+    const assessed = await eventually(async () => {
+      const answer = await move(verifier, { action: 'COMPLETE_VERIFICATION', amount: 1_500_000 });
+      expect(answer.status).toBe(200);
+      return answer.body;
+    }, 30_000);
+    expect(assessed).toMatchObject({
+      status: 'AWAITING_PAYMENT',
+      payment: {
+        amount: 1_500_000,
+        currency: 'IDR',
+        code: expect.stringMatching(/^\d{18}$/) as string,
+      },
+    });
+
+    // The bank, as README.md signs it with openssl: HMAC-SHA256 of `<timestamp>.<body>`.
+    const body = JSON.stringify({
+      paymentCode: assessed.payment!.code,
+      amount: 1_500_000,
+      paidAt: new Date().toISOString(),
+      reference: 'BANK-DEMO-1',
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const paid = await fetch(`${gateway}/v1/agencies/PUPR/payments/callback`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'payment-timestamp': String(timestamp),
+        'payment-signature': signPaymentCallback(
+          INSECURE_DEVELOPMENT_PAYMENT_SECRET,
+          timestamp,
+          body,
+        ),
+      },
+      body,
+    });
+    expect({ status: paid.status, body: await paid.json() }).toMatchObject({
+      status: 200,
+      body: { outcome: 'applied' },
+    });
+
+    expect((await move(approver, { action: 'APPROVE' })).body.status).toBe('APPROVED');
+    expect((await move(approver, { action: 'ISSUE' })).body.status).toBe('ISSUED');
+
+    // Siti sees her permit on her application once the agency has delivered it, and opens it.
+    const output = await eventually(async () => {
+      const application = await call(citizen, 'GET', `/v1/applications/${trackingNo}`);
+      expect(application.body.output).toEqual({
+        number: expect.stringMatching(/^PUPR-\d{4}-\d{6}$/) as string,
+        documentId: expect.any(String) as string,
+      });
+      return application.body.output!;
+    }, 30_000);
+    const pdf = await fetch(`${gateway}/v1/documents/${output.documentId}`, { headers: citizen });
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const verified = await call({}, 'GET', `/v1/verify/${output.number}`);
+    expect(verified.body).toMatchObject({
+      status: 'VALID',
+      agency: { code: 'PUPR' },
+      signed: { pdfSha256: createHash('sha256').update(bytes).digest('hex') },
+    });
+
+    const timeline = await eventually(async () => {
+      const answer = await call(citizen, 'GET', `/v1/applications/${trackingNo}/timeline`);
+      expect(answer.body.status).toBe('ISSUED');
+      return answer.body.entries!;
+    }, 30_000);
+    expect(timeline.map((entry) => entry.status)).toEqual([
+      'SUBMITTED',
+      'VERIFYING',
+      'NEEDS_REVISION',
+      'VERIFYING',
+      'AWAITING_PAYMENT',
+      'IN_REVIEW',
+      'APPROVED',
+      'ISSUED',
+    ]);
   });
 
   it('restarts a service killed with SIGKILL and says so, while the others keep running', async () => {
