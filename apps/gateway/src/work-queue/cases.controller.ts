@@ -114,6 +114,10 @@ export class CasesController {
       'approve, reject or issue; an approver cannot verify), whether the case allows the action ' +
       'now (409 `illegal_transition` naming its current status), and what must come with it ' +
       '(422: a reason to reject or to ask for a revision; the requirement keys to correct). ' +
+      "Completing verification also runs the agency's own rules (ADR 0019: Dukcapil serves a " +
+      "registered NIK; DPMPTSP's business services need a business with a valid NIB holding the " +
+      'KBLI named): a rule not met is a 422 `agency_rules_unmet` naming the rule and, per ' +
+      'requirement at fault, what is wrong, and nothing changes. ' +
       'Allowed, the transition is recorded as the next record of the case’s hash-chained ' +
       'history with the caller, the role it was allowed by, the reason and the time; the ' +
       "deadline of the service's time limit is computed again (it pauses while the case waits " +
@@ -215,7 +219,7 @@ export class CasesController {
   })
   @ApiProblemResponse(
     422,
-    'Well formed, but incomplete: no reason where one is required, requirement keys the service does not have, or requirements with another action',
+    "Well formed, but incomplete: no reason where one is required, requirement keys the service does not have, or requirements with another action; or the agency's own rules not met as verification completes",
     {
       noReason: {
         summary: 'A rejection without a reason',
@@ -233,6 +237,16 @@ export class CasesController {
             },
           ],
           422,
+        ),
+        instance: INSTANCE,
+      },
+      agencyRules: {
+        summary: 'Dukcapil: the applicant’s NIK is not registered to an account',
+        error: new DomainError(
+          'agency_rules_unmet',
+          422,
+          [{ field: 'applicant', code: 'nik_not_registered' }],
+          { rules: 'dukcapil.registered-applicant' },
         ),
         instance: INSTANCE,
       },
