@@ -137,6 +137,53 @@ describe('transitionCase', () => {
     });
   });
 
+  it('renews an expired payment code: a record that keeps the status, the new code on its event', async () => {
+    const awaiting = chainOf(APPLICATION_ID, [
+      ['SUBMITTED', 'VERIFYING', 'START_VERIFICATION'],
+      ['VERIFYING', 'AWAITING_PAYMENT', 'COMPLETE_VERIFICATION'],
+    ]);
+    const renewed = {
+      code: '880800987654321098',
+      amount: 50_000,
+      currency: 'IDR',
+      expiresAt: '2026-11-26T10:00:00.000+07:00',
+    } as const;
+    const asked: Date[] = [];
+    const fake = {
+      ...ports('AWAITING_PAYMENT', awaiting, { ...TERMS, feeApplies: true }),
+      renewPayment: (_locked: LockedCase, at: Date) => {
+        asked.push(at);
+        return Promise.resolve(renewed);
+      },
+    };
+    const request = { trackingNo: 'K7M39QX2C', action: 'RENEW_PAYMENT' } as const;
+    const answer = await transitionCase('DUKCAPIL', officer(['VERIFIER']), request, fake);
+    expect(answer).toMatchObject({
+      status: 'AWAITING_PAYMENT',
+      sequence: 3,
+      paused: true,
+      payment: renewed,
+    });
+    expect(fake.moved[0].record).toMatchObject({
+      sequence: 3,
+      from: 'AWAITING_PAYMENT',
+      to: 'AWAITING_PAYMENT',
+      action: 'RENEW_PAYMENT',
+      actor: { kind: 'officer', role: 'VERIFIER' },
+    });
+    expect(fake.moved[0].change.payment).toEqual(renewed);
+    expect(asked).toEqual([NOW]);
+    expect(verifyChain([...awaiting, fake.moved[0].record])).toMatchObject({ ok: true, length: 3 });
+    const withAmount = await domainErrorOf(
+      transitionCase('DUKCAPIL', officer(['VERIFIER']), { ...request, amount: 10_000 }, fake),
+    );
+    expect(withAmount).toMatchObject({
+      status: 422,
+      errors: [{ field: 'amount', code: 'amount_not_assessed' }],
+    });
+    expect(fake.moved).toHaveLength(1);
+  });
+
   it('refuses an amount where no fee is being asked for', async () => {
     const fake = ports('VERIFYING', verifying);
     const error = await domainErrorOf(

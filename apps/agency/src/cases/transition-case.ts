@@ -48,6 +48,8 @@ export interface MoveCasePorts {
    * the amount the officer assessed if any. Only the officers' transitions can get there.
    */
   paymentDue?(locked: LockedCase, amount: number | undefined, at: Date): Promise<PaymentDueV1>;
+  /** RENEW_PAYMENT: a new code for the expired one, in the same transaction (ADR 0022). */
+  renewPayment?(locked: LockedCase, at: Date): Promise<PaymentDueV1>;
   /**
    * Whom the case is for, as the agency holds it, for the agency's own rules: asked when a case
    * completes verification, which only the officers' and clients' transitions do.
@@ -152,6 +154,13 @@ async function paymentOnEntry(
     if (amount !== undefined)
       throw DomainError.validation([{ field: 'amount', code: 'amount_not_assessed' }], 422);
     return {};
+  }
+  if (record.action === 'RENEW_PAYMENT') {
+    // The amount stands as it was asked for; a renewal assesses nothing.
+    if (amount !== undefined)
+      throw DomainError.validation([{ field: 'amount', code: 'amount_not_assessed' }], 422);
+    if (!ports.renewPayment) throw new Error('renewing a payment code needs the payments port');
+    return { payment: await ports.renewPayment(locked, new Date(record.at)) };
   }
   if (!ports.paymentDue)
     throw new Error('a case entering AWAITING_PAYMENT needs the payments port');

@@ -167,6 +167,13 @@ export const PROBLEMS = {
       en: 'Payment code {paymentCode} was valid until {expiresAt}; a payment after that is refused and recorded.',
     },
   },
+  payment_not_expired: {
+    title: { id: 'Kode pembayaran masih berlaku', en: 'The payment code is still valid' },
+    detail: {
+      id: 'Kode pembayaran {paymentCode} berlaku sampai {expiresAt}; kode baru hanya diterbitkan setelah kode itu kedaluwarsa tanpa dibayar.',
+      en: 'Payment code {paymentCode} is valid until {expiresAt}; a new code is issued only once it has expired unpaid.',
+    },
+  },
   case_claimed: {
     title: {
       id: 'Berkas sedang ditangani petugas lain',
