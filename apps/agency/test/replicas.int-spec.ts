@@ -142,6 +142,32 @@ describe('two replicas of one agency sharing its work', () => {
     ]);
   }
 
+  /**
+   * The same transition sent twice at once while a replica may die under it: a request the dead
+   * replica never answered (503 nobody answering, 504 no answer in time) is sent again, as a
+   * client retries. Each of the two ends answered 200 or 409, and at most one 200: a replica may
+   * have applied it and died before answering, and then its retry finds the case moved on.
+   */
+  async function twiceAtOnceRetried(
+    who: Principal,
+    application: Application,
+    action: string,
+  ): Promise<void> {
+    const path = `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/transitions`;
+    const answered = async () => {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const answer = await call(who, 'POST', path, { action });
+        if (answer.status !== 503 && answer.status !== 504) return answer;
+      }
+      throw new Error(`${action} on ${application.trackingNo}: no replica answered in 10 tries`);
+    };
+    const answers = await Promise.all([answered(), answered()]);
+    for (const answer of answers)
+      if (answer.status !== 200)
+        expect([answer.status, answer.body.code]).toEqual([409, 'illegal_transition']);
+    expect(answers.filter((answer) => answer.status === 200).length).toBeLessThanOrEqual(1);
+  }
+
   /** What this replica counted in its own metrics: a metric's lines matching both parts, summed. */
   async function counted(replica: ServiceProcess, metric: string, ...parts: string[]) {
     const text = await (await fetch(`${replica.url}/metrics`)).text();
@@ -237,11 +263,14 @@ describe('two replicas of one agency sharing its work', () => {
       [],
       own.DB_PREFIX,
     );
-    // Four status changes a case, and the one standard each demo service published.
-    const [{ n: standards }] = await agencyDb<{ n: string }>(
-      'SELECT count(*) AS n FROM service_standards',
-    );
-    expect(Number(statusEvents)).toBe(4 * CASES + Number(standards));
+    // Four status changes a case, and the one standard each demo service published: the
+    // replicas seeded together, yet each service once, at version 1.
+    const standards = await agencyDb<{ version: number }>('SELECT version FROM service_standards');
+    expect(standards.length).toBeGreaterThan(0);
+    expect(new Set(standards.map((standard) => standard.version))).toEqual(new Set([1]));
+    expect(Number(statusEvents)).toBe(4 * CASES + standards.length);
+    // One signing key made between them, though both issued outputs from the first.
+    expect(await agencyDb('SELECT kid FROM output_signing_keys')).toHaveLength(1);
 
     // Both replicas did a share: opened cases from the consumer, and answered transitions.
     const shares = await Promise.all(
@@ -261,5 +290,85 @@ describe('two replicas of one agency sharing its work', () => {
       expect(share.opened).toBeGreaterThan(0);
       expect(share.moved).toBeGreaterThan(0);
     }
+  }, 240_000);
+
+  it('carries on when one replica is killed mid-way: still every case once, every transition once', async () => {
+    const [doomed, survivor] = replicas;
+    const survivorMovedBefore = await counted(
+      survivor,
+      'requests_handled_total',
+      'case.transition',
+      'outcome="ok"',
+    );
+    const applications = await Promise.all(Array.from({ length: CASES }, sitiApplies));
+    const ids = applications.map((application) => application.applicationId);
+    const casesOf = async () =>
+      Number(
+        (
+          await agencyDb<{ n: string }>(
+            'SELECT count(*) AS n FROM cases WHERE application_id = ANY($1::uuid[])',
+            [ids],
+          )
+        )[0].n,
+      );
+    await eventually(async () => expect(await casesOf()).toBe(CASES), 60_000);
+
+    // The first wave of verifications is under way when one replica dies as by kill -9.
+    const waves = [
+      [verifier, 'COMPLETE_VERIFICATION'],
+      [approver, 'APPROVE'],
+      [approver, 'ISSUE'],
+    ] as const;
+    let killed: Promise<unknown> | undefined;
+    for (const [who, action] of waves)
+      for (let i = 0; i < CASES; i += IN_FLIGHT) {
+        const wave = Promise.all(
+          applications
+            .slice(i, i + IN_FLIGHT)
+            .map((application) => twiceAtOnceRetried(who, application, action)),
+        );
+        killed ??= doomed.kill();
+        await wave;
+      }
+    expect(await killed).toMatchObject({ signal: 'SIGKILL' });
+
+    // Each case applied each action once: four records, numbered 1 to 4.
+    const histories = await agencyDb<{ actions: string[] }>(
+      `SELECT array_agg(sequence || ':' || action ORDER BY sequence) AS actions
+         FROM case_history WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`,
+      [ids],
+    );
+    expect(histories).toHaveLength(CASES);
+    for (const { actions } of histories)
+      expect(actions).toEqual([
+        '1:START_VERIFICATION',
+        '2:COMPLETE_VERIFICATION',
+        '3:APPROVE',
+        '4:ISSUE',
+      ]);
+    const check = await call(admin, 'GET', `/v1/agencies/${AGENCY}/history-check`);
+    expect([check.status, check.body.cases, check.body.broken]).toEqual([200, 2 * CASES, []]);
+    // Outputs of both tests: 1 to 80, no gap, no number twice.
+    const numbers = (await agencyDb<{ document_no: string }>('SELECT document_no FROM outputs'))
+      .map((output) => Number(output.document_no.split('-').pop()))
+      .sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 2 * CASES }, (_, i) => i + 1));
+    // What the dead replica committed but had not published yet, the survivor's relay did.
+    await eventually(async () => {
+      const timelines = await queryServiceDb<{ statuses: string[] }>(
+        ['tracking'],
+        `SELECT array_agg(status ORDER BY occurred_at, id) AS statuses
+           FROM timeline_entries WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`,
+        [ids],
+        own.DB_PREFIX,
+      );
+      expect(timelines).toHaveLength(CASES);
+      for (const { statuses } of timelines)
+        expect(statuses).toEqual(['SUBMITTED', 'VERIFYING', 'IN_REVIEW', 'APPROVED', 'ISSUED']);
+    }, 60_000);
+    // The survivor took over the work.
+    expect(
+      await counted(survivor, 'requests_handled_total', 'case.transition', 'outcome="ok"'),
+    ).toBeGreaterThan(survivorMovedBefore);
   }, 240_000);
 });
