@@ -147,6 +147,10 @@ export class CasesController {
         summary: 'Reject, saying why',
         value: { action: 'REJECT', reason: 'The child was born in another regency.' },
       },
+      renewed: {
+        summary: 'A new payment code for one that expired unpaid',
+        value: { action: 'RENEW_PAYMENT', reason: 'The applicant asked at the counter.' },
+      },
     },
   })
   @ApiOkResponse({
