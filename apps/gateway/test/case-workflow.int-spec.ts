@@ -115,12 +115,12 @@ describe('the agency workflow: transitions and the history check', () => {
   const move = (who: Principal, application: Application, body: Record<string, unknown>) =>
     call(who, 'POST', `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/transitions`, body);
 
-  async function upload(): Promise<string> {
+  async function upload(by: Principal = siti): Promise<string> {
     const form = new FormData();
     form.append('file', new Blob([aPdf(20_000)], { type: 'application/pdf' }), 'kk.pdf');
     const uploaded = await fetch(`${gateway.url}/v1/documents`, {
       method: 'POST',
-      headers: { authorization: auth.get(siti)! },
+      headers: { authorization: auth.get(by)! },
       body: form,
     });
     expect(uploaded.status).toBe(201);
@@ -383,6 +383,48 @@ describe('the agency workflow: transitions and the history check', () => {
         documentId: expect.any(String) as string,
       }),
     );
+  });
+
+  it("keeps a case in verification while Dukcapil's own rule is not met: a walk-in's NIK with no account", async () => {
+    // The front desk applies for a walk-in named by a NIK that no account holds.
+    const walkInNik = '3201014506900002';
+    const submitted = await call(frontDesk, 'POST', '/v1/applications', {
+      serviceCode: 'DUKCAPIL-AKTA-LAHIR',
+      applicant: { nik: walkInNik, name: 'Dewi Lestari', consent: { method: 'SIGNED_FORM' } },
+      form: BIRTH_FORM,
+      documents: [{ requirement: 'KK', documentId: await upload(frontDesk) }],
+    });
+    expect(submitted.status).toBe(201);
+    const walkIn = submitted.body as unknown as Application;
+    await agencyHasCase(walkIn);
+
+    const refused = await move(verifier, walkIn, { action: 'COMPLETE_VERIFICATION' });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'agency_rules_unmet',
+      errors: [{ field: 'applicant', code: 'nik_not_registered' }],
+    });
+    expect(refused.body.detail).toContain('dukcapil.registered-applicant');
+    expect(JSON.stringify(refused.body)).not.toMatch(/3201014506900002|Dewi/);
+    // Nothing written: the case is where it was, with its one record.
+    expect((await history(walkIn)).map((record) => record.to_status)).toEqual(['VERIFYING']);
+    const [row] = await queryServiceDb<{ status: string; sequence: number }>(
+      ['agency', AGENCY],
+      'SELECT status, sequence FROM cases WHERE application_id = $1',
+      [walkIn.applicationId],
+    );
+    expect(row).toEqual({ status: 'VERIFYING', sequence: 1 });
+    // What the rule names can be asked of the applicant, or the case rejected.
+    const rejected = await move(approver, walkIn, {
+      action: 'REJECT',
+      reason: 'The NIK is not registered; register it at Dukcapil first.',
+    });
+    expect(rejected.status).toBe(200);
+
+    // Siti applies herself: her NIK is her account's, and her case moves on.
+    const registered = await sitiApplies();
+    const moved = await move(verifier, registered, { action: 'COMPLETE_VERIFICATION' });
+    expect([moved.status, moved.body.status]).toEqual([200, 'IN_REVIEW']);
   });
 
   it('refuses a verifier approving, an illegal action, a rejection without a reason: nothing changes', async () => {

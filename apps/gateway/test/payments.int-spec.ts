@@ -306,6 +306,82 @@ describe('fees: payment codes and payment callbacks', () => {
     ]);
   });
 
+  it('gives a case whose code expired unpaid a new code: the old one stays refused, the new one pays', async () => {
+    const application = await sitiApplies();
+    const first = await awaitingPayment(application);
+    const renew = (body: Record<string, unknown> = {}) =>
+      call(verifier, 'POST', `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/transitions`, {
+        action: 'RENEW_PAYMENT',
+        ...body,
+      });
+
+    // A code still valid is not replaced: the applicant may be paying it now.
+    const early = await renew();
+    expect([early.status, early.body.code]).toEqual([409, 'payment_not_expired']);
+    expect(early.body.detail).toContain(first.code);
+
+    // Its time runs out unpaid (moved in the agency's database: no waiting in a test).
+    await queryServiceDb(
+      ['agency', AGENCY],
+      "UPDATE payments_due SET expires_at = now() - interval '1 minute' WHERE payment_code = $1",
+      [first.code],
+    );
+    // A renewal assesses nothing: the amount stands.
+    const withAmount = await renew({ amount: ASSESSED + 1 });
+    expect(withAmount.status).toBe(422);
+    const renewed = await renew({ reason: 'The applicant asked at the counter for a new code' });
+    expect(renewed.status).toBe(200);
+    expect(renewed.body).toMatchObject({ status: 'AWAITING_PAYMENT', sequence: 3, paused: true });
+    const second = renewed.body.payment as Payment;
+    expect(second.code).not.toBe(first.code);
+    expect(isValidPaymentCode(second.code)).toBe(true);
+    expect(second.amount).toBe(ASSESSED);
+    expect(Date.parse(second.expiresAt) - Date.parse(renewed.body.changedAt as string)).toBe(
+      72 * 3_600_000,
+    );
+    expect((await history(application)).map((r) => [r.action, r.to_status])).toEqual([
+      ['START_VERIFICATION', 'VERIFYING'],
+      ['COMPLETE_VERIFICATION', 'AWAITING_PAYMENT'],
+      ['RENEW_PAYMENT', 'AWAITING_PAYMENT'],
+    ]);
+    // The applicant's timeline shows the new code after the old one.
+    await eventually(async () => {
+      const timeline = await call(
+        siti,
+        'GET',
+        `/v1/applications/${application.trackingNo}/timeline`,
+      );
+      const payments = (timeline.body.entries as { payment?: Payment }[]).flatMap((entry) =>
+        entry.payment ? [entry.payment.code] : [],
+      );
+      expect(payments).toEqual([first.code, second.code]);
+    });
+
+    const before = (await callbacks()).length;
+    // The old code paid now: refused as expired, as before the renewal.
+    const old = reportOf(first.code, ASSESSED, 'BRI-20261124-0009');
+    const refused = await callback(old, signed(old));
+    expect([refused.status, refused.body.code]).toEqual([422, 'payment_expired']);
+    // The new one pays, and the case goes on to review once.
+    const genuine = reportOf(second.code, ASSESSED, 'BRI-20261124-0010');
+    expect((await callback(genuine, signed(genuine))).status).toBe(200);
+    expect((await callback(genuine, signed(genuine))).status).toBe(200);
+    expect((await history(application)).map((r) => r.action)).toEqual([
+      'START_VERIFICATION',
+      'COMPLETE_VERIFICATION',
+      'RENEW_PAYMENT',
+      'CONFIRM_PAYMENT',
+    ]);
+    await intakeSees(application, 'IN_REVIEW');
+    expect((await callbacks()).slice(before)).toEqual([
+      { outcome: 'refused', reason: 'payment_expired', signature_ok: true },
+      { outcome: 'applied', reason: null, signature_ok: true },
+      { outcome: 'repeat', reason: null, signature_ok: true },
+    ]);
+    // Once in review, there is no code to renew.
+    expect((await renew()).body.code).toBe('illegal_transition');
+  });
+
   it('refuses a malformed genuine body (recorded) and a body that is not JSON text', async () => {
     const before = (await callbacks()).length;
     const malformed = '{"paymentCode":"12","amount":"lots"}';

@@ -83,7 +83,7 @@ export interface paths {
         put?: never;
         /**
          * Move a case along the workflow
-         * @description An officer of the agency, or the agency's own system (scope `agency:<CODE>:work`, acting as verifier and approver), acts on one of its cases (ADR 0019). The request goes to that agency's deployment, which decides in this order: who may (403: a verifier cannot approve, reject or issue; an approver cannot verify), whether the case allows the action now (409 `illegal_transition` naming its current status), and what must come with it (422: a reason to reject or to ask for a revision; the requirement keys to correct). Allowed, the transition is recorded as the next record of the case’s hash-chained history with the caller, the role it was allowed by, the reason and the time; the deadline of the service's time limit is computed again (it pauses while the case waits on the applicant); and the change goes on the timeline, all in one transaction. No `Idempotency-Key` is needed: a transition creates nothing, and repeating one that was made is answered 409 `illegal_transition`, since the case has moved on.
+         * @description An officer of the agency, or the agency's own system (scope `agency:<CODE>:work`, acting as verifier and approver), acts on one of its cases (ADR 0019). The request goes to that agency's deployment, which decides in this order: who may (403: a verifier cannot approve, reject or issue; an approver cannot verify), whether the case allows the action now (409 `illegal_transition` naming its current status), and what must come with it (422: a reason to reject or to ask for a revision; the requirement keys to correct). Completing verification also runs the agency's own rules (ADR 0019: Dukcapil serves a registered NIK; DPMPTSP's business services need a business with a valid NIB holding the KBLI named): a rule not met is a 422 `agency_rules_unmet` naming the rule and, per requirement at fault, what is wrong, and nothing changes. `RENEW_PAYMENT` gives a case whose payment code expired unpaid a new code, for the same amount, with a new expiry (ADR 0022): a step recorded in the history that keeps the case `AWAITING_PAYMENT`, on the timeline with the new code; the old code stays refused as expired; a code still valid is not replaced (409 `payment_not_expired`). Allowed, the transition is recorded as the next record of the case’s hash-chained history with the caller, the role it was allowed by, the reason and the time; the deadline of the service's time limit is computed again (it pauses while the case waits on the applicant); and the change goes on the timeline, all in one transaction. No `Idempotency-Key` is needed: a transition creates nothing, and repeating one that was made is answered 409 `illegal_transition`, since the case has moved on.
          */
         post: operations["transitionCase"];
         delete?: never;
@@ -1557,7 +1557,7 @@ export interface components {
         };
         CaseTransitionRequest: {
             /**
-             * @description What to do. A verifier: `REQUEST_REVISION`, `COMPLETE_VERIFICATION` (to `AWAITING_PAYMENT` when the service charges a fee, else `IN_REVIEW`). An approver: `APPROVE`, `REJECT`, `ISSUE`. `START_VERIFICATION` and `CONFIRM_PAYMENT` are the agency's own processes, `RESUBMIT` and `WITHDRAW` the applicant's (through intake).
+             * @description What to do. A verifier: `REQUEST_REVISION`, `COMPLETE_VERIFICATION` (to `AWAITING_PAYMENT` when the service charges a fee, else `IN_REVIEW`), `RENEW_PAYMENT` (a new payment code for a case whose code expired unpaid; it stays `AWAITING_PAYMENT`). An approver: `APPROVE`, `REJECT`, `ISSUE`. `START_VERIFICATION` and `CONFIRM_PAYMENT` are the agency's own processes, `RESUBMIT` and `WITHDRAW` the applicant's (through intake).
              * @example REQUEST_REVISION
              */
             action: components["schemas"]["WorkflowAction"];
@@ -2190,7 +2190,7 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "webhook_subscription_not_found" | "webhook_delivery_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "payment_callback_unverified" | "payment_code_unknown" | "payment_already_paid" | "payment_amount_mismatch" | "payment_expired" | "case_claimed" | "document_not_found" | "output_not_found" | "output_already_revoked" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "webhook_subscription_not_found" | "webhook_delivery_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "agency_rules_unmet" | "payment_callback_unverified" | "payment_code_unknown" | "payment_already_paid" | "payment_amount_mismatch" | "payment_expired" | "payment_not_expired" | "case_claimed" | "document_not_found" | "output_not_found" | "output_already_revoked" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "secret_in_url" | "service_not_found" | "internal_error";
         Procedure: {
             /** @description In order */
             steps: components["schemas"]["StepText"][];
@@ -2854,10 +2854,10 @@ export interface components {
             nextCursor?: string;
         };
         /**
-         * @description What to do. A verifier: `REQUEST_REVISION`, `COMPLETE_VERIFICATION` (to `AWAITING_PAYMENT` when the service charges a fee, else `IN_REVIEW`). An approver: `APPROVE`, `REJECT`, `ISSUE`. `START_VERIFICATION` and `CONFIRM_PAYMENT` are the agency's own processes, `RESUBMIT` and `WITHDRAW` the applicant's (through intake).
+         * @description What to do. A verifier: `REQUEST_REVISION`, `COMPLETE_VERIFICATION` (to `AWAITING_PAYMENT` when the service charges a fee, else `IN_REVIEW`), `RENEW_PAYMENT` (a new payment code for a case whose code expired unpaid; it stays `AWAITING_PAYMENT`). An approver: `APPROVE`, `REJECT`, `ISSUE`. `START_VERIFICATION` and `CONFIRM_PAYMENT` are the agency's own processes, `RESUBMIT` and `WITHDRAW` the applicant's (through intake).
          * @enum {string}
          */
-        WorkflowAction: "START_VERIFICATION" | "REQUEST_REVISION" | "RESUBMIT" | "COMPLETE_VERIFICATION" | "CONFIRM_PAYMENT" | "APPROVE" | "REJECT" | "ISSUE" | "WITHDRAW";
+        WorkflowAction: "START_VERIFICATION" | "REQUEST_REVISION" | "RESUBMIT" | "COMPLETE_VERIFICATION" | "CONFIRM_PAYMENT" | "RENEW_PAYMENT" | "APPROVE" | "REJECT" | "ISSUE" | "WITHDRAW";
     };
     responses: never;
     parameters: never;
@@ -3783,7 +3783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The case’s current status does not allow the action (it is named) */
+            /** @description The case’s current status does not allow the action (it is named), or a renewal of a payment code still valid */
             409: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -3831,7 +3831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well formed, but incomplete: no reason where one is required, requirement keys the service does not have, or requirements with another action */
+            /** @description Well formed, but incomplete: no reason where one is required, requirement keys the service does not have, or requirements with another action; or the agency's own rules not met as verification completes */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

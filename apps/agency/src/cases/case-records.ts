@@ -17,6 +17,8 @@ export interface ServiceTerms {
   feeApplies: boolean;
   /** The keys a revision request may name: the form's field names and the document kinds. */
   requirements: string[];
+  /** The service's categories in the catalog, for the agency's own rules (`BUSINESS`, …). */
+  categories: readonly string[];
 }
 
 export function termsOf(standard: ServiceStandardContentV1): ServiceTerms {
@@ -27,6 +29,7 @@ export function termsOf(standard: ServiceStandardContentV1): ServiceTerms {
       ...standard.requirements.fields.map((field) => field.name),
       ...standard.requirements.documents.map((document) => document.kind),
     ],
+    categories: standard.categories,
   };
 }
 

@@ -47,6 +47,7 @@ export class CasesHandlers {
         lockCase: (by) => CasesRepository.lockCase(tx, by),
         ...movePortsOf(tx, this.calendar, this.outputs),
         paymentDue: (locked, amount, at) => this.paymentDues.create(tx, locked, amount, at),
+        renewPayment: (locked, at) => this.paymentDues.renew(tx, locked, at),
       }),
     );
   }

@@ -11,6 +11,7 @@ import type { CaseOutputs } from './case-outputs';
 import { type ServiceTerms, termsOf } from './case-records';
 import type { CaseToCheck } from './check-history';
 import type { NewCase } from './receive-application';
+import type { CaseFacts } from '../rules/agency-rules';
 import type { LockedCase, MoveCasePorts } from './transition-case';
 
 interface RecordRow {
@@ -141,6 +142,29 @@ export const CasesRepository = {
     return cases.map((c) => ({ ...c, records: records.get(c.applicationId) ?? [] }));
   },
 
+  /**
+   * Whom a case is for, for the agency's rules: the applicant is registered when the case names
+   * one by id (identity holds an account for the NIK); the business as the agency's copy of its
+   * profile says, once that copy has reached it.
+   */
+  async parties(
+    db: Executor,
+    applicationId: string,
+  ): Promise<Pick<CaseFacts, 'applicant' | 'business'>> {
+    const [row] = await db.query<{
+      applicantId: string | null;
+      nib: string | null;
+      kbli: string[] | null;
+    }>(sql`
+      SELECT c.applicant_id AS "applicantId", b.nib, b.kbli
+        FROM cases c LEFT JOIN businesses b ON b.id = c.business_id AND b.version > 0
+       WHERE c.application_id = ${applicationId}`);
+    return {
+      ...(row?.applicantId ? { applicant: { registered: true as const } } : {}),
+      ...(row?.nib ? { business: { nib: row.nib, kbli: row.kbli ?? [] } } : {}),
+    };
+  },
+
   async terms(db: Executor, serviceCode: string): Promise<ServiceTerms | undefined> {
     const [row] = await db.query<{ standard: ServiceStandardContentV1 }>(sql`
       SELECT standard FROM service_standards WHERE code = ${serviceCode}`);
@@ -185,6 +209,7 @@ export function movePortsOf(
   return {
     history: (applicationId) => CasesRepository.history(tx, applicationId),
     terms: (serviceCode) => CasesRepository.terms(tx, serviceCode),
+    parties: (applicationId) => CasesRepository.parties(tx, applicationId),
     calendar: () => calendar.calendar(),
     now: () => new Date(),
     issueOutput: (locked, record, issuedBy) => outputs.issue(tx, locked, record, issuedBy),

@@ -28,6 +28,7 @@ interface Call {
 const KK_TERMS: ServiceTerms = {
   timeLimit: { value: 1, unit: 'WORKING_DAYS' },
   feeApplies: false,
+  categories: [],
   requirements: ['headName', 'KK'],
 };
 

@@ -1,6 +1,7 @@
 import type { ApplicationStatusChangedV1, Principal } from '@satupintu/contracts';
 import { type CaseRecord, verifyChain, workingDayCalendar } from '@satupintu/domain';
 import { domainErrorOf } from '@satupintu/testing';
+import type { CaseFacts } from '../rules/agency-rules';
 import type { ServiceTerms } from './case-records';
 import { type LockedCase, transitionCase } from './transition-case';
 import { chainOf } from './transition-case.spec-helpers';
@@ -11,6 +12,7 @@ const NOW = new Date('2026-11-23T03:00:00.000Z');
 const TERMS: ServiceTerms = {
   timeLimit: { value: 2, unit: 'WORKING_DAYS' },
   feeApplies: false,
+  categories: [],
   requirements: ['childName', 'KK'],
 };
 
@@ -28,6 +30,7 @@ function ports(
   status: LockedCase['status'] | undefined,
   history: CaseRecord[],
   terms: ServiceTerms | null = TERMS,
+  parties: Pick<CaseFacts, 'applicant' | 'business'> = { applicant: { registered: true } },
 ) {
   const moved: { record: CaseRecord; change: ApplicationStatusChangedV1 }[] = [];
   const issued: { record: CaseRecord; issuedBy: string }[] = [];
@@ -44,6 +47,7 @@ function ports(
     lockCase: () => Promise.resolve(locked),
     history: () => Promise.resolve(history),
     terms: () => Promise.resolve(terms ?? undefined),
+    parties: () => Promise.resolve(parties),
     calendar: () => workingDayCalendar([]),
     now: () => NOW,
     issueOutput: (_locked: LockedCase, record: CaseRecord, issuedBy: string) => {
@@ -133,6 +137,53 @@ describe('transitionCase', () => {
     });
   });
 
+  it('renews an expired payment code: a record that keeps the status, the new code on its event', async () => {
+    const awaiting = chainOf(APPLICATION_ID, [
+      ['SUBMITTED', 'VERIFYING', 'START_VERIFICATION'],
+      ['VERIFYING', 'AWAITING_PAYMENT', 'COMPLETE_VERIFICATION'],
+    ]);
+    const renewed = {
+      code: '880800987654321098',
+      amount: 50_000,
+      currency: 'IDR',
+      expiresAt: '2026-11-26T10:00:00.000+07:00',
+    } as const;
+    const asked: Date[] = [];
+    const fake = {
+      ...ports('AWAITING_PAYMENT', awaiting, { ...TERMS, feeApplies: true }),
+      renewPayment: (_locked: LockedCase, at: Date) => {
+        asked.push(at);
+        return Promise.resolve(renewed);
+      },
+    };
+    const request = { trackingNo: 'K7M39QX2C', action: 'RENEW_PAYMENT' } as const;
+    const answer = await transitionCase('DUKCAPIL', officer(['VERIFIER']), request, fake);
+    expect(answer).toMatchObject({
+      status: 'AWAITING_PAYMENT',
+      sequence: 3,
+      paused: true,
+      payment: renewed,
+    });
+    expect(fake.moved[0].record).toMatchObject({
+      sequence: 3,
+      from: 'AWAITING_PAYMENT',
+      to: 'AWAITING_PAYMENT',
+      action: 'RENEW_PAYMENT',
+      actor: { kind: 'officer', role: 'VERIFIER' },
+    });
+    expect(fake.moved[0].change.payment).toEqual(renewed);
+    expect(asked).toEqual([NOW]);
+    expect(verifyChain([...awaiting, fake.moved[0].record])).toMatchObject({ ok: true, length: 3 });
+    const withAmount = await domainErrorOf(
+      transitionCase('DUKCAPIL', officer(['VERIFIER']), { ...request, amount: 10_000 }, fake),
+    );
+    expect(withAmount).toMatchObject({
+      status: 422,
+      errors: [{ field: 'amount', code: 'amount_not_assessed' }],
+    });
+    expect(fake.moved).toHaveLength(1);
+  });
+
   it('refuses an amount where no fee is being asked for', async () => {
     const fake = ports('VERIFYING', verifying);
     const error = await domainErrorOf(
@@ -148,6 +199,63 @@ describe('transitionCase', () => {
       errors: [{ field: 'amount', code: 'amount_not_assessed' }],
     });
     expect(fake.moved).toEqual([]);
+  });
+
+  it('runs the agency’s own rules as the case leaves verification: a broken one refuses, naming it', async () => {
+    const request = { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' } as const;
+    const walkIn = ports('VERIFYING', verifying, TERMS, {});
+    const error = await domainErrorOf(
+      transitionCase('DUKCAPIL', officer(['VERIFIER']), request, walkIn),
+    );
+    expect([error.status, error.code, error.params, error.errors]).toEqual([
+      422,
+      'agency_rules_unmet',
+      { rules: 'dukcapil.registered-applicant' },
+      [{ field: 'applicant', code: 'nik_not_registered' }],
+    ]);
+    expect(walkIn.moved).toEqual([]);
+    // Another agency's rules are not this one's; the case moves.
+    const elsewhere = ports('VERIFYING', verifying, TERMS, {});
+    expect(
+      await transitionCase('PUPR', officer(['VERIFIER'], 'PUPR'), request, elsewhere),
+    ).toMatchObject({ status: 'IN_REVIEW' });
+  });
+
+  it('gives the rules the service’s categories and the business the agency holds', async () => {
+    const request = { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' } as const;
+    const business = { ...TERMS, categories: ['BUSINESS'] };
+    const none = ports('VERIFYING', verifying, business);
+    expect(
+      await domainErrorOf(
+        transitionCase('DPMPTSP', officer(['VERIFIER'], 'DPMPTSP'), request, none),
+      ),
+    ).toMatchObject({
+      status: 422,
+      params: { rules: 'dpmptsp.business-nib-and-kbli' },
+      errors: [{ field: 'business', code: 'business_required' }],
+    });
+    const held = ports('VERIFYING', verifying, business, {
+      business: { nib: '9120000000001', kbli: ['56101'] },
+    });
+    expect(
+      await transitionCase('DPMPTSP', officer(['VERIFIER'], 'DPMPTSP'), request, held),
+    ).toMatchObject({ status: 'IN_REVIEW' });
+  });
+
+  it('asks no rule of another action', async () => {
+    const fake = ports('VERIFYING', verifying, TERMS, {});
+    const answer = await transitionCase(
+      'DUKCAPIL',
+      officer(['VERIFIER']),
+      {
+        trackingNo: 'K7M39QX2C',
+        action: 'REQUEST_REVISION',
+        reason: 'Unreadable',
+        requirements: ['KK'],
+      },
+      fake,
+    );
+    expect(answer.status).toBe('NEEDS_REVISION');
   });
 
   it('has no deadline for a service the agency states no standard of', async () => {

@@ -9,13 +9,14 @@ import type {
 } from '@satupintu/contracts';
 import {
   type CaseRecord,
-  type TransitionDecision,
+  type TransitionRefusal,
   type WorkflowAction,
   type WorkflowCaller,
   type WorkingDayCalendar,
   decideTransition,
   isWaitingOnApplicant,
 } from '@satupintu/domain';
+import { type CaseFacts, agencyFindings } from '../rules/agency-rules';
 import { workQueueAccess } from '../work-queue/work-queue-access';
 import { type ServiceTerms, recordOf, statusChangeOf } from './case-records';
 
@@ -50,9 +51,25 @@ export interface MoveCasePorts {
    * the amount the officer assessed if any. Only the officers' transitions can get there.
    */
   paymentDue?(locked: LockedCase, amount: number | undefined, at: Date): Promise<PaymentDueV1>;
+  /** RENEW_PAYMENT: a new code for the expired one, in the same transaction (ADR 0022). */
+  renewPayment?(locked: LockedCase, at: Date): Promise<PaymentDueV1>;
+  /**
+   * Whom the case is for, as the agency holds it, for the agency's own rules: asked when a case
+   * completes verification, which only the officers' and clients' transitions do.
+   */
+  parties?(applicationId: string): Promise<Pick<CaseFacts, 'applicant' | 'business'>>;
 }
 
 export type Moved = { ok: true; record: CaseRecord; change: ApplicationStatusChangedV1 };
+
+/** The agency's own rules refuse the case leaving verification (ADR 0019): nothing moves. */
+export interface RulesRefusal {
+  ok: false;
+  code: 'agency_rules_unmet';
+  status: 422;
+  params: { rules: string };
+  errors: { field: string; code: string; params?: Record<string, string> }[];
+}
 
 /**
  * Decides one action on a locked case and, if allowed, records it: the next record of the
@@ -66,7 +83,7 @@ export async function moveCase(
   caller: WorkflowCaller & { clientId?: string },
   given: { reason?: string; requirements?: readonly string[]; amount?: number },
   ports: MoveCasePorts,
-): Promise<Moved | Exclude<TransitionDecision, { ok: true }>> {
+): Promise<Moved | TransitionRefusal | RulesRefusal> {
   const terms = await ports.terms(locked.serviceCode);
   const decision = decideTransition(locked.status, action, caller, {
     agencyCode,
@@ -76,6 +93,10 @@ export async function moveCase(
     feeApplies: terms?.feeApplies ?? false,
   });
   if (!decision.ok) return decision;
+  if (action === 'COMPLETE_VERIFICATION') {
+    const refusal = await agencyRulesRefusal(agencyCode, locked, terms, ports);
+    if (refusal) return refusal;
+  }
   const history = await ports.history(locked.applicationId);
   const record = recordOf(locked.applicationId, history, decision.draft, {
     timeZone: locked.timeZone,
@@ -95,6 +116,37 @@ export async function moveCase(
   return { ok: true, record, change };
 }
 
+/**
+ * The agency's own rules (`AGENCY_RULES`) on the facts it holds: a case leaves verification only
+ * once they are met. Each finding names its requirement, so the verifier can ask for exactly that
+ * (REQUEST_REVISION); what is named is a field or a party, never the applicant's data.
+ */
+async function agencyRulesRefusal(
+  agencyCode: string,
+  locked: LockedCase,
+  terms: ServiceTerms | undefined,
+  ports: MoveCasePorts,
+): Promise<RulesRefusal | undefined> {
+  if (!ports.parties) throw new Error('a case completing verification needs the parties port');
+  const findings = agencyFindings(agencyCode, {
+    serviceCode: locked.serviceCode,
+    serviceCategories: terms?.categories ?? [],
+    ...(await ports.parties(locked.applicationId)),
+  });
+  if (findings.length === 0) return undefined;
+  return {
+    ok: false,
+    code: 'agency_rules_unmet',
+    status: 422,
+    params: { rules: [...new Set(findings.map((finding) => finding.rule))].join(', ') },
+    errors: findings.map(({ requirement, code, params }) => ({
+      field: requirement,
+      code,
+      ...(params ? { params } : {}),
+    })),
+  };
+}
+
 async function paymentOnEntry(
   locked: LockedCase,
   record: CaseRecord,
@@ -105,6 +157,13 @@ async function paymentOnEntry(
     if (amount !== undefined)
       throw DomainError.validation([{ field: 'amount', code: 'amount_not_assessed' }], 422);
     return {};
+  }
+  if (record.action === 'RENEW_PAYMENT') {
+    // The amount stands as it was asked for; a renewal assesses nothing.
+    if (amount !== undefined)
+      throw DomainError.validation([{ field: 'amount', code: 'amount_not_assessed' }], 422);
+    if (!ports.renewPayment) throw new Error('renewing a payment code needs the payments port');
+    return { payment: await ports.renewPayment(locked, new Date(record.at)) };
   }
   if (!ports.paymentDue)
     throw new Error('a case entering AWAITING_PAYMENT needs the payments port');

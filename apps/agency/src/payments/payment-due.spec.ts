@@ -1,5 +1,5 @@
 import { domainErrorOf } from '@satupintu/testing';
-import { amountDue, expiryOf } from './payment-due';
+import { amountDue, expiryOf, renewedAmount } from './payment-due';
 
 async function refusal(run: () => number) {
   return domainErrorOf(Promise.resolve().then(run));
@@ -35,6 +35,34 @@ describe('expiryOf', () => {
   it('is the given hours later', () => {
     expect(expiryOf(new Date('2026-11-23T03:00:00Z'), 72).toISOString()).toBe(
       '2026-11-26T03:00:00.000Z',
+    );
+  });
+});
+
+describe('renewedAmount', () => {
+  const expiresAt = new Date('2026-11-26T03:00:00.000Z');
+  const current = { paymentCode: '880800123456789012', amount: 1_250_000, expiresAt, paid: false };
+
+  it('asks again what the expired code asked, assessing nothing', () => {
+    expect(renewedAmount(current, new Date('2026-11-26T03:00:00.001Z'), 'Asia/Jakarta')).toBe(
+      1_250_000,
+    );
+  });
+
+  it('refuses to replace a code still valid, saying until when (the agency’s time)', async () => {
+    for (const at of [expiresAt, new Date('2026-11-25T03:00:00.000Z')])
+      expect(await refusal(() => renewedAmount(current, at, 'Asia/Jakarta'))).toMatchObject({
+        status: 409,
+        code: 'payment_not_expired',
+        params: { paymentCode: '880800123456789012', expiresAt: '2026-11-26T10:00:00.000+07:00' },
+      });
+  });
+
+  it('has nothing to renew when the case has no unpaid due (a broken invariant, not a 4xx)', () => {
+    const at = new Date('2026-11-27T00:00:00.000Z');
+    expect(() => renewedAmount(undefined, at, 'Asia/Jakarta')).toThrow(/unpaid due/);
+    expect(() => renewedAmount({ ...current, paid: true }, at, 'Asia/Jakarta')).toThrow(
+      /unpaid due/,
     );
   });
 });

@@ -4,7 +4,7 @@ import type { PaymentDueV1 } from '@satupintu/contracts';
 import { generatePaymentCode, toZonedIso } from '@satupintu/domain';
 import type { Transaction } from '@satupintu/messaging';
 import type { LockedCase } from '../cases/transition-case';
-import { amountDue, expiryOf } from './payment-due';
+import { amountDue, expiryOf, renewedAmount } from './payment-due';
 import { PaymentsRepository } from './payments.repository';
 
 export const PAYMENTS_SETTINGS = Symbol('PAYMENTS_SETTINGS');
@@ -31,6 +31,24 @@ export class PaymentDues {
     at: Date,
   ): Promise<PaymentDueV1> {
     const amount = amountDue(await PaymentsRepository.fee(tx, locked.serviceCode), given);
+    return this.add(tx, locked, amount, at);
+  }
+
+  /**
+   * A new code for a case whose code expired unpaid, for the same amount, with a new expiry; the
+   * old one stays recorded, so a late payment of it is still refused as expired.
+   */
+  async renew(tx: Transaction, locked: LockedCase, at: Date): Promise<PaymentDueV1> {
+    const current = await PaymentsRepository.latestDue(tx, locked.applicationId);
+    return this.add(tx, locked, renewedAmount(current, at, locked.timeZone), at);
+  }
+
+  private async add(
+    tx: Transaction,
+    locked: LockedCase,
+    amount: number,
+    at: Date,
+  ): Promise<PaymentDueV1> {
     const expiresAt = expiryOf(at, this.settings.expiryHours);
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
       const paymentCode = generatePaymentCode(this.settings.billerPrefix, randomBytes);

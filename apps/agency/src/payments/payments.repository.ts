@@ -45,6 +45,24 @@ export const PaymentsRepository = {
     return inserted.length > 0;
   },
 
+  /** The case's current due (its latest expiry); the case is locked by the transition. */
+  async latestDue(
+    tx: Transaction,
+    applicationId: string,
+  ): Promise<{ paymentCode: string; amount: number; expiresAt: Date; paid: boolean } | undefined> {
+    const [row] = await tx.query<{
+      paymentCode: string;
+      amount: string;
+      expiresAt: Date;
+      paid: boolean;
+    }>(sql`
+      SELECT payment_code AS "paymentCode", amount, expires_at AS "expiresAt",
+             paid_reference IS NOT NULL AS paid
+        FROM payments_due WHERE application_id = ${applicationId}
+       ORDER BY expires_at DESC LIMIT 1`);
+    return row && { ...row, amount: Number(row.amount) };
+  },
+
   /** The due row, locked until the transaction ends: two callbacks for one code take turns. */
   async lockDue(tx: Transaction, paymentCode: string): Promise<LockedDue | undefined> {
     const [row] = await tx.query<{

@@ -71,10 +71,14 @@ describe('agencyFindings', () => {
   it('runs only the rules of the agency it is asked for', () => {
     const bare = facts({ applicant: undefined, business: undefined });
     expect(agencyFindings('DUKCAPIL', bare)).toEqual([
-      { requirement: 'applicant', code: 'nik_not_registered' },
+      {
+        rule: 'dukcapil.registered-applicant',
+        requirement: 'applicant',
+        code: 'nik_not_registered',
+      },
     ]);
     expect(agencyFindings('DPMPTSP', bare)).toEqual([
-      { requirement: 'business', code: 'business_required' },
+      { rule: 'dpmptsp.business-nib-and-kbli', requirement: 'business', code: 'business_required' },
     ]);
     expect(agencyFindings('PUPR', bare)).toEqual([]);
     expect(agencyFindings('BPJSKES', bare)).toEqual([]);
@@ -93,9 +97,11 @@ describe('agencyFindings', () => {
       name: 'two',
       check: () => [{ requirement: 'b', code: 'business_required' }],
     };
-    expect(agencyFindings('X', facts(), { X: [one, two] }).map((f) => f.requirement)).toEqual([
-      'a',
-      'b',
+    expect(
+      agencyFindings('X', facts(), { X: [one, two] }).map((f) => [f.rule, f.requirement]),
+    ).toEqual([
+      ['one', 'a'],
+      ['two', 'b'],
     ]);
   });
 });

@@ -12,11 +12,18 @@ export interface CaseFacts {
   serviceCode: string;
   /** The service's categories in the catalog (`BUSINESS`, `IDENTITY`, …). */
   serviceCategories: readonly string[];
-  /** The applicant's account, when the NIK belongs to one (the once-only profile the agency keeps). */
+  /**
+   * Present when the applicant's NIK is registered: identity holds an account for it (the
+   * applicant applied themselves, or intake linked the NIK an officer or client named to an
+   * account), so the case names the applicant by id. A walk-in named only by a NIK has none.
+   */
   applicant?: { registered: true };
   /** The business applied for, as its profile says (from OSS or its owner). */
   business?: { nib: string; kbli: readonly string[] };
-  /** The form data as submitted (checked against the standard's types by intake already). */
+  /**
+   * The form data as submitted (checked against the standard's types by intake already). Not
+   * held by the agency yet (intake keeps the form): absent, the KBLI comparison has nothing to do.
+   */
   form?: Readonly<Record<string, unknown>>;
 }
 
@@ -71,11 +78,16 @@ export const AGENCY_RULES: Readonly<Record<string, readonly AgencyRule[]>> = {
   DPMPTSP: [businessWithItsKbli],
 };
 
+/** A finding with the name of the rule that made it. */
+export type AgencyFinding = RuleFinding & { rule: string };
+
 /** What the agency's rules find wrong with a case; none means its rules are satisfied. */
 export function agencyFindings(
   agencyCode: string,
   facts: CaseFacts,
   rules: Readonly<Record<string, readonly AgencyRule[]>> = AGENCY_RULES,
-): RuleFinding[] {
-  return (rules[agencyCode] ?? []).flatMap((rule) => rule.check(facts));
+): AgencyFinding[] {
+  return (rules[agencyCode] ?? []).flatMap((rule) =>
+    rule.check(facts).map((finding) => ({ rule: rule.name, ...finding })),
+  );
 }

@@ -4,7 +4,7 @@ import {
   type ServiceStandardContentV1,
   type ServiceStandardV1,
 } from '@satupintu/contracts';
-import { UnitOfWork } from '@satupintu/messaging';
+import { type Transaction, UnitOfWork } from '@satupintu/messaging';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { AGENCY_CODE } from '../cases/agency-code';
@@ -36,15 +36,38 @@ export class ServiceStandardsRepository {
            SET version = service_standards.version + 1, standard = EXCLUDED.standard,
                published_at = EXCLUDED.published_at
         RETURNING version`);
-      const standard: ServiceStandardV1 = {
-        ...content,
-        code,
-        agencyCode: this.agencyCode,
-        version: row.version,
-      };
-      tx.publish(ServiceStandardPublished, { ...standard, publishedAt });
-      return standard;
+      return this.announce(tx, code, content, row.version, publishedAt);
     });
+  }
+
+  /**
+   * Version 1 of the service's standard and its event, unless the service has one: replicas
+   * seeding at the same start each publish a service once between them, never a version 2.
+   * Answers whether this call published it.
+   */
+  seed(code: string, content: ServiceStandardContentV1): Promise<boolean> {
+    return this.unitOfWork.run(async (tx) => {
+      const publishedAt = new Date().toISOString();
+      const inserted = await tx.query(sql`
+        INSERT INTO service_standards (code, version, standard, published_at)
+        VALUES (${code}, 1, ${JSON.stringify(content)}::jsonb, ${publishedAt})
+        ON CONFLICT (code) DO NOTHING
+        RETURNING 1`);
+      if (inserted.length > 0) this.announce(tx, code, content, 1, publishedAt);
+      return inserted.length > 0;
+    });
+  }
+
+  private announce(
+    tx: Transaction,
+    code: string,
+    content: ServiceStandardContentV1,
+    version: number,
+    publishedAt: string,
+  ): ServiceStandardV1 {
+    const standard: ServiceStandardV1 = { ...content, code, agencyCode: this.agencyCode, version };
+    tx.publish(ServiceStandardPublished, { ...standard, publishedAt });
+    return standard;
   }
 
   async isEmpty(): Promise<boolean> {

@@ -10,7 +10,8 @@ const DEMO_SEED = Symbol('DEMO_SEED');
 /**
  * With DEMO_SEED=true, an agency whose table is empty publishes its services of the demo
  * catalog, as its admin would: version 1 of each, through the outbox, so the mall's catalog
- * gets them even if intake started long before.
+ * gets them even if intake started long before. Replicas starting together both find the table
+ * empty: each service is published by whichever inserts it first, once.
  */
 class DemoStandards implements OnApplicationBootstrap {
   constructor(
@@ -23,9 +24,10 @@ class DemoStandards implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled || !(await this.standards.isEmpty())) return;
     const mine = DEMO_SERVICES.filter((service) => service.agencyCode === this.agencyCode);
+    let published = 0;
     for (const { agencyCode: _agency, code, ...content } of mine)
-      await this.standards.publish(code, content);
-    if (mine.length > 0) this.logger.info({ services: mine.length }, 'demo standards published');
+      if (await this.standards.seed(code, content)) published++;
+    if (published > 0) this.logger.info({ services: published }, 'demo standards published');
   }
 }
 

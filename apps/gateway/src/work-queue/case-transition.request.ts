@@ -28,7 +28,9 @@ export class CaseTransitionRequest {
     enumName: 'WorkflowAction',
     description:
       'What to do. A verifier: `REQUEST_REVISION`, `COMPLETE_VERIFICATION` (to ' +
-      '`AWAITING_PAYMENT` when the service charges a fee, else `IN_REVIEW`). An approver: ' +
+      '`AWAITING_PAYMENT` when the service charges a fee, else `IN_REVIEW`), `RENEW_PAYMENT` ' +
+      '(a new payment code for a case whose code expired unpaid; it stays `AWAITING_PAYMENT`). ' +
+      'An approver: ' +
       '`APPROVE`, `REJECT`, `ISSUE`. `START_VERIFICATION` and `CONFIRM_PAYMENT` are the ' +
       "agency's own processes, `RESUBMIT` and `WITHDRAW` the applicant's (through intake).",
     example: 'REQUEST_REVISION',

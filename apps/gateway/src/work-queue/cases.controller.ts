@@ -114,6 +114,14 @@ export class CasesController {
       'approve, reject or issue; an approver cannot verify), whether the case allows the action ' +
       'now (409 `illegal_transition` naming its current status), and what must come with it ' +
       '(422: a reason to reject or to ask for a revision; the requirement keys to correct). ' +
+      "Completing verification also runs the agency's own rules (ADR 0019: Dukcapil serves a " +
+      "registered NIK; DPMPTSP's business services need a business with a valid NIB holding the " +
+      'KBLI named): a rule not met is a 422 `agency_rules_unmet` naming the rule and, per ' +
+      'requirement at fault, what is wrong, and nothing changes. `RENEW_PAYMENT` gives a case ' +
+      'whose payment code expired unpaid a new code, for the same amount, with a new expiry ' +
+      '(ADR 0022): a step recorded in the history that keeps the case `AWAITING_PAYMENT`, on ' +
+      'the timeline with the new code; the old code stays refused as expired; a code still ' +
+      'valid is not replaced (409 `payment_not_expired`). ' +
       'Allowed, the transition is recorded as the next record of the case’s hash-chained ' +
       'history with the caller, the role it was allowed by, the reason and the time; the ' +
       "deadline of the service's time limit is computed again (it pauses while the case waits " +
@@ -138,6 +146,10 @@ export class CasesController {
       rejected: {
         summary: 'Reject, saying why',
         value: { action: 'REJECT', reason: 'The child was born in another regency.' },
+      },
+      renewed: {
+        summary: 'A new payment code for one that expired unpaid',
+        value: { action: 'RENEW_PAYMENT', reason: 'The applicant asked at the counter.' },
       },
     },
   })
@@ -203,19 +215,31 @@ export class CasesController {
       instance: INSTANCE,
     },
   })
-  @ApiProblemResponse(409, 'The case’s current status does not allow the action (it is named)', {
-    illegal: {
-      summary: 'Approving a case still being verified',
-      error: new DomainError('illegal_transition', 409, [], {
-        status: 'VERIFYING',
-        action: 'APPROVE',
-      }),
-      instance: INSTANCE,
+  @ApiProblemResponse(
+    409,
+    'The case’s current status does not allow the action (it is named), or a renewal of a payment code still valid',
+    {
+      illegal: {
+        summary: 'Approving a case still being verified',
+        error: new DomainError('illegal_transition', 409, [], {
+          status: 'VERIFYING',
+          action: 'APPROVE',
+        }),
+        instance: INSTANCE,
+      },
+      notExpired: {
+        summary: 'A new payment code while the current one is valid',
+        error: new DomainError('payment_not_expired', 409, [], {
+          paymentCode: '880800123456789012',
+          expiresAt: '2026-11-26T10:00:00.000+07:00',
+        }),
+        instance: INSTANCE,
+      },
     },
-  })
+  )
   @ApiProblemResponse(
     422,
-    'Well formed, but incomplete: no reason where one is required, requirement keys the service does not have, or requirements with another action',
+    "Well formed, but incomplete: no reason where one is required, requirement keys the service does not have, or requirements with another action; or the agency's own rules not met as verification completes",
     {
       noReason: {
         summary: 'A rejection without a reason',
@@ -233,6 +257,16 @@ export class CasesController {
             },
           ],
           422,
+        ),
+        instance: INSTANCE,
+      },
+      agencyRules: {
+        summary: 'Dukcapil: the applicant’s NIK is not registered to an account',
+        error: new DomainError(
+          'agency_rules_unmet',
+          422,
+          [{ field: 'applicant', code: 'nik_not_registered' }],
+          { rules: 'dukcapil.registered-applicant' },
         ),
         instance: INSTANCE,
       },

@@ -119,6 +119,16 @@ export const PROBLEMS = {
       en: 'The case is {status}; {action} cannot be done from that status.',
     },
   },
+  agency_rules_unmet: {
+    title: {
+      id: 'Berkas belum memenuhi aturan instansi',
+      en: 'The case does not meet the agency’s rules',
+    },
+    detail: {
+      id: 'Verifikasi belum dapat diselesaikan: aturan {rules} belum terpenuhi. Persyaratan yang bermasalah disebutkan di `errors`; minta perbaikan atas persyaratan tersebut atau tolak berkas.',
+      en: 'Verification cannot be completed: the rule {rules} is not met. The requirements at fault are listed in `errors`; ask for a revision of them or reject the case.',
+    },
+  },
   payment_callback_unverified: {
     title: {
       id: 'Callback pembayaran tidak terverifikasi',
@@ -155,6 +165,13 @@ export const PROBLEMS = {
     detail: {
       id: 'Kode pembayaran {paymentCode} berlaku sampai {expiresAt}; pembayaran sesudahnya ditolak dan dicatat.',
       en: 'Payment code {paymentCode} was valid until {expiresAt}; a payment after that is refused and recorded.',
+    },
+  },
+  payment_not_expired: {
+    title: { id: 'Kode pembayaran masih berlaku', en: 'The payment code is still valid' },
+    detail: {
+      id: 'Kode pembayaran {paymentCode} berlaku sampai {expiresAt}; kode baru hanya diterbitkan setelah kode itu kedaluwarsa tanpa dibayar.',
+      en: 'Payment code {paymentCode} is valid until {expiresAt}; a new code is issued only once it has expired unpaid.',
     },
   },
   case_claimed: {
@@ -578,6 +595,18 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     en: 'give a phone number or an e-mail address (or both)',
   },
   nib_format: { id: 'NIB harus 13 digit angka', en: 'a NIB must be 13 digits' },
+  nik_not_registered: {
+    id: 'NIK pemohon belum terdaftar sebagai akun',
+    en: 'the applicant’s NIK is not registered to an account',
+  },
+  business_required: {
+    id: 'layanan usaha memerlukan usaha yang terdaftar dengan NIB',
+    en: 'a business service needs a business registered with a NIB',
+  },
+  kbli_not_held: {
+    id: 'KBLI {kbli} tidak dimiliki usaha ini',
+    en: 'the business does not hold KBLI {kbli}',
+  },
   kbli_format: {
     id: 'kode KBLI 2020 harus 5 digit angka',
     en: 'a KBLI 2020 code must be 5 digits',

@@ -137,6 +137,7 @@ describe('renderProblem', () => {
       due: 50000,
       paid: 5000,
       expiresAt: '2026-11-26T10:00:00.000+07:00',
+      rules: 'dukcapil.registered-applicant',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

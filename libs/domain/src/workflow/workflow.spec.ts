@@ -10,6 +10,7 @@ import {
   REVISION_REQUIREMENTS_MAX,
   rolesOfCaller,
   type TransitionInput,
+  STATUS_KEEPING_ACTIONS,
   WORKFLOW_ACTIONS,
   type WorkflowAction,
   type WorkflowCaller,
@@ -70,6 +71,7 @@ const ALLOWED: Record<WorkflowAction, Partial<Record<CallerName, string | null>>
   RESUBMIT: { applicant: null, kiosk: null, system: null },
   COMPLETE_VERIFICATION: { verifier: V, verifierApprover: V, agencySystem: V },
   CONFIRM_PAYMENT: { system: null },
+  RENEW_PAYMENT: { verifier: V, verifierApprover: V, agencySystem: V, system: null },
   APPROVE: { approver: A, verifierApprover: A, agencySystem: A },
   REJECT: { approver: A, verifierApprover: A, agencySystem: A },
   ISSUE: { approver: A, verifierApprover: A, agencySystem: A, system: null },
@@ -83,6 +85,7 @@ const FROM: Record<WorkflowAction, readonly ApplicationStatus[]> = {
   RESUBMIT: ['NEEDS_REVISION'],
   COMPLETE_VERIFICATION: ['VERIFYING'],
   CONFIRM_PAYMENT: ['AWAITING_PAYMENT'],
+  RENEW_PAYMENT: ['AWAITING_PAYMENT'],
   APPROVE: ['IN_REVIEW'],
   REJECT: ['SUBMITTED', 'VERIFYING', 'IN_REVIEW'],
   ISSUE: ['APPROVED'],
@@ -95,6 +98,7 @@ const TO: Record<WorkflowAction, ApplicationStatus> = {
   RESUBMIT: 'VERIFYING',
   COMPLETE_VERIFICATION: 'IN_REVIEW',
   CONFIRM_PAYMENT: 'IN_REVIEW',
+  RENEW_PAYMENT: 'AWAITING_PAYMENT',
   APPROVE: 'APPROVED',
   REJECT: 'REJECTED',
   ISSUE: 'ISSUED',
@@ -122,7 +126,17 @@ describe('the transition table', () => {
   it.each(WORKFLOW_ACTIONS)('%s only makes moves the status vocabulary allows', (action) => {
     const rule = ACTION_RULES[action];
     for (const from of rule.from)
-      for (const to of rule.to) expect(canTransition(from, to)).toBe(true);
+      for (const to of rule.to)
+        if (STATUS_KEEPING_ACTIONS.includes(action)) expect(to).toBe(from);
+        else expect(canTransition(from, to)).toBe(true);
+  });
+
+  it('keeps the status only to renew a payment code', () => {
+    expect(STATUS_KEEPING_ACTIONS).toEqual(['RENEW_PAYMENT']);
+    expect(ACTION_RULES.RENEW_PAYMENT).toMatchObject({
+      from: ['AWAITING_PAYMENT'],
+      to: ['AWAITING_PAYMENT'],
+    });
   });
 
   it('gives every move of the vocabulary an action', () => {

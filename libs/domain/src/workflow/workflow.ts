@@ -4,7 +4,9 @@ import { type ApplicationStatus, canTransition } from '../application-status/app
  * What can be done to a case, by the agency (its officers, its own system, its processes) or by
  * the applicant (through intake, which owns the application and tells the agency). Each action
  * moves the case along the shared status vocabulary; `canTransition` stays the single source of
- * which moves exist, and every rule below is one of them (the spec checks it).
+ * which moves exist, and every rule below is one of them (the spec checks it). The one exception
+ * is a step that keeps the status (`STATUS_KEEPING_ACTIONS`): recorded like a move, so that it is
+ * in the case's chain and on the timeline, but no move of the vocabulary.
  */
 export const WORKFLOW_ACTIONS = [
   'START_VERIFICATION',
@@ -12,12 +14,19 @@ export const WORKFLOW_ACTIONS = [
   'RESUBMIT',
   'COMPLETE_VERIFICATION',
   'CONFIRM_PAYMENT',
+  'RENEW_PAYMENT',
   'APPROVE',
   'REJECT',
   'ISSUE',
   'WITHDRAW',
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
+
+/**
+ * Steps that leave the case where it is: a new payment code for a case whose code expired
+ * (ADR 0022) keeps it in AWAITING_PAYMENT, with the new code on its record's event.
+ */
+export const STATUS_KEEPING_ACTIONS: readonly WorkflowAction[] = ['RENEW_PAYMENT'];
 
 /** The officer roles that move cases; FRONT_DESK and AGENCY_ADMIN move none (see ADR 0019). */
 export type WorkflowRole = 'VERIFIER' | 'APPROVER';
@@ -82,6 +91,8 @@ export const ACTION_RULES: Readonly<Record<WorkflowAction, ActionRule>> = {
     false,
   ),
   CONFIRM_PAYMENT: agency(['AWAITING_PAYMENT'], ['IN_REVIEW'], [], true),
+  // The applicant asks at the counter or by phone; the agency's process may too (a future job).
+  RENEW_PAYMENT: agency(['AWAITING_PAYMENT'], ['AWAITING_PAYMENT'], ['VERIFIER'], true),
   APPROVE: agency(['IN_REVIEW'], ['APPROVED'], ['APPROVER'], false),
   REJECT: agency(['SUBMITTED', 'VERIFYING', 'IN_REVIEW'], ['REJECTED'], ['APPROVER'], false, true),
   ISSUE: agency(['APPROVED'], ['ISSUED'], ['APPROVER'], true),
@@ -226,8 +237,9 @@ export function decideTransition(
     return { ok: false, code: 'unprocessable', status: 422, params: {}, errors: problems };
   const to = targetOf(action, input);
   // The table is checked against the vocabulary by the spec; this guards a future edit of either.
-  if (!canTransition(current, to))
-    throw new Error(`the rules allow ${current} → ${to}, the vocabulary does not`);
+  const allowed =
+    current === to ? STATUS_KEEPING_ACTIONS.includes(action) : canTransition(current, to);
+  if (!allowed) throw new Error(`the rules allow ${current} → ${to}, the vocabulary does not`);
   return {
     ok: true,
     to,
