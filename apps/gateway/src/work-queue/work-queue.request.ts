@@ -18,7 +18,7 @@ import { SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
 export const WORK_QUEUE_LIMITS = { pageSize: 100, defaultPageSize: 20, cursor: 200 } as const;
 
 /** `?status=A&status=B` and `?status=A,B` both ask for two statuses. */
-const toList = ({ value }: { value: unknown }): unknown =>
+export const toList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
 export class WorkQueueRequest {

@@ -2,6 +2,7 @@ import { DomainError } from '@satupintu/common';
 import type {
   CaseFileDocumentV1,
   CaseFileV1,
+  FormDataV2,
   GetCaseFileV1,
   Principal,
 } from '@satupintu/contracts';
@@ -10,7 +11,7 @@ import type { HeldByApplication, StoredApplication } from './follow-application'
 
 /** An application with what the owning agency's officers check: the form and who applies. */
 export interface FiledApplication extends StoredApplication {
-  form: Record<string, unknown> | null;
+  form: FormDataV2 | null;
   /** The applicant's current profile, or the details given at the counter or by the client. */
   applicantNik: string | null;
   applicantName: string | null;

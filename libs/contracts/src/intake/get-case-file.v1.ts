@@ -1,6 +1,7 @@
 import { IsString, Matches } from 'class-validator';
 import { defineRequest } from '../contract';
 import type { DocumentContentType } from './documents.v1';
+import type { FormDataV2 } from './submit-application.v2';
 
 /**
  * What an application holds, for the agency that owns it: the caller must work that agency's
@@ -43,7 +44,7 @@ export interface CaseFileV1 {
   applicant?: CaseFileApplicantV1;
   businessId?: string;
   /** The form's data fields as submitted, with the corrections of any resubmission merged. */
-  form: Record<string, unknown>;
+  form: FormDataV2;
   documents: CaseFileDocumentV1[];
 }
 
