@@ -2,6 +2,7 @@ import { runInContext } from '@satupintu/common';
 import { ApplicantProfileChanged, GetCaseFile, type Principal } from '@satupintu/contracts';
 import { generateTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
+import { databaseName, databaseUrl } from '@satupintu/persistence';
 import {
   ServiceProcess,
   TestTokenIssuer,
@@ -16,6 +17,7 @@ import {
   testEnvironment,
 } from '@satupintu/testing';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 
 type Answer = {
   status?: number | string;
@@ -140,7 +142,11 @@ describe("an agency's system: pull, read, decide", () => {
   async function pull(who: Principal, after?: string, query = ''): Promise<Feed> {
     const params = new URLSearchParams(query);
     if (after) params.set('after', after);
-    const { status, body } = await call(who, 'GET', `/v1/agencies/${AGENCY}/cases?${params.toString()}`);
+    const { status, body } = await call(
+      who,
+      'GET',
+      `/v1/agencies/${AGENCY}/cases?${params.toString()}`,
+    );
     expect(status).toBe(200);
     return body as unknown as Feed;
   }
@@ -242,6 +248,49 @@ describe("an agency's system: pull, read, decide", () => {
     expect([malformed.status, malformed.body.code]).toEqual([400, 'invalid_cursor']);
   });
 
+  it('never skips a change that commits after a later one (ADR 0025)', async () => {
+    const start = await caughtUp();
+    const first = await sitiApplies();
+    const second = await sitiApplies();
+    const seen = await eventually(async () => {
+      const feed = await pull(system, start);
+      expect(feed.items).toHaveLength(2);
+      return feed.cursor;
+    });
+    // A transaction changes the first case and stays open: its id is below the one the
+    // second case's move gets, but it commits after that move.
+    const slow = new Client({
+      connectionString: databaseUrl(
+        env.DATABASE_URL,
+        databaseName(env.DB_PREFIX, 'agency', AGENCY),
+      ),
+    });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query(
+        'UPDATE cases SET changed_xid = pg_current_xact_id(), updated_at = now() WHERE application_id = $1',
+        [first.applicationId],
+      );
+      expect((await move(system, second, { action: 'COMPLETE_VERIFICATION' })).status).toBe(200);
+      // The second case's change is committed, but shown only once nothing older can commit.
+      const held = await pull(system, seen);
+      expect(held).toEqual({ agencyCode: AGENCY, items: [], cursor: seen, more: false });
+      await slow.query('COMMIT');
+    } finally {
+      await slow.end();
+    }
+    const both = await eventually(async () => {
+      const feed = await pull(system, seen);
+      expect(feed.items).toHaveLength(2);
+      return feed;
+    });
+    expect(both.items.map((item) => [item.trackingNo, item.status])).toEqual([
+      [first.trackingNo, 'VERIFYING'],
+      [second.trackingNo, 'IN_REVIEW'],
+    ]);
+  });
+
   it('reads a case whole: status, history, form, applicant, documents it can download', async () => {
     const application = await sitiApplies();
     const { status, body } = await readCase(system, application.trackingNo);
@@ -324,9 +373,11 @@ describe("an agency's system: pull, read, decide", () => {
 
     const { body } = await readCase(system, application.trackingNo);
     expect(
-      (body.history as { action: string; actorKind: string; actorRole?: string }[]).map(
-        (entry) => [entry.action, entry.actorKind, entry.actorRole],
-      ),
+      (body.history as { action: string; actorKind: string; actorRole?: string }[]).map((entry) => [
+        entry.action,
+        entry.actorKind,
+        entry.actorRole,
+      ]),
     ).toEqual([
       ['START_VERIFICATION', 'system', undefined],
       ['COMPLETE_VERIFICATION', 'client', 'VERIFIER'],
