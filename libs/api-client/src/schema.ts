@@ -803,7 +803,7 @@ export interface paths {
         };
         /**
          * Download a document
-         * @description The bytes of a document, for its uploader, the applicant of the application it is attached to, and the officers of the agency that owns that application; to anyone else the 404 of an unknown document. `Repr-Digest` (and the older `Digest`) carry its SHA-256.
+         * @description The bytes of a document, for its uploader, the applicant of the application it is attached to, and the officers and the system (scope `agency:<CODE>:work`) of the agency that owns that application; to anyone else the 404 of an unknown document. `Repr-Digest` (and the older `Digest`) carry its SHA-256.
          */
         get: operations["downloadDocument"];
         put?: never;
