@@ -1022,7 +1022,7 @@ export interface components {
              * @example 2026-11-23T10:45:12.123+07:00
              */
             changedAt: string;
-            /** @example COUNTER */
+            /** @example KIOSK */
             channel: components["schemas"]["Channel"];
             /**
              * @description The officer's subject (or the client id of the agency's system) working on the case
@@ -1070,7 +1070,7 @@ export interface components {
             payment?: components["schemas"]["CasePaymentResponse"];
             /**
              * Format: date-time
-             * @description When the agency received it
+             * @description When the agency received it, in its time zone
              * @example 2026-11-23T10:45:12.123+07:00
              */
             receivedAt: string;
@@ -1079,7 +1079,7 @@ export interface components {
              * @example 1
              */
             sequence: number;
-            /** @example DUKCAPIL-AKTA-LAHIR */
+            /** @example DUKCAPIL-KK */
             serviceCode: string;
             /** @example VERIFYING */
             status: components["schemas"]["ApplicationStatus"];
@@ -3596,12 +3596,12 @@ export interface operations {
     listCaseChanges: {
         parameters: {
             query?: {
-                /** @description The `cursor` of the previous answer, as it was given; left out, the feed starts from the first case the agency has */
-                after?: string;
-                /** @description Cases per answer */
-                limit?: number;
                 /** @description Only cases of this service */
                 serviceCode?: string;
+                /** @description Cases per page */
+                limit?: number;
+                /** @description The `cursor` of the previous answer, as it was given; left out, the feed starts from the first case the agency has */
+                after?: string;
                 /** @description Only cases now in these statuses (repeat the parameter, or separate with commas) */
                 status?: ("SUBMITTED" | "VERIFYING" | "NEEDS_REVISION" | "AWAITING_PAYMENT" | "IN_REVIEW" | "APPROVED" | "ISSUED" | "REJECTED" | "WITHDRAWN")[];
             };

@@ -7,21 +7,14 @@ import {
   STATUSES,
   type CaseDetailV1,
   type CaseFileV1,
-  type Channel,
   type FormDataV2,
   type Status,
 } from '@satupintu/contracts';
 import { DOCUMENT_NUMBER_PATTERN, WORKFLOW_ACTIONS, type WorkflowAction } from '@satupintu/domain';
 import { BIRTH_FORM_EXAMPLE } from '../applications/applications.examples';
-import { CHANNEL, SERVICE_CODE_MAX_LENGTH, ZONED_TIME } from '../openapi/formats';
-import {
-  CLAIMED_BY_PROPERTY,
-  CLAIMED_UNTIL_PROPERTY,
-  CaseRefResponse,
-  DEADLINE_PROPERTY,
-  PAUSED_PROPERTY,
-  PaymentDueResponse,
-} from './case.response';
+import { AGENCY_CODE, ZONED_TIME } from '../openapi/formats';
+import { PaymentDueResponse } from './case.response';
+import { WorkQueueItemResponse, toWorkQueueItemResponse } from './work-queue.response';
 
 /** The most history records a case answer carries (the agency keeps the latest). */
 export const CASE_HISTORY_MAX_ITEMS = 500;
@@ -85,7 +78,11 @@ export class CaseHistoryEntryResponse {
   @ApiProperty({ minimum: 1, maximum: 2_147_483_647, example: 1 })
   sequence: number;
 
-  @ApiProperty({ enum: WORKFLOW_ACTIONS, enumName: 'WorkflowAction', example: 'START_VERIFICATION' })
+  @ApiProperty({
+    enum: WORKFLOW_ACTIONS,
+    enumName: 'WorkflowAction',
+    example: 'START_VERIFICATION',
+  })
   action: WorkflowAction;
 
   @ApiProperty({ enum: STATUSES, enumName: 'ApplicationStatus', example: 'SUBMITTED' })
@@ -147,15 +144,9 @@ export class CaseOutputResponse {
 }
 
 /** A case as its agency works it: the agency's record and the application intake holds. */
-export class AgencyCaseResponse extends CaseRefResponse {
-  @ApiProperty({ maxLength: SERVICE_CODE_MAX_LENGTH, example: 'DUKCAPIL-AKTA-LAHIR' })
-  serviceCode: string;
-
-  @ApiProperty({ ...CHANNEL, example: 'COUNTER' })
-  channel: Channel;
-
-  @ApiProperty({ enum: STATUSES, enumName: 'ApplicationStatus', example: 'VERIFYING' })
-  status: Status;
+export class AgencyCaseResponse extends WorkQueueItemResponse {
+  @ApiProperty({ ...AGENCY_CODE, description: 'The agency that keeps the case' })
+  agencyCode: string;
 
   @ApiProperty({
     description: 'The number of its last history record',
@@ -165,26 +156,8 @@ export class AgencyCaseResponse extends CaseRefResponse {
   })
   sequence: number;
 
-  @ApiProperty({ ...ZONED_TIME, description: "When it was submitted, in the agency's time zone" })
-  submittedAt: string;
-
-  @ApiProperty({ ...ZONED_TIME, description: 'When the agency received it' })
-  receivedAt: string;
-
   @ApiProperty({ ...ZONED_TIME, description: 'When its last record was written' })
   changedAt: string;
-
-  @ApiPropertyOptional(DEADLINE_PROPERTY)
-  deadline?: string;
-
-  @ApiProperty({ ...PAUSED_PROPERTY, example: false })
-  paused: boolean;
-
-  @ApiPropertyOptional(CLAIMED_BY_PROPERTY)
-  claimedBy?: string;
-
-  @ApiPropertyOptional(CLAIMED_UNTIL_PROPERTY)
-  claimedUntil?: string;
 
   @ApiPropertyOptional({
     type: CaseApplicantResponse,
@@ -238,21 +211,10 @@ export class AgencyCaseResponse extends CaseRefResponse {
 /** The agency's record and intake's file, field by field: each side can change apart. */
 export function toAgencyCaseResponse(found: CaseDetailV1, file: CaseFileV1): AgencyCaseResponse {
   return {
+    ...toWorkQueueItemResponse(found),
     agencyCode: found.agencyCode,
-    applicationId: found.applicationId,
-    trackingNo: found.trackingNo,
-    serviceCode: found.serviceCode,
-    channel: found.channel,
-    status: found.status,
     sequence: found.sequence,
-    submittedAt: found.submittedAt,
-    receivedAt: found.receivedAt,
     changedAt: found.changedAt,
-    ...(found.deadline === undefined ? {} : { deadline: found.deadline }),
-    paused: found.paused,
-    ...(found.claimedBy && found.claimedUntil
-      ? { claimedBy: found.claimedBy, claimedUntil: found.claimedUntil }
-      : {}),
     ...(file.applicant
       ? {
           applicant: {

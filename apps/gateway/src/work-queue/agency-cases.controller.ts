@@ -1,15 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiExtension,
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@satupintu/common';
-import { GetCase, GetCaseFile, ListCaseChanges, STATUSES } from '@satupintu/contracts';
+import { GetCase, GetCaseFile, ListCaseChanges } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
-import { mistypedTrackingNoExample, trackingNoFromPath } from '../applications/tracking-number.param';
+import {
+  mistypedTrackingNoExample,
+  trackingNoFromPath,
+} from '../applications/tracking-number.param';
 import { Callers, OfAgency } from '../auth/access';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
 import { securityOf } from '../openapi/security';
@@ -17,7 +14,7 @@ import { AgencyCaseResponse, toAgencyCaseResponse } from './agency-case.response
 import { CaseChangesRequest, toListCaseChangesV1 } from './case-changes.request';
 import { CaseChangesPageResponse, toCaseChangesPageResponse } from './case-changes.response';
 import { ApiAgencyCodeParam, ApiCaseParams, agencyCodeOf } from './cases.controller';
-import { WORK_QUEUE_READERS } from './work-queue.controller';
+import { ApiStatusFilter, WORK_QUEUE_READERS } from './work-queue.controller';
 
 const FEED_INSTANCE = '/v1/agencies/DUKCAPIL/cases';
 const CASE_INSTANCE = '/v1/agencies/DUKCAPIL/cases/K7M39QX2C';
@@ -103,19 +100,7 @@ export class AgencyCasesController {
     'x-missing-resource',
     'An agency nobody runs is answered 503 naming it: no deployment of it answers the request.',
   )
-  @ApiQuery({
-    name: 'status',
-    required: false,
-    description: 'Only cases now in these statuses (repeat the parameter, or separate with commas)',
-    style: 'form',
-    explode: true,
-    schema: {
-      type: 'array',
-      maxItems: STATUSES.length,
-      items: { type: 'string', enum: [...STATUSES] },
-    },
-    example: ['VERIFYING'],
-  })
+  @ApiStatusFilter('Only cases now in these statuses')
   @ApiOkResponse({
     description: 'The changes after the cursor',
     type: CaseChangesPageResponse,

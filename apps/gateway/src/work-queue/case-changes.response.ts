@@ -1,37 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  STATUSES,
-  type CaseChangesPageV1,
-  type Channel,
-  type Status,
-} from '@satupintu/contracts';
-import {
-  AGENCY_CODE,
-  CHANNEL,
-  SERVICE_CODE_MAX_LENGTH,
-  TRACKING_NO,
-  ZONED_TIME,
-} from '../openapi/formats';
-import { DEADLINE_PROPERTY, PAUSED_PROPERTY } from './case.response';
-import { CURSOR_PATTERN } from './case-changes.request';
-import { WORK_QUEUE_LIMITS } from './work-queue.request';
+import { ApiProperty } from '@nestjs/swagger';
+import type { CaseChangesPageV1 } from '@satupintu/contracts';
+import { AGENCY_CODE, ZONED_TIME } from '../openapi/formats';
+import { CURSOR_PATTERN, WORK_QUEUE_LIMITS } from './work-queue.request';
+import { CaseSummaryResponse, toCaseSummaryResponse } from './work-queue.response';
 
-export class CaseChangeResponse {
-  @ApiProperty({ format: 'uuid', maxLength: 36, example: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b' })
-  applicationId: string;
-
-  @ApiProperty({ ...TRACKING_NO })
-  trackingNo: string;
-
-  @ApiProperty({ maxLength: SERVICE_CODE_MAX_LENGTH, example: 'DUKCAPIL-KK' })
-  serviceCode: string;
-
-  @ApiProperty({ ...CHANNEL, example: 'KIOSK' })
-  channel: Channel;
-
-  @ApiProperty({ enum: STATUSES, enumName: 'ApplicationStatus', example: 'VERIFYING' })
-  status: Status;
-
+export class CaseChangeResponse extends CaseSummaryResponse {
   @ApiProperty({
     description:
       'The number of its last history record: a system that saw the case at a lower number ' +
@@ -44,12 +17,6 @@ export class CaseChangeResponse {
 
   @ApiProperty({ ...ZONED_TIME, description: 'When its last record was written' })
   changedAt: string;
-
-  @ApiPropertyOptional(DEADLINE_PROPERTY)
-  deadline?: string;
-
-  @ApiProperty({ ...PAUSED_PROPERTY, example: false })
-  paused: boolean;
 }
 
 export class CaseChangesPageResponse {
@@ -87,15 +54,9 @@ export function toCaseChangesPageResponse(page: CaseChangesPageV1): CaseChangesP
   return {
     agencyCode: page.agencyCode,
     items: page.items.slice(0, WORK_QUEUE_LIMITS.pageSize).map((item) => ({
-      applicationId: item.applicationId,
-      trackingNo: item.trackingNo,
-      serviceCode: item.serviceCode,
-      channel: item.channel,
-      status: item.status,
+      ...toCaseSummaryResponse(item),
       sequence: item.sequence,
       changedAt: item.changedAt,
-      ...(item.deadline === undefined ? {} : { deadline: item.deadline }),
-      paused: item.paused,
     })),
     cursor: page.cursor,
     more: page.more,

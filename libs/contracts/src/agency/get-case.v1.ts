@@ -1,8 +1,8 @@
 import { IsString, Matches } from 'class-validator';
 import type { WorkflowAction } from '@satupintu/domain';
-import type { Channel } from '../channels';
 import { defineRequest } from '../contract';
 import type { Status } from '../statuses';
+import type { WorkQueueItemV1 } from './list-work-queue.v1';
 import type { PaymentDueV1 } from './payment-due.v1';
 
 /** One of the agency's cases, by its tracking number, as the agency works it. */
@@ -44,25 +44,15 @@ export interface CaseOutputV1 {
   revokedAt?: string;
 }
 
-/** A case as the agency keeps it: no personal data (intake holds the application's file). */
-export interface CaseDetailV1 {
+/**
+ * A case as the agency keeps it, as its work queue shows it and more: no personal data (intake
+ * holds the application's file).
+ */
+export interface CaseDetailV1 extends WorkQueueItemV1 {
   agencyCode: string;
-  applicationId: string;
-  trackingNo: string;
-  serviceCode: string;
-  channel: Channel;
-  status: Status;
   sequence: number;
-  /** ISO 8601 in the agency's time zone. */
-  submittedAt: string;
-  receivedAt: string;
-  /** When its last record was written. */
+  /** When its last record was written, in the agency's time zone. */
   changedAt: string;
-  /** Absent when the service states no time limit. */
-  deadline?: string;
-  paused: boolean;
-  claimedBy?: string;
-  claimedUntil?: string;
   /** Every record, in order (at most the latest 500). */
   history: CaseHistoryEntryV1[];
   payment?: CasePaymentV1;
