@@ -395,6 +395,44 @@ describe("an agency's system: pull, read, decide", () => {
     expect(body).not.toHaveProperty('payment');
   });
 
+  it('shows the fee it assessed on a case that charges one', async () => {
+    const { status, body } = await call(siti, 'POST', '/v1/applications', {
+      serviceCode: 'PUPR-PBG',
+    });
+    expect(status).toBe(201);
+    const building = body as unknown as Application;
+    await eventually(async () => {
+      const rows = await queryServiceDb(
+        ['agency', OTHER],
+        'SELECT 1 FROM cases WHERE application_id = $1',
+        [building.applicationId],
+      );
+      expect(rows).toHaveLength(1);
+    });
+    const path = `/v1/agencies/${OTHER}/cases/${building.trackingNo}`;
+    const assessed = await call(otherSystem, 'POST', `${path}/transitions`, {
+      action: 'COMPLETE_VERIFICATION',
+      amount: 1_250_000,
+    });
+    expect([assessed.status, assessed.body.status]).toEqual([200, 'AWAITING_PAYMENT']);
+    const read = await call(otherSystem, 'GET', path);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      agencyCode: OTHER,
+      status: 'AWAITING_PAYMENT',
+      paused: true,
+      payment: {
+        code: (assessed.body.payment as { code: string }).code,
+        amount: 1_250_000,
+        currency: 'IDR',
+        expiresAt: expect.stringMatching(/\+07:00$/) as string,
+      },
+      form: {},
+      documents: [],
+    });
+    expect(read.body.payment).not.toHaveProperty('paidAt');
+  });
+
   it('shows nothing to another agency, its system, a client without the scope, or a stranger', async () => {
     const application = await sitiApplies();
     for (const who of [otherSystem, kiosk, otherVerifier]) {
