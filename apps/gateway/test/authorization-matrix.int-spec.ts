@@ -361,47 +361,38 @@ describe('the authorization matrix', () => {
     expect(String(d1).replace(sitis, '#')).toBe(String(d2).replace('000000000', '#'));
   });
 
-  it("an agency's work queue: its officers and the mall's admin", async () => {
-    await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/work-queue'), {
-      anonymous: 401,
-      siti: 403,
-      'dukcapil front desk': 200,
-      'dukcapil verifier': 200,
-      'dukcapil approver': 200,
-      'dukcapil agency admin': 200,
-      'pupr verifier': 403,
-      'pupr agency admin': 403,
-      'mall admin': 200,
-      'survey analyst': 403,
-      'portal client': 403,
-      'kiosk client': 403,
-      'dukcapil system': 200,
-    });
+  /** Who reads an agency's cases: its work queue, the feed, one case. */
+  const CASE_READERS = {
+    anonymous: 401,
+    siti: 403,
+    'dukcapil front desk': 200,
+    'dukcapil verifier': 200,
+    'dukcapil approver': 200,
+    'dukcapil agency admin': 200,
+    'pupr verifier': 403,
+    'pupr agency admin': 403,
+    'mall admin': 200,
+    'survey analyst': 403,
+    'portal client': 403,
+    'kiosk client': 403,
+    'dukcapil system': 200,
+  } as const;
+
+  it("an agency's work queue: its officers, its system and the mall's admin", async () => {
+    await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/work-queue'), CASE_READERS);
   });
 
   it("an agency's cases, pulled and read: its officers, its system and the mall's admin", async () => {
-    const readers = {
-      anonymous: 401,
-      siti: 403,
-      'dukcapil front desk': 200,
-      'dukcapil verifier': 200,
-      'dukcapil approver': 200,
-      'dukcapil agency admin': 200,
-      'pupr verifier': 403,
-      'pupr agency admin': 403,
-      'mall admin': 200,
-      'survey analyst': 403,
-      'portal client': 403,
-      'kiosk client': 403,
-      'dukcapil system': 200,
-    } as const;
-    await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/cases'), readers);
+    await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/cases'), CASE_READERS);
     await eventually(async () =>
       expect(
         (await call('dukcapil verifier', 'GET', `/v1/agencies/DUKCAPIL/cases/${sitis}`)).status,
       ).toBe(200),
     );
-    await expectRow((who) => call(who, 'GET', `/v1/agencies/DUKCAPIL/cases/${sitis}`), readers);
+    await expectRow(
+      (who) => call(who, 'GET', `/v1/agencies/DUKCAPIL/cases/${sitis}`),
+      CASE_READERS,
+    );
     // Asked of another agency, Siti's Dukcapil case is one nobody has.
     await expectRow((who) => call(who, 'GET', `/v1/agencies/PUPR/cases/${sitis}`), {
       'pupr verifier': 404,

@@ -1,5 +1,5 @@
-import { DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
+import { domainErrorOf } from '@satupintu/testing';
 import { encodeCursor } from '@satupintu/persistence';
 import {
   type CaseChangesQuery,
@@ -37,15 +37,6 @@ const aCase = (applicationId: string, changedXid: string): ChangedCase => ({
 });
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error('expected a refusal');
-  return error;
-}
 
 describe('listCaseChanges', () => {
   it('asks after the cursor for one more than a page, and answers where to go on', async () => {
@@ -92,7 +83,7 @@ describe('listCaseChanges', () => {
     ['a transaction id that is not a number', encodeCursor(['9x', A])],
     ['a case id that is not a UUID', encodeCursor(['900', 'a'])],
   ])('refuses %s', async (_what, after) => {
-    const error = await refusal(
+    const error = await domainErrorOf(
       listCaseChanges(
         'DUKCAPIL',
         system,
@@ -104,7 +95,7 @@ describe('listCaseChanges', () => {
   });
 
   it("refuses another agency's system before reading anything", async () => {
-    const error = await refusal(
+    const error = await domainErrorOf(
       listCaseChanges(
         'DUKCAPIL',
         otherSystem,
@@ -158,9 +149,9 @@ describe('readCase', () => {
   });
 
   it('answers a number it has no case for as unknown, and refuses strangers first', async () => {
-    const unknown = await refusal(readCase('DUKCAPIL', system, 'K7M39QX2C', ports()));
+    const unknown = await domainErrorOf(readCase('DUKCAPIL', system, 'K7M39QX2C', ports()));
     expect([unknown.status, unknown.code]).toEqual([404, 'application_not_found']);
-    const stranger = await refusal(readCase('DUKCAPIL', otherSystem, 'K7M39QX2C', ports()));
+    const stranger = await domainErrorOf(readCase('DUKCAPIL', otherSystem, 'K7M39QX2C', ports()));
     expect(stranger.status).toBe(403);
   });
 });

@@ -161,8 +161,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function decodeChangeKey(cursor: string): ChangeKey {
   const key = decodeCursor<[string, string]>(cursor, ['string', 'string']);
-  if (!key || !XID.test(key[0]) || !UUID.test(key[1]))
-    throw new DomainError('invalid_cursor', 400);
+  if (!key || !XID.test(key[0]) || !UUID.test(key[1])) throw new DomainError('invalid_cursor', 400);
   return { xid: key[0], applicationId: key[1] };
 }
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DOCUMENT_TYPES,
-  FORM_LIMITS,
   MAX_ATTACHED_DOCUMENTS,
   SERVICE_STANDARD_LIMITS,
   STATUSES,
@@ -12,6 +11,7 @@ import {
 } from '@satupintu/contracts';
 import { DOCUMENT_NUMBER_PATTERN, WORKFLOW_ACTIONS, type WorkflowAction } from '@satupintu/domain';
 import { BIRTH_FORM_EXAMPLE } from '../applications/applications.examples';
+import { FORM_DATA_SCHEMA } from '../applications/submit-application.request';
 import { AGENCY_CODE, ZONED_TIME } from '../openapi/formats';
 import { PaymentDueResponse } from './case.response';
 import { WorkQueueItemResponse, toWorkQueueItemResponse } from './work-queue.response';
@@ -174,15 +174,7 @@ export class AgencyCaseResponse extends WorkQueueItemResponse {
     description:
       "The data fields of the service's standard as submitted, with any resubmission's " +
       'corrections merged; empty when none were given',
-    type: 'object',
-    maxProperties: FORM_LIMITS.keys,
-    additionalProperties: {
-      oneOf: [
-        { type: 'string', maxLength: FORM_LIMITS.stringLength },
-        { type: 'number', minimum: -FORM_LIMITS.number, maximum: FORM_LIMITS.number },
-        { type: 'boolean' },
-      ],
-    },
+    ...FORM_DATA_SCHEMA,
     example: BIRTH_FORM_EXAMPLE,
   })
   form: FormDataV2;

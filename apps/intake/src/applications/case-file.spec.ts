@@ -1,5 +1,5 @@
-import { DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
+import { domainErrorOf } from '@satupintu/testing';
 import { type CaseFilePorts, type FiledApplication, getCaseFile } from './case-file';
 
 const verifier: Principal = {
@@ -48,15 +48,6 @@ const ports: CaseFilePorts = {
     }),
 };
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DomainError)) throw new Error('expected a refusal');
-  return error;
-}
-
 describe('getCaseFile', () => {
   it("answers the agency's officers the form, the whole NIK and the documents it names", async () => {
     expect(
@@ -89,11 +80,11 @@ describe('getCaseFile', () => {
   });
 
   it("refuses another agency's officer, and finds no application of another agency", async () => {
-    const refused = await refusal(
+    const refused = await domainErrorOf(
       getCaseFile(puprVerifier, { trackingNo: 'K7M39QX2C', agencyCode: 'DUKCAPIL' }, ports),
     );
     expect(refused.status).toBe(403);
-    const elsewhere = await refusal(
+    const elsewhere = await domainErrorOf(
       getCaseFile(puprVerifier, { trackingNo: 'K7M39QX2C', agencyCode: 'PUPR' }, ports),
     );
     expect([elsewhere.status, elsewhere.code]).toEqual([404, 'application_not_found']);
