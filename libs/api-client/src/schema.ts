@@ -3894,7 +3894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No DUKCAPIL or intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
             503: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -3912,7 +3912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The DUKCAPIL or intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -215,7 +215,7 @@ export class AgencyCasesController {
       instance: CASE_INSTANCE,
     },
   })
-  @ApiUpstreamProblems('DUKCAPIL or intake', CASE_INSTANCE)
+  @ApiUpstreamProblems('intake', CASE_INSTANCE)
   async get(
     @Param('agencyCode') agencyCode: string,
     @Param('trackingNo') raw: string,
