@@ -89,8 +89,8 @@ export class AgencyCasesController {
       'pass it as `after` next time: the feed never skips a change committed meanwhile and never ' +
       'repeats a case that has not changed since (ADR 0025). A case that changed twice between ' +
       'two polls appears once, as it is now; its `sequence` says how many records it has, and ' +
-      '`GET …/cases/{trackingNo}` has them all. A change shows once every transaction that began ' +
-      "before it in the agency's database has ended (normally within milliseconds). `more` " +
+      '`GET …/cases/{trackingNo}` has them all. A change shows once every write transaction that ' +
+      'began before it in the database server has ended (normally within milliseconds). `more` ' +
       'says there is more to read now. Claims are not changes. Filters keep the cursor: a ' +
       'filtered feed goes on where it stopped. No personal data.',
     security: securityOf(WORK_QUEUE_READERS),
