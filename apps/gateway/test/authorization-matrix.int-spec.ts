@@ -8,6 +8,7 @@ import {
 } from '@satupintu/testing';
 import type { Role } from '@satupintu/contracts';
 import { DEMO_SERVICES } from '@satupintu/demo';
+import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS, demoOfficerUsername } from '../../identity/src/demo/demo-accounts';
 
 /**
@@ -46,6 +47,8 @@ describe('the authorization matrix', () => {
     'survey analyst': { identifier: 'analis.skm' },
     'portal client': { clientId: portal.clientId, secret: portal.secret },
     'kiosk client': { clientId: kiosk.clientId, secret: kiosk.secret },
+    // Created by the mall admin through identity once the others have signed in.
+    'dukcapil system': { agencySystem: 'DUKCAPIL' },
   } as const;
   type Caller = keyof typeof CALLERS;
   const tokens = new Map<Caller, string>();
@@ -77,6 +80,7 @@ describe('the authorization matrix', () => {
     const how = CALLERS[who];
     if (!how) return undefined;
     if ('clientId' in how) return (await clientCredentialsToken(gateway.url, how)).accessToken;
+    if ('agencySystem' in how) return anAgencySystem(how.agencySystem);
     const password = 'password' in how ? how.password : DEMO_ACCOUNTS.officerPassword;
     const response = await fetch(`${gateway.url}/v1/auth/login`, {
       method: 'POST',
@@ -85,6 +89,21 @@ describe('the authorization matrix', () => {
     });
     expect(response.status).toBe(200);
     return ((await response.json()) as { access_token: string }).access_token;
+  }
+
+  /** An AGENCY_SYSTEM client of the agency, as its admin would add it, signed in. */
+  async function anAgencySystem(agencyCode: string): Promise<string> {
+    const clientId = `${agencyCode.toLowerCase()}-system-${randomUUID().slice(0, 8)}`;
+    const created = await call('mall admin', 'POST', '/v1/clients', {
+      clientId,
+      name: `Sistem ${agencyCode} (uji)`,
+      kind: 'AGENCY_SYSTEM',
+      agencyCode,
+      scopes: [`agency:${agencyCode}:work`],
+    });
+    expect(created.status).toBe(201);
+    const secret = created.body.secret as string;
+    return (await clientCredentialsToken(gateway.url, { clientId, secret })).accessToken;
   }
 
   /** Siti's own application, and one the portal submitted for Budi. */
@@ -342,20 +361,43 @@ describe('the authorization matrix', () => {
     expect(String(d1).replace(sitis, '#')).toBe(String(d2).replace('000000000', '#'));
   });
 
-  it("an agency's work queue: its officers and the mall's admin", async () => {
-    await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/work-queue'), {
-      anonymous: 401,
-      siti: 403,
-      'dukcapil front desk': 200,
-      'dukcapil verifier': 200,
-      'dukcapil approver': 200,
-      'dukcapil agency admin': 200,
-      'pupr verifier': 403,
-      'pupr agency admin': 403,
-      'mall admin': 200,
-      'survey analyst': 403,
-      'portal client': 403,
-      'kiosk client': 403,
+  /** Who reads an agency's cases: its work queue, the feed, one case. */
+  const CASE_READERS = {
+    anonymous: 401,
+    siti: 403,
+    'dukcapil front desk': 200,
+    'dukcapil verifier': 200,
+    'dukcapil approver': 200,
+    'dukcapil agency admin': 200,
+    'pupr verifier': 403,
+    'pupr agency admin': 403,
+    'mall admin': 200,
+    'survey analyst': 403,
+    'portal client': 403,
+    'kiosk client': 403,
+    'dukcapil system': 200,
+  } as const;
+
+  it("an agency's work queue: its officers, its system and the mall's admin", async () => {
+    await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/work-queue'), CASE_READERS);
+  });
+
+  it("an agency's cases, pulled and read: its officers, its system and the mall's admin", async () => {
+    await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/cases'), CASE_READERS);
+    await eventually(async () =>
+      expect(
+        (await call('dukcapil verifier', 'GET', `/v1/agencies/DUKCAPIL/cases/${sitis}`)).status,
+      ).toBe(200),
+    );
+    await expectRow(
+      (who) => call(who, 'GET', `/v1/agencies/DUKCAPIL/cases/${sitis}`),
+      CASE_READERS,
+    );
+    // Asked of another agency, Siti's Dukcapil case is one nobody has.
+    await expectRow((who) => call(who, 'GET', `/v1/agencies/PUPR/cases/${sitis}`), {
+      'pupr verifier': 404,
+      'mall admin': 404,
+      'dukcapil system': 403,
     });
   });
 

@@ -48,6 +48,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyCode}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pull an agency's new and changed cases
+         * @description The feed an agency's own system polls (scope `agency:<CODE>:work`; its officers and mall administrators may read it too): the cases that arrived or moved, in the order those changes were committed, each as it is now. Keep the `cursor` of each answer and pass it as `after` next time: the feed never skips a change committed meanwhile and never repeats a case that has not changed since (ADR 0025). A case that changed twice between two polls appears once, as it is now; its `sequence` says how many records it has, and `GET …/cases/{trackingNo}` has them all. A change shows once every write transaction that began before it in the database server has ended (normally within milliseconds). `more` says there is more to read now. Claims are not changes. Filters keep the cursor: a filtered feed goes on where it stopped. No personal data.
+         */
+        get: operations["listCaseChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyCode}/cases/{trackingNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a case as its agency works it
+         * @description Everything the agency works a case with: where it stands (status, sequence, deadline in the agency's time zone, who holds it), its history records, the fee asked and the output issued (from the agency), and the application as intake holds it: who applies (name and NIK, which the agency's officers and system check against the documents; masked for a mall administrator), the form data, and the documents with a link to download each (`GET /v1/documents/{documentId}`, for the agency's officers and system). For the agency's officers, its system (scope `agency:<CODE>:work`) and mall administrators (read only). The agency and intake each decide who may on their own data. A tracking number the agency has no case for, another agency's included, is a 404. Either service away is a 503 naming it: the case is never answered half.
+         */
+        get: operations["getAgencyCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies/{agencyCode}/cases/{trackingNo}/claim": {
         parameters: {
             query?: never;
@@ -763,7 +803,7 @@ export interface paths {
         };
         /**
          * Download a document
-         * @description The bytes of a document, for its uploader, the applicant of the application it is attached to, and the officers of the agency that owns that application; to anyone else the 404 of an unknown document. `Repr-Digest` (and the older `Digest`) carry its SHA-256.
+         * @description The bytes of a document, for its uploader, the applicant of the application it is attached to, and the officers and the system (scope `agency:<CODE>:work`) of the agency that owns that application; to anyone else the 404 of an unknown document. `Repr-Digest` (and the older `Digest`) carry its SHA-256.
          */
         get: operations["downloadDocument"];
         put?: never;
@@ -957,6 +997,100 @@ export interface components {
         };
         AgenciesResponse: {
             items: components["schemas"]["AgencyResponse"][];
+        };
+        AgencyCaseResponse: {
+            /**
+             * @description The agency that keeps the case
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /** @description Who applies: their current profile, or the details given at the counter or by the submitting client; absent when neither is known */
+            applicant?: components["schemas"]["CaseApplicantResponse"];
+            /**
+             * Format: uuid
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            applicationId: string;
+            /**
+             * Format: uuid
+             * @description The business applied for
+             */
+            businessId?: string;
+            /**
+             * Format: date-time
+             * @description When its last record was written
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            changedAt: string;
+            /** @example KIOSK */
+            channel: components["schemas"]["Channel"];
+            /**
+             * @description The officer's subject (or the client id of the agency's system) working on the case
+             * @example 0b7e7c52-3f7a-4c1e-9d55-2f1f6a0c9e11
+             */
+            claimedBy?: string;
+            /**
+             * Format: date-time
+             * @description When the claim lapses unless its holder claims the case again
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            claimedUntil?: string;
+            /**
+             * Format: date-time
+             * @description The deadline of the service's time limit, in the agency's time zone; while paused, the one it would have if the applicant answered now. Absent when the agency states no time limit.
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            deadline?: string;
+            /** @description The uploaded documents it holds, by requirement */
+            documents: components["schemas"]["CaseDocumentResponse"][];
+            /**
+             * @description The data fields of the service's standard as submitted, with any resubmission's corrections merged; empty when none were given
+             * @example {
+             *       "childName": "Putri Rahayu",
+             *       "childSex": "PEREMPUAN",
+             *       "birthDate": "2026-11-20",
+             *       "birthPlace": "Cibinong",
+             *       "motherNik": "3201014506900001",
+             *       "marriageRecorded": true
+             *     }
+             */
+            form: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description Its history records in order (the latest 500) */
+            history: components["schemas"]["CaseHistoryEntryResponse"][];
+            /** @description The output issued, if any */
+            output?: components["schemas"]["CaseOutputResponse"];
+            /**
+             * @description The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT)
+             * @example false
+             */
+            paused: boolean;
+            /** @description The fee asked, if any */
+            payment?: components["schemas"]["CasePaymentResponse"];
+            /**
+             * Format: date-time
+             * @description When the agency received it, in its time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            receivedAt: string;
+            /**
+             * @description The number of its last history record
+             * @example 1
+             */
+            sequence: number;
+            /** @example DUKCAPIL-KK */
+            serviceCode: string;
+            /** @example VERIFYING */
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * Format: date-time
+             * @description When it was submitted, in the agency's time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            submittedAt: string;
+            /** @example K7M39QX2C */
+            trackingNo: string;
         };
         AgencyResponse: {
             /** @example true */
@@ -1458,6 +1592,76 @@ export interface components {
             /** @example 2025 */
             year: number;
         };
+        CaseApplicantResponse: {
+            /**
+             * Format: date
+             * @example 1990-06-05
+             */
+            birthDate?: string;
+            /** @example Siti Rahayu */
+            name: string;
+            /**
+             * @description NIK: whole for the agency's officers and its system, who check it against the documents; masked (`3201********0001`) for a mall administrator
+             * @example 3201014506900001
+             */
+            nik: string;
+        };
+        CaseChangeResponse: {
+            /**
+             * Format: uuid
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            applicationId: string;
+            /**
+             * Format: date-time
+             * @description When its last record was written
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            changedAt: string;
+            /** @example KIOSK */
+            channel: components["schemas"]["Channel"];
+            /**
+             * Format: date-time
+             * @description The deadline of the service's time limit, in the agency's time zone; while paused, the one it would have if the applicant answered now. Absent when the agency states no time limit.
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            deadline?: string;
+            /**
+             * @description The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT)
+             * @example false
+             */
+            paused: boolean;
+            /**
+             * @description The number of its last history record: a system that saw the case at a lower number reads what happened since in the case’s history
+             * @example 1
+             */
+            sequence: number;
+            /** @example DUKCAPIL-KK */
+            serviceCode: string;
+            /** @example VERIFYING */
+            status: components["schemas"]["ApplicationStatus"];
+            /** @example K7M39QX2C */
+            trackingNo: string;
+        };
+        CaseChangesPageResponse: {
+            /**
+             * @description The agency that answered
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /**
+             * @description Always present: pass it as `after` on the next poll. An answer with no items gives back the cursor it was asked with
+             * @example WyI5MDEiLCI2ZjFjMmI0ZS04ZDNhLTRmNWUtOWE3Yi0xYzJkM2U0ZjVhNmIiXQ
+             */
+            cursor: string;
+            /** @description Cases in the order their changes were committed, each as it is now. No personal data: read a case for its applicant, form and documents */
+            items: components["schemas"]["CaseChangeResponse"][];
+            /**
+             * @description More changes are waiting: ask again at once instead of at the next poll
+             * @example false
+             */
+            more: boolean;
+        };
         CaseClaimResponse: {
             /**
              * @description The agency that keeps the case
@@ -1482,6 +1686,32 @@ export interface components {
             claimedUntil: string;
             /** @example K7M39QX2C */
             trackingNo: string;
+        };
+        CaseDocumentResponse: {
+            /**
+             * @description As read from its bytes at upload
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            /**
+             * Format: uuid
+             * @example 3d0c8f6e-7a51-4b8e-9c1f-6a2b4d5e7f80
+             */
+            documentId: string;
+            /**
+             * @description Where to download it (`GET /v1/documents/{documentId}`): the agency's officers and its system may
+             * @example /v1/documents/3d0c8f6e-7a51-4b8e-9c1f-6a2b4d5e7f80
+             */
+            href: string;
+            /**
+             * @description The document kind of the service's standard it was given for
+             * @example KK
+             */
+            requirement: string;
+            /** @description SHA-256, hex */
+            sha256: string;
+            /** @example 482133 */
+            size: number;
         };
         CaseHistoryCheckResponse: {
             /**
@@ -1512,6 +1742,89 @@ export interface components {
              * @example 6120
              */
             records: number;
+        };
+        CaseHistoryEntryResponse: {
+            /** @example START_VERIFICATION */
+            action: components["schemas"]["WorkflowAction"];
+            /**
+             * @description Who acted: an officer, the agency's system (an API client), the applicant, or the agency's own process (receipt, a confirmed payment)
+             * @example system
+             * @enum {string}
+             */
+            actorKind: "applicant" | "officer" | "client" | "system";
+            /**
+             * @description The role the action was allowed by
+             * @enum {string}
+             */
+            actorRole?: "VERIFIER" | "APPROVER";
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            at: string;
+            /** @example SUBMITTED */
+            from: components["schemas"]["ApplicationStatus"];
+            /** @example The family card is unreadable. */
+            reason?: string;
+            /**
+             * @description For REQUEST_REVISION: the requirement keys to correct
+             * @example [
+             *       "KK"
+             *     ]
+             */
+            requirements?: string[];
+            /** @example 1 */
+            sequence: number;
+            /** @example VERIFYING */
+            to: components["schemas"]["ApplicationStatus"];
+        };
+        CaseOutputResponse: {
+            /**
+             * @description The issued output’s number; anyone verifies it at `GET /v1/verify/{documentNo}`
+             * @example DUKCAPIL-2026-000042
+             */
+            documentNo: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @description Absent unless revoked
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            revokedAt?: string;
+        };
+        CasePaymentResponse: {
+            /**
+             * @description In whole rupiah
+             * @example 1250000
+             */
+            amount: number;
+            /**
+             * @description The payment code to pay against: 18 digits, the last a Luhn check digit
+             * @example 880800123456789012
+             */
+            code: string;
+            /**
+             * @example IDR
+             * @enum {string}
+             */
+            currency: "IDR";
+            /**
+             * Format: date-time
+             * @description A payment after this is refused
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description When the bank confirmed it; absent unpaid
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            paidAt?: string;
         };
         CaseResponse: {
             /**
@@ -3283,6 +3596,343 @@ export interface operations {
                 };
             };
             /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseChanges: {
+        parameters: {
+            query?: {
+                /** @description Only cases of this service */
+                serviceCode?: string;
+                /** @description Cases per page */
+                limit?: number;
+                /** @description The `cursor` of the previous answer, as it was given; left out, the feed starts from the first case the agency has */
+                after?: string;
+                /** @description Only cases now in these statuses (repeat the parameter, or separate with commas) */
+                status?: ("SUBMITTED" | "VERIFYING" | "NEEDS_REVISION" | "AWAITING_PAYMENT" | "IN_REVIEW" | "APPROVED" | "ISSUED" | "REJECTED" | "WITHDRAWN")[];
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency that keeps the cases */
+                agencyCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes after the cursor */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseChangesPageResponse"];
+                };
+            };
+            /** @description A malformed agency code, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an officer or the system of this agency, nor a mall admin */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgencyCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency that keeps the cases */
+                agencyCode: string;
+                /** @description The case’s tracking number, canonical or as a person types it */
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyCaseResponse"];
+                };
+            };
+            /** @description A malformed agency code or a mistyped tracking number */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an officer or the system of this agency, nor a mall admin */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The agency has no case with this tracking number */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No intake service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -11,5 +11,6 @@ export * from './service-standard/validate-form';
 export * from './workflow/workflow';
 export * from './workflow/case-history';
 export * from './workflow/case-clock';
+export * from './workflow/case-access';
 export * from './payments/payments';
 export * from './document-number/document-number';

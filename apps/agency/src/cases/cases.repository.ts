@@ -185,7 +185,8 @@ export const CasesRepository = {
   ): Promise<void> {
     const moved = await tx.query(sql`
       UPDATE cases SET status = ${record.to}, sequence = ${record.sequence},
-             deadline = ${record.deadline ?? null}, updated_at = ${record.at}
+             deadline = ${record.deadline ?? null}, updated_at = ${record.at},
+             changed_xid = pg_current_xact_id()
        WHERE application_id = ${record.applicationId} AND status = ${record.from}
          AND sequence = ${record.sequence - 1}
       RETURNING 1`);

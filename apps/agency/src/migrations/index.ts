@@ -13,6 +13,7 @@ import { ClaimCases1765300000300 } from './1765300000300-claim-cases';
 import { CreateOutputs1765400000800 } from './1765400000800-create-outputs';
 import { CreatePayments1765500000200 } from './1765500000200-create-payments';
 import { IndexWorkQueueFilters1765500000400 } from './1765500000400-index-work-queue-filters';
+import { FollowCaseChanges1765600000300 } from './1765600000300-follow-case-changes';
 import { RenewPaymentCodes1765600000400 } from './1765600000400-renew-payment-codes';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
@@ -30,5 +31,6 @@ export const AGENCY_MIGRATIONS = [
   CreateOutputs1765400000800,
   CreatePayments1765500000200,
   IndexWorkQueueFilters1765500000400,
+  FollowCaseChanges1765600000300,
   RenewPaymentCodes1765600000400,
 ];

@@ -1,8 +1,7 @@
 import type { Principal } from '@satupintu/contracts';
+import { agencyCaseAccess, type CaseAccess } from '@satupintu/domain';
 
-export type Access = 'allowed' | 'unauthenticated' | 'forbidden';
-
-const OFFICER_ROLES = new Set(['FRONT_DESK', 'VERIFIER', 'APPROVER', 'AGENCY_ADMIN']);
+export type Access = CaseAccess;
 
 /**
  * Who may see an agency's work queue: its own officers, mall administrators, and an API client
@@ -10,18 +9,5 @@ const OFFICER_ROLES = new Set(['FRONT_DESK', 'VERIFIER', 'APPROVER', 'AGENCY_ADM
  * it owns the cases.
  */
 export function workQueueAccess(principal: Principal, agencyCode: string): Access {
-  switch (principal.kind) {
-    case 'anonymous':
-      return 'unauthenticated';
-    case 'officer':
-      if (principal.roles.includes('MALL_ADMIN')) return 'allowed';
-      return principal.agency === agencyCode && principal.roles.some((r) => OFFICER_ROLES.has(r))
-        ? 'allowed'
-        : 'forbidden';
-    case 'client':
-      return principal.scopes.includes(`agency:${agencyCode}:work`) ? 'allowed' : 'forbidden';
-    case 'applicant':
-    case 'system':
-      return 'forbidden';
-  }
+  return agencyCaseAccess(principal, agencyCode);
 }

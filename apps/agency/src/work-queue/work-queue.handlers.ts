@@ -2,8 +2,14 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import type { RequestContext } from '@satupintu/common';
 import {
+  type CaseChangesPageV1,
   type CaseClaimV1,
+  type CaseDetailV1,
   ClaimCase,
+  GetCase,
+  GetCaseV1,
+  ListCaseChanges,
+  ListCaseChangesV1,
   ClaimCaseV1,
   ListWorkQueue,
   ListWorkQueueV1,
@@ -14,6 +20,7 @@ import { Caller, HandleRequest, type Transaction, UnitOfWork } from '@satupintu/
 import { AGENCY_CODE } from '../cases/agency-code';
 import { type ClaimPorts, claimCase, releaseCase } from './claim-case';
 import { listWorkQueue } from './list-work-queue';
+import { listCaseChanges, readCase } from './read-case';
 import { WorkQueueRepository } from './work-queue.repository';
 
 export const CLAIM_MINUTES = Symbol('CLAIM_MINUTES');
@@ -41,6 +48,26 @@ export class WorkQueueHandlers {
   ): Promise<WorkQueuePageV1> {
     return listWorkQueue(this.agencyCode, caller.principal, request, {
       cases: (query) => this.repository.cases(query),
+    });
+  }
+
+  @HandleRequest(GetCase)
+  get(@Payload() request: GetCaseV1, @Caller() caller: RequestContext): Promise<CaseDetailV1> {
+    return readCase(this.agencyCode, caller.principal, request.trackingNo, {
+      find: (trackingNo) => this.repository.find(trackingNo),
+      history: (applicationId, limit) => this.repository.history(applicationId, limit),
+      payment: (applicationId) => this.repository.payment(applicationId),
+      output: (applicationId) => this.repository.output(applicationId),
+    });
+  }
+
+  @HandleRequest(ListCaseChanges)
+  changes(
+    @Payload() request: ListCaseChangesV1,
+    @Caller() caller: RequestContext,
+  ): Promise<CaseChangesPageV1> {
+    return listCaseChanges(this.agencyCode, caller.principal, request, {
+      changes: (query) => this.repository.changes(query),
     });
   }
 

@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  FORM_LIMITS,
   IsFormData,
   MAX_ATTACHED_DOCUMENTS,
   type FormDataV2,
@@ -8,7 +7,7 @@ import {
 } from '@satupintu/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { AttachedDocumentRequest } from './submit-application.request';
+import { AttachedDocumentRequest, FORM_DATA_SCHEMA } from './submit-application.request';
 
 // The validators are those of ResubmitApplicationV1, which intake checks again on receipt.
 
@@ -18,15 +17,7 @@ export class ResubmitApplicationRequest {
       'Only the corrected fields of the service’s standard, by name. They are merged over the form ' +
       'stored at submission and the merged form is checked against the standard (422 naming ' +
       '`form.<name>`), so a field left out keeps its value.',
-    type: 'object',
-    maxProperties: FORM_LIMITS.keys,
-    additionalProperties: {
-      oneOf: [
-        { type: 'string', maxLength: FORM_LIMITS.stringLength },
-        { type: 'number', minimum: -FORM_LIMITS.number, maximum: FORM_LIMITS.number },
-        { type: 'boolean' },
-      ],
-    },
+    ...FORM_DATA_SCHEMA,
     example: { childName: 'Ayu Lestari' },
   })
   @IsFormData()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CHANNELS,
   CONSENT_METHODS,
@@ -32,6 +32,19 @@ import { BIRTH_FORM_EXAMPLE } from './applications.examples';
 
 // The validators are those of SubmitApplicationV2, which intake checks again on receipt: a body
 // the gateway accepts is never refused by intake for its shape, only for what it means (422).
+
+/** A form's data fields by name, each a bounded text, a number or true/false: one schema. */
+export const FORM_DATA_SCHEMA = {
+  type: 'object',
+  maxProperties: FORM_LIMITS.keys,
+  additionalProperties: {
+    oneOf: [
+      { type: 'string', maxLength: FORM_LIMITS.stringLength },
+      { type: 'number', minimum: -FORM_LIMITS.number, maximum: FORM_LIMITS.number },
+      { type: 'boolean' },
+    ],
+  },
+} satisfies ApiPropertyOptions;
 
 export class ConsentRequest {
   @ApiProperty({
@@ -196,15 +209,7 @@ export class SubmitApplicationRequest extends SubmissionPartyRequest {
       'mistyped, out of range, unknown). At most 100 fields, names of letters and digits starting ' +
       'with a lower-case letter. Left out, the application carries no form data yet: the agency ' +
       'collects it while verifying.',
-    type: 'object',
-    maxProperties: FORM_LIMITS.keys,
-    additionalProperties: {
-      oneOf: [
-        { type: 'string', maxLength: FORM_LIMITS.stringLength },
-        { type: 'number', minimum: -FORM_LIMITS.number, maximum: FORM_LIMITS.number },
-        { type: 'boolean' },
-      ],
-    },
+    ...FORM_DATA_SCHEMA,
     example: BIRTH_FORM_EXAMPLE,
   })
   @IsFormData()

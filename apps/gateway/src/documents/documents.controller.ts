@@ -42,8 +42,8 @@ export const UPLOADERS = {
 
 /**
  * Who may ask for a document at all: anyone signed in. Intake decides who may read each (its
- * uploader, its application's applicant and owning agency's officers) and answers the others
- * as for an unknown document.
+ * uploader, its application's applicant, the owning agency's officers and system) and answers
+ * the others as for an unknown document.
  */
 export const DOCUMENT_READERS = {
   applicant: true,
@@ -191,7 +191,8 @@ export class DocumentsController {
     summary: 'Download a document',
     description:
       'The bytes of a document, for its uploader, the applicant of the application it is ' +
-      'attached to, and the officers of the agency that owns that application; to anyone else ' +
+      'attached to, and the officers and the system (scope `agency:<CODE>:work`) of the agency ' +
+      'that owns that application; to anyone else ' +
       'the 404 of an unknown document. `Repr-Digest` (and the older `Digest`) carry its SHA-256.',
     security: securityOf(DOCUMENT_READERS),
   })

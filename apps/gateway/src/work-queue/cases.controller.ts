@@ -55,7 +55,7 @@ export const HISTORY_CHECKERS = {
 const CHECK_INSTANCE = '/v1/agencies/DUKCAPIL/history-check';
 const CLAIM_INSTANCE = '/v1/agencies/DUKCAPIL/cases/K7M39QX2C/claim';
 
-const ApiAgencyCodeParam = () =>
+export const ApiAgencyCodeParam = () =>
   ApiParam({
     name: 'agencyCode',
     description: 'The agency that keeps the cases',
@@ -64,7 +64,7 @@ const ApiAgencyCodeParam = () =>
   });
 
 /** The agency and one of its cases, as every operation on a case names them. */
-const ApiCaseParams = () =>
+export const ApiCaseParams = () =>
   applyDecorators(
     ApiAgencyCodeParam(),
     ApiTrackingNoParam('The case’s tracking number, canonical or as a person types it', {

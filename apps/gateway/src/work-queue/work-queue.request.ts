@@ -17,11 +17,15 @@ import { SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
 
 export const WORK_QUEUE_LIMITS = { pageSize: 100, defaultPageSize: 20, cursor: 200 } as const;
 
+/** What the agency's cursors are made of (base64url), as a pattern. */
+export const CURSOR_PATTERN = `^[A-Za-z0-9_-]{1,${WORK_QUEUE_LIMITS.cursor}}$`;
+
 /** `?status=A&status=B` and `?status=A,B` both ask for two statuses. */
 const toList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
-export class WorkQueueRequest {
+/** Which of an agency's cases a list asks for, and how many at a time. */
+export class CaseFiltersRequest {
   // Documented by the controller's @ApiQuery: Nest's query schema would drop `maxItems`.
   @IsOptional()
   @Transform(toList)
@@ -52,15 +56,17 @@ export class WorkQueueRequest {
   @Min(1)
   @Max(WORK_QUEUE_LIMITS.pageSize)
   limit?: number;
+}
 
+export class WorkQueueRequest extends CaseFiltersRequest {
   @ApiPropertyOptional({
     description: 'The `nextCursor` of the previous page, as it was given',
     maxLength: WORK_QUEUE_LIMITS.cursor,
-    pattern: `^[A-Za-z0-9_-]{1,${WORK_QUEUE_LIMITS.cursor}}$`,
+    pattern: CURSOR_PATTERN,
   })
   @IsOptional()
   @IsString()
-  @Matches(new RegExp(`^[A-Za-z0-9_-]{1,${WORK_QUEUE_LIMITS.cursor}}$`))
+  @Matches(new RegExp(CURSOR_PATTERN))
   cursor?: string;
 }
 

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { STATUSES, type Channel, type Status, type WorkQueuePageV1 } from '@satupintu/contracts';
+import {
+  STATUSES,
+  type Channel,
+  type Status,
+  type WorkQueueItemV1,
+  type WorkQueuePageV1,
+} from '@satupintu/contracts';
 import {
   AGENCY_CODE,
   CHANNEL,
@@ -13,9 +19,10 @@ import {
   DEADLINE_PROPERTY,
   PAUSED_PROPERTY,
 } from './case.response';
-import { WORK_QUEUE_LIMITS } from './work-queue.request';
+import { CURSOR_PATTERN, WORK_QUEUE_LIMITS } from './work-queue.request';
 
-export class WorkQueueItemResponse {
+/** A case as every list of an agency's cases shows it: which, what, where it stands. */
+export class CaseSummaryResponse {
   @ApiProperty({ format: 'uuid', maxLength: 36, example: '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b' })
   applicationId: string;
 
@@ -31,17 +38,19 @@ export class WorkQueueItemResponse {
   @ApiProperty({ ...CHANNEL, example: 'KIOSK' })
   channel: Channel;
 
-  @ApiProperty({ ...ZONED_TIME, description: "When it was submitted, in the agency's time zone" })
-  submittedAt: string;
-
-  @ApiProperty({ ...ZONED_TIME, description: 'When the agency received it, in its time zone' })
-  receivedAt: string;
-
   @ApiPropertyOptional(DEADLINE_PROPERTY)
   deadline?: string;
 
   @ApiProperty({ ...PAUSED_PROPERTY, example: false })
   paused: boolean;
+}
+
+export class WorkQueueItemResponse extends CaseSummaryResponse {
+  @ApiProperty({ ...ZONED_TIME, description: "When it was submitted, in the agency's time zone" })
+  submittedAt: string;
+
+  @ApiProperty({ ...ZONED_TIME, description: 'When the agency received it, in its time zone' })
+  receivedAt: string;
 
   @ApiPropertyOptional(CLAIMED_BY_PROPERTY)
   claimedBy?: string;
@@ -65,7 +74,7 @@ export class WorkQueuePageResponse {
   @ApiPropertyOptional({
     description: 'Present when there are more cases: pass it as `cursor` for the next page',
     maxLength: WORK_QUEUE_LIMITS.cursor,
-    pattern: `^[A-Za-z0-9_-]{1,${WORK_QUEUE_LIMITS.cursor}}$`,
+    pattern: CURSOR_PATTERN,
   })
   nextCursor?: string;
 }
@@ -74,20 +83,36 @@ export class WorkQueuePageResponse {
 export function toWorkQueuePageResponse(page: WorkQueuePageV1): WorkQueuePageResponse {
   return {
     agencyCode: page.agencyCode,
-    items: page.items.slice(0, WORK_QUEUE_LIMITS.pageSize).map((item) => ({
-      applicationId: item.applicationId,
-      trackingNo: item.trackingNo,
-      serviceCode: item.serviceCode,
-      status: item.status,
-      channel: item.channel,
-      submittedAt: item.submittedAt,
-      receivedAt: item.receivedAt,
-      ...(item.deadline === undefined ? {} : { deadline: item.deadline }),
-      paused: item.paused,
-      ...(item.claimedBy === undefined || item.claimedUntil === undefined
-        ? {}
-        : { claimedBy: item.claimedBy, claimedUntil: item.claimedUntil }),
-    })),
+    items: page.items.slice(0, WORK_QUEUE_LIMITS.pageSize).map(toWorkQueueItemResponse),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
+}
+
+/** The summary's fields of any of the agency's case answers, copied one by one. */
+export function toCaseSummaryResponse(
+  item: Pick<
+    WorkQueueItemV1,
+    'applicationId' | 'trackingNo' | 'serviceCode' | 'status' | 'channel' | 'deadline' | 'paused'
+  >,
+): CaseSummaryResponse {
+  return {
+    applicationId: item.applicationId,
+    trackingNo: item.trackingNo,
+    serviceCode: item.serviceCode,
+    status: item.status,
+    channel: item.channel,
+    ...(item.deadline === undefined ? {} : { deadline: item.deadline }),
+    paused: item.paused,
+  };
+}
+
+export function toWorkQueueItemResponse(item: WorkQueueItemV1): WorkQueueItemResponse {
+  return {
+    ...toCaseSummaryResponse(item),
+    submittedAt: item.submittedAt,
+    receivedAt: item.receivedAt,
+    ...(item.claimedBy === undefined || item.claimedUntil === undefined
+      ? {}
+      : { claimedBy: item.claimedBy, claimedUntil: item.claimedUntil }),
   };
 }

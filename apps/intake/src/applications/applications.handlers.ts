@@ -2,6 +2,9 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import type { RequestContext } from '@satupintu/common';
 import {
+  type CaseFileV1,
+  GetCaseFile,
+  GetCaseFileV1,
   GetApplication,
   GetApplicationV1,
   ListApplications,
@@ -22,6 +25,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { ApplicationsRepository } from './applications.repository';
 import { REGIONS } from './regions.provider';
+import { getCaseFile } from './case-file';
 import { getApplication, withdrawApplication } from './follow-application';
 import { listApplications } from './list-applications';
 import { resubmitApplication } from './resubmit-application';
@@ -77,6 +81,17 @@ export class ApplicationsHandlers {
     return getApplication(caller.principal, request.trackingNo, {
       find: (trackingNo) => this.applications.find(trackingNo),
       standardOf: (code) => this.catalog.findActiveService(code),
+      held: (applicationId) => this.applications.held(applicationId),
+    });
+  }
+
+  @HandleRequest(GetCaseFile)
+  caseFile(
+    @Payload() request: GetCaseFileV1,
+    @Caller() caller: RequestContext,
+  ): Promise<CaseFileV1> {
+    return getCaseFile(caller.principal, request, {
+      find: (trackingNo) => this.applications.findFiled(trackingNo),
       held: (applicationId) => this.applications.held(applicationId),
     });
   }

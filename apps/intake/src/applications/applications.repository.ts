@@ -23,6 +23,7 @@ import {
 import { executorOf, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
+import type { FiledApplication } from './case-file';
 import type { HeldByApplication, StoredApplication } from './follow-application';
 import { refuseUnattached } from '../documents/attach-documents';
 import type { AttachableDocument } from '../documents/document-access';
@@ -95,6 +96,23 @@ export class ApplicationsRepository {
     return this.db
       .query<RevisableApplication>(
         sql`${SELECT_APPLICATION}, a.form${FROM_APPLICATIONS} WHERE a.tracking_no = ${trackingNo}`,
+      )
+      .then((rows) => rows[0]);
+  }
+
+  /**
+   * The application with its form and who applies: the applicant's current profile when intake
+   * follows it, else the details given when it was submitted for them.
+   */
+  findFiled(trackingNo: string): Promise<FiledApplication | undefined> {
+    return this.db
+      .query<FiledApplication>(
+        sql`${SELECT_APPLICATION}, a.form,
+                 COALESCE(p.nik, a.applicant_nik) AS "applicantNik",
+                 COALESCE(p.name, a.applicant_name) AS "applicantName",
+                 COALESCE(p.birth_date, a.applicant_birth_date)::text AS "applicantBirthDate"
+            ${FROM_APPLICATIONS} LEFT JOIN applicants p ON p.id = a.applicant_id
+           WHERE a.tracking_no = ${trackingNo}`,
       )
       .then((rows) => rows[0]);
   }

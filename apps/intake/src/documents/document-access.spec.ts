@@ -48,6 +48,18 @@ const kiosk = principal({
   clientId: 'kiosk',
   scopes: ['applications:submit'],
 });
+const dukcapilSystem = principal({
+  kind: 'client',
+  subject: 'sys-dukcapil',
+  clientId: 'sys-dukcapil',
+  scopes: ['agency:DUKCAPIL:work', 'applications:read'],
+});
+const puprSystem = principal({
+  kind: 'client',
+  subject: 'sys-pupr',
+  clientId: 'sys-pupr',
+  scopes: ['agency:PUPR:work'],
+});
 
 describe('uploaderOf', () => {
   it('takes applicants, front-desk officers and clients that may submit, as owners', () => {
@@ -99,6 +111,11 @@ describe('mayReadDocument', () => {
     ['another applicant', budi, attachedAtDukcapil, false],
     ['another agency’s officer', puprVerifier, attachedAtDukcapil, false],
     ['a client that did not upload it', portal, attachedAtDukcapil, false],
+    ['the owning agency’s system', dukcapilSystem, attachedAtDukcapil, true],
+    ['another agency’s system', puprSystem, attachedAtDukcapil, false],
+    ['the system of an opened step’s agency', dukcapilSystem, givenToBundle, true],
+    ['the system of an agency whose step holds it not', puprSystem, givenToBundle, false],
+    ['an agency’s system, before it is attached', dukcapilSystem, uploadedBySiti, false],
     ['the client that uploaded it', portal, uploadedByPortal, true],
     ['another client', kiosk, uploadedByPortal, false],
     ['anonymous', principal({ kind: 'anonymous' }), attachedAtDukcapil, false],

@@ -1,4 +1,5 @@
 import type { FieldError } from '@satupintu/common';
+import { agencyWorkScope } from '@satupintu/domain';
 import type {
   AttachedDocumentV2,
   DocumentContentType,
@@ -41,11 +42,12 @@ function isOwner(principal: Principal, owner: DocumentOwner): boolean {
 
 /**
  * Who may read a document: whoever uploaded it; once it is attached (or issued as an
- * application's output), also the application's applicant and the officers of the agency that
- * owns the application; once given to a bundle (or issued by a step of one), the bundle's
- * applicant and the officers of the agencies whose step's application holds it (a step not yet
- * opened holds nothing; a downstream step holds the upstream output it takes). Nobody else: another applicant, another agency's
- * officer, an API client that did not upload it. The caller of a refused download gets the
+ * application's output), also the application's applicant and the officers and the system
+ * (`agency:<CODE>:work`) of the agency that owns the application; once given to a bundle (or
+ * issued by a step of one), the bundle's applicant and the officers and systems of the agencies
+ * whose step's application holds it (a step not yet opened holds nothing; a downstream step
+ * holds the upstream output it takes). Nobody else: another applicant, another agency's officer
+ * or system, any other API client that did not upload it. The caller of a refused download gets the
  * answer of an unknown document, so nothing tells them it exists.
  */
 export function mayReadDocument(principal: Principal, facts: DocumentAccessFacts): boolean {
@@ -67,6 +69,8 @@ export function mayReadDocument(principal: Principal, facts: DocumentAccessFacts
       return applicantId !== undefined && principal.subject === applicantId;
     if (principal.kind === 'officer')
       return principal.agency !== undefined && agencyCodes.includes(principal.agency);
+    if (principal.kind === 'client')
+      return agencyCodes.some((code) => principal.scopes.includes(agencyWorkScope(code)));
     return false;
   });
 }

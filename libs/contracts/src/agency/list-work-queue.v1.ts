@@ -15,11 +15,8 @@ import type { Channel } from '../channels';
 import { defineRequest } from '../contract';
 import { STATUSES, type Status } from '../statuses';
 
-/**
- * Ask one agency for its cases, the nearest deadline first (then those without one), each by
- * submission, a page at a time.
- */
-export class ListWorkQueueV1 {
+/** Which of an agency's cases a list asks for, and how many at a time. */
+export class CaseFiltersV1 {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(STATUSES.length)
@@ -36,7 +33,13 @@ export class ListWorkQueueV1 {
   @Min(1)
   @Max(100)
   limit: number;
+}
 
+/**
+ * Ask one agency for its cases, the nearest deadline first (then those without one), each by
+ * submission, a page at a time.
+ */
+export class ListWorkQueueV1 extends CaseFiltersV1 {
   /** Opaque: the `nextCursor` of the previous page. */
   @IsOptional()
   @IsString()
