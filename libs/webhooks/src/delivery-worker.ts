@@ -120,7 +120,7 @@ const USER_AGENT = 'SatuPintu-Webhooks/1';
 export class DeliveryWorker {
   private readonly loops = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
-  private readonly signers = new Map<string, Webhook>();
+  private readonly signers = new Map<string, { sealed: Buffer; signer: Webhook }>();
   private phase: 'idle' | 'running' | 'stopped' = 'idle';
   private timer?: NodeJS.Timeout;
   private failing = false;
@@ -260,24 +260,28 @@ export class DeliveryWorker {
     const headers = {
       'content-type': 'application/json',
       'user-agent': USER_AGENT,
-      ...signedHeaders(this.signer(delivery), delivery.webhook_id, body, new Date()),
+      ...signedHeaders(this.signersOf(delivery), delivery.webhook_id, body, new Date()),
     };
     return (this.observers.send ?? sendOverHttp)(delivery.url, headers, body, signal);
   }
 
-  /** The subscription's signer: its secret opened once per worker (a secret never changes). */
-  private signer(delivery: ClaimedDelivery): Webhook {
-    let signer = this.signers.get(delivery.subscription_id);
-    if (!signer) {
-      if (this.signers.size >= 10_000) this.signers.clear();
-      const secret = openSecret(
-        delivery.secret_sealed,
-        this.options.secretKey,
-        delivery.subscription_id,
-      );
-      signer = new Webhook(secret);
-      this.signers.set(delivery.subscription_id, signer);
+  /** The subscription's signers: its secret, and while a rotation overlaps, the one it replaced. */
+  private signersOf(delivery: ClaimedDelivery): Webhook[] {
+    const signers = [this.signer(delivery.subscription_id, delivery.secret_sealed)];
+    if (delivery.previous_secret_sealed) {
+      signers.push(this.signer(`${delivery.subscription_id} previous`, delivery.previous_secret_sealed));
     }
+    return signers;
+  }
+
+  /** A secret is opened once per worker, and again only once it is rotated (sealed anew). */
+  private signer(key: string, sealed: Buffer): Webhook {
+    const cached = this.signers.get(key);
+    if (cached?.sealed.equals(sealed)) return cached.signer;
+    if (this.signers.size >= 10_000) this.signers.clear();
+    const subscriptionId = key.split(' ')[0];
+    const signer = new Webhook(openSecret(sealed, this.options.secretKey, subscriptionId));
+    this.signers.set(key, { sealed, signer });
     return signer;
   }
 

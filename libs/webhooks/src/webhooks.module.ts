@@ -8,7 +8,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { LOGGER, ServiceMetrics, type AppLogger } from '@satupintu/common';
-import type { Transaction } from '@satupintu/messaging';
+import { UnitOfWork, type Transaction } from '@satupintu/messaging';
 import { executorOf, type Executor } from '@satupintu/persistence';
 import { definePruneJob, pruneHourly } from '@satupintu/platform';
 import { JobRunner } from '@satupintu/scheduling';
@@ -17,6 +17,7 @@ import {
   DELIVERY_RETENTION_DAYS,
   countDeliveries,
   enqueueDeliveries,
+  enqueueStatement,
   getDelivery,
   listAttempts,
   listDeliveries,
@@ -35,27 +36,40 @@ import {
 } from './delivery-worker';
 import {
   createSubscription,
+  deleteSubscription,
   getSubscription,
+  rotateSecret,
   listSubscriptions,
   setSubscriptionEnabled,
   type NewWebhookSubscription,
   type WebhookSubscription,
 } from './subscriptions';
 import { WebhookMetrics } from './webhook-metrics';
+import { webhookEventsOf, type WebhookSource } from './webhook-sources';
 
 export interface WebhooksOptions {
   /** The key-encryption key subscriptions' secrets are sealed with (32 bytes, from the deployment). */
   secretKey: Buffer;
   /** Allow `http://` subscription URLs: development and tests only. */
   allowHttp: boolean;
+  /** How long deliveries are signed with a rotated secret too (24 h by default). */
+  secretOverlapMs?: number;
   /** How long settled deliveries and their attempts are kept (days; 30 by default). */
   retentionDays?: number;
   /** Whether this instance delivers (default yes); the rest of the worker's settings. */
   deliver?: boolean;
   worker?: Partial<Omit<DeliveryWorkerOptions, 'secretKey'>>;
+  /**
+   * The events this service publishes that subscribers receive: each is enqueued for them in
+   * the transaction that records it in the outbox, so a delivery exists exactly when its event
+   * does (none for a change rolled back, none lost to a crash between the two).
+   */
+  events?: readonly WebhookSource[];
 }
 
 export const WEBHOOKS_OPTIONS = Symbol('WEBHOOKS_OPTIONS');
+
+const DAY_MS = 24 * 3_600_000;
 
 /** Runs this instance's delivery worker from start-up to shutdown (ADR 0020). */
 @Injectable()
@@ -82,6 +96,28 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
 
   async onModuleDestroy(): Promise<void> {
     await this.worker.stop();
+  }
+}
+
+/** Enqueues the deliveries of the `events` sources with the outbox rows of their events. */
+@Injectable()
+class WebhookEventTap implements OnModuleInit {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly delivery: WebhookDeliveryService,
+    @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
+  ) {}
+
+  onModuleInit(): void {
+    const sources = this.options.events ?? [];
+    if (sources.length === 0) return;
+    this.unitOfWork.tap({
+      statements: (recorded, when) => {
+        const events = webhookEventsOf(sources, recorded);
+        return events.length > 0 ? [enqueueStatement(events, when)] : [];
+      },
+      committed: () => this.delivery.worker.kick(),
+    });
   }
 }
 
@@ -138,10 +174,21 @@ export class Webhooks {
   }
 
   listSubscriptions(
-    owner: string,
+    whose: { owner: string } | { scope: string },
     page: { limit: number; cursor?: string },
   ): Promise<{ items: WebhookSubscription[]; nextCursor?: string }> {
-    return listSubscriptions(this.db, owner, page);
+    return listSubscriptions(this.db, whose, page);
+  }
+
+  /** The new secret is in this answer only; the old one signs too for `secretOverlapMs`. */
+  rotateSecret(
+    id: string,
+  ): Promise<{ subscription: WebhookSubscription; secret: string } | undefined> {
+    return rotateSecret(this.db, id, this.options, this.options.secretOverlapMs ?? DAY_MS);
+  }
+
+  deleteSubscription(id: string): Promise<boolean> {
+    return deleteSubscription(this.db, id);
   }
 
   async setSubscriptionEnabled(id: string, enabled: boolean): Promise<boolean> {
@@ -205,6 +252,7 @@ export class WebhooksModule {
         WebhookDeliveryService,
         Webhooks,
         WebhookPruning,
+        WebhookEventTap,
       ],
       exports: [Webhooks, WebhookDeliveryService],
     };

@@ -24,6 +24,7 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import {
   CreateWebhooks1765400000000,
+  RotateWebhookSecrets1765600000200,
   DEFAULT_DELIVERY_WORKER_OPTIONS,
   PruneWebhookDeliveries,
   DeliveryWorker,
@@ -166,7 +167,7 @@ const inOrder = (keys: string[], n: number) =>
 describe('webhook delivery', () => {
   const env = testEnvironment();
   const secretKey = randomBytes(32);
-  const keeping = { secretKey, allowHttp: true };
+  const keeping = { secretKey, allowHttp: true, allowPrivateTargets: true };
   let module: TestingModule;
   let db: Executor;
   let dataSource: DataSource;
@@ -188,6 +189,7 @@ describe('webhook delivery', () => {
             AddOrderingAndRetriesToOutbox1764400000000,
             CreateJobs1764400000100,
             CreateWebhooks1765400000000,
+            RotateWebhookSecrets1765600000200,
           ],
         }),
         NatsModule.forRoot({ url: env.NATS_URL, name, namespace: env.SP_NAMESPACE }),
@@ -571,7 +573,7 @@ describe('webhook delivery', () => {
     const [stored] = await db.query(sql<{ secret_sealed: Buffer }>`
       SELECT secret_sealed FROM webhook_subscriptions WHERE id = ${subscription.id}`);
     expect(stored.secret_sealed.toString('latin1')).not.toContain(secret.slice(6));
-    expect((await webhooks.listSubscriptions('client-2', { limit: 10 })).items).toEqual([
+    expect((await webhooks.listSubscriptions({ owner: 'client-2' }, { limit: 10 })).items).toEqual([
       subscription,
     ]);
 
