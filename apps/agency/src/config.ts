@@ -60,10 +60,16 @@ const retryScale = (production: boolean) =>
     return n;
   });
 
+const seconds = makeValidator<number>((value) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 30) throw new Error('must be 1 to 30 seconds');
+  return n;
+});
+
 /** Private and loopback webhook targets: never in production (requests into the mall's network). */
 const allowPrivate = (production: boolean) =>
   makeValidator<boolean>((value) => {
-    const allowed = bool()._parse(value) as boolean;
+    const allowed = bool()._parse(value);
     if (production && allowed) throw new Error('must be false in production');
     return allowed;
   });
@@ -113,6 +119,10 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
       WEBHOOK_RETRY_SCALE: retryScale(production)({
         default: 1,
         desc: 'scales the webhook retry schedule (5 s doubling to 1 h, for 24 h): 1 in production, where anything else is refused; tests shrink it',
+      }),
+      WEBHOOK_TIMEOUT_SECONDS: seconds({
+        default: 10,
+        desc: 'how long a webhook receiver has to answer (1 to 30 s); a replica that dies holds its deliveries six times this long before another takes them',
       }),
       WEBHOOK_ALLOW_PRIVATE_URLS: allowPrivate(production)({
         default: !production,

@@ -269,7 +269,9 @@ export class DeliveryWorker {
   private signersOf(delivery: ClaimedDelivery): Webhook[] {
     const signers = [this.signer(delivery.subscription_id, delivery.secret_sealed)];
     if (delivery.previous_secret_sealed) {
-      signers.push(this.signer(`${delivery.subscription_id} previous`, delivery.previous_secret_sealed));
+      signers.push(
+        this.signer(`${delivery.subscription_id} previous`, delivery.previous_secret_sealed),
+      );
     }
     return signers;
   }

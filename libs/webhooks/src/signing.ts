@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Webhook } from 'standardwebhooks';
+import { Webhook } from 'standardwebhooks';
 
 /** The Standard Webhooks headers of one delivery attempt. */
 export interface SignedHeaders {
@@ -37,7 +37,7 @@ export function signedHeaders(
   body: string,
   at: Date,
 ): SignedHeaders {
-  const signers = Array.isArray(signer) ? signer : [signer as Webhook];
+  const signers: readonly Webhook[] = signer instanceof Webhook ? [signer] : signer;
   return {
     'webhook-id': webhookId,
     // Whole seconds: receivers compare it with their clock and reject stale ones.

@@ -32,17 +32,23 @@ describe('webhook subscriptions', () => {
   });
 
   it('name each bad field', () => {
-    expect(subscriptionErrors({ url: 'https://a.example/h', eventTypes: ['x.y'] }, { allowHttp: false })).toEqual(
-      [],
-    );
-    expect(subscriptionErrors({ url: 'http://a.example/h', eventTypes: ['', 'x'] }, { allowHttp: false })).toEqual(
-      [
-        { field: 'url', code: 'webhook_url' },
-        { field: 'eventTypes', code: 'webhook_event_types', params: { max: 50 } },
-      ],
-    );
     expect(
-      subscriptionErrors({ url: 'https://a.example/h', eventTypes: Array(51).fill('x') }, { allowHttp: false }),
+      subscriptionErrors({ url: 'https://a.example/h', eventTypes: ['x.y'] }, { allowHttp: false }),
+    ).toEqual([]);
+    expect(
+      subscriptionErrors(
+        { url: 'http://a.example/h', eventTypes: ['', 'x'] },
+        { allowHttp: false },
+      ),
+    ).toEqual([
+      { field: 'url', code: 'webhook_url' },
+      { field: 'eventTypes', code: 'webhook_event_types', params: { max: 50 } },
+    ]);
+    expect(
+      subscriptionErrors(
+        { url: 'https://a.example/h', eventTypes: Array(51).fill('x') },
+        { allowHttp: false },
+      ),
     ).toHaveLength(1);
   });
 
@@ -73,7 +79,10 @@ describe('webhook subscriptions', () => {
       { field: 'url', code: 'webhook_url_private' },
     ]);
     expect(
-      subscriptionErrors({ url: 'http://127.0.0.1:8080/h' }, { allowHttp: true, allowPrivateTargets: true }),
+      subscriptionErrors(
+        { url: 'http://127.0.0.1:8080/h' },
+        { allowHttp: true, allowPrivateTargets: true },
+      ),
     ).toEqual([]);
   });
 

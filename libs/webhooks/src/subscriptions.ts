@@ -90,7 +90,10 @@ export function webhookUrlAllowed(url: string, allowHttp: boolean): boolean {
  * into IPv6 as the IPv4 address. Names that resolve to such addresses are not caught here.
  */
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   if (isIP(host) === 4) return privateIpv4(host);
   if (isIP(host) === 6) {
@@ -104,7 +107,9 @@ export function isPrivateHost(hostname: string): boolean {
     if (host === '::' || host === '::1') return true;
     const first = parseInt(host.split(':')[0] || '0', 16);
     // fc00::/7 unique local, fe80::/10 link-local, ff00::/8 multicast
-    return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xff00) === 0xff00;
+    return (
+      (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xff00) === 0xff00
+    );
   }
   return false;
 }

@@ -20,7 +20,7 @@ export function webhookSource<T>(
   event: EventContract<T>,
   options: Omit<WebhookSource<T>, 'event'> = {},
 ): WebhookSource {
-  return { event, ...options } as WebhookSource;
+  return { event, ...options };
 }
 
 /** The webhook events of the recorded events that have a source, in their order. */

@@ -7,7 +7,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { LOGGER, ServiceMetrics, type AppLogger } from '@satupintu/common';
+import { DomainError, LOGGER, ServiceMetrics, type AppLogger } from '@satupintu/common';
 import { UnitOfWork, type Transaction } from '@satupintu/messaging';
 import { executorOf, type Executor } from '@satupintu/persistence';
 import { definePruneJob, pruneHourly } from '@satupintu/platform';
@@ -52,6 +52,8 @@ export interface WebhooksOptions {
   secretKey: Buffer;
   /** Allow `http://` subscription URLs: development and tests only. */
   allowHttp: boolean;
+  /** Allow loopback and private targets (`SubscriptionKeeping`): development and tests only. */
+  allowPrivateTargets?: boolean;
   /** How long deliveries are signed with a rotated secret too (24 h by default). */
   secretOverlapMs?: number;
   /** How long settled deliveries and their attempts are kept (days; 30 by default). */
@@ -162,11 +164,36 @@ export class Webhooks {
     this.db = executorOf(dataSource);
   }
 
-  /** The secret is in this answer only: it is stored sealed and never shown again. */
+  /**
+   * The secret is in this answer only: it is stored sealed and never shown again. In `tx`, if
+   * given (the transaction that keeps the answer under an `Idempotency-Key`).
+   */
   createSubscription(
     input: NewWebhookSubscription,
+    tx: Executor = this.db,
   ): Promise<{ subscription: WebhookSubscription; secret: string }> {
-    return createSubscription(this.db, input, this.options);
+    return createSubscription(tx, input, this.options);
+  }
+
+  /**
+   * The subscription, if it is of `scope`; otherwise a 404 problem, whether it exists or not (a
+   * scope's managers do not learn of another's).
+   */
+  async subscriptionOf(scope: string, id: string): Promise<WebhookSubscription> {
+    const subscription = await getSubscription(this.db, id);
+    if (subscription?.scope !== scope) {
+      throw new DomainError('webhook_subscription_not_found', 404, [], { subscriptionId: id });
+    }
+    return subscription;
+  }
+
+  /** A delivery of that subscription; otherwise a 404 problem. */
+  async deliveryOf(subscriptionId: string, id: string): Promise<WebhookDelivery> {
+    const delivery = await getDelivery(this.db, id);
+    if (delivery?.subscriptionId !== subscriptionId) {
+      throw new DomainError('webhook_delivery_not_found', 404, [], { deliveryId: id });
+    }
+    return delivery;
   }
 
   getSubscription(id: string): Promise<WebhookSubscription | undefined> {
@@ -180,11 +207,19 @@ export class Webhooks {
     return listSubscriptions(this.db, whose, page);
   }
 
-  /** The new secret is in this answer only; the old one signs too for `secretOverlapMs`. */
-  rotateSecret(
+  /**
+   * The new secret is in this answer only; the old one signs too until `previousSecretUntil`
+   * (`secretOverlapMs` on). In `tx`, if given.
+   */
+  async rotateSecret(
     id: string,
-  ): Promise<{ subscription: WebhookSubscription; secret: string } | undefined> {
-    return rotateSecret(this.db, id, this.options, this.options.secretOverlapMs ?? DAY_MS);
+    tx: Executor = this.db,
+  ): Promise<
+    { subscription: WebhookSubscription; secret: string; previousSecretUntil: Date } | undefined
+  > {
+    const overlapMs = this.options.secretOverlapMs ?? DAY_MS;
+    const rotated = await rotateSecret(tx, id, this.options, overlapMs);
+    return rotated && { ...rotated, previousSecretUntil: new Date(Date.now() + overlapMs) };
   }
 
   deleteSubscription(id: string): Promise<boolean> {
@@ -219,19 +254,26 @@ export class Webhooks {
     return listAttempts(this.db, deliveryId);
   }
 
-  async replayDelivery(deliveryId: string): Promise<string> {
-    const id = await replayDelivery(this.db, deliveryId);
-    this.delivery.worker.kick();
+  /** In `tx`, if given (then the worker is kicked once it commits). */
+  async replayDelivery(deliveryId: string, tx?: Transaction): Promise<string> {
+    const id = await replayDelivery(tx ?? this.db, deliveryId);
+    this.kickAfter(tx);
     return id;
   }
 
   async replayRange(
     subscriptionId: string,
     range: { from: Date; to: Date; onlyDead?: boolean },
+    tx?: Transaction,
   ): Promise<number> {
-    const count = await replayRange(this.db, subscriptionId, range);
-    if (count > 0) this.delivery.worker.kick();
+    const count = await replayRange(tx ?? this.db, subscriptionId, range);
+    if (count > 0) this.kickAfter(tx);
     return count;
+  }
+
+  private kickAfter(tx: Transaction | undefined): void {
+    if (tx) tx.afterCommit(() => this.delivery.worker.kick());
+    else this.delivery.worker.kick();
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateIdempotencyKeys1765000000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
 import { CreateWorkingDayCalendar1764900000700 } from '@satupintu/platform';
@@ -28,9 +29,11 @@ export const AGENCY_MIGRATIONS = [
   KeepApplicantProfiles1764500000600,
   CreateWorkingDayCalendar1764900000700,
   CreateServiceStandards1764900001020,
+  // This one and CreateWebhooks came with webhooks (issue 8), after later ones had run
+  // (TypeORM runs whatever has not run).
+  CreateIdempotencyKeys1765000000000,
   KeepCaseHistory1765300000200,
   ClaimCases1765300000300,
-  // Added with webhooks (issue 8), after later ones had run: TypeORM runs what has not run.
   CreateWebhooks1765400000000,
   CreateOutputs1765400000800,
   CreatePayments1765500000200,

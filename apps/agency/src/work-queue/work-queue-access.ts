@@ -10,12 +10,24 @@ const OFFICER_ROLES = new Set(['FRONT_DESK', 'VERIFIER', 'APPROVER', 'AGENCY_ADM
  * it owns the cases.
  */
 export function workQueueAccess(principal: Principal, agencyCode: string): Access {
+  return agencyAccess(principal, agencyCode, OFFICER_ROLES);
+}
+
+/**
+ * Mall administrators, the agency's officers in one of `roles`, and an API client given
+ * `agency:<CODE>:work` (the agency's own system).
+ */
+export function agencyAccess(
+  principal: Principal,
+  agencyCode: string,
+  roles: ReadonlySet<string>,
+): Access {
   switch (principal.kind) {
     case 'anonymous':
       return 'unauthenticated';
     case 'officer':
       if (principal.roles.includes('MALL_ADMIN')) return 'allowed';
-      return principal.agency === agencyCode && principal.roles.some((r) => OFFICER_ROLES.has(r))
+      return principal.agency === agencyCode && principal.roles.some((r) => roles.has(r))
         ? 'allowed'
         : 'forbidden';
     case 'client':

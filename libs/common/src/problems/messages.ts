@@ -531,6 +531,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     id: 'tidak boleh menuju localhost, alamat loopback, privat atau link-local',
     en: 'must not point at localhost or a loopback, private or link-local address',
   },
+  webhook_range: {
+    id: 'harus sesudah from',
+    en: 'must be after from',
+  },
   webhook_event_types: {
     id: 'paling banyak {max} jenis peristiwa, masing-masing teks tidak kosong',
     en: 'at most {max} event types, each a non-empty text',

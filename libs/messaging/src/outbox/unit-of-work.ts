@@ -161,14 +161,12 @@ export class UnitOfWork {
 
   private tapped(pending: PreparedEvent[], when?: Sql): Sql[] {
     if (this.taps.length === 0 || pending.length === 0) return [];
-    const recorded = pending.map(
-      (row): RecordedEvent => ({
-        id: row.id,
-        event: row.contract,
-        payload: row.payload,
-        occurredAt: new Date(row.headers[OCCURRED_AT_HEADER]),
-      }),
-    );
+    const recorded = pending.map((row): RecordedEvent => ({
+      id: row.id,
+      event: row.contract,
+      payload: row.payload,
+      occurredAt: new Date(row.headers[OCCURRED_AT_HEADER]),
+    }));
     return this.taps.flatMap((tap) => tap.statements(recorded, when));
   }
 
@@ -185,7 +183,7 @@ export class UnitOfWork {
     }
     const id = randomUUID();
     return {
-      contract: event as EventContract<unknown>,
+      contract: event,
       id,
       subject: eventSubject(this.nats.namespace, event.subject, event.routingKey(payload)),
       orderingKey: event.orderingKey(payload),
