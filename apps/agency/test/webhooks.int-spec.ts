@@ -144,7 +144,7 @@ describe("webhooks of an agency's case events", () => {
       );
       expect(row.n).toBe(applications.length);
     }, 60_000);
-    expect(receiver.received).toEqual([]);
+    expect(receiver.received).toHaveLength(0);
 
     await receiver.start();
     await eventually(

@@ -13,6 +13,9 @@ export interface ReceivedWebhook {
   answered?: number;
   /** Another request of the same ordering key was unanswered when this one arrived. */
   overlapped: boolean;
+  /** As sent: to verify it again (with another secret, say). */
+  body: string;
+  headers: Record<string, string>;
 }
 
 /**
@@ -85,6 +88,8 @@ export class WebhookReceiver {
       data,
       verified,
       overlapped: this.open.has(key),
+      body,
+      headers,
     };
     this.received.push(received);
     this.open.add(key);

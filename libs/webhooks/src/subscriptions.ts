@@ -143,9 +143,13 @@ export async function createSubscription(
   const id = randomUUID();
   const secret = newWebhookSecret();
   const [row] = await db.query(sql<SubscriptionRow>`
-    INSERT INTO webhook_subscriptions (id, owner, scope, url, event_types, secret_sealed)
+    INSERT INTO webhook_subscriptions (id, owner, scope, url, event_types, secret_sealed,
+                                       created_at)
     VALUES (${id}, ${input.owner}, ${input.scope}, ${input.url}, ${input.eventTypes ?? []}::text[],
-            ${sealSecret(secret, keeping.secretKey, id)})
+            ${sealSecret(secret, keeping.secretKey, id)},
+            -- In milliseconds, as the list's cursor (a JavaScript date) carries it: with
+            -- microseconds the row a page ended on would come again on the next.
+            date_trunc('milliseconds', now()))
     RETURNING ${SUBSCRIPTION_COLUMNS}`);
   return { subscription: subscriptionOf(row), secret };
 }
