@@ -44,6 +44,10 @@ describe('webhookEventsOf', () => {
       ],
       [{ id: 'e1', event: ApplicationStatusChanged, payload: change, occurredAt: at }],
     );
-    expect(event).toMatchObject({ type: 'status', scope: 'tracking:K7M39QX2C', data: { to: 'VERIFYING' } });
+    expect(event).toMatchObject({
+      type: 'status',
+      scope: 'tracking:K7M39QX2C',
+      data: { to: 'VERIFYING' },
+    });
   });
 });
