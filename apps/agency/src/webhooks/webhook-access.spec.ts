@@ -39,7 +39,7 @@ describe('requireWebhookManager', () => {
     ['a front-desk officer of the agency', 403, officer(['FRONT_DESK'], 'DUKCAPIL')],
     ["another agency's admin", 403, officer(['AGENCY_ADMIN'], 'PUPR')],
     ["another agency's system", 403, client(['agency:PUPR:work'])],
-    ['an applicant', 403, { kind: 'applicant', subject: 'a1', roles: [], scopes: [] } as Principal],
+    ['an applicant', 403, { kind: 'applicant', subject: 'a1', roles: [], scopes: [] }],
     ['nobody', 401, ANONYMOUS],
   ])('%s: %i', (_who, status, principal) => {
     expect(statusOf(principal)).toBe(status);

@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBody,
+  ApiExtension,
   ApiNoContentResponse,
   ApiOperation,
   ApiParam,
@@ -101,6 +102,8 @@ function ApiWebhookOperation(options: {
   instance: string;
   subscription?: boolean;
   delivery?: boolean;
+  /** It takes a JSON body: 413 and 415 too. */
+  body?: boolean;
   own400?: Parameters<typeof ApiProblemResponse>[2];
 }) {
   const { instance } = options;
@@ -187,6 +190,29 @@ function ApiWebhookOperation(options: {
     }),
     ...(Object.keys(notFound).length > 0
       ? [ApiProblemResponse(404, 'No such subscription (or delivery) of this agency', notFound)]
+      : [
+          ApiExtension(
+            'x-missing-resource',
+            'An agency nobody runs is answered 503 naming it: no deployment of it answers the request.',
+          ),
+        ]),
+    ...(options.body
+      ? [
+          ApiProblemResponse(413, 'The body is larger than 64 KiB', {
+            tooLarge: {
+              summary: 'A body over the limit',
+              error: new DomainError('payload_too_large', 413, [], { limit: 65536 }),
+              instance,
+            },
+          }),
+          ApiProblemResponse(415, 'The body is not sent as `application/json`', {
+            notJson: {
+              summary: 'A form-encoded body',
+              error: new DomainError('unsupported_media_type', 415),
+              instance,
+            },
+          }),
+        ]
       : []),
     ApiUpstreamProblems('DUKCAPIL', instance),
   );
@@ -210,6 +236,7 @@ export class WebhooksController {
       "application's events in order, retried with backoff for 24 hours. The answer carries the " +
       'signing secret, once (kept sealed; a retry under the same `Idempotency-Key` answers it again).',
     instance: LIST,
+    body: true,
     own400: {
       url: {
         summary: 'A URL on a private network (production)',
@@ -305,6 +332,7 @@ export class WebhooksController {
       'again, what waited goes out (in order), and new events are enqueued again.',
     instance: ONE,
     subscription: true,
+    body: true,
   })
   @ApiBody({
     type: UpdateWebhookSubscriptionRequest,
@@ -499,6 +527,7 @@ export class WebhooksController {
       'in its original order, same `webhook-id`), or only the dead ones (`onlyDead`).',
     instance: `${ONE}/replays`,
     subscription: true,
+    body: true,
     own400: {
       range: {
         summary: '`to` not after `from`',
