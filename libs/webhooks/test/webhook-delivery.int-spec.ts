@@ -6,7 +6,9 @@ import {
   EventsModule,
   NatsModule,
   UnitOfWork,
+  outgoing,
 } from '@satupintu/messaging';
+import { ApplicationStatusChanged, type ApplicationStatusChangedV1 } from '@satupintu/contracts';
 import {
   PersistenceModule,
   databaseName,
@@ -41,6 +43,7 @@ import {
   replayDelivery,
   replayRange,
   setSubscriptionEnabled,
+  webhookSource,
   type DeliveryWorkerOptions,
   type WebhookEvent,
 } from '../src';
@@ -193,10 +196,16 @@ describe('webhook delivery', () => {
           ],
         }),
         NatsModule.forRoot({ url: env.NATS_URL, name, namespace: env.SP_NAMESPACE }),
-        EventsModule.forRoot({ publishes: [] }),
+        // An event of the service's own, to be a webhook through the outbox's tap.
+        EventsModule.forRoot({ publishes: [ApplicationStatusChanged] }),
         SchedulingModule.forRoot({ pollMs: 100 }),
         // Not delivering by itself: the other tests' workers would compete with it.
-        WebhooksModule.forRoot({ ...keeping, deliver: false, worker: { pollMs: 100 } }),
+        WebhooksModule.forRoot({
+          ...keeping,
+          deliver: false,
+          worker: { pollMs: 100 },
+          events: [webhookSource(ApplicationStatusChanged)],
+        }),
       ],
     }).compile();
     await module.init();
@@ -632,5 +641,58 @@ describe('webhook delivery', () => {
       ).toEqual([ids[2]]);
     });
     expect(await listAttempts(db, ids[0])).toEqual([]);
+  });
+  it("enqueues a service's own events with their outbox rows: in run and in writeWithEvents, only if they commit", async () => {
+    const webhooks = module.get(Webhooks);
+    const unitOfWork = module.get(UnitOfWork);
+    const agencyCode = `TAP-${randomBytes(4).toString('hex').toUpperCase()}`;
+    const { subscription } = await webhooks.createSubscription({
+      owner: 'client-3',
+      scope: agencyCode,
+      url: receiver.url('tap'),
+    });
+    subscriptions.push(subscription.id);
+    const change = (): ApplicationStatusChangedV1 => ({
+      applicationId: randomUUID(),
+      trackingNo: 'K7M39QX2C',
+      agencyCode,
+      agencyTimeZone: 'Asia/Jakarta',
+      from: 'SUBMITTED',
+      to: 'VERIFYING',
+      changedAt: new Date().toISOString(),
+    });
+    await db.execute(sql`CREATE TABLE IF NOT EXISTS tap_test (id uuid PRIMARY KEY)`);
+    const [ran, rolledBack, written, notWritten] = [change(), change(), change(), change()];
+
+    await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, ran));
+    await expect(
+      unitOfWork.run((tx) => {
+        tx.publish(ApplicationStatusChanged, rolledBack);
+        throw new Error('the change fails');
+      }),
+    ).rejects.toThrow('the change fails');
+    const row = randomUUID();
+    const insert = sql`INSERT INTO tap_test (id) VALUES (${row}) ON CONFLICT DO NOTHING`;
+    expect(
+      await unitOfWork.writeWithEvents(insert, [outgoing(ApplicationStatusChanged, written)]),
+    ).toBe(1);
+    // The same row again writes nothing: neither the event nor its delivery is recorded.
+    expect(
+      await unitOfWork.writeWithEvents(insert, [outgoing(ApplicationStatusChanged, notWritten)]),
+    ).toBe(0);
+
+    const { items } = await listDeliveries(db, subscription.id, { limit: 10 });
+    expect(items.map((d) => d.orderingKey).reverse()).toEqual([
+      ran.applicationId,
+      written.applicationId,
+    ]);
+    const outboxIds = await db.query(sql<{ id: string }>`
+      SELECT id::text FROM outbox WHERE ordering_key = ANY (${[ran.applicationId, written.applicationId]}::text[])`);
+    // The webhook id is the event's: the outbox row's id (while it waits to be published).
+    for (const { id } of outboxIds) {
+      expect(items.map((d) => d.eventId)).toContain(id);
+    }
+    expect(items.every((d) => d.eventType === 'agency.application.status-changed.v1')).toBe(true);
+    expect(items.map((d) => d.payload)).toEqual([written, ran]);
   });
 });

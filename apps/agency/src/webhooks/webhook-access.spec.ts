@@ -16,6 +16,8 @@ const client = (scopes: string[]): Principal => ({
   scopes,
 });
 
+const applicant: Principal = { kind: 'applicant', subject: 'a1', roles: [], scopes: [] };
+
 function statusOf(principal: Principal): number {
   try {
     requireWebhookManager(principal, 'DUKCAPIL');
@@ -39,7 +41,7 @@ describe('requireWebhookManager', () => {
     ['a front-desk officer of the agency', 403, officer(['FRONT_DESK'], 'DUKCAPIL')],
     ["another agency's admin", 403, officer(['AGENCY_ADMIN'], 'PUPR')],
     ["another agency's system", 403, client(['agency:PUPR:work'])],
-    ['an applicant', 403, { kind: 'applicant', subject: 'a1', roles: [], scopes: [] }],
+    ['an applicant', 403, applicant],
     ['nobody', 401, ANONYMOUS],
   ])('%s: %i', (_who, status, principal) => {
     expect(statusOf(principal)).toBe(status);
