@@ -6,6 +6,7 @@ import {
   subscriptionErrors,
   webhookUrlAllowed,
 } from './subscriptions';
+import { publicOnlyLookup, sendToPublicOnly } from './delivery-worker';
 
 describe('webhook subscriptions', () => {
   it('take https URLs, and http ones only when allowed (development)', () => {
@@ -93,5 +94,19 @@ describe('webhook subscriptions', () => {
     expect(openSecret(sealed, key, 'sub-1')).toBe('whsec_abc');
     expect(() => openSecret(sealed, key, 'sub-2')).toThrow(/does not open/);
     expect(() => openSecret(sealed, randomBytes(32), 'sub-1')).toThrow(/does not open/);
+  });
+});
+
+describe('sending to public addresses only (SSRF at connect time)', () => {
+  const lookupOf = (hostname: string) =>
+    new Promise<{ error: NodeJS.ErrnoException | null }>((resolve) =>
+      publicOnlyLookup(hostname, { all: true }, (error) => resolve({ error })),
+    );
+
+  it('refuses a name that resolves to a loopback address, and an address in the URL', async () => {
+    expect((await lookupOf('localhost')).error?.code).toBe('EPRIVATETARGET');
+    await expect(
+      sendToPublicOnly('http://127.0.0.1:9/h', {}, '{}', new AbortController().signal),
+    ).rejects.toThrow(/not a public address/);
   });
 });

@@ -87,7 +87,7 @@ export function webhookUrlAllowed(url: string, allowHttp: boolean): boolean {
  * A host name that names this machine or a non-public network: `localhost` and `*.localhost`,
  * and IP literals that are unspecified, loopback, private (RFC 1918, unique local), shared
  * (100.64/10), link-local (cloud metadata at 169.254.169.254), multicast or reserved; IPv4 mapped
- * into IPv6 as the IPv4 address. Names that resolve to such addresses are not caught here.
+ * into IPv6 as the IPv4 address. Names that resolve to such addresses are caught when the worker connects (`sendToPublicOnly`).
  */
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname

@@ -87,7 +87,12 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
     const db = executorOf(dataSource);
     this.worker = new DeliveryWorker(
       db,
-      { ...DEFAULT_DELIVERY_WORKER_OPTIONS, ...options.worker, secretKey: options.secretKey },
+      {
+        ...DEFAULT_DELIVERY_WORKER_OPTIONS,
+        ...options.worker,
+        secretKey: options.secretKey,
+        allowPrivateTargets: options.allowPrivateTargets ?? false,
+      },
       { logger, metrics: new WebhookMetrics(metrics.registry, () => countDeliveries(db)) },
     );
   }

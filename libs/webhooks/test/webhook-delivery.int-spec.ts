@@ -238,6 +238,8 @@ describe('webhook delivery', () => {
         timeoutMs: 2000,
         leaseMs: 4000,
         retry: { backoff: { baseMs: 50, maxMs: 200 }, windowMs: 3_600_000 },
+        // The receivers are on 127.0.0.1.
+        allowPrivateTargets: true,
         ...options,
         secretKey,
       },
