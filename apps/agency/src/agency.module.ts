@@ -1,13 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationStatusChanged, ServiceStandardPublished } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
-import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
+import {
+  IdempotencyModule,
+  WorkingDayCalendarModule,
+  serviceInfrastructure,
+} from '@satupintu/platform';
 import { CasesModule } from './cases/cases.module';
 import { type AgencyConfig, agencyNameOf } from './config';
 import { AGENCY_MIGRATIONS } from './migrations';
 import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
+import { AgencyWebhooksModule } from './webhooks/webhooks.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
 /** One deployment per agency: its own database, its own durable consumers. */
@@ -42,6 +47,9 @@ export class AgencyModule {
           natsUrl: config.NATS_URL,
           namespace: config.SP_NAMESPACE,
         }),
+        // Its system told of its cases' events (issue 8): Standard Webhooks, from every replica.
+        IdempotencyModule,
+        AgencyWebhooksModule.forRoot(agency, config),
       ],
     };
   }

@@ -121,6 +121,42 @@ describe('loadAgencyConfig', () => {
     });
   });
 
+  it('delivers webhooks on the real schedule to public https URLs in production only', () => {
+    expect(loadAgencyConfig({ AGENCY_CODE: 'PUPR' })).toMatchObject({
+      WEBHOOK_DELIVER: true,
+      WEBHOOK_RETRY_SCALE: 1,
+      WEBHOOK_TIMEOUT_SECONDS: 10,
+      WEBHOOK_ALLOW_PRIVATE_URLS: true,
+    });
+    const production = {
+      AGENCY_CODE: 'PUPR',
+      NODE_ENV: 'production',
+      AGENCY_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      PAYMENT_CALLBACK_SECRETS: 'a-production-payment-secret',
+    };
+    expect(loadAgencyConfig(production)).toMatchObject({
+      WEBHOOK_RETRY_SCALE: 1,
+      WEBHOOK_ALLOW_PRIVATE_URLS: false,
+    });
+    expect(errorOf({ ...production, WEBHOOK_RETRY_SCALE: '0.001' }).message).toMatch(
+      /WEBHOOK_RETRY_SCALE: must be 1 in production/,
+    );
+    expect(errorOf({ ...production, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }).message).toMatch(
+      /WEBHOOK_ALLOW_PRIVATE_URLS: must be false in production/,
+    );
+    expect(
+      loadAgencyConfig({ AGENCY_CODE: 'PUPR', WEBHOOK_RETRY_SCALE: '0.001' }).WEBHOOK_RETRY_SCALE,
+    ).toBe(0.001);
+    for (const scale of ['0', '2', 'x']) {
+      expect(errorOf({ AGENCY_CODE: 'PUPR', WEBHOOK_RETRY_SCALE: scale }).message).toMatch(
+        /WEBHOOK_RETRY_SCALE/,
+      );
+    }
+    expect(errorOf({ AGENCY_CODE: 'PUPR', WEBHOOK_TIMEOUT_SECONDS: '31' }).message).toMatch(
+      /WEBHOOK_TIMEOUT_SECONDS/,
+    );
+  });
+
   it('refuses a key-encryption key that is not 32 bytes', () => {
     const short = randomBytes(16).toString('base64');
     expect(errorOf({ AGENCY_CODE: 'PUPR', AGENCY_KEY_ENCRYPTION_KEY: short }).message).toMatch(

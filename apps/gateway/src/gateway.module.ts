@@ -12,6 +12,7 @@ import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
 /** The one REST front door: no business data, every request answered by a service over NATS. */
@@ -36,6 +37,7 @@ export class GatewayModule {
         DocumentsModule.forRoot(config),
         BundlesModule,
         WorkQueueModule,
+        WebhooksModule,
         OutputsModule,
         AccountsModule,
         SessionsModule,

@@ -234,6 +234,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyCode}/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's webhook subscriptions
+         * @description Oldest first, a page at a time (`nextCursor`). Never their secrets. Managed by the agency's admin, a mall admin, or the agency's own system (an API client with `agency:<CODE>:work`); the request goes to that agency's deployment, which decides.
+         */
+        get: operations["listWebhookSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe to an agency's events
+         * @description The agency's system is told of its cases' events (`agency.application.status-changed.v1`: no personal data, the same as the event) by a signed POST to `url` (Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature`; body `{type, timestamp, data}`), one application's events in order, retried with backoff for 24 hours. The answer carries the signing secret, once (kept sealed; a retry under the same `Idempotency-Key` answers it again). Managed by the agency's admin, a mall admin, or the agency's own system (an API client with `agency:<CODE>:work`); the request goes to that agency's deployment, which decides.
+         */
+        post: operations["createWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyCode}/webhook-subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook subscription
+         * @description Its URL, event types and state. Never its secret. Managed by the agency's admin, a mall admin, or the agency's own system (an API client with `agency:<CODE>:work`); the request goes to that agency's deployment, which decides.
+         */
+        get: operations["getWebhookSubscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description Gone for good, with its delivery log: what was pending is never sent. To pause, disable it instead. Managed by the agency's admin, a mall admin, or the agency's own system (an API client with `agency:<CODE>:work`); the request goes to that agency's deployment, which decides.
+         */
+        delete: operations["deleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Disable or enable a webhook subscription
+         * @description Disabled, nothing more is enqueued or sent for it, and what was pending waits; enabled again, what waited goes out (in order), and new events are enqueued again. Managed by the agency's admin, a mall admin, or the agency's own system (an API client with `agency:<CODE>:work`); the request goes to that agency's deployment, which decides.
+         */
+        patch: operations["updateWebhookSubscription"];
+        trace?: never;
+    };
+    "/v1/agencies/{agencyCode}/webhook-subscriptions/{subscriptionId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook subscription's delivery log
+         * @description Its deliveries, newest first, a page at a time (`nextCursor`), optionally only `pending`, `delivered` or `dead` (failed for 24 hours): attempts, the last status or error, when it goes next. Kept 30 days once settled. Managed by the agency's admin, a mall admin, or the agency's own system (an API client with `agency:<CODE>:work`); the request goes to that agency's deployment, which decides.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyCode}/webhook-subscriptions/{subscriptionId}/deliveries/{deliveryId}/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Its event goes again, with the same `webhook-id` (receivers deduplicate by it), after whatever its application has pending, with a fresh 24 hours of retries. No body. Managed by the agency's admin, a mall admin, or the agency's own system (an API client with `agency:<CODE>:work`); the request goes to that agency's deployment, which decides.
+         */
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyCode}/webhook-subscriptions/{subscriptionId}/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a time range of deliveries again
+         * @description Every event first enqueued for the subscription in [`from`, `to`) goes again (each once, in its original order, same `webhook-id`), or only the dead ones (`onlyDead`). Managed by the agency's admin, a mall admin, or the agency's own system (an API client with `agency:<CODE>:work`); the request goes to that agency's deployment, which decides.
+         */
+        post: operations["replayWebhookDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyCode}/webhook-subscriptions/{subscriptionId}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a webhook subscription a new secret
+         * @description Rotation: a new signing secret, answered once. For 24 hours (`previousSecretExpiresAt`) each delivery carries two signatures, one per secret, so the receiver switches without rejecting any. No body. A retry under the same `Idempotency-Key` answers the same secret and rotates nothing. Managed by the agency's admin, a mall admin, or the agency's own system (an API client with `agency:<CODE>:work`); the request goes to that agency's deployment, which decides.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies/{agencyCode}/work-queue": {
         parameters: {
             query?: never;
@@ -1998,6 +2130,20 @@ export interface components {
              */
             username: string;
         };
+        CreateWebhookSubscriptionRequest: {
+            /**
+             * @description The event types to receive; none or empty: all of them
+             * @example [
+             *       "agency.application.status-changed.v1"
+             *     ]
+             */
+            eventTypes?: "agency.application.status-changed.v1"[];
+            /**
+             * @description Where to POST the events: `https://` without user name or password. In production no loopback, private or link-local address (nor `localhost`) is accepted.
+             * @example https://simduk.dukcapil.go.id/satupintu/webhooks
+             */
+            url: string;
+        };
         /**
          * @description `HOLIDAY`: a national holiday (libur nasional); `CUTI_BERSAMA`: a collective leave day. Both are days off for the mall and its agencies, as the joint decree (SKB) of each year sets them.
          * @enum {string}
@@ -2590,6 +2736,25 @@ export interface components {
              */
             npwp?: string;
         };
+        ReplayRangeRequest: {
+            /**
+             * Format: date-time
+             * @description From (inclusive)
+             * @example 2026-12-01T00:00:00Z
+             */
+            from: string;
+            /**
+             * @description Only the deliveries that are dead
+             * @example true
+             */
+            onlyDead?: boolean;
+            /**
+             * Format: date-time
+             * @description To (exclusive)
+             * @example 2026-12-02T00:00:00Z
+             */
+            to: string;
+        };
         RequiredDocument: {
             /**
              * @description The file types accepted, as their bytes show them
@@ -3081,6 +3246,13 @@ export interface components {
              */
             phone?: string;
         };
+        UpdateWebhookSubscriptionRequest: {
+            /**
+             * @description false: nothing more is enqueued or sent for it (what is pending waits); true: it receives again, and what waited goes out
+             * @example false
+             */
+            enabled: boolean;
+        };
         VerificationCodeSentResponse: {
             /**
              * @example PHONE
@@ -3105,6 +3277,128 @@ export interface components {
              * @example 2026-12-02T03:04:05.678Z
              */
             verifiedAt: string;
+        };
+        WebhookDeliveryPageResponse: {
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            /** @description Present when there is more */
+            nextCursor?: string;
+        };
+        WebhookDeliveryResponse: {
+            /** @example 1 */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T03:04:05.700Z
+             */
+            createdAt: string;
+            /** Format: date-time */
+            deadAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            /** @example agency.application.status-changed.v1 */
+            eventType: string;
+            /**
+             * Format: uuid
+             * @example 5b7d0c1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e
+             */
+            id: string;
+            /** @description Why the last attempt got no answer */
+            lastError?: string;
+            /** @description The last attempt's HTTP status */
+            lastStatus?: number;
+            /**
+             * Format: date-time
+             * @description While pending: when it is tried next
+             */
+            nextAttemptAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T03:04:05.678Z
+             */
+            occurredAt: string;
+            /**
+             * @description The application it is about: its deliveries go in order
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            orderingKey: string;
+            /**
+             * Format: uuid
+             * @description The delivery this one replays
+             */
+            replayOf?: string;
+            /**
+             * @example delivered
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "dead";
+            /**
+             * @description The `webhook-id` header sent: the same on every attempt and on a replay
+             * @example msg_7c9e6679742540de944be07fc1f90ae7
+             */
+            webhookId: string;
+        };
+        WebhookReplayResponse: {
+            /**
+             * Format: uuid
+             * @description For one delivery: the new delivery
+             */
+            deliveryId?: string;
+            /**
+             * @description How many deliveries were enqueued again
+             * @example 1
+             */
+            replayed: number;
+        };
+        WebhookSubscriptionCreatedResponse: {
+            /**
+             * Format: date-time
+             * @description On a rotation: until then deliveries carry a signature with the previous secret too
+             */
+            previousSecretExpiresAt?: string;
+            /**
+             * @description The signing secret (Standard Webhooks): shown in this answer only (and its replays under the same `Idempotency-Key`). Verify each delivery with it, e.g. `new Webhook(secret).verify(body, headers)`.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw1k7JGNvvjss=
+             */
+            secret: string;
+            subscription: components["schemas"]["WebhookSubscriptionResponse"];
+        };
+        WebhookSubscriptionPageResponse: {
+            items: components["schemas"]["WebhookSubscriptionResponse"][];
+            /** @description Present when there is more */
+            nextCursor?: string;
+        };
+        WebhookSubscriptionResponse: {
+            /** @example DUKCAPIL */
+            agencyCode: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T03:04:05.678Z
+             */
+            createdAt: string;
+            /**
+             * @description Who made it: `officer:<id>` or `client:<clientId>`
+             * @example client:dukcapil-simduk
+             */
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description When it was disabled
+             */
+            disabledAt?: string;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description Empty: every event type
+             * @example []
+             */
+            eventTypes: string[];
+            /**
+             * Format: uuid
+             * @example 0f8e4a52-6c3d-4e1b-9a2f-7d5c3b1e0a94
+             */
+            id: string;
+            /** @example https://simduk.dukcapil.go.id/satupintu/webhooks */
+            url: string;
         };
         WorkQueueItemResponse: {
             /**
@@ -5437,6 +5731,1791 @@ export interface operations {
                 };
             };
             /** @description Well formed, but the fields do not fit together or the code is another agency’s */
+            422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose events are subscribed to */
+                agencyCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of subscriptions */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionPageResponse"];
+                };
+            };
+            /** @description A malformed agency code, id, body, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not manage this agency's webhooks */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose events are subscribed to */
+                agencyCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description Subscribed; the secret is in this answer only (and in its replays) */
+            201: {
+                headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionCreatedResponse"];
+                };
+            };
+            /** @description A malformed agency code, id, body, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not manage this agency's webhooks */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose events are subscribed to */
+                agencyCode: string;
+                /** @description The subscription */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionResponse"];
+                };
+            };
+            /** @description A malformed agency code, id, body, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not manage this agency's webhooks */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription (or delivery) of this agency */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose events are subscribed to */
+                agencyCode: string;
+                /** @description The subscription */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A malformed agency code, id, body, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not manage this agency's webhooks */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription (or delivery) of this agency */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose events are subscribed to */
+                agencyCode: string;
+                /** @description The subscription */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookSubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The subscription, as it is now */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionResponse"];
+                };
+            };
+            /** @description A malformed agency code, id, body, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not manage this agency's webhooks */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription (or delivery) of this agency */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+                /** @description Only deliveries in this state */
+                status?: "pending" | "delivered" | "dead";
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose events are subscribed to */
+                agencyCode: string;
+                /** @description The subscription */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPageResponse"];
+                };
+            };
+            /** @description A malformed agency code, id, body, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not manage this agency's webhooks */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription (or delivery) of this agency */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose events are subscribed to */
+                agencyCode: string;
+                /** @description The subscription */
+                subscriptionId: string;
+                /** @description The delivery to send again */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enqueued again */
+            202: {
+                headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResponse"];
+                };
+            };
+            /** @description A malformed agency code, id, body, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not manage this agency's webhooks */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription (or delivery) of this agency */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose events are subscribed to */
+                agencyCode: string;
+                /** @description The subscription */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayRangeRequest"];
+            };
+        };
+        responses: {
+            /** @description Enqueued again */
+            202: {
+                headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReplayResponse"];
+                };
+            };
+            /** @description A malformed agency code, id, body, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not manage this agency's webhooks */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription (or delivery) of this agency */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No DUKCAPIL service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose events are subscribed to */
+                agencyCode: string;
+                /** @description The subscription */
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret */
+            201: {
+                headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionCreatedResponse"];
+                };
+            };
+            /** @description A malformed agency code, id, body, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller does not manage this agency's webhooks */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription (or delivery) of this agency */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -4,6 +4,7 @@ export * from './headers';
 export * from './idempotency/idempotency';
 export * from './idempotency/idempotency-keys';
 export * from './idempotency/idempotency-keys.migration';
+export * from './idempotency/sealed-answers';
 export * from './inbox/inbox';
 export * from './jetstream/event-consumers';
 export * from './jetstream/latest-event';

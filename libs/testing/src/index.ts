@@ -13,3 +13,4 @@ export * from './log-leaks';
 export * from './token-issuer';
 export * from './client-credentials';
 export * from './pdf-text';
+export * from './webhook-receiver';

@@ -1,5 +1,12 @@
 import { DomainError } from '@satupintu/common';
-import { decodeCursor, encodeCursor, sql, type Executor, type Sql } from '@satupintu/persistence';
+import {
+  decodeCursor,
+  encodeCursor,
+  joinSql,
+  sql,
+  type Executor,
+  type Sql,
+} from '@satupintu/persistence';
 import { uuidOrNull } from './subscriptions';
 import { webhookIdOf } from './signing';
 
@@ -24,20 +31,35 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
  * redelivered message) adds none. Answers the new deliveries' ids.
  */
 export async function enqueueDeliveries(tx: Executor, event: WebhookEvent): Promise<string[]> {
-  const rows = await tx.query(sql<{ id: string }>`
+  const rows = await tx.query(sql<{ id: string }>`${enqueueStatement([event])} RETURNING id`);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The INSERT of `enqueueDeliveries` for several events at once, in their order (their `seq`s
+ * follow it); with `when`, only if that condition holds (a CTE of the caller's statement).
+ */
+export function enqueueStatement(events: readonly WebhookEvent[], when?: Sql): Sql {
+  const rows = events.map(
+    (event, index) =>
+      sql`(${index}::int, ${webhookIdOf(event.id)}, ${event.id}, ${event.orderingKey},
+           ${event.type}, ${event.scope}, ${JSON.stringify(event.data ?? null)}::jsonb,
+           ${event.occurredAt.toISOString()}::timestamptz)`,
+  );
+  return sql`
     INSERT INTO webhook_deliveries
            (webhook_id, subscription_id, event_id, ordering_key, event_type, payload, occurred_at,
             next_attempt_at)
-    SELECT ${webhookIdOf(event.id)}, s.id, ${event.id}, ${event.orderingKey}, ${event.type},
-           ${JSON.stringify(event.data ?? null)}::jsonb, ${event.occurredAt.toISOString()}::timestamptz,
-           ${notBeforeItsQueue(sql`s.id`, sql`${event.orderingKey}`)}
-      FROM webhook_subscriptions s
-     WHERE s.scope = ${event.scope} AND s.disabled_at IS NULL
-       AND (cardinality(s.event_types) = 0 OR ${event.type} = ANY (s.event_types))
-     ORDER BY s.id
-        ON CONFLICT (subscription_id, event_id) WHERE replay_of IS NULL DO NOTHING
-    RETURNING id`);
-  return rows.map((row) => row.id);
+    SELECT e.webhook_id, s.id, e.event_id, e.ordering_key, e.event_type, e.payload, e.occurred_at,
+           ${notBeforeItsQueue(sql`s.id`, sql`e.ordering_key`)}
+      FROM (VALUES ${joinSql(rows)})
+           AS e (n, webhook_id, event_id, ordering_key, event_type, scope, payload, occurred_at)
+      JOIN webhook_subscriptions s
+        ON s.scope = e.scope AND s.disabled_at IS NULL
+       AND (cardinality(s.event_types) = 0 OR e.event_type = ANY (s.event_types))
+     ${when ? sql`WHERE ${when}` : sql``}
+     ORDER BY e.n, s.id
+        ON CONFLICT (subscription_id, event_id) WHERE replay_of IS NULL DO NOTHING`;
 }
 
 /** A delivery taken by a worker, with what it needs to send it. */
@@ -55,6 +77,8 @@ export interface ClaimedDelivery {
   since_first_ms: number;
   url: string;
   secret_sealed: Buffer;
+  /** The secret a rotation replaced, while deliveries are still signed with it too. */
+  previous_secret_sealed: Buffer | null;
 }
 
 /**
@@ -96,7 +120,9 @@ export async function claimDeliveries(
               d.occurred_at, d.attempts,
               (extract(epoch FROM t.at - coalesce(d.first_attempt_at, t.at)) * 1000)::float8
                 AS since_first_ms,
-              s.url, s.secret_sealed`);
+              s.url, s.secret_sealed,
+              CASE WHEN s.previous_secret_until > t.at THEN s.previous_secret_sealed END
+                AS previous_secret_sealed`);
 }
 
 /** What came of one claimed delivery's attempt. */

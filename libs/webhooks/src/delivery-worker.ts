@@ -1,9 +1,11 @@
 import type { AppLogger } from '@satupintu/common';
 import type { Executor } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
+import { lookup } from 'node:dns';
 import { setMaxListeners } from 'node:events';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Webhook } from 'standardwebhooks';
 import {
@@ -20,7 +22,7 @@ import {
   type ClaimedDelivery,
 } from './deliveries.repository';
 import { signedHeaders, webhookBody } from './signing';
-import { openSecret } from './subscriptions';
+import { isPrivateHost, openSecret } from './subscriptions';
 import type { WebhookMetrics } from './webhook-metrics';
 
 export interface DeliveryWorkerOptions {
@@ -41,6 +43,8 @@ export interface DeliveryWorkerOptions {
   concurrency: number;
   /** How often to look for due deliveries; an enqueue in this process kicks it sooner. */
   pollMs: number;
+  /** Send to names that resolve to private addresses too (development); else `sendToPublicOnly`. */
+  allowPrivateTargets?: boolean;
 }
 
 export const DEFAULT_DELIVERY_WORKER_OPTIONS: Omit<DeliveryWorkerOptions, 'secretKey'> = {
@@ -68,6 +72,30 @@ export type Send = (
  * CPU per delivery (bench/README.md).
  */
 export const sendOverHttp: Send = (url, headers, body, signal) =>
+  send(url, headers, body, signal, { http: HTTP_AGENT, https: HTTPS_AGENT });
+
+/**
+ * `sendOverHttp`, but a host name that resolves to a loopback, private or link-local address
+ * (`isPrivateHost`) is refused at connect time: what the URL check at subscription cannot see
+ * (a public name pointing inward, or made to later). For production (SSRF).
+ */
+export const sendToPublicOnly: Send = (url, headers, body, signal) => {
+  // An address in the URL is never looked up: checked here (it was when subscribed, under
+  // whatever the configuration was then).
+  const host = new URL(url).hostname;
+  if (isPrivateHost(host)) {
+    return Promise.reject(new Error(`${host} is not a public address: refused (SSRF)`));
+  }
+  return send(url, headers, body, signal, { http: PUBLIC_HTTP_AGENT, https: PUBLIC_HTTPS_AGENT });
+};
+
+const send = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+  agents: { http: HttpAgent; https: HttpsAgent },
+): Promise<number> =>
   new Promise((resolve, reject) => {
     // Aborted: the signal's reason (a timeout, the worker stopping), as `fetch` gives it.
     const fail = (error: Error) => reject(signal.aborted ? (signal.reason as Error) : error);
@@ -78,7 +106,7 @@ export const sendOverHttp: Send = (url, headers, body, signal) =>
       {
         method: 'POST',
         headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-        agent: https ? HTTPS_AGENT : HTTP_AGENT,
+        agent: https ? agents.https : agents.http,
         signal,
       },
       (response) => {
@@ -106,6 +134,24 @@ export const sendOverHttp: Send = (url, headers, body, signal) =>
 const HTTP_AGENT = new HttpAgent({ keepAlive: true });
 const HTTPS_AGENT = new HttpsAgent({ keepAlive: true });
 
+/** `dns.lookup`, failing when any address it answers is not public. */
+export const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
+  lookup(hostname, options, (error, address, family) => {
+    if (error) return callback(error, address, family);
+    const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address];
+    const inward = addresses.find((a) => isPrivateHost(a));
+    if (inward === undefined) return callback(null, address, family);
+    const refused: NodeJS.ErrnoException = new Error(
+      `${hostname} resolves to ${inward}, not a public address: refused (SSRF)`,
+    );
+    refused.code = 'EPRIVATETARGET';
+    callback(refused, address, family);
+  });
+};
+
+const PUBLIC_HTTP_AGENT = new HttpAgent({ keepAlive: true, lookup: publicOnlyLookup });
+const PUBLIC_HTTPS_AGENT = new HttpsAgent({ keepAlive: true, lookup: publicOnlyLookup });
+
 const MAX_ERROR_LENGTH = 500;
 /** More than this of an answer's body is not worth waiting for. */
 const MAX_ANSWER_BYTES = 64 * 1024;
@@ -120,7 +166,7 @@ const USER_AGENT = 'SatuPintu-Webhooks/1';
 export class DeliveryWorker {
   private readonly loops = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
-  private readonly signers = new Map<string, Webhook>();
+  private readonly signers = new Map<string, { sealed: Buffer; signer: Webhook }>();
   private phase: 'idle' | 'running' | 'stopped' = 'idle';
   private timer?: NodeJS.Timeout;
   private failing = false;
@@ -260,24 +306,32 @@ export class DeliveryWorker {
     const headers = {
       'content-type': 'application/json',
       'user-agent': USER_AGENT,
-      ...signedHeaders(this.signer(delivery), delivery.webhook_id, body, new Date()),
+      ...signedHeaders(this.signersOf(delivery), delivery.webhook_id, body, new Date()),
     };
-    return (this.observers.send ?? sendOverHttp)(delivery.url, headers, body, signal);
+    const sender =
+      this.observers.send ?? (this.options.allowPrivateTargets ? sendOverHttp : sendToPublicOnly);
+    return sender(delivery.url, headers, body, signal);
   }
 
-  /** The subscription's signer: its secret opened once per worker (a secret never changes). */
-  private signer(delivery: ClaimedDelivery): Webhook {
-    let signer = this.signers.get(delivery.subscription_id);
-    if (!signer) {
-      if (this.signers.size >= 10_000) this.signers.clear();
-      const secret = openSecret(
-        delivery.secret_sealed,
-        this.options.secretKey,
-        delivery.subscription_id,
+  /** The subscription's signers: its secret, and while a rotation overlaps, the one it replaced. */
+  private signersOf(delivery: ClaimedDelivery): Webhook[] {
+    const signers = [this.signer(delivery.subscription_id, delivery.secret_sealed)];
+    if (delivery.previous_secret_sealed) {
+      signers.push(
+        this.signer(`${delivery.subscription_id} previous`, delivery.previous_secret_sealed),
       );
-      signer = new Webhook(secret);
-      this.signers.set(delivery.subscription_id, signer);
     }
+    return signers;
+  }
+
+  /** A secret is opened once per worker, and again only once it is rotated (sealed anew). */
+  private signer(key: string, sealed: Buffer): Webhook {
+    const cached = this.signers.get(key);
+    if (cached?.sealed.equals(sealed)) return cached.signer;
+    if (this.signers.size >= 10_000) this.signers.clear();
+    const subscriptionId = key.split(' ')[0];
+    const signer = new Webhook(openSecret(sealed, this.options.secretKey, subscriptionId));
+    this.signers.set(key, { sealed, signer });
     return signer;
   }
 

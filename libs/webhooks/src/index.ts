@@ -4,5 +4,7 @@ export * from './delivery-worker';
 export * from './signing';
 export * from './subscriptions';
 export * from './webhook-metrics';
+export * from './webhook-sources';
+export * from './webhook-rotation.migration';
 export * from './webhooks.migration';
 export * from './webhooks.module';

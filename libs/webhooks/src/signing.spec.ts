@@ -23,6 +23,23 @@ describe('signing a delivery (Standard Webhooks)', () => {
     });
   });
 
+  it('signs with each secret while a rotation overlaps: a receiver verifies with either', () => {
+    const previous = newWebhookSecret();
+    const headers = signedHeaders(
+      [new Webhook(secret), new Webhook(previous)],
+      'msg_1',
+      body,
+      new Date(),
+    );
+    expect(headers['webhook-signature']).toMatch(/^v1,\S+ v1,\S+$/);
+    for (const key of [secret, previous]) {
+      expect(new Webhook(key).verify(body, { ...headers })).toEqual(JSON.parse(body));
+    }
+    expect(() => new Webhook(newWebhookSecret()).verify(body, { ...headers })).toThrow(
+      WebhookVerificationError,
+    );
+  });
+
   it('signs headers the receiver verifies with the secret', () => {
     const headers = signedHeaders(new Webhook(secret), 'msg_1', body, new Date());
     expect(headers['webhook-id']).toBe('msg_1');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Webhook } from 'standardwebhooks';
+import { Webhook } from 'standardwebhooks';
 
 /** The Standard Webhooks headers of one delivery attempt. */
 export interface SignedHeaders {
@@ -26,18 +26,23 @@ export function webhookBody(event: { type: string; occurredAt: Date; data: unkno
   });
 }
 
-/** Signs `body` for sending now: the id is the receiver's idempotency key (the same on a retry). */
+/**
+ * Signs `body` for sending now: the id is the receiver's idempotency key (the same on a retry).
+ * Several signers (a secret being rotated, and the one it replaces): one signature each,
+ * space-separated, as Standard Webhooks has it.
+ */
 export function signedHeaders(
-  signer: Webhook,
+  signer: Webhook | readonly Webhook[],
   webhookId: string,
   body: string,
   at: Date,
 ): SignedHeaders {
+  const signers: readonly Webhook[] = signer instanceof Webhook ? [signer] : signer;
   return {
     'webhook-id': webhookId,
     // Whole seconds: receivers compare it with their clock and reject stale ones.
     'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': signer.sign(webhookId, at, body),
+    'webhook-signature': signers.map((s) => s.sign(webhookId, at, body)).join(' '),
   };
 }
 

@@ -1,6 +1,7 @@
 import { DomainError, openSeal, seal, type FieldError } from '@satupintu/common';
 import { decodeCursor, encodeCursor, sql, type Executor } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import { newWebhookSecret } from './signing';
 
 /** A subscription as it is shown: never its secret, which is shown once, at creation. */
@@ -30,6 +31,12 @@ export interface SubscriptionKeeping {
   secretKey: Buffer;
   /** Allow `http://` URLs: for development and tests only, never in production. */
   allowHttp: boolean;
+  /**
+   * Allow URLs naming a loopback, private, link-local or otherwise non-public address (or
+   * `localhost`): for development and tests only. Otherwise a subscriber could make the service
+   * call into its own network (SSRF).
+   */
+  allowPrivateTargets?: boolean;
 }
 
 export const MAX_EVENT_TYPES = 50;
@@ -38,10 +45,14 @@ const MAX_URL_LENGTH = 2000;
 /** What is wrong with a subscription's URL and event types, as field errors (none: fine). */
 export function subscriptionErrors(
   input: Pick<NewWebhookSubscription, 'url' | 'eventTypes'>,
-  allowHttp: boolean,
+  keeping: Pick<SubscriptionKeeping, 'allowHttp' | 'allowPrivateTargets'>,
 ): FieldError[] {
   const errors: FieldError[] = [];
-  if (!webhookUrlAllowed(input.url, allowHttp)) errors.push({ field: 'url', code: 'webhook_url' });
+  if (!webhookUrlAllowed(input.url, keeping.allowHttp)) {
+    errors.push({ field: 'url', code: 'webhook_url' });
+  } else if (!keeping.allowPrivateTargets && isPrivateHost(new URL(input.url).hostname)) {
+    errors.push({ field: 'url', code: 'webhook_url_private' });
+  }
   const types = input.eventTypes ?? [];
   if (
     types.length > MAX_EVENT_TYPES ||
@@ -73,6 +84,52 @@ export function webhookUrlAllowed(url: string, allowHttp: boolean): boolean {
 }
 
 /**
+ * A host name that names this machine or a non-public network: `localhost` and `*.localhost`,
+ * and IP literals that are unspecified, loopback, private (RFC 1918, unique local), shared
+ * (100.64/10), link-local (cloud metadata at 169.254.169.254), multicast or reserved; IPv4 mapped
+ * into IPv6 as the IPv4 address. Names that resolve to such addresses are caught when the worker connects (`sendToPublicOnly`).
+ */
+export function isPrivateHost(hostname: string): boolean {
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return privateIpv4(host);
+  if (isIP(host) === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
+    if (mapped) return privateIpv4(mapped[1]);
+    const hextets = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+    if (hextets) {
+      const [hi, lo] = [parseInt(hextets[1], 16), parseInt(hextets[2], 16)];
+      return privateIpv4(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+    }
+    if (host === '::' || host === '::1') return true;
+    const first = parseInt(host.split(':')[0] || '0', 16);
+    // fc00::/7 unique local, fe80::/10 link-local, ff00::/8 multicast
+    return (
+      (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xff00) === 0xff00
+    );
+  }
+  return false;
+}
+
+function privateIpv4(address: string): boolean {
+  const [a, b] = address.split('.').map(Number);
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 100 && b >= 64 && b <= 127) ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 198 && (b === 18 || b === 19)) ||
+    a >= 224
+  );
+}
+
+/**
  * Creates a subscription with a new signing secret, sealed in the row: the answer is the only
  * time the secret is seen in the clear. Bad input is a 400 problem.
  */
@@ -81,14 +138,18 @@ export async function createSubscription(
   input: NewWebhookSubscription,
   keeping: SubscriptionKeeping,
 ): Promise<{ subscription: WebhookSubscription; secret: string }> {
-  const errors = subscriptionErrors(input, keeping.allowHttp);
+  const errors = subscriptionErrors(input, keeping);
   if (errors.length > 0) throw DomainError.validation(errors);
   const id = randomUUID();
   const secret = newWebhookSecret();
   const [row] = await db.query(sql<SubscriptionRow>`
-    INSERT INTO webhook_subscriptions (id, owner, scope, url, event_types, secret_sealed)
+    INSERT INTO webhook_subscriptions (id, owner, scope, url, event_types, secret_sealed,
+                                       created_at)
     VALUES (${id}, ${input.owner}, ${input.scope}, ${input.url}, ${input.eventTypes ?? []}::text[],
-            ${sealSecret(secret, keeping.secretKey, id)})
+            ${sealSecret(secret, keeping.secretKey, id)},
+            -- In milliseconds, as the list's cursor (a JavaScript date) carries it: with
+            -- microseconds the row a page ended on would come again on the next.
+            date_trunc('milliseconds', now()))
     RETURNING ${SUBSCRIPTION_COLUMNS}`);
   return { subscription: subscriptionOf(row), secret };
 }
@@ -102,16 +163,19 @@ export async function getSubscription(
   return row && subscriptionOf(row);
 }
 
-/** An owner's subscriptions, oldest first, a page at a time. A bad cursor is a 400 problem. */
+/**
+ * An owner's subscriptions, or a scope's (whoever made them), oldest first, a page at a time. A
+ * bad cursor is a 400 problem.
+ */
 export async function listSubscriptions(
   db: Executor,
-  owner: string,
+  whose: { owner: string } | { scope: string },
   page: { limit: number; cursor?: string },
 ): Promise<{ items: WebhookSubscription[]; nextCursor?: string }> {
   const after = page.cursor === undefined ? undefined : cursorKey(page.cursor);
   const rows = await db.query(sql<SubscriptionRow>`
     SELECT ${SUBSCRIPTION_COLUMNS} FROM webhook_subscriptions
-     WHERE owner = ${owner}
+     WHERE ${'owner' in whose ? sql`owner = ${whose.owner}` : sql`scope = ${whose.scope}`}
        ${after ? sql`AND (created_at, id) > (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``}
      ORDER BY created_at, id
      LIMIT ${page.limit + 1}`);
@@ -139,6 +203,38 @@ export async function setSubscriptionEnabled(
     UPDATE webhook_subscriptions
        SET disabled_at = ${enabled ? sql`NULL` : sql`coalesce(disabled_at, now())`}
      WHERE id = ${uuidOrNull(id)}`);
+  return count > 0;
+}
+
+/**
+ * Gives a subscription a new secret, answered here only. Deliveries are signed with the new one
+ * and, until `overlapMs` from now, with the one it replaces too (Standard Webhooks sends several
+ * signatures, space-separated; a receiver accepts one it can verify), so a receiver has that
+ * long to change its secret without rejecting a delivery. Undefined: no such subscription.
+ */
+export async function rotateSecret(
+  db: Executor,
+  id: string,
+  keeping: SubscriptionKeeping,
+  overlapMs: number,
+): Promise<{ subscription: WebhookSubscription; secret: string } | undefined> {
+  const subscriptionId = uuidOrNull(id);
+  if (subscriptionId === null) return undefined;
+  const secret = newWebhookSecret();
+  const [row] = await db.query(sql<SubscriptionRow>`
+    UPDATE webhook_subscriptions
+       SET previous_secret_sealed = secret_sealed,
+           previous_secret_until = now() + make_interval(secs => ${overlapMs / 1000}),
+           secret_sealed = ${sealSecret(secret, keeping.secretKey, subscriptionId)}
+     WHERE id = ${subscriptionId}
+    RETURNING ${SUBSCRIPTION_COLUMNS}`);
+  return row && { subscription: subscriptionOf(row), secret };
+}
+
+/** Forgets a subscription, with its deliveries and their log. Answers whether it existed. */
+export async function deleteSubscription(db: Executor, id: string): Promise<boolean> {
+  const { count } = await db.execute(sql`
+    DELETE FROM webhook_subscriptions WHERE id = ${uuidOrNull(id)}`);
   return count > 0;
 }
 

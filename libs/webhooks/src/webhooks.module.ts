@@ -7,8 +7,8 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { LOGGER, ServiceMetrics, type AppLogger } from '@satupintu/common';
-import type { Transaction } from '@satupintu/messaging';
+import { DomainError, LOGGER, ServiceMetrics, type AppLogger } from '@satupintu/common';
+import { UnitOfWork, type Transaction } from '@satupintu/messaging';
 import { executorOf, type Executor } from '@satupintu/persistence';
 import { definePruneJob, pruneHourly } from '@satupintu/platform';
 import { JobRunner } from '@satupintu/scheduling';
@@ -17,6 +17,7 @@ import {
   DELIVERY_RETENTION_DAYS,
   countDeliveries,
   enqueueDeliveries,
+  enqueueStatement,
   getDelivery,
   listAttempts,
   listDeliveries,
@@ -35,27 +36,42 @@ import {
 } from './delivery-worker';
 import {
   createSubscription,
+  deleteSubscription,
   getSubscription,
+  rotateSecret,
   listSubscriptions,
   setSubscriptionEnabled,
   type NewWebhookSubscription,
   type WebhookSubscription,
 } from './subscriptions';
 import { WebhookMetrics } from './webhook-metrics';
+import { webhookEventsOf, type WebhookSource } from './webhook-sources';
 
 export interface WebhooksOptions {
   /** The key-encryption key subscriptions' secrets are sealed with (32 bytes, from the deployment). */
   secretKey: Buffer;
   /** Allow `http://` subscription URLs: development and tests only. */
   allowHttp: boolean;
+  /** Allow loopback and private targets (`SubscriptionKeeping`): development and tests only. */
+  allowPrivateTargets?: boolean;
+  /** How long deliveries are signed with a rotated secret too (24 h by default). */
+  secretOverlapMs?: number;
   /** How long settled deliveries and their attempts are kept (days; 30 by default). */
   retentionDays?: number;
   /** Whether this instance delivers (default yes); the rest of the worker's settings. */
   deliver?: boolean;
   worker?: Partial<Omit<DeliveryWorkerOptions, 'secretKey'>>;
+  /**
+   * The events this service publishes that subscribers receive: each is enqueued for them in
+   * the transaction that records it in the outbox, so a delivery exists exactly when its event
+   * does (none for a change rolled back, none lost to a crash between the two).
+   */
+  events?: readonly WebhookSource[];
 }
 
 export const WEBHOOKS_OPTIONS = Symbol('WEBHOOKS_OPTIONS');
+
+const DAY_MS = 24 * 3_600_000;
 
 /** Runs this instance's delivery worker from start-up to shutdown (ADR 0020). */
 @Injectable()
@@ -71,7 +87,12 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
     const db = executorOf(dataSource);
     this.worker = new DeliveryWorker(
       db,
-      { ...DEFAULT_DELIVERY_WORKER_OPTIONS, ...options.worker, secretKey: options.secretKey },
+      {
+        ...DEFAULT_DELIVERY_WORKER_OPTIONS,
+        ...options.worker,
+        secretKey: options.secretKey,
+        allowPrivateTargets: options.allowPrivateTargets ?? false,
+      },
       { logger, metrics: new WebhookMetrics(metrics.registry, () => countDeliveries(db)) },
     );
   }
@@ -82,6 +103,28 @@ export class WebhookDeliveryService implements OnApplicationBootstrap, OnModuleD
 
   async onModuleDestroy(): Promise<void> {
     await this.worker.stop();
+  }
+}
+
+/** Enqueues the deliveries of the `events` sources with the outbox rows of their events. */
+@Injectable()
+class WebhookEventTap implements OnModuleInit {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly delivery: WebhookDeliveryService,
+    @Inject(WEBHOOKS_OPTIONS) private readonly options: WebhooksOptions,
+  ) {}
+
+  onModuleInit(): void {
+    const sources = this.options.events ?? [];
+    if (sources.length === 0) return;
+    this.unitOfWork.tap({
+      statements: (recorded, when) => {
+        const events = webhookEventsOf(sources, recorded);
+        return events.length > 0 ? [enqueueStatement(events, when)] : [];
+      },
+      committed: () => this.delivery.worker.kick(),
+    });
   }
 }
 
@@ -126,11 +169,36 @@ export class Webhooks {
     this.db = executorOf(dataSource);
   }
 
-  /** The secret is in this answer only: it is stored sealed and never shown again. */
+  /**
+   * The secret is in this answer only: it is stored sealed and never shown again. In `tx`, if
+   * given (the transaction that keeps the answer under an `Idempotency-Key`).
+   */
   createSubscription(
     input: NewWebhookSubscription,
+    tx: Executor = this.db,
   ): Promise<{ subscription: WebhookSubscription; secret: string }> {
-    return createSubscription(this.db, input, this.options);
+    return createSubscription(tx, input, this.options);
+  }
+
+  /**
+   * The subscription, if it is of `scope`; otherwise a 404 problem, whether it exists or not (a
+   * scope's managers do not learn of another's).
+   */
+  async subscriptionOf(scope: string, id: string): Promise<WebhookSubscription> {
+    const subscription = await getSubscription(this.db, id);
+    if (subscription?.scope !== scope) {
+      throw new DomainError('webhook_subscription_not_found', 404, [], { subscriptionId: id });
+    }
+    return subscription;
+  }
+
+  /** A delivery of that subscription; otherwise a 404 problem. */
+  async deliveryOf(subscriptionId: string, id: string): Promise<WebhookDelivery> {
+    const delivery = await getDelivery(this.db, id);
+    if (delivery?.subscriptionId !== subscriptionId) {
+      throw new DomainError('webhook_delivery_not_found', 404, [], { deliveryId: id });
+    }
+    return delivery;
   }
 
   getSubscription(id: string): Promise<WebhookSubscription | undefined> {
@@ -138,10 +206,29 @@ export class Webhooks {
   }
 
   listSubscriptions(
-    owner: string,
+    whose: { owner: string } | { scope: string },
     page: { limit: number; cursor?: string },
   ): Promise<{ items: WebhookSubscription[]; nextCursor?: string }> {
-    return listSubscriptions(this.db, owner, page);
+    return listSubscriptions(this.db, whose, page);
+  }
+
+  /**
+   * The new secret is in this answer only; the old one signs too until `previousSecretUntil`
+   * (`secretOverlapMs` on). In `tx`, if given.
+   */
+  async rotateSecret(
+    id: string,
+    tx: Executor = this.db,
+  ): Promise<
+    { subscription: WebhookSubscription; secret: string; previousSecretUntil: Date } | undefined
+  > {
+    const overlapMs = this.options.secretOverlapMs ?? DAY_MS;
+    const rotated = await rotateSecret(tx, id, this.options, overlapMs);
+    return rotated && { ...rotated, previousSecretUntil: new Date(Date.now() + overlapMs) };
+  }
+
+  deleteSubscription(id: string): Promise<boolean> {
+    return deleteSubscription(this.db, id);
   }
 
   async setSubscriptionEnabled(id: string, enabled: boolean): Promise<boolean> {
@@ -172,19 +259,26 @@ export class Webhooks {
     return listAttempts(this.db, deliveryId);
   }
 
-  async replayDelivery(deliveryId: string): Promise<string> {
-    const id = await replayDelivery(this.db, deliveryId);
-    this.delivery.worker.kick();
+  /** In `tx`, if given (then the worker is kicked once it commits). */
+  async replayDelivery(deliveryId: string, tx?: Transaction): Promise<string> {
+    const id = await replayDelivery(tx ?? this.db, deliveryId);
+    this.kickAfter(tx);
     return id;
   }
 
   async replayRange(
     subscriptionId: string,
     range: { from: Date; to: Date; onlyDead?: boolean },
+    tx?: Transaction,
   ): Promise<number> {
-    const count = await replayRange(this.db, subscriptionId, range);
-    if (count > 0) this.delivery.worker.kick();
+    const count = await replayRange(tx ?? this.db, subscriptionId, range);
+    if (count > 0) this.kickAfter(tx);
     return count;
+  }
+
+  private kickAfter(tx: Transaction | undefined): void {
+    if (tx) tx.afterCommit(() => this.delivery.worker.kick());
+    else this.delivery.worker.kick();
   }
 }
 
@@ -205,6 +299,7 @@ export class WebhooksModule {
         WebhookDeliveryService,
         Webhooks,
         WebhookPruning,
+        WebhookEventTap,
       ],
       exports: [Webhooks, WebhookDeliveryService],
     };

@@ -6,7 +6,9 @@ import {
   EventsModule,
   NatsModule,
   UnitOfWork,
+  outgoing,
 } from '@satupintu/messaging';
+import { ApplicationStatusChanged, type ApplicationStatusChangedV1 } from '@satupintu/contracts';
 import {
   PersistenceModule,
   databaseName,
@@ -24,6 +26,7 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import {
   CreateWebhooks1765400000000,
+  RotateWebhookSecrets1765600000200,
   DEFAULT_DELIVERY_WORKER_OPTIONS,
   PruneWebhookDeliveries,
   DeliveryWorker,
@@ -40,6 +43,7 @@ import {
   replayDelivery,
   replayRange,
   setSubscriptionEnabled,
+  webhookSource,
   type DeliveryWorkerOptions,
   type WebhookEvent,
 } from '../src';
@@ -166,7 +170,7 @@ const inOrder = (keys: string[], n: number) =>
 describe('webhook delivery', () => {
   const env = testEnvironment();
   const secretKey = randomBytes(32);
-  const keeping = { secretKey, allowHttp: true };
+  const keeping = { secretKey, allowHttp: true, allowPrivateTargets: true };
   let module: TestingModule;
   let db: Executor;
   let dataSource: DataSource;
@@ -188,13 +192,20 @@ describe('webhook delivery', () => {
             AddOrderingAndRetriesToOutbox1764400000000,
             CreateJobs1764400000100,
             CreateWebhooks1765400000000,
+            RotateWebhookSecrets1765600000200,
           ],
         }),
         NatsModule.forRoot({ url: env.NATS_URL, name, namespace: env.SP_NAMESPACE }),
-        EventsModule.forRoot({ publishes: [] }),
+        // An event of the service's own, to be a webhook through the outbox's tap.
+        EventsModule.forRoot({ publishes: [ApplicationStatusChanged] }),
         SchedulingModule.forRoot({ pollMs: 100 }),
         // Not delivering by itself: the other tests' workers would compete with it.
-        WebhooksModule.forRoot({ ...keeping, deliver: false, worker: { pollMs: 100 } }),
+        WebhooksModule.forRoot({
+          ...keeping,
+          deliver: false,
+          worker: { pollMs: 100 },
+          events: [webhookSource(ApplicationStatusChanged)],
+        }),
       ],
     }).compile();
     await module.init();
@@ -227,6 +238,8 @@ describe('webhook delivery', () => {
         timeoutMs: 2000,
         leaseMs: 4000,
         retry: { backoff: { baseMs: 50, maxMs: 200 }, windowMs: 3_600_000 },
+        // The receivers are on 127.0.0.1.
+        allowPrivateTargets: true,
         ...options,
         secretKey,
       },
@@ -571,7 +584,7 @@ describe('webhook delivery', () => {
     const [stored] = await db.query(sql<{ secret_sealed: Buffer }>`
       SELECT secret_sealed FROM webhook_subscriptions WHERE id = ${subscription.id}`);
     expect(stored.secret_sealed.toString('latin1')).not.toContain(secret.slice(6));
-    expect((await webhooks.listSubscriptions('client-2', { limit: 10 })).items).toEqual([
+    expect((await webhooks.listSubscriptions({ owner: 'client-2' }, { limit: 10 })).items).toEqual([
       subscription,
     ]);
 
@@ -630,5 +643,58 @@ describe('webhook delivery', () => {
       ).toEqual([ids[2]]);
     });
     expect(await listAttempts(db, ids[0])).toEqual([]);
+  });
+  it("enqueues a service's own events with their outbox rows: in run and in writeWithEvents, only if they commit", async () => {
+    const webhooks = module.get(Webhooks);
+    const unitOfWork = module.get(UnitOfWork);
+    const agencyCode = `TAP-${randomBytes(4).toString('hex').toUpperCase()}`;
+    const { subscription } = await webhooks.createSubscription({
+      owner: 'client-3',
+      scope: agencyCode,
+      url: receiver.url('tap'),
+    });
+    subscriptions.push(subscription.id);
+    const change = (): ApplicationStatusChangedV1 => ({
+      applicationId: randomUUID(),
+      trackingNo: 'K7M39QX2C',
+      agencyCode,
+      agencyTimeZone: 'Asia/Jakarta',
+      from: 'SUBMITTED',
+      to: 'VERIFYING',
+      changedAt: new Date().toISOString(),
+    });
+    await db.execute(sql`CREATE TABLE IF NOT EXISTS tap_test (id uuid PRIMARY KEY)`);
+    const [ran, rolledBack, written, notWritten] = [change(), change(), change(), change()];
+
+    await unitOfWork.run((tx) => tx.publish(ApplicationStatusChanged, ran));
+    await expect(
+      unitOfWork.run((tx) => {
+        tx.publish(ApplicationStatusChanged, rolledBack);
+        throw new Error('the change fails');
+      }),
+    ).rejects.toThrow('the change fails');
+    const row = randomUUID();
+    const insert = sql`INSERT INTO tap_test (id) VALUES (${row}) ON CONFLICT DO NOTHING`;
+    expect(
+      await unitOfWork.writeWithEvents(insert, [outgoing(ApplicationStatusChanged, written)]),
+    ).toBe(1);
+    // The same row again writes nothing: neither the event nor its delivery is recorded.
+    expect(
+      await unitOfWork.writeWithEvents(insert, [outgoing(ApplicationStatusChanged, notWritten)]),
+    ).toBe(0);
+
+    const { items } = await listDeliveries(db, subscription.id, { limit: 10 });
+    expect(items.map((d) => d.orderingKey).reverse()).toEqual([
+      ran.applicationId,
+      written.applicationId,
+    ]);
+    const outboxIds = await db.query(sql<{ id: string }>`
+      SELECT id::text FROM outbox WHERE ordering_key = ANY (${[ran.applicationId, written.applicationId]}::text[])`);
+    // The webhook id is the event's: the outbox row's id (while it waits to be published).
+    for (const { id } of outboxIds) {
+      expect(items.map((d) => d.eventId)).toContain(id);
+    }
+    expect(items.every((d) => d.eventType === 'agency.application.status-changed.v1')).toBe(true);
+    expect(items.map((d) => d.payload)).toEqual([written, ran]);
   });
 });

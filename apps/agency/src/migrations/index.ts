@@ -1,9 +1,14 @@
 import {
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateIdempotencyKeys1765000000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
 import { CreateWorkingDayCalendar1764900000700 } from '@satupintu/platform';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
+import {
+  CreateWebhooks1765400000000,
+  RotateWebhookSecrets1765600000200,
+} from '@satupintu/webhooks';
 import { CreateCases1763856000200 } from './1763856000200-create-cases';
 import { DropApplicantFromCases1764400000200 } from './1764400000200-drop-applicant-from-cases';
 import { KeepApplicantProfiles1764500000600 } from './1764500000600-keep-applicant-profiles';
@@ -26,11 +31,16 @@ export const AGENCY_MIGRATIONS = [
   KeepApplicantProfiles1764500000600,
   CreateWorkingDayCalendar1764900000700,
   CreateServiceStandards1764900001020,
+  // This one and CreateWebhooks came with webhooks (issue 8), after later ones had run
+  // (TypeORM runs whatever has not run).
+  CreateIdempotencyKeys1765000000000,
   KeepCaseHistory1765300000200,
   ClaimCases1765300000300,
+  CreateWebhooks1765400000000,
   CreateOutputs1765400000800,
   CreatePayments1765500000200,
   IndexWorkQueueFilters1765500000400,
+  RotateWebhookSecrets1765600000200,
   FollowCaseChanges1765600000300,
   RenewPaymentCodes1765600000400,
 ];

@@ -544,6 +544,14 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     id: 'harus berupa URL https:// tanpa nama pengguna atau kata sandi',
     en: 'must be an https:// URL without a user name or password',
   },
+  webhook_url_private: {
+    id: 'tidak boleh menuju localhost, alamat loopback, privat atau link-local',
+    en: 'must not point at localhost or a loopback, private or link-local address',
+  },
+  webhook_range: {
+    id: 'harus sesudah from',
+    en: 'must be after from',
+  },
   webhook_event_types: {
     id: 'paling banyak {max} jenis peristiwa, masing-masing teks tidak kosong',
     en: 'at most {max} event types, each a non-empty text',

@@ -9,14 +9,19 @@ const AGENCY_OFFICER_ROLES = new Set(['FRONT_DESK', 'VERIFIER', 'APPROVER', 'AGE
  * its own officers, mall administrators, and an API client given `agency:<CODE>:work` (the
  * agency's own system). Here, in the domain, because two services decide it on their own data:
  * the agency on its cases, intake on the applications and documents those cases are about.
+ * What only some of its officers may do (manage its webhooks) names their `roles`.
  */
-export function agencyCaseAccess(caller: WorkflowCaller, agencyCode: string): CaseAccess {
+export function agencyCaseAccess(
+  caller: WorkflowCaller,
+  agencyCode: string,
+  roles: ReadonlySet<string> = AGENCY_OFFICER_ROLES,
+): CaseAccess {
   switch (caller.kind) {
     case 'anonymous':
       return 'unauthenticated';
     case 'officer':
       if (caller.roles.includes('MALL_ADMIN')) return 'allowed';
-      return caller.agency === agencyCode && caller.roles.some((r) => AGENCY_OFFICER_ROLES.has(r))
+      return caller.agency === agencyCode && caller.roles.some((r) => roles.has(r))
         ? 'allowed'
         : 'forbidden';
     case 'client':

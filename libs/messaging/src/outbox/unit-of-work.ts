@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventContract } from '@satupintu/contracts';
-import { executorOf, sql, uniqueViolation, type Executor, type Sql } from '@satupintu/persistence';
+import {
+  executorOf,
+  identifier,
+  joinSql,
+  sql,
+  uniqueViolation,
+  type Executor,
+  type Sql,
+} from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -37,7 +45,30 @@ export interface Transaction extends Executor {
   afterCommit(callback: () => void): void;
 }
 
+/** An outbox row and the contract it was recorded by. */
+type PreparedEvent = OutboxEvent & { contract: EventContract<unknown> };
+
 export const PUBLISHED_EVENTS = Symbol('PUBLISHED_EVENTS');
+
+/** An event as its transaction records it: what a tap sees. */
+export interface RecordedEvent {
+  /** The outbox's event id (`sp-event-id`): unique per event, the same on every redelivery. */
+  id: string;
+  event: EventContract<unknown>;
+  payload: unknown;
+  occurredAt: Date;
+}
+
+/**
+ * More to write with recorded events, in their transaction: webhook deliveries of them, say
+ * (ADR 0020). `statements` answers data-modifying statements (none: nothing to add); with
+ * `when`, each must write only if that condition holds (it becomes a CTE of `writeWithEvents`'
+ * single statement). `committed` runs after a commit that recorded events.
+ */
+export interface EventTap {
+  statements(events: RecordedEvent[], when?: Sql): Sql[];
+  committed?(): void;
+}
 
 /**
  * The transactional outbox: state and outgoing events are written in one transaction, and the
@@ -48,6 +79,7 @@ export const PUBLISHED_EVENTS = Symbol('PUBLISHED_EVENTS');
 @Injectable()
 export class UnitOfWork {
   private readonly declared: Set<string>;
+  private readonly taps: EventTap[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,11 +90,16 @@ export class UnitOfWork {
     this.declared = new Set(published.map((event) => event.subject));
   }
 
+  /** Adds `tap` to every transaction that records events from now on (at module init). */
+  tap(tap: EventTap): void {
+    this.taps.push(tap);
+  }
+
   async run<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
     let wrote = 0;
     const committed: (() => void)[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const pending: OutboxEvent[] = [];
+      const pending: PreparedEvent[] = [];
       const db = executorOf(manager);
       const value = await work({
         ...db,
@@ -70,11 +107,14 @@ export class UnitOfWork {
         publish: (event, payload) => pending.push(this.prepare(event, payload)),
         afterCommit: (callback) => committed.push(callback),
       });
-      if (pending.length > 0) await db.execute(OutboxRepository.insert(pending));
+      if (pending.length > 0) {
+        await db.execute(OutboxRepository.insert(pending));
+        for (const statement of this.tapped(pending)) await db.execute(statement);
+      }
       wrote = pending.length;
       return value;
     });
-    if (wrote > 0) this.relay.kick();
+    if (wrote > 0) this.eventsCommitted();
     for (const callback of committed) callback();
     return result;
   }
@@ -96,6 +136,9 @@ export class UnitOfWork {
     const wrote = sql`EXISTS (SELECT 1 FROM state)`;
     const outbox =
       pending.length > 0 ? sql`, events AS (${OutboxRepository.insert(pending, wrote)})` : sql``;
+    const tapped = this.tapped(pending, wrote).map(
+      (statement, i) => sql`, ${identifier(`tap_${i}`)} AS (${statement})`,
+    );
     const { completes } = options;
     const key = completes
       ? sql`, ${completionOf(completes.claim, completes.response, wrote)}`
@@ -103,7 +146,7 @@ export class UnitOfWork {
     let written: number;
     try {
       const [row] = await executorOf(this.dataSource).query<{ written: number }>(
-        sql`WITH state AS (${statement} RETURNING 1)${outbox}${key}
+        sql`WITH state AS (${statement} RETURNING 1)${outbox}${joinSql(tapped, sql``)}${key}
             SELECT count(*)::int AS written FROM state`,
       );
       written = row?.written ?? 0;
@@ -112,11 +155,27 @@ export class UnitOfWork {
       throw error;
     }
     if (written > 0 && completes) completes.claim.completed = true;
-    if (written > 0 && pending.length > 0) this.relay.kick();
+    if (written > 0 && pending.length > 0) this.eventsCommitted();
     return written;
   }
 
-  private prepare<T>(event: EventContract<T>, payload: T): OutboxEvent {
+  private tapped(pending: PreparedEvent[], when?: Sql): Sql[] {
+    if (this.taps.length === 0 || pending.length === 0) return [];
+    const recorded = pending.map((row): RecordedEvent => ({
+      id: row.id,
+      event: row.contract,
+      payload: row.payload,
+      occurredAt: new Date(row.headers[OCCURRED_AT_HEADER]),
+    }));
+    return this.taps.flatMap((tap) => tap.statements(recorded, when));
+  }
+
+  private eventsCommitted(): void {
+    this.relay.kick();
+    for (const tap of this.taps) tap.committed?.();
+  }
+
+  private prepare<T>(event: EventContract<T>, payload: T): PreparedEvent {
     if (!this.declared.has(event.subject)) {
       throw new Error(
         `${this.nats.name} publishes ${event.subject} without declaring it (EventsModule.forRoot({ publishes }))`,
@@ -124,6 +183,7 @@ export class UnitOfWork {
     }
     const id = randomUUID();
     return {
+      contract: event,
       id,
       subject: eventSubject(this.nats.namespace, event.subject, event.routingKey(payload)),
       orderingKey: event.orderingKey(payload),
