@@ -13,6 +13,7 @@ const TERMS: ServiceTerms = {
   timeLimit: { value: 2, unit: 'WORKING_DAYS' },
   feeApplies: false,
   categories: [],
+  requiresNib: false,
   requirements: ['childName', 'KK'],
 };
 
@@ -221,9 +222,9 @@ describe('transitionCase', () => {
     ).toMatchObject({ status: 'IN_REVIEW' });
   });
 
-  it('gives the rules the service’s categories and the business the agency holds', async () => {
+  it('gives the rules the service’s categories, whether it requires an NIB, and the business the agency holds', async () => {
     const request = { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' } as const;
-    const business = { ...TERMS, categories: ['BUSINESS'] };
+    const business = { ...TERMS, categories: ['BUSINESS'], requiresNib: true };
     const none = ports('VERIFYING', verifying, business);
     expect(
       await domainErrorOf(

@@ -131,6 +131,7 @@ async function agencyRulesRefusal(
   const findings = agencyFindings(agencyCode, {
     serviceCode: locked.serviceCode,
     serviceCategories: terms?.categories ?? [],
+    serviceRequiresNib: terms?.requiresNib ?? false,
     ...(await ports.parties(locked.applicationId)),
   });
   if (findings.length === 0) return undefined;

@@ -40,10 +40,10 @@ describe('DPMPTSP: a business with a valid NIB and the KBLI it holds', () => {
     ).toEqual([]);
   });
 
-  it('needs a business, with a NIB of 13 digits', () => {
-    expect(businessWithItsKbli.check(facts({ business: undefined }))).toEqual([
-      { requirement: 'business', code: 'business_required' },
-    ]);
+  it('needs a business where the service requires an NIB, with a NIB of 13 digits', () => {
+    expect(
+      businessWithItsKbli.check(facts({ business: undefined, serviceRequiresNib: true })),
+    ).toEqual([{ requirement: 'business', code: 'business_required' }]);
     for (const nib of ['912000000000', '91200000000012', '91200000000a1', ''])
       expect(businessWithItsKbli.check(facts({ business: { ...business, nib } }))).toEqual([
         { requirement: 'business', code: 'nib_format' },
@@ -61,6 +61,14 @@ describe('DPMPTSP: a business with a valid NIB and the KBLI it holds', () => {
     ]);
   });
 
+  it('lets a person without a business ask for a service that requires no NIB (the NIB itself)', () => {
+    expect(
+      businessWithItsKbli.check(
+        facts({ business: undefined, serviceRequiresNib: false, form: { kbli: '56101' } }),
+      ),
+    ).toEqual([]);
+  });
+
   it('has nothing to compare when the form names no KBLI', () => {
     expect(businessWithItsKbli.check(facts({ form: undefined }))).toEqual([]);
     expect(businessWithItsKbli.check(facts({ form: { businessName: 'X' } }))).toEqual([]);
@@ -69,7 +77,7 @@ describe('DPMPTSP: a business with a valid NIB and the KBLI it holds', () => {
 
 describe('agencyFindings', () => {
   it('runs only the rules of the agency it is asked for', () => {
-    const bare = facts({ applicant: undefined, business: undefined });
+    const bare = facts({ applicant: undefined, business: undefined, serviceRequiresNib: true });
     expect(agencyFindings('DUKCAPIL', bare)).toEqual([
       {
         rule: 'dukcapil.registered-applicant',

@@ -13,6 +13,12 @@ export interface CaseFacts {
   /** The service's categories in the catalog (`BUSINESS`, `IDENTITY`, …). */
   serviceCategories: readonly string[];
   /**
+   * The service's standard requires an NIB (a required field of type `nib`): it acts for a
+   * business that exists. The service that issues NIBs asks for none, nor does a permit a person
+   * may ask for without one.
+   */
+  serviceRequiresNib?: boolean;
+  /**
    * Present when the applicant's NIK is registered: identity holds an account for it (the
    * applicant applied themselves, or intake linked the NIK an officer or client named to an
    * account), so the case names the applicant by id. A walk-in named only by a NIK has none.
@@ -50,15 +56,19 @@ export const registeredApplicant: AgencyRule = {
 };
 
 /**
- * DPMPTSP, business services: the case is for a business with a valid NIB, and a KBLI named in
- * the form is one the business holds (a permit is for an activity the business is registered
- * for, not any it names).
+ * DPMPTSP, business services: a case for a business is for one with a valid NIB, and a KBLI
+ * named in the form is one the business holds (a permit is for an activity the business is
+ * registered for, not any it names). A service whose standard requires an NIB needs a business;
+ * others (the NIB itself, which makes the business) may be asked for by a person.
  */
 export const businessWithItsKbli: AgencyRule = {
   name: 'dpmptsp.business-nib-and-kbli',
   check: (facts) => {
     if (!facts.serviceCategories.includes('BUSINESS')) return [];
-    if (!facts.business) return [{ requirement: 'business', code: 'business_required' }];
+    if (!facts.business)
+      return facts.serviceRequiresNib
+        ? [{ requirement: 'business', code: 'business_required' }]
+        : [];
     if (!NIB.test(facts.business.nib)) return [{ requirement: 'business', code: 'nib_format' }];
     const findings: RuleFinding[] = [];
     for (const [field, value] of Object.entries(facts.form ?? {})) {
