@@ -19,6 +19,8 @@ export interface ServiceTerms {
   requirements: string[];
   /** The service's categories in the catalog, for the agency's own rules (`BUSINESS`, …). */
   categories: readonly string[];
+  /** The form's fields of type `kbli`, for the agency's own rules. */
+  kbliFields: readonly string[];
 }
 
 export function termsOf(standard: ServiceStandardContentV1): ServiceTerms {
@@ -30,6 +32,9 @@ export function termsOf(standard: ServiceStandardContentV1): ServiceTerms {
       ...standard.requirements.documents.map((document) => document.kind),
     ],
     categories: standard.categories,
+    kbliFields: standard.requirements.fields
+      .filter((field) => field.type === 'kbli')
+      .map((field) => field.name),
   };
 }
 

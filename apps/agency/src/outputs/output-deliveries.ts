@@ -1,9 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { ApplicationStatusChanged, type ApplicationStatusChangedV1 } from '@satupintu/contracts';
 import { JetStreamDocumentStore, failpoint, type Transaction } from '@satupintu/messaging';
 import type { Executor } from '@satupintu/persistence';
