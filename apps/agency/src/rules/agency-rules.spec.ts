@@ -47,13 +47,20 @@ describe('DPMPTSP: a business with a valid NIB and the KBLI it holds', () => {
   });
 
   it('needs a business, with a NIB of 13 digits', () => {
-    expect(businessWithItsKbli.check(facts({ business: undefined }))).toEqual([
-      { requirement: 'business', code: 'business_required' },
-    ]);
+    expect(
+      businessWithItsKbli.check(facts({ serviceCode: 'DPMPTSP-REKLAME', business: undefined })),
+    ).toEqual([{ requirement: 'business', code: 'business_required' }]);
     for (const nib of ['912000000000', '91200000000012', '91200000000a1', ''])
       expect(businessWithItsKbli.check(facts({ business: { ...business, nib } }))).toEqual([
         { requirement: 'business', code: 'nib_format' },
       ]);
+  });
+
+  it('lets a case registering an NIB name no business, and checks one it names', () => {
+    expect(businessWithItsKbli.check(facts({ business: undefined }))).toEqual([]);
+    expect(businessWithItsKbli.check(facts({ business: { ...business, nib: '1' } }))).toEqual([
+      { requirement: 'business', code: 'nib_format' },
+    ]);
   });
 
   it('finds each KBLI field of the form naming a KBLI the business does not hold', () => {
@@ -93,7 +100,11 @@ describe('DPMPTSP: a business with a valid NIB and the KBLI it holds', () => {
 
 describe('agencyFindings', () => {
   it('runs only the rules of the agency it is asked for', () => {
-    const bare = facts({ applicant: undefined, business: undefined });
+    const bare = facts({
+      serviceCode: 'DPMPTSP-REKLAME',
+      applicant: undefined,
+      business: undefined,
+    });
     expect(agencyFindings('DUKCAPIL', bare)).toEqual([
       {
         rule: 'dukcapil.registered-applicant',

@@ -67,6 +67,13 @@ export const registeredApplicant: AgencyRule = {
 const isBusinessService = (service: ServiceFacts) => service.serviceCategories.includes('BUSINESS');
 
 /**
+ * DPMPTSP's services that issue the NIB itself: a business applying for one has none yet, so its
+ * case need not name a business (the demo's 'start a small business' begins there); one that
+ * does is checked as for any business service.
+ */
+export const NIB_REGISTRATION_SERVICES: readonly string[] = ['DPMPTSP-NIB'];
+
+/**
  * DPMPTSP, business services: the case is for a business with a valid NIB, and each KBLI the
  * form names (in a field the standard types `kbli`) is one the business holds: a permit is for
  * an activity the business is registered for, not any it names. The form is asked for only for
@@ -77,7 +84,10 @@ export const businessWithItsKbli: AgencyRule = {
   needs: (service) => (isBusinessService(service) && service.kbliFields.length > 0 ? ['form'] : []),
   check: (facts) => {
     if (!isBusinessService(facts)) return [];
-    if (!facts.business) return [{ requirement: 'business', code: 'business_required' }];
+    if (!facts.business)
+      return NIB_REGISTRATION_SERVICES.includes(facts.serviceCode)
+        ? []
+        : [{ requirement: 'business', code: 'business_required' }];
     if (!NIB.test(facts.business.nib)) return [{ requirement: 'business', code: 'nib_format' }];
     const findings: RuleFinding[] = [];
     for (const field of facts.kbliFields) {
