@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicationStatusChanged, ServiceStandardPublished } from '@satupintu/contracts';
+import { RpcClientModule } from '@satupintu/messaging';
 import { databaseName } from '@satupintu/persistence';
 import {
   IdempotencyModule,
@@ -29,6 +30,15 @@ export class AgencyModule {
           database: databaseName(config.DB_PREFIX, 'agency', agency),
           migrations: AGENCY_MIGRATIONS,
           publishes: [ApplicationStatusChanged, ServiceStandardPublished],
+        }),
+        // Requests to other services as the caller of the request being handled (ADR 0008):
+        // intake's case file for the agency's rules (ADR 0019). Half the gateway's wait, so
+        // intake's own answer (503, 504) reaches the caller before the gateway gives up.
+        RpcClientModule.forRoot({
+          url: config.NATS_URL,
+          namespace: config.SP_NAMESPACE,
+          timeoutMs: Math.max(1, Math.floor(config.NATS_REQUEST_TIMEOUT_MS / 2)),
+          name: `agency-${agency.toLowerCase()}-requests`,
         }),
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),

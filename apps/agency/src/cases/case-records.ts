@@ -19,6 +19,8 @@ export interface ServiceTerms {
   requirements: string[];
   /** The service's categories in the catalog, for the agency's own rules (`BUSINESS`, …). */
   categories: readonly string[];
+  /** The form's fields of type `kbli`, for the agency's own rules. */
+  kbliFields: readonly string[];
   /** The standard requires an NIB (a required field of type `nib`), for the agency's rules. */
   requiresNib: boolean;
 }
@@ -32,6 +34,9 @@ export function termsOf(standard: ServiceStandardContentV1): ServiceTerms {
       ...standard.requirements.documents.map((document) => document.kind),
     ],
     categories: standard.categories,
+    kbliFields: standard.requirements.fields
+      .filter((field) => field.type === 'kbli')
+      .map((field) => field.name),
     requiresNib: standard.requirements.fields.some(
       (field) => field.type === 'nib' && field.required,
     ),

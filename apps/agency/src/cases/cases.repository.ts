@@ -6,7 +6,7 @@ import {
 import type { CaseRecord, WorkflowAction } from '@satupintu/domain';
 import type { Transaction } from '@satupintu/messaging';
 import type { WorkingDayCalendarProvider } from '@satupintu/platform';
-import { type Executor, sql } from '@satupintu/persistence';
+import { type Executor, type Sql, sql } from '@satupintu/persistence';
 import type { CaseOutputs } from './case-outputs';
 import { type ServiceTerms, termsOf } from './case-records';
 import type { CaseToCheck } from './check-history';
@@ -100,12 +100,15 @@ export const CasesRepository = {
     tx: Transaction,
     by: { trackingNo?: string; applicationId?: string },
   ): Promise<LockedCase | undefined> {
-    const [row] = by.applicationId
-      ? await tx.query<LockedCase>(sql`
-          SELECT ${LOCKED_COLUMNS} FROM cases WHERE application_id = ${by.applicationId} FOR UPDATE`)
-      : await tx.query<LockedCase>(sql`
-          SELECT ${LOCKED_COLUMNS} FROM cases WHERE tracking_no = ${by.trackingNo ?? null} FOR UPDATE`);
-    return row;
+    return caseBy(tx, by, sql`FOR UPDATE`);
+  },
+
+  /** The case as it stands, unlocked: what to ask other services for before locking it. */
+  async findCase(
+    db: Executor,
+    by: { trackingNo?: string; applicationId?: string },
+  ): Promise<LockedCase | undefined> {
+    return caseBy(db, by, sql``);
   },
 
   async history(db: Executor, applicationId: string): Promise<CaseRecord[]> {
@@ -202,6 +205,19 @@ export const CasesRepository = {
 };
 
 /** How a case moves, inside the transaction of the message or request handled. */
+async function caseBy(
+  db: Executor,
+  by: { trackingNo?: string; applicationId?: string },
+  lock: Sql,
+): Promise<LockedCase | undefined> {
+  const [row] = by.applicationId
+    ? await db.query<LockedCase>(sql`
+        SELECT ${LOCKED_COLUMNS} FROM cases WHERE application_id = ${by.applicationId} ${lock}`)
+    : await db.query<LockedCase>(sql`
+        SELECT ${LOCKED_COLUMNS} FROM cases WHERE tracking_no = ${by.trackingNo ?? null} ${lock}`);
+  return row;
+}
+
 export function movePortsOf(
   tx: Transaction,
   calendar: WorkingDayCalendarProvider,

@@ -29,6 +29,7 @@ const KK_TERMS: ServiceTerms = {
   timeLimit: { value: 1, unit: 'WORKING_DAYS' },
   feeApplies: false,
   categories: [],
+  kbliFields: [],
   requiresNib: false,
   requirements: ['headName', 'KK'],
 };

@@ -3,7 +3,7 @@ import { type CaseRecord, verifyChain, workingDayCalendar } from '@satupintu/dom
 import { domainErrorOf } from '@satupintu/testing';
 import type { CaseFacts } from '../rules/agency-rules';
 import type { ServiceTerms } from './case-records';
-import { type LockedCase, transitionCase } from './transition-case';
+import { type LockedCase, fetchFacts, transitionCase } from './transition-case';
 import { chainOf } from './transition-case.spec-helpers';
 
 const APPLICATION_ID = '6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b';
@@ -13,6 +13,7 @@ const TERMS: ServiceTerms = {
   timeLimit: { value: 2, unit: 'WORKING_DAYS' },
   feeApplies: false,
   categories: [],
+  kbliFields: [],
   requiresNib: false,
   requirements: ['childName', 'KK'],
 };
@@ -243,6 +244,51 @@ describe('transitionCase', () => {
     ).toMatchObject({ status: 'IN_REVIEW' });
   });
 
+  it('compares the form fetched before the lock with the KBLI the business holds', async () => {
+    const request = { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' } as const;
+    const terms = { ...TERMS, categories: ['BUSINESS'], kbliFields: ['kbli'] };
+    const business = { business: { nib: '9120000000001', kbli: ['56101'] } };
+    const dpmptsp = officer(['VERIFIER'], 'DPMPTSP');
+    const other = ports('VERIFYING', verifying, terms, business);
+    const refusal = await domainErrorOf(
+      transitionCase('DPMPTSP', dpmptsp, request, other, {
+        applicationId: APPLICATION_ID,
+        form: { kbli: '47111' },
+      }),
+    );
+    expect(refusal).toMatchObject({
+      status: 422,
+      code: 'agency_rules_unmet',
+      errors: [{ field: 'kbli', code: 'kbli_not_held', params: { kbli: '47111' } }],
+    });
+    expect(other.moved).toEqual([]);
+    const held = ports('VERIFYING', verifying, terms, business);
+    expect(
+      await transitionCase('DPMPTSP', dpmptsp, request, held, {
+        applicationId: APPLICATION_ID,
+        form: { kbli: '56101' },
+      }),
+    ).toMatchObject({ status: 'IN_REVIEW' });
+  });
+
+  it('never lets a rule pass for want of the form it needs: 503, nothing written', async () => {
+    // The standard gained a KBLI field between the fetch and the lock, or the form fetched is
+    // another case's: a retry fetches it.
+    const request = { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' } as const;
+    const terms = { ...TERMS, categories: ['BUSINESS'], kbliFields: ['kbli'] };
+    for (const fetched of [undefined, { applicationId: 'another', form: { kbli: '56101' } }]) {
+      const fake = ports('VERIFYING', verifying, terms, {
+        business: { nib: '9120000000001', kbli: ['56101'] },
+      });
+      const error = await domainErrorOf(
+        transitionCase('DPMPTSP', officer(['VERIFIER'], 'DPMPTSP'), request, fake, fetched),
+      );
+      expect(error).toMatchObject({ status: 503, code: 'service_unavailable' });
+      expect(error.params).toMatchObject({ service: 'intake' });
+      expect(fake.moved).toEqual([]);
+    }
+  });
+
   it('asks no rule of another action', async () => {
     const fake = ports('VERIFYING', verifying, TERMS, {});
     const answer = await transitionCase(
@@ -374,5 +420,96 @@ describe('transitionCase', () => {
       fake,
     );
     expect(Date.parse(fake.moved[0].record.at)).toBe(Date.parse(late[0].at));
+  });
+});
+
+describe('fetchFacts', () => {
+  const found: LockedCase = {
+    applicationId: APPLICATION_ID,
+    trackingNo: 'K7M39QX2C',
+    serviceCode: 'DPMPTSP-NIB',
+    status: 'VERIFYING',
+    timeZone: 'Asia/Jakarta',
+  };
+  const BUSINESS_TERMS = { ...TERMS, categories: ['BUSINESS'], kbliFields: ['kbli'] };
+  const complete = { trackingNo: 'K7M39QX2C', action: 'COMPLETE_VERIFICATION' } as const;
+
+  function fetchPorts(
+    terms: ServiceTerms = BUSINESS_TERMS,
+    form: Record<string, string> | null = { kbli: '56101' },
+  ) {
+    const asked: string[] = [];
+    return {
+      asked,
+      findCase: () => Promise.resolve(found),
+      terms: () => Promise.resolve(terms),
+      caseForm: (trackingNo: string) => {
+        asked.push(trackingNo);
+        return Promise.resolve(form ?? undefined);
+      },
+    };
+  }
+
+  it('asks intake for the form of a case completing verification when a rule needs it', async () => {
+    const fake = fetchPorts();
+    expect(await fetchFacts('DPMPTSP', officer(['VERIFIER'], 'DPMPTSP'), complete, fake)).toEqual({
+      applicationId: APPLICATION_ID,
+      form: { kbli: '56101' },
+    });
+    expect(fake.asked).toEqual(['K7M39QX2C']);
+  });
+
+  it('asks nothing when no rule needs the form, or the transition would be refused anyway', async () => {
+    const cases: [string, Principal, Parameters<typeof fetchFacts>[2], ServiceTerms][] = [
+      // Agencies and services whose rules do not read the form never pay for a request.
+      ['DUKCAPIL', officer(['VERIFIER']), complete, BUSINESS_TERMS],
+      [
+        'DPMPTSP',
+        officer(['VERIFIER'], 'DPMPTSP'),
+        complete,
+        { ...BUSINESS_TERMS, kbliFields: [] },
+      ],
+      [
+        'DPMPTSP',
+        officer(['VERIFIER'], 'DPMPTSP'),
+        complete,
+        { ...BUSINESS_TERMS, categories: [] },
+      ],
+      // Another action; a caller who may not act; a role that may not complete verification.
+      [
+        'DPMPTSP',
+        officer(['VERIFIER'], 'DPMPTSP'),
+        { ...complete, action: 'REQUEST_REVISION', reason: 'x', requirements: ['kbli'] },
+        BUSINESS_TERMS,
+      ],
+      ['DPMPTSP', officer(['VERIFIER'], 'DUKCAPIL'), complete, BUSINESS_TERMS],
+      ['DPMPTSP', officer(['APPROVER'], 'DPMPTSP'), complete, BUSINESS_TERMS],
+    ];
+    for (const [agency, caller, request, terms] of cases) {
+      const fake = fetchPorts(terms);
+      expect(await fetchFacts(agency, caller, request, fake)).toBeUndefined();
+      expect(fake.asked).toEqual([]);
+    }
+  });
+
+  it('asks nothing of a case the agency does not have, or one not verifying', async () => {
+    const gone = { ...fetchPorts(), findCase: () => Promise.resolve(undefined) };
+    expect(await fetchFacts('DPMPTSP', officer(['VERIFIER'], 'DPMPTSP'), complete, gone)).toBe(
+      undefined,
+    );
+    const reviewed = {
+      ...fetchPorts(),
+      findCase: () => Promise.resolve({ ...found, status: 'IN_REVIEW' as const }),
+    };
+    expect(
+      await fetchFacts('DPMPTSP', officer(['VERIFIER'], 'DPMPTSP'), complete, reviewed),
+    ).toBeUndefined();
+  });
+
+  it('takes intake not knowing the application for an inconsistency between the services', async () => {
+    const fake = fetchPorts(BUSINESS_TERMS, null);
+    await expect(
+      fetchFacts('DPMPTSP', officer(['VERIFIER'], 'DPMPTSP'), complete, fake),
+    ).rejects.toThrow('intake knows no application K7M39QX2C');
   });
 });

@@ -1,7 +1,8 @@
-import { DomainError } from '@satupintu/common';
+import { DomainError, RETRY_AFTER_SECONDS } from '@satupintu/common';
 import type {
   ApplicationStatusChangedV1,
   CaseV1,
+  FormDataV2,
   PaymentDueV1,
   Principal,
   Status,
@@ -16,7 +17,12 @@ import {
   decideTransition,
   isWaitingOnApplicant,
 } from '@satupintu/domain';
-import { type CaseFacts, agencyFindings } from '../rules/agency-rules';
+import {
+  type CaseFacts,
+  type ServiceFacts,
+  agencyFindings,
+  factsNeeded,
+} from '../rules/agency-rules';
 import { workQueueAccess } from '../work-queue/work-queue-access';
 import { type ServiceTerms, recordOf, statusChangeOf } from './case-records';
 
@@ -60,6 +66,15 @@ export interface MoveCasePorts {
   parties?(applicationId: string): Promise<Pick<CaseFacts, 'applicant' | 'business'>>;
 }
 
+/**
+ * What the agency asked intake for before it locked the case (no request while holding the
+ * lock), for its own rules: the case's form, when a rule for the service needs it.
+ */
+export interface FetchedFacts {
+  applicationId: string;
+  form?: FormDataV2;
+}
+
 export type Moved = { ok: true; record: CaseRecord; change: ApplicationStatusChangedV1 };
 
 /** The agency's own rules refuse the case leaving verification (ADR 0019): nothing moves. */
@@ -83,18 +98,13 @@ export async function moveCase(
   caller: WorkflowCaller & { clientId?: string },
   given: { reason?: string; requirements?: readonly string[]; amount?: number },
   ports: MoveCasePorts,
+  fetched?: FetchedFacts,
 ): Promise<Moved | TransitionRefusal | RulesRefusal> {
   const terms = await ports.terms(locked.serviceCode);
-  const decision = decideTransition(locked.status, action, caller, {
-    agencyCode,
-    ...given,
-    // Without a standard the agency cannot name requirements nor say that a fee applies.
-    serviceRequirements: terms?.requirements ?? [],
-    feeApplies: terms?.feeApplies ?? false,
-  });
+  const decision = decide(agencyCode, locked, action, caller, given, terms);
   if (!decision.ok) return decision;
   if (action === 'COMPLETE_VERIFICATION') {
-    const refusal = await agencyRulesRefusal(agencyCode, locked, terms, ports);
+    const refusal = await agencyRulesRefusal(agencyCode, locked, terms, ports, fetched);
     if (refusal) return refusal;
   }
   const history = await ports.history(locked.applicationId);
@@ -116,23 +126,59 @@ export async function moveCase(
   return { ok: true, record, change };
 }
 
+function decide(
+  agencyCode: string,
+  current: Pick<LockedCase, 'status'>,
+  action: WorkflowAction,
+  caller: WorkflowCaller,
+  given: { reason?: string; requirements?: readonly string[]; amount?: number },
+  terms: ServiceTerms | undefined,
+) {
+  return decideTransition(current.status, action, caller, {
+    agencyCode,
+    ...given,
+    // Without a standard the agency cannot name requirements nor say that a fee applies.
+    serviceRequirements: terms?.requirements ?? [],
+    feeApplies: terms?.feeApplies ?? false,
+  });
+}
+
+function serviceFactsOf(serviceCode: string, terms: ServiceTerms | undefined): ServiceFacts {
+  return {
+    serviceCode,
+    serviceCategories: terms?.categories ?? [],
+    kbliFields: terms?.kbliFields ?? [],
+    serviceRequiresNib: terms?.requiresNib ?? false,
+  };
+}
+
 /**
- * The agency's own rules (`AGENCY_RULES`) on the facts it holds: a case leaves verification only
- * once they are met. Each finding names its requirement, so the verifier can ask for exactly that
- * (REQUEST_REVISION); what is named is a field or a party, never the applicant's data.
+ * The agency's own rules (`AGENCY_RULES`) on the facts it holds and those it fetched: a case
+ * leaves verification only once they are met. Each finding names its requirement, so the verifier
+ * can ask for exactly that (REQUEST_REVISION); what is named is a field or a party, never the
+ * applicant's data.
  */
 async function agencyRulesRefusal(
   agencyCode: string,
   locked: LockedCase,
   terms: ServiceTerms | undefined,
   ports: MoveCasePorts,
+  fetched: FetchedFacts | undefined,
 ): Promise<RulesRefusal | undefined> {
   if (!ports.parties) throw new Error('a case completing verification needs the parties port');
+  const service = serviceFactsOf(locked.serviceCode, terms);
+  const form = fetched?.applicationId === locked.applicationId ? fetched.form : undefined;
+  // Only when the service's standard changed between the fetch and the lock, so that a rule
+  // needs the form now: a rule must never pass for lack of it, and a retry fetches it.
+  if (factsNeeded(agencyCode, service).has('form') && !form)
+    throw new DomainError('service_unavailable', 503, [], {
+      service: 'intake',
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+    });
   const findings = agencyFindings(agencyCode, {
-    serviceCode: locked.serviceCode,
-    serviceCategories: terms?.categories ?? [],
-    serviceRequiresNib: terms?.requiresNib ?? false,
+    ...service,
     ...(await ports.parties(locked.applicationId)),
+    ...(form ? { form } : {}),
   });
   if (findings.length === 0) return undefined;
   return {
@@ -176,6 +222,64 @@ export interface TransitionCasePorts extends MoveCasePorts {
   lockCase(by: { trackingNo?: string; applicationId?: string }): Promise<LockedCase | undefined>;
 }
 
+export interface FetchFactsPorts {
+  /** The case named, as it stands, not locked; undefined when the agency has none. */
+  findCase(by: { trackingNo?: string; applicationId?: string }): Promise<LockedCase | undefined>;
+  terms(serviceCode: string): Promise<ServiceTerms | undefined>;
+  /**
+   * The case's form from intake's file of the application, asked for on behalf of the caller
+   * (intake decides whether they may read it); undefined when intake knows no such application.
+   */
+  caseForm(trackingNo: string): Promise<FormDataV2 | undefined>;
+}
+
+/**
+ * Before the case is locked: what the agency's rules for this transition need from intake, asked
+ * for now so no request is made while the case's row is locked. Nothing is asked for unless the
+ * action completes verification, the caller may take it on the case as it stands (a refusal is
+ * left to the transaction, which decides it again on the locked case), and a rule of the agency
+ * needs the form for the case's service. Intake away is its 503; intake not knowing an
+ * application the agency has a case of is an inconsistency between the services, not the
+ * caller's doing: an error (500), logged for the operators, which a retry would not mend.
+ */
+export async function fetchFacts(
+  agencyCode: string,
+  principal: Principal,
+  request: TransitionCaseV1,
+  ports: FetchFactsPorts,
+): Promise<FetchedFacts | undefined> {
+  if (request.action !== 'COMPLETE_VERIFICATION') return undefined;
+  if (workQueueAccess(principal, agencyCode) !== 'allowed') return undefined;
+  const found = await ports.findCase(caseNamed(request));
+  if (!found) return undefined;
+  const terms = await ports.terms(found.serviceCode);
+  if (!decide(agencyCode, found, request.action, principal, givenOf(request), terms).ok)
+    return undefined;
+  if (!factsNeeded(agencyCode, serviceFactsOf(found.serviceCode, terms)).has('form'))
+    return undefined;
+  const form = await ports.caseForm(found.trackingNo);
+  if (!form)
+    throw new Error(
+      `intake knows no application ${found.trackingNo}, of which agency ${agencyCode} has a case`,
+    );
+  return { applicationId: found.applicationId, form };
+}
+
+function caseNamed(request: TransitionCaseV1): { trackingNo?: string; applicationId?: string } {
+  return {
+    ...(request.trackingNo ? { trackingNo: request.trackingNo } : {}),
+    ...(request.applicationId ? { applicationId: request.applicationId } : {}),
+  };
+}
+
+function givenOf(request: TransitionCaseV1) {
+  return {
+    ...(request.reason !== undefined ? { reason: request.reason } : {}),
+    ...(request.requirements !== undefined ? { requirements: request.requirements } : {}),
+    ...(request.amount !== undefined ? { amount: request.amount } : {}),
+  };
+}
+
 /**
  * An officer or the agency's system acts on a case. Who may act on the agency's cases at all
  * is checked before the case is looked up, so a stranger learns nothing of which exist.
@@ -185,15 +289,13 @@ export async function transitionCase(
   principal: Principal,
   request: TransitionCaseV1,
   ports: TransitionCasePorts,
+  fetched?: FetchedFacts,
 ): Promise<CaseV1> {
   const resource = `${request.action} on cases of ${agencyCode}`;
   const access = workQueueAccess(principal, agencyCode);
   if (access !== 'allowed')
     throw new DomainError(access, access === 'unauthenticated' ? 401 : 403, [], { resource });
-  const locked = await ports.lockCase({
-    ...(request.trackingNo ? { trackingNo: request.trackingNo } : {}),
-    ...(request.applicationId ? { applicationId: request.applicationId } : {}),
-  });
+  const locked = await ports.lockCase(caseNamed(request));
   if (!locked)
     throw new DomainError('application_not_found', 404, [], {
       trackingNo: request.trackingNo ?? request.applicationId ?? '',
@@ -203,12 +305,9 @@ export async function transitionCase(
     locked,
     request.action,
     principal,
-    {
-      ...(request.reason !== undefined ? { reason: request.reason } : {}),
-      ...(request.requirements !== undefined ? { requirements: request.requirements } : {}),
-      ...(request.amount !== undefined ? { amount: request.amount } : {}),
-    },
+    givenOf(request),
     ports,
+    fetched,
   );
   if (!moved.ok) throw new DomainError(moved.code, moved.status, moved.errors, moved.params);
   const { payment } = moved.change;

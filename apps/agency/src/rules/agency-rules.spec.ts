@@ -1,6 +1,7 @@
 import {
   AGENCY_RULES,
   agencyFindings,
+  factsNeeded,
   businessWithItsKbli,
   registeredApplicant,
   type AgencyRule,
@@ -11,6 +12,8 @@ const business = { nib: '9120000000001', kbli: ['56101', '47111'] };
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   serviceCode: 'DPMPTSP-NIB',
   serviceCategories: ['BUSINESS'],
+  kbliFields: ['kbli'],
+  serviceRequiresNib: false,
   applicant: { registered: true },
   business,
   form: { kbli: '56101', businessName: 'Warung Sejahtera' },
@@ -29,7 +32,11 @@ describe('Dukcapil: a registered applicant', () => {
 describe('DPMPTSP: a business with a valid NIB and the KBLI it holds', () => {
   it('passes a business service for a business holding the KBLI named', () => {
     expect(businessWithItsKbli.check(facts())).toEqual([]);
-    expect(businessWithItsKbli.check(facts({ form: { kbli: ['56101', '47111'] } }))).toEqual([]);
+    expect(
+      businessWithItsKbli.check(
+        facts({ kbliFields: ['kbli', 'kbliOther'], form: { kbli: '56101', kbliOther: '47111' } }),
+      ),
+    ).toEqual([]);
   });
 
   it('leaves services that are not for businesses alone', () => {
@@ -42,7 +49,9 @@ describe('DPMPTSP: a business with a valid NIB and the KBLI it holds', () => {
 
   it('needs a business where the service requires an NIB, with a NIB of 13 digits', () => {
     expect(
-      businessWithItsKbli.check(facts({ business: undefined, serviceRequiresNib: true })),
+      businessWithItsKbli.check(
+        facts({ serviceCode: 'DPMPTSP-REKLAME', serviceRequiresNib: true, business: undefined }),
+      ),
     ).toEqual([{ requirement: 'business', code: 'business_required' }]);
     for (const nib of ['912000000000', '91200000000012', '91200000000a1', ''])
       expect(businessWithItsKbli.check(facts({ business: { ...business, nib } }))).toEqual([
@@ -50,34 +59,60 @@ describe('DPMPTSP: a business with a valid NIB and the KBLI it holds', () => {
       ]);
   });
 
-  it('finds each KBLI named in the form that the business does not hold, by its field', () => {
-    expect(
-      businessWithItsKbli.check(
-        facts({ form: { kbli: '10710', kbliSecondary: ['47111', '62019'] } }),
-      ),
-    ).toEqual([
-      { requirement: 'kbli', code: 'kbli_not_held', params: { kbli: '10710' } },
-      { requirement: 'kbliSecondary', code: 'kbli_not_held', params: { kbli: '62019' } },
+  it('lets a case of a service requiring no NIB (the NIB itself) name no business, and checks one it names', () => {
+    expect(businessWithItsKbli.check(facts({ business: undefined }))).toEqual([]);
+    expect(businessWithItsKbli.check(facts({ business: { ...business, nib: '1' } }))).toEqual([
+      { requirement: 'business', code: 'nib_format' },
     ]);
   });
 
-  it('lets a person without a business ask for a service that requires no NIB (the NIB itself)', () => {
+  it('finds each KBLI field of the form naming a KBLI the business does not hold', () => {
     expect(
       businessWithItsKbli.check(
-        facts({ business: undefined, serviceRequiresNib: false, form: { kbli: '56101' } }),
+        facts({
+          kbliFields: ['kbli', 'mainActivity', 'sideActivity'],
+          form: { kbli: '10710', mainActivity: '47111', sideActivity: '62019' },
+        }),
       ),
-    ).toEqual([]);
+    ).toEqual([
+      { requirement: 'kbli', code: 'kbli_not_held', params: { kbli: '10710' } },
+      { requirement: 'sideActivity', code: 'kbli_not_held', params: { kbli: '62019' } },
+    ]);
   });
 
-  it('has nothing to compare when the form names no KBLI', () => {
-    expect(businessWithItsKbli.check(facts({ form: undefined }))).toEqual([]);
+  it('reads only the fields the standard types kbli, and leaves an optional one left empty', () => {
+    expect(businessWithItsKbli.check(facts({ kbliFields: [], form: { kbli: '10710' } }))).toEqual(
+      [],
+    );
     expect(businessWithItsKbli.check(facts({ form: { businessName: 'X' } }))).toEqual([]);
+  });
+
+  it('needs the form only for a business service whose form has a KBLI field', () => {
+    const service = {
+      serviceCode: 'DPMPTSP-NIB',
+      serviceCategories: ['BUSINESS'],
+      serviceRequiresNib: false,
+    };
+    expect(businessWithItsKbli.needs?.({ ...service, kbliFields: ['kbli'] })).toEqual(['form']);
+    expect(businessWithItsKbli.needs?.({ ...service, kbliFields: [] })).toEqual([]);
+    expect(
+      businessWithItsKbli.needs?.({
+        ...service,
+        serviceCategories: ['BUILDING'],
+        kbliFields: ['kbli'],
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('agencyFindings', () => {
   it('runs only the rules of the agency it is asked for', () => {
-    const bare = facts({ applicant: undefined, business: undefined, serviceRequiresNib: true });
+    const bare = facts({
+      serviceCode: 'DPMPTSP-REKLAME',
+      serviceRequiresNib: true,
+      applicant: undefined,
+      business: undefined,
+    });
     expect(agencyFindings('DUKCAPIL', bare)).toEqual([
       {
         rule: 'dukcapil.registered-applicant',
@@ -90,6 +125,19 @@ describe('agencyFindings', () => {
     ]);
     expect(agencyFindings('PUPR', bare)).toEqual([]);
     expect(agencyFindings('BPJSKES', bare)).toEqual([]);
+  });
+
+  it('asks for the form only for an agency and service whose rules need it', () => {
+    const service = {
+      serviceCode: 'S',
+      serviceCategories: ['BUSINESS'],
+      kbliFields: ['kbli'],
+      serviceRequiresNib: false,
+    };
+    expect([...factsNeeded('DPMPTSP', service)]).toEqual(['form']);
+    expect([...factsNeeded('DPMPTSP', { ...service, kbliFields: [] })]).toEqual([]);
+    expect([...factsNeeded('DUKCAPIL', service)]).toEqual([]);
+    expect([...factsNeeded('PUPR', service)]).toEqual([]);
   });
 
   it('registers the demo agencies’ rules under their codes', () => {

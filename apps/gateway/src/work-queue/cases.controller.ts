@@ -115,9 +115,13 @@ export class CasesController {
       'now (409 `illegal_transition` naming its current status), and what must come with it ' +
       '(422: a reason to reject or to ask for a revision; the requirement keys to correct). ' +
       "Completing verification also runs the agency's own rules (ADR 0019: Dukcapil serves a " +
-      "registered NIK; DPMPTSP's business services need a business with a valid NIB holding the " +
-      'KBLI named): a rule not met is a 422 `agency_rules_unmet` naming the rule and, per ' +
-      'requirement at fault, what is wrong, and nothing changes. `RENEW_PAYMENT` gives a case ' +
+      "registered NIK; DPMPTSP's business services need a business with a valid NIB holding " +
+      'each KBLI the form names in a field of type `kbli`): a rule not met is a 422 ' +
+      '`agency_rules_unmet` naming the rule and, per requirement at fault (`applicant`, ' +
+      '`business`, a form field), what is wrong, and nothing changes. Where a rule needs the ' +
+      "form, the agency asks intake for the case's file as the caller, before it locks the case: " +
+      'while intake is away the answer is 503 naming intake, with `Retry-After`, and nothing ' +
+      'changes. `RENEW_PAYMENT` gives a case ' +
       'whose payment code expired unpaid a new code, for the same amount, with a new expiry ' +
       '(ADR 0022): a step recorded in the history that keeps the case `AWAITING_PAYMENT`, on ' +
       'the timeline with the new code; the old code stays refused as expired; a code still ' +
@@ -269,6 +273,16 @@ export class CasesController {
           { rules: 'dukcapil.registered-applicant' },
         ),
         instance: INSTANCE,
+      },
+      kbli: {
+        summary: 'DPMPTSP: the form names a KBLI the business does not hold',
+        error: new DomainError(
+          'agency_rules_unmet',
+          422,
+          [{ field: 'kbli', code: 'kbli_not_held', params: { kbli: '10710' } }],
+          { rules: 'dpmptsp.business-nib-and-kbli' },
+        ),
+        instance: '/v1/agencies/DPMPTSP/cases/K7M39QX2C/transitions',
       },
     },
   )

@@ -38,7 +38,8 @@ export interface RequestOptions {
 const RPC_OPTIONS = Symbol('RPC_OPTIONS');
 
 /**
- * Request/reply over NATS for the gateway: typed by the contract, carrying the caller and the
+ * Request/reply over NATS, for the gateway and for a service asking another as its own caller
+ * (the agency asking intake): typed by the contract, carrying the caller and the
  * request's intent, bounded by a timeout. A refusal from the far side comes back as its
  * DomainError; a replayed answer (`replayedReply`) is unwrapped and marks the request's context
  * `replayed`; no answer becomes 503 (nobody listening, or NATS itself away) or 504 (too slow),
