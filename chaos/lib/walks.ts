@@ -176,10 +176,28 @@ export class CaseWalks {
       } else if (response.status === 409 && record.step !== 'PAY') {
         const detail = (JSON.parse(text) as { detail?: string }).detail ?? '';
         record.acknowledged = record.attempts > 1 && doneAlready(record.step, detail);
+        // The code to pay was in the answer that was lost: the case says it.
+        if (record.acknowledged && record.step === 'COMPLETE_VERIFICATION')
+          walk.paymentCode = await this.currentPaymentCode(walk);
       }
     } catch (error) {
       record.answer = failureOf(error);
       record.detail = String(error).slice(0, 300);
+    }
+  }
+
+  /** The case's payment code as the agency shows it to its verifier (undefined if unreadable). */
+  private async currentPaymentCode(walk: Walk): Promise<string | undefined> {
+    const { gatewayUrl, agencyCode, timeoutMs } = this.options;
+    try {
+      const response = await fetch(
+        `${gatewayUrl}/v1/agencies/${agencyCode}/cases/${walk.trackingNo}`,
+        { headers: await this.options.verifier(), signal: AbortSignal.timeout(timeoutMs) },
+      );
+      if (response.status !== 200) return undefined;
+      return ((await response.json()) as { payment?: { code?: string } }).payment?.code;
+    } catch {
+      return undefined;
     }
   }
 
