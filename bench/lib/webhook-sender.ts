@@ -2,7 +2,7 @@
  * The webhook sender of the bench: `@satupintu/webhooks` in a process of its own, as a service
  * would run it (its own pool of 20, the default worker options), on a throwaway database.
  *
- * At start: migrates (`CreateWebhooks1765400000000`), creates one subscription to the receiver,
+ * At start: migrates (`CreateWebhooks1765400000000`, `RotateWebhookSecrets1765600000200`), creates one subscription to the receiver,
  * and enqueues BENCH_DELIVERIES events over BENCH_APPLICATIONS ordering keys (one event per key
  * per transaction, as events of many applications arrive interleaved); then `GET /ready` answers
  * 200 with the subscription's secret. `POST /run` starts the worker and answers, once nothing is
@@ -13,6 +13,7 @@
 import { migrate, postgresOptions, executorOf, sql, type Executor } from '@satupintu/persistence';
 import {
   CreateWebhooks1765400000000,
+  RotateWebhookSecrets1765600000200,
   DEFAULT_DELIVERY_WORKER_OPTIONS,
   DeliveryWorker,
   createSubscription,
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
         serverUrl: url.toString(),
         database,
         entities: [],
-        migrations: [CreateWebhooks1765400000000],
+        migrations: [CreateWebhooks1765400000000, RotateWebhookSecrets1765600000200],
       }),
     ).initialize(),
   );
@@ -129,12 +130,17 @@ async function main(): Promise<void> {
   const { secret } = await createSubscription(
     db,
     { owner: 'bench', scope, url: receiverUrl },
-    { secretKey, allowHttp: true },
+    // The receiver is on this machine's loopback, which production refuses (SSRF).
+    { secretKey, allowHttp: true, allowPrivateTargets: true },
   );
   const setupStarted = Date.now();
   await enqueue(dataSource, scope, deliveries, applications);
   const setupMs = Date.now() - setupStarted;
-  const worker = new DeliveryWorker(db, { ...DEFAULT_DELIVERY_WORKER_OPTIONS, secretKey });
+  const worker = new DeliveryWorker(db, {
+    ...DEFAULT_DELIVERY_WORKER_OPTIONS,
+    secretKey,
+    allowPrivateTargets: true,
+  });
 
   const app = Fastify({ logger: false });
   app.get('/ready', () => Promise.resolve({ secret, enqueueMs: setupMs }));
