@@ -1,5 +1,6 @@
 import type { Principal } from '@satupintu/contracts';
 import {
+  callGateway,
   ServiceProcess,
   TestTokenIssuer,
   aPdf,
@@ -89,19 +90,8 @@ describe('two replicas of one agency sharing its work', () => {
   const agencyDb = <T>(sql: string, params: unknown[] = []) =>
     queryServiceDb<T>(['agency', AGENCY], sql, params, own.DB_PREFIX);
 
-  async function call(who: Principal, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: {
-        authorization: auth.get(who)!,
-        'accept-language': 'en',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Answer };
-  }
+  const call = (who: Principal, method: string, path: string, body?: unknown) =>
+    callGateway<Answer>(gateway.url, auth.get(who)!, method, path, body);
 
   async function sitiApplies(): Promise<Application> {
     const form = new FormData();

@@ -5,6 +5,7 @@ import {
   type Principal,
 } from '@satupintu/contracts';
 import {
+  callGateway,
   ServiceProcess,
   TestTokenIssuer,
   anApiClient,
@@ -101,21 +102,8 @@ describe("the agency's own rules on intake's form: DPMPTSP's KBLI", () => {
   });
 
   async function call(who: Principal, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: {
-        authorization: auth.get(who)!,
-        'accept-language': 'en',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      retryAfter: response.headers.get('retry-after'),
-      body: (text ? JSON.parse(text) : {}) as Answer,
-    };
+    const answer = await callGateway<Answer>(gateway.url, auth.get(who)!, method, path, body);
+    return { ...answer, retryAfter: answer.headers.get('retry-after') };
   }
 
   type Application = { applicationId: string; trackingNo: string };

@@ -4,6 +4,7 @@ import { generateTrackingNumber } from '@satupintu/domain';
 import { RpcClient } from '@satupintu/messaging';
 import { databaseName, databaseUrl } from '@satupintu/persistence';
 import {
+  callGateway,
   ServiceProcess,
   TestTokenIssuer,
   aPdf,
@@ -115,23 +116,8 @@ describe("an agency's system: pull, read, decide", () => {
     await issuer.stop();
   });
 
-  async function call(who: Principal, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: {
-        authorization: auth.get(who)!,
-        'accept-language': 'en',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (text ? JSON.parse(text) : {}) as Answer,
-    };
-  }
+  const call = (who: Principal, method: string, path: string, body?: unknown) =>
+    callGateway<Answer>(gateway.url, auth.get(who)!, method, path, body);
 
   const move = (who: Principal, application: Application, body: Record<string, unknown>) =>
     call(who, 'POST', `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/transitions`, body);

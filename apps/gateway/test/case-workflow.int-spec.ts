@@ -1,5 +1,6 @@
 import { ApplicantProfileChanged, type Principal } from '@satupintu/contracts';
 import {
+  callGateway,
   ServiceProcess,
   TestTokenIssuer,
   aPdf,
@@ -98,19 +99,8 @@ describe('the agency workflow: transitions and the history check', () => {
     await issuer.stop();
   });
 
-  async function call(who: Principal, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: {
-        authorization: auth.get(who)!,
-        'accept-language': 'en',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Answer };
-  }
+  const call = (who: Principal, method: string, path: string, body?: unknown) =>
+    callGateway<Answer>(gateway.url, auth.get(who)!, method, path, body);
 
   const move = (who: Principal, application: Application, body: Record<string, unknown>) =>
     call(who, 'POST', `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/transitions`, body);

@@ -1,6 +1,7 @@
 import type { Principal } from '@satupintu/contracts';
 import { isValidPaymentCode, signPaymentCallback } from '@satupintu/domain';
 import {
+  callGateway,
   ServiceProcess,
   TestTokenIssuer,
   anApplicant,
@@ -70,19 +71,8 @@ describe('fees: payment codes and payment callbacks', () => {
     await issuer.stop();
   });
 
-  async function call(who: Principal, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${gateway.url}${path}`, {
-      method,
-      headers: {
-        authorization: auth.get(who)!,
-        'accept-language': 'en',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as Answer };
-  }
+  const call = (who: Principal, method: string, path: string, body?: unknown) =>
+    callGateway<Answer>(gateway.url, auth.get(who)!, method, path, body);
 
   async function sitiApplies(): Promise<Application> {
     const { status, body } = await call(siti, 'POST', '/v1/applications', {

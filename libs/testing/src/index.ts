@@ -14,3 +14,4 @@ export * from './token-issuer';
 export * from './client-credentials';
 export * from './pdf-text';
 export * from './webhook-receiver';
+export * from './gateway-call';
