@@ -11,3 +11,16 @@ describe('loadTrackingConfig', () => {
     expect(() => loadTrackingConfig({ HTTP_PORT: 'abc' })).toThrow(/HTTP_PORT/);
   });
 });
+
+describe('TRACKING_AT_RISK_SHARE', () => {
+  it('is three quarters unless set', () => {
+    expect(loadTrackingConfig({}).TRACKING_AT_RISK_SHARE).toBe(0.75);
+    expect(loadTrackingConfig({ TRACKING_AT_RISK_SHARE: '0.5' }).TRACKING_AT_RISK_SHARE).toBe(0.5);
+  });
+
+  it.each(['0', '1', '1.5', '-0.2'])('refuses %s: a share is strictly between 0 and 1', (share) => {
+    expect(() => loadTrackingConfig({ TRACKING_AT_RISK_SHARE: share })).toThrow(
+      /TRACKING_AT_RISK_SHARE/,
+    );
+  });
+});

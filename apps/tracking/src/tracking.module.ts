@@ -4,6 +4,7 @@ import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/plat
 import type { TrackingConfig } from './config';
 import { TRACKING_MIGRATIONS } from './migrations';
 import { TimelineModule } from './timeline/timeline.module';
+import { TRACKING_SETTINGS, type TrackingSettings } from './tracking.settings';
 
 @Module({})
 export class TrackingModule {
@@ -21,6 +22,14 @@ export class TrackingModule {
         WorkingDayCalendarModule.follow(),
         TimelineModule,
       ],
+      providers: [settingsProvider(config)],
+      exports: [TRACKING_SETTINGS],
+      global: true,
     };
   }
+}
+
+function settingsProvider(config: TrackingConfig) {
+  const settings: TrackingSettings = { atRiskShare: config.TRACKING_AT_RISK_SHARE };
+  return { provide: TRACKING_SETTINGS, useValue: settings };
 }

@@ -10,8 +10,9 @@ describe('the timeline table', () => {
     await queryServiceDb(
       ['tracking'],
       `INSERT INTO timeline_entries
-         (event_id, application_id, tracking_no, status, agency_code, agency_time_zone, occurred_at)
-       VALUES ($1, $2, 'APPENDONL', 'SUBMITTED', 'DUKCAPIL', 'Asia/Jakarta', now())`,
+         (event_id, application_id, tracking_no, status, agency_code, agency_time_zone, occurred_at,
+          sequence)
+       VALUES ($1, $2, 'APPENDONL', 'SUBMITTED', 'DUKCAPIL', 'Asia/Jakarta', now(), 0)`,
       [randomUUID(), randomUUID()],
     );
   });

@@ -14,3 +14,4 @@ export * from './workflow/case-clock';
 export * from './workflow/case-access';
 export * from './payments/payments';
 export * from './document-number/document-number';
+export * from './workflow/deadline-risk';

@@ -71,7 +71,17 @@ export const TIMELINE_EXAMPLE: TimelineResponse = {
   trackingNo: 'K7M39QX2C',
   status: 'VERIFYING',
   entries: [
-    { status: 'SUBMITTED', at: '2026-11-23T10:45:12.123+07:00', agencyCode: 'DUKCAPIL' },
-    { status: 'VERIFYING', at: '2026-11-23T10:45:12.480+07:00', agencyCode: 'DUKCAPIL' },
+    {
+      sequence: 0,
+      status: 'SUBMITTED',
+      at: '2026-11-23T10:45:12.123+07:00',
+      agencyCode: 'DUKCAPIL',
+    },
+    {
+      sequence: 1,
+      status: 'VERIFYING',
+      at: '2026-11-23T10:45:12.480+07:00',
+      agencyCode: 'DUKCAPIL',
+    },
   ],
 };

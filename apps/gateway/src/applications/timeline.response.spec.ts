@@ -2,6 +2,7 @@ import type { TimelineEntryV1 } from '@satupintu/contracts';
 import { TIMELINE_LIMITS, toTimelineResponse } from './timeline.response';
 
 const entry = (overrides: Partial<TimelineEntryV1> = {}): TimelineEntryV1 => ({
+  sequence: 1,
   status: 'VERIFYING',
   at: '2026-11-23T10:45:12.480+07:00',
   agencyCode: 'DUKCAPIL',

@@ -22,6 +22,17 @@ export const APPLICATION_STATUS = {
 
 export class TimelineEntryResponse {
   @ApiProperty({
+    description:
+      "Its place in the case's history: 0 is the submission, then one more per change. The " +
+      'live stream (`/events`) uses it as the event id, so a client resumes after it.',
+    type: 'integer',
+    minimum: 0,
+    maximum: 100_000,
+    example: 1,
+  })
+  sequence: number;
+
+  @ApiProperty({
     ...APPLICATION_STATUS,
     description: 'The status it moved to',
     example: 'VERIFYING',
@@ -71,6 +82,7 @@ export function toTimelineResponse(timeline: TimelineV1): TimelineResponse {
     trackingNo: timeline.trackingNo,
     status: timeline.status,
     entries: timeline.entries.slice(-TIMELINE_LIMITS.entries).map((entry) => ({
+      sequence: entry.sequence,
       status: entry.status,
       at: entry.at,
       agencyCode: entry.agencyCode,

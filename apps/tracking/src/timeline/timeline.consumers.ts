@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   AGENCY_STREAM,
   ApplicationStatusChanged,
@@ -6,15 +6,30 @@ import {
   INTAKE_STREAM,
 } from '@satupintu/contracts';
 import { EventConsumers, on } from '@satupintu/messaging';
+import { sql, type Executor } from '@satupintu/persistence';
+import { WorkingDayCalendarProvider } from '@satupintu/platform';
+import type { CaseRules } from '../cases/case-view';
+import { CaseViewsRepository } from '../cases/case-views.repository';
+import { TRACKING_SETTINGS, type TrackingSettings } from '../tracking.settings';
 import { TimelineRepository } from './timeline.repository';
 
-/** Every service's status events become entries on the one timeline. */
+/**
+ * Every service's status events become entries on the one timeline, and the case's row in the
+ * read model follows, in the event's transaction: an entry and the view never disagree.
+ */
 @Injectable()
 export class TimelineConsumers implements OnApplicationBootstrap {
   constructor(
     private readonly consumers: EventConsumers,
     private readonly timeline: TimelineRepository,
+    private readonly views: CaseViewsRepository,
+    private readonly calendar: WorkingDayCalendarProvider,
+    @Inject(TRACKING_SETTINGS) private readonly settings: TrackingSettings,
   ) {}
+
+  private rules(): CaseRules {
+    return { calendar: this.calendar.calendar(), atRiskShare: this.settings.atRiskShare };
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start({
@@ -26,26 +41,30 @@ export class TimelineConsumers implements OnApplicationBootstrap {
             eventId: meta.eventId,
             applicationId: event.applicationId,
             trackingNo: event.trackingNo,
+            sequence: 0,
             status: 'SUBMITTED',
             agencyCode: event.agencyCode,
             agencyTimeZone: event.agencyTimeZone,
             occurredAt: new Date(event.submittedAt),
           });
+          await this.views.project(tx, event.applicationId, this.rules());
         }),
       ],
     });
     await this.consumers.start({
       stream: AGENCY_STREAM,
       handlers: [
-        on(ApplicationStatusChanged, (event, tx, meta) =>
-          this.timeline.append(tx, {
+        on(ApplicationStatusChanged, async (event, tx, meta) => {
+          await this.timeline.append(tx, {
             eventId: meta.eventId,
             applicationId: event.applicationId,
             trackingNo: event.trackingNo,
+            sequence: event.sequence ?? (await this.nextSequence(tx, event.applicationId)),
             status: event.to,
             agencyCode: event.agencyCode,
             agencyTimeZone: event.agencyTimeZone,
             reason: event.reason,
+            deadline: event.deadline ? new Date(event.deadline) : null,
             // Only the fields of the contract: the event is validated, not whitelisted.
             ...(event.payment
               ? {
@@ -58,9 +77,21 @@ export class TimelineConsumers implements OnApplicationBootstrap {
                 }
               : {}),
             occurredAt: new Date(event.changedAt),
-          }),
-        ),
+          });
+          await this.views.project(tx, event.applicationId, this.rules());
+        }),
       ],
     });
+  }
+
+  /**
+   * Events from before agencies numbered them have no sequence: such an event goes after what
+   * is held, in arrival order, which is what the timeline did for them before.
+   */
+  private async nextSequence(tx: Executor, applicationId: string): Promise<number> {
+    const [row] = await tx.query<{ next: number }>(sql`
+      SELECT coalesce(max(sequence), 0) + 1 AS next FROM timeline_entries
+       WHERE application_id = ${applicationId}`);
+    return row.next;
   }
 }

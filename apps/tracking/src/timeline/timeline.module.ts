@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CaseViewsRepository } from '../cases/case-views.repository';
 import { TimelineConsumers } from './timeline.consumers';
 import { TimelineHandlers } from './timeline.handlers';
 import { TimelineRepository } from './timeline.repository';
 
 @Module({
   controllers: [TimelineHandlers],
-  providers: [TimelineRepository, TimelineConsumers],
+  providers: [TimelineRepository, CaseViewsRepository, TimelineConsumers],
+  exports: [TimelineRepository, CaseViewsRepository],
 })
 export class TimelineModule {}

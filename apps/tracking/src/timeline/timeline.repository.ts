@@ -9,6 +9,10 @@ export interface NewTimelineEntry extends TimelineEntry {
   eventId: string;
   applicationId: string;
   trackingNo: string;
+  /** Its place in the case's history: 0 for SUBMITTED, then the agency's sequence. */
+  sequence: number;
+  /** The case's deadline after this change, as the agency computed it. */
+  deadline?: Date | null;
 }
 
 /** An application's owners, with one of its entries (all null when it has none yet). */
@@ -16,6 +20,7 @@ interface TimelineRow {
   ownerAgencyCode: string;
   applicantId: string | null;
   submittedByClient: string | null;
+  sequence: number | null;
   status: TimelineEntry['status'] | null;
   agencyCode: string | null;
   agencyTimeZone: string | null;
@@ -35,7 +40,9 @@ export class TimelineRepository {
 
   /**
    * Whose the application is and its entries, in one round trip (a timeline is read far more
-   * often than written); undefined if tracking has not heard of the application.
+   * often than written); undefined if tracking has not heard of the application's submission.
+   * Entries are in sequence order, up to the last one the read model folded in: one that
+   * arrived before its predecessor waits, unseen, until the predecessor comes.
    */
   async timelineOf(
     trackingNo: string,
@@ -43,12 +50,13 @@ export class TimelineRepository {
     const rows = await this.db.query<TimelineRow>(sql`
       SELECT a.agency_code AS "ownerAgencyCode", a.applicant_id AS "applicantId",
              a.submitted_by_client AS "submittedByClient",
-             e.status, e.agency_code AS "agencyCode", e.agency_time_zone AS "agencyTimeZone",
+             e.sequence, e.status, e.agency_code AS "agencyCode", e.agency_time_zone AS "agencyTimeZone",
              e.occurred_at AS "occurredAt", e.reason, e.payment
-        FROM applications a
-        LEFT JOIN timeline_entries e ON e.tracking_no = a.tracking_no
+        FROM case_views a
+        LEFT JOIN timeline_entries e
+          ON e.tracking_no = a.tracking_no AND e.sequence <= a.sequence
        WHERE a.tracking_no = ${trackingNo}
-       ORDER BY e.occurred_at, e.id`);
+       ORDER BY e.sequence`);
     const [first] = rows;
     if (!first) return undefined;
     return {
@@ -58,9 +66,9 @@ export class TimelineRepository {
         submittedByClient: first.submittedByClient,
       },
       entries: rows.flatMap(
-        ({ status, agencyCode, agencyTimeZone, occurredAt, reason, payment }) =>
-          status && agencyCode && agencyTimeZone && occurredAt
-            ? [{ status, agencyCode, agencyTimeZone, occurredAt, reason, payment }]
+        ({ sequence, status, agencyCode, agencyTimeZone, occurredAt, reason, payment }) =>
+          sequence !== null && status && agencyCode && agencyTimeZone && occurredAt
+            ? [{ sequence, status, agencyCode, agencyTimeZone, occurredAt, reason, payment }]
             : [],
       ),
     };
@@ -70,11 +78,14 @@ export class TimelineRepository {
   async recordOwners(tx: Executor, submitted: ApplicationSubmittedV2): Promise<void> {
     await tx.execute(sql`
       INSERT INTO applications (application_id, tracking_no, agency_code, applicant_id,
-        business_id, submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at)
+        business_id, submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at,
+        agency_time_zone, service_code, channel, bundle_case_id, step_key)
       VALUES (${submitted.applicationId}, ${submitted.trackingNo}, ${submitted.agencyCode},
         ${submitted.applicantId ?? null}, ${submitted.businessId ?? null},
         ${submitted.submittedBy?.kind ?? null}, ${submitted.submittedBy?.subject ?? null},
-        ${submitted.submittedBy?.clientId ?? null}, ${submitted.submittedAt})
+        ${submitted.submittedBy?.clientId ?? null}, ${submitted.submittedAt},
+        ${submitted.agencyTimeZone}, ${submitted.serviceCode}, ${submitted.channel},
+        ${submitted.bundleCaseId ?? null}, ${submitted.stepKey ?? null})
       ON CONFLICT (application_id) DO NOTHING`);
   }
 
@@ -82,10 +93,11 @@ export class TimelineRepository {
   async append(tx: Executor, entry: NewTimelineEntry): Promise<void> {
     await tx.execute(sql`
       INSERT INTO timeline_entries (event_id, application_id, tracking_no, status, agency_code,
-        agency_time_zone, reason, payment, occurred_at)
+        agency_time_zone, reason, payment, occurred_at, sequence, deadline)
       VALUES (${entry.eventId}, ${entry.applicationId}, ${entry.trackingNo}, ${entry.status},
         ${entry.agencyCode}, ${entry.agencyTimeZone}, ${entry.reason ?? null},
-        ${entry.payment ? JSON.stringify(entry.payment) : null}::jsonb, ${entry.occurredAt})
-      ON CONFLICT (event_id) DO NOTHING`);
+        ${entry.payment ? JSON.stringify(entry.payment) : null}::jsonb, ${entry.occurredAt},
+        ${entry.sequence}, ${entry.deadline ?? null})
+      ON CONFLICT DO NOTHING`);
   }
 }

@@ -3,12 +3,14 @@ import { toTimeline, type TimelineEntry } from './timeline';
 const at = (iso: string) => new Date(iso);
 
 const submitted: TimelineEntry = {
+  sequence: 0,
   status: 'SUBMITTED',
   agencyCode: 'DUKCAPIL',
   agencyTimeZone: 'Asia/Jakarta',
   occurredAt: at('2025-11-23T03:00:00.000Z'),
 };
 const verifying: TimelineEntry = {
+  sequence: 1,
   status: 'VERIFYING',
   agencyCode: 'DUKCAPIL',
   agencyTimeZone: 'Asia/Jakarta',
@@ -16,6 +18,7 @@ const verifying: TimelineEntry = {
   reason: null,
 };
 const revision: TimelineEntry = {
+  sequence: 2,
   status: 'NEEDS_REVISION',
   agencyCode: 'DUKCAPIL',
   // Each entry keeps its own agency's zone (a bundle spans agencies in WIB and WITA).
@@ -34,9 +37,20 @@ describe('toTimeline', () => {
       trackingNo: 'K7M39QX2C',
       status: 'NEEDS_REVISION',
       entries: [
-        { status: 'SUBMITTED', at: '2025-11-23T10:00:00.000+07:00', agencyCode: 'DUKCAPIL' },
-        { status: 'VERIFYING', at: '2025-11-23T10:00:01.000+07:00', agencyCode: 'DUKCAPIL' },
         {
+          sequence: 0,
+          status: 'SUBMITTED',
+          at: '2025-11-23T10:00:00.000+07:00',
+          agencyCode: 'DUKCAPIL',
+        },
+        {
+          sequence: 1,
+          status: 'VERIFYING',
+          at: '2025-11-23T10:00:01.000+07:00',
+          agencyCode: 'DUKCAPIL',
+        },
+        {
+          sequence: 2,
           status: 'NEEDS_REVISION',
           at: '2025-11-24T16:30:00.000+08:00',
           agencyCode: 'DUKCAPIL',
@@ -58,26 +72,46 @@ describe('toTimeline', () => {
       agencyCode: 'PUPR',
       agencyTimeZone: 'Asia/Jakarta',
       occurredAt: at('2025-11-23T03:00:00.000Z'),
+      sequence: 1,
       payment,
     };
-    expect(toTimeline('K7M39QX2C', [awaiting, { ...verifying, payment: null }])?.entries).toEqual([
+    expect(
+      toTimeline('K7M39QX2C', [awaiting, { ...verifying, sequence: 2, payment: null }])?.entries,
+    ).toEqual([
       {
+        sequence: 1,
         status: 'AWAITING_PAYMENT',
         at: '2025-11-23T10:00:00.000+07:00',
         agencyCode: 'PUPR',
         payment,
       },
-      { status: 'VERIFYING', at: '2025-11-23T10:00:01.000+07:00', agencyCode: 'DUKCAPIL' },
+      {
+        sequence: 2,
+        status: 'VERIFYING',
+        at: '2025-11-23T10:00:01.000+07:00',
+        agencyCode: 'DUKCAPIL',
+      },
     ]);
   });
 
-  it('orders by when things happened, not by the order they were recorded', () => {
+  it('orders by sequence, not by the order they were recorded', () => {
     const timeline = toTimeline('K7M39QX2C', [revision, submitted, verifying]);
     expect(timeline?.entries.map((entry) => entry.status)).toEqual([
       'SUBMITTED',
       'VERIFYING',
       'NEEDS_REVISION',
     ]);
+  });
+
+  it('orders by sequence, not by the clocks of the hosts that reported them', () => {
+    // The agency's host runs a second behind intake's: its VERIFYING reads as earlier.
+    const skewed: TimelineEntry = { ...verifying, occurredAt: at('2025-11-23T02:59:59.000Z') };
+    const timeline = toTimeline('K7M39QX2C', [skewed, submitted]);
+    expect(timeline?.entries.map((entry) => [entry.sequence, entry.status])).toEqual([
+      [0, 'SUBMITTED'],
+      [1, 'VERIFYING'],
+    ]);
+    expect(timeline?.status).toBe('VERIFYING');
   });
 
   it('takes the status of the latest entry, wherever it was in the input', () => {
@@ -94,11 +128,11 @@ describe('toTimeline', () => {
     ]);
   });
 
-  it('keeps the input order of entries that happened at the same instant', () => {
-    const a: TimelineEntry = { ...verifying, agencyCode: 'A' };
-    const b: TimelineEntry = { ...verifying, agencyCode: 'B' };
+  it('orders entries that happened at the same instant by sequence', () => {
+    const a: TimelineEntry = { ...verifying, agencyCode: 'A', sequence: 1 };
+    const b: TimelineEntry = { ...verifying, agencyCode: 'B', sequence: 2 };
     expect(toTimeline('K7M39QX2C', [a, b])?.entries.map((e) => e.agencyCode)).toEqual(['A', 'B']);
-    expect(toTimeline('K7M39QX2C', [b, a])?.entries.map((e) => e.agencyCode)).toEqual(['B', 'A']);
+    expect(toTimeline('K7M39QX2C', [b, a])?.entries.map((e) => e.agencyCode)).toEqual(['A', 'B']);
   });
 
   it('has a reason only when the entry has one', () => {
@@ -106,7 +140,7 @@ describe('toTimeline', () => {
       submitted,
       verifying,
       { ...revision, reason: '' },
-      { ...revision, occurredAt: at('2025-11-25T00:00:00Z') },
+      { ...revision, sequence: 3, occurredAt: at('2025-11-25T00:00:00Z') },
     ])?.entries;
     expect(entries?.map((entry) => 'reason' in entry)).toEqual([false, false, false, true]);
     expect(entries?.[3].reason).toBe('Foto KK buram');
@@ -117,7 +151,12 @@ describe('toTimeline', () => {
       trackingNo: 'K7M39QX2C',
       status: 'SUBMITTED',
       entries: [
-        { status: 'SUBMITTED', at: '2025-11-23T10:00:00.000+07:00', agencyCode: 'DUKCAPIL' },
+        {
+          sequence: 0,
+          status: 'SUBMITTED',
+          at: '2025-11-23T10:00:00.000+07:00',
+          agencyCode: 'DUKCAPIL',
+        },
       ],
     });
   });

@@ -2,6 +2,8 @@ import type { PaymentDueV1, Status, TimelineEntryV1, TimelineV1 } from '@satupin
 import { toZonedIso } from '@satupintu/domain';
 
 export interface TimelineEntry {
+  /** Its place in the case's history: 0 for SUBMITTED, then the agency's numbering. */
+  sequence: number;
   status: Status;
   agencyCode: string;
   agencyTimeZone: string;
@@ -13,16 +15,18 @@ export interface TimelineEntry {
 
 /**
  * The timeline as a citizen reads it: oldest first. Entries arrive from several services over
- * separate streams, so they are ordered by when they happened, not when they were recorded.
- * The current status is the last entry's.
+ * separate streams, and their times come from the clocks of different hosts, so they are ordered
+ * by their place in the case's history (the sequence), never by time. The current status is the
+ * last entry's.
  */
 export function toTimeline(trackingNo: string, entries: TimelineEntry[]): TimelineV1 | undefined {
   if (entries.length === 0) return undefined;
-  const ordered = [...entries].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const ordered = [...entries].sort((a, b) => a.sequence - b.sequence);
   return {
     trackingNo,
     status: ordered[ordered.length - 1].status,
     entries: ordered.map((entry): TimelineEntryV1 => ({
+      sequence: entry.sequence,
       status: entry.status,
       at: toZonedIso(entry.occurredAt, entry.agencyTimeZone),
       agencyCode: entry.agencyCode,

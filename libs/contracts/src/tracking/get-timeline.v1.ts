@@ -11,6 +11,8 @@ export class GetTimelineV1 {
 }
 
 export interface TimelineEntryV1 {
+  /** Its place in the case's history (0: SUBMITTED); a live stream's event id. */
+  sequence: number;
   status: Status;
   /** When it happened: ISO 8601 in the agency's time zone. */
   at: string;

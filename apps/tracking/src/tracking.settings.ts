@@ -1,0 +1,7 @@
+/** What tracking's features read of its configuration, without the whole environment. */
+export interface TrackingSettings {
+  /** The share of its working days a case has used when it is reported at risk. */
+  atRiskShare: number;
+}
+
+export const TRACKING_SETTINGS = Symbol('TRACKING_SETTINGS');
