@@ -1,11 +1,24 @@
-import { ConfigError, baseEnv, loadConfig } from '@satupintu/common';
+import {
+  ConfigError,
+  INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY,
+  baseEnv,
+  derivedKey,
+  keyEncryptionKey,
+  keyEncryptionKeyFrom,
+  loadConfig,
+} from '@satupintu/common';
 import { num, port } from 'envalid';
 
 export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env) {
+  const production = env.NODE_ENV === 'production';
   const config = loadConfig(
     {
       ...baseEnv,
       HTTP_PORT: port({ default: 3003 }),
+      TRACKING_KEY_ENCRYPTION_KEY: keyEncryptionKey({
+        ...(production ? {} : { default: INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY }),
+        desc: "base64 of 32 bytes: tracking's keys (the public lookup's tokens and second factors) derive from it; required in production",
+      }),
       TRACKING_AT_RISK_SHARE: num({
         default: 0.75,
         desc: 'share of its working days a case has used when it is reported at risk (0 < s < 1)',
@@ -15,7 +28,8 @@ export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env) {
   );
   if (!(config.TRACKING_AT_RISK_SHARE > 0 && config.TRACKING_AT_RISK_SHARE < 1))
     throw new ConfigError('TRACKING_AT_RISK_SHARE must be between 0 and 1 (exclusive)');
-  return config;
+  const kek = keyEncryptionKeyFrom(config.TRACKING_KEY_ENCRYPTION_KEY);
+  return { ...config, lookupKey: derivedKey(kek, 'satupintu tracking lookup tokens v1') };
 }
 
 export type TrackingConfig = ReturnType<typeof loadTrackingConfig>;

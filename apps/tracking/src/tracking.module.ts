@@ -30,6 +30,9 @@ export class TrackingModule {
 }
 
 function settingsProvider(config: TrackingConfig) {
-  const settings: TrackingSettings = { atRiskShare: config.TRACKING_AT_RISK_SHARE };
+  const settings: TrackingSettings = {
+    atRiskShare: config.TRACKING_AT_RISK_SHARE,
+    lookupKey: config.lookupKey,
+  };
   return { provide: TRACKING_SETTINGS, useValue: settings };
 }

@@ -2,6 +2,8 @@
 export interface TrackingSettings {
   /** The share of its working days a case has used when it is reported at risk. */
   atRiskShare: number;
+  /** Signs and checks the public lookup's tokens (lookup/lookup-token.ts). */
+  lookupKey: Buffer;
 }
 
 export const TRACKING_SETTINGS = Symbol('TRACKING_SETTINGS');

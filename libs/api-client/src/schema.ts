@@ -3102,6 +3102,11 @@ export interface components {
              */
             reason?: string;
             /**
+             * @description Its place in the case's history: 0 is the submission, then one more per change. The live stream (`/events`) uses it as the event id, so a client resumes after it.
+             * @example 1
+             */
+            sequence: number;
+            /**
              * @description The status it moved to
              * @example VERIFYING
              */
