@@ -12,6 +12,7 @@ import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { TrackingViewsModule } from './tracking/tracking.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
@@ -37,6 +38,7 @@ export class GatewayModule {
         DocumentsModule.forRoot(config),
         BundlesModule,
         WorkQueueModule,
+        TrackingViewsModule,
         WebhooksModule,
         OutputsModule,
         AccountsModule,

@@ -5,6 +5,7 @@ import type { TrackingConfig } from './config';
 import { TRACKING_MIGRATIONS } from './migrations';
 import { TimelineModule } from './timeline/timeline.module';
 import { TRACKING_SETTINGS, type TrackingSettings } from './tracking.settings';
+import { ViewsModule } from './views/views.module';
 
 @Module({})
 export class TrackingModule {
@@ -21,6 +22,7 @@ export class TrackingModule {
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
         TimelineModule,
+        ViewsModule,
       ],
       providers: [settingsProvider(config)],
       exports: [TRACKING_SETTINGS],

@@ -34,6 +34,7 @@ export * from './agency/payment-due.v1';
 export * from './agency/get-case.v1';
 export * from './agency/list-case-changes.v1';
 export * from './agency/webhooks.v1';
+export * from './tracking/case-views.v1';
 export * from './tracking/get-timeline.v1';
 export * from './tracking/tracking.stream';
 export * from './tracking/case-deadline-alert.v1';
