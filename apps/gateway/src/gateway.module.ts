@@ -6,6 +6,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { DeadlineAlertsModule } from './deadline-alerts/deadline-alerts.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
 import { OutputsModule } from './outputs/outputs.module';
@@ -46,6 +47,7 @@ export class GatewayModule {
         CalendarModule,
         ServicesModule,
         PaymentsModule,
+        DeadlineAlertsModule,
       ],
     };
   }

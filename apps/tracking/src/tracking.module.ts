@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CaseDeadlineAlert } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import type { TrackingConfig } from './config';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { TRACKING_MIGRATIONS } from './migrations';
 import { TimelineModule } from './timeline/timeline.module';
 import { TRACKING_SETTINGS, type TrackingSettings } from './tracking.settings';
@@ -18,11 +20,13 @@ export class TrackingModule {
           name: 'tracking',
           database: databaseName(config.DB_PREFIX, 'tracking'),
           migrations: TRACKING_MIGRATIONS,
+          publishes: [CaseDeadlineAlert],
         }),
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
         TimelineModule,
         ViewsModule,
+        DeadlinesModule,
       ],
       providers: [settingsProvider(config)],
       exports: [TRACKING_SETTINGS],
@@ -35,6 +39,7 @@ function settingsProvider(config: TrackingConfig) {
   const settings: TrackingSettings = {
     atRiskShare: config.TRACKING_AT_RISK_SHARE,
     lookupKey: config.lookupKey,
+    deadlineSweepMs: config.TRACKING_DEADLINE_SWEEP_MS,
   };
   return { provide: TRACKING_SETTINGS, useValue: settings };
 }
