@@ -140,13 +140,13 @@ export class LiveEventsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const trackingNo = trackingNoFromPath(raw);
-    const after = lastEventIdFrom(lastEventIdHeader) ?? query.lastEventId;
     const principal = currentContext()?.principal;
     if (!query.lookupToken && (!principal || principal.kind === 'anonymous'))
       throw new DomainError('unauthenticated', 401, [], {
         resource: `GET ${request.routeOptions.url ?? request.url}`,
       });
+    const trackingNo = trackingNoFromPath(raw);
+    const after = lastEventIdFrom(lastEventIdHeader) ?? query.lastEventId;
     await this.streams.open(request, reply, {
       trackingNo,
       ...(after !== undefined ? { after } : {}),
