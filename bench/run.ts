@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { measureLiveVisibility } from './lib/live-visibility';
 import { ActivitySampler } from './lib/pg-activity';
 import { cpuByProcess, describeCores, sampleProcesses } from './lib/proc-cpu';
 import { summarizeProfile } from './lib/profile-summary';
@@ -60,6 +61,9 @@ const WEBHOOK_APPLICATIONS = 2000;
 /** The receiver verifies one signature in this many (1: all). */
 const WEBHOOK_VERIFY_EVERY = 1;
 const WARMUP_DRAIN_TIMEOUT_MS = 60_000;
+/** Submit → visible on the live stream: applications per second, steady, well below saturation. */
+const LIVE_RATE = 10;
+const LIVE_TIMEOUT_MS = 10_000;
 /** BENCH_PROFILE=1: CPU-profile each service during the POST run (which perturbs its figures). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Whatever happens, the bench ends (and cleans up) by then. */
@@ -93,7 +97,7 @@ let AUTH_HEADERS: Record<string, string> = {};
  * Limits far above what the bench sends: the counters still count every request (NATS KV, as
  * deployed), in both gateways alike, but never refuse one.
  */
-const GATEWAY_ENV = { RATE_LIMIT_PER_CALLER: '1000000000' };
+const GATEWAY_ENV = { RATE_LIMIT_PER_CALLER: '1000000000', LIVE_STREAMS_PER_CALLER: '100000' };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const shout = (line = '') => void process.stdout.write(`${line}\n`);
@@ -916,6 +920,30 @@ async function main(): Promise<number> {
   ).result;
   if (failures(routed) > 0) problems.push(`GET work-queue: ${describeFailures(routed, 200)}`);
 
+  // Submit → visible in tracking, as a client following its case sees it (lib/live-visibility.ts):
+  // at a steady rate far below saturation, POST then the case's live stream until SUBMITTED, and
+  // VERIFYING pushed on it.
+  say(`\n▶ submit → visible on the live stream, ${LIVE_RATE} applications/s for ${DURATION_S} s`);
+  const live = await measureLiveVisibility({
+    gatewayUrl: gateway.url,
+    headers: AUTH_HEADERS,
+    body: APPLICATION,
+    ratePerSecond: LIVE_RATE,
+    durationS: DURATION_S,
+    timeoutMs: LIVE_TIMEOUT_MS,
+  });
+  if (live.failures.length > 0)
+    problems.push(
+      `submit → live stream: ${live.failures.length} of ${live.attempted} failed (${[...new Set(live.failures)].slice(0, 3).join('; ')})`,
+    );
+  const liveSummary =
+    `Submit → visible in tracking (${LIVE_RATE} applications/s for ${DURATION_S} s, POST sent → entry received on the case's live stream, the stream opened after the 201 and again every 10 ms while tracking answers 404; ${live.reopened} reopenings over ${live.n} applications): ` +
+    `201 p50 ${fmtMs(live.accepted.p50)} ms, p99 ${fmtMs(live.accepted.p99)} ms; ` +
+    `SUBMITTED p50 ${fmtMs(live.submitted.p50)} ms, p99 ${fmtMs(live.submitted.p99)} ms, max ${fmtMs(live.submitted.max)} ms; ` +
+    `VERIFYING (the agency's, pushed live) p50 ${fmtMs(live.verifying.p50)} ms, p99 ${fmtMs(live.verifying.p99)} ms, max ${fmtMs(live.verifying.max)} ms; ` +
+    `goal p99 ≤ 250 ms: **${live.failures.length === 0 && live.submitted.p99 <= 250 ? 'met' : 'not met'}** (SUBMITTED).`;
+  say(`  ${liveSummary.replace(/\*/g, '')}`);
+
   // The work queue of an agency with 100,000 open cases: saturated like the row above (what the
   // size costs), then at a steady rate far below saturation (the latency an officer sees), a
   // page of 20, unfiltered and filtered by status and by service.
@@ -1000,6 +1028,22 @@ async function main(): Promise<number> {
       ]),
     ),
     ...bigQueueRuns.map((r) => rowOf(r, 200, compare(r, [['(b)', b]]))),
+    ...(
+      [
+        ['SUBMITTED', live.submitted],
+        ['VERIFYING (pushed)', live.verifying],
+      ] as const
+    ).map(([entry, at]): Row => ({
+      target: `submit → visible in tracking: POST → ${entry} on the live stream, ${LIVE_RATE}/s steady`,
+      rps: fmtRate(live.n / DURATION_S),
+      p50: fmtMs(at.p50),
+      p99: fmtMs(at.p99),
+      errors: live.failures.length === 0 ? '0' : `**${live.failures.length} failed**`,
+      ratio: '—',
+      latencyRatio: `${times(at.p99, b.p99)} (b)`,
+      cpu: '—',
+      other: '—',
+    })),
     webhooks.row,
     {
       target:
@@ -1071,6 +1115,8 @@ async function main(): Promise<number> {
       `(${fmtRate(idempotentPost.rps)} vs ${fmtRate(authenticatedPost.rps)} req/s; p99 ${fmtMs(idempotentPost.p99)} vs ${fmtMs(authenticatedPost.p99)} ms).`,
     '',
     workQueueSummary,
+    '',
+    liveSummary,
     '',
     webhooks.summary,
     '',

@@ -49,6 +49,18 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
         default: [],
         desc: 'browser origins allowed to call the API (comma-separated, e.g. https://portal.example.go.id); none by default',
       }),
+      LIVE_HEARTBEAT_MS: num({
+        default: 15_000,
+        desc: 'how often an idle live stream (GET /v1/applications/{trackingNo}/events) sends a heartbeat comment',
+      }),
+      LIVE_STREAMS_MAX: num({
+        default: 2000,
+        desc: 'live streams one gateway holds open at once; past it, 503 with Retry-After',
+      }),
+      LIVE_STREAMS_PER_CALLER: num({
+        default: 5,
+        desc: 'live streams one caller (its subject or client id, its IP when anonymous) holds open at once; past it, 429',
+      }),
       BENCH_UNVERIFIED_TOKENS: bool({
         default: false,
         desc: 'bench only: believe access tokens without checking them, the baseline of what verification costs; refused with NODE_ENV=production',
@@ -56,6 +68,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     env,
   );
+  for (const name of ['LIVE_HEARTBEAT_MS', 'LIVE_STREAMS_MAX', 'LIVE_STREAMS_PER_CALLER'] as const)
+    if (!(Number.isInteger(config[name]) && config[name] >= 1))
+      throw new ConfigError(`${name} must be a whole number of at least 1`);
   if (config.BENCH_UNVERIFIED_TOKENS && env.NODE_ENV === 'production')
     throw new ConfigError(
       'BENCH_UNVERIFIED_TOKENS: never with NODE_ENV=production (tokens would not be checked)',

@@ -9,6 +9,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DeadlineAlertsModule } from './deadline-alerts/deadline-alerts.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
+import { LiveModule } from './live/live.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
@@ -36,6 +37,7 @@ export class GatewayModule {
         }),
         AuthModule.forRoot(config),
         ApplicationsModule,
+        LiveModule.forRoot(config),
         DocumentsModule.forRoot(config),
         BundlesModule,
         WorkQueueModule,

@@ -39,6 +39,7 @@ export * from './tracking/get-timeline.v1';
 export * from './tracking/tracking.stream';
 export * from './tracking/case-deadline-alert.v1';
 export * from './tracking/list-deadline-alerts.v1';
+export * from './tracking/timeline-since.v1';
 export * from './identity/access-token';
 export * from './identity/agency-changed.v1';
 export * from './identity/get-jwks.v1';

@@ -1,3 +1,5 @@
+import { aPdf } from './documents';
+
 /** What the gateway answered: its status, headers and JSON body (`{}` when empty). */
 export interface GatewayAnswer<A> {
   status: number;
@@ -31,4 +33,22 @@ export async function callGateway<A = Record<string, unknown>>(
     headers: response.headers,
     body: (text ? JSON.parse(text) : {}) as A,
   };
+}
+
+/** Uploads a PDF of `size` bytes through the gateway as `authorization`: its document id. */
+export async function uploadPdf(
+  gatewayUrl: string,
+  authorization: string,
+  size = 20_000,
+): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([aPdf(size)], { type: 'application/pdf' }), 'kk.pdf');
+  const uploaded = await fetch(`${gatewayUrl}/v1/documents`, {
+    method: 'POST',
+    headers: { authorization },
+    body: form,
+  });
+  if (uploaded.status !== 201)
+    throw new Error(`upload answered ${uploaded.status}: ${await uploaded.text()}`);
+  return ((await uploaded.json()) as { documentId: string }).documentId;
 }

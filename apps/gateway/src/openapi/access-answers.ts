@@ -41,6 +41,16 @@ const WWW_AUTHENTICATE = {
   },
 };
 
+/** The 429 of every operation; one that adds its own 429 answers lists it too. */
+export const RATE_LIMITED_EXAMPLE = {
+  summary: 'The window’s limit is spent',
+  error: new DomainError('rate_limited', 429, [], {
+    limit: 300,
+    windowSeconds: 60,
+    retryAfterSeconds: 42,
+  }),
+};
+
 /**
  * What the gateway answers for every operation before any service is asked, added once here as
  * it is implemented once (the access guard): 401 and 403 for an operation that needs a caller,
@@ -94,16 +104,7 @@ function addTo(operation: OperationObject, resource: string, instance: string): 
   responses['429'] ??= problem(
     'Too many requests from this caller in the current window',
     instance,
-    {
-      limited: {
-        summary: 'The window’s limit is spent',
-        error: new DomainError('rate_limited', 429, [], {
-          limit: 300,
-          windowSeconds: 60,
-          retryAfterSeconds: 42,
-        }),
-      },
-    },
+    { limited: RATE_LIMITED_EXAMPLE },
   );
   responses['429'].headers = { ...responses['429'].headers, 'Retry-After': RETRY_AFTER };
   for (const response of Object.values(responses)) {

@@ -10,6 +10,15 @@ export interface ProblemExample {
   instance: string;
 }
 
+/** What a 503 (and the live stream's 429) tells the caller to wait. */
+export const RETRY_AFTER_HEADER = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    required: true,
+    schema: { type: 'integer', minimum: 1, maximum: 3600, example: RETRY_AFTER_SECONDS },
+  },
+};
+
 /** The request id every example carries, as a caller's own would appear. */
 export const EXAMPLE_REQUEST_ID = 'call-center-4711';
 
@@ -73,13 +82,7 @@ export function ApiUpstreamProblems(service: string, instance: string) {
           instance,
         },
       },
-      {
-        'Retry-After': {
-          description: 'Seconds to wait before trying again',
-          required: true,
-          schema: { type: 'integer', minimum: 1, maximum: 3600, example: RETRY_AFTER_SECONDS },
-        },
-      },
+      RETRY_AFTER_HEADER,
     ),
     ApiProblemResponse(
       504,

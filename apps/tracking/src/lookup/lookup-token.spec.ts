@@ -1,4 +1,9 @@
-import { issueLookupToken, lookupTokenAllows, LOOKUP_TOKEN_PATTERN } from './lookup-token';
+import {
+  issueLookupToken,
+  lookupTokenAllows,
+  lookupTokenExpiry,
+  LOOKUP_TOKEN_PATTERN,
+} from './lookup-token';
 
 const key = Buffer.alloc(32, 7);
 const now = Date.parse('2026-12-03T05:00:00Z');
@@ -20,5 +25,13 @@ describe('lookup tokens', () => {
     expect(lookupTokenAllows(key, later, 'K7M39QX2C', now)).toBe(false);
     expect(lookupTokenAllows(key, `${token}x`, 'K7M39QX2C', now)).toBe(false);
     expect(lookupTokenAllows(key, '', 'K7M39QX2C', now)).toBe(false);
+  });
+
+  it('tells when it stops allowing: the live stream ends then', () => {
+    const token = issueLookupToken(key, 'K7M39QX2C', now);
+    const expiry = lookupTokenExpiry(token).getTime();
+    expect(expiry).toBe(now + 15 * 60_000);
+    expect(lookupTokenAllows(key, token, 'K7M39QX2C', expiry - 1)).toBe(true);
+    expect(lookupTokenAllows(key, token, 'K7M39QX2C', expiry)).toBe(false);
   });
 });

@@ -37,3 +37,8 @@ export function lookupTokenAllows(
   const given = Buffer.from(mac);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** When a token `lookupTokenAllows` stops allowing anything. */
+export function lookupTokenExpiry(token: string): Date {
+  return new Date(Number(token.split('.')[1]) * 1000);
+}

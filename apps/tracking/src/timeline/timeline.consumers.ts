@@ -11,11 +11,13 @@ import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import type { CaseRules } from '../cases/case-view';
 import { CaseViewsRepository } from '../cases/case-views.repository';
 import { TRACKING_SETTINGS, type TrackingSettings } from '../tracking.settings';
+import { TimelineLive } from './timeline-live';
 import { TimelineRepository } from './timeline.repository';
 
 /**
  * Every service's status events become entries on the one timeline, and the case's row in the
- * read model follows, in the event's transaction: an entry and the view never disagree.
+ * read model follows, in the event's transaction: an entry and the view never disagree. What
+ * became visible is announced to the live streams once that transaction commits.
  */
 @Injectable()
 export class TimelineConsumers implements OnApplicationBootstrap {
@@ -24,6 +26,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     private readonly timeline: TimelineRepository,
     private readonly views: CaseViewsRepository,
     private readonly calendar: WorkingDayCalendarProvider,
+    private readonly live: TimelineLive,
     @Inject(TRACKING_SETTINGS) private readonly settings: TrackingSettings,
   ) {}
 
@@ -47,7 +50,10 @@ export class TimelineConsumers implements OnApplicationBootstrap {
             agencyTimeZone: event.agencyTimeZone,
             occurredAt: new Date(event.submittedAt),
           });
-          await this.views.project(tx, event.applicationId, this.rules());
+          await this.live.announce(
+            tx,
+            await this.views.project(tx, event.applicationId, this.rules()),
+          );
         }),
       ],
     });
@@ -78,7 +84,10 @@ export class TimelineConsumers implements OnApplicationBootstrap {
               : {}),
             occurredAt: new Date(event.changedAt),
           });
-          await this.views.project(tx, event.applicationId, this.rules());
+          await this.live.announce(
+            tx,
+            await this.views.project(tx, event.applicationId, this.rules()),
+          );
         }),
       ],
     });

@@ -45,10 +45,12 @@ export class TimelineRepository {
    * Whose the application is and its entries, in one round trip (a timeline is read far more
    * often than written); undefined if tracking has not heard of the application's submission.
    * Entries are in sequence order, up to the last one the read model folded in: one that
-   * arrived before its predecessor waits, unseen, until the predecessor comes.
+   * arrived before its predecessor waits, unseen, until the predecessor comes. With `after`,
+   * only the entries after that sequence (what a live stream's client has not seen).
    */
   async timelineOf(
     trackingNo: string,
+    after = -1,
   ): Promise<
     { owners: ApplicationOwners; summary: CaseSummary; entries: TimelineEntry[] } | undefined
   > {
@@ -60,7 +62,7 @@ export class TimelineRepository {
              e.occurred_at AS "occurredAt", e.reason, e.payment
         FROM case_views a
         LEFT JOIN timeline_entries e
-          ON e.tracking_no = a.tracking_no AND e.sequence <= a.sequence
+          ON e.tracking_no = a.tracking_no AND e.sequence <= a.sequence AND e.sequence > ${after}
        WHERE a.tracking_no = ${trackingNo}
        ORDER BY e.sequence`);
     const [first] = rows;
@@ -99,6 +101,24 @@ export class TimelineRepository {
         ${submitted.agencyTimeZone}, ${submitted.serviceCode}, ${submitted.channel},
         ${submitted.bundleCaseId ?? null}, ${submitted.stepKey ?? null})
       ON CONFLICT (application_id) DO NOTHING`);
+  }
+
+  /**
+   * The entries with sequences in `(after, upTo]`, oldest first, in the transaction that made them
+   * visible: what a live stream is told once it commits.
+   */
+  async entriesBetween(
+    tx: Executor,
+    applicationId: string,
+    after: number,
+    upTo: number,
+  ): Promise<TimelineEntry[]> {
+    return tx.query<TimelineEntry>(sql`
+      SELECT sequence, status, agency_code AS "agencyCode", agency_time_zone AS "agencyTimeZone",
+             occurred_at AS "occurredAt", reason, payment
+        FROM timeline_entries
+       WHERE application_id = ${applicationId} AND sequence > ${after} AND sequence <= ${upTo}
+       ORDER BY sequence`);
   }
 
   /** Within the transaction of the event being handled. */

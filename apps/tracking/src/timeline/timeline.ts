@@ -55,13 +55,18 @@ export function toTimeline(
   return {
     trackingNo,
     status: ordered[ordered.length - 1].status,
-    entries: ordered.map((entry): TimelineEntryV1 => ({
-      sequence: entry.sequence,
-      status: entry.status,
-      at: toZonedIso(entry.occurredAt, entry.agencyTimeZone),
-      agencyCode: entry.agencyCode,
-      ...(entry.reason ? { reason: entry.reason } : {}),
-      ...(entry.payment ? { payment: entry.payment } : {}),
-    })),
+    entries: ordered.map(toTimelineEntry),
+  };
+}
+
+/** One entry as the timeline and the live stream show it: its time in the agency's zone. */
+export function toTimelineEntry(entry: TimelineEntry): TimelineEntryV1 {
+  return {
+    sequence: entry.sequence,
+    status: entry.status,
+    at: toZonedIso(entry.occurredAt, entry.agencyTimeZone),
+    agencyCode: entry.agencyCode,
+    ...(entry.reason ? { reason: entry.reason } : {}),
+    ...(entry.payment ? { payment: entry.payment } : {}),
   };
 }

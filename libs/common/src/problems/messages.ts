@@ -498,6 +498,20 @@ export const PROBLEMS = {
       en: 'The limit of {limit} requests per {windowSeconds} seconds is reached. Try again in {retryAfterSeconds} seconds.',
     },
   },
+  too_many_live_streams: {
+    title: { id: 'Terlalu banyak aliran langsung', en: 'Too many live streams' },
+    detail: {
+      id: 'Paling banyak {limit} aliran langsung boleh terbuka sekaligus. Tutup salah satunya, atau coba lagi dalam {retryAfterSeconds} detik.',
+      en: 'At most {limit} live streams may be open at once. Close one, or try again in {retryAfterSeconds} seconds.',
+    },
+  },
+  live_streams_full: {
+    title: { id: 'Aliran langsung penuh', en: 'Live streams full' },
+    detail: {
+      id: 'Gateway ini sedang melayani aliran langsung sebanyak yang ia mampu. Coba lagi dalam {retryAfterSeconds} detik.',
+      en: 'This gateway holds as many live streams as it can. Try again in {retryAfterSeconds} seconds.',
+    },
+  },
   secret_in_url: {
     title: { id: 'Rahasia tidak boleh ada di URL', en: 'No secrets in URLs' },
     detail: {

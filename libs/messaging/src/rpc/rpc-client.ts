@@ -108,6 +108,36 @@ export class RpcClient implements OnApplicationShutdown {
     return error;
   }
 
+  /**
+   * Core NATS messages on `<namespace>.<subject>` until the returned function is called: not
+   * JetStream, so what is published while nobody listens is gone. Resolves once the server has
+   * the subscription (a round trip), so everything published after that is delivered: a caller
+   * can subscribe, then ask what it missed before, and lose nothing between the two.
+   */
+  async listen(subject: string, onMessage: (data: Uint8Array) => void): Promise<() => void> {
+    const away = () =>
+      new DomainError('service_unavailable', 503, [], {
+        service: 'messaging',
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+        cause: 'messaging',
+      });
+    if (this.connected === false) throw away();
+    await this.client.connect();
+    const connection = this.client.unwrap<NatsConnection>();
+    const subscription = connection.subscribe(namespacedSubject(this.options.namespace, subject), {
+      callback: (error, message) => {
+        if (!error) onMessage(message.data);
+      },
+    });
+    try {
+      await connection.flush();
+    } catch {
+      subscription.unsubscribe();
+      throw away();
+    }
+    return () => subscription.unsubscribe();
+  }
+
   /** Readiness: connected, and the NATS server answers a round trip. */
   async ping(): Promise<void> {
     await this.client.connect();

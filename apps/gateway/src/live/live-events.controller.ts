@@ -1,0 +1,156 @@
+import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DomainError, RETRY_AFTER_SECONDS, currentContext } from '@satupintu/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/access';
+import { RATE_LIMITED_EXAMPLE } from '../openapi/access-answers';
+import { TIMELINE_READERS } from '../applications/applications.controller';
+import { ApiTypedTrackingNo, trackingNoFromPath } from '../applications/tracking-number.param';
+import {
+  ApiProblemResponse,
+  ApiUpstreamProblems,
+  RETRY_AFTER_HEADER,
+} from '../openapi/problem.responses';
+import { securityOf } from '../openapi/security';
+import { LiveEventsRequest, MAX_EVENT_ID, lastEventIdFrom } from './live-events.request';
+import { LiveStreams, RECONNECT_MS } from './live-streams';
+
+const INSTANCE = '/v1/applications/K7M39QX2C/events';
+
+const STREAM_EXAMPLE =
+  `retry: ${RECONNECT_MS}\n\n` +
+  'id: 1\nevent: status\ndata: {"sequence":1,"status":"VERIFYING","at":"2026-11-23T10:45:12.480+07:00","agencyCode":"DUKCAPIL"}\n\n' +
+  ': heartbeat\n\n' +
+  'id: 2\nevent: status\ndata: {"sequence":2,"status":"NEEDS_REVISION","at":"2026-11-24T09:02:40.113+07:00","agencyCode":"DUKCAPIL","reason":"Foto KTP tidak terbaca"}\n\n';
+
+@ApiTags('applications')
+@Controller('v1/applications')
+export class LiveEventsController {
+  constructor(private readonly streams: LiveStreams) {}
+
+  /**
+   * Public to the guard: a lookup token stands in for a sign-in, and only tracking can check it.
+   * Without either, 401 as on any route that needs a caller.
+   */
+  @Get(':trackingNo/events')
+  @Public()
+  @ApiOperation({
+    operationId: 'streamApplicationEvents',
+    summary: 'Follow an application live',
+    description:
+      'Server-sent events (`text/event-stream`): first every timeline entry after `Last-Event-ID` ' +
+      '(all of them without it), then each new one as tracking records it. Each event is one entry: ' +
+      '`id` is its sequence, `event` is `status`, `data` the entry as in the timeline. A client that ' +
+      'reconnects with the last `id` it received (browsers do so by themselves) gets exactly the ' +
+      'entries it missed, then live ones: none missing, none twice. A comment line (`: heartbeat`) ' +
+      'comes every 15 seconds while nothing happens. Readable by those who may read the timeline; ' +
+      'with `lookupToken` from the public lookup, by anyone holding it, without the reason and the ' +
+      'payment of each entry. A case the caller may not read is answered 404, as a number nobody has. ' +
+      `Each caller may hold a few streams open at once (429 past them).`,
+    security: [...securityOf(TIMELINE_READERS), {}],
+  })
+  @ApiTypedTrackingNo(
+    'The tracking number, canonical or as a person types it',
+    { canonical: 'K7M39QX2C', typed: 'k7m3-9qx2-c' },
+    '/v1/applications/K7M39QX2D/events',
+  )
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'The `id` of the last event the client received: only later ones are sent',
+    schema: { type: 'integer', minimum: 0, maximum: MAX_EVENT_ID, example: 1 },
+  })
+  @ApiResponse({
+    status: 200,
+    description:
+      'The stream, open until the client leaves, the lookup token expires or the gateway stops ' +
+      '(reconnect with `Last-Event-ID`)',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string', maxLength: 1_000_000 },
+        examples: {
+          officer: {
+            summary: 'Resumed after entry 0, to an officer (a token holder sees no `reason`)',
+            value: STREAM_EXAMPLE,
+          },
+        },
+      },
+    },
+  })
+  @ApiProblemResponse(401, 'Neither an access token nor a lookup token', {
+    missing: {
+      summary: 'No Authorization header and no lookupToken',
+      error: new DomainError('unauthenticated', 401, [], {
+        resource: 'GET /v1/applications/:trackingNo/events',
+      }),
+      instance: INSTANCE,
+    },
+  })
+  @ApiProblemResponse(
+    404,
+    'No application has this number, or the caller (or token) may not read it',
+    {
+      notFound: {
+        summary: 'Not the caller’s, a token for another case or expired, or nobody’s',
+        error: new DomainError('application_not_found', 404, [], { trackingNo: 'K7M39QX2C' }),
+        instance: INSTANCE,
+      },
+    },
+  )
+  @ApiProblemResponse(
+    429,
+    'Too many requests in the window, or too many streams open for this caller',
+    {
+      limited: { ...RATE_LIMITED_EXAMPLE, instance: INSTANCE },
+      streams: {
+        summary: 'The caller holds as many streams as it may',
+        error: new DomainError('too_many_live_streams', 429, [], {
+          limit: 5,
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        }),
+        instance: INSTANCE,
+      },
+    },
+    RETRY_AFTER_HEADER,
+  )
+  @ApiProblemResponse(
+    503,
+    'This gateway holds as many streams as it can, or tracking is not answering',
+    {
+      full: {
+        summary: 'Every stream this gateway can hold is open',
+        error: new DomainError('live_streams_full', 503, [], {
+          retryAfterSeconds: RETRY_AFTER_SECONDS,
+        }),
+        instance: INSTANCE,
+      },
+      unavailable: {
+        summary: 'tracking is not running',
+        error: new DomainError('service_unavailable', 503, [], { service: 'tracking' }),
+        instance: INSTANCE,
+      },
+    },
+    RETRY_AFTER_HEADER,
+  )
+  @ApiUpstreamProblems('tracking', INSTANCE)
+  async events(
+    @Param('trackingNo') raw: string,
+    @Query() query: LiveEventsRequest,
+    @Headers('last-event-id') lastEventIdHeader: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const principal = currentContext()?.principal;
+    if (!query.lookupToken && (!principal || principal.kind === 'anonymous'))
+      throw new DomainError('unauthenticated', 401, [], {
+        resource: `GET ${request.routeOptions.url ?? request.url}`,
+      });
+    const trackingNo = trackingNoFromPath(raw);
+    const after = lastEventIdFrom(lastEventIdHeader) ?? query.lastEventId;
+    await this.streams.open(request, reply, {
+      trackingNo,
+      ...(after !== undefined ? { after } : {}),
+      ...(query.lookupToken ? { lookupToken: query.lookupToken } : {}),
+    });
+  }
+}
