@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { databaseName } from '@satupintu/persistence';
 import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import type { TrackingConfig } from './config';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { TRACKING_MIGRATIONS } from './migrations';
 import { TimelineModule } from './timeline/timeline.module';
 import { TRACKING_SETTINGS, type TrackingSettings } from './tracking.settings';
@@ -21,6 +22,7 @@ export class TrackingModule {
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
         TimelineModule,
+        DashboardsModule,
       ],
       providers: [settingsProvider(config)],
       exports: [TRACKING_SETTINGS],

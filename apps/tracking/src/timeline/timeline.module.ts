@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CaseViewsRepository } from '../cases/case-views.repository';
+import { DashboardsModule } from '../dashboards/dashboards.module';
 import { TimelineConsumers } from './timeline.consumers';
 import { TimelineHandlers } from './timeline.handlers';
 import { TimelineRepository } from './timeline.repository';
 
 @Module({
+  imports: [DashboardsModule],
   controllers: [TimelineHandlers],
   providers: [TimelineRepository, CaseViewsRepository, TimelineConsumers],
   exports: [TimelineRepository, CaseViewsRepository],
