@@ -29,7 +29,8 @@ function casesOf(scope: DashboardScope): Sql {
     ${scope.serviceCode ? sql`AND c.service_code = ${scope.serviceCode}` : sql``}`;
 }
 
-const RUNNING = sql`c.status NOT IN ('ISSUED', 'REJECTED', 'WITHDRAWN')`;
+/** Not decided nor withdrawn: running, or waiting on the applicant. */
+const OPEN = sql`c.status NOT IN ('ISSUED', 'REJECTED', 'WITHDRAWN')`;
 
 /**
  * The dashboards' figures, each measure group one aggregate query over the read model (ADR 0029):
@@ -47,14 +48,16 @@ export class DashboardsRepository {
       const volume = await this.volume(tx, range, scope);
       const decisions = await this.decisions(tx, range, scope);
       const bundles = await this.bundles(tx, range, scope);
+      // Only a running clock has `at_risk_from` (caseView): a case waiting on the applicant is
+      // neither at risk nor overdue, as in the agency's tracked-cases list.
       const [now] = await tx.query<PerformanceNowV1 & { asOf: Date }>(sql`
           SELECT now() AS "asOf", count(*)::int AS open,
                  count(*) FILTER (WHERE c.at_risk_from <= now() AND c.deadline > now())::int
                    AS "atRisk",
-                 count(*) FILTER (WHERE c.status NOT IN ('NEEDS_REVISION', 'AWAITING_PAYMENT')
-                   AND c.deadline <= now())::int AS overdue
+                 count(*) FILTER (WHERE c.at_risk_from IS NOT NULL AND c.deadline <= now())::int
+                   AS overdue
             FROM case_views c
-           WHERE ${RUNNING} ${casesOf(scope)}`);
+           WHERE ${OPEN} ${casesOf(scope)}`);
       const { asOf, ...counts } = now;
       return { volume, decisions, bundles, now: counts, asOf };
     });
