@@ -45,6 +45,7 @@ describe('judgeWalks', () => {
     ),
     timeline: ['AWAITING_PAYMENT', 'IN_REVIEW', 'APPROVED', 'ISSUED'].map((s) => found(id, s)),
     outputs: [found(id, 'OUTPUT')],
+    views: [found(id, 'FOLDED', 5), found(id, 'RECORDED', 5)],
   });
 
   it('finds nothing wrong with a walk whose every step left its mark once', () => {
@@ -61,6 +62,7 @@ describe('judgeWalks', () => {
       history: marks.history.filter((row) => row.what !== 'APPROVE'),
       timeline: marks.timeline.filter((row) => row.what !== 'ISSUED'),
       outputs: [],
+      views: marks.views,
     });
     expect(result.lost).toBe(1);
     expect(result.reasons).toEqual([
@@ -76,6 +78,7 @@ describe('judgeWalks', () => {
       history: marks.history.slice(0, 1),
       timeline: marks.timeline.slice(0, 1),
       outputs: [],
+      views: marks.views,
     });
     expect(result).toEqual({ lost: 0, twice: 0, reasons: [] });
   });
@@ -86,11 +89,28 @@ describe('judgeWalks', () => {
       history: [...marks.history.filter((row) => row.what !== 'APPROVE'), found('a', 'APPROVE', 2)],
       timeline: [...marks.timeline, found('b', 'AWAITING_PAYMENT', 2)],
       outputs: marks.outputs,
+      views: marks.views,
     });
     expect(result.twice).toBe(2);
     expect(result.reasons).toEqual([
       'walks: APPROVE recorded more than once: 1',
       'walks: AWAITING_PAYMENT timeline entry more than once: 1',
+    ]);
+  });
+
+  it('counts a case whose read-model row is missing or behind its timeline entries as lost', () => {
+    const a = complete('a');
+    const b = complete('b');
+    const result = judgeWalks([walk('a', [...WALK_STEPS]), walk('b', [...WALK_STEPS])], {
+      history: [...a.history, ...b.history],
+      timeline: [...a.timeline, ...b.timeline],
+      outputs: [...a.outputs, ...b.outputs],
+      views: [found('a', 'RECORDED', 5), found('b', 'FOLDED', 3), found('b', 'RECORDED', 5)],
+    });
+    expect(result.lost).toBe(2);
+    expect(result.reasons).toEqual([
+      'walks: no read-model row: 1',
+      'walks: read model behind its timeline entries: 1',
     ]);
   });
 });

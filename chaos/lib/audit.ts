@@ -179,7 +179,7 @@ export class Auditor {
   async auditWalks(agencyCode: string, walks: readonly Walk[]): Promise<AuditResult> {
     const ids = walks.map((walk) => walk.applicationId);
     if (ids.length === 0) return { lost: 0, twice: 0, reasons: [] };
-    const [history, timeline, outputs] = await Promise.all([
+    const [history, timeline, outputs, views] = await Promise.all([
       this.rows<Found>(
         ['agency', agencyCode],
         `SELECT application_id::text AS id, action AS what, count(*)::int AS n FROM case_history
@@ -198,8 +198,18 @@ export class Auditor {
           WHERE application_id = ANY($1::uuid[]) GROUP BY 1`,
         [ids],
       ),
+      // The read model against the entries it folds: a row behind them is a gap never filled.
+      this.rows<Found>(
+        ['tracking'],
+        `SELECT application_id::text AS id, 'FOLDED' AS what, sequence AS n FROM case_views
+          WHERE application_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT application_id::text, 'RECORDED', max(sequence) FROM timeline_entries
+          WHERE application_id = ANY($1::uuid[]) GROUP BY 1`,
+        [ids],
+      ),
     ]);
-    return judgeWalks(walks, { history, timeline, outputs });
+    return judgeWalks(walks, { history, timeline, outputs, views });
   }
 
   /**
@@ -284,14 +294,21 @@ export interface Found {
  */
 export function judgeWalks(
   walks: readonly Walk[],
-  found: { history: readonly Found[]; timeline: readonly Found[]; outputs: readonly Found[] },
+  found: {
+    history: readonly Found[];
+    timeline: readonly Found[];
+    outputs: readonly Found[];
+    /** Tracking's read model: per case, the sequence FOLDED into `case_views` and the last RECORDED. */
+    views: readonly Found[];
+  },
 ): AuditResult {
   const index = (rows: readonly Found[]) =>
     new Map(rows.map((row) => [`${row.id} ${row.what}`, row.n]));
-  const [history, timeline, outputs] = [
+  const [history, timeline, outputs, views] = [
     index(found.history),
     index(found.timeline),
     index(found.outputs),
+    index(found.views),
   ];
   const lost = new Map<string, Set<string>>();
   const twice = new Map<string, Set<string>>();
@@ -311,6 +328,11 @@ export function judgeWalks(
       if (step === 'ISSUE' && !outputs.has(`${id} OUTPUT`))
         note(lost, 'ISSUE acknowledged, no output', id);
     }
+    if (!walk.steps.some((s) => s.acknowledged)) continue;
+    const folded = views.get(`${id} FOLDED`);
+    if (folded === undefined) note(lost, 'no read-model row', id);
+    else if (folded < (views.get(`${id} RECORDED`) ?? 0))
+      note(lost, 'read model behind its timeline entries', id);
   }
   const ids = (map: Map<string, Set<string>>) =>
     new Set([...map.values()].flatMap((set) => [...set]));

@@ -7,12 +7,14 @@ import { AuthModule } from './auth/auth.module';
 import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+import { DeadlineAlertsModule } from './deadline-alerts/deadline-alerts.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
 import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { TrackingViewsModule } from './tracking/tracking.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
 
@@ -38,6 +40,7 @@ export class GatewayModule {
         DocumentsModule.forRoot(config),
         BundlesModule,
         WorkQueueModule,
+        TrackingViewsModule,
         WebhooksModule,
         OutputsModule,
         AccountsModule,
@@ -46,6 +49,7 @@ export class GatewayModule {
         DashboardsModule,
         ServicesModule,
         PaymentsModule,
+        DeadlineAlertsModule,
       ],
     };
   }

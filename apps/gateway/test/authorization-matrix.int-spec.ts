@@ -385,6 +385,44 @@ describe('the authorization matrix', () => {
     await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/work-queue'), CASE_READERS);
   });
 
+  it("deadline alerts: an agency's to its admin and the mall's admin; every agency's to the mall's admin", async () => {
+    const everyoneElse = {
+      anonymous: 401,
+      siti: 403,
+      'dukcapil front desk': 403,
+      'dukcapil verifier': 403,
+      'dukcapil approver': 403,
+      'pupr verifier': 403,
+      'survey analyst': 403,
+      'portal client': 403,
+      'kiosk client': 403,
+      'dukcapil system': 403,
+    } as const;
+    await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/deadline-alerts?open=true'), {
+      ...everyoneElse,
+      'dukcapil agency admin': 200,
+      'pupr agency admin': 403,
+      'mall admin': 200,
+    });
+    await expectRow((who) => call(who, 'GET', '/v1/deadline-alerts?kind=OVERDUE'), {
+      ...everyoneElse,
+      'dukcapil agency admin': 403,
+      'pupr agency admin': 403,
+      'mall admin': 200,
+    });
+    const malformed = await call('mall admin', 'GET', '/v1/deadline-alerts?kind=LATE&open=maybe');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors).toEqual([
+      expect.objectContaining({ field: 'kind', code: 'must_be_one_of' }),
+      expect.objectContaining({ field: 'open', code: 'must_be_boolean' }),
+    ]);
+    const cursor = await call('mall admin', 'GET', '/v1/deadline-alerts?cursor=bm9wZQ');
+    expect({ status: cursor.status, code: cursor.body.code }).toEqual({
+      status: 400,
+      code: 'invalid_cursor',
+    });
+  });
+
   it("an agency's cases, pulled and read: its officers, its system and the mall's admin", async () => {
     await expectRow((who) => call(who, 'GET', '/v1/agencies/DUKCAPIL/cases'), CASE_READERS);
     await eventually(async () =>

@@ -24,3 +24,18 @@ describe('TRACKING_AT_RISK_SHARE', () => {
     );
   });
 });
+
+describe('TRACKING_DEADLINE_SWEEP_MS', () => {
+  it('is a minute unless set', () => {
+    expect(loadTrackingConfig({}).TRACKING_DEADLINE_SWEEP_MS).toBe(60_000);
+    expect(
+      loadTrackingConfig({ TRACKING_DEADLINE_SWEEP_MS: '300' }).TRACKING_DEADLINE_SWEEP_MS,
+    ).toBe(300);
+  });
+
+  it.each(['0', '99', '86400001', 'soon'])('refuses %s', (interval) => {
+    expect(() => loadTrackingConfig({ TRACKING_DEADLINE_SWEEP_MS: interval })).toThrow(
+      /TRACKING_DEADLINE_SWEEP_MS/,
+    );
+  });
+});

@@ -23,11 +23,19 @@ export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env) {
         default: 0.75,
         desc: 'share of its working days a case has used when it is reported at risk (0 < s < 1)',
       }),
+      TRACKING_DEADLINE_SWEEP_MS: num({
+        default: 60_000,
+        desc: 'milliseconds between two looks for cases that became at risk or overdue (at least 100)',
+      }),
     },
     env,
   );
   if (!(config.TRACKING_AT_RISK_SHARE > 0 && config.TRACKING_AT_RISK_SHARE < 1))
     throw new ConfigError('TRACKING_AT_RISK_SHARE must be between 0 and 1 (exclusive)');
+  if (!(
+    config.TRACKING_DEADLINE_SWEEP_MS >= 100 && config.TRACKING_DEADLINE_SWEEP_MS <= 86_400_000
+  ))
+    throw new ConfigError('TRACKING_DEADLINE_SWEEP_MS must be between 100 and 86400000');
   const kek = keyEncryptionKeyFrom(config.TRACKING_KEY_ENCRYPTION_KEY);
   return { ...config, lookupKey: derivedKey(kek, 'satupintu tracking lookup tokens v1') };
 }

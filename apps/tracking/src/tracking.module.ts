@@ -1,11 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CaseDeadlineAlert } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import type { TrackingConfig } from './config';
 import { DashboardsModule } from './dashboards/dashboards.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { TRACKING_MIGRATIONS } from './migrations';
 import { TimelineModule } from './timeline/timeline.module';
 import { TRACKING_SETTINGS, type TrackingSettings } from './tracking.settings';
+import { ViewsModule } from './views/views.module';
 
 @Module({})
 export class TrackingModule {
@@ -18,10 +21,13 @@ export class TrackingModule {
           name: 'tracking',
           database: databaseName(config.DB_PREFIX, 'tracking'),
           migrations: TRACKING_MIGRATIONS,
+          publishes: [CaseDeadlineAlert],
         }),
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
         TimelineModule,
+        ViewsModule,
+        DeadlinesModule,
         DashboardsModule,
       ],
       providers: [settingsProvider(config)],
@@ -35,6 +41,7 @@ function settingsProvider(config: TrackingConfig) {
   const settings: TrackingSettings = {
     atRiskShare: config.TRACKING_AT_RISK_SHARE,
     lookupKey: config.lookupKey,
+    deadlineSweepMs: config.TRACKING_DEADLINE_SWEEP_MS,
   };
   return { provide: TRACKING_SETTINGS, useValue: settings };
 }

@@ -4,6 +4,8 @@ export interface TrackingSettings {
   atRiskShare: number;
   /** Signs and checks the public lookup's tokens (lookup/lookup-token.ts). */
   lookupKey: Buffer;
+  /** How often the at-risk and overdue alerts that are due are raised (deadlines/deadline-sweeper.ts). */
+  deadlineSweepMs: number;
 }
 
 export const TRACKING_SETTINGS = Symbol('TRACKING_SETTINGS');

@@ -132,6 +132,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agencies/{agencyCode}/deadline-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's cases at risk or overdue
+         * @description Tracking raises an alert once per case and kind (ADR 0027): `AT_RISK` when the case has used the configured share of its working days (the deadline counted in working days of the agency's calendar, paused while the case waits on the applicant), `OVERDUE` when its deadline passed while it was still being worked on. A case that waits on the applicant is not alerted while it waits. The latest first, a page at a time (`nextCursor`); each with the case's status now. No personal data. For the agency's admins and mall administrators; the gateway refuses an officer of another agency early (403).
+         */
+        get: operations["listAgencyDeadlineAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agencies/{agencyCode}/history-check": {
         parameters: {
             query?: never;
@@ -227,6 +247,26 @@ export interface paths {
          * @description An agency admin (or a mall admin) creates or replaces the standard of one of the agency’s services (after PermenPANRB 15/2014). The request goes to that agency’s own deployment, which owns its standards: it stores the next version and tells the mall’s catalog, which shows it within moments (`GET /v1/services/{serviceCode}`). The service code starts with the agency code (`DUKCAPIL-…`). Repeating the same body publishes it again as a new version.
          */
         put: operations["publishServiceStandard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agencies/{agencyCode}/tracked-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's cases against their deadlines
+         * @description One agency's cases as the mall's tracking follows them, newest first, a page at a time (`nextCursor`): status, deadline, when each becomes at risk, whether it is at risk or overdue now, and how many revisions were asked. Filter by `status`, `serviceCode` and `risk`. For the agency’s officers, its own system (scope `agency:<CODE>:work`) and mall administrators; no personal data. Unlike the work queue (`GET /v1/agencies/{agencyCode}/work-queue`, the agency’s own deployment, by deadline), tracking answers it, a moment behind the agency's own record.
+         */
+        get: operations["listTrackedCases"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -966,6 +1006,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deadline-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every agency's cases at risk or overdue
+         * @description Tracking raises an alert once per case and kind (ADR 0027): `AT_RISK` when the case has used the configured share of its working days (the deadline counted in working days of the agency's calendar, paused while the case waits on the applicant), `OVERDUE` when its deadline passed while it was still being worked on. A case that waits on the applicant is not alerted while it waits. The latest first, a page at a time (`nextCursor`); each with the case's status now. No personal data. Across all agencies, for mall administrators.
+         */
+        get: operations["listDeadlineAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents": {
         parameters: {
             query?: never;
@@ -1018,6 +1078,46 @@ export interface paths {
          * @description Type, size, SHA-256 and, once attached, the application and requirement, for those who may download it; the 404 of an unknown document to anyone else.
          */
         get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My bundles, step by step
+         * @description The signed-in applicant's bundles (one request served by several agencies in turn), the most recently started first, a page at a time (`nextCursor`): each with the steps opened so far, as `GET /v1/me/cases` shows them (agency, status, deadline, `expected`). A step still waiting on an earlier step's output is not a case yet; `GET /v1/bundles/applications/{trackingNo}` lists every step of the bundle.
+         */
+        get: operations["listMyBundles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My cases and what I must do now
+         * @description The signed-in applicant's cases in every agency, newest first, a page at a time (`nextCursor`): status, deadline, whether the clock is paused waiting on them, the bundle step a case is, and `expected`: what they must do now (revise with the agency’s reason, pay a fee with its payment code, collect an issued output, or nothing). A case shows here a moment after it is submitted, once tracking has caught up. Filter by `status`, `serviceCode` and `open`.
+         */
+        get: operations["listMyCases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1301,6 +1401,73 @@ export interface components {
         };
         /** @enum {string} */
         AgencyTimeZone: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+        AgencyTrackedCaseResponse: {
+            /**
+             * @description The agency that owns the case
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /**
+             * Format: uuid
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            applicationId: string;
+            /**
+             * Format: date-time
+             * @description While its clock runs: when it becomes at risk (a share of its time used)
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            atRiskFrom?: string;
+            /** @description When the case is a step of a bundle: which bundle, which step */
+            bundle?: components["schemas"]["BundleStepRefResponse"];
+            /**
+             * Format: date-time
+             * @description When its status last changed, in the agency's time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            changedAt: string;
+            /** @example WEB */
+            channel?: components["schemas"]["Channel"];
+            /**
+             * Format: date-time
+             * @description The deadline of the service's time limit, in the agency's time zone; while paused, the one it would have if the applicant answered now. Absent when the agency states no time limit.
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            deadline?: string;
+            /**
+             * @description The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT)
+             * @example false
+             */
+            paused: boolean;
+            /**
+             * @description How many times the agency asked for corrections
+             * @example 0
+             */
+            revisions: number;
+            /**
+             * @description How it stands against its deadline now; absent unless its clock runs
+             * @example ON_TRACK
+             */
+            risk?: components["schemas"]["CaseRisk"];
+            /**
+             * @description The service applied for (absent only for a case tracked before tracking kept it)
+             * @example DUKCAPIL-KK
+             */
+            serviceCode?: string;
+            /**
+             * @description The latest status
+             * @example VERIFYING
+             */
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * Format: date-time
+             * @description When it was submitted, in the agency's time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            submittedAt: string;
+            /** @example K7M39QX2C */
+            trackingNo: string;
+        };
         ApiClientCreatedResponse: {
             client: components["schemas"]["ApiClientResponse"];
             /**
@@ -1684,6 +1851,19 @@ export interface components {
             /** @example nib */
             fromStep: string;
         };
+        BundleStepRefResponse: {
+            /**
+             * Format: uuid
+             * @description The bundle case
+             * @example 0b9d3c1e-2f4a-4b5c-8d6e-7f8091a2b3c4
+             */
+            bundleCaseId: string;
+            /**
+             * @description The step's key in the bundle
+             * @example akta
+             */
+            stepKey: string;
+        };
         BundleStepRequest: {
             /**
              * @description Steps whose outputs must be issued before this one is opened; none to open at once
@@ -2060,6 +2240,11 @@ export interface components {
             /** @example K7M39QX2C */
             trackingNo: string;
         };
+        /**
+         * @description How it stands against its deadline now; absent unless its clock runs
+         * @enum {string}
+         */
+        CaseRisk: "AT_RISK" | "OVERDUE" | "ON_TRACK";
         CaseTransitionRequest: {
             /**
              * @description What to do. A verifier: `REQUEST_REVISION`, `COMPLETE_VERIFICATION` (to `AWAITING_PAYMENT` when the service charges a fee, else `IN_REVIEW`), `RENEW_PAYMENT` (a new payment code for a case whose code expired unpaid; it stays `AWAITING_PAYMENT`). An approver: `APPROVE`, `REJECT`, `ISSUE`. `START_VERIFICATION` and `CONFIRM_PAYMENT` are the agency's own processes, `RESUBMIT` and `WITHDRAW` the applicant's (through intake).
@@ -2247,6 +2432,47 @@ export interface components {
              */
             note?: string;
         };
+        /** @enum {string} */
+        DeadlineAlertKind: "AT_RISK" | "OVERDUE";
+        DeadlineAlertResponse: {
+            /**
+             * @description The agency that owns the case
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /**
+             * Format: date-time
+             * @description The deadline the alert was raised on, in the agency's time zone
+             * @example 2026-11-25T00:00:00.000+07:00
+             */
+            deadline: string;
+            /**
+             * @description `AT_RISK`: the configured share of its working days is used; `OVERDUE`: its deadline passed
+             * @example OVERDUE
+             */
+            kind: components["schemas"]["DeadlineAlertKind"];
+            /**
+             * Format: date-time
+             * @description When tracking raised it, in the agency's time zone
+             * @example 2026-11-25T00:00:00.412+07:00
+             */
+            raisedAt: string;
+            /** @example DUKCAPIL-KK */
+            serviceCode: string;
+            /**
+             * @description The case's status now
+             * @example IN_REVIEW
+             */
+            status: components["schemas"]["ApplicationStatus"];
+            /** @example K7M39QX2C */
+            trackingNo: string;
+        };
+        DeadlineAlertsPageResponse: {
+            /** @description The latest raised first. No personal data */
+            items: components["schemas"]["DeadlineAlertResponse"][];
+            /** @description Present when there are more alerts: pass it as `cursor` for the next page */
+            nextCursor?: string;
+        };
         DefineBundleRequest: {
             /** @description What it gives, in English */
             descriptionEn?: string;
@@ -2321,6 +2547,25 @@ export interface components {
              * @example 482133
              */
             size: number;
+        };
+        /**
+         * @description REVISE: send corrections (`POST /v1/applications/{trackingNo}/resubmit`); PAY: pay the fee against the payment code before it expires; COLLECT: the output is issued, its number and PDF are on `GET /v1/applications/{trackingNo}`; NONE: nothing, the case waits on the agency or has ended
+         * @enum {string}
+         */
+        ExpectedOfApplicant: "REVISE" | "PAY" | "COLLECT" | "NONE";
+        ExpectedResponse: {
+            /**
+             * @description REVISE: send corrections (`POST /v1/applications/{trackingNo}/resubmit`); PAY: pay the fee against the payment code before it expires; COLLECT: the output is issued, its number and PDF are on `GET /v1/applications/{trackingNo}`; NONE: nothing, the case waits on the agency or has ended
+             * @example REVISE
+             */
+            action: components["schemas"]["ExpectedOfApplicant"];
+            /** @description On PAY: the fee to pay */
+            payment?: components["schemas"]["PaymentDueResponse"];
+            /**
+             * @description On REVISE: the agency's reason, when it gave one; cut at 2000 characters
+             * @example Foto KTP tidak terbaca
+             */
+            reason?: string;
         };
         Fee: {
             /**
@@ -2506,6 +2751,91 @@ export interface components {
             en: string;
             /** @description In Indonesian */
             id: string;
+        };
+        MyBundleResponse: {
+            /**
+             * Format: uuid
+             * @example 0b9d3c1e-2f4a-4b5c-8d6e-7f8091a2b3c4
+             */
+            bundleCaseId: string;
+            /**
+             * @description Whether any of its opened steps is not finished
+             * @example true
+             */
+            open: boolean;
+            /** @description The steps opened so far, in the order they were submitted; a step waiting on an earlier one's output is not a case yet (`GET /v1/bundles/applications/{trackingNo}` lists every step) */
+            steps: components["schemas"]["MyCaseResponse"][];
+            /**
+             * Format: date-time
+             * @description When its first step was submitted
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            submittedAt: string;
+        };
+        MyBundlesPageResponse: {
+            /** @description The most recently started first */
+            items: components["schemas"]["MyBundleResponse"][];
+            /** @description Present when there are more: pass it as `cursor` for the next page */
+            nextCursor?: string;
+        };
+        MyCaseResponse: {
+            /**
+             * @description The agency that owns the case
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /**
+             * Format: uuid
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            applicationId: string;
+            /** @description When the case is a step of a bundle: which bundle, which step */
+            bundle?: components["schemas"]["BundleStepRefResponse"];
+            /**
+             * Format: date-time
+             * @description When its status last changed, in the agency's time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            changedAt: string;
+            /** @example WEB */
+            channel?: components["schemas"]["Channel"];
+            /**
+             * Format: date-time
+             * @description The deadline of the service's time limit, in the agency's time zone; while paused, the one it would have if the applicant answered now. Absent when the agency states no time limit.
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            deadline?: string;
+            /** @description What the applicant must do now */
+            expected: components["schemas"]["ExpectedResponse"];
+            /**
+             * @description The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT)
+             * @example false
+             */
+            paused: boolean;
+            /**
+             * @description The service applied for (absent only for a case tracked before tracking kept it)
+             * @example DUKCAPIL-KK
+             */
+            serviceCode?: string;
+            /**
+             * @description The latest status
+             * @example VERIFYING
+             */
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * Format: date-time
+             * @description When it was submitted, in the agency's time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            submittedAt: string;
+            /** @example K7M39QX2C */
+            trackingNo: string;
+        };
+        MyCasesPageResponse: {
+            /** @description Newest first */
+            items: components["schemas"]["MyCaseResponse"][];
+            /** @description Present when there are more: pass it as `cursor` for the next page */
+            nextCursor?: string;
         };
         OfficerResponse: {
             /** @example true */
@@ -3327,8 +3657,29 @@ export interface components {
             status: components["schemas"]["ApplicationStatus"];
         };
         TimelineResponse: {
+            /**
+             * @description The agency that owns the case
+             * @example DUKCAPIL
+             */
+            agencyCode?: string;
+            /**
+             * Format: date-time
+             * @description The deadline of the service's time limit, in the agency's time zone; while paused, the one it would have if the applicant answered now. Absent when the agency states no time limit.
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            deadline?: string;
             /** @description Oldest first; the latest 500 when there are more */
             entries: components["schemas"]["TimelineEntryResponse"][];
+            /**
+             * @description The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT)
+             * @example false
+             */
+            paused?: boolean;
+            /**
+             * @description The service applied for
+             * @example DUKCAPIL-KK
+             */
+            serviceCode?: string;
             /**
              * @description The latest status
              * @example VERIFYING
@@ -3398,6 +3749,17 @@ export interface components {
              * @enum {string}
              */
             token_type: "Bearer";
+        };
+        TrackedCasesPageResponse: {
+            /**
+             * @description The agency listed
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /** @description Newest first. No personal data */
+            items: components["schemas"]["AgencyTrackedCaseResponse"][];
+            /** @description Present when there are more: pass it as `cursor` for the next page */
+            nextCursor?: string;
         };
         UpdateAgencyRequest: {
             /**
@@ -5080,6 +5442,170 @@ export interface operations {
             };
         };
     };
+    listAgencyDeadlineAlerts: {
+        parameters: {
+            query?: {
+                /** @description Only alerts of this kind */
+                kind?: components["schemas"]["DeadlineAlertKind"];
+                /** @description `true`: only cases still open (not issued, rejected or withdrawn); `false`: only closed ones; absent: both */
+                open?: boolean;
+                /** @description Alerts per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose alerts to list */
+                agencyCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineAlertsPageResponse"];
+                };
+            };
+            /** @description A malformed agency code, kind, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not this agency's admin nor a mall administrator */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tracking service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     checkCaseHistory: {
         parameters: {
             query?: never;
@@ -6018,6 +6544,172 @@ export interface operations {
                 };
             };
             /** @description The DUKCAPIL service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTrackedCases: {
+        parameters: {
+            query?: {
+                /** @description Only cases of this service */
+                serviceCode?: string;
+                /** @description Cases per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+                /** @description AT_RISK: past the share of its time that makes it at risk, not yet overdue; OVERDUE: past its deadline. Only a running clock is either (not a case waiting on the applicant, not a finished one) */
+                risk?: "AT_RISK" | "OVERDUE";
+                /** @description Only cases in these statuses (repeat the parameter, or separate with commas) */
+                status?: ("SUBMITTED" | "VERIFYING" | "NEEDS_REVISION" | "AWAITING_PAYMENT" | "IN_REVIEW" | "APPROVED" | "ISSUED" | "REJECTED" | "WITHDRAWN")[];
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The agency whose cases to list */
+                agencyCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackedCasesPageResponse"];
+                };
+            };
+            /** @description A malformed agency code, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not an officer or the system of this agency */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tracking service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -14139,6 +14831,167 @@ export interface operations {
             };
         };
     };
+    listDeadlineAlerts: {
+        parameters: {
+            query?: {
+                /** @description Only alerts of this kind */
+                kind?: components["schemas"]["DeadlineAlertKind"];
+                /** @description `true`: only cases still open (not issued, rejected or withdrawn); `false`: only closed ones; absent: both */
+                open?: boolean;
+                /** @description Alerts per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineAlertsPageResponse"];
+                };
+            };
+            /** @description A malformed kind, filter or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not a mall administrator */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tracking service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     uploadDocument: {
         parameters: {
             query?: never;
@@ -14673,6 +15526,326 @@ export interface operations {
                 };
             };
             /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyBundles: {
+        parameters: {
+            query?: {
+                /** @description Cases per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bundles */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyBundlesPageResponse"];
+                };
+            };
+            /** @description A malformed filter or page size, or a cursor this list did not make */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not an applicant */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tracking service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyCases: {
+        parameters: {
+            query?: {
+                /** @description Only cases of this service */
+                serviceCode?: string;
+                /** @description Cases per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+                /** @description `true`: only cases not finished yet; `false`: only finished ones (ISSUED, REJECTED, WITHDRAWN) */
+                open?: "true" | "false";
+                /** @description Only cases in these statuses (repeat the parameter, or separate with commas) */
+                status?: ("SUBMITTED" | "VERIFYING" | "NEEDS_REVISION" | "AWAITING_PAYMENT" | "IN_REVIEW" | "APPROVED" | "ISSUED" | "REJECTED" | "WITHDRAWN")[];
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCasesPageResponse"];
+                };
+            };
+            /** @description A malformed filter or page size, or a cursor this list did not make */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not an applicant */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tracking service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -8,8 +8,11 @@
  *   before acking it, so JetStream redelivers messages that were already processed.
  * - `output-stored-before-publish`: an agency's output delivery job has stored the PDF and dies
  *   before its transaction (the job's end and the ISSUED event) commits, so the job runs again.
+ * - `deadline-alerts-before-commit`: tracking's deadline sweep has recorded alerts and written
+ *   their events and dies before its transaction commits, so the next sweep raises them again.
  */
-export type Failpoint = 'consumer-after-commit' | 'output-stored-before-publish';
+export type Failpoint =
+  'consumer-after-commit' | 'output-stored-before-publish' | 'deadline-alerts-before-commit';
 
 const armed = new Set((process.env.SP_FAILPOINT ?? '').split(',').filter(Boolean));
 

@@ -70,6 +70,10 @@ export const RECEIPT_EXAMPLE: ApplicationReceiptResponse = {
 export const TIMELINE_EXAMPLE: TimelineResponse = {
   trackingNo: 'K7M39QX2C',
   status: 'VERIFYING',
+  agencyCode: 'DUKCAPIL',
+  serviceCode: 'DUKCAPIL-KK',
+  deadline: '2026-11-25T10:45:12.480+07:00',
+  paused: false,
   entries: [
     {
       sequence: 0,

@@ -1,8 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STATUSES, type Status, type TimelineV1 } from '@satupintu/contracts';
 import { clip } from '@satupintu/common';
-import { AGENCY_CODE, TRACKING_NO, ZONED_TIME } from '../openapi/formats';
-import { PaymentDueResponse, toPaymentDueResponse } from '../work-queue/case.response';
+import { AGENCY_CODE, SERVICE_CODE_MAX_LENGTH, TRACKING_NO, ZONED_TIME } from '../openapi/formats';
+import {
+  DEADLINE_PROPERTY,
+  PAUSED_PROPERTY,
+  PaymentDueResponse,
+  toPaymentDueResponse,
+} from '../work-queue/case.response';
 
 /**
  * Bounds the answer promises. No application comes near them (500 entries take some 250 rounds
@@ -68,6 +73,22 @@ export class TimelineResponse {
   @ApiProperty({ ...APPLICATION_STATUS, description: 'The latest status', example: 'VERIFYING' })
   status: Status;
 
+  @ApiPropertyOptional({ ...AGENCY_CODE, description: 'The agency that owns the case' })
+  agencyCode?: string;
+
+  @ApiPropertyOptional({
+    description: 'The service applied for',
+    maxLength: SERVICE_CODE_MAX_LENGTH,
+    example: 'DUKCAPIL-KK',
+  })
+  serviceCode?: string;
+
+  @ApiPropertyOptional(DEADLINE_PROPERTY)
+  deadline?: string;
+
+  @ApiPropertyOptional({ ...PAUSED_PROPERTY, example: false })
+  paused?: boolean;
+
   @ApiProperty({
     type: [TimelineEntryResponse],
     description: `Oldest first; the latest ${TIMELINE_LIMITS.entries} when there are more`,
@@ -81,6 +102,10 @@ export function toTimelineResponse(timeline: TimelineV1): TimelineResponse {
   return {
     trackingNo: timeline.trackingNo,
     status: timeline.status,
+    ...(timeline.agencyCode === undefined ? {} : { agencyCode: timeline.agencyCode }),
+    ...(timeline.serviceCode === undefined ? {} : { serviceCode: timeline.serviceCode }),
+    ...(timeline.deadline === undefined ? {} : { deadline: timeline.deadline }),
+    ...(timeline.paused === undefined ? {} : { paused: timeline.paused }),
     entries: timeline.entries.slice(-TIMELINE_LIMITS.entries).map((entry) => ({
       sequence: entry.sequence,
       status: entry.status,

@@ -54,6 +54,10 @@ export function createOpenApiDocument(
     .addTag('applications', 'Submit applications and follow them across agencies')
     .addTag('agencies', 'What each agency at the mall works on, asked of its own deployment')
     .addTag(
+      'tracking',
+      "Where cases stand across agencies: an applicant's own cases and bundles and what is expected of them, an agency's cases against their deadlines",
+    )
+    .addTag(
       'services',
       "The mall's catalog: every agency's services and their standards (requirements, time limit, fee, output)",
     )

@@ -3,7 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { DomainError, type RequestContext } from '@satupintu/common';
 import { GetTimeline, GetTimelineV1, type TimelineV1 } from '@satupintu/contracts';
 import { Caller, HandleRequest } from '@satupintu/messaging';
-import { toTimeline } from './timeline';
+import { summaryOf, toTimeline } from './timeline';
 import { mayReadTimeline } from './timeline-access';
 import { TimelineRepository } from './timeline.repository';
 
@@ -22,6 +22,6 @@ export class TimelineHandlers {
     if (!found || !mayReadTimeline(caller.principal, found.owners)) throw notFound();
     const timeline = toTimeline(trackingNo, found.entries);
     if (!timeline) throw notFound();
-    return timeline;
+    return { ...timeline, ...summaryOf(found.summary, timeline.status) };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import type { ApplicationSubmittedV2, PaymentDueV1 } from '@satupintu/contracts';
-import type { TimelineEntry } from './timeline';
+import type { CaseSummary, TimelineEntry } from './timeline';
 import type { ApplicationOwners } from './timeline-access';
 
 export interface NewTimelineEntry extends TimelineEntry {
@@ -18,6 +18,9 @@ export interface NewTimelineEntry extends TimelineEntry {
 /** An application's owners, with one of its entries (all null when it has none yet). */
 interface TimelineRow {
   ownerAgencyCode: string;
+  ownerTimeZone: string;
+  serviceCode: string | null;
+  deadline: Date | null;
   applicantId: string | null;
   submittedByClient: string | null;
   sequence: number | null;
@@ -46,10 +49,13 @@ export class TimelineRepository {
    */
   async timelineOf(
     trackingNo: string,
-  ): Promise<{ owners: ApplicationOwners; entries: TimelineEntry[] } | undefined> {
+  ): Promise<
+    { owners: ApplicationOwners; summary: CaseSummary; entries: TimelineEntry[] } | undefined
+  > {
     const rows = await this.db.query<TimelineRow>(sql`
-      SELECT a.agency_code AS "ownerAgencyCode", a.applicant_id AS "applicantId",
-             a.submitted_by_client AS "submittedByClient",
+      SELECT a.agency_code AS "ownerAgencyCode", a.agency_time_zone AS "ownerTimeZone",
+             a.service_code AS "serviceCode", a.deadline,
+             a.applicant_id AS "applicantId", a.submitted_by_client AS "submittedByClient",
              e.sequence, e.status, e.agency_code AS "agencyCode", e.agency_time_zone AS "agencyTimeZone",
              e.occurred_at AS "occurredAt", e.reason, e.payment
         FROM case_views a
@@ -64,6 +70,12 @@ export class TimelineRepository {
         agencyCode: first.ownerAgencyCode,
         applicantId: first.applicantId,
         submittedByClient: first.submittedByClient,
+      },
+      summary: {
+        agencyCode: first.ownerAgencyCode,
+        agencyTimeZone: first.ownerTimeZone,
+        serviceCode: first.serviceCode,
+        deadline: first.deadline,
       },
       entries: rows.flatMap(
         ({ sequence, status, agencyCode, agencyTimeZone, occurredAt, reason, payment }) =>

@@ -22,8 +22,23 @@ export interface TimelineEntryV1 {
   payment?: PaymentDueV1;
 }
 
+/**
+ * Which case it is: what a call-center officer asks first, beside the status. Added to v1 after
+ * it was published, so optional: a tracking deployed before it answers without them.
+ */
+export interface TimelineSummaryV1 {
+  /** The agency that owns the case. */
+  agencyCode?: string;
+  /** The service applied for; absent only for a case tracked before tracking kept it. */
+  serviceCode?: string;
+  /** The case's deadline, in the agency's time zone; absent without a time limit. */
+  deadline?: string;
+  /** The clock stops while the case waits on the applicant (NEEDS_REVISION, AWAITING_PAYMENT). */
+  paused?: boolean;
+}
+
 /** Tracking's answer: replies are not validated on receipt, so this is a type, not a class. */
-export interface TimelineV1 {
+export interface TimelineV1 extends TimelineSummaryV1 {
   trackingNo: string;
   /** The latest status. */
   status: Status;

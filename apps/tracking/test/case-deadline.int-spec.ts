@@ -1,0 +1,207 @@
+import { ApplicantProfileChanged, type Principal } from '@satupintu/contracts';
+import {
+  caseClock,
+  readHolidaysSeed,
+  workingDayCalendar,
+  type ApplicationStatus,
+  type ServiceTimeLimit,
+} from '@satupintu/domain';
+import {
+  callGateway,
+  ServiceProcess,
+  TestTokenIssuer,
+  aPdf,
+  anApplicant,
+  anOfficer,
+  eventually,
+  publishEvents,
+  queryServiceDb,
+  testEnvironment,
+} from '@satupintu/testing';
+
+const AGENCY = 'DUKCAPIL';
+const SERVICE = 'DUKCAPIL-AKTA-LAHIR';
+const ZONE = 'Asia/Jakarta';
+
+/**
+ * The deadline tracking shows is the one the agency computed, and that is `caseClock` over the
+ * case's actual history, on the mall's real calendar (the SKB days off intake seeds and every
+ * service follows): a real case through the real gateway, intake, agency and tracking, sent back
+ * for a revision and resubmitted. The agency reads the real current time, so the expected
+ * deadlines are computed here over the times it recorded, not written by hand (the hand-counted
+ * ones, across cuti bersama, Idul Fitri and the change of year, are in case-clock.calendar.spec).
+ */
+describe("a case's deadline, from the agency to tracking's read model", () => {
+  let services: ServiceProcess[] = [];
+  let gateway: ServiceProcess;
+  let issuer: TestTokenIssuer;
+  const siti = anApplicant();
+  const verifier = anOfficer(AGENCY, ['VERIFIER']);
+  const auth = new Map<Principal, string>();
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.start();
+    for (const principal of [siti, verifier])
+      auth.set(
+        principal,
+        (await issuer.authorization(principal, { expiresInSeconds: 3600 })).authorization,
+      );
+    services = await Promise.all([
+      ServiceProcess.start('intake', { DEMO_SEED: 'true' }),
+      ServiceProcess.start('gateway'),
+      ServiceProcess.start('agency', { AGENCY_CODE: AGENCY, DEMO_SEED: 'true' }),
+      ServiceProcess.start('tracking'),
+    ]);
+    gateway = services[1];
+    const env = testEnvironment();
+    await publishEvents(env.NATS_URL, env.SP_NAMESPACE, ApplicantProfileChanged, [
+      {
+        applicantId: siti.subject!,
+        version: 1,
+        nik: '3201014506900001',
+        name: 'Siti Rahayu',
+        birthDate: '1990-06-05',
+        sex: 'F',
+        changedAt: new Date().toISOString(),
+      },
+    ]);
+    await eventually(async () => {
+      const rows = await queryServiceDb(
+        ['agency', AGENCY],
+        'SELECT 1 FROM service_standards WHERE code = $1',
+        [SERVICE],
+      );
+      expect(rows).toHaveLength(1);
+      // The agency and tracking count on the calendar intake seeded, each in its own copy.
+      for (const service of [['agency', AGENCY], ['tracking']])
+        expect(
+          await queryServiceDb(service, 'SELECT year FROM working_day_calendar ORDER BY year'),
+        ).toEqual([{ year: 2025 }, { year: 2026 }, { year: 2027 }]);
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await issuer.stop();
+  });
+
+  const call = (who: Principal, method: string, path: string, body?: unknown) =>
+    callGateway<Record<string, unknown>>(gateway.url, auth.get(who)!, method, path, body);
+
+  async function upload(): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([aPdf(20_000)], { type: 'application/pdf' }), 'kk.pdf');
+    const uploaded = await fetch(`${gateway.url}/v1/documents`, {
+      method: 'POST',
+      headers: { authorization: auth.get(siti)! },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    return ((await uploaded.json()) as { documentId: string }).documentId;
+  }
+
+  /** What tracking holds of the case once it has folded `sequence`. */
+  const trackingAt = (applicationId: string, sequence: number) =>
+    eventually(async () => {
+      const [view] = await queryServiceDb<{ sequence: number; status: string; deadline: Date }>(
+        ['tracking'],
+        'SELECT sequence, status, deadline FROM case_views WHERE application_id = $1',
+        [applicationId],
+      );
+      expect(view?.sequence).toBe(sequence);
+      return view;
+    });
+
+  it('equals caseClock over the recorded history, before and after a revision pause', async () => {
+    const submitted = await call(siti, 'POST', '/v1/applications', {
+      serviceCode: SERVICE,
+      form: {
+        childName: 'Ayu',
+        childSex: 'PEREMPUAN',
+        birthDate: '2026-11-02',
+        birthPlace: 'Cibinong',
+        motherNik: '3201014506900001',
+        marriageRecorded: true,
+      },
+      documents: [{ requirement: 'KK', documentId: await upload() }],
+    });
+    expect(submitted.status).toBe(201);
+    const { applicationId, trackingNo } = submitted.body as {
+      applicationId: string;
+      trackingNo: string;
+    };
+    // The agency starts verifying on its own (sequence 1): tracking gets its deadline.
+    const verifying = await trackingAt(applicationId, 1);
+    expect(verifying.status).toBe('VERIFYING');
+
+    const sentBack = await call(
+      verifier,
+      'POST',
+      `/v1/agencies/${AGENCY}/cases/${trackingNo}/transitions`,
+      {
+        action: 'REQUEST_REVISION',
+        reason: 'The family card scan is unreadable.',
+        requirements: ['KK'],
+      },
+    );
+    expect(sentBack.status).toBe(200);
+    await trackingAt(applicationId, 2);
+    const resubmitted = await call(siti, 'POST', `/v1/applications/${trackingNo}/resubmit`, {
+      documents: [{ requirement: 'KK', documentId: await upload() }],
+    });
+    expect(resubmitted.status).toBe(200);
+    const back = await trackingAt(applicationId, 3);
+    expect(back.status).toBe('VERIFYING');
+
+    // What the agency recorded, and what it works with: the service's limit and its calendar.
+    const records = await queryServiceDb<{ sequence: number; to: ApplicationStatus; at: Date }>(
+      ['agency', AGENCY],
+      `SELECT sequence, to_status AS "to", at FROM case_history
+        WHERE application_id = $1 ORDER BY sequence`,
+      [applicationId],
+    );
+    expect(records.map((r) => r.to)).toEqual(['VERIFYING', 'NEEDS_REVISION', 'VERIFYING']);
+    const [{ timeLimit }] = await queryServiceDb<{ timeLimit: ServiceTimeLimit }>(
+      ['agency', AGENCY],
+      `SELECT standard->'timeLimit' AS "timeLimit" FROM service_standards WHERE code = $1`,
+      [SERVICE],
+    );
+    const years = await queryServiceDb<{ days_off: { date: string }[] }>(
+      ['agency', AGENCY],
+      'SELECT days_off FROM working_day_calendar',
+    );
+    const daysOff = years.flatMap((year) => year.days_off.map((day) => day.date));
+    // The calendar the agency follows is the real one: the SKB seed intake loaded.
+    const seed = readHolidaysSeed();
+    expect(daysOff).toEqual(
+      expect.arrayContaining(
+        Object.values(seed.years).flatMap((year) => year.holidays.map((day) => day.date)),
+      ),
+    );
+    const calendar = workingDayCalendar(daysOff);
+    const expectedAfter = (count: number) =>
+      caseClock(
+        timeLimit,
+        records.slice(0, count).map((record) => ({ to: record.to, at: record.at })),
+        // A paused case's deadline is the one it would have if it came back when recorded.
+        { timeZone: ZONE, calendar, now: records[count - 1].at },
+      );
+
+    const entries = await queryServiceDb<{ sequence: number; deadline: Date | null }>(
+      ['tracking'],
+      'SELECT sequence, deadline FROM timeline_entries WHERE application_id = $1 ORDER BY sequence',
+      [applicationId],
+    );
+    const expected = [1, 2, 3].map((count) => {
+      const clock = expectedAfter(count);
+      if (clock.state === 'not_started') throw new Error('the clock has started');
+      return clock.deadline.toISOString();
+    });
+    expect(entries.filter((e) => e.sequence > 0).map((e) => e.deadline?.toISOString())).toEqual(
+      expected,
+    );
+    expect(back.deadline.toISOString()).toBe(expected[2]);
+    expect(verifying.deadline.toISOString()).toBe(expected[0]);
+    expect(expectedAfter(3).state).toBe('running');
+  }, 120_000);
+});

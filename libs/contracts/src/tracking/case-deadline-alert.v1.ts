@@ -1,0 +1,44 @@
+import { IsIn, IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
+import { defineEvent } from '../contract';
+import { TRACKING_STREAM } from './tracking.stream';
+
+export const DEADLINE_ALERT_KINDS = ['AT_RISK', 'OVERDUE'] as const;
+/** AT_RISK: the configured share of the case's working days is used; OVERDUE: its deadline passed. */
+export type DeadlineAlertKind = (typeof DEADLINE_ALERT_KINDS)[number];
+
+/**
+ * Tracking found a running case at risk of missing its deadline, or past it (ADR 0027). Raised
+ * once per case and kind, whatever restarts or replicas: ids only, no personal data; whoever
+ * tells the applicant looks them up by `applicationId`.
+ */
+export class CaseDeadlineAlertV1 {
+  @IsIn(DEADLINE_ALERT_KINDS)
+  kind: DeadlineAlertKind;
+
+  @IsUUID()
+  applicationId: string;
+
+  @IsString()
+  @Matches(/^[0-9A-Z]{9}$/)
+  trackingNo: string;
+
+  @IsString()
+  @Matches(/^[A-Z0-9-]{2,32}$/)
+  agencyCode: string;
+
+  /** The case's deadline when the alert was raised: ISO 8601 in the agency's time zone. */
+  @IsISO8601()
+  deadline: string;
+
+  /** When tracking raised it: ISO 8601 in the agency's time zone. */
+  @IsISO8601()
+  raisedAt: string;
+}
+
+export const CaseDeadlineAlert = defineEvent<CaseDeadlineAlertV1>({
+  subject: 'tracking.case.deadline-alert.v1',
+  stream: TRACKING_STREAM,
+  payload: CaseDeadlineAlertV1,
+  routingKey: (event) => event.agencyCode,
+  orderingKey: (event) => event.applicationId,
+});
