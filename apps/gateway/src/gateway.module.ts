@@ -6,6 +6,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { DeadlineAlertsModule } from './deadline-alerts/deadline-alerts.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
@@ -47,6 +48,7 @@ export class GatewayModule {
         AccountsModule,
         SessionsModule,
         CalendarModule,
+        DashboardsModule,
         ServicesModule,
         PaymentsModule,
         DeadlineAlertsModule,

@@ -69,10 +69,13 @@ describe('the authorization matrix', () => {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    // A chart (SVG) is no JSON: only its status counts here.
+    const json = text && contentType.includes('json');
     return {
       status: response.status,
-      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-      contentType: response.headers.get('content-type') ?? '',
+      body: json ? (JSON.parse(text) as Record<string, unknown>) : {},
+      contentType,
     };
   }
 
@@ -519,6 +522,31 @@ describe('the authorization matrix', () => {
       'dukcapil agency admin': 404,
       'portal client': 403,
       'kiosk client': 403,
+    });
+  });
+
+  it("the dashboards: the mall admin any agency's, an agency admin only their own", async () => {
+    const everyone = Object.keys(CALLERS) as Caller[];
+    const refused: Row = Object.fromEntries(
+      everyone.map((who) => [who, who === 'anonymous' ? 401 : 403]),
+    );
+    const admins: Row = {
+      'mall admin': 200,
+      'dukcapil agency admin': 200,
+      'pupr agency admin': 200,
+    };
+    const month = '/v1/dashboards/performance?period=month&from=2026-01-01&to=2026-01-31';
+    await expectRow((who) => call(who, 'GET', month), { ...refused, ...admins });
+    await expectRow((who) => call(who, 'GET', `${month}&agencyCode=DUKCAPIL`), {
+      ...refused,
+      ...admins,
+      'pupr agency admin': 403,
+    });
+    const chart = month.replace('performance?', 'performance/chart.svg?measure=decided&');
+    await expectRow((who) => call(who, 'GET', `${chart}&agencyCode=PUPR`), {
+      ...refused,
+      ...admins,
+      'dukcapil agency admin': 403,
     });
   });
 

@@ -3,6 +3,7 @@ import { CaseDeadlineAlert } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
 import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import type { TrackingConfig } from './config';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { TRACKING_MIGRATIONS } from './migrations';
 import { TimelineModule } from './timeline/timeline.module';
@@ -27,6 +28,7 @@ export class TrackingModule {
         TimelineModule,
         ViewsModule,
         DeadlinesModule,
+        DashboardsModule,
       ],
       providers: [settingsProvider(config)],
       exports: [TRACKING_SETTINGS],

@@ -966,6 +966,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboards/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service performance by period
+         * @description Periods are days, months, quarters or years of each case’s agency’s time zone; the answer covers every whole period from the one holding `from` to the one holding `to` (at most 366). Per period (ADR 0029): applications submitted, in all and per channel; those decided (ISSUED or REJECTED; a withdrawal is not a decision) with the median and 90th percentile of their working days from submission to decision, the share decided by their deadline (of those with one), the revision rate (decided after at least one revision, of those decided) and the rejection rate (rejected, of those decided); bundles completed and failed, and the median and 90th percentile of a completed bundle’s working days from its first submission to its end. Rates are fractions; null where nothing was counted. `now`: cases open at the moment of the answer, those at risk (past the at-risk instant, before the deadline) and overdue (deadline reached), the last two among running cases only (not waiting on the applicant). A mall admin may ask for the whole mall, an agency (`agencyCode`) or a service (`serviceCode`, with or without the agency); an agency admin sees their own agency only (the default for them), another agency is a 403. No personal data. As JSON, or as CSV with `Accept: text/csv` (preferred over JSON by its weight; the same as `GET /v1/dashboards/performance.csv`).
+         */
+        get: operations["getPerformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboards/performance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service performance by period, as CSV
+         * @description Periods are days, months, quarters or years of each case’s agency’s time zone; the answer covers every whole period from the one holding `from` to the one holding `to` (at most 366). Per period (ADR 0029): applications submitted, in all and per channel; those decided (ISSUED or REJECTED; a withdrawal is not a decision) with the median and 90th percentile of their working days from submission to decision, the share decided by their deadline (of those with one), the revision rate (decided after at least one revision, of those decided) and the rejection rate (rejected, of those decided); bundles completed and failed, and the median and 90th percentile of a completed bundle’s working days from its first submission to its end. Rates are fractions; null where nothing was counted. `now`: cases open at the moment of the answer, those at risk (past the at-risk instant, before the deadline) and overdue (deadline reached), the last two among running cases only (not waiting on the applicant). A mall admin may ask for the whole mall, an agency (`agencyCode`) or a service (`serviceCode`, with or without the agency); an agency admin sees their own agency only (the default for them), another agency is a 403. No personal data. CSV (RFC 4180): a header, then one record per period; the columns are the JSON fields (`byChannel.WEB` …); an empty field is a figure with nothing counted. Text a spreadsheet would run as a formula is led by `'`.
+         */
+        get: operations["exportPerformance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dashboards/performance/chart.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One performance measure as an SVG chart
+         * @description Periods are days, months, quarters or years of each case’s agency’s time zone; the answer covers every whole period from the one holding `from` to the one holding `to` (at most 366). Per period (ADR 0029): applications submitted, in all and per channel; those decided (ISSUED or REJECTED; a withdrawal is not a decision) with the median and 90th percentile of their working days from submission to decision, the share decided by their deadline (of those with one), the revision rate (decided after at least one revision, of those decided) and the rejection rate (rejected, of those decided); bundles completed and failed, and the median and 90th percentile of a completed bundle’s working days from its first submission to its end. Rates are fractions; null where nothing was counted. `now`: cases open at the moment of the answer, those at risk (past the at-risk instant, before the deadline) and overdue (deadline reached), the last two among running cases only (not waiting on the applicant). A mall admin may ask for the whole mall, an agency (`agencyCode`) or a service (`serviceCode`, with or without the agency); an agency admin sees their own agency only (the default for them), another agency is a 403. No personal data. Draws one measure (`measure`) as a bar chart, one bar per period; a period without the figure (nothing decided: no median) keeps a grey bar at zero. Each bar carries its period and value in `aria-label`.
+         */
+        get: operations["drawPerformanceChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deadline-alerts": {
         parameters: {
             query?: never;
@@ -2248,6 +2308,20 @@ export interface components {
          * @enum {string}
          */
         Channel: "WEB" | "MOBILE" | "COUNTER" | "KIOSK" | "CALL_CENTER" | "PORTAL";
+        ChannelCountsResponse: {
+            /** @example 0 */
+            CALL_CENTER: number;
+            /** @example 20 */
+            COUNTER: number;
+            /** @example 4 */
+            KIOSK: number;
+            /** @example 3 */
+            MOBILE: number;
+            /** @example 1 */
+            PORTAL: number;
+            /** @example 12 */
+            WEB: number;
+        };
         ConfirmVerificationRequest: {
             /**
              * @description Which contact the code was sent to
@@ -2964,6 +3038,146 @@ export interface components {
              * @example 2026-11-23T10:45:12.123+07:00
              */
             expiresAt: string;
+        };
+        PerformanceNowResponse: {
+            /**
+             * @description Running, past the at-risk instant, deadline not reached
+             * @example 2
+             */
+            atRisk: number;
+            /**
+             * @description Not yet decided nor withdrawn
+             * @example 14
+             */
+            open: number;
+            /**
+             * @description Running, deadline reached
+             * @example 1
+             */
+            overdue: number;
+        };
+        PerformancePeriodResponse: {
+            /**
+             * @description Median working days from a completed bundle's first submission to its end
+             * @example 8
+             */
+            bundleMedianDays: number | null;
+            /**
+             * @description Their 90th percentile
+             * @example 8
+             */
+            bundleP90Days: number | null;
+            /**
+             * @description Bundles whose every step was issued
+             * @example 2
+             */
+            bundlesCompleted: number;
+            /**
+             * @description Bundles that failed (a step refused)
+             * @example 0
+             */
+            bundlesFailed: number;
+            /** @description Submitted in the period, per channel */
+            byChannel: components["schemas"]["ChannelCountsResponse"];
+            /**
+             * @description Decided (ISSUED or REJECTED) in the period
+             * @example 35
+             */
+            decided: number;
+            /**
+             * @description Median working days from submission to decision (null: none decided)
+             * @example 2
+             */
+            medianDays: number | null;
+            /**
+             * @description Their 90th percentile (interpolated)
+             * @example 6.4
+             */
+            p90Days: number | null;
+            /**
+             * Format: date
+             * @description The period's first local day
+             * @example 2026-01-01
+             */
+            period: string;
+            /**
+             * @description Of those decided: rejected
+             * @example 3
+             */
+            rejected: number;
+            /**
+             * @description rejected / decided
+             * @example 0.0857
+             */
+            rejectionRate: number | null;
+            /**
+             * @description Of those decided: revised at least once
+             * @example 7
+             */
+            revised: number;
+            /**
+             * @description revised / decided
+             * @example 0.2
+             */
+            revisionRate: number | null;
+            /**
+             * @description Submitted in the period
+             * @example 40
+             */
+            submitted: number;
+            /**
+             * @description Of those decided: with a deadline
+             * @example 35
+             */
+            withStandard: number;
+            /**
+             * @description Of those with a deadline: decided by it
+             * @example 31
+             */
+            withinStandard: number;
+            /**
+             * @description withinStandard / withStandard
+             * @example 0.8857
+             */
+            withinStandardShare: number | null;
+        };
+        PerformanceResponse: {
+            /**
+             * @description The agency counted (absent: all)
+             * @example DUKCAPIL
+             */
+            agencyCode?: string;
+            /**
+             * Format: date-time
+             * @description When the figures were read (UTC): the moment `now` counts at
+             * @example 2026-07-01T02:00:00.000Z
+             */
+            asOf: string;
+            /**
+             * Format: date
+             * @description The first day counted
+             * @example 2026-01-01
+             */
+            from: string;
+            now: components["schemas"]["PerformanceNowResponse"];
+            /**
+             * @example month
+             * @enum {string}
+             */
+            period: "day" | "month" | "quarter" | "year";
+            /** @description Every period asked, oldest first, those where nothing happened too */
+            periods: components["schemas"]["PerformancePeriodResponse"][];
+            /**
+             * @description The service counted (absent: all)
+             * @example DUKCAPIL-KK
+             */
+            serviceCode?: string;
+            /**
+             * Format: date
+             * @description The last day counted
+             * @example 2026-06-30
+             */
+            to: string;
         };
         Problem: {
             /**
@@ -14295,6 +14509,513 @@ export interface operations {
                 };
             };
             /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPerformance: {
+        parameters: {
+            query: {
+                /** @description What a period is: a day, month, quarter or year of each agency's time zone */
+                period: "day" | "month" | "quarter" | "year";
+                /** @description The first local day asked; the answer starts with the whole period holding it (at most 366 periods in all) */
+                from: string;
+                /** @description The last local day asked; the answer ends with the whole period holding it */
+                to: string;
+                /** @description Only this agency's cases (an agency admin: only their own, the default) */
+                agencyCode?: string;
+                /** @description Only cases of this service */
+                serviceCode?: string;
+            };
+            header?: {
+                /** @description `text/csv` (weighted above `application/json`) for the CSV */
+                Accept?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, one entry per period */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Accept */
+                    Vary?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PerformanceResponse"];
+                    /**
+                     * @example periodKind,period,agencyCode,serviceCode,submitted,byChannel.WEB,byChannel.MOBILE,byChannel.COUNTER,byChannel.KIOSK,byChannel.CALL_CENTER,byChannel.PORTAL,decided,rejected,revised,withStandard,withinStandard,medianDays,p90Days,withinStandardShare,revisionRate,rejectionRate,bundlesCompleted,bundlesFailed,bundleMedianDays,bundleP90Days
+                     *     month,2026-01-01,DUKCAPIL,,40,12,3,20,4,0,1,35,3,7,35,31,2,6.4,0.8857142857142857,0.2,0.08571428571428572,2,0,8,8
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed period, date, agency code or measure */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a mall admin, nor an admin of the agency asked for */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tracking service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPerformance: {
+        parameters: {
+            query: {
+                /** @description What a period is: a day, month, quarter or year of each agency's time zone */
+                period: "day" | "month" | "quarter" | "year";
+                /** @description The first local day asked; the answer starts with the whole period holding it (at most 366 periods in all) */
+                from: string;
+                /** @description The last local day asked; the answer ends with the whole period holding it */
+                to: string;
+                /** @description Only this agency's cases (an agency admin: only their own, the default) */
+                agencyCode?: string;
+                /** @description Only cases of this service */
+                serviceCode?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, one record per period */
+            200: {
+                headers: {
+                    /** @description An attachment, named by the periods asked */
+                    "Content-Disposition": string;
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example periodKind,period,agencyCode,serviceCode,submitted,byChannel.WEB,byChannel.MOBILE,byChannel.COUNTER,byChannel.KIOSK,byChannel.CALL_CENTER,byChannel.PORTAL,decided,rejected,revised,withStandard,withinStandard,medianDays,p90Days,withinStandardShare,revisionRate,rejectionRate,bundlesCompleted,bundlesFailed,bundleMedianDays,bundleP90Days
+                     *     month,2026-01-01,DUKCAPIL,,40,12,3,20,4,0,1,35,3,7,35,31,2,6.4,0.8857142857142857,0.2,0.08571428571428572,2,0,8,8
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed period, date, agency code or measure */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a mall admin, nor an admin of the agency asked for */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tracking service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    drawPerformanceChart: {
+        parameters: {
+            query: {
+                /** @description What a period is: a day, month, quarter or year of each agency's time zone */
+                period: "day" | "month" | "quarter" | "year";
+                /** @description The first local day asked; the answer starts with the whole period holding it (at most 366 periods in all) */
+                from: string;
+                /** @description The last local day asked; the answer ends with the whole period holding it */
+                to: string;
+                /** @description Only this agency's cases (an agency admin: only their own, the default) */
+                agencyCode?: string;
+                /** @description Only cases of this service */
+                serviceCode?: string;
+                /** @description The figure to draw over the periods (ADR 0029 defines each) */
+                measure: "submitted" | "decided" | "medianDays" | "p90Days" | "withinStandardShare" | "revisionRate" | "rejectionRate" | "bundlesCompleted" | "bundleMedianDays" | "bundleP90Days";
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <svg xmlns="http://www.w3.org/2000/svg" class="marks" width="300" height="300">…</svg> */
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description A malformed period, date, agency code or measure */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a mall admin, nor an admin of the agency asked for */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tracking service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

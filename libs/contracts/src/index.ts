@@ -36,6 +36,7 @@ export * from './agency/list-case-changes.v1';
 export * from './agency/webhooks.v1';
 export * from './tracking/case-views.v1';
 export * from './tracking/get-timeline.v1';
+export * from './tracking/performance.v1';
 export * from './tracking/tracking.stream';
 export * from './tracking/case-deadline-alert.v1';
 export * from './tracking/list-deadline-alerts.v1';

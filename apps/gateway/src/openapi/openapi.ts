@@ -65,6 +65,10 @@ export function createOpenApiDocument(
       'payments',
       'Fees paid at a bank or payment gateway: its signed callbacks to the agency that asked',
     )
+    .addTag(
+      'dashboards',
+      'Service performance for mall and agency admins: volume, completion times, standards kept',
+    )
     .addTag('applicants', 'Citizens: registration, their own profile, verifying phone and e-mail')
     .addTag('businesses', 'Businesses (by NIB) their owners register, and who acts for them')
     .addTag('officers', 'Agency and mall officers and their roles')

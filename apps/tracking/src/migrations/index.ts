@@ -9,6 +9,7 @@ import { RecordApplicationOwners1764500000700 } from './1764500000700-record-app
 import { KeepPaymentsOnTimeline1765500000300 } from './1765500000300-keep-payments-on-timeline';
 import { ProjectCases1765700000100 } from './1765700000100-project-cases';
 import { DeadlineAlerts1765700000500 } from './1765700000500-deadline-alerts';
+import { RecordBundles1765700000800 } from './1765700000800-record-bundles';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const TRACKING_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const TRACKING_MIGRATIONS = [
   KeepPaymentsOnTimeline1765500000300,
   ProjectCases1765700000100,
   DeadlineAlerts1765700000500,
+  RecordBundles1765700000800,
 ];

@@ -3,6 +3,7 @@ import {
   AGENCY_STREAM,
   ApplicationStatusChanged,
   ApplicationSubmitted,
+  BundleStatusChanged,
   INTAKE_STREAM,
 } from '@satupintu/contracts';
 import { EventConsumers, on } from '@satupintu/messaging';
@@ -10,6 +11,8 @@ import { sql, type Executor } from '@satupintu/persistence';
 import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import type { CaseRules } from '../cases/case-view';
 import { CaseViewsRepository } from '../cases/case-views.repository';
+import { bundleView } from '../dashboards/bundle-view';
+import { DashboardsRepository } from '../dashboards/dashboards.repository';
 import { TRACKING_SETTINGS, type TrackingSettings } from '../tracking.settings';
 import { TimelineLive } from './timeline-live';
 import { TimelineRepository } from './timeline.repository';
@@ -25,6 +28,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     private readonly consumers: EventConsumers,
     private readonly timeline: TimelineRepository,
     private readonly views: CaseViewsRepository,
+    private readonly dashboards: DashboardsRepository,
     private readonly calendar: WorkingDayCalendarProvider,
     private readonly live: TimelineLive,
     @Inject(TRACKING_SETTINGS) private readonly settings: TrackingSettings,
@@ -53,6 +57,14 @@ export class TimelineConsumers implements OnApplicationBootstrap {
           await this.live.announce(
             tx,
             await this.views.project(tx, event.applicationId, this.rules()),
+          );
+        }),
+        // For the dashboards (ADR 0029). Its steps' submissions came before it on this stream.
+        on(BundleStatusChanged, async (event, tx) => {
+          const start = await this.dashboards.bundleStart(tx, event.bundleCaseId);
+          await this.dashboards.recordBundle(
+            tx,
+            bundleView(event, start, this.calendar.calendar()),
           );
         }),
       ],

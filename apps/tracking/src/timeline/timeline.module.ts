@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CaseViewsRepository } from '../cases/case-views.repository';
 import { TimelineLive } from './timeline-live';
+import { DashboardsModule } from '../dashboards/dashboards.module';
 import { TimelineConsumers } from './timeline.consumers';
 import { TimelineHandlers } from './timeline.handlers';
 import { TimelineRepository } from './timeline.repository';
 
 @Module({
+  imports: [DashboardsModule],
   controllers: [TimelineHandlers],
   providers: [TimelineRepository, CaseViewsRepository, TimelineLive, TimelineConsumers],
   exports: [TimelineRepository, CaseViewsRepository],

@@ -552,6 +552,11 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   max_length: { id: 'paling banyak {max} karakter', en: 'must be at most {max} characters' },
   min_length: { id: 'paling sedikit {min} karakter', en: 'must be at least {min} characters' },
   must_be_date: { id: 'harus berupa tanggal YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' },
+  period_order: { id: 'tidak boleh sebelum from', en: 'must not be before from' },
+  too_many_periods: {
+    id: 'paling banyak {max} periode sekaligus',
+    en: 'must cover at most {max} periods at once',
+  },
   unknown_field: { id: 'kolom ini tidak dikenal', en: 'is not a known field' },
   invalid: { id: 'tidak valid', en: 'is invalid' },
   webhook_url: {
