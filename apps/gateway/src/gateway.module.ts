@@ -8,6 +8,7 @@ import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
+import { LookupsModule } from './lookups/lookups.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
@@ -34,6 +35,7 @@ export class GatewayModule {
         }),
         AuthModule.forRoot(config),
         ApplicationsModule,
+        LookupsModule,
         DocumentsModule.forRoot(config),
         BundlesModule,
         WorkQueueModule,

@@ -29,7 +29,11 @@ export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!(config.TRACKING_AT_RISK_SHARE > 0 && config.TRACKING_AT_RISK_SHARE < 1))
     throw new ConfigError('TRACKING_AT_RISK_SHARE must be between 0 and 1 (exclusive)');
   const kek = keyEncryptionKeyFrom(config.TRACKING_KEY_ENCRYPTION_KEY);
-  return { ...config, lookupKey: derivedKey(kek, 'satupintu tracking lookup tokens v1') };
+  return {
+    ...config,
+    lookupKey: derivedKey(kek, 'satupintu tracking lookup tokens v1'),
+    factorKey: derivedKey(kek, 'satupintu tracking lookup factors v1'),
+  };
 }
 
 export type TrackingConfig = ReturnType<typeof loadTrackingConfig>;

@@ -3,6 +3,7 @@ import { databaseName } from '@satupintu/persistence';
 import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
 import type { TrackingConfig } from './config';
 import { TRACKING_MIGRATIONS } from './migrations';
+import { LookupModule } from './lookup/lookup.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { TRACKING_SETTINGS, type TrackingSettings } from './tracking.settings';
 
@@ -21,6 +22,7 @@ export class TrackingModule {
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
         TimelineModule,
+        LookupModule,
       ],
       providers: [settingsProvider(config)],
       exports: [TRACKING_SETTINGS],
@@ -33,6 +35,7 @@ function settingsProvider(config: TrackingConfig) {
   const settings: TrackingSettings = {
     atRiskShare: config.TRACKING_AT_RISK_SHARE,
     lookupKey: config.lookupKey,
+    factorKey: config.factorKey,
   };
   return { provide: TRACKING_SETTINGS, useValue: settings };
 }

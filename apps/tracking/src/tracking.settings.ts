@@ -4,6 +4,8 @@ export interface TrackingSettings {
   atRiskShare: number;
   /** Signs and checks the public lookup's tokens (lookup/lookup-token.ts). */
   lookupKey: Buffer;
+  /** Keys the HMACs of the second factors the public lookup compares (lookup/lookup-factors.ts). */
+  factorKey: Buffer;
 }
 
 export const TRACKING_SETTINGS = Symbol('TRACKING_SETTINGS');
