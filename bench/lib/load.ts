@@ -10,6 +10,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Headers that differ on every request (an `Idempotency-Key`), added to `headers`. */
   perRequestHeaders?: () => Record<string, string>;
+  /** A body that differs on every request (another tracking number), in place of `body`. */
+  perRequestBody?: () => string;
   /** The status every response must have. */
   expectStatus: number;
   connections: number;
@@ -103,13 +105,14 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         method: options.method ?? 'GET',
         headers: options.headers,
         body: options.body,
-        ...(options.perRequestHeaders
+        ...(options.perRequestHeaders || options.perRequestBody
           ? {
               requests: [
                 {
                   setupRequest: (request: autocannon.Request) => ({
                     ...request,
-                    headers: { ...request.headers, ...options.perRequestHeaders!() },
+                    headers: { ...request.headers, ...options.perRequestHeaders?.() },
+                    ...(options.perRequestBody ? { body: options.perRequestBody() } : {}),
                   }),
                 },
               ],
