@@ -79,7 +79,8 @@ export function stopLoad(): void {
   current?.stop();
 }
 
-function cpuTimes(): { idle: number; total: number } {
+/** The machine's CPU time so far, idle and in all: busy share = 1 − Δidle ÷ Δtotal. */
+export function cpuTimes(): { idle: number; total: number } {
   let idle = 0;
   let total = 0;
   for (const cpu of cpus()) {

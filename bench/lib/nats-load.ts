@@ -1,6 +1,5 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { cpus } from 'node:os';
-import { type LoadResult, splitCores } from './load';
+import { type LoadResult, cpuTimes, splitCores } from './load';
 import { cpuByProcess, sampleProcesses } from './proc-cpu';
 
 /**
@@ -19,17 +18,6 @@ export interface NatsLoadOptions {
   concurrency: number;
   durationS: number;
   timeoutMs?: number;
-}
-
-function cpuTimes(): { idle: number; total: number } {
-  let idle = 0;
-  let total = 0;
-  for (const cpu of cpus()) {
-    const t = cpu.times;
-    idle += t.idle;
-    total += t.user + t.nice + t.sys + t.idle + t.irq;
-  }
-  return { idle, total };
 }
 
 const percentile = (sorted: number[], p: number) =>
