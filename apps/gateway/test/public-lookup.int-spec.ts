@@ -387,4 +387,14 @@ describe('POST /v1/lookups', () => {
       statuses.push((await lookUp({ trackingNo: number, birthDate }, '127.0.2.1')).status);
     expect(statuses).toEqual([404, 404, 200]);
   });
+
+  it('writes neither factor to the gateway’s or tracking’s log', () => {
+    // Last, after every lookup of the suite, right, wrong and refused.
+    for (const service of [gateway, running[2]]) {
+      const logs = service.logs();
+      expect(logs.length).toBeGreaterThan(0);
+      for (const factor of [siti.birthDate, '1990-06-06', '1990-06-07', business.nib])
+        expect([service.name, logs.includes(factor)]).toEqual([service.name, false]);
+    }
+  });
 });
