@@ -72,7 +72,7 @@ const WARMUP_DRAIN_TIMEOUT_MS = 60_000;
 /** Cases in tracking's read model when the public lookup is measured. */
 const LOOKUP_CASES = Number(process.env.BENCH_LOOKUP_CASES ?? 1_000_000);
 /** NATS requests in flight from the bench for the NATS rows (a closed loop, like autocannon's). */
-const NATS_CONCURRENCY = 128;
+const NATS_CONCURRENCY = Number(process.env.BENCH_NATS_CONCURRENCY ?? 128);
 /** BENCH_ONLY=lookup: only the NATS echo baseline and the public lookup's rows. */
 const ONLY_LOOKUP = process.env.BENCH_ONLY === 'lookup';
 /** BENCH_PROFILE=1: CPU-profile each service during the POST run (which perturbs its figures). */
