@@ -4,7 +4,13 @@
  * the same run on the same machine: bare Fastify (a), Fastify + NATS request/reply (b), and the
  * same plus one PostgreSQL INSERT (c). See bench/README.md.
  */
-import { databaseName, databaseUrl, dropDatabase, ensureDatabase } from '@satupintu/persistence';
+import {
+  compile,
+  databaseName,
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+} from '@satupintu/persistence';
 import { ManagedProcess, RunGuard, boundedStep, freePort } from '@satupintu/process';
 import {
   LOCAL_DATABASE_URL,
@@ -26,6 +32,9 @@ import { measureLiveVisibility } from './lib/live-visibility';
 import { ActivitySampler } from './lib/pg-activity';
 import { cpuByProcess, describeCores, sampleProcesses } from './lib/proc-cpu';
 import { summarizeProfile } from './lib/profile-summary';
+import { lookupQuery } from '../apps/tracking/src/lookup/lookup.repository';
+import { SEEDED_BIRTH_DATE, seedLookupCases, seededTrackingNo } from './lib/lookup-seed';
+import { natsRequestOnce, runNatsLoad, type NatsLoadOptions } from './lib/nats-load';
 import type { ReceiverStats } from './lib/webhook-receiver';
 import type { WebhookRunResult } from './lib/webhook-sender';
 import {
@@ -64,10 +73,16 @@ const WARMUP_DRAIN_TIMEOUT_MS = 60_000;
 /** Submit → visible on the live stream: applications per second, steady, well below saturation. */
 const LIVE_RATE = 10;
 const LIVE_TIMEOUT_MS = 10_000;
+/** Cases in tracking's read model when the public lookup is measured. */
+const LOOKUP_CASES = Number(process.env.BENCH_LOOKUP_CASES ?? 1_000_000);
+/** NATS requests in flight from the bench for the NATS rows (a closed loop, like autocannon's). */
+const NATS_CONCURRENCY = Number(process.env.BENCH_NATS_CONCURRENCY ?? 128);
+/** BENCH_ONLY=lookup: only the NATS echo baseline and the public lookup's rows. */
+const ONLY_LOOKUP = process.env.BENCH_ONLY === 'lookup';
 /** BENCH_PROFILE=1: CPU-profile each service during the POST run (which perturbs its figures). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Whatever happens, the bench ends (and cleans up) by then. */
-const WATCHDOG_MS = 10 * 60_000;
+const WATCHDOG_MS = 15 * 60_000;
 
 const APPLICATION = JSON.stringify({
   serviceCode: 'DUKCAPIL-KK',
@@ -97,7 +112,12 @@ let AUTH_HEADERS: Record<string, string> = {};
  * Limits far above what the bench sends: the counters still count every request (NATS KV, as
  * deployed), in both gateways alike, but never refuse one.
  */
-const GATEWAY_ENV = { RATE_LIMIT_PER_CALLER: '1000000000', LIVE_STREAMS_PER_CALLER: '100000' };
+const GATEWAY_ENV = {
+  RATE_LIMIT_PER_CALLER: '1000000000',
+  LIVE_STREAMS_PER_CALLER: '100000',
+  RATE_LIMIT_LOOKUP: '1000000000',
+  RATE_LIMIT_LOOKUP_PER_NUMBER: '1000000000',
+};
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const shout = (line = '') => void process.stdout.write(`${line}\n`);
@@ -601,6 +621,137 @@ async function scrapeMetrics(service: ServiceProcess, pattern: RegExp): Promise<
   }
 }
 
+/** A NATS row: warm-up, then the run, as `measure` does for HTTP. */
+async function measureNats(
+  options: Omit<NatsLoadOptions, 'natsUrl' | 'concurrency' | 'durationS'>,
+): Promise<LoadResult> {
+  say(
+    `\n▶ ${options.target}: ${WARMUP_S} s warm-up, then ${DURATION_S} s × ${NATS_CONCURRENCY} requests in flight`,
+  );
+  const common = { ...options, natsUrl: env.NATS_URL, concurrency: NATS_CONCURRENCY };
+  const warmup = await runNatsLoad({ ...common, durationS: WARMUP_S });
+  if (failures(warmup) > 0) say(`  ! warm-up: ${describeFailures(warmup, 200)}`);
+  const result = await runNatsLoad({ ...common, durationS: DURATION_S });
+  printResult(result, 200);
+  return result;
+}
+
+/**
+ * (e) NATS request/reply alone, no HTTP: the bench's requests straight to the echo responder of
+ * (b). The baseline of a service's request handler measured over NATS.
+ */
+async function natsEcho(): Promise<LoadResult> {
+  const subject = `${env.SP_NAMESPACE}.bench.nats-echo`;
+  const responder = baseline('nats-echo-responder', 'nats-roundtrip.js', ['responder'], {
+    BENCH_SUBJECT: subject,
+  });
+  baselines.add(responder);
+  try {
+    await until('the echo responder answers', 30_000, 100, async () =>
+      (await natsRequestOnce(env.NATS_URL, subject, '{"ping":true}')) ? true : undefined,
+    );
+    return await measureNats({
+      target: '(e) NATS request/reply echo (no HTTP)',
+      subject,
+      body: () => APPLICATION,
+      classify: (reply) =>
+        (JSON.parse(Buffer.from(reply).toString()) as { ok?: boolean }).ok ? '200' : 'error',
+    });
+  } finally {
+    await responder.stop();
+    baselines.delete(responder);
+  }
+}
+
+/** A seeded case at random: its number and the birth date it is looked up by. */
+const aSeededLookup = () => ({
+  trackingNo: seededTrackingNo(1 + Math.floor(Math.random() * LOOKUP_CASES)),
+  birthDate: SEEDED_BIRTH_DATE,
+});
+
+/**
+ * The public lookup with LOOKUP_CASES cases in tracking's read model (seeded with SQL): as a NATS
+ * request to tracking (Nest's envelope, as the gateway's RpcClient sends it), against (e); and
+ * through the gateway's `POST /v1/lookups`, against (b). Every lookup is of a random seeded case
+ * with its right birth date, so every answer is the public view.
+ */
+async function publicLookupRows(
+  gatewayUrl: string,
+  trackingDb: Client,
+  e: LoadResult,
+): Promise<{ nats: LoadResult; http: LoadResult; summary: string; problems: string[] }> {
+  const problems: string[] = [];
+  const seeded = await seedLookupCases(trackingDb, LOOKUP_CASES);
+  say(`\n▶ ${LOOKUP_CASES} cases added to tracking's read model in ${seconds(seeded)}`);
+  // The lookup's query on the seeded tables, warm, as tracking sends it: its plan and time.
+  const query = compile(lookupQuery(aSeededLookup().trackingNo, 'birth-date'));
+  await trackingDb.query(query.text, query.values);
+  const plan = (
+    await trackingDb.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
+      query.values,
+    )
+  ).rows.map((row) => row['QUERY PLAN']);
+  say(`  the lookup's query:\n    ${plan.join('\n    ')}`);
+  const executed = plan.find((line) => line.startsWith('Execution Time'));
+  const subject = `${env.SP_NAMESPACE}.tracking.timeline.lookup.v1`;
+  const nats = await measureNats({
+    target: `NATS \`sp.tracking.timeline.lookup.v1\` (public lookup), ${LOOKUP_CASES} cases`,
+    subject,
+    body: (i) => JSON.stringify({ pattern: subject, data: aSeededLookup(), id: String(i) }),
+    classify: (reply) => {
+      const answer = JSON.parse(Buffer.from(reply).toString()) as {
+        response?: { lookupToken?: string };
+        err?: { status?: number };
+      };
+      return answer.response?.lookupToken ? '200' : String(answer.err?.status ?? 'error');
+    },
+  });
+  if (failures(nats) > 0) problems.push(`${nats.target}: ${describeFailures(nats, 200)}`);
+  const http = (
+    await measure({
+      target: `gateway \`POST /v1/lookups\` (anonymous), ${LOOKUP_CASES} cases`,
+      url: `${gatewayUrl}/v1/lookups`,
+      method: 'POST',
+      headers: JSON_HEADERS,
+      perRequestBody: () => JSON.stringify(aSeededLookup()),
+      expectStatus: 200,
+    })
+  ).result;
+  if (failures(http) > 0) problems.push(`${http.target}: ${describeFailures(http, 200)}`);
+  const met = nats.rps >= 5000 && nats.p99 <= 20;
+  const summary =
+    `Public lookup with ${LOOKUP_CASES} cases in the read model, as NATS requests to tracking (${NATS_CONCURRENCY} in flight): ` +
+    `${fmtRate(nats.rps)} req/s, p99 ${fmtMs(nats.p99)} ms (${times(nats.rps, e.rps)} the req/s of the NATS echo (e), whose p99 is ${fmtMs(e.p99)} ms; other load ${nats.otherLoadCores.toFixed(2)} cores); ` +
+    `goal ≥ 5,000/s and p99 ≤ 20 ms: **${met ? 'met' : 'not met'}**. Through the gateway (\`POST /v1/lookups\`, per-IP and per-number limits counted): ` +
+    `${fmtRate(http.rps)} req/s, p99 ${fmtMs(http.p99)} ms. The query (one round trip, every table by index): ${executed ?? 'n/a'} in EXPLAIN ANALYZE.`;
+  say(`  ${summary.replace(/\*/g, '')}`);
+  return { nats, http, summary: `${summary}\n\n\`\`\`\n${plan.join('\n')}\n\`\`\``, problems };
+}
+
+/** BENCH_ONLY=lookup: the NATS echo, tracking and a gateway, the lookup's rows, nothing else. */
+async function lookupOnly(): Promise<number> {
+  const e = await natsEcho();
+  issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: env.SP_NAMESPACE });
+  const [, gateway] = await Promise.all([
+    startService('tracking'),
+    startService('gateway', GATEWAY_ENV),
+  ]);
+  const lookups = await publicLookupRows(gateway.url, await openClient(serviceDb('tracking')), e);
+  const table = markdownTable([
+    rowOf(e, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
+    rowOf(lookups.nats, 200, compare(lookups.nats, [['(e)', e]])),
+    rowOf(lookups.http, 200, compare(lookups.http, [['NATS lookup', lookups.nats]])),
+  ]);
+  say(`\n${table}\n\n${lookups.summary}`);
+  const problems = [
+    ...(failures(e) > 0 ? [`(e): ${describeFailures(e, 200)}`] : []),
+    ...lookups.problems,
+  ];
+  for (const p of problems) say(`!!! - ${p}`);
+  return problems.length > 0 ? 1 : 0;
+}
+
 /** What the services logged (ServiceProcess keeps each one's last 1000 output lines). */
 function logSummary(service: ServiceProcess): string[] {
   const counts = new Map<string, number>();
@@ -643,6 +794,7 @@ async function main(): Promise<number> {
   say(
     `load: autocannon in this process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per target`,
   );
+  if (ONLY_LOOKUP) return lookupOnly();
   const problems: string[] = [];
   const notes: string[] = [];
 
@@ -657,7 +809,8 @@ async function main(): Promise<number> {
     databaseUrl(env.DATABASE_URL, baselineDb),
   );
   await dropDatabase(env.DATABASE_URL, baselineDb);
-  for (const base of [a, b, c])
+  const e = await natsEcho();
+  for (const base of [a, b, c, e])
     if (failures(base) > 0)
       problems.push(`baseline ${base.target}: ${describeFailures(base, 200)}`);
 
@@ -982,6 +1135,10 @@ async function main(): Promise<number> {
   say(`  ${workQueueSummary.replace(/\*/g, '')}`);
   say(`  ${webhooks.summary.replace(/\*/g, '')}`);
 
+  // The public lookup, last: its million cases would weigh on the timeline row above.
+  const lookups = await publicLookupRows(gateway.url, trackingDb, e);
+  problems.push(...lookups.problems);
+
   const logLines = [intake, tracking, agency, gateway].flatMap(logSummary);
 
   // Report.
@@ -994,6 +1151,10 @@ async function main(): Promise<number> {
     rowOf(c, 200, {
       ratio: `baseline · ${times(c.rps, a.rps)} (a)`,
       latencyRatio: `baseline · ${times(c.p99, a.p99)} (a)`,
+    }),
+    rowOf(e, 200, {
+      ratio: `baseline · ${times(e.rps, b.rps)} (b)`,
+      latencyRatio: `baseline · ${times(e.p99, b.p99)} (b)`,
     }),
     rowOf(
       post,
@@ -1044,6 +1205,15 @@ async function main(): Promise<number> {
       cpu: '—',
       other: '—',
     })),
+    rowOf(lookups.nats, 200, compare(lookups.nats, [['(e)', e]])),
+    rowOf(
+      lookups.http,
+      200,
+      compare(lookups.http, [
+        ['(b)', b],
+        ['NATS lookup', lookups.nats],
+      ]),
+    ),
     webhooks.row,
     {
       target:
@@ -1073,6 +1243,9 @@ async function main(): Promise<number> {
     routed,
     bigSaturated,
     ...bigQueueRuns,
+    e,
+    lookups.nats,
+    lookups.http,
   ].map(
     (r) =>
       `- ${r.target}${r === postWarmup ? ' (warm-up)' : ''}: ${r.expected} expected responses, statuses ${JSON.stringify(r.statusCounts)}, ` +
@@ -1117,6 +1290,7 @@ async function main(): Promise<number> {
     workQueueSummary,
     '',
     liveSummary,
+    lookups.summary,
     '',
     webhooks.summary,
     '',

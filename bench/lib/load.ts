@@ -10,6 +10,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Headers that differ on every request (an `Idempotency-Key`), added to `headers`. */
   perRequestHeaders?: () => Record<string, string>;
+  /** A body that differs on every request (another tracking number), in place of `body`. */
+  perRequestBody?: () => string;
   /** The status every response must have. */
   expectStatus: number;
   connections: number;
@@ -77,7 +79,8 @@ export function stopLoad(): void {
   current?.stop();
 }
 
-function cpuTimes(): { idle: number; total: number } {
+/** The machine's CPU time so far, idle and in all: busy share = 1 − Δidle ÷ Δtotal. */
+export function cpuTimes(): { idle: number; total: number } {
   let idle = 0;
   let total = 0;
   for (const cpu of cpus()) {
@@ -103,13 +106,14 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         method: options.method ?? 'GET',
         headers: options.headers,
         body: options.body,
-        ...(options.perRequestHeaders
+        ...(options.perRequestHeaders || options.perRequestBody
           ? {
               requests: [
                 {
                   setupRequest: (request: autocannon.Request) => ({
                     ...request,
-                    headers: { ...request.headers, ...options.perRequestHeaders!() },
+                    headers: { ...request.headers, ...options.perRequestHeaders?.() },
+                    ...(options.perRequestBody ? { body: options.perRequestBody() } : {}),
                   }),
                 },
               ],

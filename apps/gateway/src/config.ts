@@ -45,6 +45,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
         default: 10,
         desc: 'requests per window from one IP to POST /v1/auth/login and POST /v1/oauth/token',
       }),
+      RATE_LIMIT_LOOKUP: num({
+        default: 20,
+        desc: 'requests per window from one IP to the public lookup, POST /v1/lookups',
+      }),
+      RATE_LIMIT_LOOKUP_PER_NUMBER: num({
+        default: 5,
+        desc: 'lookups per window of one tracking number, from any IP: bounds guessing one case’s birth date from many addresses',
+      }),
       CORS_ORIGINS: origins({
         default: [],
         desc: 'browser origins allowed to call the API (comma-separated, e.g. https://portal.example.go.id); none by default',

@@ -11,6 +11,7 @@ import { DeadlineAlertsModule } from './deadline-alerts/deadline-alerts.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
 import { LiveModule } from './live/live.module';
+import { LookupsModule } from './lookups/lookups.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
@@ -39,6 +40,7 @@ export class GatewayModule {
         AuthModule.forRoot(config),
         ApplicationsModule,
         LiveModule.forRoot(config),
+        LookupsModule,
         DocumentsModule.forRoot(config),
         BundlesModule,
         WorkQueueModule,

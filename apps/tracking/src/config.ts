@@ -37,7 +37,11 @@ export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env) {
   ))
     throw new ConfigError('TRACKING_DEADLINE_SWEEP_MS must be between 100 and 86400000');
   const kek = keyEncryptionKeyFrom(config.TRACKING_KEY_ENCRYPTION_KEY);
-  return { ...config, lookupKey: derivedKey(kek, 'satupintu tracking lookup tokens v1') };
+  return {
+    ...config,
+    lookupKey: derivedKey(kek, 'satupintu tracking lookup tokens v1'),
+    factorKey: derivedKey(kek, 'satupintu tracking lookup factors v1'),
+  };
 }
 
 export type TrackingConfig = ReturnType<typeof loadTrackingConfig>;

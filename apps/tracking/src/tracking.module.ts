@@ -6,6 +6,7 @@ import type { TrackingConfig } from './config';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { TRACKING_MIGRATIONS } from './migrations';
+import { LookupModule } from './lookup/lookup.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { TRACKING_SETTINGS, type TrackingSettings } from './tracking.settings';
 import { ViewsModule } from './views/views.module';
@@ -29,6 +30,7 @@ export class TrackingModule {
         ViewsModule,
         DeadlinesModule,
         DashboardsModule,
+        LookupModule,
       ],
       providers: [settingsProvider(config)],
       exports: [TRACKING_SETTINGS],
@@ -42,6 +44,7 @@ function settingsProvider(config: TrackingConfig) {
     atRiskShare: config.TRACKING_AT_RISK_SHARE,
     lookupKey: config.lookupKey,
     deadlineSweepMs: config.TRACKING_DEADLINE_SWEEP_MS,
+    factorKey: config.factorKey,
   };
   return { provide: TRACKING_SETTINGS, useValue: settings };
 }

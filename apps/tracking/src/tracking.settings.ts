@@ -6,6 +6,8 @@ export interface TrackingSettings {
   lookupKey: Buffer;
   /** How often the at-risk and overdue alerts that are due are raised (deadlines/deadline-sweeper.ts). */
   deadlineSweepMs: number;
+  /** Keys the HMACs of the second factors the public lookup compares (lookup/lookup-factors.ts). */
+  factorKey: Buffer;
 }
 
 export const TRACKING_SETTINGS = Symbol('TRACKING_SETTINGS');

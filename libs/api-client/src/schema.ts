@@ -1106,6 +1106,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Look up an application without signing in
+         * @description Where an application stands, for anyone who has its tracking number and one second factor its applicant knows: the applicant's `birthDate`, or for a business's application its `nib`. Exactly one of them, in the body (never in the URL, where it would be logged). The answer has the status, every step (status, time, agency), the submission and the deadline, and no personal data: no name, NIK, birth date, address or id. With it comes a `lookupToken` that lets this browser follow the case live (`GET /v1/applications/{trackingNo}/events?lookupToken=…`) for 15 minutes. A wrong factor is answered exactly as a number nobody has (404), so neither tells which numbers exist. A mistyped number is caught by its check symbol (400) before anything is looked up. Limited per IP and, whoever asks, per tracking number (429 with `Retry-After`). Changes nothing, so no `Idempotency-Key`.
+         */
+        post: operations["lookUpApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/bundles": {
         parameters: {
             query?: never;
@@ -3217,6 +3237,73 @@ export interface components {
         Procedure: {
             /** @description In order */
             steps: components["schemas"]["StepText"][];
+        };
+        PublicLookupRequest: {
+            /**
+             * Format: date
+             * @description The applicant's birth date, `YYYY-MM-DD`; or give `nib` instead
+             * @example 1990-06-05
+             */
+            birthDate?: string;
+            /**
+             * @description For a business’s application: its NIB, 13 digits; or give `birthDate` instead
+             * @example 9120001234567
+             */
+            nib?: string;
+            /**
+             * @description The tracking number, canonical or as a person types it (hyphens, spaces, lower case; `I`, `L`, `O` for `1`, `1`, `0`)
+             * @example K7M3-9QX2-C
+             */
+            trackingNo: string;
+        };
+        PublicStepResponse: {
+            /**
+             * @description The agency that reported it
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /**
+             * Format: date-time
+             * @description When it happened, in the agency's time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            at: string;
+            /**
+             * @description The status it moved to
+             * @example VERIFYING
+             */
+            status: components["schemas"]["ApplicationStatus"];
+        };
+        PublicTimelineResponse: {
+            /**
+             * Format: date-time
+             * @description By when the agency must decide, in working days (the clock pauses while the case waits on the applicant); absent for a service without a time limit or before it is set
+             * @example 2026-12-07T23:59:59.999+07:00
+             */
+            deadline?: string;
+            /**
+             * @description Lets this browser follow the case live for 15 minutes without sending the second factor again: `GET /v1/applications/{trackingNo}/events?lookupToken=…`. Good for this tracking number only
+             * @example K7M39QX2C.1796274000.3q2-7w9Zb4Xc0vYt1uRsPoNmLkJiHgFeDcBa98765_4
+             */
+            lookupToken: string;
+            /**
+             * @description The latest status
+             * @example VERIFYING
+             */
+            status: components["schemas"]["ApplicationStatus"];
+            /** @description Every status the case has had, oldest first; the latest 500 when there are more */
+            steps: components["schemas"]["PublicStepResponse"][];
+            /**
+             * Format: date-time
+             * @description When it was submitted, in the agency's time zone
+             * @example 2026-11-23T10:45:12.123+07:00
+             */
+            submittedAt: string;
+            /**
+             * @description The tracking number, canonical
+             * @example K7M39QX2C
+             */
+            trackingNo: string;
         };
         PutDayOffRequest: {
             /** @example CUTI_BERSAMA */
@@ -15728,6 +15815,178 @@ export interface operations {
                 };
             };
             /** @description The intake service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookUpApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicLookupRequest"];
+            };
+        };
+        responses: {
+            /** @description The case, as anyone with its number and second factor may see it */
+            200: {
+                headers: {
+                    /** @description The answer carries a token: no cache keeps it */
+                    "Cache-Control"?: "no-store";
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicTimelineResponse"];
+                };
+            };
+            /** @description The body is not JSON, or a field is missing, malformed or unknown */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No application has this tracking number, or the second factor is not its own: the same answer */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many lookups from this IP, or of this tracking number from anywhere, in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No tracking service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -52,6 +52,8 @@ export class AuthModule implements OnModuleInit {
             RATE_LIMIT_WINDOW_SECONDS: config.RATE_LIMIT_WINDOW_SECONDS,
             RATE_LIMIT_PER_CALLER: config.RATE_LIMIT_PER_CALLER,
             RATE_LIMIT_SIGN_IN: config.RATE_LIMIT_SIGN_IN,
+            RATE_LIMIT_LOOKUP: config.RATE_LIMIT_LOOKUP,
+            RATE_LIMIT_LOOKUP_PER_NUMBER: config.RATE_LIMIT_LOOKUP_PER_NUMBER,
           },
         },
         JwksCache,
@@ -60,7 +62,7 @@ export class AuthModule implements OnModuleInit {
         RateLimiter,
         { provide: APP_GUARD, useClass: AccessGuard },
       ],
-      exports: [JwksCache],
+      exports: [JwksCache, RateLimiter],
     };
   }
 

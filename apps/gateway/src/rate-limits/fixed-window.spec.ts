@@ -1,10 +1,19 @@
 import { ANONYMOUS, type Principal } from '@satupintu/contracts';
-import { callerOf, counterKey, policyFor, verdictOn, windowAt } from './fixed-window';
+import {
+  callerOf,
+  counterKey,
+  lookupNumberPolicy,
+  policyFor,
+  verdictOn,
+  windowAt,
+} from './fixed-window';
 
 const settings = {
   RATE_LIMIT_WINDOW_SECONDS: 60,
   RATE_LIMIT_PER_CALLER: 300,
   RATE_LIMIT_SIGN_IN: 10,
+  RATE_LIMIT_LOOKUP: 20,
+  RATE_LIMIT_LOOKUP_PER_NUMBER: 5,
 };
 const officer: Principal = {
   kind: 'officer',
@@ -70,6 +79,23 @@ describe('policies and callers', () => {
       expect(policy).toEqual({ name: 'sign-in', limit: 10, windowSeconds: 60, per: 'ip' });
       expect(callerOf(policy, officer, '10.0.0.1')).toBe('ip:10.0.0.1');
     }
+  });
+
+  it('limit the public lookup per IP, whoever is signed in, and per tracking number', () => {
+    const policy = policyFor('post', '/v1/lookups', settings);
+    expect(policy).toEqual({ name: 'lookup', limit: 20, windowSeconds: 60, per: 'ip' });
+    expect(callerOf(policy, officer, '10.0.0.1')).toBe('ip:10.0.0.1');
+    expect(lookupNumberPolicy(settings)).toEqual({
+      name: 'lookup-number',
+      limit: 5,
+      windowSeconds: 60,
+      per: 'tracking-number',
+    });
+    // Its own counters: spending the lookups leaves the rest of the API alone, and back.
+    const window = { index: 1, resetSeconds: 1 };
+    expect(counterKey(policy, 'ip:10.0.0.1', window)).not.toBe(
+      counterKey(policyFor('GET', '/v1/lookups', settings), 'ip:10.0.0.1', window),
+    );
   });
 
   it('limit every other route per caller', () => {

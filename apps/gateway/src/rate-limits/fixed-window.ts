@@ -11,30 +11,60 @@ export interface RateLimitPolicy {
   name: string;
   limit: number;
   windowSeconds: number;
-  /** Who shares one counter: each caller (subject, client, or IP when anonymous), or each IP. */
-  per: 'caller' | 'ip';
+  /**
+   * Who shares one counter: each caller (subject, client, or IP when anonymous), each IP, or
+   * each tracking number looked up (whoever asks, from wherever).
+   */
+  per: 'caller' | 'ip' | 'tracking-number';
 }
 
 export interface RateLimitSettings {
   RATE_LIMIT_WINDOW_SECONDS: number;
   RATE_LIMIT_PER_CALLER: number;
   RATE_LIMIT_SIGN_IN: number;
+  RATE_LIMIT_LOOKUP: number;
+  RATE_LIMIT_LOOKUP_PER_NUMBER: number;
 }
 
 /** Where people and clients obtain tokens: limited per IP, and more strictly, against guessing. */
 export const SIGN_IN_ROUTES = ['POST /v1/auth/login', 'POST /v1/oauth/token'];
+
+/**
+ * The public lookup: anyone may ask, and a right second factor opens a case. Limited per IP like
+ * sign-in, and besides per tracking number (`lookupNumberPolicy`), so that guesses at one case's
+ * birth date spread over many addresses still meet one limit.
+ */
+export const LOOKUP_ROUTE = 'POST /v1/lookups';
 
 export function policyFor(
   method: string,
   route: string,
   settings: RateLimitSettings,
 ): RateLimitPolicy {
-  const signIn = SIGN_IN_ROUTES.includes(`${method.toUpperCase()} ${route}`);
+  const call = `${method.toUpperCase()} ${route}`;
+  if (call === LOOKUP_ROUTE)
+    return {
+      name: 'lookup',
+      limit: settings.RATE_LIMIT_LOOKUP,
+      windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS,
+      per: 'ip',
+    };
+  const signIn = SIGN_IN_ROUTES.includes(call);
   return {
     name: signIn ? 'sign-in' : 'api',
     limit: signIn ? settings.RATE_LIMIT_SIGN_IN : settings.RATE_LIMIT_PER_CALLER,
     windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS,
     per: signIn ? 'ip' : 'caller',
+  };
+}
+
+/** The second limit of the public lookup: per tracking number looked up, whoever asks. */
+export function lookupNumberPolicy(settings: RateLimitSettings): RateLimitPolicy {
+  return {
+    name: 'lookup-number',
+    limit: settings.RATE_LIMIT_LOOKUP_PER_NUMBER,
+    windowSeconds: settings.RATE_LIMIT_WINDOW_SECONDS,
+    per: 'tracking-number',
   };
 }
 

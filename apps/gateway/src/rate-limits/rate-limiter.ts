@@ -5,7 +5,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type RateLimitSettings,
   callerOf,
+  type RateLimitPolicy,
   counterKey,
+  lookupNumberPolicy,
   policyFor,
   verdictOn,
   windowAt,
@@ -32,10 +34,29 @@ export class RateLimiter {
     route: string,
   ): Promise<void> {
     const policy = policyFor(request.method, route, this.settings);
+    await this.apply(reply, policy, callerOf(policy, principal, request.ip));
+  }
+
+  /**
+   * The public lookup's second count, once the number is known well formed: against the number
+   * itself, whether or not any case has it (so its answer cannot tell the two apart). The
+   * `RateLimit-*` fields then speak of whichever of the two limits is nearer.
+   */
+  async countLookedUpNumber(reply: FastifyReply, trackingNo: string): Promise<void> {
+    await this.apply(reply, lookupNumberPolicy(this.settings), `tracking-number:${trackingNo}`);
+  }
+
+  private async apply(reply: FastifyReply, policy: RateLimitPolicy, caller: string): Promise<void> {
     const window = windowAt(Date.now(), policy.windowSeconds);
-    const key = counterKey(policy, callerOf(policy, principal, request.ip), window);
+    const key = counterKey(policy, caller, window);
     const verdict = verdictOn(await this.counters.increment(key, policy.limit), policy, window);
-    void reply.headers(verdict.headers);
+    const shown = reply.getHeader('RateLimit-Remaining');
+    if (
+      !verdict.allowed ||
+      shown === undefined ||
+      Number(verdict.headers['RateLimit-Remaining']) < Number(shown)
+    )
+      void reply.headers(verdict.headers);
     if (!verdict.allowed) {
       throw new DomainError('rate_limited', 429, [], {
         limit: policy.limit,

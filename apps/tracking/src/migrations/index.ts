@@ -10,6 +10,7 @@ import { KeepPaymentsOnTimeline1765500000300 } from './1765500000300-keep-paymen
 import { ProjectCases1765700000100 } from './1765700000100-project-cases';
 import { DeadlineAlerts1765700000500 } from './1765700000500-deadline-alerts';
 import { RecordBundles1765700000800 } from './1765700000800-record-bundles';
+import { KeepLookupFactors1765700000300 } from './1765700000300-keep-lookup-factors';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const TRACKING_MIGRATIONS = [
@@ -21,6 +22,7 @@ export const TRACKING_MIGRATIONS = [
   CreateWorkingDayCalendar1764900000700,
   KeepPaymentsOnTimeline1765500000300,
   ProjectCases1765700000100,
+  KeepLookupFactors1765700000300,
   DeadlineAlerts1765700000500,
   RecordBundles1765700000800,
 ];

@@ -622,6 +622,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     en: 'give a phone number or an e-mail address (or both)',
   },
   nib_format: { id: 'NIB harus 13 digit angka', en: 'a NIB must be 13 digits' },
+  one_lookup_factor: {
+    id: 'isi tepat satu: tanggal lahir pemohon (birthDate) atau NIB usaha (nib)',
+    en: 'give exactly one: the applicant’s birth date (birthDate) or the business’s NIB (nib)',
+  },
   nik_not_registered: {
     id: 'NIK pemohon belum terdaftar sebagai akun',
     en: 'the applicant’s NIK is not registered to an account',
