@@ -1272,6 +1272,11 @@ export interface components {
              */
             scopes: string[];
         };
+        /**
+         * @description The language updates on their cases are sent in; Indonesian when not given
+         * @enum {string}
+         */
+        ApplicantLanguage: "id" | "en";
         ApplicantProfileResponse: {
             address?: components["schemas"]["AddressResponse"];
             /**
@@ -1305,6 +1310,11 @@ export interface components {
             phone?: string;
             /** @example true */
             phoneVerified: boolean;
+            /**
+             * @description The language updates on their cases are sent in
+             * @example id
+             */
+            preferredLanguage: components["schemas"]["ApplicantLanguage"];
             /**
              * @example F
              * @enum {string}
@@ -2708,6 +2718,11 @@ export interface components {
              */
             phone?: string;
             /**
+             * @description The language updates on their cases are sent in; Indonesian when not given
+             * @example id
+             */
+            preferredLanguage?: components["schemas"]["ApplicantLanguage"];
+            /**
              * @description Sex; it must agree with the one the NIK encodes
              * @example F
              * @enum {string}
@@ -3250,6 +3265,11 @@ export interface components {
              * @example +6281234567890
              */
             phone?: string;
+            /**
+             * @description The language updates on their cases are sent in
+             * @example id
+             */
+            preferredLanguage?: components["schemas"]["ApplicantLanguage"];
         };
         UpdateWebhookSubscriptionRequest: {
             /**
