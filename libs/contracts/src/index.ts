@@ -35,6 +35,8 @@ export * from './agency/get-case.v1';
 export * from './agency/list-case-changes.v1';
 export * from './agency/webhooks.v1';
 export * from './tracking/get-timeline.v1';
+export * from './tracking/tracking.stream';
+export * from './tracking/case-deadline-alert.v1';
 export * from './identity/access-token';
 export * from './identity/agency-changed.v1';
 export * from './identity/get-jwks.v1';

@@ -8,8 +8,11 @@
  *   before acking it, so JetStream redelivers messages that were already processed.
  * - `output-stored-before-publish`: an agency's output delivery job has stored the PDF and dies
  *   before its transaction (the job's end and the ISSUED event) commits, so the job runs again.
+ * - `case-notification-before-send`: identity's job has claimed a case notification and dies
+ *   before handing it to the notifier, so the job runs again after the restart.
  */
-export type Failpoint = 'consumer-after-commit' | 'output-stored-before-publish';
+export type Failpoint =
+  'consumer-after-commit' | 'output-stored-before-publish' | 'case-notification-before-send';
 
 const armed = new Set((process.env.SP_FAILPOINT ?? '').split(',').filter(Boolean));
 
