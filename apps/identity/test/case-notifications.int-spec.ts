@@ -1,4 +1,4 @@
-import type { Role } from '@satupintu/contracts';
+import { CaseDeadlineAlert, type CaseDeadlineAlertV1, type Role } from '@satupintu/contracts';
 import { signPaymentCallback } from '@satupintu/domain';
 import {
   ServiceProcess,
@@ -6,6 +6,7 @@ import {
   deleteNamespaceStreams,
   eventually,
   passwordToken,
+  publishEvents,
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
@@ -291,4 +292,45 @@ describe('case notifications to applicants', () => {
     });
     expect(sentToBudi[0].text).toContain('The land title is not in the applicant’s name.');
   }, 180_000);
+
+  it("tells an overdue case once per deadline in the applicant's language, and no at-risk one", async () => {
+    const budis = await applies('budi');
+    const alert = (kind: CaseDeadlineAlertV1['kind'], deadline: string): CaseDeadlineAlertV1 => ({
+      kind,
+      applicationId: budis.applicationId,
+      trackingNo: budis.trackingNo,
+      agencyCode: AGENCY,
+      deadline,
+      raisedAt: new Date().toISOString(),
+    });
+    // Tracking's alerts: at risk, then overdue, told again (a republished alert: a new event id),
+    // then overdue at the later deadline a revision pause would have given it.
+    await publishEvents(env.NATS_URL, own.SP_NAMESPACE, CaseDeadlineAlert, [
+      alert('AT_RISK', '2026-12-10T23:59:59+07:00'),
+    ]);
+    await publishEvents(env.NATS_URL, own.SP_NAMESPACE, CaseDeadlineAlert, [
+      alert('OVERDUE', '2026-12-10T23:59:59+07:00'),
+    ]);
+    await publishEvents(env.NATS_URL, own.SP_NAMESPACE, CaseDeadlineAlert, [
+      alert('OVERDUE', '2026-12-10T23:59:59+07:00'),
+    ]);
+    await publishEvents(env.NATS_URL, own.SP_NAMESPACE, CaseDeadlineAlert, [
+      alert('OVERDUE', '2026-12-15T23:59:59+07:00'),
+    ]);
+    // Handled in stream order: once the last is recorded, the earlier ones were too.
+    await eventually(async () => {
+      const told = await notifications(budis);
+      expect(told.map(({ kind, language, sent }) => [kind, language, sent])).toEqual([
+        ['OVERDUE', 'en', true],
+        ['OVERDUE', 'en', true],
+      ]);
+    }, 30_000);
+    const sent = logged(budis);
+    expect(sent.map((update) => update.subject)).toEqual([
+      `Application ${budis.trackingNo} is overdue`,
+      `Application ${budis.trackingNo} is overdue`,
+    ]);
+    expect(sent[0].text).toContain('10 December 2026');
+    expect(sent[1].text).toContain('15 December 2026');
+  }, 60_000);
 });
