@@ -1,11 +1,11 @@
 import { CaseDeadlineAlert, type CaseDeadlineAlertV1, type Role } from '@satupintu/contracts';
-import { signPaymentCallback } from '@satupintu/domain';
 import {
   ServiceProcess,
   callGateway,
   deleteNamespaceStreams,
   eventually,
   passwordToken,
+  payByCallback,
   publishEvents,
   queryServiceDb,
   testEnvironment,
@@ -160,26 +160,6 @@ describe('case notifications to applicants', () => {
       .filter((update) => update.trackingNo === application.trackingNo);
   }
 
-  async function payByBank(payment: Payment): Promise<void> {
-    const raw = JSON.stringify({
-      reference: 'BNI-20261203-000777',
-      amount: payment.amount,
-      paymentCode: payment.code,
-      paidAt: new Date().toISOString(),
-    });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(`${gateway.url}/v1/agencies/${AGENCY}/payments/callback`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'payment-timestamp': String(timestamp),
-        'payment-signature': signPaymentCallback(SECRET, timestamp, raw),
-      },
-      body: raw,
-    });
-    expect(response.status).toBe(200);
-  }
-
   it('tells each change that needs the applicant once, in their language, across crashes', async () => {
     // Budi chooses English; Siti keeps the default.
     const english = await call('budi', 'PATCH', '/v1/applicants/me', {
@@ -233,7 +213,12 @@ describe('case notifications to applicants', () => {
     await second.kill();
 
     // With identity down, the fee is paid and the case issued.
-    await payByBank(payment);
+    expect(
+      await payByCallback(gateway.url, AGENCY, SECRET, {
+        ...payment,
+        reference: 'BNI-20261203-000777',
+      }),
+    ).toBe(200);
     await intakeSees(sitis, 'IN_REVIEW');
     await move('approver', sitis, { action: 'APPROVE', reason: 'Sesuai standar teknis.' });
     await move('approver', sitis, { action: 'ISSUE' });

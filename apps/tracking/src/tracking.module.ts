@@ -1,10 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { databaseName } from '@satupintu/persistence';
-import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
+import {
+  IdempotencyModule,
+  WorkingDayCalendarModule,
+  serviceInfrastructure,
+} from '@satupintu/platform';
 import type { TrackingConfig } from './config';
 import { TRACKING_MIGRATIONS } from './migrations';
 import { TimelineModule } from './timeline/timeline.module';
 import { TRACKING_SETTINGS, type TrackingSettings } from './tracking.settings';
+import { ClientWebhooksModule } from './webhooks/client-webhooks.module';
 
 @Module({})
 export class TrackingModule {
@@ -20,6 +25,9 @@ export class TrackingModule {
         }),
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
+        IdempotencyModule,
+        // API clients told of their applications' timelines (issue 9): Standard Webhooks.
+        ClientWebhooksModule.forRoot(config),
         TimelineModule,
       ],
       providers: [settingsProvider(config)],

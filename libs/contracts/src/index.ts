@@ -37,6 +37,7 @@ export * from './agency/webhooks.v1';
 export * from './tracking/get-timeline.v1';
 export * from './tracking/tracking.stream';
 export * from './tracking/case-deadline-alert.v1';
+export * from './tracking/client-webhooks.v1';
 export * from './identity/access-token';
 export * from './identity/agency-changed.v1';
 export * from './identity/get-jwks.v1';

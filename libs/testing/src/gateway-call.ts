@@ -1,3 +1,5 @@
+import { signPaymentCallback } from '@satupintu/domain';
+
 /** What the gateway answered: its status, headers and JSON body (`{}` when empty). */
 export interface GatewayAnswer<A> {
   status: number;
@@ -31,4 +33,34 @@ export async function callGateway<A = Record<string, unknown>>(
     headers: response.headers,
     body: (text ? JSON.parse(text) : {}) as A,
   };
+}
+
+/**
+ * The bank's callback for a paid fee, signed as a bank signs it (HMAC over the raw body), to the
+ * agency's payment route: answers the status.
+ */
+export async function payByCallback(
+  gatewayUrl: string,
+  agencyCode: string,
+  secret: string,
+  payment: { code: string; amount: number; reference: string },
+): Promise<number> {
+  const raw = JSON.stringify({
+    reference: payment.reference,
+    amount: payment.amount,
+    paymentCode: payment.code,
+    paidAt: new Date().toISOString(),
+  });
+  const timestamp = Math.floor(Date.now() / 1000);
+  const response = await fetch(`${gatewayUrl}/v1/agencies/${agencyCode}/payments/callback`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'payment-timestamp': String(timestamp),
+      'payment-signature': signPaymentCallback(secret, timestamp, raw),
+    },
+    body: raw,
+  });
+  await response.arrayBuffer();
+  return response.status;
 }

@@ -11,6 +11,7 @@ import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import type { CaseRules } from '../cases/case-view';
 import { CaseViewsRepository } from '../cases/case-views.repository';
 import { TRACKING_SETTINGS, type TrackingSettings } from '../tracking.settings';
+import { ClientWebhookEvents } from '../webhooks/client-webhook-events';
 import { TimelineRepository } from './timeline.repository';
 
 /**
@@ -24,6 +25,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     private readonly timeline: TimelineRepository,
     private readonly views: CaseViewsRepository,
     private readonly calendar: WorkingDayCalendarProvider,
+    private readonly clientWebhooks: ClientWebhookEvents,
     @Inject(TRACKING_SETTINGS) private readonly settings: TrackingSettings,
   ) {}
 
@@ -47,7 +49,10 @@ export class TimelineConsumers implements OnApplicationBootstrap {
             agencyTimeZone: event.agencyTimeZone,
             occurredAt: new Date(event.submittedAt),
           });
-          await this.views.project(tx, event.applicationId, this.rules());
+          await this.clientWebhooks.enqueueVisible(
+            tx,
+            await this.views.project(tx, event.applicationId, this.rules()),
+          );
         }),
       ],
     });
@@ -78,7 +83,10 @@ export class TimelineConsumers implements OnApplicationBootstrap {
               : {}),
             occurredAt: new Date(event.changedAt),
           });
-          await this.views.project(tx, event.applicationId, this.rules());
+          await this.clientWebhooks.enqueueVisible(
+            tx,
+            await this.views.project(tx, event.applicationId, this.rules()),
+          );
         }),
       ],
     });

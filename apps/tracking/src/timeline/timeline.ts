@@ -25,13 +25,18 @@ export function toTimeline(trackingNo: string, entries: TimelineEntry[]): Timeli
   return {
     trackingNo,
     status: ordered[ordered.length - 1].status,
-    entries: ordered.map((entry): TimelineEntryV1 => ({
-      sequence: entry.sequence,
-      status: entry.status,
-      at: toZonedIso(entry.occurredAt, entry.agencyTimeZone),
-      agencyCode: entry.agencyCode,
-      ...(entry.reason ? { reason: entry.reason } : {}),
-      ...(entry.payment ? { payment: entry.payment } : {}),
-    })),
+    entries: ordered.map(entryV1Of),
+  };
+}
+
+/** One entry as the API shows it: its time in the agency's zone. Pure. */
+export function entryV1Of(entry: TimelineEntry): TimelineEntryV1 {
+  return {
+    sequence: entry.sequence,
+    status: entry.status,
+    at: toZonedIso(entry.occurredAt, entry.agencyTimeZone),
+    agencyCode: entry.agencyCode,
+    ...(entry.reason ? { reason: entry.reason } : {}),
+    ...(entry.payment ? { payment: entry.payment } : {}),
   };
 }
