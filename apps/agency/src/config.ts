@@ -8,6 +8,7 @@ import {
   publicUrl,
 } from '@satupintu/common';
 import { DEMO_AGENCIES } from '@satupintu/demo';
+import { webhookEnv } from '@satupintu/webhooks';
 import { bool, makeValidator, port, str } from 'envalid';
 
 const agencyCode = makeValidator<string>((value) => {
@@ -48,32 +49,6 @@ const secrets = makeValidator<string[]>((value) => {
   return list;
 });
 
-/**
- * Scales the whole retry schedule of webhook deliveries (first wait, longest wait, window): 1 in
- * production; tests shrink it so hours of retries take seconds.
- */
-const retryScale = (production: boolean) =>
-  makeValidator<number>((value) => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0 || n > 1) throw new Error('must be a number in (0, 1]');
-    if (production && n !== 1) throw new Error('must be 1 in production');
-    return n;
-  });
-
-const seconds = makeValidator<number>((value) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 30) throw new Error('must be 1 to 30 seconds');
-  return n;
-});
-
-/** Private and loopback webhook targets: never in production (requests into the mall's network). */
-const allowPrivate = (production: boolean) =>
-  makeValidator<boolean>((value) => {
-    const allowed = bool()._parse(value);
-    if (production && allowed) throw new Error('must be false in production');
-    return allowed;
-  });
-
 export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
   const production = env.NODE_ENV === 'production';
   return loadConfig(
@@ -112,22 +87,7 @@ export function loadAgencyConfig(env: NodeJS.ProcessEnv = process.env) {
         ...(production ? {} : { default: [INSECURE_DEVELOPMENT_PAYMENT_SECRET] }),
         desc: 'the HMAC-SHA256 secrets shared with the bank or payment gateway, comma-separated (rotation); required in production',
       }),
-      WEBHOOK_DELIVER: bool({
-        default: true,
-        desc: "deliver this agency's webhooks from this instance (every replica may: they share the work, ADR 0020)",
-      }),
-      WEBHOOK_RETRY_SCALE: retryScale(production)({
-        default: 1,
-        desc: 'scales the webhook retry schedule (5 s doubling to 1 h, for 24 h): 1 in production, where anything else is refused; tests shrink it',
-      }),
-      WEBHOOK_TIMEOUT_SECONDS: seconds({
-        default: 10,
-        desc: 'how long a webhook receiver has to answer (1 to 30 s); a replica that dies holds its deliveries six times this long before another takes them',
-      }),
-      WEBHOOK_ALLOW_PRIVATE_URLS: allowPrivate(production)({
-        default: !production,
-        desc: 'accept webhook URLs naming a loopback, private or link-local address, and http://: outside production only (refused in production)',
-      }),
+      ...webhookEnv(production, "this agency's"),
       AGENCY_KEY_ENCRYPTION_KEY: keyEncryptionKey({
         ...(production ? {} : { default: INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY }),
         desc: "AES-256 key (base64 of 32 bytes) sealing the output signing key and the webhook subscriptions' secrets in the database; required in production",

@@ -10,6 +10,7 @@ import {
   clientCredentialsToken,
   deleteNamespaceStreams,
   eventually,
+  passwordToken,
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
@@ -328,15 +329,8 @@ describe("Idempotency-Key on identity's creating POSTs", () => {
     await deleteNamespaceStreams(env.NATS_URL, own.SP_NAMESPACE);
   });
 
-  async function signIn(identifier: string, password: string): Promise<string> {
-    const response = await fetch(`${gateway.url}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ identifier, password }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { access_token: string }).access_token;
-  }
+  const signIn = (identifier: string, password: string) =>
+    passwordToken(gateway.url, identifier, password);
 
   const post = (who: keyof typeof tokens, path: string, key: string, body: unknown) =>
     postWithKey(`${gateway.url}${path}`, `Bearer ${tokens[who]}`, key, body);

@@ -14,6 +14,7 @@ import type { IdentityConfig } from './config';
 import { DemoModule } from './demo/demo.module';
 import { IdempotencySecretsModule } from './idempotency/idempotency-secrets.module';
 import { IDENTITY_MIGRATIONS } from './migrations';
+import { CaseNotificationsModule } from './notifications/case-notifications.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
 import { ProfilesModule } from './profiles/profiles.module';
@@ -46,6 +47,7 @@ export class IdentityModule {
         OfficersModule,
         ApiClientsModule,
         ProfilesModule,
+        CaseNotificationsModule,
         DemoModule.forRoot({ demoSeed: config.DEMO_SEED }),
         SessionsModule.forRoot({
           issuer: config.PUBLIC_URL,

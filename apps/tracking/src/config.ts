@@ -7,6 +7,7 @@ import {
   keyEncryptionKeyFrom,
   loadConfig,
 } from '@satupintu/common';
+import { webhookEnv } from '@satupintu/webhooks';
 import { num, port } from 'envalid';
 
 export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -17,8 +18,9 @@ export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env) {
       HTTP_PORT: port({ default: 3003 }),
       TRACKING_KEY_ENCRYPTION_KEY: keyEncryptionKey({
         ...(production ? {} : { default: INSECURE_DEVELOPMENT_KEY_ENCRYPTION_KEY }),
-        desc: "base64 of 32 bytes: tracking's keys (the public lookup's tokens and second factors) derive from it; required in production",
+        desc: "base64 of 32 bytes: tracking's keys (the public lookup's tokens and second factors, the seal of API clients' webhook secrets) derive from it; required in production",
       }),
+      ...webhookEnv(production, "API clients'"),
       TRACKING_AT_RISK_SHARE: num({
         default: 0.75,
         desc: 'share of its working days a case has used when it is reported at risk (0 < s < 1)',
@@ -41,6 +43,8 @@ export function loadTrackingConfig(env: NodeJS.ProcessEnv = process.env) {
     ...config,
     lookupKey: derivedKey(kek, 'satupintu tracking lookup tokens v1'),
     factorKey: derivedKey(kek, 'satupintu tracking lookup factors v1'),
+    webhookSecretKey: derivedKey(kek, 'satupintu tracking webhook secrets v1'),
+    webhookAnswerKey: derivedKey(kek, 'satupintu tracking idempotency sealed answers v1'),
   };
 }
 

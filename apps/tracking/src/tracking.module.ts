@@ -1,7 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CaseDeadlineAlert } from '@satupintu/contracts';
 import { databaseName } from '@satupintu/persistence';
-import { WorkingDayCalendarModule, serviceInfrastructure } from '@satupintu/platform';
+import {
+  IdempotencyModule,
+  WorkingDayCalendarModule,
+  serviceInfrastructure,
+} from '@satupintu/platform';
 import type { TrackingConfig } from './config';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -10,6 +14,7 @@ import { LookupModule } from './lookup/lookup.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { TRACKING_SETTINGS, type TrackingSettings } from './tracking.settings';
 import { ViewsModule } from './views/views.module';
+import { ClientWebhooksModule } from './webhooks/client-webhooks.module';
 
 @Module({})
 export class TrackingModule {
@@ -26,6 +31,9 @@ export class TrackingModule {
         }),
         // Deadlines in working days (issues 8, 9): the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
+        IdempotencyModule,
+        // API clients told of their applications' timelines (issue 9): Standard Webhooks.
+        ClientWebhooksModule.forRoot(config),
         TimelineModule,
         ViewsModule,
         DeadlinesModule,

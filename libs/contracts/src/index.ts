@@ -42,6 +42,7 @@ export * from './tracking/case-deadline-alert.v1';
 export * from './tracking/list-deadline-alerts.v1';
 export * from './tracking/timeline-since.v1';
 export * from './tracking/public-lookup.v1';
+export * from './tracking/client-webhooks.v1';
 export * from './identity/access-token';
 export * from './identity/agency-changed.v1';
 export * from './identity/get-jwks.v1';

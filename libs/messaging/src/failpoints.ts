@@ -10,9 +10,14 @@
  *   before its transaction (the job's end and the ISSUED event) commits, so the job runs again.
  * - `deadline-alerts-before-commit`: tracking's deadline sweep has recorded alerts and written
  *   their events and dies before its transaction commits, so the next sweep raises them again.
+ * - `case-notification-before-send`: identity's job has claimed a case notification and dies
+ *   before handing it to the notifier, so the job runs again after the restart.
  */
 export type Failpoint =
-  'consumer-after-commit' | 'output-stored-before-publish' | 'deadline-alerts-before-commit';
+  | 'consumer-after-commit'
+  | 'output-stored-before-publish'
+  | 'deadline-alerts-before-commit'
+  | 'case-notification-before-send';
 
 const armed = new Set((process.env.SP_FAILPOINT ?? '').split(',').filter(Boolean));
 

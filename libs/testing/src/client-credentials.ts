@@ -23,3 +23,22 @@ export async function clientCredentialsToken(
   const body = (await response.json()) as { access_token: string; expires_in: number };
   return { accessToken: body.access_token, expiresInSeconds: body.expires_in };
 }
+
+/**
+ * A person's access token from a running gateway: an applicant (NIK, phone or e-mail) or an
+ * officer (username) signing in with a password. Anything but a 200 is an error naming the status.
+ */
+export async function passwordToken(
+  gatewayUrl: string,
+  identifier: string,
+  password: string,
+): Promise<string> {
+  const response = await fetch(`${gatewayUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ identifier, password }),
+  });
+  if (response.status !== 200)
+    throw new Error(`${identifier}'s sign-in answered ${response.status}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}

@@ -1,4 +1,5 @@
 import { aPdf } from './documents';
+import { signPaymentCallback } from '@satupintu/domain';
 
 /** What the gateway answered: its status, headers and JSON body (`{}` when empty). */
 export interface GatewayAnswer<A> {
@@ -51,4 +52,34 @@ export async function uploadPdf(
   if (uploaded.status !== 201)
     throw new Error(`upload answered ${uploaded.status}: ${await uploaded.text()}`);
   return ((await uploaded.json()) as { documentId: string }).documentId;
+}
+
+/**
+ * The bank's callback for a paid fee, signed as a bank signs it (HMAC over the raw body), to the
+ * agency's payment route: answers the status.
+ */
+export async function payByCallback(
+  gatewayUrl: string,
+  agencyCode: string,
+  secret: string,
+  payment: { code: string; amount: number; reference: string },
+): Promise<number> {
+  const raw = JSON.stringify({
+    reference: payment.reference,
+    amount: payment.amount,
+    paymentCode: payment.code,
+    paidAt: new Date().toISOString(),
+  });
+  const timestamp = Math.floor(Date.now() / 1000);
+  const response = await fetch(`${gatewayUrl}/v1/agencies/${agencyCode}/payments/callback`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'payment-timestamp': String(timestamp),
+      'payment-signature': signPaymentCallback(secret, timestamp, raw),
+    },
+    body: raw,
+  });
+  await response.arrayBuffer();
+  return response.status;
 }

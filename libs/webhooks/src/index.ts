@@ -8,3 +8,6 @@ export * from './webhook-sources';
 export * from './webhook-rotation.migration';
 export * from './webhooks.migration';
 export * from './webhooks.module';
+export * from './webhook-config';
+export * from './webhook-views';
+export * from './webhook-handlers';

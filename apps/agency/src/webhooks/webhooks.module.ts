@@ -2,10 +2,15 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { derivedKey, keyEncryptionKeyFrom } from '@satupintu/common';
 import { ApplicationStatusChanged, type WebhookSubscriptionCreatedV1 } from '@satupintu/contracts';
 import { sealingField } from '@satupintu/messaging';
-import { DEFAULT_RETRY_POLICY, WebhooksModule, webhookSource } from '@satupintu/webhooks';
+import {
+  WEBHOOK_ANSWER_SEALING,
+  WebhooksModule,
+  webhookSource,
+  webhooksOptionsOf,
+} from '@satupintu/webhooks';
 import { AGENCY_CODE } from '../cases/agency-code';
 import type { AgencyConfig } from '../config';
-import { WEBHOOK_ANSWER_SEALING, WebhooksHandlers } from './webhooks.handlers';
+import { agencyWebhookHandlers } from './webhooks.handlers';
 
 /** A new label is a new key: changing it forgets what was kept under the old (24 h of keys). */
 const SEALED_ANSWERS_PURPOSE = 'satupintu agency: idempotency sealed answers v1';
@@ -29,30 +34,14 @@ export class AgencyWebhooksModule {
     >,
   ): DynamicModule {
     const kek = keyEncryptionKeyFrom(config.AGENCY_KEY_ENCRYPTION_KEY);
-    const scale = config.WEBHOOK_RETRY_SCALE;
-    const { backoff, windowMs } = DEFAULT_RETRY_POLICY;
-    const timeoutMs = config.WEBHOOK_TIMEOUT_SECONDS * 1000;
     return {
       module: AgencyWebhooksModule,
       imports: [
-        WebhooksModule.forRoot({
-          secretKey: kek,
-          allowHttp: config.WEBHOOK_ALLOW_PRIVATE_URLS,
-          allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_URLS,
-          deliver: config.WEBHOOK_DELIVER,
-          events: [webhookSource(ApplicationStatusChanged)],
-          worker: {
-            retry: {
-              backoff: { baseMs: backoff.baseMs * scale, maxMs: backoff.maxMs * scale },
-              windowMs: windowMs * scale,
-            },
-            timeoutMs,
-            // A claim outlives any attempt, so no two replicas send one delivery at once.
-            leaseMs: timeoutMs * 6,
-          },
-        }),
+        WebhooksModule.forRoot(
+          webhooksOptionsOf(config, kek, [webhookSource(ApplicationStatusChanged)]),
+        ),
       ],
-      controllers: [WebhooksHandlers],
+      controllers: [agencyWebhookHandlers(agencyCode)],
       providers: [
         { provide: AGENCY_CODE, useValue: agencyCode },
         {

@@ -1,5 +1,6 @@
 import type { ApiPropertyOptions } from '@nestjs/swagger';
 import { DomainError } from '@satupintu/common';
+import { APPLICANT_LANGUAGES } from '@satupintu/contracts';
 
 // Property shapes the account schemas share, so one idea has one bound.
 
@@ -28,6 +29,12 @@ export const DATE = {
   maxLength: 10,
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   example: '1990-06-05',
+} satisfies ApiPropertyOptions;
+
+export const PREFERRED_LANGUAGE = {
+  enum: APPLICANT_LANGUAGES,
+  enumName: 'ApplicantLanguage',
+  example: 'id',
 } satisfies ApiPropertyOptions;
 
 export const PHONE = {

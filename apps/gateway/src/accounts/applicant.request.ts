@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  APPLICANT_LANGUAGES,
   VERIFICATION_CHANNELS,
+  type ApplicantLanguage,
   type ConfirmVerificationV1,
   type RegisterApplicantV1,
   type SendVerificationCodeV1,
@@ -22,7 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AddressRequest, toAddressV1 } from './address.request';
-import { DATE, EMAIL, NAME, NIK, PASSWORD, PHONE } from './account-formats';
+import { DATE, EMAIL, NAME, NIK, PASSWORD, PHONE, PREFERRED_LANGUAGE } from './account-formats';
 
 // The validators are those of the identity contracts, which identity checks again on receipt.
 
@@ -80,6 +82,14 @@ export class RegisterApplicantRequest {
   @IsString()
   @MaxLength(1024)
   password: string;
+
+  @ApiPropertyOptional({
+    ...PREFERRED_LANGUAGE,
+    description: 'The language updates on their cases are sent in; Indonesian when not given',
+  })
+  @IsOptional()
+  @IsIn(APPLICANT_LANGUAGES)
+  preferredLanguage?: ApplicantLanguage;
 }
 
 export function toRegisterApplicantV1(body: RegisterApplicantRequest): RegisterApplicantV1 {
@@ -91,6 +101,7 @@ export function toRegisterApplicantV1(body: RegisterApplicantRequest): RegisterA
     ...(body.phone !== undefined ? { phone: body.phone } : {}),
     ...(body.email !== undefined ? { email: body.email } : {}),
     password: body.password,
+    ...(body.preferredLanguage !== undefined ? { preferredLanguage: body.preferredLanguage } : {}),
   };
 }
 
@@ -127,6 +138,14 @@ export class UpdateProfileRequest {
   @ValidateNested()
   @Type(() => AddressRequest)
   address?: AddressRequest;
+
+  @ApiPropertyOptional({
+    ...PREFERRED_LANGUAGE,
+    description: 'The language updates on their cases are sent in',
+  })
+  @IsOptional()
+  @IsIn(APPLICANT_LANGUAGES)
+  preferredLanguage?: ApplicantLanguage;
 }
 
 export function toUpdateMyProfileV1(body: UpdateProfileRequest): UpdateMyProfileV1 {
@@ -135,6 +154,7 @@ export function toUpdateMyProfileV1(body: UpdateProfileRequest): UpdateMyProfile
     ...(body.phone !== undefined ? { phone: body.phone } : {}),
     ...(body.email !== undefined ? { email: body.email } : {}),
     ...(body.address !== undefined ? { address: toAddressV1(body.address) } : {}),
+    ...(body.preferredLanguage !== undefined ? { preferredLanguage: body.preferredLanguage } : {}),
   };
 }
 

@@ -2,13 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   VERIFICATION_CHANNELS,
   type AddressV1,
+  type ApplicantLanguage,
   type ApplicantProfileV1,
   type ApplicantRegisteredV1,
   type VerificationChannel,
   type VerificationCodeSentV1,
   type VerificationConfirmedV1,
 } from '@satupintu/contracts';
-import { DATE, EMAIL, NAME, PHONE, UUID } from './account-formats';
+import { DATE, EMAIL, NAME, PHONE, PREFERRED_LANGUAGE, UUID } from './account-formats';
 
 export class AddressResponse {
   @ApiProperty({ maxLength: 300, example: 'Jl. Sudirman No. 9, RT 02/RW 05' })
@@ -80,6 +81,12 @@ export class ApplicantProfileResponse {
   address?: AddressResponse;
 
   @ApiProperty({
+    ...PREFERRED_LANGUAGE,
+    description: 'The language updates on their cases are sent in',
+  })
+  preferredLanguage: ApplicantLanguage;
+
+  @ApiProperty({
     description: 'Grows with every change',
     minimum: 1,
     maximum: 2147483647,
@@ -101,6 +108,7 @@ export const toApplicantProfileResponse = (
   ...(profile.email ? { email: profile.email } : {}),
   emailVerified: profile.emailVerified,
   ...(profile.address ? { address: toAddressResponse(profile.address) } : {}),
+  preferredLanguage: profile.preferredLanguage,
   version: profile.version,
 });
 

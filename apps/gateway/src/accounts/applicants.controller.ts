@@ -53,6 +53,7 @@ const PROFILE_EXAMPLE: ApplicantProfileResponse = {
     districtCode: '32.01.01',
     postalCode: '16914',
   },
+  preferredLanguage: 'id',
   version: 3,
 };
 

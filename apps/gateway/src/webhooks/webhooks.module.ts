@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { WebhooksController } from './webhooks.controller';
+import { ClientWebhooksController, WebhooksController } from './webhooks.controller';
 
-@Module({ controllers: [WebhooksController] })
+@Module({ controllers: [WebhooksController, ClientWebhooksController] })
 export class WebhooksModule {}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import {
   AGENCY_WEBHOOK_EVENT_TYPES,
+  CLIENT_WEBHOOK_EVENT_TYPES,
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_URL_MAX_LENGTH,
   type WebhookDeliveryStatusV1,
@@ -43,10 +44,26 @@ export class CreateWebhookSubscriptionRequest {
     items: { type: 'string', enum: [...AGENCY_WEBHOOK_EVENT_TYPES] },
     example: ['agency.application.status-changed.v1'],
   })
+  // Both routes validate with this class; the service answering checks its own types again.
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(AGENCY_WEBHOOK_EVENT_TYPES.length)
-  @IsIn(AGENCY_WEBHOOK_EVENT_TYPES, { each: true })
+  @ArrayMaxSize(AGENCY_WEBHOOK_EVENT_TYPES.length + CLIENT_WEBHOOK_EVENT_TYPES.length)
+  @IsIn([...AGENCY_WEBHOOK_EVENT_TYPES, ...CLIENT_WEBHOOK_EVENT_TYPES], { each: true })
+  eventTypes?: string[];
+}
+
+/** The body of an API client's subscription, as documented: its own event types. */
+export class CreateClientWebhookSubscriptionRequest extends OmitType(
+  CreateWebhookSubscriptionRequest,
+  ['eventTypes'] as const,
+) {
+  @ApiPropertyOptional({
+    description: 'The event types to receive; none or empty: all of them',
+    type: [String],
+    maxItems: CLIENT_WEBHOOK_EVENT_TYPES.length,
+    items: { type: 'string', enum: [...CLIENT_WEBHOOK_EVENT_TYPES] },
+    example: ['tracking.application.status-changed.v1'],
+  })
   eventTypes?: string[];
 }
 

@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AGENCY_WEBHOOK_EVENT_TYPES,
+  CLIENT_WEBHOOK_EVENT_TYPES,
   WEBHOOK_DELIVERY_STATUSES,
   WEBHOOK_URL_MAX_LENGTH,
   type WebhookDeliveryStatusV1,
 } from '@satupintu/contracts';
 import { AGENCY_CODE } from '../openapi/formats';
 
+const WEBHOOK_EVENT_TYPES = [...AGENCY_WEBHOOK_EVENT_TYPES, ...CLIENT_WEBHOOK_EVENT_TYPES];
 const UUID = { type: String, format: 'uuid', maxLength: 36 } as const;
 const UTC = { type: String, format: 'date-time', maxLength: 30 } as const;
 const CURSOR = { type: String, maxLength: 200, description: 'Present when there is more' } as const;
@@ -15,8 +17,16 @@ export class WebhookSubscriptionResponse {
   @ApiProperty({ ...UUID, example: '0f8e4a52-6c3d-4e1b-9a2f-7d5c3b1e0a94' })
   id: string;
 
-  @ApiProperty(AGENCY_CODE)
-  agencyCode: string;
+  @ApiPropertyOptional({ ...AGENCY_CODE, description: "An agency's subscription: the agency" })
+  agencyCode?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 128,
+    description: "An API client's subscription: the client",
+    example: 'portal-nasional',
+  })
+  clientId?: string;
 
   @ApiProperty({
     maxLength: WEBHOOK_URL_MAX_LENGTH,
@@ -26,7 +36,7 @@ export class WebhookSubscriptionResponse {
 
   @ApiProperty({
     type: [String],
-    maxItems: AGENCY_WEBHOOK_EVENT_TYPES.length,
+    maxItems: WEBHOOK_EVENT_TYPES.length,
     items: { type: 'string', maxLength: 200 },
     description: 'Empty: every event type',
     example: [],

@@ -16,6 +16,7 @@ const siti = {
   email: 'siti@example.id',
   phoneVerifiedAt: new Date('2026-12-01T00:00:00Z'),
   address: { line: 'Jl. Merdeka 1', districtCode: '32.01.01' },
+  preferredLanguage: 'id' as const,
   version: 3,
 };
 

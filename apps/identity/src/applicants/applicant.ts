@@ -1,5 +1,6 @@
 import type {
   AddressV1,
+  ApplicantLanguage,
   ApplicantProfileChangedV1,
   ApplicantProfileV1,
   VerificationChannel,
@@ -21,6 +22,8 @@ export interface ApplicantRecord {
   phoneVerifiedAt?: Date;
   emailVerifiedAt?: Date;
   address?: AddressV1;
+  /** What case updates are written in. */
+  preferredLanguage: ApplicantLanguage;
   version: number;
 }
 
@@ -56,6 +59,7 @@ export function ownProfile(applicant: ApplicantRecord): ApplicantProfileV1 {
     ...(applicant.email ? { email: applicant.email } : {}),
     emailVerified: !!applicant.emailVerifiedAt,
     ...(applicant.address ? { address: applicant.address } : {}),
+    preferredLanguage: applicant.preferredLanguage,
     version: applicant.version,
   };
 }

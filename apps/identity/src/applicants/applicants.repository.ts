@@ -3,6 +3,7 @@ import { DomainError } from '@satupintu/common';
 import {
   ApplicantProfileChanged,
   type AddressV1,
+  type ApplicantLanguage,
   type VerificationChannel,
 } from '@satupintu/contracts';
 import { type Transaction, UnitOfWork } from '@satupintu/messaging';
@@ -24,11 +25,13 @@ interface ApplicantRow {
   phoneVerifiedAt: Date | null;
   emailVerifiedAt: Date | null;
   address: AddressV1 | null;
+  preferredLanguage: ApplicantLanguage;
   version: number;
 }
 
 const APPLICANT_COLUMNS = sql`id, nik, name, birth_date::text AS "birthDate", sex, phone, email,
-  phone_verified_at AS "phoneVerifiedAt", email_verified_at AS "emailVerifiedAt", address, version`;
+  phone_verified_at AS "phoneVerifiedAt", email_verified_at AS "emailVerifiedAt", address,
+  preferred_language AS "preferredLanguage", version`;
 
 function toRecord(row: ApplicantRow): ApplicantRecord {
   return {
@@ -42,6 +45,7 @@ function toRecord(row: ApplicantRow): ApplicantRecord {
     ...(row.phoneVerifiedAt ? { phoneVerifiedAt: row.phoneVerifiedAt } : {}),
     ...(row.emailVerifiedAt ? { emailVerifiedAt: row.emailVerifiedAt } : {}),
     ...(row.address ? { address: row.address } : {}),
+    preferredLanguage: row.preferredLanguage,
     version: row.version,
   };
 }
@@ -89,11 +93,11 @@ export class ApplicantsRepository {
     const work = async (tx: Transaction) => {
       await tx.execute(sql`
           INSERT INTO applicants (id, nik, name, birth_date, sex, phone, email, address,
-                                  password_hash)
+                                  preferred_language, password_hash)
           VALUES (${applicant.id}, ${applicant.nik}, ${applicant.name}, ${applicant.birthDate},
                   ${applicant.sex}, ${applicant.phone ?? null}, ${applicant.email ?? null},
                   ${applicant.address ? JSON.stringify(applicant.address) : null}::jsonb,
-                  ${passwordHash})`);
+                  ${applicant.preferredLanguage}, ${passwordHash})`);
       if (codes.length > 0) await tx.execute(insertCodes(applicant.id, codes));
       tx.publish(ApplicantProfileChanged, applicantProfileEvent(applicant, new Date()));
     };
@@ -156,6 +160,7 @@ export class ApplicantsRepository {
              phone_verified_at = ${next.phoneVerifiedAt?.toISOString() ?? null}::timestamptz,
              email_verified_at = ${next.emailVerifiedAt?.toISOString() ?? null}::timestamptz,
              address = ${next.address ? JSON.stringify(next.address) : null}::jsonb,
+             preferred_language = ${next.preferredLanguage},
              version = ${next.version}, updated_at = now()
        WHERE id = ${next.id}`);
   }

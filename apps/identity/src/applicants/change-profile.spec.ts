@@ -12,6 +12,7 @@ const current: ApplicantRecord = {
   email: 'siti@example.id',
   emailVerifiedAt: new Date('2026-12-01T00:00:00Z'),
   address: { line: 'Jl. Merdeka 1', districtCode: '32.01.01' },
+  preferredLanguage: 'id',
   version: 2,
 };
 
@@ -53,6 +54,17 @@ describe("changing an applicant's profile", () => {
   it('corrects a name (by court order) as a new version', () => {
     const { next, changed } = changeProfile(current, { name: 'Siti Rahayu Putri' });
     expect([changed, next.name, next.version]).toEqual([true, 'Siti Rahayu Putri', 3]);
+  });
+
+  it('changes the language case updates are written in, and keeps it when it is the same', () => {
+    const english = changeProfile(current, { preferredLanguage: 'en' });
+    expect([english.changed, english.next.preferredLanguage, english.next.version]).toEqual([
+      true,
+      'en',
+      3,
+    ]);
+    const same = changeProfile(current, { preferredLanguage: 'id' });
+    expect([same.changed, same.next.version]).toEqual([false, 2]);
   });
 
   it('refuses a change of nothing, and a blank name', () => {

@@ -19,7 +19,8 @@ export function changeProfile(current: ApplicantRecord, patch: UpdateMyProfileV1
     patch.name === undefined &&
     patch.phone === undefined &&
     patch.email === undefined &&
-    patch.address === undefined
+    patch.address === undefined &&
+    patch.preferredLanguage === undefined
   )
     throw DomainError.validation([{ field: '(body)', code: 'nothing_to_change' }]);
   const next: ApplicantRecord = { ...current };
@@ -47,8 +48,10 @@ export function changeProfile(current: ApplicantRecord, patch: UpdateMyProfileV1
       ...(patch.address.postalCode ? { postalCode: patch.address.postalCode } : {}),
     };
   }
+  if (patch.preferredLanguage !== undefined) next.preferredLanguage = patch.preferredLanguage;
   const changed =
     next.name !== current.name ||
+    next.preferredLanguage !== current.preferredLanguage ||
     newContacts.length > 0 ||
     JSON.stringify(next.address) !== JSON.stringify(current.address);
   if (changed) next.version = current.version + 1;

@@ -32,8 +32,12 @@ describe('registering an applicant', () => {
       birthDate: '1990-06-05',
       sex: 'F',
       email: 'siti@example.id',
+      preferredLanguage: 'id',
       version: 1,
     });
+    expect(checkRegistration({ ...siti(), preferredLanguage: 'en' }, regions, 'a-1')).toMatchObject(
+      { preferredLanguage: 'en' },
+    );
   });
 
   it.each([

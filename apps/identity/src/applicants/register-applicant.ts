@@ -1,8 +1,9 @@
 import { DomainError, type FieldError, type MessageParams } from '@satupintu/common';
-import type {
-  ApplicantRegisteredV1,
-  RegisterApplicantV1,
-  VerificationChannel,
+import {
+  DEFAULT_APPLICANT_LANGUAGE,
+  type ApplicantRegisteredV1,
+  type RegisterApplicantV1,
+  type VerificationChannel,
 } from '@satupintu/contracts';
 import { parseNik, type RegionIndex } from '@satupintu/domain';
 import {
@@ -62,6 +63,7 @@ export function checkRegistration(
     sex: input.sex,
     ...(input.phone ? { phone: input.phone } : {}),
     ...(email ? { email } : {}),
+    preferredLanguage: input.preferredLanguage ?? DEFAULT_APPLICANT_LANGUAGE,
     version: 1,
   };
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { LOGGER, type AppLogger } from '@satupintu/common';
+import { DEFAULT_APPLICANT_LANGUAGE } from '@satupintu/contracts';
 import { UnitOfWork } from '@satupintu/messaging';
 import { sql } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
@@ -88,7 +89,13 @@ export class DemoSeed implements OnApplicationBootstrap {
         citizenIds.push(id);
         const { password: _password, address, ...details } = citizen;
         await this.applicants.add(
-          { id, ...details, address: { ...address }, version: 1 },
+          {
+            id,
+            ...details,
+            address: { ...address },
+            preferredLanguage: DEFAULT_APPLICANT_LANGUAGE,
+            version: 1,
+          },
           citizenHashes[i] ?? '',
           [],
           tx,

@@ -6,6 +6,7 @@ import {
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateAccounts1764500000100 } from './1764500000100-create-accounts';
 import { CreateTokens1764500000200 } from './1764500000200-create-tokens';
+import { CaseNotifications1765700000600 } from './1765700000600-case-notifications';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const IDENTITY_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const IDENTITY_MIGRATIONS = [
   CreateAccounts1764500000100,
   CreateTokens1764500000200,
   CreateIdempotencyKeys1765000000000,
+  CaseNotifications1765700000600,
 ];

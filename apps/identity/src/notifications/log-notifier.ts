@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LOGGER, type AppLogger } from '@satupintu/common';
-import { type CodeMessage, type Notifier, codeForLog, maskTarget } from './notifier';
+import {
+  type CaseUpdateMessage,
+  type CodeMessage,
+  type Notifier,
+  codeForLog,
+  maskTarget,
+} from './notifier';
 
 export const REVEAL_CODES = Symbol('REVEAL_CODES');
 
@@ -27,5 +33,26 @@ export class LogNotifier implements Notifier {
         ? 'verification code (development notifier: nothing is sent)'
         : 'verification code not sent: no notifier is configured',
     );
+  }
+
+  /**
+   * A case update carries no secret (the payment code is paid against, not logged in with), so
+   * the line has its text: what an adapter would have sent, for development and the tests.
+   */
+  sendCaseUpdate(message: CaseUpdateMessage): Promise<void> {
+    this.logger.info(
+      {
+        messageId: message.messageId,
+        channel: message.channel,
+        to: maskTarget(message.channel, message.target),
+        language: message.language,
+        kind: message.kind,
+        trackingNo: message.trackingNo,
+        subject: message.subject,
+        text: message.text,
+      },
+      'case update (log notifier: nothing is sent)',
+    );
+    return Promise.resolve();
   }
 }

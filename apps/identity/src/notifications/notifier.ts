@@ -1,4 +1,5 @@
-import type { VerificationChannel } from '@satupintu/contracts';
+import type { ApplicantLanguage, VerificationChannel } from '@satupintu/contracts';
+import type { CaseUpdateKind } from './case-update';
 
 /** A message with a one-time code, to a phone (SMS, WhatsApp) or an e-mail address. */
 export interface CodeMessage {
@@ -7,12 +8,32 @@ export interface CodeMessage {
   code: string;
 }
 
+/** A change in one of the applicant's cases, written in their language. */
+export interface CaseUpdateMessage {
+  /**
+   * The notification's id, the same on every attempt: an adapter hands it to its gateway as the
+   * idempotency key, so a send repeated after a crash (sent, not yet recorded) is dropped there.
+   */
+  messageId: string;
+  channel: VerificationChannel;
+  target: string;
+  language: ApplicantLanguage;
+  kind: CaseUpdateKind;
+  trackingNo: string;
+  /** The e-mail's subject; SMS and WhatsApp send only the text. */
+  subject: string;
+  text: string;
+}
+
 /**
- * How identity reaches applicants. Production plugs in an SMS/e-mail gateway here; until one is
- * configured the logging notifier stands in, and it shows a code only in development.
+ * How identity reaches applicants. Production plugs in an SMS/e-mail/WhatsApp gateway here;
+ * until one is configured the logging notifier stands in, and it shows a code only in
+ * development. `sendCaseUpdate` settles once the gateway took the message, and throws if it did
+ * not (the job sending it tries again).
  */
 export interface Notifier {
   sendCode(message: CodeMessage): void;
+  sendCaseUpdate(message: CaseUpdateMessage): Promise<void>;
 }
 
 export const NOTIFIER = Symbol('NOTIFIER');

@@ -11,6 +11,7 @@ import { ProjectCases1765700000100 } from './1765700000100-project-cases';
 import { DeadlineAlerts1765700000500 } from './1765700000500-deadline-alerts';
 import { RecordBundles1765700000800 } from './1765700000800-record-bundles';
 import { KeepLookupFactors1765700000300 } from './1765700000300-keep-lookup-factors';
+import { CreateWebhooks1765700000600 } from './1765700000600-create-webhooks';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const TRACKING_MIGRATIONS = [
@@ -24,5 +25,6 @@ export const TRACKING_MIGRATIONS = [
   ProjectCases1765700000100,
   KeepLookupFactors1765700000300,
   DeadlineAlerts1765700000500,
+  CreateWebhooks1765700000600,
   RecordBundles1765700000800,
 ];

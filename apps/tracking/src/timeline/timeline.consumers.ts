@@ -6,7 +6,7 @@ import {
   BundleStatusChanged,
   INTAKE_STREAM,
 } from '@satupintu/contracts';
-import { EventConsumers, on } from '@satupintu/messaging';
+import { EventConsumers, on, type Transaction } from '@satupintu/messaging';
 import { sql, type Executor } from '@satupintu/persistence';
 import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import type { CaseRules } from '../cases/case-view';
@@ -15,6 +15,7 @@ import { bundleView } from '../dashboards/bundle-view';
 import { DashboardsRepository } from '../dashboards/dashboards.repository';
 import { TRACKING_SETTINGS, type TrackingSettings } from '../tracking.settings';
 import { TimelineLive } from './timeline-live';
+import { ClientWebhookEvents } from '../webhooks/client-webhook-events';
 import { TimelineRepository } from './timeline.repository';
 
 /**
@@ -31,8 +32,21 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     private readonly dashboards: DashboardsRepository,
     private readonly calendar: WorkingDayCalendarProvider,
     private readonly live: TimelineLive,
+    private readonly clientWebhooks: ClientWebhookEvents,
     @Inject(TRACKING_SETTINGS) private readonly settings: TrackingSettings,
   ) {}
+
+  /**
+   * What a projection made visible goes, in the same transaction, to the submitting API client's
+   * webhook subscriptions, and, once it commits, to the live streams.
+   */
+  private async madeVisible(
+    tx: Transaction,
+    projected: Awaited<ReturnType<CaseViewsRepository['project']>>,
+  ): Promise<void> {
+    await this.clientWebhooks.enqueueVisible(tx, projected);
+    await this.live.announce(tx, projected);
+  }
 
   private rules(): CaseRules {
     return { calendar: this.calendar.calendar(), atRiskShare: this.settings.atRiskShare };
@@ -54,7 +68,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
             agencyTimeZone: event.agencyTimeZone,
             occurredAt: new Date(event.submittedAt),
           });
-          await this.live.announce(
+          await this.madeVisible(
             tx,
             await this.views.project(tx, event.applicationId, this.rules()),
           );
@@ -96,7 +110,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
               : {}),
             occurredAt: new Date(event.changedAt),
           });
-          await this.live.announce(
+          await this.madeVisible(
             tx,
             await this.views.project(tx, event.applicationId, this.rules()),
           );

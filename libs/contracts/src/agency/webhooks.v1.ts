@@ -14,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { defineRequest } from '../contract';
+import { type RequestContract, defineRequest } from '../contract';
 
 /**
  * An agency's webhook subscriptions (ADR 0020): its system is told of its cases' events
@@ -44,9 +44,11 @@ export class CreateWebhookSubscriptionV1 {
   eventTypes?: string[];
 }
 
+/** An agency's subscription names its agency; an API client's, the client (tracking's). */
 export interface WebhookSubscriptionV1 {
   id: string;
-  agencyCode: string;
+  agencyCode?: string;
+  clientId?: string;
   url: string;
   eventTypes: string[];
   /** Who made it: `officer:<id>` or `client:<clientId>`. */
@@ -229,3 +231,28 @@ export const ReplayWebhookDeliveries = defineRequest<ReplayWebhookDeliveriesV1, 
   ...routed,
   payload: ReplayWebhookDeliveriesV1,
 });
+
+/** The requests of one kind of subscriber, by operation: the agency's here, an API client's too. */
+export interface WebhookRequests {
+  create: RequestContract<CreateWebhookSubscriptionV1, WebhookSubscriptionCreatedV1>;
+  list: RequestContract<ListWebhookSubscriptionsV1, WebhookSubscriptionPageV1>;
+  get: RequestContract<WebhookSubscriptionRefV1, WebhookSubscriptionV1>;
+  update: RequestContract<UpdateWebhookSubscriptionV1, WebhookSubscriptionV1>;
+  delete: RequestContract<WebhookSubscriptionRefV1, { deleted: true }>;
+  rotate: RequestContract<WebhookSubscriptionRefV1, WebhookSubscriptionCreatedV1>;
+  deliveries: RequestContract<ListWebhookDeliveriesV1, WebhookDeliveryPageV1>;
+  replay: RequestContract<ReplayWebhookDeliveryV1, WebhookReplayV1>;
+  replayRange: RequestContract<ReplayWebhookDeliveriesV1, WebhookReplayV1>;
+}
+
+export const AGENCY_WEBHOOK_REQUESTS: WebhookRequests = {
+  create: CreateWebhookSubscription,
+  list: ListWebhookSubscriptions,
+  get: GetWebhookSubscription,
+  update: UpdateWebhookSubscription,
+  delete: DeleteWebhookSubscription,
+  rotate: RotateWebhookSecret,
+  deliveries: ListWebhookDeliveries,
+  replay: ReplayWebhookDelivery,
+  replayRange: ReplayWebhookDeliveries,
+};

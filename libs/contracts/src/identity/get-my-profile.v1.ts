@@ -1,5 +1,6 @@
 import type { AddressV1 } from '../profile/applicant-profile-changed.v1';
 import { defineRequest } from '../contract';
+import type { ApplicantLanguage } from './register-applicant.v1';
 
 /** No fields: whose profile is the caller's (a signed-in applicant), never the payload's. */
 export class GetMyProfileV1 {}
@@ -16,6 +17,8 @@ export interface ApplicantProfileV1 {
   email?: string;
   emailVerified: boolean;
   address?: AddressV1;
+  /** What the applicant is told in. */
+  preferredLanguage: ApplicantLanguage;
   version: number;
 }
 

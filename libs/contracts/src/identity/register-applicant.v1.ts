@@ -14,6 +14,11 @@ import { defineRequest } from '../contract';
 export const VERIFICATION_CHANNELS = ['PHONE', 'EMAIL'] as const;
 export type VerificationChannel = (typeof VERIFICATION_CHANNELS)[number];
 
+/** The languages applicants are written to in (Indonesian unless they chose English). */
+export const APPLICANT_LANGUAGES = ['id', 'en'] as const;
+export type ApplicantLanguage = (typeof APPLICANT_LANGUAGES)[number];
+export const DEFAULT_APPLICANT_LANGUAGE: ApplicantLanguage = 'id';
+
 /**
  * A citizen opens an account: the NIK is checked against the stated birth date and sex, the
  * password against the policy. Phone (E.164, +62…) and/or e-mail; each gets a one-time code.
@@ -55,6 +60,11 @@ export class RegisterApplicantV1 {
   @IsString()
   @MaxLength(1024)
   password: string;
+
+  /** What the applicant is told in (case updates): Indonesian when not given. */
+  @IsOptional()
+  @IsIn(APPLICANT_LANGUAGES)
+  preferredLanguage?: ApplicantLanguage;
 }
 
 export interface ApplicantRegisteredV1 {

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
   IsEmail,
+  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -11,6 +12,7 @@ import {
 import { defineRequest } from '../contract';
 import { AddressV1 } from '../profile/applicant-profile-changed.v1';
 import type { ApplicantProfileV1 } from './get-my-profile.v1';
+import { APPLICANT_LANGUAGES, type ApplicantLanguage } from './register-applicant.v1';
 
 /**
  * The signed-in applicant changes their profile: only the fields given change. A new phone or
@@ -38,6 +40,10 @@ export class UpdateMyProfileV1 {
   @ValidateNested()
   @Type(() => AddressV1)
   address?: AddressV1;
+
+  @IsOptional()
+  @IsIn(APPLICANT_LANGUAGES)
+  preferredLanguage?: ApplicantLanguage;
 }
 
 export const UpdateMyProfile = defineRequest<UpdateMyProfileV1, ApplicantProfileV1>({

@@ -1,11 +1,18 @@
 import type { WebhookDeliveryV1, WebhookSubscriptionV1 } from '@satupintu/contracts';
-import type { WebhookDelivery, WebhookSubscription } from '@satupintu/webhooks';
+import type { WebhookDelivery } from './deliveries.repository';
+import type { WebhookSubscription } from './subscriptions';
 
-/** A subscription as the agency's API shows it: never its secret. Pure. */
-export function subscriptionV1Of(subscription: WebhookSubscription): WebhookSubscriptionV1 {
+/**
+ * A subscription as the API shows it: never its secret. Its scope is an agency's code (the
+ * agency's subscriptions) or a client's id (tracking's). Pure.
+ */
+export function subscriptionV1Of(
+  subscription: WebhookSubscription,
+  scopeIs: 'agencyCode' | 'clientId' = 'agencyCode',
+): WebhookSubscriptionV1 {
   return {
     id: subscription.id,
-    agencyCode: subscription.scope,
+    [scopeIs]: subscription.scope,
     url: subscription.url,
     eventTypes: subscription.eventTypes,
     createdBy: subscription.owner,
