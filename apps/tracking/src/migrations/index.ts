@@ -8,6 +8,7 @@ import { CreateTimeline1763856000300 } from './1763856000300-create-timeline';
 import { RecordApplicationOwners1764500000700 } from './1764500000700-record-application-owners';
 import { KeepPaymentsOnTimeline1765500000300 } from './1765500000300-keep-payments-on-timeline';
 import { ProjectCases1765700000100 } from './1765700000100-project-cases';
+import { ReadModelVersion1765700000200 } from './1765700000200-read-model-version';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const TRACKING_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const TRACKING_MIGRATIONS = [
   CreateWorkingDayCalendar1764900000700,
   KeepPaymentsOnTimeline1765500000300,
   ProjectCases1765700000100,
+  ReadModelVersion1765700000200,
 ];

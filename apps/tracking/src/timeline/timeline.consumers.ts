@@ -10,6 +10,7 @@ import { sql, type Executor } from '@satupintu/persistence';
 import { WorkingDayCalendarProvider } from '@satupintu/platform';
 import type { CaseRules } from '../cases/case-view';
 import { CaseViewsRepository } from '../cases/case-views.repository';
+import { ReadModelRebuild } from '../rebuild/read-model-rebuild';
 import { TRACKING_SETTINGS, type TrackingSettings } from '../tracking.settings';
 import { TimelineRepository } from './timeline.repository';
 
@@ -24,6 +25,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     private readonly timeline: TimelineRepository,
     private readonly views: CaseViewsRepository,
     private readonly calendar: WorkingDayCalendarProvider,
+    private readonly rebuild: ReadModelRebuild,
     @Inject(TRACKING_SETTINGS) private readonly settings: TrackingSettings,
   ) {}
 
@@ -32,10 +34,14 @@ export class TimelineConsumers implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // A read model behind the code's fold (or empty beside a history kept from before it) is
+    // rebuilt before this replica folds events into it.
+    await this.rebuild.bringUpToDate(this.rules());
     await this.consumers.start({
       stream: INTAKE_STREAM,
       handlers: [
         on(ApplicationSubmitted, async (event, tx, meta) => {
+          await this.views.lock(tx, event.applicationId);
           await this.timeline.recordOwners(tx, event);
           await this.timeline.append(tx, {
             eventId: meta.eventId,
@@ -55,6 +61,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
       stream: AGENCY_STREAM,
       handlers: [
         on(ApplicationStatusChanged, async (event, tx, meta) => {
+          await this.views.lock(tx, event.applicationId);
           await this.timeline.append(tx, {
             eventId: meta.eventId,
             applicationId: event.applicationId,
