@@ -25,6 +25,7 @@ import { Client } from 'pg';
 import { ActivitySampler } from './lib/pg-activity';
 import { cpuByProcess, describeCores, sampleProcesses } from './lib/proc-cpu';
 import { summarizeProfile } from './lib/profile-summary';
+import { REBUILD_APPLICATIONS, rebuildRow } from './lib/tracking-rebuild';
 import type { ReceiverStats } from './lib/webhook-receiver';
 import type { WebhookRunResult } from './lib/webhook-sender';
 import {
@@ -63,7 +64,7 @@ const WARMUP_DRAIN_TIMEOUT_MS = 60_000;
 /** BENCH_PROFILE=1: CPU-profile each service during the POST run (which perturbs its figures). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Whatever happens, the bench ends (and cleans up) by then. */
-const WATCHDOG_MS = 10 * 60_000;
+const WATCHDOG_MS = 20 * 60_000;
 
 const APPLICATION = JSON.stringify({
   serviceCode: 'DUKCAPIL-KK',
@@ -954,6 +955,13 @@ async function main(): Promise<number> {
   say(`  ${workQueueSummary.replace(/\*/g, '')}`);
   say(`  ${webhooks.summary.replace(/\*/g, '')}`);
 
+  // Last, as it adds a million cases to tracking's tables: the read model's rebuild, live.
+  say(
+    `rebuild of ${REBUILD_APPLICATIONS} applications: seeding tracking's history, then rebuilding`,
+  );
+  const rebuild = await rebuildRow(serviceDb('tracking'));
+  say(`  ${rebuild.summary.replace(/\*/g, '')}`);
+
   const logLines = [intake, tracking, agency, gateway].flatMap(logSummary);
 
   // Report.
@@ -1001,6 +1009,7 @@ async function main(): Promise<number> {
     ),
     ...bigQueueRuns.map((r) => rowOf(r, 200, compare(r, [['(b)', b]]))),
     webhooks.row,
+    rebuild.row,
     {
       target:
         'drain: POST run start → all VERIFYING (applications/s; latency submitted → VERIFYING)',
@@ -1073,6 +1082,8 @@ async function main(): Promise<number> {
     workQueueSummary,
     '',
     webhooks.summary,
+    '',
+    rebuild.summary,
     '',
     'Ratios: req/s of the target ÷ req/s of the baseline (1.00× = as fast as the baseline); p99 of the target ÷ p99 of the baseline (how many times slower the tail is). ' +
       'CPU ms/resp: CPU time of the target’s own processes (for the system: all four services, including agency and tracking consuming meanwhile) per response. ' +
