@@ -242,6 +242,11 @@ describe('rebuilding the read model while tracking runs', () => {
     await rows("UPDATE case_views SET status = 'ISSUED', revisions = 7 WHERE application_id = $1", [
       victim.applicationId,
     ]);
+    // A trigger of the live table goes with it to the rebuilt one.
+    await rows(`CREATE FUNCTION rebuild_test_noop() RETURNS trigger LANGUAGE plpgsql AS
+      'BEGIN RETURN NEW; END'`);
+    await rows(`CREATE TRIGGER rebuild_test_noop AFTER UPDATE OF status ON case_views
+      FOR EACH ROW EXECUTE FUNCTION rebuild_test_noop()`);
 
     const { code, summary } = await command();
 
@@ -254,6 +259,11 @@ describe('rebuilding the read model while tracking runs', () => {
     expect(
       await rows('SELECT * FROM case_views WHERE application_id = $1', [victim.applicationId]),
     ).toEqual([before]);
+    expect(
+      await rows(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = 'case_views'::regclass AND NOT tgisinternal",
+      ),
+    ).toEqual([{ tgname: 'rebuild_test_noop' }]);
   }, 120_000);
 
   it('fills an empty read model from the history when tracking starts', async () => {
