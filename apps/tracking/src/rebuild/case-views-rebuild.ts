@@ -58,6 +58,8 @@ export interface RebuildSummary {
 }
 
 const DEFAULT_BATCH = 5000;
+/** Batches written at once (the pool needs this many connections, and one to read). */
+const WRITES = 2;
 /** Rows per INSERT: 23 parameters each, well under PostgreSQL's 65,535. */
 const INSERT_ROWS = 2000;
 const REBUILD_LOCK = sql`hashtext('satupintu:tracking:case-views-rebuild'), 0`;
@@ -298,8 +300,9 @@ function differingCases(db: Executor, ids?: readonly string[]) {
 }
 
 /**
- * Every application in batches by id (keyset), each batch's entries in one range query: the next
- * batch is read while this one is folded and the one before it written.
+ * Every application in batches by id (keyset), each batch's entries in one range query. The next
+ * batch is read while this one is folded, and up to `WRITES` batches are written at once, each on
+ * its own connection: PostgreSQL binding the rows' parameters is as much work as Node's fold.
  */
 async function foldEverything(
   pool: Executor,
@@ -307,26 +310,34 @@ async function foldEverything(
   batchSize: number,
 ): Promise<number> {
   let written = 0;
-  let writing: Promise<void> = Promise.resolve();
-  const read = (after: string | null) =>
-    pool.query<CaseFacts>(sql`
+  const writing: Promise<void>[] = [];
+  const read = async (after: string | null) => {
+    const facts = await pool.query<CaseFacts>(sql`
       SELECT ${CASE_FACTS} FROM applications
        WHERE ${after === null ? sql`true` : sql`application_id > ${after}`}
        ORDER BY application_id LIMIT ${batchSize}`);
-  let reading = read(null);
-  for (;;) {
-    const facts = await reading;
-    if (facts.length === 0) break;
+    if (facts.length === 0) return { facts, steps: [] };
     const first = facts[0].applicationId;
     const last = facts[facts.length - 1].applicationId;
-    reading = read(last);
-    const steps = await readSteps(pool, sql`application_id BETWEEN ${first} AND ${last}`);
+    return {
+      facts,
+      steps: await readSteps(pool, sql`application_id BETWEEN ${first} AND ${last}`),
+    };
+  };
+  let reading = read(null);
+  for (;;) {
+    const { facts, steps } = await reading;
+    if (facts.length === 0) break;
+    reading = read(facts[facts.length - 1].applicationId);
     const views = fold(facts, steps, rules);
-    await writing;
-    writing = insertViews(pool, views);
+    if (writing.length >= WRITES) await writing.shift();
+    const write = insertViews(pool, views);
+    // Awaited in turn below; until then a failure must not count as unhandled.
+    write.catch(() => undefined);
+    writing.push(write);
     written += views.length;
   }
-  await writing;
+  await Promise.all(writing);
   return written;
 }
 
