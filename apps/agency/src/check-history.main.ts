@@ -5,26 +5,11 @@
  * Read-only. Exits 0 when every case's history holds, 1 when one is broken or it fails.
  */
 import { SUBJECT_TOKEN_PATTERN, baseEnv, loadConfig, runMain } from '@satupintu/common';
-import {
-  type Executor,
-  type Sql,
-  compile,
-  databaseName,
-  databaseUrl,
-} from '@satupintu/persistence';
+import { databaseName, databaseUrl, executorOver } from '@satupintu/persistence';
 import { parseArgs } from 'node:util';
-import { Client, type QueryResultRow } from 'pg';
+import { Client } from 'pg';
 import { checkHistory } from './cases/check-history';
 import { CasesRepository } from './cases/cases.repository';
-
-function executorOver(client: Client): Executor {
-  const execute: Executor['execute'] = async <Row>(statement: Sql<Row>) => {
-    const { text, values } = compile(statement);
-    const result = await client.query<Row & QueryResultRow>(text, values);
-    return { rows: result.rows as Row[], count: result.rowCount ?? result.rows.length };
-  };
-  return { execute, query: async (statement) => (await execute(statement)).rows };
-}
 
 runMain(async () => {
   const { values } = parseArgs({

@@ -1,3 +1,4 @@
+import type { ClientBase, Pool, QueryResultRow } from 'pg';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 
 const SQL = Symbol('sql');
@@ -114,4 +115,14 @@ export function executorOf(target: EntityManager | DataSource): Executor {
     execute,
     query: async (statement) => (await execute(statement)).rows,
   };
+}
+
+/** An executor over a node-postgres client or pool: for a command-line tool that runs without Nest. */
+export function executorOver(client: ClientBase | Pool): Executor {
+  const execute: Executor['execute'] = async <Row>(statement: Sql<Row>) => {
+    const { text, values } = compile(statement);
+    const result = await client.query<Row & QueryResultRow>(text, values);
+    return { rows: result.rows as Row[], count: result.rowCount ?? result.rows.length };
+  };
+  return { execute, query: async (statement) => (await execute(statement)).rows };
 }

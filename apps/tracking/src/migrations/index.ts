@@ -8,6 +8,7 @@ import { CreateTimeline1763856000300 } from './1763856000300-create-timeline';
 import { RecordApplicationOwners1764500000700 } from './1764500000700-record-application-owners';
 import { KeepPaymentsOnTimeline1765500000300 } from './1765500000300-keep-payments-on-timeline';
 import { ProjectCases1765700000100 } from './1765700000100-project-cases';
+import { ReadModelVersion1765700000200 } from './1765700000200-read-model-version';
 import { DeadlineAlerts1765700000500 } from './1765700000500-deadline-alerts';
 import { RecordBundles1765700000800 } from './1765700000800-record-bundles';
 import { KeepLookupFactors1765700000300 } from './1765700000300-keep-lookup-factors';
@@ -23,6 +24,7 @@ export const TRACKING_MIGRATIONS = [
   CreateWorkingDayCalendar1764900000700,
   KeepPaymentsOnTimeline1765500000300,
   ProjectCases1765700000100,
+  ReadModelVersion1765700000200,
   KeepLookupFactors1765700000300,
   DeadlineAlerts1765700000500,
   CreateWebhooks1765700000600,

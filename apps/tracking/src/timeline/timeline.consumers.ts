@@ -13,6 +13,7 @@ import type { CaseRules } from '../cases/case-view';
 import { CaseViewsRepository } from '../cases/case-views.repository';
 import { bundleView } from '../dashboards/bundle-view';
 import { DashboardsRepository } from '../dashboards/dashboards.repository';
+import { ReadModelRebuild } from '../rebuild/read-model-rebuild';
 import { TRACKING_SETTINGS, type TrackingSettings } from '../tracking.settings';
 import { TimelineLive } from './timeline-live';
 import { ClientWebhookEvents } from '../webhooks/client-webhook-events';
@@ -33,6 +34,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
     private readonly calendar: WorkingDayCalendarProvider,
     private readonly live: TimelineLive,
     private readonly clientWebhooks: ClientWebhookEvents,
+    private readonly rebuild: ReadModelRebuild,
     @Inject(TRACKING_SETTINGS) private readonly settings: TrackingSettings,
   ) {}
 
@@ -53,10 +55,14 @@ export class TimelineConsumers implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // A read model behind the code's fold (or empty beside a history kept from before it) is
+    // rebuilt before this replica folds events into it.
+    await this.rebuild.bringUpToDate(this.rules());
     await this.consumers.start({
       stream: INTAKE_STREAM,
       handlers: [
         on(ApplicationSubmitted, async (event, tx, meta) => {
+          await this.views.lock(tx, event.applicationId);
           await this.timeline.recordOwners(tx, event);
           await this.timeline.append(tx, {
             eventId: meta.eventId,
@@ -87,6 +93,7 @@ export class TimelineConsumers implements OnApplicationBootstrap {
       stream: AGENCY_STREAM,
       handlers: [
         on(ApplicationStatusChanged, async (event, tx, meta) => {
+          await this.views.lock(tx, event.applicationId);
           await this.timeline.append(tx, {
             eventId: meta.eventId,
             applicationId: event.applicationId,

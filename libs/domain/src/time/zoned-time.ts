@@ -57,7 +57,7 @@ function offsetFromZoneDatabase(instant: Date, timeZone: string): number {
  * are asked each time.
  */
 const OFFSET_SPAN_MS = 15 * 60_000;
-const MAX_CACHED_SPANS = 8192;
+const MAX_CACHED_SPANS = 1 << 17;
 const offsets = new Map<string, Map<number, number>>();
 
 function offsetMinutesAt(instant: Date, timeZone: string): number {
