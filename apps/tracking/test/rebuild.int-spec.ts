@@ -228,7 +228,12 @@ describe('rebuilding the read model while tracking runs', () => {
     ).toEqual([
       'case_views_agency_idx',
       'case_views_applicant_idx',
+      'case_views_at_risk_idx',
+      'case_views_bundle_idx',
+      'case_views_completed_idx',
+      'case_views_overdue_idx',
       'case_views_pkey',
+      'case_views_submitted_idx',
       'case_views_tracking_no_key',
     ]);
   }, 180_000);
