@@ -13,7 +13,7 @@ import {
  * Tracking's retained history for `applications` cases, straight into its tables in one statement:
  * about 5 entries each (SUBMITTED, then one of four paths through revision, payment, review and a
  * decision; one in seven stops after its second change), a 14-day deadline from VERIFYING,
- * submissions spread over a year, three agencies in three time zones. Tracking numbers `Z…`.
+ * submissions spread over a year, three agencies in three time zones. Tracking numbers `Y…` (the lookup row's begin with `Z`).
  */
 export async function seedTrackingHistory(url: string, applications: number): Promise<void> {
   const pool = new Pool({ connectionString: url, max: 1 });
@@ -23,7 +23,7 @@ export async function seedTrackingHistory(url: string, applications: number): Pr
       WITH seeded AS (
         INSERT INTO applications (application_id, tracking_no, agency_code, agency_time_zone,
                                   service_code, channel, applicant_id, submitted_at)
-        SELECT md5('rebuild' || n)::uuid, 'Z' || lpad(n::text, 8, '0'),
+        SELECT md5('rebuild' || n)::uuid, 'Y' || lpad(n::text, 8, '0'),
                (ARRAY['DUKCAPIL', 'PUPR', 'DPMPTSP'])[n % 3 + 1],
                (ARRAY['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'])[n % 3 + 1],
                (ARRAY['DUKCAPIL-KK', 'PUPR-PBG', 'DPMPTSP-NIB'])[n % 3 + 1],
