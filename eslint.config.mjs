@@ -13,6 +13,7 @@ export default tseslint.config(
       'jest.config.js',
       'eslint.config.mjs',
       'libs/testing/sequencer.js',
+      'libs/testing/environment.js',
     ],
   },
   eslint.configs.recommended,

@@ -46,6 +46,8 @@ module.exports = {
         '<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts',
         '<rootDir>/scripts/test/**/*.int-spec.ts',
       ],
+      testEnvironment: '<rootDir>/libs/testing/environment.js',
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/stop-leaked-processes.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },

@@ -31,6 +31,12 @@ export const NATS_OPTIONS = Symbol('NATS_OPTIONS');
  * (`whileConnected`), so this bound matters only for a server that is up but silent.
  */
 export const JETSTREAM_TIMEOUT_MS = 2000;
+/**
+ * How long a JetStream management call (create or update a stream or consumer, read one stored
+ * message) may wait. These run at start-up and write to the server's disk: on a loaded machine
+ * (a CI run with a dozen services starting) one took over 2 s, and the service gave up starting.
+ */
+export const JETSTREAM_MANAGEMENT_TIMEOUT_MS = 10_000;
 
 /** The service's connection for JetStream (request/reply goes through Nest's transport). */
 @Injectable()
@@ -56,7 +62,7 @@ export class NatsClients implements OnApplicationShutdown {
     outages: OutageLog,
   ): Promise<NatsClients> {
     const connection = await connect(natsConnectionOptions(options.url, options.name));
-    const jsm = await jetstreamManager(connection, { timeout: JETSTREAM_TIMEOUT_MS });
+    const jsm = await jetstreamManager(connection, { timeout: JETSTREAM_MANAGEMENT_TIMEOUT_MS });
     const clients = new NatsClients(
       connection,
       jetstream(connection, { timeout: JETSTREAM_TIMEOUT_MS }),

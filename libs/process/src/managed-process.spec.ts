@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { ManagedProcess, isProcessAlive } from './managed-process';
+import { ManagedProcess, isProcessAlive, stopEveryChild } from './managed-process';
 
 /** A real Node child running `code`. */
 const node = (name: string, code: string, onLine?: (line: string) => void) =>
@@ -34,6 +34,18 @@ describe('ManagedProcess', () => {
     expect(await child.stop({ graceMs: 300 })).toEqual({ code: null, signal: 'SIGKILL' });
     expect(child.forced).toBe(true);
     expect(child.logs()).toContain('ignored');
+  });
+
+  it('stops every child still running, and only those, naming them', async () => {
+    const done = node('done', 'process.exit(0)');
+    await done.exited;
+    const first = node('first', 'setInterval(() => {}, 1000)');
+    const second = node('second', 'setInterval(() => {}, 1000)');
+    expect((await stopEveryChild({ graceMs: 5000 })).sort()).toEqual(['first', 'second']);
+    expect(first.running).toBe(false);
+    expect(second.running).toBe(false);
+    expect(isProcessAlive(first.pid!)).toBe(false);
+    expect(await stopEveryChild()).toEqual([]);
   });
 
   it('stops what the process started itself: the signal goes to its whole group', async () => {

@@ -50,6 +50,17 @@ process.once('exit', () => {
   for (const child of running) child.signal(child.lastResort);
 });
 
+/**
+ * Stops every child this process started that still runs, and answers their names. For a test
+ * file whose set-up failed half way: the services that did start were never handed to whoever
+ * stops them, and their open pipes would keep the test runner from ever exiting.
+ */
+export async function stopEveryChild(options?: StopOptions): Promise<string[]> {
+  const left = [...running];
+  await Promise.all(left.map((child) => child.stop(options)));
+  return left.map((child) => child.name);
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Whether a process with this id exists (one of another user's counts: it exists). */
