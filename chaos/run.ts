@@ -53,6 +53,7 @@ import {
 } from './lib/load';
 import { logKey } from './lib/log-summary';
 import { type RowResult, markdownTable, rowFailed } from './lib/report';
+import { LiveFollowers, describeEndings, judgeLive } from './lib/live';
 import { CaseWalks, type Walk, describeWalks } from './lib/walks';
 import { INSECURE_DEVELOPMENT_PAYMENT_SECRET } from '../apps/agency/src/config';
 
@@ -60,6 +61,8 @@ const RATE_PER_S = Number(process.env.CHAOS_RATE ?? 40);
 const CLIENT_TIMEOUT_MS = 6000;
 /** Cases walked from VERIFYING to ISSUED per second, beside the submissions. */
 const WALKS_PER_S = Number(process.env.CHAOS_WALKS ?? 2);
+/** Walked cases a row follows over server-sent events, from their first step until after the drain. */
+const LIVE_FOLLOWERS = Number(process.env.CHAOS_LIVE ?? 4);
 /** The walks' agency and service: the demo's one with a fee (assessed per case). */
 const WALK_AGENCY = 'PUPR';
 const WALK_SERVICE = 'PUPR-PBG';
@@ -442,12 +445,15 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     next: nextApplication,
     authorize: asPortal,
   });
+  const verifier = await officerSignIn(WALK_AGENCY, 'VERIFIER');
+  const live = new LiveFollowers({ gatewayUrl, headers: verifier, max: LIVE_FOLLOWERS });
   const walks = new CaseWalks({
     gatewayUrl,
     agencyCode: WALK_AGENCY,
     perSecond: WALKS_PER_S,
     timeoutMs: CLIENT_TIMEOUT_MS,
-    verifier: await officerSignIn(WALK_AGENCY, 'VERIFIER'),
+    onWalk: (walk) => live.follow(walk.applicationId, walk.trackingNo),
+    verifier,
     approver: await officerSignIn(WALK_AGENCY, 'APPROVER'),
     callbackSecret: INSECURE_DEVELOPMENT_PAYMENT_SECRET,
     amount: 1_500_000,
@@ -512,6 +518,17 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   );
   if (drained.drainedMs === undefined) notes.push(`not drained within ${seconds(DRAIN_BOUND_MS)}`);
   const progress = handledTwice(progressBefore, await auditor!.consumerCounts());
+  await live.settle();
+  const followedLive = judgeLive(
+    live.followed,
+    await auditor!.lastRecorded(live.followed.map((followed) => followed.applicationId)),
+  );
+  notes.push(
+    `live: ${live.followed.length} walked cases followed over server-sent events, ` +
+      `${live.followed.reduce((n, followed) => n + followed.resumes, 0)} resumes with Last-Event-ID ` +
+      `(connections ended: ${describeEndings(live.followed)}), ` +
+      `${followedLive.late} cases handed an entry only by the resume after the row`,
+  );
 
   const watched = watching;
   watching = undefined;
@@ -532,8 +549,8 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   const result: RowResult = {
     fault,
     acknowledged: acknowledged.length,
-    lost: drained.audit.lost,
-    twice: drained.audit.twice + progress.events,
+    lost: drained.audit.lost + followedLive.lost,
+    twice: drained.audit.twice + progress.events + followedLive.twice,
     failures: describeFailures(loadResult.sent),
     recoverySeconds,
     withoutHelp: recoverySeconds !== undefined && extraRestarts.length === 0 && !helped,
@@ -543,7 +560,12 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     result,
     timeline,
     answers: sampleFailures(loadResult.sent),
-    audit: [...drained.audit.reasons, ...progress.reasons, ...drained.backlog],
+    audit: [
+      ...drained.audit.reasons,
+      ...followedLive.reasons,
+      ...progress.reasons,
+      ...drained.backlog,
+    ],
     logLines: [...watched.logLines].sort((a, b) => b[1] - a[1]),
   };
 }

@@ -46,6 +46,7 @@ describe('judgeWalks', () => {
     timeline: ['AWAITING_PAYMENT', 'IN_REVIEW', 'APPROVED', 'ISSUED'].map((s) => found(id, s)),
     outputs: [found(id, 'OUTPUT')],
     views: [found(id, 'FOLDED', 5), found(id, 'RECORDED', 5)],
+    notices: [found(id, 'AWAITING_PAYMENT'), found(id, 'ISSUED')],
   });
 
   it('finds nothing wrong with a walk whose every step left its mark once', () => {
@@ -63,6 +64,7 @@ describe('judgeWalks', () => {
       timeline: marks.timeline.filter((row) => row.what !== 'ISSUED'),
       outputs: [],
       views: marks.views,
+      notices: marks.notices,
     });
     expect(result.lost).toBe(1);
     expect(result.reasons).toEqual([
@@ -79,6 +81,7 @@ describe('judgeWalks', () => {
       timeline: marks.timeline.slice(0, 1),
       outputs: [],
       views: marks.views,
+      notices: marks.notices.slice(0, 1),
     });
     expect(result).toEqual({ lost: 0, twice: 0, reasons: [] });
   });
@@ -90,6 +93,7 @@ describe('judgeWalks', () => {
       timeline: [...marks.timeline, found('b', 'AWAITING_PAYMENT', 2)],
       outputs: marks.outputs,
       views: marks.views,
+      notices: marks.notices,
     });
     expect(result.twice).toBe(2);
     expect(result.reasons).toEqual([
@@ -106,11 +110,36 @@ describe('judgeWalks', () => {
       timeline: [...a.timeline, ...b.timeline],
       outputs: [...a.outputs, ...b.outputs],
       views: [found('a', 'RECORDED', 5), found('b', 'FOLDED', 3), found('b', 'RECORDED', 5)],
+      notices: [...a.notices, ...b.notices],
     });
     expect(result.lost).toBe(2);
     expect(result.reasons).toEqual([
       'walks: no read-model row: 1',
       'walks: read model behind its timeline entries: 1',
     ]);
+  });
+
+  it('counts an acknowledged step whose applicant was not told as lost, and told twice as twice', () => {
+    const a = complete('a');
+    const b = complete('b');
+    const result = judgeWalks([walk('a', [...WALK_STEPS]), walk('b', [...WALK_STEPS])], {
+      history: [...a.history, ...b.history],
+      timeline: [...a.timeline, ...b.timeline],
+      outputs: [...a.outputs, ...b.outputs],
+      views: [...a.views, ...b.views],
+      notices: [
+        found('a', 'AWAITING_PAYMENT'),
+        found('b', 'AWAITING_PAYMENT'),
+        found('b', 'ISSUED', 2),
+      ],
+    });
+    expect(result).toEqual({
+      lost: 1,
+      twice: 1,
+      reasons: [
+        'walks: ISSUE acknowledged, applicant not told ISSUED: 1',
+        'walks: applicant told ISSUED more than once: 1',
+      ],
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { databaseName, databaseUrl } from '@satupintu/persistence';
 import { Pool } from 'pg';
-import { RECORDED_AS, STATUS_AFTER, WALK_STEPS, type Walk } from './walks';
+import { RECORDED_AS, STATUS_AFTER, TOLD_AS, WALK_STEPS, type Walk } from './walks';
 
 /** An application the system acknowledged with a 201 receipt. */
 export interface Acknowledged {
@@ -179,7 +179,7 @@ export class Auditor {
   async auditWalks(agencyCode: string, walks: readonly Walk[]): Promise<AuditResult> {
     const ids = walks.map((walk) => walk.applicationId);
     if (ids.length === 0) return { lost: 0, twice: 0, reasons: [] };
-    const [history, timeline, outputs, views] = await Promise.all([
+    const [history, timeline, outputs, views, notices] = await Promise.all([
       this.rows<Found>(
         ['agency', agencyCode],
         `SELECT application_id::text AS id, action AS what, count(*)::int AS n FROM case_history
@@ -208,8 +208,26 @@ export class Auditor {
           WHERE application_id = ANY($1::uuid[]) GROUP BY 1`,
         [ids],
       ),
+      // What identity recorded to tell the applicant: once per change, whatever was restarted.
+      this.rows<Found>(
+        ['identity'],
+        `SELECT application_id::text AS id, kind AS what, count(*)::int AS n FROM case_notifications
+          WHERE application_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+        [ids],
+      ),
     ]);
-    return judgeWalks(walks, { history, timeline, outputs, views });
+    return judgeWalks(walks, { history, timeline, outputs, views, notices });
+  }
+
+  /** The last timeline entry tracking recorded, per application. */
+  async lastRecorded(ids: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.rows<{ id: string; last: number }>(
+      ['tracking'],
+      `SELECT application_id::text AS id, max(sequence)::int AS last FROM timeline_entries
+        WHERE application_id = ANY($1::uuid[]) GROUP BY 1`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.last]));
   }
 
   /**
@@ -300,15 +318,18 @@ export function judgeWalks(
     outputs: readonly Found[];
     /** Tracking's read model: per case, the sequence FOLDED into `case_views` and the last RECORDED. */
     views: readonly Found[];
+    /** Identity's `case_notifications` per case and kind. */
+    notices: readonly Found[];
   },
 ): AuditResult {
   const index = (rows: readonly Found[]) =>
     new Map(rows.map((row) => [`${row.id} ${row.what}`, row.n]));
-  const [history, timeline, outputs, views] = [
+  const [history, timeline, outputs, views, notices] = [
     index(found.history),
     index(found.timeline),
     index(found.outputs),
     index(found.views),
+    index(found.notices),
   ];
   const lost = new Map<string, Set<string>>();
   const twice = new Map<string, Set<string>>();
@@ -327,6 +348,13 @@ export function judgeWalks(
         note(lost, `${step} acknowledged, no ${STATUS_AFTER[step]} timeline entry`, id);
       if (step === 'ISSUE' && !outputs.has(`${id} OUTPUT`))
         note(lost, 'ISSUE acknowledged, no output', id);
+      const told = TOLD_AS[step];
+      if (told && !notices.has(`${id} ${told}`))
+        note(lost, `${step} acknowledged, applicant not told ${told}`, id);
+    }
+    for (const kind of Object.values(TOLD_AS)) {
+      if ((notices.get(`${id} ${kind}`) ?? 0) > 1)
+        note(twice, `applicant told ${kind} more than once`, id);
     }
     if (!walk.steps.some((s) => s.acknowledged)) continue;
     const folded = views.get(`${id} FOLDED`);

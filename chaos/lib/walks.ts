@@ -25,6 +25,15 @@ export const RECORDED_AS: Readonly<Record<WalkStep, string>> = {
   ISSUE: 'ISSUE',
 };
 
+/**
+ * The notification identity records for the applicant when a step leaves the case needing them
+ * (`case_notifications.kind`); the other steps tell them nothing.
+ */
+export const TOLD_AS: Readonly<Partial<Record<WalkStep, string>>> = {
+  COMPLETE_VERIFICATION: 'AWAITING_PAYMENT',
+  ISSUE: 'ISSUED',
+};
+
 export interface StepRecord {
   step: WalkStep;
   /** The last attempt's answer. */
@@ -62,6 +71,8 @@ export interface WalkOptions {
   amount: number;
   /** The next case to walk (at VERIFYING at the agency), or none left. */
   take: () => Receipt | undefined;
+  /** Told of each walk as it begins, before its first step. */
+  onWalk?: (walk: Walk) => void;
 }
 
 const ORDER = ['VERIFYING', 'AWAITING_PAYMENT', 'IN_REVIEW', 'APPROVED', 'ISSUED'];
@@ -110,6 +121,7 @@ export class CaseWalks {
         if (!next) return;
         const walk: Walk = { ...next, startedAt: Date.now(), steps: [] };
         this.walks.push(walk);
+        this.options.onWalk?.(walk);
         const running = this.walk(walk).finally(() => this.inFlight.delete(running));
         this.inFlight.add(running);
       }

@@ -79,12 +79,12 @@ describe('signed outputs through the gateway', () => {
     await module.init();
 
     const applicationId = randomUUID();
-    // To the millisecond, as the agency stores every time it is given (from a JS Date): the work
-    // queue's cursor carries milliseconds, and this case sits in the run's shared DUKCAPIL queue.
+    // now() is to the microsecond, unlike the times the agency is given (JS Dates): this case
+    // sits in the run's shared DUKCAPIL queue, which other suites page through by cursor.
     await executorOf(module.get(DataSource)).execute(sql`
       INSERT INTO cases (application_id, tracking_no, service_code, channel, status, submitted_at)
       VALUES (${applicationId}, ${randomBytes(5).toString('hex').slice(0, 9).toUpperCase()},
-              'DUKCAPIL-AKTA-LAHIR', 'WEB', 'APPROVED', date_trunc('milliseconds', now()))`);
+              'DUKCAPIL-AKTA-LAHIR', 'WEB', 'APPROVED', now())`);
     const outputs = module.get(Outputs);
     const issued = await module.get(UnitOfWork).run((tx) =>
       outputs.issue(

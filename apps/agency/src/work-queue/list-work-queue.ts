@@ -25,6 +25,15 @@ export interface QueuedCase {
   claimedUntil: Date | null;
 }
 
+/** A case as the queue lists it, with where the next page starts if it is the page's last. */
+export interface ListedCase extends QueuedCase {
+  /**
+   * The deadline and submission instants as PostgreSQL writes them, to the microsecond: a Date
+   * keeps milliseconds, and a row stored with microseconds would come again on the next page.
+   */
+  cursorKey: { deadline: string | null; submittedAt: string };
+}
+
 export interface WorkQueueQuery {
   statuses?: Status[];
   serviceCode?: string;
@@ -34,8 +43,12 @@ export interface WorkQueueQuery {
 }
 
 export interface ListWorkQueuePorts {
-  cases(query: WorkQueueQuery): Promise<QueuedCase[]>;
+  cases(query: WorkQueueQuery): Promise<ListedCase[]>;
 }
+
+/** What the cursor's instants look like: ISO 8601 with an offset, as PostgreSQL's JSON writes them. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}:\d{2}|Z)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The cases of this agency, the nearest deadline first (a paused case's is the one it would
@@ -62,7 +75,13 @@ export async function listWorkQueue(
       'string',
       'string',
     ]);
-    if (!key) throw new DomainError('invalid_cursor', 400);
+    if (
+      !key ||
+      !(key[0] === '' || INSTANT.test(key[0])) ||
+      !INSTANT.test(key[1]) ||
+      !UUID.test(key[2])
+    )
+      throw new DomainError('invalid_cursor', 400);
     after = { deadline: key[0] || null, submittedAt: key[1], applicationId: key[2] };
   }
   const rows = await ports.cases({
@@ -92,8 +111,8 @@ export async function listWorkQueue(
     ...(rows.length > request.limit && last
       ? {
           nextCursor: encodeCursor([
-            last.deadline?.toISOString() ?? '',
-            last.submittedAt.toISOString(),
+            last.cursorKey.deadline ?? '',
+            last.cursorKey.submittedAt,
             last.applicationId,
           ]),
         }

@@ -3,7 +3,7 @@ import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import type { Transaction } from '@satupintu/messaging';
 import type { ClaimableCase } from './claim-case';
-import type { QueuedCase, WorkQueueQuery } from './list-work-queue';
+import type { ListedCase, WorkQueueQuery } from './list-work-queue';
 import type {
   CaseChangesQuery,
   ChangedCase,
@@ -29,14 +29,15 @@ export class WorkQueueRepository {
     this.db = executorOf(dataSource);
   }
 
-  cases(query: WorkQueueQuery): Promise<QueuedCase[]> {
+  cases(query: WorkQueueQuery): Promise<ListedCase[]> {
     const after = query.after;
-    return this.db.query<QueuedCase>(sql`
+    return this.db.query<ListedCase>(sql`
       SELECT application_id AS "applicationId", tracking_no AS "trackingNo",
              service_code AS "serviceCode", status, channel, time_zone AS "timeZone",
              submitted_at AS "submittedAt", received_at AS "receivedAt", deadline,
              CASE WHEN claimed_until > now() THEN claimed_by END AS "claimedBy",
-             CASE WHEN claimed_until > now() THEN claimed_until END AS "claimedUntil"
+             CASE WHEN claimed_until > now() THEN claimed_until END AS "claimedUntil",
+             json_build_object('deadline', to_json(deadline), 'submittedAt', to_json(submitted_at)) AS "cursorKey"
         FROM cases
        WHERE (${query.statuses ?? null}::text[] IS NULL OR status = ANY(${query.statuses ?? null}::text[]))
          AND (${query.serviceCode ?? null}::text IS NULL OR service_code = ${query.serviceCode ?? null})
