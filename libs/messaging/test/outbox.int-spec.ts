@@ -28,6 +28,7 @@ import {
   outgoing,
   type EventMeta,
   pruneInbox,
+  streamName,
 } from '../src';
 
 /** A stream of this test's own with two event types, to show one consumer handling both in order. */
@@ -382,6 +383,20 @@ describe('the transactional outbox', () => {
       await relay.flush();
     });
   });
+
+  it('records and publishes a transaction of more events than one statement can carry', async () => {
+    // 13,200 events: five parameters each would be past PostgreSQL's 65,535 in one INSERT.
+    const count = 13_200;
+    const stream = streamName(env.SP_NAMESPACE, THINGS.name);
+    const before = (await nats.jsm.streams.info(stream)).state.messages;
+    await unitOfWork.run((tx) => {
+      for (let i = 0; i < count; i++)
+        tx.publish(ThingCreated, { thingId: randomUUID(), note: 'one-of-many' });
+    });
+    await relay.flush(120_000);
+    expect(await relay.pending()).toBe(0);
+    expect((await nats.jsm.streams.info(stream)).state.messages - before).toBe(count);
+  }, 180_000);
 
   it('prunes inbox rows older than the retention, and only those', async () => {
     const [old, recent] = [randomUUID(), randomUUID()];

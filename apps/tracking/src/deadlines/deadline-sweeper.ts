@@ -15,10 +15,9 @@ export const SweepDeadlines = defineJob<Record<string, never>>({
 });
 
 /**
- * Alerts of each kind raised per batch, and batches per run (one transaction). A run's events go
- * to the outbox in one INSERT of 5 parameters each, and PostgreSQL takes at most 65,535 a
- * statement: 2 kinds × 2 batches × 500 stays far below (20 batches failed every run once a
- * backlog of a million seeded cases was due: the bench).
+ * Alerts of each kind raised per batch, and batches per run (one transaction): a backlog (a
+ * million seeded cases due, in the bench) is worked off in short transactions, a run every
+ * `deadlineSweepMs`, rather than in one that holds its locks and outbox rows for minutes.
  */
 const BATCH = 500;
 const BATCHES_PER_RUN = 2;

@@ -76,6 +76,13 @@ export interface EventTap {
  * Only the events the service declared (`EventsModule.forRoot({ publishes })`) may be recorded:
  * their streams were checked at start, so none can stall in the outbox for want of a stream.
  */
+/**
+ * Events recorded by one INSERT at most: a statement carries at most 65,535 parameters, five per
+ * event here (and more in a tap's), so a transaction of 20,000 events (a deadline sweep with a
+ * backlog) failed every time it ran. Larger transactions insert in parts, in order.
+ */
+export const EVENTS_PER_INSERT = 1000;
+
 @Injectable()
 export class UnitOfWork {
   private readonly declared: Set<string>;
@@ -107,9 +114,10 @@ export class UnitOfWork {
         publish: (event, payload) => pending.push(this.prepare(event, payload)),
         afterCommit: (callback) => committed.push(callback),
       });
-      if (pending.length > 0) {
-        await db.execute(OutboxRepository.insert(pending));
-        for (const statement of this.tapped(pending)) await db.execute(statement);
+      for (let at = 0; at < pending.length; at += EVENTS_PER_INSERT) {
+        const part = pending.slice(at, at + EVENTS_PER_INSERT);
+        await db.execute(OutboxRepository.insert(part));
+        for (const statement of this.tapped(part)) await db.execute(statement);
       }
       wrote = pending.length;
       return value;
