@@ -17,3 +17,4 @@ export * from './document-number/document-number';
 export * from './workflow/deadline-risk';
 export * from './satisfaction/skm';
 export * from './satisfaction/servqual';
+export * from './complaints/complaint';
