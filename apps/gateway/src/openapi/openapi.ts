@@ -156,9 +156,13 @@ export function createOpenApiDocument(
   return sortKeys(document);
 }
 
-/** OpenAPI 3 at /docs (UI) and /docs-json. */
+/**
+ * OpenAPI 3 at /docs (UI) and /docs-json, built on the first request for either: building it
+ * takes about a second of CPU, which every gateway start (a restart, each test's) paid before it
+ * could answer anything, for a document most instances never serve.
+ */
 export function setUpOpenApi(app: NestFastifyApplication, config: DocumentConfig): void {
-  SwaggerModule.setup('docs', app, createOpenApiDocument(app, config), {
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app, config), {
     jsonDocumentUrl: 'docs-json',
   });
 }
