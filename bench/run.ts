@@ -685,7 +685,7 @@ async function publicLookupRows(
   const seeded = await seedLookupCases(trackingDb, LOOKUP_CASES);
   say(`\n▶ ${LOOKUP_CASES} cases added to tracking's read model in ${seconds(seeded)}`);
   // The lookup's query on the seeded tables, warm, as tracking sends it: its plan and time.
-  const query = compile(lookupQuery(aSeededLookup().trackingNo, 'birth-date'));
+  const query = compile(lookupQuery([aSeededLookup().trackingNo], 'birth-date'));
   await trackingDb.query(query.text, query.values);
   const plan = (
     await trackingDb.query<{ 'QUERY PLAN': string }>(
@@ -696,6 +696,13 @@ async function publicLookupRows(
   say(`  the lookup's query:\n    ${plan.join('\n    ')}`);
   const executed = plan.find((line) => line.startsWith('Execution Time'));
   const subject = `${env.SP_NAMESPACE}.tracking.timeline.lookup.v1`;
+  // BENCH_PROFILE=1 with BENCH_ONLY=lookup: the services are profiled during the NATS lookup row
+  // (in the full run their profilers have already been spent on the POST run).
+  const profiling = PROFILE && ONLY_LOOKUP;
+  if (profiling) {
+    toggleProfilers('start');
+    await sleep(300);
+  }
   const nats = await measureNats({
     target: `NATS \`sp.tracking.timeline.lookup.v1\` (public lookup), ${LOOKUP_CASES} cases`,
     subject,
@@ -708,6 +715,7 @@ async function publicLookupRows(
       return answer.response?.lookupToken ? '200' : String(answer.err?.status ?? 'error');
     },
   });
+  if (profiling) await collectProfiles();
   if (failures(nats) > 0) problems.push(`${nats.target}: ${describeFailures(nats, 200)}`);
   const http = (
     await measure({
