@@ -18,6 +18,7 @@ export * from './outbox/outbox.migration';
 export * from './outbox/outbox.repository';
 export * from './outbox/unit-of-work';
 export * from './rpc/handle-request.decorator';
+export * from './rpc/plain-responder';
 export * from './rpc/replayed-reply';
 export * from './rpc/request-server';
 export * from './rpc/rpc-client';

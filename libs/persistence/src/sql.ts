@@ -117,6 +117,30 @@ export function executorOf(target: EntityManager | DataSource): Executor {
   };
 }
 
+/**
+ * A read that PostgreSQL parses and plans once per pooled connection and then runs by name, on
+ * the pool TypeORM keeps, without a query runner per call: for a hot read whose planning costs
+ * more than its execution (the public lookup's, ADR 0023). After five runs PostgreSQL settles on
+ * a generic plan when it is no worse than the custom ones, as it is for a lookup by a unique key.
+ * The name stands for one text: node-postgres refuses another text under a name it prepared.
+ */
+export async function preparedQuery<Row>(
+  dataSource: DataSource,
+  name: string,
+  statement: Sql<Row>,
+): Promise<Row[]> {
+  const { text, values } = compile(statement);
+  const result = await poolOf(dataSource).query<Row & QueryResultRow>({ name, text, values });
+  return result.rows;
+}
+
+/** The node-postgres pool under a TypeORM PostgreSQL data source. */
+function poolOf(dataSource: DataSource): Pool {
+  const pool = (dataSource.driver as unknown as { master?: Pool }).master;
+  if (!pool) throw new Error('the data source has no PostgreSQL pool (not initialized?)');
+  return pool;
+}
+
 /** An executor over a node-postgres client or pool: for a command-line tool that runs without Nest. */
 export function executorOver(client: ClientBase | Pool): Executor {
   const execute: Executor['execute'] = async <Row>(statement: Sql<Row>) => {

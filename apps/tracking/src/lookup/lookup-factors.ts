@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * The second factors of the public lookup, as tracking keeps them: never the birth date or the
@@ -11,7 +11,12 @@ export type FactorKind = 'birth-date' | 'nib';
 
 export const FACTOR_MAC_BYTES = 32;
 
-export function factorMac(key: Buffer, kind: FactorKind, ownerId: string, value: string): Buffer {
+export function factorMac(
+  key: Buffer | KeyObject,
+  kind: FactorKind,
+  ownerId: string,
+  value: string,
+): Buffer {
   return createHmac('sha256', key).update(`${kind}:${ownerId.toLowerCase()}:${value}`).digest();
 }
 
@@ -48,7 +53,7 @@ const NO_MAC = Buffer.alloc(FACTOR_MAC_BYTES);
  * factor.
  */
 export function factorMatches(
-  key: Buffer,
+  key: Buffer | KeyObject,
   offered: OfferedFactor,
   ownerId: string | null | undefined,
   storedMac: Buffer | null | undefined,

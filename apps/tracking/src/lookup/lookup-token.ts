@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * What the public lookup hands out once the second factor was right: a short-lived, signed
@@ -13,11 +13,15 @@ export const LOOKUP_TOKEN_PATTERN = /^[0-9A-Z]{9}\.\d{10}\.[A-Za-z0-9_-]{43}$/;
 export const LOOKUP_TOKEN_MAX_LENGTH = 64;
 export const LOOKUP_TOKEN_SECONDS = 15 * 60;
 
-function signature(key: Buffer, trackingNo: string, expires: number): string {
+function signature(key: Buffer | KeyObject, trackingNo: string, expires: number): string {
   return createHmac('sha256', key).update(`lookup:${trackingNo}.${expires}`).digest('base64url');
 }
 
-export function issueLookupToken(key: Buffer, trackingNo: string, now = Date.now()): string {
+export function issueLookupToken(
+  key: Buffer | KeyObject,
+  trackingNo: string,
+  now = Date.now(),
+): string {
   const expires = Math.floor(now / 1000) + LOOKUP_TOKEN_SECONDS;
   return `${trackingNo}.${expires}.${signature(key, trackingNo, expires)}`;
 }

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { PlainResponder } from '@satupintu/messaging';
 import { LookupConsumers } from './lookup.consumers';
-import { LookupHandlers } from './lookup.handlers';
 import { LookupRepository } from './lookup.repository';
+import { LookupResponder } from './lookup.responder';
 
 @Module({
-  controllers: [LookupHandlers],
-  providers: [LookupRepository, LookupConsumers],
+  providers: [LookupRepository, LookupConsumers, LookupResponder, PlainResponder],
 })
 export class LookupModule {}
