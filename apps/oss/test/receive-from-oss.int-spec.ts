@@ -186,8 +186,12 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     });
   });
 
-  it('opens nothing twice when the same NIB comes again', async () => {
-    const again = await call('receiveNIB', JSON.stringify(filledNib()), tokenFor(NIB));
+  it('opens nothing twice when the same NIB comes again, however large', async () => {
+    // Larger than the gateway's 64 KiB for other bodies: the PIA's long fields filled to their length.
+    const large = filledNib();
+    large.dataNIB.dalam_bentuk_lain = 'x'.repeat(50_000);
+    large.dataNIB.data_proyek[0].uraian_usaha = 'y'.repeat(65_535);
+    const again = await call('receiveNIB', JSON.stringify(large), tokenFor(NIB));
     expect(again.status).toBe(200);
     const [counts] = await oss(
       'oss',

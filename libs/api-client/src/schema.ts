@@ -17474,7 +17474,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is over 64 KiB */
+            /** @description The body is over 768 KiB */
             413: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -17764,7 +17764,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is over 64 KiB */
+            /** @description The body is over 768 KiB */
             413: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

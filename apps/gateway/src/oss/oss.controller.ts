@@ -92,7 +92,7 @@ function piaAnswers(method: OssInboundMethod, ok: string, bad: string) {
     answer(401, 'User Akses Tidak Valid: no Token, or not the one for this NIB today', {
       'Wrong, missing or stale Token': reply('2', PIA_STATUS_TEXT[401]),
     }),
-    answer(413, 'The body is over 64 KiB', {
+    answer(413, 'The body is over 768 KiB', {
       'Too large': reply('2', 'Payload terlalu besar'),
     }),
     answer(415, 'Not `application/json`', {
