@@ -209,6 +209,34 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     expect(intake.n).toBe('2');
   });
 
+  it('opens each permit once when OSS sends the same NIB three times at once', async () => {
+    const nib = '8120000110173';
+    const body = JSON.stringify(filledNib(nib, 'I-NIB3'));
+    const answers = await Promise.all([1, 2, 3].map(() => call('receiveNIB', body, tokenFor(nib))));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    await eventually(async () => {
+      const rows = await oss(
+        'oss',
+        "SELECT state FROM oss_permits WHERE nib = $1 AND state = 'OPENING'",
+        [nib],
+      );
+      expect(rows).toEqual([]);
+    }, 30_000);
+    const [intake] = await oss(
+      'intake',
+      'SELECT count(*) AS n FROM applications WHERE external_reference LIKE $1',
+      [`oss:${nib}:%`],
+    );
+    expect(intake.n).toBe('2');
+    const [counts] = await oss(
+      'oss',
+      `SELECT count(*) AS permits, count(*) FILTER (WHERE state = 'OPENED') AS opened
+         FROM oss_permits WHERE nib = $1`,
+      [nib],
+    );
+    expect(counts).toEqual({ permits: '3', opened: '2' });
+  });
+
   it("refuses a wrong, missing, another day's or another NIB's Token with the PIA's 401, writing nothing", async () => {
     const body = JSON.stringify(filledNib(OTHER_NIB, 'I-NIB2'));
     const now = Date.now();
