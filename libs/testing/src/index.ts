@@ -15,3 +15,4 @@ export * from './client-credentials';
 export * from './pdf-text';
 export * from './webhook-receiver';
 export * from './gateway-call';
+export * from './oss-pia';

@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { databaseName } from '@satupintu/persistence';
+import { RpcClientModule } from '@satupintu/messaging';
+import { serviceInfrastructure } from '@satupintu/platform';
+import type { OssConfig } from './config';
+import { InboundModule } from './inbound/inbound.module';
+import { loadPermitMap } from './inbound/permit-map';
+import { OSS_MIGRATIONS } from './migrations';
+
+/**
+ * The connector to Indonesia's Online Single Submission (OSS RBA, PIA v4.3.22): the methods OSS
+ * calls (receiveNIB, receiveFileDS, through the gateway) and, later, the status reports sent
+ * back. A service of its own so that OSS's pace, outages and payloads touch no other database
+ * (ADR 0030).
+ */
+@Module({})
+export class OssModule {
+  static forRoot(config: OssConfig): DynamicModule {
+    return {
+      module: OssModule,
+      imports: [
+        ...serviceInfrastructure({
+          config,
+          name: 'oss',
+          database: databaseName(config.DB_PREFIX, 'oss'),
+          migrations: OSS_MIGRATIONS,
+        }),
+        // Intake, asked as the OSS connector's own client when a permit's application opens.
+        RpcClientModule.forRoot({
+          url: config.NATS_URL,
+          namespace: config.SP_NAMESPACE,
+          timeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
+          name: 'oss-requests',
+        }),
+        InboundModule.forRoot({
+          credentials: {
+            username: config.OSS_USERNAME,
+            password: config.OSS_PASSWORD,
+            timeZone: config.OSS_TIME_ZONE,
+          },
+          permitMap: loadPermitMap(config.OSS_PERMIT_MAP),
+        }),
+      ],
+      global: true,
+    };
+  }
+}
