@@ -15,3 +15,5 @@ export * from './workflow/case-access';
 export * from './payments/payments';
 export * from './document-number/document-number';
 export * from './workflow/deadline-risk';
+export * from './oss/kd-status';
+export * from './oss/license-bodies';
