@@ -14,4 +14,5 @@ export * from './token-issuer';
 export * from './client-credentials';
 export * from './pdf-text';
 export * from './webhook-receiver';
+export * from './fake-oss';
 export * from './gateway-call';
