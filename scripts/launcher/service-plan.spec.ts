@@ -10,7 +10,7 @@ import {
 const agencies = [{ code: 'DPMPTSP' }, { code: 'DUKCAPIL' }, { code: 'PUPR' }];
 
 describe('planServices', () => {
-  it('puts the core services at base+0..4 and the agencies from base+10', () => {
+  it('puts the core services at base+0..5 and the agencies from base+10', () => {
     const plan = planServices(3000, agencies);
     expect(plan.map(({ name, port }) => `${name}:${port}`)).toEqual([
       'gateway:3000',
@@ -18,6 +18,7 @@ describe('planServices', () => {
       'intake:3002',
       'tracking:3003',
       'surveys:3004',
+      'oss:3005',
       'agency-dpmptsp:3010',
       'agency-dukcapil:3011',
       'agency-pupr:3012',
@@ -47,7 +48,7 @@ describe('planServices', () => {
   it('moves with the base port', () => {
     const plan = planServices(4000, agencies);
     expect(plan[0]?.port).toBe(4000);
-    expect(plan[7]?.port).toBe(4012);
+    expect(plan[8]?.port).toBe(4012);
   });
 });
 
@@ -81,7 +82,7 @@ describe('serviceEnv', () => {
     NATS_URL: 'nats://127.0.0.1:4222',
     HTTP_HOST: '127.0.0.1',
   };
-  const [gateway, , intake, , , , dukcapil] = planServices(3000, agencies);
+  const [gateway, , intake, , , , , dukcapil] = planServices(3000, agencies);
 
   it('passes through what the user set', () => {
     const env = serviceEnv(

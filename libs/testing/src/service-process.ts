@@ -3,7 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { testEnvironment } from './test-environment';
 
-export type ServiceName = 'gateway' | 'identity' | 'intake' | 'agency' | 'tracking' | 'surveys';
+export type ServiceName =
+  'gateway' | 'identity' | 'intake' | 'agency' | 'tracking' | 'surveys' | 'oss';
 
 /**
  * A service as a real process, built from dist/ like `npm start` runs it, wired to this test

@@ -1,0 +1,14 @@
+import {
+  AddOrderingAndRetriesToOutbox1764400000000,
+  CreateOutboxAndInbox1763856000000,
+} from '@satupintu/messaging';
+import { CreateJobs1764400000100 } from '@satupintu/scheduling';
+import { CreateOssPermits1765800000100 } from './1765800000100-create-oss-permits';
+
+/** In order of their timestamps. A migration, once released, is never edited: add a new one. */
+export const OSS_MIGRATIONS = [
+  CreateOutboxAndInbox1763856000000,
+  AddOrderingAndRetriesToOutbox1764400000000,
+  CreateJobs1764400000100,
+  CreateOssPermits1765800000100,
+];
