@@ -3,6 +3,8 @@ import { databaseName } from '@satupintu/persistence';
 import { serviceInfrastructure } from '@satupintu/platform';
 import type { OssConfig } from './config';
 import { OSS_MIGRATIONS } from './migrations';
+import { OssReportsModule } from './reports/reports.module';
+import { loadOssReportsConfig, type OssReportsConfig } from './reports/reports-config';
 
 /**
  * The connector to Indonesia's Online Single Submission (OSS RBA, PIA v4.3.22): the methods OSS
@@ -12,7 +14,10 @@ import { OSS_MIGRATIONS } from './migrations';
  */
 @Module({})
 export class OssModule {
-  static forRoot(config: OssConfig): DynamicModule {
+  static forRoot(
+    config: OssConfig,
+    reports: OssReportsConfig = loadOssReportsConfig(),
+  ): DynamicModule {
     return {
       module: OssModule,
       imports: [
@@ -22,6 +27,7 @@ export class OssModule {
           database: databaseName(config.DB_PREFIX, 'oss'),
           migrations: OSS_MIGRATIONS,
         }),
+        OssReportsModule.forRoot(reports),
       ],
       global: true,
     };
