@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { WebhooksModule, webhooksOptionsOf } from '@satupintu/webhooks';
+import { DeliveriesHandlers } from './deliveries.handlers';
 import { ossProtocol } from './oss-protocol';
 import type { OssReportsConfig } from './reports-config';
 import { ReportsConsumers } from './reports.consumers';
@@ -37,6 +38,7 @@ export class OssReportsModule {
           worker: { ...options.worker, protocol: ossProtocol(config.OSS_USER_KEY) },
         }),
       ],
+      controllers: [DeliveriesHandlers],
       providers: [
         ReportsRepository,
         ReportsConsumers,

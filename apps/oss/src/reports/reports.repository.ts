@@ -65,6 +65,22 @@ export class ReportsRepository {
     return row !== undefined;
   }
 
+  /** The subscription of OSS's reports, if OSS_BASE_URL was ever set. */
+  async subscriptionId(db: Executor): Promise<string | undefined> {
+    const [row] = await db.query(sql<{ id: string }>`
+      SELECT id FROM webhook_subscriptions WHERE scope = ${OSS_SCOPE}`);
+    return row?.id;
+  }
+
+  /** The tracking numbers of these applications, those an OSS permit opened. */
+  async trackingNos(db: Executor, applicationIds: string[]): Promise<Map<string, string>> {
+    if (applicationIds.length === 0) return new Map();
+    const rows = await db.query(sql<{ application_id: string; tracking_no: string }>`
+      SELECT application_id, tracking_no FROM oss_permits
+       WHERE application_id = ANY (${applicationIds}::uuid[]) AND tracking_no IS NOT NULL`);
+    return new Map(rows.map((r) => [r.application_id, r.tracking_no]));
+  }
+
   /**
    * The one subscription OSS's reports go to, at `url`: made on the first start, pointed at the
    * configured URL on every start after (replicas racing meet on its unique index).
