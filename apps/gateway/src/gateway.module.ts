@@ -13,6 +13,7 @@ import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
 import { LiveModule } from './live/live.module';
 import { LookupsModule } from './lookups/lookups.module';
+import { OssModule } from './oss/oss.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
@@ -52,6 +53,7 @@ export class GatewayModule {
         SessionsModule,
         CalendarModule,
         DashboardsModule,
+        OssModule,
         ServicesModule,
         PaymentsModule,
         DeadlineAlertsModule,

@@ -4,6 +4,7 @@ import { loadGatewayConfig } from './config';
 import { acceptDocumentUploads } from './documents/multipart';
 import { GatewayModule } from './gateway.module';
 import { acceptIdempotencyKeys } from './idempotency/idempotency-key.hook';
+import { answerOssInPiaShape } from './oss/pia-problems.hook';
 import { acceptPdfBodies } from './outputs/pdf-body';
 import { setUpOpenApi } from './openapi/openapi';
 import { applyTransportHygiene } from './transport/transport.hooks';
@@ -20,6 +21,7 @@ runMain(async () => {
         logger.warn('BENCH_UNVERIFIED_TOKENS: access tokens are believed unchecked (bench only)');
       applyTransportHygiene(app, config);
       acceptIdempotencyKeys(app);
+      answerOssInPiaShape(app);
       await acceptDocumentUploads(app);
       acceptPdfBodies(app);
       setUpOpenApi(app, config);

@@ -13,6 +13,10 @@ describe('loadOssConfig', () => {
     expect(() => loadOssConfig({ HTTP_PORT: 'abc' })).toThrow(/HTTP_PORT/);
   });
 
+  it('names a time zone that does not exist', () => {
+    expect(() => loadOssConfig({ OSS_TIME_ZONE: 'Asia/Atlantis' })).toThrow(/OSS_TIME_ZONE/);
+  });
+
   it('requires the OSS credentials in production', () => {
     expect(() => loadOssConfig({ NODE_ENV: 'production' })).toThrow(/OSS_USERNAME/);
   });

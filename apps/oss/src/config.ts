@@ -1,4 +1,5 @@
 import { ConfigError, baseEnv, loadConfig } from '@satupintu/common';
+import { isTimeZone } from '@satupintu/domain';
 import { port, str } from 'envalid';
 
 /**
@@ -34,6 +35,10 @@ export function loadOssConfig(env: NodeJS.ProcessEnv = process.env) {
   );
   if (config.OSS_USERNAME.length > 200 || config.OSS_PASSWORD.length > 200)
     throw new ConfigError('OSS_USERNAME and OSS_PASSWORD are at most 200 characters');
+  if (!isTimeZone(config.OSS_TIME_ZONE))
+    throw new ConfigError(
+      `OSS_TIME_ZONE must be an IANA time zone (got "${config.OSS_TIME_ZONE}")`,
+    );
   return config;
 }
 

@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { databaseName } from '@satupintu/persistence';
+import { RpcClientModule } from '@satupintu/messaging';
 import { serviceInfrastructure } from '@satupintu/platform';
 import type { OssConfig } from './config';
+import { InboundModule } from './inbound/inbound.module';
+import { loadPermitMap } from './inbound/permit-map';
 import { OSS_MIGRATIONS } from './migrations';
 import { OssReportsModule } from './reports/reports.module';
 import { loadOssReportsConfig, type OssReportsConfig } from './reports/reports-config';
@@ -27,6 +30,22 @@ export class OssModule {
           database: databaseName(config.DB_PREFIX, 'oss'),
           migrations: OSS_MIGRATIONS,
         }),
+        // Intake, asked as the OSS connector's own client when a permit's application opens.
+        RpcClientModule.forRoot({
+          url: config.NATS_URL,
+          namespace: config.SP_NAMESPACE,
+          timeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
+          name: 'oss-requests',
+        }),
+        InboundModule.forRoot({
+          credentials: {
+            username: config.OSS_USERNAME,
+            password: config.OSS_PASSWORD,
+            timeZone: config.OSS_TIME_ZONE,
+          },
+          permitMap: loadPermitMap(config.OSS_PERMIT_MAP),
+        }),
+        // The status reports sent back to OSS (ADR 0031).
         OssReportsModule.forRoot(reports),
       ],
       global: true,

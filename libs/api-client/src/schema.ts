@@ -1230,6 +1230,66 @@ export interface paths {
         patch: operations["updateOfficer"];
         trace?: never;
     };
+    "/v1/oss/receiveFileDS": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive File DS (OSS → mall)
+         * @description Mengirimkan Data File Izin Yang diterbitkan oleh OSS dan Sudah Di Tanda Tangani Secara Elektronik dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS tells the mall where the signed file of a permit it sent in receiveNIB is (`file_izin` is a URL). The mall records it against that permit and its application; the same file again changes nothing. A permit OSS never sent for this NIB is a 400 naming `receiveFileDS.id_izin`.
+         */
+        post: operations["receiveFileDS"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oss/receiveNIB": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive NIB (OSS → mall)
+         * @description Mengirimkan Data NIB & Checklist Izin dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS sends a business’s NIB data and the permits (`data_checklist`) it needs. The mall records the NIB, and for each permit its permit map knows (by `kd_izin`, and KBLI where it matters) opens an application of that catalog service for the person responsible (`penanggung_jwb` by KTP), through the portal channel; a permit the map does not know is recorded and listed for mall admins (`GET /v1/oss/unmapped-permits`), never dropped. The same NIB sent again opens nothing twice (one application per NIB and `id_izin`). Fields the mall does not read are accepted and kept; an empty string counts as not given. A wrong, missing or stale Token is a 401 and a malformed body a 400 naming the field, both in the PIA’s reply shape, and neither writes anything.
+         */
+        post: operations["receiveNIB"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oss/unmapped-permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OSS permits no catalog service is mapped to
+         * @description The checklist permits OSS sent in receiveNIB that the permit map (`OSS_PERMIT_MAP` of the oss service) knows no service for, oldest first, cursor-paginated: what a mall admin adds to the map. Once mapped, the next receiveNIB of that NIB opens the application. Mall admins only.
+         */
+        get: operations["listUnmappedOssPermits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/services": {
         parameters: {
             query?: never;
@@ -4027,6 +4087,38 @@ export interface components {
             /** @description Newest first. No personal data */
             items: components["schemas"]["AgencyTrackedCaseResponse"][];
             /** @description Present when there are more: pass it as `cursor` for the next page */
+            nextCursor?: string;
+        };
+        UnmappedPermitResponse: {
+            /**
+             * @description OSS's id of the permit request
+             * @example I-202612010003
+             */
+            idIzin: string;
+            /** @example R-202612010001 */
+            idProyek?: string;
+            /** @example Dinas Perdagangan */
+            instansi?: string;
+            /** @example 47111 */
+            kbli?: string;
+            /**
+             * @description The K/L/D's permit code (Lampiran 8)
+             * @example 059000000099
+             */
+            kdIzin?: string;
+            /** @example Izin Usaha Toko Swalayan */
+            namaIzin?: string;
+            /** @example 8120000110171 */
+            nib: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-03T08:15:00.000Z
+             */
+            receivedAt: string;
+        };
+        UnmappedPermitsResponse: {
+            items: components["schemas"]["UnmappedPermitResponse"][];
+            /** @description Present when there is more: pass it as `cursor` */
             nextCursor?: string;
         };
         UpdateAgencyRequest: {
@@ -17249,6 +17341,689 @@ export interface operations {
                 };
             };
             /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveFileDS: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description SHA1(USERNAME + PASSWORD + NIB + DATE(Ymd)), lower-case hex (see the ossToken scheme) */
+                Token: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    receiveFileDS: {
+                        /**
+                         * Format: uri
+                         * @description URL of the signed permit file (http or https)
+                         */
+                        file_izin: string;
+                        /** @description The permit (as sent in receiveNIB) the file is the signed output of */
+                        id_izin: string;
+                        /** @description Nomor Induk Berusaha */
+                        nib: string;
+                    } & {
+                        [key: string]: string | number | Record<string, never>[] | Record<string, never>;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received and recorded (`status` 1) */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveFileDS: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description Data Parameter Salah: the first field that could not be taken is named */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveFileDS: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description User Akses Tidak Valid: no Token, or not the one for this NIB today */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description The PIA Token is the credential: `Token realm="oss"` */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveFileDS: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description The body is over 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveFileDS: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description Not `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveFileDS: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description Too many calls from this address in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveFileDS: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description The oss service is not answering; send again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before sending again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveFileDS: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description The oss service did not answer in time; sending again is safe */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveFileDS: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    receiveNIB: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description SHA1(USERNAME + PASSWORD + NIB + DATE(Ymd)), lower-case hex (see the ossToken scheme) */
+                Token: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The NIB and its permit checklist. Only the fields below are read; every other field of the PIA (and an empty string for any field not given) is accepted and kept as received. */
+                    dataNIB: {
+                        data_checklist?: ({
+                            /** @description OSS's id of the permit request; every status report back names it */
+                            id_izin: string;
+                            /** @description The product, for product certificates */
+                            id_produk?: string;
+                            /** @description The project (`data_proyek[].id_proyek`) the permit is for */
+                            id_proyek?: string;
+                            /** @description The agency that issues it */
+                            instansi?: string;
+                            /** @description Jenis perizinan (Lampiran 27) */
+                            jenis_izin?: string;
+                            /** @description KBLI 2020 converted from KBLI 2017, if any */
+                            kbli_konversi?: string;
+                            /** @description The K/L/D's permit code (Lampiran 8); the permit map's key */
+                            kd_izin?: string;
+                            /** @description The permit’s name */
+                            nama_izin?: string;
+                        } & {
+                            [key: string]: string | number | Record<string, never>[] | Record<string, never>;
+                        })[];
+                        data_proyek?: ({
+                            /** @description id_proyek */
+                            id_proyek?: string;
+                            /** @description KBLI 2020 of the project */
+                            kbli?: string;
+                        } & {
+                            [key: string]: string | number | Record<string, never>[] | Record<string, never>;
+                        })[];
+                        /** @description Business name */
+                        nama_perseroan?: string;
+                        /** @description Nomor Induk Berusaha, 13 digits */
+                        nib: string;
+                        /** @description NPWP */
+                        npwp_perseroan?: string;
+                        /** @description OSS id of the business */
+                        oss_id?: string;
+                        penanggung_jwb?: ({
+                            /** @description Jenis identitas (Lampiran 4: 01 KTP, 02 Paspor) */
+                            jns_identitas_penanggung_jwb?: string;
+                            /** @description Name */
+                            nama_penanggung_jwb?: string;
+                            /** @description The NIK (16 digits) for a KTP */
+                            no_identitas_penanggung_jwb?: string;
+                        } & {
+                            [key: string]: string | number | Record<string, never>[] | Record<string, never>;
+                        })[];
+                    } & {
+                        [key: string]: string | number | Record<string, never>[] | Record<string, never>;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Received and recorded (`status` 1) */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveNIB: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description Data Parameter Salah: the first field that could not be taken is named */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveNIB: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description User Akses Tidak Valid: no Token, or not the one for this NIB today */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description The PIA Token is the credential: `Token realm="oss"` */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveNIB: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description The body is over 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveNIB: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description Not `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveNIB: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description Too many calls from this address in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveNIB: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description The oss service is not answering; send again after `Retry-After` */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before sending again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveNIB: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+            /** @description The oss service did not answer in time; sending again is safe */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        responreceiveNIB: {
+                            /** @description Keterangan respon */
+                            keterangan: string;
+                            /**
+                             * @description 1: TRUE; 2: FALSE
+                             * @enum {string}
+                             */
+                            status: "1" | "2";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listUnmappedOssPermits: {
+        parameters: {
+            query?: {
+                /** @description Permits per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of unmapped permits */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmappedPermitsResponse"];
+                };
+            };
+            /** @description No access token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is signed in, but not one this operation serves */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No oss service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The oss service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -71,8 +71,10 @@ export function addAccessAnswers(document: OpenAPIObject): void {
 
 function addTo(operation: OperationObject, resource: string, instance: string): void {
   const responses = operation.responses as Record<string, ResponseObject>;
+  // A foreign protocol's operation (OSS's PIA) documents its own refusals in its own shape.
+  const foreign = typeof (operation as { 'x-protocol'?: unknown })['x-protocol'] === 'string';
   const secured = (operation.security ?? []).some((r) => Object.keys(r).length > 0);
-  if (secured) {
+  if (secured && !foreign) {
     responses['401'] ??= problem('No access token, or one that is invalid or expired', instance, {
       missing: {
         summary: 'No Authorization header',

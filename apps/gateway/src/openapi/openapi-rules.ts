@@ -81,6 +81,7 @@ function checkOperation(
   }
 
   const responses = operation.responses as Record<string, ResponseObject | ReferenceObject>;
+  const foreign = typeof (operation as { 'x-protocol'?: unknown })['x-protocol'] === 'string';
   const statuses = Object.keys(responses);
   // Every operation is rate-limited per caller (429), and answered by a service (503, 504).
   const needed = new Set<string>(['429', '503', '504']);
@@ -91,8 +92,10 @@ function checkOperation(
   if (parameters.some((parameter) => parameter.in === 'path') && typeof missing !== 'string') {
     needed.add('404');
   }
+  // A foreign protocol's token either is the caller's or is not (401): it names no roles to lack.
   if (operation.security?.some((requirement) => Object.keys(requirement).length > 0)) {
-    needed.add('401').add('403');
+    needed.add('401');
+    if (!foreign) needed.add('403');
   }
   if (parameters.some((parameter) => parameter.name.toLowerCase() === 'idempotency-key')) {
     needed.add('409');
@@ -117,8 +120,11 @@ function checkOperation(
       if (!('$ref' in header)) checkSchema(header.schema, `${at} header ${name}`, report);
     }
     const content = Object.entries(response.content ?? {});
-    if (Number(status) >= 400 && !content.some(([type]) => type === 'application/problem+json')) {
-      report(at, 'is not documented as application/problem+json');
+    // An operation of a foreign protocol (`x-protocol`: OSS's PIA) answers in that protocol's
+    // JSON, as its callers read it; every other answers problem+json.
+    const errorType = foreign ? 'application/json' : 'application/problem+json';
+    if (Number(status) >= 400 && !content.some(([type]) => type === errorType)) {
+      report(at, `is not documented as ${errorType}`);
     }
     if (status.startsWith('2') && content.length === 0 && status !== '204') {
       report(at, 'documents no body');

@@ -14,6 +14,12 @@ import { type GatewayConfig, loadGatewayConfig } from '../config';
 import { GatewayModule } from '../gateway.module';
 import { addAccessAnswers } from './access-answers';
 import { Problem } from './problem.schema';
+import {
+  OSS_TAG,
+  OSS_TAG_DESCRIPTION,
+  OSS_TOKEN_SCHEME,
+  OSS_TOKEN_SCHEME_OBJECT,
+} from '../oss/oss.openapi';
 import { BEARER_SCHEME, CLIENT_SCOPES, OAUTH2_SCHEME } from './security';
 
 type DocumentConfig = Pick<GatewayConfig, 'PUBLIC_URL'>;
@@ -73,6 +79,7 @@ export function createOpenApiDocument(
     .addTag('businesses', 'Businesses (by NIB) their owners register, and who acts for them')
     .addTag('officers', 'Agency and mall officers and their roles')
     .addTag('clients', 'API clients: agency systems, kiosks, the national portal')
+    .addTag(OSS_TAG, OSS_TAG_DESCRIPTION)
     .addBearerAuth(
       {
         type: 'http',
@@ -98,6 +105,7 @@ export function createOpenApiDocument(
       },
       OAUTH2_SCHEME,
     )
+    .addSecurity(OSS_TOKEN_SCHEME, OSS_TOKEN_SCHEME_OBJECT)
     .addGlobalParameters(
       {
         name: REQUEST_ID_HEADER,

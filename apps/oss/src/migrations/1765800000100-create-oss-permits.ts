@@ -3,12 +3,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * What OSS sent and what became of it (issue 10).
  *
- * - `oss_nibs`: the last NIB data per NIB (the whole `dataNIB` as received) and the identity
- *   business it became.
+ * - `oss_nibs`: the last NIB data per NIB (the whole `dataNIB` as received), the person
+ *   responsible by KTP (who the applications are opened for) and, once known, the identity
+ *   business and owner it became.
  * - `oss_permits`: one row per checklist permit per NIB (`id_izin`, OSS's id of the permit
  *   request, which every status report back names). Its key is what makes a second receiveNIB
  *   open nothing twice: the insert that claims a permit is the only way to open its application.
- *   `application_id`/`tracking_no` say which application it opened; `service_code` is null and
+ *   `application_id`/`tracking_no` say which application it opened (the tracking number always;
+ *   the id when this service opened it itself); `service_code` is null and
  *   `state` UNMAPPED when the permit map knows no service for it.
  * - `oss_files`: the signed files receiveFileDS delivered, by URL, and the document they became.
  */
@@ -22,6 +24,8 @@ export class CreateOssPermits1765800000100 implements MigrationInterface {
         oss_id text,
         business_id uuid,
         owner_id uuid,
+        responsible_nik text CHECK (responsible_nik ~ '^[0-9]{16}$'),
+        responsible_name text,
         data jsonb NOT NULL,
         received_count integer NOT NULL DEFAULT 1,
         first_received_at timestamptz NOT NULL DEFAULT now(),
@@ -45,10 +49,11 @@ export class CreateOssPermits1765800000100 implements MigrationInterface {
         received_at timestamptz NOT NULL DEFAULT now(),
         opened_at timestamptz,
         PRIMARY KEY (nib, id_izin),
-        CHECK ((state = 'OPENED') = (application_id IS NOT NULL))
+        CHECK ((state = 'OPENED') = (tracking_no IS NOT NULL)),
+        CHECK (state = 'UNMAPPED' OR service_code IS NOT NULL)
       )`);
     await queryRunner.query(
-      `CREATE INDEX oss_permits_unmapped ON oss_permits (received_at) WHERE state = 'UNMAPPED'`,
+      `CREATE INDEX oss_permits_unmapped ON oss_permits (received_at, nib, id_izin) WHERE state = 'UNMAPPED'`,
     );
     await queryRunner.query(`
       CREATE TABLE oss_files (
@@ -56,7 +61,7 @@ export class CreateOssPermits1765800000100 implements MigrationInterface {
         id_izin text NOT NULL,
         file_url text NOT NULL,
         document_id uuid,
-        state text NOT NULL CHECK (state IN ('FETCHING', 'ATTACHED', 'FAILED')),
+        state text NOT NULL CHECK (state IN ('RECEIVED', 'ATTACHED', 'FAILED')),
         failure text,
         received_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (nib, id_izin, file_url),

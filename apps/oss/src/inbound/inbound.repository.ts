@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import type { UnmappedPermitV1 } from '@satupintu/contracts';
+import { executorOf, sql, type Executor } from '@satupintu/persistence';
+import { DataSource } from 'typeorm';
+import type { ReceivedFileDs } from './receive-file-ds';
+import type { ReceivedNib, ReceivedPermit } from './receive-nib';
+
+export type PermitState = 'OPENING' | 'OPENED' | 'UNMAPPED' | 'FAILED';
+
+/** A checklist permit with the service the permit map chose (none: unmapped). */
+export interface MappedPermit extends ReceivedPermit {
+  serviceCode?: string;
+}
+
+/** A permit waiting to be opened, with who it is opened for. */
+export interface PermitToOpen {
+  nib: string;
+  idIzin: string;
+  serviceCode: string;
+  state: PermitState;
+  responsibleNik: string | null;
+  responsibleName: string | null;
+}
+
+/** `oss_nibs`, `oss_permits`, `oss_files` (migration 1765800000100). */
+@Injectable()
+export class InboundRepository {
+  private readonly db: Executor;
+
+  constructor(dataSource: DataSource) {
+    this.db = executorOf(dataSource);
+  }
+
+  /** The NIB's latest data replaces the earlier; its count says how often OSS sent it. */
+  static async recordNib(tx: Executor, nib: ReceivedNib): Promise<void> {
+    await tx.execute(sql`
+      INSERT INTO oss_nibs (nib, oss_id, responsible_nik, responsible_name, data)
+      VALUES (${nib.nib}, ${nib.ossId ?? null}, ${nib.responsible?.nik ?? null},
+              ${nib.responsible?.name ?? null}, ${JSON.stringify(nib.data)}::jsonb)
+      ON CONFLICT (nib) DO UPDATE
+         SET oss_id = EXCLUDED.oss_id,
+             responsible_nik = COALESCE(EXCLUDED.responsible_nik, oss_nibs.responsible_nik),
+             responsible_name = COALESCE(EXCLUDED.responsible_name, oss_nibs.responsible_name),
+             data = EXCLUDED.data,
+             received_count = oss_nibs.received_count + 1,
+             last_received_at = now()`);
+  }
+
+  /**
+   * Claims the permits OSS sent for the first time, in one statement: the primary key (NIB,
+   * id_izin) lets exactly one receipt insert each, so a NIB sent twice, or twice at once, opens
+   * nothing twice. A permit recorded UNMAPPED that the map now knows is claimed again, once.
+   * Answers the permits that are now to be opened.
+   */
+  static async claimPermits(
+    tx: Executor,
+    nib: string,
+    permits: readonly MappedPermit[],
+  ): Promise<string[]> {
+    if (permits.length === 0) return [];
+    const rows = permits.map((permit) => ({
+      id_izin: permit.idIzin,
+      kd_izin: permit.kdIzin ?? null,
+      id_proyek: permit.idProyek ?? null,
+      id_produk: permit.idProduk ?? null,
+      kbli: permit.kbli ?? null,
+      nama_izin: permit.namaIzin ?? null,
+      instansi: permit.instansi ?? null,
+      service_code: permit.serviceCode ?? null,
+      state: permit.serviceCode ? 'OPENING' : 'UNMAPPED',
+    }));
+    const claimed = await tx.query<{ idIzin: string; state: PermitState }>(sql`
+      INSERT INTO oss_permits (nib, id_izin, kd_izin, id_proyek, id_produk, kbli, nama_izin,
+                               instansi, service_code, state)
+      SELECT ${nib}, r.id_izin, r.kd_izin, r.id_proyek, r.id_produk, r.kbli, r.nama_izin,
+             r.instansi, r.service_code, r.state
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r (
+               id_izin text, kd_izin text, id_proyek text, id_produk text, kbli text,
+               nama_izin text, instansi text, service_code text, state text)
+      ON CONFLICT (nib, id_izin) DO UPDATE
+         SET service_code = EXCLUDED.service_code, state = 'OPENING', received_at = now()
+       WHERE oss_permits.state = 'UNMAPPED' AND EXCLUDED.state = 'OPENING'
+      RETURNING id_izin AS "idIzin", state`);
+    return claimed.filter((row) => row.state === 'OPENING').map((row) => row.idIzin);
+  }
+
+  /** The permit, locked for the job that opens it. */
+  static async lockPermit(
+    tx: Executor,
+    nib: string,
+    idIzin: string,
+  ): Promise<PermitToOpen | undefined> {
+    const [row] = await tx.query<PermitToOpen>(sql`
+      SELECT p.nib, p.id_izin AS "idIzin", p.service_code AS "serviceCode", p.state,
+             n.responsible_nik AS "responsibleNik", n.responsible_name AS "responsibleName"
+        FROM oss_permits p JOIN oss_nibs n ON n.nib = p.nib
+       WHERE p.nib = ${nib} AND p.id_izin = ${idIzin}
+         FOR UPDATE OF p`);
+    return row;
+  }
+
+  static async markOpened(
+    tx: Executor,
+    permit: { nib: string; idIzin: string; trackingNo: string; applicationId?: string },
+  ): Promise<void> {
+    await tx.execute(sql`
+      UPDATE oss_permits
+         SET state = 'OPENED', tracking_no = ${permit.trackingNo},
+             application_id = ${permit.applicationId ?? null}, opened_at = now(), failure = NULL
+       WHERE nib = ${permit.nib} AND id_izin = ${permit.idIzin}`);
+  }
+
+  static async markFailed(
+    tx: Executor,
+    permit: { nib: string; idIzin: string },
+    failure: string,
+  ): Promise<void> {
+    await tx.execute(sql`
+      UPDATE oss_permits SET state = 'FAILED', failure = ${failure.slice(0, 1000)}
+       WHERE nib = ${permit.nib} AND id_izin = ${permit.idIzin}`);
+  }
+
+  /**
+   * Records a signed file for a permit OSS sent with this NIB; the same file again changes
+   * nothing. Answers false when no such permit was received (nothing is written).
+   */
+  static async recordFile(tx: Executor, file: ReceivedFileDs): Promise<boolean> {
+    const [permit] = await tx.query<{ found: boolean }>(sql`
+      SELECT true AS found FROM oss_permits WHERE nib = ${file.nib} AND id_izin = ${file.idIzin}`);
+    if (!permit) return false;
+    await tx.execute(sql`
+      INSERT INTO oss_files (nib, id_izin, file_url, state)
+      VALUES (${file.nib}, ${file.idIzin}, ${file.fileUrl}, 'RECEIVED')
+      ON CONFLICT (nib, id_izin, file_url) DO NOTHING`);
+    return true;
+  }
+
+  /** Unmapped permits, oldest first, after the cursor's (received_at, nib, id_izin). */
+  async unmapped(
+    after: readonly [string, string, string] | undefined,
+    limit: number,
+  ): Promise<(UnmappedPermitV1 & { cursorAt: string })[]> {
+    const from = after
+      ? sql`AND (received_at, nib, id_izin) > (${after[0]}::timestamptz, ${after[1]}, ${after[2]})`
+      : sql``;
+    const rows = await this.db.query<{
+      nib: string;
+      idIzin: string;
+      kdIzin: string | null;
+      kbli: string | null;
+      idProyek: string | null;
+      namaIzin: string | null;
+      instansi: string | null;
+      receivedAt: Date;
+      cursorAt: string;
+    }>(sql`
+      SELECT nib, id_izin AS "idIzin", kd_izin AS "kdIzin", kbli, id_proyek AS "idProyek",
+             nama_izin AS "namaIzin", instansi, received_at AS "receivedAt",
+             to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
+        FROM oss_permits
+       WHERE state = 'UNMAPPED' ${from}
+       ORDER BY received_at, nib, id_izin
+       LIMIT ${limit}`);
+    return rows.map((row) => ({
+      nib: row.nib,
+      idIzin: row.idIzin,
+      ...(row.kdIzin ? { kdIzin: row.kdIzin } : {}),
+      ...(row.kbli ? { kbli: row.kbli } : {}),
+      ...(row.idProyek ? { idProyek: row.idProyek } : {}),
+      ...(row.namaIzin ? { namaIzin: row.namaIzin } : {}),
+      ...(row.instansi ? { instansi: row.instansi } : {}),
+      receivedAt: row.receivedAt.toISOString(),
+      cursorAt: row.cursorAt,
+    }));
+  }
+}
