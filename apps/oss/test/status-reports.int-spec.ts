@@ -9,8 +9,11 @@ import {
   callGateway,
   eventually,
   queryServiceDb,
+  testEnvironment,
 } from '@satupintu/testing';
+import { databaseName, databaseUrl } from '@satupintu/persistence';
 import { randomInt } from 'node:crypto';
+import { Client } from 'pg';
 
 type Answer = { status?: string; sequence?: number } & Record<string, unknown>;
 type Application = { applicationId: string; trackingNo: string };
@@ -37,9 +40,9 @@ const LIFE = ['09', '11', '41', '42', '10', '20', '50'];
  * HTTP 200, then hanging) while the case moves, OSS receives every report once it is back, in
  * order, each acknowledged once, and every attempt is kept with OSS's reply.
  *
- * The permit's row is written here as the inbound half writes it for receiveNIB (OPENING while
- * intake opens its application, then OPENED with the application), so this test does not depend
- * on receiveNIB's payload.
+ * The permit's row is written here as the inbound half's opening job writes it (OPENING, locked
+ * while intake opens its application, then OPENED with it), so this test does not depend on
+ * receiveNIB's payload (apps/oss/test/receive-from-oss.int-spec.ts covers that).
  */
 describe('status reports to OSS', () => {
   let services: ServiceProcess[] = [];
@@ -49,12 +52,14 @@ describe('status reports to OSS', () => {
   const siti = anApplicant();
   const verifier = anOfficer(AGENCY, ['VERIFIER']);
   const approver = anOfficer(AGENCY, ['APPROVER']);
+  const mallAdmin = anOfficer('MPP', ['MALL_ADMIN']);
+  const agencyAdmin = anOfficer(AGENCY, ['AGENCY_ADMIN']);
   const auth = new Map<Principal, string>();
 
   beforeAll(async () => {
     oss = await new FakeOss(USER_KEY).start();
     issuer = await TestTokenIssuer.start();
-    for (const principal of [siti, verifier, approver])
+    for (const principal of [siti, verifier, approver, mallAdmin, agencyAdmin])
       auth.set(
         principal,
         (await issuer.authorization(principal, { expiresInSeconds: 3600 })).authorization,
@@ -125,8 +130,10 @@ describe('status reports to OSS', () => {
     )[0]?.status;
 
   /**
-   * An application opened for an OSS permit: the permit is OPENING while intake opens it (the
-   * agency may report its first move meanwhile: the oss service waits for it), then OPENED.
+   * An application opened for an OSS permit as the inbound half's job opens it: the permit's row
+   * locked (OPENING) from before intake is asked until OPENED is committed, here held until the
+   * agency has opened the case and told of it, so that the oss service hears of the case's first
+   * move before it knows the application is OSS's (and must wait for the job).
    */
   async function applicationFromOss(): Promise<{ application: Application; idIzin: string }> {
     const nib = `81${String(randomInt(10 ** 10)).padStart(11, '0')}`;
@@ -143,22 +150,37 @@ describe('status reports to OSS', () => {
                'DUKCAPIL-AKTA-LAHIR', 'OPENING')`,
       [nib, idIzin],
     );
-    const { status, body } = await call(siti, 'POST', '/v1/applications', {
-      serviceCode: 'DUKCAPIL-AKTA-LAHIR',
-      form: BIRTH_FORM,
-      documents: [{ requirement: 'KK', documentId: await upload() }],
+    const env = testEnvironment();
+    const job = new Client({
+      connectionString: databaseUrl(env.DATABASE_URL, databaseName(env.DB_PREFIX, 'oss')),
     });
-    expect(status).toBe(201);
-    const application = body as unknown as Application;
-    await queryServiceDb(
-      ['oss'],
-      `UPDATE oss_permits SET state = 'OPENED', application_id = $3, tracking_no = $4,
-              opened_at = now()
-        WHERE nib = $1 AND id_izin = $2`,
-      [nib, idIzin, application.applicationId, application.trackingNo],
-    );
-    await eventually(async () => expect(await intakeStatusOf(application)).toBe('VERIFYING'));
-    return { application, idIzin };
+    await job.connect();
+    try {
+      await job.query('BEGIN');
+      await job.query('SELECT 1 FROM oss_permits WHERE nib = $1 AND id_izin = $2 FOR UPDATE', [
+        nib,
+        idIzin,
+      ]);
+      const { status, body } = await call(siti, 'POST', '/v1/applications', {
+        serviceCode: 'DUKCAPIL-AKTA-LAHIR',
+        form: BIRTH_FORM,
+        documents: [{ requirement: 'KK', documentId: await upload() }],
+      });
+      expect(status).toBe(201);
+      const application = body as unknown as Application;
+      // The agency told of the new case (intake followed it) while the job is still open.
+      await eventually(async () => expect(await intakeStatusOf(application)).toBe('VERIFYING'));
+      await job.query(
+        `UPDATE oss_permits SET state = 'OPENED', application_id = $3, tracking_no = $4,
+                opened_at = now()
+          WHERE nib = $1 AND id_izin = $2`,
+        [nib, idIzin, application.applicationId, application.trackingNo],
+      );
+      await job.query('COMMIT');
+      return { application, idIzin };
+    } finally {
+      await job.end();
+    }
   }
 
   /** Through a revision to issue, as officers and the applicant move it. */
@@ -298,5 +320,38 @@ describe('status reports to OSS', () => {
       expect.arrayContaining(['500 Proses Payload Data Di Sistem OSS Gagal', '200 Sukses']),
     );
     expect(answers.some((a) => a.error !== null && /timeout|abort/i.test(a.error))).toBe(true);
+  });
+
+  it("shows a mall admin every report with every attempt and OSS's reply, a page at a time", async () => {
+    const refused = await call(agencyAdmin, 'GET', '/v1/oss/deliveries');
+    expect(refused.status).toBe(403);
+    // The outage test's case: its first report after 09 was refused, then acknowledged.
+    const seen: Array<Record<string, unknown>> = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call(
+        mallAdmin,
+        'GET',
+        `/v1/oss/deliveries?limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      const items = page.body.items as Array<Record<string, unknown>>;
+      expect(items.length).toBeLessThanOrEqual(5);
+      seen.push(...items);
+      cursor = page.body.nextCursor as string | undefined;
+    } while (cursor);
+    // Both cases: 2 × (7 statuses and the permit), the latest first.
+    expect(seen).toHaveLength(2 * (LIFE.length + 1));
+    expect(seen.every((d) => d.status === 'delivered')).toBe(true);
+    const retried = seen.find((d) => d.kdStatus === '11' && (d.attempts as unknown[]).length > 1)!;
+    const attempts = retried.attempts as Array<Record<string, unknown>>;
+    expect(attempts[0]).toMatchObject({ attempt: 1, httpStatus: 503 });
+    expect(attempts.at(-1)).toMatchObject({ httpStatus: 200, answer: '200 Sukses' });
+    expect(retried).toMatchObject({
+      method: 'receiveLicenseStatus',
+      trackingNo: expect.stringMatching(/^[0-9A-Z]{9}$/) as string,
+      idIzin: expect.stringMatching(/^I-/) as string,
+    });
+    expect(seen.filter((d) => d.method === 'receiveLicense')).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@ import { buildLicenseStatusBody } from '@satupintu/domain';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeOss, piaExample, receiveNibToken } from './fake-oss';
+import { FakeOss, receiveNibToken } from './fake-oss';
 
 const body = JSON.stringify(
   buildLicenseStatusBody({
@@ -104,22 +104,5 @@ describe('fake OSS', () => {
       // sha1("up812020773000120261204")
       createHash('sha1').update('up812020773000120261204').digest('hex'),
     );
-  });
-
-  it("takes an example out of the PIA's apidoc text, without the comment's margin", () => {
-    const apidoc = [
-      '/**',
-      ' * @api {post} /receiveLicenseStatus Receive License Status',
-      ' * @apiName receiveLicenseStatus',
-      ' * @apiParamExample {json} RequestBody-Example:',
-      ' *     HTTP/1.1 200 OK',
-      ' *     {',
-      ' *       "IZINSTATUS": {}',
-      ' *     }',
-      ' * ',
-      ' * @apiSuccess (200) {Object} x',
-      ' */',
-    ].join('\n');
-    expect(piaExample(apidoc, 'receiveLicenseStatus')).toBe('{\n  "IZINSTATUS": {}\n}');
   });
 });

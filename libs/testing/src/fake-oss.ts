@@ -298,24 +298,3 @@ function reply(
     .writeHead(httpStatus, { 'content-type': 'application/json' })
     .end(JSON.stringify({ [`respon${method}`]: { kode, keterangan, ...extra } }));
 }
-
-/**
- * An example of the PIA, byte for byte: the lines of the `@apiParamExample` (or another
- * `@api…Example` tag) of `method` in `endpoints.apidoc.txt`, without the comment's ` *     `
- * and the `HTTP/1.1 200 OK` line the PIA puts before its request examples.
- */
-export function piaExample(apidoc: string, method: string, tag = '@apiParamExample'): string {
-  const start = apidoc.indexOf(`@apiName ${method}\n`);
-  if (start < 0) throw new Error(`no method ${method} in the PIA`);
-  const end = apidoc.indexOf('*/', start);
-  const lines = apidoc.slice(start, end).split('\n');
-  const from = lines.findIndex((line) => line.includes(tag));
-  if (from < 0) throw new Error(`no ${tag} for ${method} in the PIA`);
-  const example: string[] = [];
-  for (const line of lines.slice(from + 1)) {
-    if (/^ \* @/.test(line) || /^ \*\s*$/.test(line)) break;
-    example.push(line.replace(/^ \* {5}/, '').replace(/^ \*/, ''));
-  }
-  if (/^\s*HTTP\/1\.1/.test(example[0] ?? '')) example.shift();
-  return example.join('\n');
-}

@@ -43,14 +43,8 @@ export class ReportsConsumers implements OnApplicationBootstrap {
       durable: 'oss-reports',
       handlers: [
         on(ApplicationStatusChanged, async (event, tx, meta) => {
-          const permit = await this.reports.permitOf(tx, event.applicationId);
-          if (!permit) {
-            if (await this.reports.opening(tx))
-              throw new Error(
-                `an OSS permit is opening its application: ${event.applicationId}'s move waits to see whether it is that one`,
-              );
-            return;
-          }
+          const permit = await this.reports.permitOf(tx, event.applicationId, event.trackingNo);
+          if (!permit) return;
           for (const report of reportsOf(event, meta.eventId, permit, this.settings.mall))
             await this.webhooks.enqueue(tx, report);
         }),

@@ -8,16 +8,34 @@ import {
 import type { ReportedPermit } from './status-reports';
 import { OSS_SCOPE } from './status-reports';
 
-/** How long a permit may be in the middle of opening its application before it is given up on. */
-const OPENING_GRACE = sql`interval '2 minutes'`;
-
 @Injectable()
 export class ReportsRepository {
   /**
-   * The OSS permit that opened this application, with what OSS said of it (the checklist entry
-   * in the NIB data for its region and name); undefined if none did.
+   * The OSS permit that opened this application (by its id or its tracking number: the opening
+   * job records the number always, the id when intake gave it), with what OSS said of it (the
+   * checklist entry in the NIB data, for its region); undefined if none did.
+   *
+   * The agency tells of a new case at once (it starts verifying on receipt), possibly before the
+   * job that opened the application has committed what it opened: that job holds its permit's
+   * row locked from before it asks intake until it commits. So when no permit matches, this
+   * waits for every permit being opened (a share lock on the OPENING rows) and looks again.
    */
-  async permitOf(tx: Executor, applicationId: string): Promise<ReportedPermit | undefined> {
+  async permitOf(
+    tx: Executor,
+    applicationId: string,
+    trackingNo: string,
+  ): Promise<ReportedPermit | undefined> {
+    const found = await this.matching(tx, applicationId, trackingNo);
+    if (found) return found;
+    await tx.query(sql`SELECT 1 FROM oss_permits WHERE state = 'OPENING' FOR SHARE`);
+    return this.matching(tx, applicationId, trackingNo);
+  }
+
+  private async matching(
+    tx: Executor,
+    applicationId: string,
+    trackingNo: string,
+  ): Promise<ReportedPermit | undefined> {
     const [row] = await tx.query(sql<{
       nib: string;
       id_izin: string;
@@ -31,15 +49,13 @@ export class ReportsRepository {
       SELECT p.nib, p.id_izin, p.kd_izin, p.id_proyek, p.id_produk, n.oss_id, p.nama_izin,
              (SELECT c->>'kd_daerah'
                 FROM jsonb_array_elements(
-                       CASE WHEN jsonb_typeof(coalesce(n.data->'data_checklist',
-                                                       n.data->'dataNIB'->'data_checklist'))
-                                 = 'array'
-                            THEN coalesce(n.data->'data_checklist',
-                                          n.data->'dataNIB'->'data_checklist')
-                            ELSE '[]'::jsonb END) c
+                       CASE WHEN jsonb_typeof(n.data->'data_checklist') = 'array'
+                            THEN n.data->'data_checklist' ELSE '[]'::jsonb END) c
                WHERE c->>'id_izin' = p.id_izin LIMIT 1) AS kd_daerah
         FROM oss_permits p JOIN oss_nibs n ON n.nib = p.nib
-       WHERE p.application_id = ${applicationId}`);
+       WHERE p.state = 'OPENED'
+         AND (p.application_id = ${applicationId} OR p.tracking_no = ${trackingNo})
+       LIMIT 1`);
     if (!row) return undefined;
     return {
       nib: row.nib,
@@ -51,18 +67,6 @@ export class ReportsRepository {
       ...(row.kd_daerah ? { kdDaerah: row.kd_daerah } : {}),
       ...(row.nama_izin ? { namaIzin: row.nama_izin } : {}),
     };
-  }
-
-  /**
-   * Whether a permit is opening its application right now: the agency may tell of the new case
-   * (it starts verifying at once) before this service has recorded which application the permit
-   * opened, and that event must wait rather than be taken for another application's.
-   */
-  async opening(tx: Executor): Promise<boolean> {
-    const [row] = await tx.query(sql`
-      SELECT 1 FROM oss_permits
-       WHERE state = 'OPENING' AND received_at > now() - ${OPENING_GRACE} LIMIT 1`);
-    return row !== undefined;
   }
 
   /** The subscription of OSS's reports, if OSS_BASE_URL was ever set. */
