@@ -105,4 +105,39 @@ describe('fake OSS', () => {
       createHash('sha1').update('up812020773000120261204').digest('hex'),
     );
   });
+
+  it('is told what to do over HTTP in a demo, and forwards a receiveNIB body as it is', async () => {
+    let forwarded = '';
+    const mall = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (c: Buffer) => chunks.push(c));
+      request.on('end', () => {
+        forwarded = Buffer.concat(chunks).toString();
+        response.end('{"responreceiveNIB":{"status":"1","keterangan":"Berhasil menyimpan data"}}');
+      });
+    });
+    await new Promise<void>((r) => mall.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(mall.address() as AddressInfo).port}/v1/oss/receiveNIB`;
+    const demo = await new FakeOss('key-1', {
+      control: true,
+      mall: { url, username: 'u', password: 'p' },
+    }).start();
+    try {
+      const mode = await fetch(`${demo.baseUrl()}/_fake/mode`, {
+        method: 'PUT',
+        body: JSON.stringify({ kind: 'pia-error', kode: 500 }),
+      });
+      expect(mode.status).toBe(200);
+      expect(demo.mode).toEqual({ kind: 'pia-error', kode: 500 });
+      const payload = '{ "dataNIB": {"nib": "8120207730001"} }';
+      const sent = await fetch(`${demo.baseUrl()}/_fake/nib`, { method: 'POST', body: payload });
+      expect(((await sent.json()) as { status: number }).status).toBe(200);
+      expect(forwarded).toBe(payload);
+      const calls = await fetch(`${demo.baseUrl()}/_fake/calls`);
+      expect(await calls.json()).toEqual([]);
+    } finally {
+      await demo.stop();
+      mall.close();
+    }
+  });
 });

@@ -66,14 +66,16 @@ export class FakeOss {
   private readonly held = new Set<ServerResponse>();
 
   private readonly control: boolean;
+  private readonly mall?: FakeOssMall;
 
   constructor(
     readonly userKey: string,
     /** `control`: also serve `/_fake/*` (mode, calls, sending receiveNIB), for a demo. */
-    options: { port?: number; control?: boolean } = {},
+    options: { port?: number; control?: boolean; mall?: FakeOssMall } = {},
   ) {
     this.port = options.port ?? 0;
     this.control = options.control ?? false;
+    this.mall = options.mall;
   }
 
   async start(host = '127.0.0.1'): Promise<this> {
@@ -147,7 +149,10 @@ export class FakeOss {
     return { status: response.status, body: await response.text() };
   }
 
-  /** The demo's control API: `GET calls`, `PUT mode` (a `FakeOssMode`), `POST nib`. */
+  /**
+   * The demo's control API: `GET calls`, `PUT mode` (a `FakeOssMode`), and `POST nib`, whose
+   * body goes byte for byte to the mall's receiveNIB with the Token OSS would send.
+   */
   private async controlCall(
     path: string,
     method: string | undefined,
@@ -158,6 +163,15 @@ export class FakeOss {
       void response
         .writeHead(status, { 'content-type': 'application/json' })
         .end(JSON.stringify(body));
+    if (path === 'nib' && method === 'POST') {
+      if (!this.mall) return json(400, { error: 'no mall configured (FAKE_OSS_MALL_URL)' });
+      const answer = await FakeOss.sendNib(
+        this.mall.url,
+        Buffer.concat(chunks).toString('utf8'),
+        this.mall,
+      ).catch((error: Error) => ({ status: 0, body: error.message }));
+      return json(200, answer);
+    }
     let input: Record<string, unknown> = {};
     try {
       if (chunks.length > 0)
@@ -184,16 +198,6 @@ export class FakeOss {
       this.mode = input as FakeOssMode;
       if (input.kind !== 'hang') this.release();
       return json(200, this.mode);
-    }
-    if (path === 'nib' && method === 'POST') {
-      const { url, username, password, body } = input as Record<string, string>;
-      if (typeof url !== 'string' || typeof body !== 'string')
-        return json(400, { error: 'url and body (the receiveNIB payload, as text) are required' });
-      const answer = await FakeOss.sendNib(url, body, {
-        username: username ?? '',
-        password: password ?? '',
-      }).catch((error: Error) => ({ status: 0, body: error.message }));
-      return json(200, answer);
     }
     return json(404, { error: 'GET /_fake/calls, PUT /_fake/mode, POST /_fake/nib' });
   }
@@ -263,6 +267,14 @@ export class FakeOss {
       }
     }
   }
+}
+
+/** The mall the fake calls receiveNIB on, and the credentials OSS and the mall agreed on. */
+export interface FakeOssMall {
+  url: string;
+  username: string;
+  password: string;
+  timeZone?: string;
 }
 
 /** The PIA's receiveNIB token: SHA1(USERNAME + PASSWORD + NIB + date `Ymd`), lower-case hex. */
