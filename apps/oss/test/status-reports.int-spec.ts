@@ -11,6 +11,7 @@ import {
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
+import { signPaymentCallback } from '@satupintu/domain';
 import { databaseName, databaseUrl } from '@satupintu/persistence';
 import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
@@ -19,6 +20,9 @@ type Answer = { status?: string; sequence?: number } & Record<string, unknown>;
 type Application = { applicationId: string; trackingNo: string };
 
 const AGENCY = 'DUKCAPIL';
+/** PUPR's building permit charges an assessed fee, paid against a payment code (ADR 0022). */
+const FEE_AGENCY = 'PUPR';
+const BANK_SECRET = 'the-secret-shared-with-the-bank-in-this-test';
 const USER_KEY = 'uk-test-7f3a';
 const BIRTH_FORM = {
   childName: 'Ayu',
@@ -38,7 +42,8 @@ const LIFE = ['09', '11', '41', '42', '10', '20', '50'];
  * `kd_status` codes of its life in order, then the permit with receiveLicense, every body as the
  * PIA lists it and with the `user_key`; with OSS failing (HTTP 503, then an error `kode` in an
  * HTTP 200, then hanging) while the case moves, OSS receives every report once it is back, in
- * order, each acknowledged once, and every attempt is kept with OSS's reply.
+ * order, each acknowledged once, and every attempt is kept with OSS's reply. A building permit's
+ * fee is reported as due (30, with its billing) and as confirmed by the bank (31).
  *
  * The permit's row is written here as the inbound half's opening job writes it (OPENING, locked
  * while intake opens its application, then OPENED with it), so this test does not depend on
@@ -54,12 +59,22 @@ describe('status reports to OSS', () => {
   const approver = anOfficer(AGENCY, ['APPROVER']);
   const mallAdmin = anOfficer('MPP', ['MALL_ADMIN']);
   const agencyAdmin = anOfficer(AGENCY, ['AGENCY_ADMIN']);
+  const puprVerifier = anOfficer(FEE_AGENCY, ['VERIFIER']);
+  const puprApprover = anOfficer(FEE_AGENCY, ['APPROVER']);
   const auth = new Map<Principal, string>();
 
   beforeAll(async () => {
     oss = await new FakeOss(USER_KEY).start();
     issuer = await TestTokenIssuer.start();
-    for (const principal of [siti, verifier, approver, mallAdmin, agencyAdmin])
+    for (const principal of [
+      siti,
+      verifier,
+      approver,
+      mallAdmin,
+      agencyAdmin,
+      puprVerifier,
+      puprApprover,
+    ])
       auth.set(
         principal,
         (await issuer.authorization(principal, { expiresInSeconds: 3600 })).authorization,
@@ -68,6 +83,11 @@ describe('status reports to OSS', () => {
       ServiceProcess.start('intake', { DEMO_SEED: 'true' }),
       ServiceProcess.start('gateway'),
       ServiceProcess.start('agency', { AGENCY_CODE: AGENCY, DEMO_SEED: 'true' }),
+      ServiceProcess.start('agency', {
+        AGENCY_CODE: FEE_AGENCY,
+        DEMO_SEED: 'true',
+        PAYMENT_CALLBACK_SECRETS: BANK_SECRET,
+      }),
       ServiceProcess.start('oss', {
         OSS_BASE_URL: oss.baseUrl(),
         OSS_USER_KEY: USER_KEY,
@@ -85,6 +105,11 @@ describe('status reports to OSS', () => {
         "SELECT 1 FROM service_standards WHERE code = 'DUKCAPIL-AKTA-LAHIR'",
       );
       expect(rows).toHaveLength(1);
+      const fee = await queryServiceDb(
+        ['agency', FEE_AGENCY],
+        "SELECT 1 FROM service_standards WHERE code = 'PUPR-PBG'",
+      );
+      expect(fee).toHaveLength(1);
     });
   }, 120_000);
 
@@ -135,7 +160,9 @@ describe('status reports to OSS', () => {
    * agency has opened the case and told of it, so that the oss service hears of the case's first
    * move before it knows the application is OSS's (and must wait for the job).
    */
-  async function applicationFromOss(): Promise<{ application: Application; idIzin: string }> {
+  async function applicationFromOss(
+    serviceCode = 'DUKCAPIL-AKTA-LAHIR',
+  ): Promise<{ application: Application; idIzin: string }> {
     const nib = `81${String(randomInt(10 ** 10)).padStart(11, '0')}`;
     const idIzin = `I-${Date.now()}${randomInt(1000)}`.slice(0, 25);
     await queryServiceDb(['oss'], `INSERT INTO oss_nibs (nib, oss_id, data) VALUES ($1, $2, $3)`, [
@@ -146,9 +173,9 @@ describe('status reports to OSS', () => {
     await queryServiceDb(
       ['oss'],
       `INSERT INTO oss_permits (nib, id_izin, kd_izin, id_proyek, nama_izin, service_code, state)
-       VALUES ($1, $2, '033000000001', 'R-202112141140213930001', 'Akta Kelahiran',
-               'DUKCAPIL-AKTA-LAHIR', 'OPENING')`,
-      [nib, idIzin],
+       VALUES ($1, $2, '033000000001', 'R-202112141140213930001', 'Akta Kelahiran', $3,
+               'OPENING')`,
+      [nib, idIzin, serviceCode],
     );
     const env = testEnvironment();
     const job = new Client({
@@ -161,11 +188,18 @@ describe('status reports to OSS', () => {
         nib,
         idIzin,
       ]);
-      const { status, body } = await call(siti, 'POST', '/v1/applications', {
-        serviceCode: 'DUKCAPIL-AKTA-LAHIR',
-        form: BIRTH_FORM,
-        documents: [{ requirement: 'KK', documentId: await upload() }],
-      });
+      const { status, body } = await call(
+        siti,
+        'POST',
+        '/v1/applications',
+        serviceCode === 'DUKCAPIL-AKTA-LAHIR'
+          ? {
+              serviceCode,
+              form: BIRTH_FORM,
+              documents: [{ requirement: 'KK', documentId: await upload() }],
+            }
+          : { serviceCode },
+      );
       expect(status).toBe(201);
       const application = body as unknown as Application;
       // The agency told of the new case (intake followed it) while the job is still open.
@@ -322,6 +356,55 @@ describe('status reports to OSS', () => {
     expect(answers.some((a) => a.error !== null && /timeout|abort/i.test(a.error))).toBe(true);
   });
 
+  it('reports the fee: 30 with its billing while it is due, 31 once the bank confirmed it', async () => {
+    const { application, idIzin } = await applicationFromOss('PUPR-PBG');
+    const cases = `/v1/agencies/${FEE_AGENCY}/cases/${application.trackingNo}/transitions`;
+    const verified = await call(puprVerifier, 'POST', cases, {
+      action: 'COMPLETE_VERIFICATION',
+      amount: 1_250_000,
+    });
+    expect(verified.body).toMatchObject({ status: 'AWAITING_PAYMENT' });
+    const payment = verified.body.payment as { code: string; amount: number };
+    const raw = JSON.stringify({
+      reference: `BANK-${idIzin}`,
+      amount: payment.amount,
+      paymentCode: payment.code,
+      paidAt: new Date().toISOString(),
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const paid = await fetch(`${gateway.url}/v1/agencies/${FEE_AGENCY}/payments/callback`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'payment-timestamp': String(timestamp),
+        'payment-signature': signPaymentCallback(BANK_SECRET, timestamp, raw),
+      },
+      body: raw,
+    });
+    expect(paid.status).toBe(200);
+    await eventually(async () => expect(await intakeStatusOf(application)).toBe('IN_REVIEW'));
+    expect((await call(puprApprover, 'POST', cases, { action: 'APPROVE' })).status).toBe(200);
+    expect((await call(puprApprover, 'POST', cases, { action: 'ISSUE' })).status).toBe(200);
+    await eventually(() =>
+      expect(acknowledgedOf(idIzin)).toEqual([
+        '09',
+        '10',
+        '30',
+        '31',
+        '20',
+        '50',
+        expect.stringMatching(/^license PUPR-/) as string,
+      ]),
+    );
+    const due = oss.acknowledged().find((c) => c.body.includes(idIzin) && c.body.includes('"30"'));
+    expect(due!.json).toMatchObject({
+      IZINSTATUS: {
+        kd_status: '30',
+        data_pnbp: { kd_billing: payment.code, nominal: String(payment.amount) },
+      },
+    });
+  });
+
   it("shows a mall admin every report with every attempt and OSS's reply, a page at a time", async () => {
     const refused = await call(agencyAdmin, 'GET', '/v1/oss/deliveries');
     expect(refused.status).toBe(403);
@@ -340,8 +423,8 @@ describe('status reports to OSS', () => {
       seen.push(...items);
       cursor = page.body.nextCursor as string | undefined;
     } while (cursor);
-    // Both cases: 2 × (7 statuses and the permit), the latest first.
-    expect(seen).toHaveLength(2 * (LIFE.length + 1));
+    // The three cases: 2 × (7 statuses and the permit), and the fee's 6 and its permit.
+    expect(seen).toHaveLength(2 * (LIFE.length + 1) + 7);
     expect(seen.every((d) => d.status === 'delivered')).toBe(true);
     const retried = seen.find((d) => d.kdStatus === '11' && (d.attempts as unknown[]).length > 1)!;
     const attempts = retried.attempts as Array<Record<string, unknown>>;
@@ -352,6 +435,6 @@ describe('status reports to OSS', () => {
       trackingNo: expect.stringMatching(/^[0-9A-Z]{9}$/) as string,
       idIzin: expect.stringMatching(/^I-/) as string,
     });
-    expect(seen.filter((d) => d.method === 'receiveLicense')).toHaveLength(2);
+    expect(seen.filter((d) => d.method === 'receiveLicense')).toHaveLength(3);
   });
 });
