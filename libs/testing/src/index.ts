@@ -16,3 +16,4 @@ export * from './pdf-text';
 export * from './webhook-receiver';
 export * from './fake-oss';
 export * from './gateway-call';
+export * from './oss-pia';

@@ -1,0 +1,315 @@
+import type { Principal } from '@satupintu/contracts';
+import {
+  PIA_REQUEST_EXAMPLE,
+  type PiaFileDsBody,
+  type PiaNibBody,
+  ServiceProcess,
+  TestTokenIssuer,
+  anOfficer,
+  deleteNamespaceStreams,
+  eventually,
+  piaExample,
+  piaNibExample,
+  queryServiceDb,
+  testEnvironment,
+} from '@satupintu/testing';
+import { ossToken } from '../src/inbound/token';
+
+const USERNAME = 'OSS000';
+const PASSWORD = 'kata-sandi-uji';
+const credentials = { username: USERNAME, password: PASSWORD, timeZone: 'Asia/Jakarta' };
+const NIB = '8120000110171';
+const OTHER_NIB = '8120000110172';
+const DAY_MS = 86_400_000;
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/**
+ * OSS calling the mall's receiveNIB and receiveFileDS through the gateway, with the PIA's own
+ * example bodies read from the published document (docs/reference/oss-pia), against the real
+ * gateway, oss and intake (demo catalog) over PostgreSQL and NATS.
+ */
+describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () => {
+  const env = testEnvironment();
+  const namespace = `${env.SP_NAMESPACE}-ossin`;
+  const prefix = `${env.DB_PREFIX}_ossin`;
+  const isolated = { SP_NAMESPACE: namespace, DB_PREFIX: prefix };
+  const services: ServiceProcess[] = [];
+  let issuer: TestTokenIssuer;
+  let gateway: ServiceProcess;
+  const mallAdmin: Principal = anOfficer('MPP', ['MALL_ADMIN']);
+  let adminAuthorization: string;
+
+  const oss = (db: string, sql: string, params: unknown[] = []) =>
+    queryServiceDb<Record<string, string>>([db], sql, params, prefix);
+
+  async function call(method: string, body: string, token?: string): Promise<Answer> {
+    const response = await fetch(`${gateway.url}/v1/oss/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { token } : {}) },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: JSON.parse(text) };
+  }
+
+  const tokenFor = (nib: string, at = new Date()) => ossToken(credentials, nib, at);
+
+  /** The PIA's receiveNIB example, as published. */
+  const rawNibExample = () => piaExample('receiveNIB', PIA_REQUEST_EXAMPLE);
+
+  /**
+   * The PIA's example with the values it leaves empty: a NIB, its person responsible by KTP,
+   * a project with its KBLI, and three permits: one the demo map knows by code (PBG), one by
+   * code and KBLI (reklame for KBLI 73100), one it does not know.
+   */
+  function filledNib(nib = NIB, idPrefix = 'I-NIB1'): PiaNibBody {
+    const body = piaNibExample();
+    const data = body.dataNIB;
+    data.nib = nib;
+    data.oss_id = 'P-202612010001';
+    data.nama_perseroan = 'PT Maju Bersama Cibinong';
+    Object.assign(data.penanggung_jwb[0], {
+      jns_identitas_penanggung_jwb: '01',
+      no_identitas_penanggung_jwb: '3201015506900003',
+      nama_penanggung_jwb: 'Siti Rahmawati',
+    });
+    Object.assign(data.data_proyek[0], { id_proyek: 'R-1', kbli: '73100' });
+    const template = data.data_checklist[0];
+    data.data_checklist = [
+      { ...template, id_izin: `${idPrefix}-PBG`, id_proyek: 'R-1', kd_izin: '032000000001' },
+      { ...template, id_izin: `${idPrefix}-REK`, id_proyek: 'R-1', kd_izin: '059000000020' },
+      { ...template, id_izin: `${idPrefix}-UNK`, id_proyek: 'R-1', kd_izin: '999000000001' },
+    ];
+    return body;
+  }
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace });
+    adminAuthorization = (await issuer.authorization(mallAdmin, { expiresInSeconds: 3600 }))
+      .authorization;
+    // One after the other: on a loaded machine three starting at once can each miss their 30 s.
+    for (const [name, extra] of [
+      ['intake', { DEMO_SEED: 'true' }],
+      ['oss', { OSS_USERNAME: USERNAME, OSS_PASSWORD: PASSWORD }],
+      ['gateway', {}],
+    ] as const)
+      services.push(await ServiceProcess.start(name, { ...isolated, ...extra }));
+    gateway = services.at(-1)!;
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await issuer?.stop();
+    await deleteNamespaceStreams(env.NATS_URL, namespace);
+  });
+
+  it("answers the PIA's example as published with the PIA's 400 naming its empty nib, and writes nothing", async () => {
+    const answer = await call('receiveNIB', rawNibExample(), tokenFor(''));
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(answer.body).toEqual({
+      responreceiveNIB: { status: '2', keterangan: 'Data Parameter Salah: dataNIB.nib' },
+    });
+    expect(await oss('oss', 'SELECT nib FROM oss_nibs')).toEqual([]);
+  });
+
+  it("opens the applications the checklist asks of the mall's agencies, and records the unmapped permit", async () => {
+    const answer = await call('receiveNIB', JSON.stringify(filledNib()), tokenFor(NIB));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      responreceiveNIB: { status: '1', keterangan: 'Berhasil menyimpan data' },
+    });
+
+    const permits = await eventually(async () => {
+      const rows = await oss(
+        'oss',
+        `SELECT id_izin, state, service_code, tracking_no, application_id::text
+           FROM oss_permits WHERE nib = $1 ORDER BY id_izin`,
+        [NIB],
+      );
+      expect(rows.filter((row) => row.state === 'OPENING')).toEqual([]);
+      return rows;
+    }, 30_000);
+    expect(permits).toEqual([
+      expect.objectContaining({ id_izin: 'I-NIB1-PBG', state: 'OPENED', service_code: 'PUPR-PBG' }),
+      expect.objectContaining({
+        id_izin: 'I-NIB1-REK',
+        state: 'OPENED',
+        service_code: 'DPMPTSP-REKLAME',
+      }),
+      expect.objectContaining({ id_izin: 'I-NIB1-UNK', state: 'UNMAPPED', service_code: null }),
+    ]);
+
+    // Intake has exactly these applications, for the person responsible, through the portal.
+    const applications = await oss(
+      'intake',
+      `SELECT id::text, tracking_no, service_code, channel, external_reference
+         FROM applications WHERE external_reference LIKE $1 ORDER BY external_reference`,
+      [`oss:${NIB}:%`],
+    );
+    expect(applications).toEqual([
+      expect.objectContaining({
+        service_code: 'PUPR-PBG',
+        channel: 'PORTAL',
+        external_reference: `oss:${NIB}:I-NIB1-PBG`,
+        tracking_no: permits[0].tracking_no,
+        id: permits[0].application_id,
+      }),
+      expect.objectContaining({
+        service_code: 'DPMPTSP-REKLAME',
+        channel: 'PORTAL',
+        external_reference: `oss:${NIB}:I-NIB1-REK`,
+        tracking_no: permits[1].tracking_no,
+        id: permits[1].application_id,
+      }),
+    ]);
+
+    // The mall admin sees the permit to map.
+    const listed = await fetch(`${gateway.url}/v1/oss/unmapped-permits`, {
+      headers: { authorization: adminAuthorization },
+    });
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual({
+      items: [
+        expect.objectContaining({
+          nib: NIB,
+          idIzin: 'I-NIB1-UNK',
+          kdIzin: '999000000001',
+          kbli: '73100',
+        }),
+      ],
+    });
+  });
+
+  it('opens nothing twice when the same NIB comes again', async () => {
+    const again = await call('receiveNIB', JSON.stringify(filledNib()), tokenFor(NIB));
+    expect(again.status).toBe(200);
+    const [counts] = await oss(
+      'oss',
+      `SELECT (SELECT count(*) FROM oss_permits WHERE nib = $1) AS permits,
+              (SELECT received_count FROM oss_nibs WHERE nib = $1) AS received,
+              (SELECT count(*) FROM jobs WHERE kind = 'oss.permit.open') AS jobs`,
+      [NIB],
+    );
+    expect(counts).toEqual({ permits: '3', received: 2, jobs: '0' });
+    const [intake] = await oss(
+      'intake',
+      'SELECT count(*) AS n FROM applications WHERE external_reference LIKE $1',
+      [`oss:${NIB}:%`],
+    );
+    expect(intake.n).toBe('2');
+  });
+
+  it("refuses a wrong, missing, another day's or another NIB's Token with the PIA's 401, writing nothing", async () => {
+    const body = JSON.stringify(filledNib(OTHER_NIB, 'I-NIB2'));
+    const now = Date.now();
+    const wrongPassword = ossToken({ ...credentials, password: 'salah' }, OTHER_NIB, new Date());
+    for (const token of [
+      undefined,
+      wrongPassword,
+      tokenFor(OTHER_NIB, new Date(now - DAY_MS)),
+      tokenFor(OTHER_NIB, new Date(now + DAY_MS)),
+      tokenFor(NIB),
+      'not-a-token',
+    ]) {
+      const answer = await call('receiveNIB', body, token);
+      expect({ token, status: answer.status, body: answer.body }).toEqual({
+        token,
+        status: 401,
+        body: { responreceiveNIB: { status: '2', keterangan: 'User Akses Tidak Valid' } },
+      });
+      expect(answer.headers.get('www-authenticate')).toBe('Token realm="oss"');
+    }
+    expect(await oss('oss', 'SELECT nib FROM oss_nibs WHERE nib = $1', [OTHER_NIB])).toEqual([]);
+  });
+
+  it("answers a malformed body with the PIA's 400 naming the field, writing nothing", async () => {
+    const badPermit = filledNib(OTHER_NIB, 'I-NIB2');
+    badPermit.dataNIB.data_checklist[2].id_izin = 12345;
+    const answer = await call('receiveNIB', JSON.stringify(badPermit), tokenFor(OTHER_NIB));
+    expect(answer).toMatchObject({
+      status: 400,
+      body: {
+        responreceiveNIB: {
+          status: '2',
+          keterangan: 'Data Parameter Salah: dataNIB.data_checklist[2].id_izin',
+        },
+      },
+    });
+    const notJson = await call('receiveNIB', '{"dataNIB": {', tokenFor(OTHER_NIB));
+    expect(notJson).toMatchObject({
+      status: 400,
+      body: { responreceiveNIB: { status: '2', keterangan: 'Data Parameter Salah: body' } },
+    });
+    expect(await oss('oss', 'SELECT nib FROM oss_nibs WHERE nib = $1', [OTHER_NIB])).toEqual([]);
+    expect(await oss('oss', 'SELECT id_izin FROM oss_permits WHERE nib = $1', [OTHER_NIB])).toEqual(
+      [],
+    );
+  });
+
+  it('records the signed file OSS sends against its permit and application, once', async () => {
+    const raw = piaExample('receiveFileDS', PIA_REQUEST_EXAMPLE);
+    const empty = await call('receiveFileDS', raw, tokenFor(''));
+    expect(empty).toMatchObject({
+      status: 400,
+      body: {
+        responreceiveFileDS: {
+          status: '2',
+          keterangan: 'Data Parameter Salah: receiveFileDS.id_izin',
+        },
+      },
+    });
+
+    const file = JSON.parse(raw) as PiaFileDsBody;
+    Object.assign(file.receiveFileDS, {
+      id_izin: 'I-NIB1-PBG',
+      nib: NIB,
+      file_izin: 'https://oss.example/files/I-NIB1-PBG.pdf',
+    });
+    for (let i = 0; i < 2; i++) {
+      const answer = await call('receiveFileDS', JSON.stringify(file), tokenFor(NIB));
+      expect({ status: answer.status, body: answer.body }).toEqual({
+        status: 200,
+        body: { responreceiveFileDS: { status: '1', keterangan: 'Berhasil menyimpan data' } },
+      });
+    }
+    const [{ tracking_no: permitTrackingNo } = {}] = await oss(
+      'oss',
+      "SELECT tracking_no FROM oss_permits WHERE nib = $1 AND id_izin = 'I-NIB1-PBG'",
+      [NIB],
+    );
+    expect(permitTrackingNo).toMatch(/^[0-9A-Z]{9}$/);
+    const files = await oss(
+      'oss',
+      `SELECT f.file_url, f.state, p.tracking_no FROM oss_files f
+         JOIN oss_permits p USING (nib, id_izin) WHERE f.nib = $1`,
+      [NIB],
+    );
+    expect(files).toEqual([
+      {
+        file_url: 'https://oss.example/files/I-NIB1-PBG.pdf',
+        state: 'RECEIVED',
+        tracking_no: permitTrackingNo,
+      },
+    ]);
+
+    file.receiveFileDS.id_izin = 'I-NEVER-SENT';
+    const unknown = await call('receiveFileDS', JSON.stringify(file), tokenFor(NIB));
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: {
+        responreceiveFileDS: {
+          status: '2',
+          keterangan: 'Data Parameter Salah: receiveFileDS.id_izin',
+        },
+      },
+    });
+    const wrongToken = await call('receiveFileDS', JSON.stringify(file), tokenFor(OTHER_NIB));
+    expect(wrongToken.status).toBe(401);
+  });
+});
