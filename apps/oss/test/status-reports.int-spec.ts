@@ -8,6 +8,7 @@ import {
   anOfficer,
   callGateway,
   eventually,
+  piaNibExample,
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
@@ -24,6 +25,8 @@ const AGENCY = 'DUKCAPIL';
 const FEE_AGENCY = 'PUPR';
 const BANK_SECRET = 'the-secret-shared-with-the-bank-in-this-test';
 const USER_KEY = 'uk-test-7f3a';
+/** What OSS and the mall agreed on for receiveNIB's Token. */
+const OSS_CREDENTIALS = { username: 'OSS000', password: 'kata-sandi-uji' };
 const BIRTH_FORM = {
   childName: 'Ayu',
   childSex: 'PEREMPUAN',
@@ -43,7 +46,9 @@ const LIFE = ['09', '11', '41', '42', '10', '20', '50'];
  * PIA lists it and with the `user_key`; with OSS failing (HTTP 503, then an error `kode` in an
  * HTTP 200, then hanging) while the case moves, OSS receives every report once it is back, in
  * order, each acknowledged once, and every attempt is kept with OSS's reply. A building permit's
- * fee is reported as due (30, with its billing) and as confirmed by the bank (31).
+ * fee is reported as due (30, with its billing) and as confirmed by the bank (31). And the whole
+ * loop: the fake OSS sends the PIA's receiveNIB example (filled in) with its Token, the oss
+ * service opens the permit's application, its case moves, and OSS hears every step.
  *
  * The permit's row is written here as the inbound half's opening job writes it (OPENING, locked
  * while intake opens its application, then OPENED with it), so this test does not depend on
@@ -89,6 +94,8 @@ describe('status reports to OSS', () => {
         PAYMENT_CALLBACK_SECRETS: BANK_SECRET,
       }),
       ServiceProcess.start('oss', {
+        OSS_USERNAME: OSS_CREDENTIALS.username,
+        OSS_PASSWORD: OSS_CREDENTIALS.password,
         OSS_BASE_URL: oss.baseUrl(),
         OSS_USER_KEY: USER_KEY,
         OSS_KD_INSTANSI: '001',
@@ -252,6 +259,27 @@ describe('status reports to OSS', () => {
     });
   }
 
+  /** The bank's signed callback: the fee is paid (ADR 0022). */
+  async function bankPays(payment: { code: string; amount: number }): Promise<void> {
+    const raw = JSON.stringify({
+      reference: `BANK-${payment.code}`,
+      amount: payment.amount,
+      paymentCode: payment.code,
+      paidAt: new Date().toISOString(),
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const paid = await fetch(`${gateway.url}/v1/agencies/${FEE_AGENCY}/payments/callback`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'payment-timestamp': String(timestamp),
+        'payment-signature': signPaymentCallback(BANK_SECRET, timestamp, raw),
+      },
+      body: raw,
+    });
+    expect(paid.status).toBe(200);
+  }
+
   /** What OSS acknowledged of a permit, in order: its status codes, then `license`. */
   const acknowledgedOf = (idIzin: string) =>
     oss
@@ -365,23 +393,7 @@ describe('status reports to OSS', () => {
     });
     expect(verified.body).toMatchObject({ status: 'AWAITING_PAYMENT' });
     const payment = verified.body.payment as { code: string; amount: number };
-    const raw = JSON.stringify({
-      reference: `BANK-${idIzin}`,
-      amount: payment.amount,
-      paymentCode: payment.code,
-      paidAt: new Date().toISOString(),
-    });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const paid = await fetch(`${gateway.url}/v1/agencies/${FEE_AGENCY}/payments/callback`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'payment-timestamp': String(timestamp),
-        'payment-signature': signPaymentCallback(BANK_SECRET, timestamp, raw),
-      },
-      body: raw,
-    });
-    expect(paid.status).toBe(200);
+    await bankPays(payment);
     await eventually(async () => expect(await intakeStatusOf(application)).toBe('IN_REVIEW'));
     expect((await call(puprApprover, 'POST', cases, { action: 'APPROVE' })).status).toBe(200);
     expect((await call(puprApprover, 'POST', cases, { action: 'ISSUE' })).status).toBe(200);
@@ -405,6 +417,82 @@ describe('status reports to OSS', () => {
     });
   });
 
+  it("closes the loop: OSS sends the PIA's NIB, the permit's case moves, OSS hears every step", async () => {
+    // The PIA's receiveNIB example with what it leaves empty filled in: a NIB, its person
+    // responsible by KTP, and one permit the demo map knows (PUPR's building permit).
+    const nib = `81${String(randomInt(10 ** 10)).padStart(11, '0')}`;
+    const idIzin = `I-LOOP-${randomInt(10 ** 9)}`;
+    const body = piaNibExample();
+    Object.assign(body.dataNIB, { nib, oss_id: 'P-202612010001' });
+    Object.assign(body.dataNIB.penanggung_jwb[0], {
+      jns_identitas_penanggung_jwb: '01',
+      no_identitas_penanggung_jwb: '3201015506900003',
+      nama_penanggung_jwb: 'Siti Rahmawati',
+    });
+    Object.assign(body.dataNIB.data_proyek[0], { id_proyek: 'R-1', kbli: '41011' });
+    body.dataNIB.data_checklist = [
+      {
+        ...body.dataNIB.data_checklist[0],
+        id_izin: idIzin,
+        id_proyek: 'R-1',
+        kd_izin: '032000000001',
+      },
+    ];
+    const sent = await FakeOss.sendNib(
+      `${gateway.url}/v1/oss/receiveNIB`,
+      JSON.stringify(body),
+      OSS_CREDENTIALS,
+    );
+    expect(sent).toEqual({
+      status: 200,
+      body: '{"responreceiveNIB":{"status":"1","keterangan":"Berhasil menyimpan data"}}',
+    });
+    const [permit] = await eventually(async () => {
+      const rows = await queryServiceDb<{ state: string; tracking_no: string }>(
+        ['oss'],
+        'SELECT state, tracking_no FROM oss_permits WHERE nib = $1 AND id_izin = $2',
+        [nib, idIzin],
+      );
+      expect(rows).toEqual([{ state: 'OPENED', tracking_no: expect.any(String) as string }]);
+      return rows;
+    }, 30_000);
+    const cases = `/v1/agencies/${FEE_AGENCY}/cases/${permit.tracking_no}/transitions`;
+    const intakeSays = (status: string) =>
+      eventually(async () => {
+        const [row] = await queryServiceDb<{ status: string }>(
+          ['intake'],
+          'SELECT status FROM applications WHERE tracking_no = $1',
+          [permit.tracking_no],
+        );
+        expect(row?.status).toBe(status);
+      });
+    await intakeSays('VERIFYING');
+    const moved = await call(puprVerifier, 'POST', cases, {
+      action: 'COMPLETE_VERIFICATION',
+      amount: 500_000,
+    });
+    expect(moved.body).toMatchObject({ status: 'AWAITING_PAYMENT' });
+    await bankPays(moved.body.payment as { code: string; amount: number });
+    await intakeSays('IN_REVIEW');
+    expect((await call(puprApprover, 'POST', cases, { action: 'APPROVE' })).status).toBe(200);
+    expect((await call(puprApprover, 'POST', cases, { action: 'ISSUE' })).status).toBe(200);
+    await eventually(() =>
+      expect(acknowledgedOf(idIzin)).toEqual([
+        '09',
+        '10',
+        '30',
+        '31',
+        '20',
+        '50',
+        expect.stringMatching(/^license PUPR-/) as string,
+      ]),
+    );
+    const first = oss.acknowledged().find((c) => c.body.includes(idIzin))!.json;
+    expect(first).toMatchObject({
+      IZINSTATUS: { nib, oss_id: 'P-202612010001', kd_izin: '032000000001' },
+    });
+  });
+
   it("shows a mall admin every report with every attempt and OSS's reply, a page at a time", async () => {
     const refused = await call(agencyAdmin, 'GET', '/v1/oss/deliveries');
     expect(refused.status).toBe(403);
@@ -423,8 +511,8 @@ describe('status reports to OSS', () => {
       seen.push(...items);
       cursor = page.body.nextCursor as string | undefined;
     } while (cursor);
-    // The three cases: 2 × (7 statuses and the permit), and the fee's 6 and its permit.
-    expect(seen).toHaveLength(2 * (LIFE.length + 1) + 7);
+    // The four cases: 2 × (7 statuses and the permit), and twice a fee's 6 and its permit.
+    expect(seen).toHaveLength(2 * (LIFE.length + 1) + 2 * 7);
     expect(seen.every((d) => d.status === 'delivered')).toBe(true);
     const retried = seen.find((d) => d.kdStatus === '11' && (d.attempts as unknown[]).length > 1)!;
     const attempts = retried.attempts as Array<Record<string, unknown>>;
@@ -435,6 +523,6 @@ describe('status reports to OSS', () => {
       trackingNo: expect.stringMatching(/^[0-9A-Z]{9}$/) as string,
       idIzin: expect.stringMatching(/^I-/) as string,
     });
-    expect(seen.filter((d) => d.method === 'receiveLicense')).toHaveLength(3);
+    expect(seen.filter((d) => d.method === 'receiveLicense')).toHaveLength(4);
   });
 });
