@@ -8,6 +8,7 @@ import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { DeadlineAlertsModule } from './deadline-alerts/deadline-alerts.module';
+import { OssDeliveriesModule } from './oss-deliveries/oss-deliveries.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { GatewayConfig } from './config';
 import { LiveModule } from './live/live.module';
@@ -56,6 +57,7 @@ export class GatewayModule {
         ServicesModule,
         PaymentsModule,
         DeadlineAlertsModule,
+        OssDeliveriesModule,
       ],
     };
   }

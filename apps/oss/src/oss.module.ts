@@ -6,6 +6,8 @@ import type { OssConfig } from './config';
 import { InboundModule } from './inbound/inbound.module';
 import { loadPermitMap } from './inbound/permit-map';
 import { OSS_MIGRATIONS } from './migrations';
+import { OssReportsModule } from './reports/reports.module';
+import { loadOssReportsConfig, type OssReportsConfig } from './reports/reports-config';
 
 /**
  * The connector to Indonesia's Online Single Submission (OSS RBA, PIA v4.3.22): the methods OSS
@@ -15,7 +17,10 @@ import { OSS_MIGRATIONS } from './migrations';
  */
 @Module({})
 export class OssModule {
-  static forRoot(config: OssConfig): DynamicModule {
+  static forRoot(
+    config: OssConfig,
+    reports: OssReportsConfig = loadOssReportsConfig(),
+  ): DynamicModule {
     return {
       module: OssModule,
       imports: [
@@ -40,6 +45,8 @@ export class OssModule {
           },
           permitMap: loadPermitMap(config.OSS_PERMIT_MAP),
         }),
+        // The status reports sent back to OSS (ADR 0031).
+        OssReportsModule.forRoot(reports),
       ],
       global: true,
     };

@@ -1230,6 +1230,26 @@ export interface paths {
         patch: operations["updateOfficer"];
         trace?: never;
     };
+    "/v1/oss/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The status reports sent to OSS, with every attempt and its reply
+         * @description Every move of a case that came from OSS is reported to OSS RBA (receiveLicenseStatus with its `kd_status`, receiveLicense with the issued permit), in order per application, retried with backoff until OSS's reply says `kode` 200 (PIA Lampiran 9), never sent again once it did. This is their log, the latest first, a page at a time (`nextCursor`): each report with every attempt, its HTTP status and OSS's reply. For mall administrators. No personal data: the permit is named by its NIB and OSS ids.
+         */
+        get: operations["listOssDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oss/receiveFileDS": {
         parameters: {
             query?: never;
@@ -3121,6 +3141,112 @@ export interface components {
             /** @description Present when there are more: pass it as `cursor` for the next page */
             nextCursor?: string;
         };
+        OssAttemptResponse: {
+            /**
+             * @description OSS's reply: its `kode` and `keterangan` (PIA Lampiran 9), or the start of what it sent when that was no PIA reply. Only kode 200 acknowledges a report
+             * @example 500 Proses Payload Data Di Sistem OSS Gagal
+             */
+            answer?: string;
+            /**
+             * Format: date-time
+             * @description When it was sent (UTC)
+             * @example 2026-12-03T03:04:05.120Z
+             */
+            at: string;
+            /** @example 1 */
+            attempt: number;
+            /** @example 84 */
+            durationMs: number;
+            /**
+             * @description Why there was no answer (refused, timed out)
+             * @example TimeoutError: The operation was aborted due to timeout
+             */
+            error?: string;
+            /**
+             * @description The HTTP status OSS answered; absent when it did not answer
+             * @example 200
+             */
+            httpStatus?: number;
+        };
+        OssDeliveriesPageResponse: {
+            /** @description The latest first */
+            items: components["schemas"]["OssDeliveryResponse"][];
+            /** @description Present when there are more reports: pass it as `cursor` for the next page */
+            nextCursor?: string;
+        };
+        OssDeliveryResponse: {
+            /**
+             * Format: uuid
+             * @example 0b7e1f7a-51b3-4b8e-9a53-1d2f0c6c7e11
+             */
+            applicationId: string;
+            /** @description Every attempt, oldest first (the latest 100 at most), with OSS's reply */
+            attempts: components["schemas"]["OssAttemptResponse"][];
+            /**
+             * Format: date-time
+             * @example 2026-12-03T03:04:05.100Z
+             */
+            createdAt: string;
+            /** Format: date-time */
+            deadAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            /**
+             * Format: uuid
+             * @example 6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b
+             */
+            id: string;
+            /**
+             * @description OSS's id of the permit request (`id_izin`)
+             * @example I-202111181604410530001
+             */
+            idIzin: string;
+            /**
+             * @description receiveLicenseStatus: the `kd_status` reported (PIA Lampiran 10; docs/oss-kd-status.md)
+             * @example 11
+             */
+            kdStatus?: string;
+            /**
+             * @description The PIA method called on OSS
+             * @example receiveLicenseStatus
+             */
+            method: components["schemas"]["OssReportMethod"];
+            /**
+             * Format: date-time
+             * @description A pending report: its next attempt (UTC)
+             */
+            nextAttemptAt?: string;
+            /**
+             * @description The business (NIB) of the permit
+             * @example 8120207730001
+             */
+            nib: string;
+            /**
+             * @description receiveLicense: the permit's number (`nomor_izin`)
+             * @example DPMPTSP-2026-000123
+             */
+            nomorIzin?: string;
+            /**
+             * Format: date-time
+             * @description When the case moved (UTC)
+             * @example 2026-12-03T03:04:05.000Z
+             */
+            occurredAt: string;
+            /**
+             * @description `delivered`: OSS acknowledged it (kode 200) and it is never sent again
+             * @example pending
+             */
+            status: components["schemas"]["OssDeliveryStatus"];
+            /** @example K7M39QX2C */
+            trackingNo?: string;
+        };
+        /** @enum {string} */
+        OssDeliveryStatus: "pending" | "delivered" | "dead";
+        /**
+         * @description The PIA method called on OSS
+         * @enum {string}
+         */
+        OssReportMethod: "receiveLicenseStatus" | "receiveLicense";
         OutputAgencyResponse: {
             /** @example DUKCAPIL */
             code: string;
@@ -17341,6 +17467,165 @@ export interface operations {
                 };
             };
             /** @description The identity service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOssDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only reports in this state: `pending` (not yet acknowledged: waiting, or being retried), `delivered` (OSS answered kode 200), `dead` (refused for the whole retry window) */
+                status?: components["schemas"]["OssDeliveryStatus"];
+                /** @description Reports per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reports */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OssDeliveriesPageResponse"];
+                };
+            };
+            /** @description A malformed status, page size or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not a mall administrator */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No oss service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The oss service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

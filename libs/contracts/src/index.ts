@@ -81,4 +81,5 @@ export * from './calendar/delete-day-off.v1';
 export * from './agency/service-standard-published.v1';
 export * from './agency/publish-service-standard.v1';
 export * from './intake/list-services.v1';
+export * from './oss/oss-deliveries.v1';
 export * from './oss/receive-from-oss.v1';

@@ -18,3 +18,5 @@ export * from './workflow/deadline-risk';
 export * from './satisfaction/skm';
 export * from './satisfaction/servqual';
 export * from './complaints/complaint';
+export * from './oss/kd-status';
+export * from './oss/license-bodies';

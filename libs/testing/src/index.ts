@@ -14,5 +14,6 @@ export * from './token-issuer';
 export * from './client-credentials';
 export * from './pdf-text';
 export * from './webhook-receiver';
+export * from './fake-oss';
 export * from './gateway-call';
 export * from './oss-pia';

@@ -133,6 +133,8 @@ export interface AttemptRecord {
   retryInMs?: number;
   httpStatus?: number;
   error?: string;
+  /** What a delivery protocol kept of the answer (OSS's `kode` and `keterangan`). */
+  answer?: string;
   durationMs: number;
 }
 
@@ -154,8 +156,9 @@ export async function recordAttempts(
                            ${records.map((r) => r.retryInMs ?? 0)}::float8[],
                            ${records.map((r) => r.httpStatus ?? null)}::int[],
                            ${records.map((r) => r.error ?? null)}::text[],
-                           ${records.map((r) => Math.round(r.durationMs))}::int[])
-             AS r(id, outcome, retry_ms, http_status, error, duration_ms)
+                           ${records.map((r) => Math.round(r.durationMs))}::int[],
+                           ${records.map((r) => r.answer ?? null)}::text[])
+             AS r(id, outcome, retry_ms, http_status, error, duration_ms, answer)
     ), t AS (SELECT clock_timestamp() AS at),
     settled AS (
       UPDATE webhook_deliveries d
@@ -165,12 +168,12 @@ export async function recordAttempts(
                                  ELSE d.next_attempt_at END,
              delivered_at = CASE r.outcome WHEN 'delivered' THEN t.at END,
              dead_at = CASE r.outcome WHEN 'dead' THEN t.at END,
-             last_status = r.http_status, last_error = r.error,
+             last_status = r.http_status, last_error = r.error, last_answer = r.answer,
              claim = NULL, leased_until = NULL
         FROM r, t
        WHERE d.id = r.id AND d.claim = ${claim} AND d.status = 'pending'
       RETURNING d.id, d.seq, d.subscription_id, d.ordering_key, d.status, d.next_attempt_at,
-                d.attempts, r.http_status, r.error, r.duration_ms, t.at
+                d.attempts, r.http_status, r.error, r.duration_ms, r.answer, t.at
     ),
     -- A failing delivery's followers are not due before its next attempt: the claim does not
     -- look at them again and again while it waits (a receiver down for hours, a long queue).
@@ -191,9 +194,10 @@ export async function recordAttempts(
                         AND e.ordering_key = s.ordering_key AND e.seq > s.seq
                       ORDER BY e.seq LIMIT 1)
     )
-    INSERT INTO webhook_attempts (delivery_id, attempt, at, http_status, error, duration_ms)
+    INSERT INTO webhook_attempts
+           (delivery_id, attempt, at, http_status, error, duration_ms, answer)
     SELECT id, attempts, at - make_interval(secs => duration_ms / 1000.0), http_status, error,
-           duration_ms
+           duration_ms, answer
       FROM settled
     RETURNING delivery_id AS id`);
   return rows.map((row) => row.id);
@@ -217,6 +221,8 @@ export interface WebhookDelivery {
   nextAttemptAt: Date | null;
   lastStatus: number | null;
   lastError: string | null;
+  /** What the delivery protocol kept of the last answer, if it keeps any. */
+  lastAnswer: string | null;
   createdAt: Date;
   deliveredAt: Date | null;
   deadAt: Date | null;
@@ -227,6 +233,8 @@ export interface DeliveryAttempt {
   at: Date;
   httpStatus: number | null;
   error: string | null;
+  /** What the delivery protocol kept of the answer, if it keeps any. */
+  answer: string | null;
   durationMs: number;
 }
 
@@ -271,14 +279,16 @@ export async function listAttempts(db: Executor, deliveryId: string): Promise<De
     http_status: number | null;
     error: string | null;
     duration_ms: number;
+    answer: string | null;
   }>`
-    SELECT attempt, at, http_status, error, duration_ms FROM webhook_attempts
+    SELECT attempt, at, http_status, error, duration_ms, answer FROM webhook_attempts
      WHERE delivery_id = ${uuidOrNull(deliveryId)} ORDER BY attempt`);
   return rows.map((row) => ({
     attempt: row.attempt,
     at: row.at,
     httpStatus: row.http_status,
     error: row.error,
+    answer: row.answer,
     durationMs: row.duration_ms,
   }));
 }
@@ -386,6 +396,7 @@ interface DeliveryRow {
   next_attempt_at: Date;
   last_status: number | null;
   last_error: string | null;
+  last_answer: string | null;
   created_at: Date;
   delivered_at: Date | null;
   dead_at: Date | null;
@@ -393,8 +404,8 @@ interface DeliveryRow {
 
 const DELIVERY_COLUMNS = sql`
   id, seq, webhook_id, subscription_id, event_id, event_type, ordering_key, occurred_at, payload,
-  replay_of, status, attempts, next_attempt_at, last_status, last_error, created_at, delivered_at,
-  dead_at`;
+  replay_of, status, attempts, next_attempt_at, last_status, last_error, last_answer, created_at,
+  delivered_at, dead_at`;
 
 function deliveryOf(row: DeliveryRow): WebhookDelivery {
   return {
@@ -412,6 +423,7 @@ function deliveryOf(row: DeliveryRow): WebhookDelivery {
     nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
     lastStatus: row.last_status,
     lastError: row.last_error,
+    lastAnswer: row.last_answer,
     createdAt: row.created_at,
     deliveredAt: row.delivered_at,
     deadAt: row.dead_at,

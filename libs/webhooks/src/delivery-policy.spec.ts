@@ -6,7 +6,12 @@ import {
   type AttemptResult,
 } from './delivery-policy';
 
-const answered = (status: number): AttemptResult => ({ kind: 'answered', status, durationMs: 5 });
+const answered = (status: number, acknowledged?: boolean): AttemptResult => ({
+  kind: 'answered',
+  status,
+  durationMs: 5,
+  ...(acknowledged !== undefined ? { acknowledged } : {}),
+});
 const refused: AttemptResult = { kind: 'failed', error: 'ECONNREFUSED', durationMs: 1 };
 const HOUR = 3_600_000;
 
@@ -18,6 +23,13 @@ describe('what comes after an attempt', () => {
       expect(isDelivered(answered(status))).toBe(false);
     }
     expect(isDelivered(refused)).toBe(false);
+  });
+
+  it("is not delivered by a 2xx whose body the protocol read as a refusal (OSS's error kode)", () => {
+    expect(isDelivered(answered(200, true))).toBe(true);
+    expect(isDelivered(answered(200, false))).toBe(false);
+    expect(isDelivered(answered(500, true))).toBe(false);
+    expect(nextStep(answered(200, false), 1, 0, DEFAULT_RETRY_POLICY).kind).toBe('retry');
   });
 
   it('retries a failure with exponential backoff and full jitter, capped per attempt', () => {

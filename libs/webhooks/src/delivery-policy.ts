@@ -19,17 +19,29 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   windowMs: 24 * HOUR_MS,
 };
 
-/** What one attempt came to: an HTTP answer (any status) or no answer at all. */
+/**
+ * What one attempt came to: an HTTP answer (any status) or no answer at all. `acknowledged` is a
+ * delivery protocol's reading of the answer's body (`DeliveryProtocol`): absent, the status
+ * alone decides.
+ */
 export type AttemptResult =
-  | { kind: 'answered'; status: number; durationMs: number }
+  | { kind: 'answered'; status: number; durationMs: number; acknowledged?: boolean }
   | { kind: 'failed'; error: string; durationMs: number };
 
 /** What happens to a delivery after an attempt. */
 export type Next = { kind: 'delivered' } | { kind: 'retry'; inMs: number } | { kind: 'dead' };
 
-/** A 2xx answer delivers; anything else (a redirect too: none is followed) is a failure. */
+/**
+ * A 2xx answer delivers, unless the protocol read a refusal in its body (OSS answers HTTP 200
+ * with an error `kode`); anything else (a redirect too: none is followed) is a failure.
+ */
 export function isDelivered(result: AttemptResult): boolean {
-  return result.kind === 'answered' && result.status >= 200 && result.status < 300;
+  return (
+    result.kind === 'answered' &&
+    result.status >= 200 &&
+    result.status < 300 &&
+    result.acknowledged !== false
+  );
 }
 
 /**

@@ -45,6 +45,38 @@ export interface DeliveryWorkerOptions {
   pollMs: number;
   /** Send to names that resolve to private addresses too (development); else `sendToPublicOnly`. */
   allowPrivateTargets?: boolean;
+  /** How deliveries go on the wire and are acknowledged; absent: Standard Webhooks. */
+  protocol?: DeliveryProtocol;
+}
+
+/** What a receiver answered: its status, and the start of its body (up to 64 KiB). */
+export interface SendAnswer {
+  status: number;
+  body: string;
+}
+
+/** A delivery as a protocol sees it: what to send, and to which subscription URL. */
+export interface OutgoingDelivery {
+  url: string;
+  webhookId: string;
+  eventType: string;
+  payload: unknown;
+  occurredAt: Date;
+}
+
+/**
+ * Another protocol than Standard Webhooks over the same outbox, order and retries (ADR 0031: the
+ * OSS RBA PIA). `request` makes the HTTP request of a delivery (POST); `answer` reads what came
+ * back: whether a 2xx acknowledges it (a protocol whose receiver says "no" in a 200's body), and
+ * what of it to keep in the attempt log. Pure and quick: called once per attempt.
+ */
+export interface DeliveryProtocol {
+  request(delivery: OutgoingDelivery): {
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+  };
+  answer(delivery: OutgoingDelivery, answer: SendAnswer): { acknowledged: boolean; kept?: string };
 }
 
 export const DEFAULT_DELIVERY_WORKER_OPTIONS: Omit<DeliveryWorkerOptions, 'secretKey'> = {
@@ -62,13 +94,13 @@ export type Send = (
   headers: Record<string, string>,
   body: string,
   signal: AbortSignal,
-) => Promise<number>;
+) => Promise<SendAnswer>;
 
 /**
  * `node:http`/`node:https` over keep-alive agents (one socket per request in flight, reused
  * after): never follows a redirect (a 3xx is a failure, as Standard Webhooks asks). The answer's
- * body is read and dropped, so its connection can be reused; one that goes on too long is cut
- * instead. Not `fetch`: its web streams and per-request signals cost the sender over twice the
+ * body is read (its start kept, for a protocol that reads it), so its connection can be reused;
+ * one that goes on too long is cut instead. Not `fetch`: its web streams and per-request signals cost the sender over twice the
  * CPU per delivery (bench/README.md).
  */
 export const sendOverHttp: Send = (url, headers, body, signal) =>
@@ -95,7 +127,7 @@ const send = (
   body: string,
   signal: AbortSignal,
   agents: { http: HttpAgent; https: HttpsAgent },
-): Promise<number> =>
+): Promise<SendAnswer> =>
   new Promise((resolve, reject) => {
     // Aborted: the signal's reason (a timeout, the worker stopping), as `fetch` gives it.
     const fail = (error: Error) => reject(signal.aborted ? (signal.reason as Error) : error);
@@ -111,15 +143,19 @@ const send = (
       },
       (response) => {
         const status = response.statusCode ?? 0;
+        const chunks: Buffer[] = [];
         let read = 0;
+        const answered = () =>
+          resolve({ status, body: Buffer.concat(chunks).toString('utf8', 0, MAX_ANSWER_BYTES) });
         response.on('data', (chunk: Buffer) => {
           read += chunk.byteLength;
+          if (read - chunk.byteLength < MAX_ANSWER_BYTES) chunks.push(chunk);
           if (read <= MAX_ANSWER_BYTES) return;
-          resolve(status);
+          answered();
           // The rest is not worth waiting for: the connection goes with it.
           request.destroy();
         });
-        response.on('end', () => resolve(status));
+        response.on('end', answered);
         response.on('error', reject);
         response.on('close', () => {
           if (!response.complete)
@@ -269,12 +305,21 @@ export class DeliveryWorker {
 
   private async attempt(delivery: ClaimedDelivery, signal: AbortSignal): Promise<AttemptRecord> {
     const started = performance.now();
+    let kept: string | undefined;
     const result = await this.send(delivery, signal).then(
-      (status): AttemptResult => ({
-        kind: 'answered',
-        status,
-        durationMs: performance.now() - started,
-      }),
+      (answer): AttemptResult => {
+        const durationMs = performance.now() - started;
+        const protocol = this.options.protocol;
+        if (!protocol) return { kind: 'answered', status: answer.status, durationMs };
+        const read = protocol.answer(outgoing(delivery), answer);
+        kept = read.kept?.slice(0, MAX_ERROR_LENGTH);
+        return {
+          kind: 'answered',
+          status: answer.status,
+          durationMs,
+          acknowledged: read.acknowledged,
+        };
+      },
       (error: unknown): AttemptResult => ({
         kind: 'failed',
         error: describe(error),
@@ -293,11 +338,18 @@ export class DeliveryWorker {
       outcome: next.kind,
       ...(next.kind === 'retry' ? { retryInMs: next.inMs } : {}),
       ...(result.kind === 'answered' ? { httpStatus: result.status } : { error: result.error }),
+      ...(kept !== undefined ? { answer: kept } : {}),
       durationMs: result.durationMs,
     };
   }
 
-  private async send(delivery: ClaimedDelivery, signal: AbortSignal): Promise<number> {
+  private async send(delivery: ClaimedDelivery, signal: AbortSignal): Promise<SendAnswer> {
+    const sender =
+      this.observers.send ?? (this.options.allowPrivateTargets ? sendOverHttp : sendToPublicOnly);
+    if (this.options.protocol) {
+      const request = this.options.protocol.request(outgoing(delivery));
+      return sender(request.url, request.headers, request.body, signal);
+    }
     const body = webhookBody({
       type: delivery.event_type,
       occurredAt: delivery.occurred_at,
@@ -308,8 +360,6 @@ export class DeliveryWorker {
       'user-agent': USER_AGENT,
       ...signedHeaders(this.signersOf(delivery), delivery.webhook_id, body, new Date()),
     };
-    const sender =
-      this.observers.send ?? (this.options.allowPrivateTargets ? sendOverHttp : sendToPublicOnly);
     return sender(delivery.url, headers, body, signal);
   }
 
@@ -358,6 +408,16 @@ export class DeliveryWorker {
       );
     }
   }
+}
+
+function outgoing(delivery: ClaimedDelivery): OutgoingDelivery {
+  return {
+    url: delivery.url,
+    webhookId: delivery.webhook_id,
+    eventType: delivery.event_type,
+    payload: delivery.payload,
+    occurredAt: delivery.occurred_at,
+  };
 }
 
 /** What is kept of a failed attempt: the error and its cause (an abort puts the reason there). */

@@ -6,6 +6,7 @@ export * from './subscriptions';
 export * from './webhook-metrics';
 export * from './webhook-sources';
 export * from './webhook-rotation.migration';
+export * from './webhook-answers.migration';
 export * from './webhooks.migration';
 export * from './webhooks.module';
 export * from './webhook-config';

@@ -231,6 +231,23 @@ export async function rotateSecret(
   return row && { subscription: subscriptionOf(row), secret };
 }
 
+/**
+ * Points a subscription at another URL (a deployment's configured receiver moved): what is
+ * pending goes there from its next attempt. Bad input is a 400 problem; false: no such one.
+ */
+export async function setSubscriptionUrl(
+  db: Executor,
+  id: string,
+  url: string,
+  keeping: Pick<SubscriptionKeeping, 'allowHttp' | 'allowPrivateTargets'>,
+): Promise<boolean> {
+  const errors = subscriptionErrors({ url }, keeping);
+  if (errors.length > 0) throw DomainError.validation(errors);
+  const { count } = await db.execute(sql`
+    UPDATE webhook_subscriptions SET url = ${url} WHERE id = ${uuidOrNull(id)}`);
+  return count > 0;
+}
+
 /** Forgets a subscription, with its deliveries and their log. Answers whether it existed. */
 export async function deleteSubscription(db: Executor, id: string): Promise<boolean> {
   const { count } = await db.execute(sql`

@@ -7,6 +7,7 @@ import { CreateWorkingDayCalendar1764900000700 } from '@satupintu/platform';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import {
   CreateWebhooks1765400000000,
+  KeepWebhookAnswers1765800000500,
   RotateWebhookSecrets1765600000200,
 } from '@satupintu/webhooks';
 import { CreateCases1763856000200 } from './1763856000200-create-cases';
@@ -43,4 +44,5 @@ export const AGENCY_MIGRATIONS = [
   RotateWebhookSecrets1765600000200,
   FollowCaseChanges1765600000300,
   RenewPaymentCodes1765600000400,
+  KeepWebhookAnswers1765800000500,
 ];

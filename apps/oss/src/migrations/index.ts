@@ -4,6 +4,7 @@ import {
 } from '@satupintu/messaging';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateOssPermits1765800000100 } from './1765800000100-create-oss-permits';
+import { CreateOssReports1765800000600 } from './1765800000600-create-oss-reports';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const OSS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const OSS_MIGRATIONS = [
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateJobs1764400000100,
   CreateOssPermits1765800000100,
+  CreateOssReports1765800000600,
 ];

@@ -4,6 +4,7 @@ import {
 } from '@satupintu/messaging';
 import { CreateWorkingDayCalendar1764900000700 } from '@satupintu/platform';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
+import { KeepWebhookAnswers1765800000500 } from '@satupintu/webhooks';
 import { CreateTimeline1763856000300 } from './1763856000300-create-timeline';
 import { RecordApplicationOwners1764500000700 } from './1764500000700-record-application-owners';
 import { KeepPaymentsOnTimeline1765500000300 } from './1765500000300-keep-payments-on-timeline';
@@ -29,4 +30,5 @@ export const TRACKING_MIGRATIONS = [
   DeadlineAlerts1765700000500,
   CreateWebhooks1765700000600,
   RecordBundles1765700000800,
+  KeepWebhookAnswers1765800000500,
 ];
