@@ -2,7 +2,7 @@
  * The webhook sender of the bench: `@satupintu/webhooks` in a process of its own, as a service
  * would run it (its own pool of 20, the default worker options), on a throwaway database.
  *
- * At start: migrates (`CreateWebhooks1765400000000`, `RotateWebhookSecrets1765600000200`), creates one subscription to the receiver,
+ * At start: migrates (`CreateWebhooks1765400000000`, `RotateWebhookSecrets1765600000200`, `KeepWebhookAnswers1765800000500`), creates one subscription to the receiver,
  * and enqueues BENCH_DELIVERIES events over BENCH_APPLICATIONS ordering keys (one event per key
  * per transaction, as events of many applications arrive interleaved); then `GET /ready` answers
  * 200 with the subscription's secret. `POST /run` starts the worker and answers, once nothing is
@@ -14,6 +14,7 @@ import { migrate, postgresOptions, executorOf, sql, type Executor } from '@satup
 import {
   CreateWebhooks1765400000000,
   RotateWebhookSecrets1765600000200,
+  KeepWebhookAnswers1765800000500,
   DEFAULT_DELIVERY_WORKER_OPTIONS,
   DeliveryWorker,
   createSubscription,
@@ -120,7 +121,11 @@ async function main(): Promise<void> {
         serverUrl: url.toString(),
         database,
         entities: [],
-        migrations: [CreateWebhooks1765400000000, RotateWebhookSecrets1765600000200],
+        migrations: [
+          CreateWebhooks1765400000000,
+          RotateWebhookSecrets1765600000200,
+          KeepWebhookAnswers1765800000500,
+        ],
       }),
     ).initialize(),
   );

@@ -26,6 +26,7 @@ import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import {
   CreateWebhooks1765400000000,
+  KeepWebhookAnswers1765800000500,
   RotateWebhookSecrets1765600000200,
   DEFAULT_DELIVERY_WORKER_OPTIONS,
   PruneWebhookDeliveries,
@@ -193,6 +194,7 @@ describe('webhook delivery', () => {
             CreateJobs1764400000100,
             CreateWebhooks1765400000000,
             RotateWebhookSecrets1765600000200,
+            KeepWebhookAnswers1765800000500,
           ],
         }),
         NatsModule.forRoot({ url: env.NATS_URL, name, namespace: env.SP_NAMESPACE }),
