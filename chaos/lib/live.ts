@@ -54,22 +54,32 @@ export class LiveFollowers {
     this.running.add(running);
   }
 
-  /** Ends the live streams, then resumes each once and reads its replay. */
+  /**
+   * Ends the live streams, then resumes each once and reads its replay until it is quiet. A
+   * resume refused (the gateway may still count the streams just ended against the caller:
+   * 429) is tried again, up to ten times.
+   */
   async settle(): Promise<void> {
     this.abort.abort();
     await Promise.all(this.running);
-    await Promise.all(
-      this.followed.map(async (followed) => {
-        const quiet = new AbortController();
-        let timer = setTimeout(() => quiet.abort(), QUIET_MS);
-        await this.readStream(followed, quiet.signal, (id) => {
-          followed.lateIds.push(id);
-          clearTimeout(timer);
-          timer = setTimeout(() => quiet.abort(), QUIET_MS);
-        }).catch(() => undefined);
+    await Promise.all(this.followed.map((followed) => this.resumeOnce(followed)));
+  }
+
+  private async resumeOnce(followed: Followed): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const quiet = new AbortController();
+      let timer = setTimeout(() => quiet.abort(), QUIET_MS);
+      const ending = await this.readStream(followed, quiet.signal, (id) => {
+        followed.lateIds.push(id);
         clearTimeout(timer);
-      }),
-    );
+        timer = setTimeout(() => quiet.abort(), QUIET_MS);
+      }).catch(() => (quiet.signal.aborted ? 'quiet' : 'error'));
+      clearTimeout(timer);
+      if (ending === 'quiet' || ending === 'ended') return;
+      const key = `last resume ${ending}`;
+      followed.endings[key] = (followed.endings[key] ?? 0) + 1;
+      await new Promise((resolve) => setTimeout(resolve, RESUME_AFTER_MS));
+    }
   }
 
   private async keepFollowing(followed: Followed): Promise<void> {

@@ -20,6 +20,13 @@ describe('unavailableDependency', () => {
     ['too many connections', withCode('sorry, too many clients already', '53300'), 'database'],
     ['connection exception class 08', withCode('x', '08003'), 'database'],
     ['a terminated connection', new Error('Connection terminated unexpectedly'), 'database'],
+    [
+      'a transaction whose connection failed under it',
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), {
+        name: 'QueryRunnerAlreadyReleasedError',
+      }),
+      'database',
+    ],
     ['a pool timeout', new Error('timeout exceeded when trying to connect'), 'database'],
     [
       'a wrapped outage',

@@ -19,6 +19,11 @@ const NODE_UNAVAILABLE = new Set([
 ]);
 const PG_MESSAGES =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery)/i;
+/**
+ * TypeORM releases a transaction's query runner when its connection fails (PostgreSQL restarted
+ * under it); the transaction's next query then throws this, and that is the outage, seen late.
+ */
+const RUNNER_RELEASED = 'QueryRunnerAlreadyReleasedError';
 const NATS_MESSAGES = /CONNECTION_(CLOSED|DRAINING|REFUSED)|Connection lost|disconnect|TIMEOUT/;
 
 /**
@@ -38,6 +43,7 @@ export function unavailableDependency(error: unknown, depth = 0): Dependency | u
   const message = typeof e.message === 'string' ? e.message : '';
   if (code && PG_UNAVAILABLE.test(code)) return 'database';
   if (PG_MESSAGES.test(message)) return 'database';
+  if (e.name === RUNNER_RELEASED) return 'database';
   if (code && NODE_UNAVAILABLE.has(code)) return isNatsError(e) ? 'messaging' : 'database';
   if (isNatsError(e) && (NATS_MESSAGES.test(message) || (code && NATS_MESSAGES.test(code))))
     return 'messaging';
