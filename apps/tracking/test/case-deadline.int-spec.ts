@@ -14,6 +14,7 @@ import {
   anApplicant,
   anOfficer,
   eventually,
+  deleteNamespaceStreams,
   publishEvents,
   queryServiceDb,
   testEnvironment,
@@ -39,22 +40,29 @@ describe("a case's deadline, from the agency to tracking's read model", () => {
   const verifier = anOfficer(AGENCY, ['VERIFIER']);
   const auth = new Map<Principal, string>();
 
+  // A mall of its own: intake seeds the calendar and publishes it, and the agency's and
+  // tracking's calendar consumers start from nothing (in the run's shared namespace an earlier
+  // suite's consumers may have taken it elsewhere).
+  const env = testEnvironment();
+  const own = { SP_NAMESPACE: `${env.SP_NAMESPACE}cd`, DB_PREFIX: `${env.DB_PREFIX}_cd` };
+  const db = <T>(service: string[], sql: string, params: unknown[] = []) =>
+    queryServiceDb<T>(service, sql, params, own.DB_PREFIX);
+
   beforeAll(async () => {
-    issuer = await TestTokenIssuer.start();
+    issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: own.SP_NAMESPACE });
     for (const principal of [siti, verifier])
       auth.set(
         principal,
         (await issuer.authorization(principal, { expiresInSeconds: 3600 })).authorization,
       );
     services = await Promise.all([
-      ServiceProcess.start('intake', { DEMO_SEED: 'true' }),
-      ServiceProcess.start('gateway'),
-      ServiceProcess.start('agency', { AGENCY_CODE: AGENCY, DEMO_SEED: 'true' }),
-      ServiceProcess.start('tracking'),
+      ServiceProcess.start('intake', { ...own, DEMO_SEED: 'true' }),
+      ServiceProcess.start('gateway', own),
+      ServiceProcess.start('agency', { ...own, AGENCY_CODE: AGENCY, DEMO_SEED: 'true' }),
+      ServiceProcess.start('tracking', own),
     ]);
     gateway = services[1];
-    const env = testEnvironment();
-    await publishEvents(env.NATS_URL, env.SP_NAMESPACE, ApplicantProfileChanged, [
+    await publishEvents(env.NATS_URL, own.SP_NAMESPACE, ApplicantProfileChanged, [
       {
         applicantId: siti.subject!,
         version: 1,
@@ -66,17 +74,17 @@ describe("a case's deadline, from the agency to tracking's read model", () => {
       },
     ]);
     await eventually(async () => {
-      const rows = await queryServiceDb(
-        ['agency', AGENCY],
-        'SELECT 1 FROM service_standards WHERE code = $1',
-        [SERVICE],
-      );
+      const rows = await db(['agency', AGENCY], 'SELECT 1 FROM service_standards WHERE code = $1', [
+        SERVICE,
+      ]);
       expect(rows).toHaveLength(1);
       // The agency and tracking count on the calendar intake seeded, each in its own copy.
       for (const service of [['agency', AGENCY], ['tracking']])
-        expect(
-          await queryServiceDb(service, 'SELECT year FROM working_day_calendar ORDER BY year'),
-        ).toEqual([{ year: 2025 }, { year: 2026 }, { year: 2027 }]);
+        expect(await db(service, 'SELECT year FROM working_day_calendar ORDER BY year')).toEqual([
+          { year: 2025 },
+          { year: 2026 },
+          { year: 2027 },
+        ]);
       // As long as the other suites give a stack's first events: in a loaded CI run the calendar
       // took longer than the default 15 s to reach both copies.
     }, 60_000);
@@ -85,6 +93,7 @@ describe("a case's deadline, from the agency to tracking's read model", () => {
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
     await issuer.stop();
+    await deleteNamespaceStreams(env.NATS_URL, own.SP_NAMESPACE);
   });
 
   const call = (who: Principal, method: string, path: string, body?: unknown) =>
@@ -105,7 +114,7 @@ describe("a case's deadline, from the agency to tracking's read model", () => {
   /** What tracking holds of the case once it has folded `sequence`. */
   const trackingAt = (applicationId: string, sequence: number) =>
     eventually(async () => {
-      const [view] = await queryServiceDb<{ sequence: number; status: string; deadline: Date }>(
+      const [view] = await db<{ sequence: number; status: string; deadline: Date }>(
         ['tracking'],
         'SELECT sequence, status, deadline FROM case_views WHERE application_id = $1',
         [applicationId],
@@ -156,19 +165,19 @@ describe("a case's deadline, from the agency to tracking's read model", () => {
     expect(back.status).toBe('VERIFYING');
 
     // What the agency recorded, and what it works with: the service's limit and its calendar.
-    const records = await queryServiceDb<{ sequence: number; to: ApplicationStatus; at: Date }>(
+    const records = await db<{ sequence: number; to: ApplicationStatus; at: Date }>(
       ['agency', AGENCY],
       `SELECT sequence, to_status AS "to", at FROM case_history
         WHERE application_id = $1 ORDER BY sequence`,
       [applicationId],
     );
     expect(records.map((r) => r.to)).toEqual(['VERIFYING', 'NEEDS_REVISION', 'VERIFYING']);
-    const [{ timeLimit }] = await queryServiceDb<{ timeLimit: ServiceTimeLimit }>(
+    const [{ timeLimit }] = await db<{ timeLimit: ServiceTimeLimit }>(
       ['agency', AGENCY],
       `SELECT standard->'timeLimit' AS "timeLimit" FROM service_standards WHERE code = $1`,
       [SERVICE],
     );
-    const years = await queryServiceDb<{ days_off: { date: string }[] }>(
+    const years = await db<{ days_off: { date: string }[] }>(
       ['agency', AGENCY],
       'SELECT days_off FROM working_day_calendar',
     );
@@ -189,7 +198,7 @@ describe("a case's deadline, from the agency to tracking's read model", () => {
         { timeZone: ZONE, calendar, now: records[count - 1].at },
       );
 
-    const entries = await queryServiceDb<{ sequence: number; deadline: Date | null }>(
+    const entries = await db<{ sequence: number; deadline: Date | null }>(
       ['tracking'],
       'SELECT sequence, deadline FROM timeline_entries WHERE application_id = $1 ORDER BY sequence',
       [applicationId],
