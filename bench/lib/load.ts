@@ -49,6 +49,8 @@ export interface LoadResult {
   cpuMsPerResponse: number;
   /** Cores used meanwhile by processes that are not this bench's, PostgreSQL's or NATS's: noise. */
   otherLoadCores: number;
+  /** Open-loop NATS loads: the slowest second of the run (its start, its worst latency, refusals). */
+  slowestSecond?: { atS: number; maxMs: number; refused: number };
 }
 
 const isInfrastructure = (name: string) => /^(postgres|nats-server) /.test(name);

@@ -18,6 +18,13 @@ export interface NatsLoadOptions {
   concurrency: number;
   durationS: number;
   timeoutMs?: number;
+  /**
+   * An open-loop load instead: requests sent at this fixed rate whatever the replies do, each
+   * latency counted from the moment its request was due (not from when it went out), so a stall
+   * shows in p99 instead of slowing the load down (no coordinated omission). `concurrency` then
+   * caps the requests in flight; a request that finds the cap full counts as an error.
+   */
+  ratePerS?: number;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -39,25 +46,64 @@ export async function runNatsLoad(options: NatsLoadOptions): Promise<LoadResult>
     const childrenBefore = sampleProcesses();
     const startedAt = Date.now();
     const endAt = startedAt + options.durationS * 1000;
-    const worker = async () => {
-      while (Date.now() < endAt) {
-        const body = options.body(sent++);
-        const t0 = performance.now();
-        try {
-          const reply = await nc.request(options.subject, body, {
-            timeout: options.timeoutMs ?? 10_000,
-          });
-          latencies.push(performance.now() - t0);
-          const status = options.classify(reply.data);
-          statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-        } catch (error) {
-          errors += 1;
-          if (error instanceof Error && /timeout/i.test(error.message)) timeouts += 1;
+    // Open loop: per second of due time, the worst latency and the requests refused at the cap.
+    const perSecond = new Map<number, { maxMs: number; refused: number }>();
+    const second = (at: number) => {
+      const key = Math.floor(at / 1000);
+      const entry = perSecond.get(key) ?? { maxMs: 0, refused: 0 };
+      perSecond.set(key, entry);
+      return entry;
+    };
+    let origin = 0;
+    const oneRequest = async (dueAt: number) => {
+      const body = options.body(sent++);
+      try {
+        const reply = await nc.request(options.subject, body, {
+          timeout: options.timeoutMs ?? 10_000,
+        });
+        const latency = performance.now() - dueAt;
+        latencies.push(latency);
+        if (origin > 0) {
+          const entry = second(dueAt - origin);
+          entry.maxMs = Math.max(entry.maxMs, latency);
         }
+        const status = options.classify(reply.data);
+        statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+      } catch (error) {
+        errors += 1;
+        if (error instanceof Error && /timeout/i.test(error.message)) timeouts += 1;
       }
     };
-    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    const worker = async () => {
+      while (Date.now() < endAt) await oneRequest(performance.now());
+    };
+    const openLoop = async (ratePerS: number) => {
+      const inFlight = new Set<Promise<void>>();
+      origin = performance.now();
+      const total = Math.floor(ratePerS * options.durationS);
+      let due = 0;
+      while (due < total) {
+        const now = performance.now();
+        // Every request due by now goes out, each carrying the instant it was due.
+        while (due < total && origin + (due * 1000) / ratePerS <= now) {
+          const dueAt = origin + (due * 1000) / ratePerS;
+          due += 1;
+          if (inFlight.size >= options.concurrency) {
+            errors += 1;
+            second(dueAt - origin).refused += 1;
+            continue;
+          }
+          const request = oneRequest(dueAt).finally(() => inFlight.delete(request));
+          inFlight.add(request);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await Promise.all(inFlight);
+    };
+    if (options.ratePerS) await openLoop(options.ratePerS);
+    else await Promise.all(Array.from({ length: options.concurrency }, worker));
     const wallMs = Math.max(Date.now() - startedAt, 1);
+    const [slowest] = [...perSecond.entries()].sort(([, a], [, b]) => b.maxMs - a.maxMs);
     const after = cpuTimes();
     const children = cpuByProcess(childrenBefore, sampleProcesses());
     const own = process.cpuUsage(ownBefore);
@@ -83,6 +129,7 @@ export async function runNatsLoad(options: NatsLoadOptions): Promise<LoadResult>
       processCores: children,
       cpuMsPerResponse: responses > 0 ? (ownCores * wallMs) / responses : NaN,
       otherLoadCores: otherCores,
+      ...(slowest ? { slowestSecond: { atS: slowest[0], ...slowest[1] } } : {}),
     };
   } finally {
     await nc.close();
