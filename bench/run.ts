@@ -744,7 +744,7 @@ async function publicLookupRows(
   say(
     `\n▶ the same lookup at a fixed ${fmtRate(LOOKUP_GOAL_RPS)}/s (open loop): ${WARMUP_S} s warm-up, then ${DURATION_S} s`,
   );
-  const pacedLoad = {
+  const pacedLoad: NatsLoadOptions = {
     target: `NATS lookup at a fixed ${fmtRate(LOOKUP_GOAL_RPS)}/s (open loop), ${LOOKUP_CASES} cases`,
     natsUrl: env.NATS_URL,
     subject,

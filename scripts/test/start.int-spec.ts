@@ -40,7 +40,8 @@ function childrenByPort(parentPid: number): Map<number, number> {
  * running, and Ctrl-C leaving nothing running.
  */
 describe('npm start', () => {
-  const base = 20_000 + Math.floor(Math.random() * 400) * 100;
+  // Below the ephemeral range (32768+), where the free ports other suites take come from.
+  const base = 20_000 + Math.floor(Math.random() * 120) * 100;
   const gateway = `http://127.0.0.1:${base}`;
   const dukcapilPort = base + 11;
   let launcher: ChildProcessByStdio<null, Readable, Readable>;

@@ -39,7 +39,8 @@ import { randomUUID } from 'node:crypto';
  */
 describe('performance dashboards', () => {
   const env = testEnvironment();
-  const namespace = `${env.SP_NAMESPACE}d`;
+  // A namespace of its own (the deadline-alerts suite has `…d`): no durable consumer shared.
+  const namespace = `${env.SP_NAMESPACE}dash`;
   const prefix = `${env.DB_PREFIX}_dash`;
   let tracking: ServiceProcess;
   let rpc: RpcClient;

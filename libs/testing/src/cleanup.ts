@@ -13,14 +13,23 @@ export async function dropRunDatabases(databaseUrl: string, prefix: string): Pro
  * Deletes every stream of a namespace (`<NAMESPACE>_*`, and its key-value buckets' `KV_<NAMESPACE>_*`),
  * and so its consumers; answers their names.
  */
-export async function deleteNamespaceStreams(
-  natsUrl: string,
-  namespace: string,
-): Promise<string[]> {
+export function deleteNamespaceStreams(natsUrl: string, namespace: string): Promise<string[]> {
+  return deleteStreamsStartingWith(natsUrl, `${namespace}_`);
+}
+
+/**
+ * Deletes the streams of every namespace a test run used: its own, its workers' and its suites'
+ * (`<run namespace>w1`, `<run namespace>-hooks`, …), all of which start with the run's namespace.
+ */
+export function deleteRunStreams(natsUrl: string, runNamespace: string): Promise<string[]> {
+  return deleteStreamsStartingWith(natsUrl, runNamespace);
+}
+
+async function deleteStreamsStartingWith(natsUrl: string, start: string): Promise<string[]> {
   const nc = await connect({ servers: natsUrl.split(','), timeout: 5000 });
   try {
     const jsm = await jetstreamManager(nc);
-    const prefix = `${namespace}_`.toUpperCase();
+    const prefix = start.toUpperCase();
     const deleted: string[] = [];
     for await (const name of jsm.streams.names()) {
       // Streams, and those behind key-value buckets (KV_) and object stores (OBJ_).

@@ -17,3 +17,4 @@ export * from './webhook-receiver';
 export * from './fake-oss';
 export * from './gateway-call';
 export * from './oss-pia';
+export * from './test-port';

@@ -1,4 +1,5 @@
-import { ManagedProcess, type Exit, freePort } from '@satupintu/process';
+import { ManagedProcess, type Exit } from '@satupintu/process';
+import { testPort } from './test-port';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ export class NatsServer {
     const storeDir = options.dir
       ? join(options.dir, 'nats')
       : mkdtempSync(join(tmpdir(), 'sp-nats-'));
-    const nats = new NatsServer(binary, await freePort(), storeDir, !options.dir, options.onLine);
+    const nats = new NatsServer(binary, await testPort(), storeDir, !options.dir, options.onLine);
     await nats.startAgain();
     return nats;
   }

@@ -1,7 +1,8 @@
-import { type Exit, ManagedProcess, freePort } from '@satupintu/process';
+import { type Exit, ManagedProcess } from '@satupintu/process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { testEnvironment } from './test-environment';
+import { testPort } from './test-port';
 
 export type ServiceName =
   'gateway' | 'identity' | 'intake' | 'agency' | 'tracking' | 'surveys' | 'oss';
@@ -38,7 +39,7 @@ export class ServiceProcess {
     service: ServiceName,
     env: Record<string, string> = {},
   ): Promise<ServiceProcess> {
-    const port = await freePort();
+    const port = await testPort();
     const name = env.AGENCY_CODE ? `${service}-${env.AGENCY_CODE}` : service;
     // A development process may log one-time codes by design: its file says so.
     const development = env.NODE_ENV === 'development' ? '.development' : '';

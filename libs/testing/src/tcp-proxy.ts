@@ -1,5 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { freePort } from '@satupintu/process';
+import { testPort } from './test-port';
 
 /**
  * A TCP proxy in front of a real server (PostgreSQL), for tests that must see the server go
@@ -16,7 +16,7 @@ export class TcpProxy {
   ) {}
 
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    const proxy = new TcpProxy(await freePort(), target);
+    const proxy = new TcpProxy(await testPort(), target);
     await proxy.restore();
     return proxy;
   }
