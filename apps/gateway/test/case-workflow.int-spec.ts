@@ -3,7 +3,7 @@ import {
   callGateway,
   ServiceProcess,
   TestTokenIssuer,
-  aPdf,
+  uploadPdf,
   anApplicant,
   anOfficer,
   eventually,
@@ -105,17 +105,7 @@ describe('the agency workflow: transitions and the history check', () => {
   const move = (who: Principal, application: Application, body: Record<string, unknown>) =>
     call(who, 'POST', `/v1/agencies/${AGENCY}/cases/${application.trackingNo}/transitions`, body);
 
-  async function upload(by: Principal = siti): Promise<string> {
-    const form = new FormData();
-    form.append('file', new Blob([aPdf(20_000)], { type: 'application/pdf' }), 'kk.pdf');
-    const uploaded = await fetch(`${gateway.url}/v1/documents`, {
-      method: 'POST',
-      headers: { authorization: auth.get(by)! },
-      body: form,
-    });
-    expect(uploaded.status).toBe(201);
-    return ((await uploaded.json()) as { documentId: string }).documentId;
-  }
+  const upload = (by: Principal = siti) => uploadPdf(gateway.url, auth.get(by)!);
 
   async function sitiApplies(): Promise<Application> {
     const { status, body } = await call(siti, 'POST', '/v1/applications', {

@@ -3,7 +3,7 @@ import {
   ServiceProcess,
   TestTokenIssuer,
   aFrontDeskOfficer,
-  aPdf,
+  uploadPdf,
   anApplicant,
   anOfficer,
   eventually,
@@ -91,17 +91,7 @@ describe('POST /v1/applications/{trackingNo}/resubmit', () => {
     };
   }
 
-  async function upload(who: Principal): Promise<string> {
-    const form = new FormData();
-    form.append('file', new Blob([aPdf(20_000)], { type: 'application/pdf' }), 'kk.pdf');
-    const uploaded = await fetch(`${gateway.url}/v1/documents`, {
-      method: 'POST',
-      headers: { authorization: auth.get(who)! },
-      body: form,
-    });
-    expect(uploaded.status).toBe(201);
-    return ((await uploaded.json()) as { documentId: string }).documentId;
-  }
+  const upload = (who: Principal) => uploadPdf(gateway.url, auth.get(who)!);
 
   async function intakeStatusOf(application: Application): Promise<string> {
     const [row] = await queryServiceDb<{ status: string }>(

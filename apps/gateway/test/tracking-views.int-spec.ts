@@ -3,7 +3,7 @@ import {
   callGateway,
   ServiceProcess,
   TestTokenIssuer,
-  aPdf,
+  uploadPdf,
   anApplicant,
   anOfficer,
   eventually,
@@ -132,17 +132,7 @@ describe("tracking's views: my cases, my bundles, an agency's cases, the call ce
   const move = (who: Principal, agency: string, application: Application, body: object) =>
     call(who, `/v1/agencies/${agency}/cases/${application.trackingNo}/transitions`, 'POST', body);
 
-  async function upload(by: Principal): Promise<string> {
-    const form = new FormData();
-    form.append('file', new Blob([aPdf(20_000)], { type: 'application/pdf' }), 'kk.pdf');
-    const uploaded = await fetch(`${gateway.url}/v1/documents`, {
-      method: 'POST',
-      headers: { authorization: auth.get(by)! },
-      body: form,
-    });
-    expect(uploaded.status).toBe(201);
-    return ((await uploaded.json()) as { documentId: string }).documentId;
-  }
+  const upload = (by: Principal) => uploadPdf(gateway.url, auth.get(by)!);
 
   const agencyHasCase = (agency: string, application: Application) =>
     eventually(async () => {

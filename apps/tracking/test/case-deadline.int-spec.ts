@@ -10,7 +10,7 @@ import {
   callGateway,
   ServiceProcess,
   TestTokenIssuer,
-  aPdf,
+  uploadPdf,
   anApplicant,
   anOfficer,
   eventually,
@@ -99,17 +99,7 @@ describe("a case's deadline, from the agency to tracking's read model", () => {
   const call = (who: Principal, method: string, path: string, body?: unknown) =>
     callGateway<Record<string, unknown>>(gateway.url, auth.get(who)!, method, path, body);
 
-  async function upload(): Promise<string> {
-    const form = new FormData();
-    form.append('file', new Blob([aPdf(20_000)], { type: 'application/pdf' }), 'kk.pdf');
-    const uploaded = await fetch(`${gateway.url}/v1/documents`, {
-      method: 'POST',
-      headers: { authorization: auth.get(siti)! },
-      body: form,
-    });
-    expect(uploaded.status).toBe(201);
-    return ((await uploaded.json()) as { documentId: string }).documentId;
-  }
+  const upload = () => uploadPdf(gateway.url, auth.get(siti)!);
 
   /** What tracking holds of the case once it has folded `sequence`. */
   const trackingAt = (applicationId: string, sequence: number) =>
