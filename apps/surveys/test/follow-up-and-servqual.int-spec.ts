@@ -39,6 +39,7 @@ describe('follow-up plans and SERVQUAL', () => {
   const puprAdmin = anOfficer('PUPR', ['AGENCY_ADMIN']);
   const dukcapilAdmin = anOfficer('DUKCAPIL', ['AGENCY_ADMIN']);
   const verifier = anOfficer('PUPR', ['VERIFIER']);
+  const analyst = anOfficer('MPP', ['SURVEY_ANALYST']);
   const siti = anApplicant();
   const budi = anApplicant();
   const kiosk = anApiClient(['applications:submit', 'surveys:kiosk']);
@@ -92,7 +93,16 @@ describe('follow-up plans and SERVQUAL', () => {
 
   beforeAll(async () => {
     issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace });
-    for (const principal of [mallAdmin, puprAdmin, dukcapilAdmin, verifier, siti, budi, kiosk]) {
+    for (const principal of [
+      mallAdmin,
+      puprAdmin,
+      dukcapilAdmin,
+      verifier,
+      analyst,
+      siti,
+      budi,
+      kiosk,
+    ]) {
       const { authorization } = await issuer.authorization(principal, { expiresInSeconds: 3600 });
       headers.set(principal, { authorization });
     }
@@ -690,6 +700,12 @@ describe('follow-up plans and SERVQUAL', () => {
         403,
         'forbidden',
       );
+      // A survey analyst reads every service's results, and manages no plan.
+      expect(
+        (await call(analyst, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1'))
+          .status,
+      ).toBe(200);
+      problem(await call(analyst, 'GET', '/v1/follow-up-plans'), 403, 'forbidden');
       problem(
         await call(undefined, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1'),
         401,

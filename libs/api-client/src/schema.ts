@@ -1483,7 +1483,7 @@ export interface paths {
         };
         /**
          * SERVQUAL gaps of a service in a period
-         * @description SERVQUAL (Parasuraman, Zeithaml & Berry): 22 items in five dimensions (tangibles 1–4, reliability 5–9, responsiveness 10–13, assurance 14–17, empathy 18–22), each answered as expectation and perception on 1–5. Per item: the respondents who answered it, the mean expectation and perception and the gap, perception − expectation; per dimension the mean of its items’ gaps (over the items anyone answered). A negative gap is a service below what people expect. Computed by the database over the responses of the service whose day falls in the period. For mall admins (every service) and the admins of the service’s agency. As JSON, or as CSV with `Accept: text/csv` (preferred over JSON by its weight; the same as `GET /v1/servqual/results.csv`).
+         * @description SERVQUAL (Parasuraman, Zeithaml & Berry): 22 items in five dimensions (tangibles 1–4, reliability 5–9, responsiveness 10–13, assurance 14–17, empathy 18–22), each answered as expectation and perception on 1–5. Per item: the respondents who answered it, the mean expectation and perception and the gap, perception − expectation; per dimension the mean of its items’ gaps (over the items anyone answered). A negative gap is a service below what people expect. Computed by the database over the responses of the service whose day falls in the period. For mall admins and survey analysts (every service) and the admins of the service’s agency. As JSON, or as CSV with `Accept: text/csv` (preferred over JSON by its weight; the same as `GET /v1/servqual/results.csv`).
          */
         get: operations["getServqualResults"];
         put?: never;
@@ -1503,7 +1503,7 @@ export interface paths {
         };
         /**
          * SERVQUAL gaps of a service in a period, as CSV
-         * @description SERVQUAL (Parasuraman, Zeithaml & Berry): 22 items in five dimensions (tangibles 1–4, reliability 5–9, responsiveness 10–13, assurance 14–17, empathy 18–22), each answered as expectation and perception on 1–5. Per item: the respondents who answered it, the mean expectation and perception and the gap, perception − expectation; per dimension the mean of its items’ gaps (over the items anyone answered). A negative gap is a service below what people expect. Computed by the database over the responses of the service whose day falls in the period. For mall admins (every service) and the admins of the service’s agency. CSV (RFC 4180): a header, a record per item (`kind` ITEM), then one per dimension (`kind` DIMENSION, its gap only); an empty field is a figure nobody answered.
+         * @description SERVQUAL (Parasuraman, Zeithaml & Berry): 22 items in five dimensions (tangibles 1–4, reliability 5–9, responsiveness 10–13, assurance 14–17, empathy 18–22), each answered as expectation and perception on 1–5. Per item: the respondents who answered it, the mean expectation and perception and the gap, perception − expectation; per dimension the mean of its items’ gaps (over the items anyone answered). A negative gap is a service below what people expect. Computed by the database over the responses of the service whose day falls in the period. For mall admins and survey analysts (every service) and the admins of the service’s agency. CSV (RFC 4180): a header, a record per item (`kind` ITEM), then one per dimension (`kind` DIMENSION, its gap only); an empty field is a figure nobody answered.
          */
         get: operations["exportServqualResults"];
         put?: never;
@@ -20688,7 +20688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a mall admin, nor an admin of the service’s agency */
+            /** @description Not a mall admin or survey analyst, nor an admin of the service’s agency */
             403: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -20852,7 +20852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a mall admin, nor an admin of the service’s agency */
+            /** @description Not a mall admin or survey analyst, nor an admin of the service’s agency */
             403: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

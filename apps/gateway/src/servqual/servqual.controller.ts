@@ -56,9 +56,9 @@ export const SERVQUAL_RESPONDENTS = {
   applicant: true,
   client: ['surveys:kiosk'],
 } as const satisfies CallerRule;
-/** Mall admins (every service) and agency admins (their agency's services). */
+/** Mall admins and survey analysts (every service), agency admins (their agency's services). */
 export const SERVQUAL_READERS = {
-  officer: ['MALL_ADMIN', 'AGENCY_ADMIN'],
+  officer: ['MALL_ADMIN', 'SURVEY_ANALYST', 'AGENCY_ADMIN'],
 } as const satisfies CallerRule;
 
 const RESPONSES = '/v1/servqual/responses';
@@ -72,7 +72,7 @@ const DEFINITIONS =
   'expectation and perception and the gap, perception − expectation; per dimension the mean of ' +
   'its items’ gaps (over the items anyone answered). A negative gap is a service below what ' +
   'people expect. Computed by the database over the responses of the service whose day falls ' +
-  'in the period. For mall admins (every service) and the admins of the service’s agency.';
+  'in the period. For mall admins and survey analysts (every service) and the admins of the service’s agency.';
 
 const RESULTS_EXAMPLE = {
   serviceCode: 'PUPR-PBG',
@@ -110,13 +110,19 @@ const ApiResultsProblems = (instance: string) =>
         instance,
       },
     }),
-    ApiProblemResponse(403, 'Not a mall admin, nor an admin of the service’s agency', {
-      otherAgency: {
-        summary: 'The admin of another agency',
-        error: new DomainError('forbidden', 403, [], { resource: 'SERVQUAL results of PUPR-PBG' }),
-        instance,
+    ApiProblemResponse(
+      403,
+      'Not a mall admin or survey analyst, nor an admin of the service’s agency',
+      {
+        otherAgency: {
+          summary: 'The admin of another agency',
+          error: new DomainError('forbidden', 403, [], {
+            resource: 'SERVQUAL results of PUPR-PBG',
+          }),
+          instance,
+        },
       },
-    }),
+    ),
     ApiUpstreamProblems('surveys', instance),
   );
 

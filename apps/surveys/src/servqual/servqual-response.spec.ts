@@ -2,7 +2,12 @@ import { type DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
 import { servqualGaps } from '@satupintu/domain';
 import { servqualCsv } from './servqual-csv';
-import { checkServqualAnswers, servqualResults, servqualSourceOf } from './servqual-response';
+import {
+  checkServqualAnswers,
+  requireResultsReader,
+  servqualResults,
+  servqualSourceOf,
+} from './servqual-response';
 
 const applicant: Principal = { kind: 'applicant', subject: 'a-1', roles: [], scopes: [] };
 const kiosk: Principal = {
@@ -110,5 +115,28 @@ describe('SERVQUAL results', () => {
     expect(csv[23]).toBe('PUPR-PBG,2026-Q2,DIMENSION,,TANGIBLES,,,,0');
     expect(csv[24]).toBe('PUPR-PBG,2026-Q2,DIMENSION,,RELIABILITY,,,,');
     expect(csv).toHaveLength(22 + 5 + 2);
+  });
+});
+
+describe('who reads SERVQUAL results', () => {
+  const officer = (roles: Principal['roles'], agency?: string): Principal => ({
+    kind: 'officer',
+    subject: 'o',
+    roles,
+    scopes: [],
+    ...(agency ? { agency } : {}),
+  });
+
+  it('is a survey analyst or mall admin for any service, an agency admin for their own', () => {
+    expect(() => requireResultsReader(officer(['SURVEY_ANALYST']), 'PUPR-PBG')).not.toThrow();
+    expect(() => requireResultsReader(officer(['MALL_ADMIN'], 'MPP'), 'PUPR-PBG')).not.toThrow();
+    expect(() => requireResultsReader(officer(['AGENCY_ADMIN'], 'PUPR'), 'PUPR-PBG')).not.toThrow();
+    expect(
+      refusal(() => requireResultsReader(officer(['AGENCY_ADMIN'], 'DUKCAPIL'), 'PUPR-PBG'))
+        ?.status,
+    ).toBe(403);
+    expect(
+      refusal(() => requireResultsReader(officer(['VERIFIER'], 'PUPR'), 'PUPR-PBG'))?.status,
+    ).toBe(403);
   });
 });

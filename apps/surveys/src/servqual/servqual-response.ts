@@ -1,4 +1,5 @@
 import { DomainError, type FieldError } from '@satupintu/common';
+import { requireScopeManager } from '../follow-up/follow-up-access';
 import type { Principal, ServqualResultsV1, SubmitServqualResponseV1 } from '@satupintu/contracts';
 import {
   SERVQUAL_ITEMS,
@@ -47,6 +48,15 @@ export function servqualSourceOf(
   if (principal.kind === 'anonymous')
     throw new DomainError('unauthenticated', 401, [], { resource: 'SERVQUAL responses' });
   throw new DomainError('forbidden', 403, [], { resource: 'SERVQUAL responses' });
+}
+
+/**
+ * Who reads a service's results: the mall's survey analysts and admins (every service), and the
+ * admins of the service's agency.
+ */
+export function requireResultsReader(principal: Principal, serviceCode: string): void {
+  if (principal.kind === 'officer' && principal.roles.includes('SURVEY_ANALYST')) return;
+  requireScopeManager(principal, { kind: 'SERVICE', serviceCode }, 'SERVQUAL results');
 }
 
 /** Each item answered once at most (the contract bounds the items and the 1–5 answers). */

@@ -12,11 +12,11 @@ import {
   type ServqualResultsV1,
 } from '@satupintu/contracts';
 import { Caller, HandleRequest, IdempotencyKeys, RpcClient } from '@satupintu/messaging';
-import { requireScopeManager } from '../follow-up/follow-up-access';
 import { periodOf } from '../follow-up/follow-up-plan';
 import { servqualCsv } from './servqual-csv';
 import {
   checkServqualAnswers,
+  requireResultsReader,
   servqualResults,
   servqualSourceOf,
   type ServqualSource,
@@ -56,11 +56,7 @@ export class ServqualHandlers {
     @Payload() request: GetServqualResultsV1,
     @Caller() caller: RequestContext,
   ): Promise<ServqualResultsV1> {
-    requireScopeManager(
-      caller.principal,
-      { kind: 'SERVICE', serviceCode: request.serviceCode },
-      'SERVQUAL results',
-    );
+    requireResultsReader(caller.principal, request.serviceCode);
     const period = periodOf(request.period);
     return servqualResults(
       request.serviceCode,
