@@ -18,7 +18,14 @@ import {
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
+import { databaseName, databaseUrl } from '@satupintu/persistence';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  RecordedFollowUpPlans,
+  type FollowUpPlanSource,
+} from '../src/follow-up/follow-up-plan.source';
+import { FollowUpPlansRepository } from '../src/follow-up/follow-up-plans.repository';
 
 /**
  * The follow-up plans and SERVQUAL through the gateway (ADR 0033), with surveys and tracking in a
@@ -415,6 +422,38 @@ describe('follow-up plans and SERVQUAL', () => {
         { kind: 'AGENCY', agencyCode: 'PUPR' },
         { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
       ]);
+    });
+    it('gives the SKM report the forum and items of a scope’s period, and nothing for none', async () => {
+      // The provider the report injects, over the database the service migrated and wrote.
+      const dataSource = await new DataSource({
+        type: 'postgres',
+        url: databaseUrl(env.DATABASE_URL, databaseName(prefix, 'surveys')),
+        extra: { max: 1 },
+      }).initialize();
+      try {
+        const source: FollowUpPlanSource = new RecordedFollowUpPlans(
+          new FollowUpPlansRepository(dataSource),
+        );
+        const section = await source.planFor(
+          { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
+          { kind: 'QUARTER', year: 2026, index: 1 },
+        );
+        const plan = await as(puprAdmin).GET('/v1/follow-up-plans/{planId}', {
+          params: { path: { planId } },
+        });
+        expect(section.forum).toEqual(plan.data?.forum);
+        expect(section.items).toEqual(
+          plan.data?.items.map(({ itemId, updatedAt: _at, ...item }) => ({ id: itemId, ...item })),
+        );
+        expect(
+          await source.planFor(
+            { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
+            { kind: 'QUARTER', year: 2026, index: 2 },
+          ),
+        ).toEqual({ forum: null, items: [] });
+      } finally {
+        await dataSource.destroy();
+      }
     });
   });
 
