@@ -10,12 +10,14 @@ import { DashboardsModule } from './dashboards/dashboards.module';
 import { DeadlineAlertsModule } from './deadline-alerts/deadline-alerts.module';
 import { OssDeliveriesModule } from './oss-deliveries/oss-deliveries.module';
 import { DocumentsModule } from './documents/documents.module';
+import { FollowUpModule } from './follow-up/follow-up.module';
 import type { GatewayConfig } from './config';
 import { LiveModule } from './live/live.module';
 import { LookupsModule } from './lookups/lookups.module';
 import { OssModule } from './oss/oss.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
+import { ServqualModule } from './servqual/servqual.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TrackingViewsModule } from './tracking/tracking.module';
@@ -58,6 +60,8 @@ export class GatewayModule {
         PaymentsModule,
         DeadlineAlertsModule,
         OssDeliveriesModule,
+        FollowUpModule,
+        ServqualModule,
       ],
     };
   }

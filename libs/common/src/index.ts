@@ -16,3 +16,4 @@ export * from './problems/problem';
 export * from './problems/problem.filter';
 export * from './problems/validation';
 export * from './sealing/sealing';
+export * from './csv/csv';

@@ -83,3 +83,5 @@ export * from './agency/publish-service-standard.v1';
 export * from './intake/list-services.v1';
 export * from './oss/oss-deliveries.v1';
 export * from './oss/receive-from-oss.v1';
+export * from './surveys/follow-up-plans.v1';
+export * from './surveys/servqual.v1';

@@ -17,6 +17,7 @@ export * from './document-number/document-number';
 export * from './workflow/deadline-risk';
 export * from './satisfaction/skm';
 export * from './satisfaction/servqual';
+export * from './satisfaction/follow-up';
 export * from './complaints/complaint';
 export * from './oss/kd-status';
 export * from './oss/license-bodies';

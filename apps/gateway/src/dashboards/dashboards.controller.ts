@@ -1,13 +1,5 @@
 import { applyDecorators, Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@satupintu/common';
 import {
   DrawPerformanceChart,
@@ -19,6 +11,7 @@ import {
 import { RpcClient } from '@satupintu/messaging';
 import type { FastifyReply } from 'fastify';
 import { Callers, type CallerRule } from '../auth/access';
+import { ApiJsonOrCsv } from '../openapi/json-or-csv.openapi';
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
 import { securityOf } from '../openapi/security';
 import { CSV_CONTENT_TYPE, prefersCsv } from './performance-format';
@@ -169,26 +162,12 @@ export class DashboardsController {
       'weight; the same as `GET /v1/dashboards/performance.csv`).',
     security: securityOf(DASHBOARD_READERS),
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiHeader({
-    name: 'Accept',
-    required: false,
-    description: '`text/csv` (weighted above `application/json`) for the CSV',
-    schema: { type: 'string', maxLength: 200, example: 'text/csv' },
-  })
-  @ApiOkResponse({
+  @ApiJsonOrCsv({
     description: 'The figures, one entry per period',
-    headers: { Vary: { description: 'Accept', schema: { type: 'string', maxLength: 20 } } },
-    content: {
-      'application/json': {
-        schema: { $ref: getSchemaPath(PerformanceResponse) },
-        examples: { month: { summary: 'One agency, one month', value: PERFORMANCE_EXAMPLE } },
-      },
-      'text/csv': {
-        schema: { type: 'string', maxLength: CSV_MAX_LENGTH },
-        example: CSV_EXAMPLE,
-      },
-    },
+    model: PerformanceResponse,
+    examples: { month: { summary: 'One agency, one month', value: PERFORMANCE_EXAMPLE } },
+    csvMaxLength: CSV_MAX_LENGTH,
+    csvExample: CSV_EXAMPLE,
   })
   @ApiPerformanceProblems(INSTANCE)
   async performance(

@@ -1,12 +1,18 @@
 import {
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateIdempotencyKeys1765000000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
+import { CreateFollowUpPlans1766100000000 } from './1766100000000-create-follow-up-plans';
+import { CreateServqualResponses1766100000100 } from './1766100000100-create-servqual-responses';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const SURVEYS_MIGRATIONS = [
   CreateOutboxAndInbox1763856000000,
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateJobs1764400000100,
+  CreateIdempotencyKeys1765000000000,
+  CreateFollowUpPlans1766100000000,
+  CreateServqualResponses1766100000100,
 ];

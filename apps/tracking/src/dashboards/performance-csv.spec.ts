@@ -1,6 +1,7 @@
 import type { PerformanceV1 } from '@satupintu/contracts';
 import { assemblePerformance } from './performance';
-import { csvField, performanceCsv, PERFORMANCE_CSV_HEADER } from './performance-csv';
+import { csvField } from '@satupintu/common';
+import { performanceCsv, PERFORMANCE_CSV_HEADER } from './performance-csv';
 import { periodRange } from './periods';
 
 describe('performance CSV', () => {

@@ -526,6 +526,62 @@ export const PROBLEMS = {
       en: 'There is no service {code} in the catalog.',
     },
   },
+  follow_up_plan_not_found: {
+    title: { id: 'Rencana tindak lanjut tidak ditemukan', en: 'Follow-up plan not found' },
+    detail: {
+      id: 'Tidak ada rencana tindak lanjut {planId}.',
+      en: 'There is no follow-up plan {planId}.',
+    },
+  },
+  follow_up_item_not_found: {
+    title: { id: 'Butir tindak lanjut tidak ditemukan', en: 'Follow-up item not found' },
+    detail: {
+      id: 'Rencana ini tidak memuat butir {itemId}.',
+      en: 'This plan has no item {itemId}.',
+    },
+  },
+  follow_up_plan_exists: {
+    title: { id: 'Rencana tindak lanjut sudah ada', en: 'The follow-up plan exists' },
+    detail: {
+      id: 'Sudah ada rencana tindak lanjut {scope} untuk periode {period}: ubah rencana {planId}.',
+      en: 'There is a follow-up plan of {scope} for {period} already: change plan {planId}.',
+    },
+  },
+  follow_up_plan_full: {
+    title: { id: 'Rencana tindak lanjut sudah penuh', en: 'The follow-up plan is full' },
+    detail: {
+      id: 'Satu rencana memuat paling banyak {max} butir.',
+      en: 'A plan holds at most {max} items.',
+    },
+  },
+  follow_up_transition_refused: {
+    title: { id: 'Status butir tidak dapat diubah', en: 'The item cannot move to that status' },
+    detail: {
+      id: 'Butir berstatus {from} tidak dapat menjadi {to}.',
+      en: 'An item in {from} cannot move to {to}.',
+    },
+  },
+  version_conflict: {
+    title: { id: 'Data sudah diubah orang lain', en: 'Changed by someone else' },
+    detail: {
+      id: 'Anda mengubah versi {expected}, padahal versi terkini {current}: baca ulang, lalu ubah lagi.',
+      en: 'You changed version {expected}, but the current one is {current}: read it again, then change it.',
+    },
+  },
+  servqual_case_not_finished: {
+    title: { id: 'Permohonan belum selesai', en: 'The application is not finished' },
+    detail: {
+      id: 'Survei dapat diisi setelah permohonan {trackingNo} selesai (ISSUED atau REJECTED); kini {status}.',
+      en: 'The survey opens once application {trackingNo} is finished (ISSUED or REJECTED); it is {status}.',
+    },
+  },
+  servqual_already_answered: {
+    title: { id: 'Survei sudah diisi', en: 'The survey was answered' },
+    detail: {
+      id: 'Survei SERVQUAL untuk permohonan {trackingNo} sudah diisi.',
+      en: 'The SERVQUAL survey of application {trackingNo} was answered already.',
+    },
+  },
   internal_error: {
     title: { id: 'Terjadi kesalahan pada sistem', en: 'Internal error' },
     detail: {
@@ -886,6 +942,25 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   document_too_large_for_requirement: {
     id: 'dokumen ini melebihi batas {limit} bita untuk persyaratan {requirement}',
     en: 'this document is larger than the {limit} bytes allowed for requirement {requirement}',
+  },
+  scope_codes: {
+    id: 'MALL tanpa kode; AGENCY dengan agencyCode saja; SERVICE dengan serviceCode saja',
+    en: 'MALL takes no code; AGENCY only agencyCode; SERVICE only serviceCode',
+  },
+  quarter_repeated: { id: 'triwulan yang sama disebut dua kali', en: 'a quarter is named twice' },
+  evidence_required: {
+    id: 'butir yang selesai (DONE) perlu bukti: teks atau tautan',
+    en: 'a DONE item needs evidence: a text or a link',
+  },
+  item_repeated: { id: 'butir {item} dijawab dua kali', en: 'item {item} is answered twice' },
+  servqual_source: {
+    id: 'pemohon mengirim trackingNo saja; kios mengirim serviceCode dan day',
+    en: 'an applicant sends trackingNo only; a kiosk sends serviceCode and day',
+  },
+  day_in_future: { id: 'tanggal belum tiba', en: 'the day has not come yet' },
+  must_be_period: {
+    id: 'periode berbentuk 2026-Q1, 2026-S2 atau 2026',
+    en: 'a period reads 2026-Q1, 2026-S2 or 2026',
   },
 };
 

@@ -138,6 +138,14 @@ describe('renderProblem', () => {
       paid: 5000,
       expiresAt: '2026-11-26T10:00:00.000+07:00',
       rules: 'dukcapil.registered-applicant',
+      planId: 'p',
+      itemId: 'i',
+      period: '2026-Q1',
+      max: 50,
+      from: 'DONE',
+      to: 'PLANNED',
+      expected: 1,
+      current: 2,
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

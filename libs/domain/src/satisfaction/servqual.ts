@@ -80,3 +80,6 @@ export function servqualGaps(tallies: readonly ServqualTally[]): ServqualGaps {
   });
   return { items, dimensions };
 }
+
+/** Each expectation and perception is answered on a five-point scale, 1 (lowest) to 5. */
+export const SERVQUAL_SCALE = { min: 1, max: 5 } as const;

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { FollowUpPlansController } from './follow-up-plans.controller';
+
+@Module({ controllers: [FollowUpPlansController] })
+export class FollowUpModule {}
