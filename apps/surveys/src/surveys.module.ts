@@ -1,24 +1,40 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { SkmWeightRule } from '@satupintu/domain';
 import { databaseName } from '@satupintu/persistence';
-import { serviceInfrastructure } from '@satupintu/platform';
+import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
 import type { SurveysConfig } from './config';
 import { SURVEYS_MIGRATIONS } from './migrations';
+import { ServedCasesModule } from './served-cases/served-cases.module';
+import { SkmModule } from './skm/skm.module';
+import { SURVEYS_SETTINGS, type SurveysSettings } from './surveys.settings';
 
 /**
- * SKM questionnaires and index, SERVQUAL, follow-up plans and complaints will live here.
- * For now it stands up its database and event plumbing so the platform is complete.
+ * SKM responses and index (ADR 0032) over the cases it hears finished; SERVQUAL, follow-up
+ * plans and complaints will live here too.
  */
 @Module({})
 export class SurveysModule {
   static forRoot(config: SurveysConfig): DynamicModule {
+    const settings: SurveysSettings = {
+      weightRule: config.SKM_WEIGHT_RULE as SkmWeightRule,
+      timeZone: config.MALL_TIME_ZONE,
+    };
     return {
       module: SurveysModule,
-      imports: serviceInfrastructure({
-        config,
-        name: 'surveys',
-        database: databaseName(config.DB_PREFIX, 'surveys'),
-        migrations: SURVEYS_MIGRATIONS,
-      }),
+      imports: [
+        ...serviceInfrastructure({
+          config,
+          name: 'surveys',
+          database: databaseName(config.DB_PREFIX, 'surveys'),
+          migrations: SURVEYS_MIGRATIONS,
+        }),
+        IdempotencyModule,
+        ServedCasesModule,
+        SkmModule,
+      ],
+      providers: [{ provide: SURVEYS_SETTINGS, useValue: settings }],
+      exports: [SURVEYS_SETTINGS],
+      global: true,
     };
   }
 }

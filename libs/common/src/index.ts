@@ -16,3 +16,5 @@ export * from './problems/problem';
 export * from './problems/problem.filter';
 export * from './problems/validation';
 export * from './sealing/sealing';
+export * from './reports/csv';
+export * from './reports/svg-chart';

@@ -83,3 +83,4 @@ export * from './agency/publish-service-standard.v1';
 export * from './intake/list-services.v1';
 export * from './oss/oss-deliveries.v1';
 export * from './oss/receive-from-oss.v1';
+export * from './surveys/skm.v1';

@@ -17,6 +17,8 @@ export * from './document-number/document-number';
 export * from './workflow/deadline-risk';
 export * from './satisfaction/skm';
 export * from './satisfaction/servqual';
+export * from './satisfaction/skm-periods';
+export * from './satisfaction/follow-up-plan';
 export * from './complaints/complaint';
 export * from './oss/kd-status';
 export * from './oss/license-bodies';

@@ -1,12 +1,18 @@
 import {
   AddOrderingAndRetriesToOutbox1764400000000,
+  CreateIdempotencyKeys1765000000000,
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
+import { RecordServedCases1766000000000 } from './1766000000000-record-served-cases';
+import { CreateSkmResponses1766000000100 } from './1766000000100-create-skm-responses';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const SURVEYS_MIGRATIONS = [
   CreateOutboxAndInbox1763856000000,
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateJobs1764400000100,
+  CreateIdempotencyKeys1765000000000,
+  RecordServedCases1766000000000,
+  CreateSkmResponses1766000000100,
 ];

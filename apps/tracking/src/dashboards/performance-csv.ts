@@ -1,6 +1,7 @@
+import { csvText, type CsvCell } from '@satupintu/common';
 import { CHANNELS, type PerformancePeriodV1, type PerformanceV1 } from '@satupintu/contracts';
 
-type Cell = string | number | null | undefined;
+type Cell = CsvCell;
 
 /** The columns, in order: the scope, then each period's figures as the JSON names them. */
 const FIGURES = [
@@ -36,18 +37,6 @@ function figure(period: PerformancePeriodV1, name: (typeof FIGURES)[number]): Ce
   return period[name as Exclude<typeof name, `byChannel.${string}`>];
 }
 
-/**
- * One field of RFC 4180: quoted when it holds a quote, a comma or a line break, quotes doubled.
- * Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is led by a `'`:
- * a service code is the caller's own text, echoed.
- */
-export function csvField(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** The figures as CSV: a header, then one record per period, CRLF after each (RFC 4180). */
 export function performanceCsv(performance: PerformanceV1): string {
   const records: Cell[][] = [
@@ -60,5 +49,5 @@ export function performanceCsv(performance: PerformanceV1): string {
       ...FIGURES.map((name) => figure(period, name)),
     ]),
   ];
-  return records.map((record) => `${record.map(csvField).join(',')}\r\n`).join('');
+  return csvText(records);
 }
