@@ -18,6 +18,7 @@ import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { TrackingViewsModule } from './tracking/tracking.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -58,6 +59,7 @@ export class GatewayModule {
         PaymentsModule,
         DeadlineAlertsModule,
         OssDeliveriesModule,
+        SurveysModule,
       ],
     };
   }
