@@ -6,6 +6,7 @@ import {
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { RecordServedCases1766000000000 } from './1766000000000-record-served-cases';
 import { CreateSkmResponses1766000000100 } from './1766000000100-create-skm-responses';
+import { TallySkmResponses1766000000200 } from './1766000000200-tally-skm-responses';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const SURVEYS_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const SURVEYS_MIGRATIONS = [
   CreateIdempotencyKeys1765000000000,
   RecordServedCases1766000000000,
   CreateSkmResponses1766000000100,
+  TallySkmResponses1766000000200,
 ];

@@ -58,12 +58,12 @@ function scopeOf(scope: SkmScope, alias: string): Sql {
 }
 
 /**
- * The index in the database (ADR 0032): per period one pass of aggregates over the responses of
- * its days (sums and counts per element column: an unanswered element is NULL, which `count`
- * and `sum` leave out, so it leaves its denominator and nothing else), the NRR and the IKM in
- * double precision in the same order of operations as `skmIndex`, and the served population
- * from `served_cases` by the instants of the period's days in the mall's zone. Never a row of
- * a response is read here.
+ * The index in the database (ADR 0032): per period the sums of its days' tallies (per element
+ * the sum of the answers and how many answered it, kept with each response: an unanswered
+ * element adds to neither, so it leaves its denominator and nothing else), the NRR and the IKM
+ * in double precision in the same order of operations as `skmIndex`, and the served population
+ * from `served_cases` by the instants of the period's days in the mall's zone. No response is
+ * read here.
  */
 @Injectable()
 export class SkmIndexRepository {
@@ -83,28 +83,27 @@ export class SkmIndexRepository {
     const ends = periods.map((period) => period.end);
     const w = sql`${weight}::float8`;
     const sums = SKM_ELEMENTS.map(
-      (e) => sql`sum(r.${identifier(lower(e))}) AS ${identifier(`s_${lower(e)}`)},
-                 count(r.${identifier(lower(e))})::int AS ${identifier(`c_${lower(e)}`)}`,
+      (e) => sql`sum(t.${identifier(`s_${lower(e)}`)}) AS ${identifier(`s_${lower(e)}`)},
+                 coalesce(sum(t.${identifier(`c_${lower(e)}`)}), 0)::int AS ${identifier(`c_${lower(e)}`)}`,
     );
     const nrr = (e: string) =>
       sql`(a.${identifier(`s_${lower(e)}`)}::float8 / nullif(a.${identifier(`c_${lower(e)}`)}, 0))`;
-    const bands = Object.values(PROFILE_BANDS).flatMap(({ column, values }) =>
-      values.map((value) => ({ column, value, name: `${column}_${value.toLowerCase()}` })),
+    const profileColumns = Object.values(PROFILE_BANDS).flatMap(({ column, values }) =>
+      values.map((value) => `${column}_${value.toLowerCase()}`),
     );
-    const profileColumns = bands.map((band) => band.name);
-    const profile = bands.map(
-      ({ column, value, name }) =>
-        sql`count(*) FILTER (WHERE r.${identifier(column)} = ${value})::int AS ${identifier(name)}`,
+    const profile = profileColumns.map(
+      (name) => sql`coalesce(sum(t.${identifier(name)}), 0)::int AS ${identifier(name)}`,
     );
     const rows = await this.db.query<Record<string, number | string | null>>(sql`
       WITH periods AS (
         SELECT start, finish FROM unnest(${starts}::date[], ${ends}::date[]) AS p(start, finish)
       ), answers AS (
-        SELECT p.start, count(r.id)::int AS respondents, count(r.suggestion)::int AS suggestions,
+        SELECT p.start, coalesce(sum(t.respondents), 0)::int AS respondents,
+               coalesce(sum(t.suggestions), 0)::int AS suggestions,
                ${joinSql(sums)}, ${joinSql(profile)}
           FROM periods p
-          LEFT JOIN skm_responses r
-            ON r.day >= p.start AND r.day < p.finish AND ${scopeOf(scope, 'r')}
+          LEFT JOIN skm_tallies t
+            ON t.day >= p.start AND t.day < p.finish AND ${scopeOf(scope, 't')}
          GROUP BY p.start
       ), served AS (
         SELECT p.start, count(c.application_id)::int AS population
