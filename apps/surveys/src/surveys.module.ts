@@ -5,6 +5,7 @@ import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
 import type { SurveysConfig } from './config';
 import { SURVEYS_MIGRATIONS } from './migrations';
 import { ServedCasesModule } from './served-cases/served-cases.module';
+import { FOLLOW_UP_PLAN_SOURCE, NoFollowUpPlansYet } from './skm/follow-up-plan.source';
 import { SkmModule } from './skm/skm.module';
 import { SURVEYS_SETTINGS, type SurveysSettings } from './surveys.settings';
 
@@ -32,8 +33,13 @@ export class SurveysModule {
         ServedCasesModule,
         SkmModule,
       ],
-      providers: [{ provide: SURVEYS_SETTINGS, useValue: settings }],
-      exports: [SURVEYS_SETTINGS],
+      providers: [
+        { provide: SURVEYS_SETTINGS, useValue: settings },
+        // TODO(follow-up plans, issue 11 part 2): bind the follow-up feature's source
+        // (apps/surveys/src/follow-up/) here instead of this stand-in that answers an empty plan.
+        { provide: FOLLOW_UP_PLAN_SOURCE, useClass: NoFollowUpPlansYet },
+      ],
+      exports: [SURVEYS_SETTINGS, FOLLOW_UP_PLAN_SOURCE],
       global: true,
     };
   }
