@@ -18,6 +18,8 @@ import {
   ServiceProcess,
   TestTokenIssuer,
   aFrontDeskOfficer,
+  anApiClient,
+  anOfficer,
   deleteNamespaceStreams,
   dropRunDatabases,
   newRunId,
@@ -36,6 +38,7 @@ import { lookupQuery } from '../apps/tracking/src/lookup/lookup.repository';
 import { SEEDED_BIRTH_DATE, seedLookupCases, seededTrackingNo } from './lib/lookup-seed';
 import { natsRequestOnce, runNatsLoad, type NatsLoadOptions } from './lib/nats-load';
 import { REBUILD_APPLICATIONS, rebuildRow } from './lib/tracking-rebuild';
+import { SKM_RESPONSES, SKM_SERVED_CASES, SKM_YEAR, seedSkm } from './lib/skm-seed';
 import type { ReceiverStats } from './lib/webhook-receiver';
 import type { WebhookRunResult } from './lib/webhook-sender';
 import {
@@ -83,6 +86,19 @@ const LOOKUP_GOAL_RPS = 5_000;
 const LOOKUP_GOAL_P99_MS = 20;
 /** BENCH_ONLY=lookup: only the NATS echo baseline and the public lookup's rows. */
 const ONLY_LOOKUP = process.env.BENCH_ONLY === 'lookup';
+/** BENCH_ONLY=skm: only baselines (a) and (c) and the SKM rows. */
+const ONLY_SKM = process.env.BENCH_ONLY === 'skm';
+/** Issue 11's goal for the SKM index over 1,000,000 responses. */
+const SKM_INDEX_GOAL_MS = 1000;
+/** The index is asked this many times, one after the other, after one untimed. */
+const SKM_INDEX_RUNS = 5;
+const SKM_KIOSK_RESPONSE = JSON.stringify({
+  agencyCode: 'DUKCAPIL',
+  serviceCode: 'DUKCAPIL-KK',
+  day: '2026-01-05',
+  answers: { U1: 4, U2: 3, U3: 3, U4: 4, U5: 4, U6: 3, U7: 4, U8: 2, U9: 3 },
+  respondent: { sex: 'F', ageBand: '30_TO_39', education: 'SMA', occupation: 'ENTREPRENEUR' },
+});
 /** BENCH_PROFILE=1: CPU-profile each service during the POST run (which perturbs its figures). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Whatever happens, the bench ends (and cleans up) by then. */
@@ -293,6 +309,21 @@ async function natsRoundTrip(label: string, subject: string, pgUrl?: string): Pr
     BENCH_PORT: String(port),
   });
   return measureBaseline([responder, server], label, `http://127.0.0.1:${port}`);
+}
+
+/** (c): (b) plus one INSERT into a table of a throwaway database of its own. */
+async function insertRoundTrip(): Promise<LoadResult> {
+  const baselineDb = databaseName(env.DB_PREFIX, 'baseline');
+  await ensureDatabase(env.DATABASE_URL, baselineDb);
+  try {
+    return await natsRoundTrip(
+      '(c) Fastify → NATS → PG INSERT',
+      'insert',
+      databaseUrl(env.DATABASE_URL, baselineDb),
+    );
+  } finally {
+    await dropDatabase(env.DATABASE_URL, baselineDb);
+  }
 }
 
 /**
@@ -821,6 +852,129 @@ async function lookupOnly(): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
+/**
+ * The SKM rows (issue 11): kiosk responses through the gateway as fast as they are taken, against
+ * (c), the floor of a request that INSERTs one row over NATS; then a year of 1,000,000 responses
+ * seeded with SQL, and the mall's index of that year (every one of them aggregated) asked through
+ * the gateway, timed against PostgreSQL merely counting the same rows. Surveys and the gateway
+ * must be running; the submissions come first so the seeded rows do not weigh on them.
+ */
+async function skmRows(
+  gatewayUrl: string,
+  c: LoadResult,
+): Promise<{ rows: Row[]; summary: string; problems: string[] }> {
+  if (!issuer) throw new Error('the token issuer is not started');
+  const problems: string[] = [];
+  const kiosk = await issuer.authorization(anApiClient(['surveys:kiosk']), {
+    expiresInSeconds: 3600,
+  });
+  const analyst = await issuer.authorization(anOfficer('MPP', ['SURVEY_ANALYST']), {
+    expiresInSeconds: 3600,
+  });
+  const submit = (
+    await measure({
+      target: 'gateway `POST /v1/skm/kiosk-responses` (a kiosk client)',
+      url: `${gatewayUrl}/v1/skm/kiosk-responses`,
+      method: 'POST',
+      body: SKM_KIOSK_RESPONSE,
+      headers: { ...JSON_HEADERS, ...kiosk },
+      expectStatus: 201,
+    })
+  ).result;
+  if (failures(submit) > 0)
+    problems.push(`POST /v1/skm/kiosk-responses: ${describeFailures(submit, 201)}`);
+
+  say(`\n▶ seeding ${SKM_RESPONSES.toLocaleString('en')} SKM responses of ${SKM_YEAR} with SQL`);
+  const seedStarted = Date.now();
+  await seedSkm(serviceDb('surveys'));
+  const seedMs = Date.now() - seedStarted;
+  say(`  seeded in ${seconds(seedMs)}`);
+  const indexUrl = `${gatewayUrl}/v1/skm/index?period=year&at=${SKM_YEAR}-06-30`;
+  const ask = async () => {
+    const started = performance.now();
+    const response = await fetch(indexUrl, {
+      headers: analyst,
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = (await response.json()) as { respondents?: number; population?: number };
+    const ms = performance.now() - started;
+    if (response.status !== 200) throw new Error(`GET ${indexUrl}: ${response.status}`);
+    return { ms, body };
+  };
+  const first = await ask();
+  if (first.body.respondents !== SKM_RESPONSES || first.body.population !== SKM_SERVED_CASES - 1)
+    problems.push(
+      `the SKM index counted ${first.body.respondents} respondents and a population of ${first.body.population}, not ${SKM_RESPONSES} and ${SKM_SERVED_CASES - 1}`,
+    );
+  const times_: number[] = [];
+  for (let i = 0; i < SKM_INDEX_RUNS; i++) times_.push((await ask()).ms);
+  times_.sort((x, y) => x - y);
+  const median = times_[Math.floor(times_.length / 2)];
+  const slowest = times_[times_.length - 1];
+  const db = await openClient(serviceDb('surveys'));
+  const countStarted = performance.now();
+  await db.query(
+    `SELECT count(*) FROM skm_responses WHERE day >= make_date($1::int, 1, 1) AND day < make_date($1::int + 1, 1, 1)`,
+    [SKM_YEAR],
+  );
+  const countMs = performance.now() - countStarted;
+  const met = slowest <= SKM_INDEX_GOAL_MS;
+  if (!met)
+    problems.push(
+      `the SKM index over ${SKM_RESPONSES} responses took up to ${fmtMs(slowest)} ms (goal ≤ ${SKM_INDEX_GOAL_MS} ms)`,
+    );
+  const indexRow: Row = {
+    target: `gateway \`GET /v1/skm/index?period=year\` over ${SKM_RESPONSES.toLocaleString('en')} responses (mall, one after another)`,
+    rps: fmtRate(1000 / median),
+    p50: fmtMs(median),
+    p99: `${fmtMs(slowest)} (slowest of ${SKM_INDEX_RUNS})`,
+    errors: '0',
+    ratio: `slowest ${fmtMs(slowest)} ms, goal ≤ ${SKM_INDEX_GOAL_MS} ms: ${met ? 'met' : '**not met**'}`,
+    latencyRatio: `${times(median, countMs)} SQL count of the same rows`,
+    cpu: '—',
+    other: '—',
+  };
+  const summary =
+    `SKM: kiosk responses through the gateway ${fmtRate(submit.rps)}/s (${times(submit.rps, c.rps)} (c)), p99 ${fmtMs(submit.p99)} ms; ` +
+    `the year's index over ${SKM_RESPONSES.toLocaleString('en')} responses (seeded in ${seconds(seedMs)}) and ${(SKM_SERVED_CASES - 1).toLocaleString('en')} served cases: ` +
+    `median ${fmtMs(median)} ms, slowest ${fmtMs(slowest)} ms of ${SKM_INDEX_RUNS} (goal ≤ ${SKM_INDEX_GOAL_MS} ms: **${met ? 'met' : 'not met'}**); ` +
+    `PostgreSQL counting the same rows: ${fmtMs(countMs)} ms.`;
+  return {
+    rows: [rowOf(submit, 201, compare(submit, [['(c)', c]])), indexRow],
+    summary,
+    problems,
+  };
+}
+
+/** BENCH_ONLY=skm: baselines (a) and (c), surveys and a gateway, the SKM rows, nothing else. */
+async function skmOnly(): Promise<number> {
+  const a = await bareFastify();
+  const c = await insertRoundTrip();
+  issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: env.SP_NAMESPACE });
+  const [, gateway] = await Promise.all([
+    startService('surveys'),
+    startService('gateway', GATEWAY_ENV),
+  ]);
+  const skm = await skmRows(gateway.url, c);
+  const table = markdownTable([
+    rowOf(a, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
+    rowOf(c, 200, {
+      ratio: `baseline · ${times(c.rps, a.rps)} (a)`,
+      latencyRatio: `baseline · ${times(c.p99, a.p99)} (a)`,
+    }),
+    ...skm.rows,
+  ]);
+  say(`\n${table}\n\n${skm.summary}`);
+  const problems = [
+    ...[a, c].flatMap((base) =>
+      failures(base) > 0 ? [`baseline ${base.target}: ${describeFailures(base, 200)}`] : [],
+    ),
+    ...skm.problems,
+  ];
+  for (const p of problems) say(`!!! - ${p}`);
+  return problems.length > 0 ? 1 : 0;
+}
+
 /** What the services logged (ServiceProcess keeps each one's last 1000 output lines). */
 function logSummary(service: ServiceProcess): string[] {
   const counts = new Map<string, number>();
@@ -864,20 +1018,14 @@ async function main(): Promise<number> {
     `load: autocannon in this process, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s per target`,
   );
   if (ONLY_LOOKUP) return lookupOnly();
+  if (ONLY_SKM) return skmOnly();
   const problems: string[] = [];
   const notes: string[] = [];
 
   // Baselines, each in processes of its own.
   const a = await bareFastify();
   const b = await natsRoundTrip('(b) Fastify → NATS request/reply', 'echo');
-  const baselineDb = databaseName(env.DB_PREFIX, 'baseline');
-  await ensureDatabase(env.DATABASE_URL, baselineDb);
-  const c = await natsRoundTrip(
-    '(c) Fastify → NATS → PG INSERT',
-    'insert',
-    databaseUrl(env.DATABASE_URL, baselineDb),
-  );
-  await dropDatabase(env.DATABASE_URL, baselineDb);
+  const c = await insertRoundTrip();
   const e = await natsEcho();
   for (const base of [a, b, c, e])
     if (failures(base) > 0)
@@ -1214,8 +1362,14 @@ async function main(): Promise<number> {
   // the rebuild would rightly report as differing from their seeded history).
   const lookups = await publicLookupRows(gateway.url, trackingDb, e);
   problems.push(...lookups.problems);
+  // SKM (issue 11), last: surveys starts only now, so it weighs on none of the rows before.
+  say('\n▶ starting surveys');
+  const surveys = await startService('surveys');
+  const skm = await skmRows(gateway.url, c);
+  say(`  ${skm.summary.replace(/\*/g, '')}`);
+  problems.push(...skm.problems);
 
-  const logLines = [intake, tracking, agency, gateway].flatMap(logSummary);
+  const logLines = [intake, tracking, agency, gateway, surveys].flatMap(logSummary);
 
   // Report.
   const rows: Row[] = [
@@ -1293,6 +1447,7 @@ async function main(): Promise<number> {
     ),
     webhooks.row,
     rebuild.row,
+    ...skm.rows,
     {
       target:
         'drain: POST run start → all VERIFYING (applications/s; latency submitted → VERIFYING)',
@@ -1374,6 +1529,8 @@ async function main(): Promise<number> {
     webhooks.summary,
     '',
     rebuild.summary,
+    '',
+    skm.summary,
     '',
     'Ratios: req/s of the target ÷ req/s of the baseline (1.00× = as fast as the baseline); p99 of the target ÷ p99 of the baseline (how many times slower the tail is). ' +
       'CPU ms/resp: CPU time of the target’s own processes (for the system: all four services, including agency and tracking consuming meanwhile) per response. ' +

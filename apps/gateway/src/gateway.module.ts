@@ -20,6 +20,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { ServqualModule } from './servqual/servqual.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { TrackingViewsModule } from './tracking/tracking.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkQueueModule } from './work-queue/work-queue.module';
@@ -62,6 +63,7 @@ export class GatewayModule {
         OssDeliveriesModule,
         FollowUpModule,
         ServqualModule,
+        SurveysModule,
       ],
     };
   }

@@ -1,19 +1,27 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RpcClientModule } from '@satupintu/messaging';
+import type { SkmWeightRule } from '@satupintu/domain';
 import { databaseName } from '@satupintu/persistence';
 import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
 import type { SurveysConfig } from './config';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { SURVEYS_MIGRATIONS } from './migrations';
+import { ServedCasesModule } from './served-cases/served-cases.module';
 import { ServqualModule } from './servqual/servqual.module';
+import { SkmModule } from './skm/skm.module';
+import { SURVEYS_SETTINGS, type SurveysSettings } from './surveys.settings';
 
 /**
- * SKM questionnaires and index, SERVQUAL, follow-up plans and complaints. Built so far: the
- * follow-up plans with their forums, and SERVQUAL (ADR 0033).
+ * SKM responses and index (ADR 0032) over the cases it hears finished, follow-up plans with
+ * their forums and SERVQUAL (ADR 0033); complaints will live here too.
  */
 @Module({})
 export class SurveysModule {
   static forRoot(config: SurveysConfig): DynamicModule {
+    const settings: SurveysSettings = {
+      weightRule: config.SKM_WEIGHT_RULE as SkmWeightRule,
+      timeZone: config.MALL_TIME_ZONE,
+    };
     return {
       module: SurveysModule,
       imports: [
@@ -31,9 +39,14 @@ export class SurveysModule {
           name: 'surveys-requests',
         }),
         IdempotencyModule,
+        ServedCasesModule,
         FollowUpModule,
+        SkmModule,
         ServqualModule,
       ],
+      providers: [{ provide: SURVEYS_SETTINGS, useValue: settings }],
+      // The follow-up plans' source, for the SKM report.
+      exports: [SURVEYS_SETTINGS, FollowUpModule],
       global: true,
     };
   }

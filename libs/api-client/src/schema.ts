@@ -1514,6 +1514,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/skm/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SKM index of a period
+         * @description SKM after PermenPANRB 14/2017 (ADR 0032). Periods are quarters, semesters or years of the mall's local days (`MALL_TIME_ZONE`). Per element U1–U9: the respondents who answered it and its NRR (sum of answers ÷ those respondents: an unanswered element counts in neither); the IKM Σ(NRR × weight) × 25 on the 25–100 scale, unrounded and rounded half up to two decimals, and its category (A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, D below); null when an element was answered by nobody. The weight rule (1/9 exact by default; 0.111 or 0.11 as offices print it) is named in the answer. The served population is the applications of the scope finished (ISSUED or REJECTED) in the period, with the Krejcie & Morgan minimum sample for it and `sampleTooSmall` when fewer responded. Computed in the database over the responses, never loaded one by one. Of the whole mall, an agency (`agencyCode`) or a service (`serviceCode`), with the respondent profile, the count of suggestions and the elements weakest first.
+         */
+        get: operations["getSkmIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/skm/kiosk-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an SKM response taken at a kiosk
+         * @description A kiosk (an API client with `surveys:kiosk`) records a visitor’s response about a service of an agency on a day (the mall's local day, not after today). Answers as for `POST /v1/skm/responses`.
+         */
+        post: operations["submitKioskSkmResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/skm/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published SKM report of a period
+         * @description SKM after PermenPANRB 14/2017 (ADR 0032). Periods are quarters, semesters or years of the mall's local days (`MALL_TIME_ZONE`). Per element U1–U9: the respondents who answered it and its NRR (sum of answers ÷ those respondents: an unanswered element counts in neither); the IKM Σ(NRR × weight) × 25 on the 25–100 scale, unrounded and rounded half up to two decimals, and its category (A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, D below); null when an element was answered by nobody. The weight rule (1/9 exact by default; 0.111 or 0.11 as offices print it) is named in the answer. The served population is the applications of the scope finished (ISSUED or REJECTED) in the period, with the Krejcie & Morgan minimum sample for it and `sampleTooSmall` when fewer responded. Computed in the database over the responses, never loaded one by one. Public, for any of the mall's services, agencies or the whole mall: the index of the period, the trend of the periods before it (`trendPeriods`, 4 by default), and the follow-up plan (rencana tindak lanjut) with the public consultation forum that agreed it. No personal data: suggestions are counted, not shown. Also as CSV (`/v1/skm/report.csv`) and as a printable page (`/v1/skm/report.html`).
+         */
+        get: operations["getSkmReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/skm/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published SKM report as CSV
+         * @description SKM after PermenPANRB 14/2017 (ADR 0032). Periods are quarters, semesters or years of the mall's local days (`MALL_TIME_ZONE`). Per element U1–U9: the respondents who answered it and its NRR (sum of answers ÷ those respondents: an unanswered element counts in neither); the IKM Σ(NRR × weight) × 25 on the 25–100 scale, unrounded and rounded half up to two decimals, and its category (A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, D below); null when an element was answered by nobody. The weight rule (1/9 exact by default; 0.111 or 0.11 as offices print it) is named in the answer. The served population is the applications of the scope finished (ISSUED or REJECTED) in the period, with the Krejcie & Morgan minimum sample for it and `sampleTooSmall` when fewer responded. Computed in the database over the responses, never loaded one by one. CSV (RFC 4180): a header, then one record per period of the trend, the period reported last; per element its respondents and NRR (`U1.answered`, `U1.nrr`, …); an empty field where there is no figure.
+         */
+        get: operations["exportSkmReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/skm/report.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published SKM report as a printable page
+         * @description SKM after PermenPANRB 14/2017 (ADR 0032). Periods are quarters, semesters or years of the mall's local days (`MALL_TIME_ZONE`). Per element U1–U9: the respondents who answered it and its NRR (sum of answers ÷ those respondents: an unanswered element counts in neither); the IKM Σ(NRR × weight) × 25 on the 25–100 scale, unrounded and rounded half up to two decimals, and its category (A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, D below); null when an element was answered by nobody. The weight rule (1/9 exact by default; 0.111 or 0.11 as offices print it) is named in the answer. The served population is the applications of the scope finished (ISSUED or REJECTED) in the period, with the Krejcie & Morgan minimum sample for it and `sampleTooSmall` when fewer responded. Computed in the database over the responses, never loaded one by one. One self-contained HTML page (no script, nothing loaded from elsewhere) with the figures, an SVG chart of the IKM across the trend and one of the element scores, the respondent profile and the follow-up plan; in Indonesian, or English with `lang=en`.
+         */
+        get: operations["renderSkmReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/skm/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate a finished application (SKM)
+         * @description The signed-in applicant answers the satisfaction survey about one of their applications, once it is ISSUED or REJECTED: at most one response per application (a second is a 409, however close together they come). Answers by element code U1–U9, 1–4 each; an element left out stays unanswered and leaves only its own denominator. It counts on the day it is given (the mall's local day). Another applicant's application, or one surveys has not heard of yet, is a 404.
+         */
+        post: operations["submitSkmResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/skm/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A period's SKM suggestions
+         * @description The free-text suggestions of the period and scope, the latest day first, a page at a time (`nextCursor`). For the staff only: a suggestion may name someone, so the public report counts them without their text.
+         */
+        get: operations["listSkmSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/skm/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SKM index across periods
+         * @description SKM after PermenPANRB 14/2017 (ADR 0032). Periods are quarters, semesters or years of the mall's local days (`MALL_TIME_ZONE`). Per element U1–U9: the respondents who answered it and its NRR (sum of answers ÷ those respondents: an unanswered element counts in neither); the IKM Σ(NRR × weight) × 25 on the 25–100 scale, unrounded and rounded half up to two decimals, and its category (A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, D below); null when an element was answered by nobody. The weight rule (1/9 exact by default; 0.111 or 0.11 as offices print it) is named in the answer. The served population is the applications of the scope finished (ISSUED or REJECTED) in the period, with the Krejcie & Morgan minimum sample for it and `sampleTooSmall` when fewer responded. Computed in the database over the responses, never loaded one by one. Every period from the one holding `from` to the one holding `to`, at most 40, oldest first.
+         */
+        get: operations["getSkmTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/verify/{documentNo}": {
         parameters: {
             query?: never;
@@ -2176,6 +2336,12 @@ export interface components {
              * @example KTP
              */
             requirement: string;
+        };
+        BilingualTextResponse: {
+            /** @example Requirements */
+            en: string;
+            /** @example Persyaratan */
+            id: string;
         };
         BrokenCaseResponse: {
             /**
@@ -3947,7 +4113,7 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "webhook_subscription_not_found" | "webhook_delivery_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "agency_rules_unmet" | "payment_callback_unverified" | "payment_code_unknown" | "payment_already_paid" | "payment_amount_mismatch" | "payment_expired" | "payment_not_expired" | "case_claimed" | "document_not_found" | "output_not_found" | "output_already_revoked" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "too_many_live_streams" | "live_streams_full" | "secret_in_url" | "service_not_found" | "follow_up_plan_not_found" | "follow_up_item_not_found" | "follow_up_plan_exists" | "follow_up_plan_full" | "follow_up_transition_refused" | "version_conflict" | "servqual_case_not_finished" | "servqual_already_answered" | "internal_error";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "webhook_subscription_not_found" | "webhook_delivery_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "agency_rules_unmet" | "payment_callback_unverified" | "payment_code_unknown" | "payment_already_paid" | "payment_amount_mismatch" | "payment_expired" | "payment_not_expired" | "case_claimed" | "document_not_found" | "output_not_found" | "output_already_revoked" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "too_many_live_streams" | "live_streams_full" | "secret_in_url" | "service_not_found" | "follow_up_plan_not_found" | "follow_up_item_not_found" | "follow_up_plan_exists" | "follow_up_plan_full" | "follow_up_transition_refused" | "version_conflict" | "servqual_case_not_finished" | "servqual_already_answered" | "internal_error" | "skm_case_not_found" | "skm_case_not_finished" | "skm_already_answered";
         Procedure: {
             /** @description In order */
             steps: components["schemas"]["StepText"][];
@@ -4452,11 +4618,375 @@ export interface components {
             /** @description The statement signed, byte for byte (UTF-8): canonical JSON of agencyCode, documentNo, format (`satupintu.output.v1`), issuedAt (UTC), keyId, pdfSha256 and serviceCode */
             statement: string;
         };
+        /** @enum {string} */
+        SkmAgeBand: "UNDER_20" | "20_TO_29" | "30_TO_39" | "40_TO_49" | "50_TO_59" | "60_AND_OVER";
+        SkmAnswersRequest: {
+            /**
+             * @description U1 Persyaratan (Requirements): 1 Tidak sesuai (Not appropriate), 2 Kurang sesuai (Less appropriate), 3 Sesuai (Appropriate), 4 Sangat sesuai (Very appropriate). Leave it out when the respondent does not answer it
+             * @example 4
+             */
+            U1?: number;
+            /**
+             * @description U2 Sistem, Mekanisme, dan Prosedur (Systems, mechanisms and procedures): 1 Tidak mudah (Not easy), 2 Kurang mudah (Less easy), 3 Mudah (Easy), 4 Sangat mudah (Very easy). Leave it out when the respondent does not answer it
+             * @example 3
+             */
+            U2?: number;
+            /**
+             * @description U3 Waktu Penyelesaian (Completion time): 1 Tidak cepat (Not fast), 2 Kurang cepat (Less fast), 3 Cepat (Fast), 4 Sangat cepat (Very fast). Leave it out when the respondent does not answer it
+             * @example 3
+             */
+            U3?: number;
+            /**
+             * @description U4 Biaya/Tarif (Cost): 1 Sangat mahal (Very expensive), 2 Cukup mahal (Fairly expensive), 3 Murah (Cheap), 4 Gratis (Free). Leave it out when the respondent does not answer it
+             * @example 4
+             */
+            U4?: number;
+            /**
+             * @description U5 Produk Spesifikasi Jenis Pelayanan (Service products): 1 Tidak sesuai (Not appropriate), 2 Kurang sesuai (Less appropriate), 3 Sesuai (Appropriate), 4 Sangat sesuai (Very appropriate). Leave it out when the respondent does not answer it
+             * @example 4
+             */
+            U5?: number;
+            /**
+             * @description U6 Kompetensi Pelaksana (Staff competence): 1 Tidak kompeten (Not competent), 2 Kurang kompeten (Less competent), 3 Kompeten (Competent), 4 Sangat kompeten (Very competent). Leave it out when the respondent does not answer it
+             * @example 3
+             */
+            U6?: number;
+            /**
+             * @description U7 Perilaku Pelaksana (Staff behaviour): 1 Tidak sopan dan ramah (Not polite and friendly), 2 Kurang sopan dan ramah (Less polite and friendly), 3 Sopan dan ramah (Polite and friendly), 4 Sangat sopan dan ramah (Very polite and friendly). Leave it out when the respondent does not answer it
+             * @example 4
+             */
+            U7?: number;
+            /**
+             * @description U8 Penanganan Pengaduan, Saran dan Masukan (Handling of complaints, suggestions and feedback): 1 Tidak ada (None), 2 Ada tetapi tidak berfungsi (Exists but does not work), 3 Berfungsi kurang maksimal (Works, not fully), 4 Dikelola dengan baik (Well managed). Leave it out when the respondent does not answer it
+             * @example 2
+             */
+            U8?: number;
+            /**
+             * @description U9 Sarana dan Prasarana (Facilities): 1 Buruk (Poor), 2 Cukup (Fair), 3 Baik (Good), 4 Sangat Baik (Very good). Leave it out when the respondent does not answer it
+             * @example 3
+             */
+            U9?: number;
+        };
+        /** @enum {string} */
+        SkmEducation: "SD_OR_LESS" | "SMP" | "SMA" | "D1_D3" | "D4_S1" | "S2_S3";
         /**
          * @description An SKM element by code (PermenPANRB 14/2017): U1 requirements, U2 procedure, U3 time, U4 cost, U5 product, U6 competence, U7 behaviour, U8 complaint handling, U9 facilities
          * @enum {string}
          */
         SkmElement: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+        SkmElementScoreResponse: {
+            /**
+             * @description Respondents who answered it: its denominator
+             * @example 120
+             */
+            answered: number;
+            /** @example U1 */
+            element: components["schemas"]["SkmElement"];
+            name: components["schemas"]["BilingualTextResponse"];
+            /**
+             * @description Mean answer (NRR), unrounded; null when nobody answered it
+             * @example 3.25
+             */
+            nrr: number | null;
+        };
+        SkmIndexResponse: {
+            /** @example DUKCAPIL */
+            agencyCode?: string;
+            /**
+             * @description A ≥ 88.31, B ≥ 76.61, C ≥ 65.00, D below (of the value rounded to 2 decimals)
+             * @example B
+             * @enum {string|null}
+             */
+            category: "A" | "B" | "C" | "D" | null;
+            categoryLabel: components["schemas"]["BilingualTextResponse"] | null;
+            /** @description U1–U9 in code order */
+            elements: components["schemas"]["SkmElementScoreResponse"][];
+            /**
+             * @description Σ(NRR × weight) × 25, unrounded; null when an element was answered by nobody
+             * @example 81.71296296296296
+             */
+            ikm: number | null;
+            /** @example 81.71 */
+            ikmRounded: number | null;
+            /**
+             * @description Krejcie & Morgan for the population
+             * @example 278
+             */
+            minimumSample: number;
+            period: components["schemas"]["SkmPeriodResponse"];
+            /**
+             * @description Applications of the scope finished (ISSUED or REJECTED) in the period
+             * @example 1000
+             */
+            population: number;
+            profile: components["schemas"]["SkmProfileResponse"];
+            /** @example 120 */
+            respondents: number;
+            /**
+             * @description respondents < minimumSample
+             * @example true
+             */
+            sampleTooSmall: boolean;
+            /** @example DUKCAPIL-KK */
+            serviceCode?: string;
+            /**
+             * @description Responses with a suggestion
+             * @example 14
+             */
+            suggestions: number;
+            /**
+             * @description The mall's IANA time zone
+             * @example Asia/Jakarta
+             */
+            timeZone: string;
+            /** @example [] */
+            unanswered: components["schemas"]["SkmElement"][];
+            /**
+             * @example [
+             *       "U3",
+             *       "U9",
+             *       "U1",
+             *       "U2",
+             *       "U5",
+             *       "U6",
+             *       "U8",
+             *       "U7",
+             *       "U4"
+             *     ]
+             */
+            weakestFirst: components["schemas"]["SkmElement"][];
+            /** @example 0.1111111111111111 */
+            weight: number;
+            /** @example EXACT */
+            weightRule: components["schemas"]["SkmWeightRule"];
+        };
+        /** @enum {string} */
+        SkmOccupation: "PNS_TNI_POLRI" | "PRIVATE_EMPLOYEE" | "ENTREPRENEUR" | "STUDENT" | "OTHER";
+        /** @enum {string} */
+        SkmPeriodKind: "quarter" | "semester" | "year";
+        SkmPeriodResponse: {
+            /**
+             * Format: date
+             * @description The local day after its last
+             * @example 2026-04-01
+             */
+            end: string;
+            /** @example quarter */
+            kind: components["schemas"]["SkmPeriodKind"];
+            /**
+             * @description `2026-TW1`, `2026-S1`, `2026`
+             * @example 2026-TW1
+             */
+            label: string;
+            /**
+             * Format: date
+             * @description Its first local day
+             * @example 2026-01-01
+             */
+            start: string;
+        };
+        SkmProfileResponse: {
+            /**
+             * @example {
+             *       "UNDER_20": 3,
+             *       "20_TO_29": 40,
+             *       "30_TO_39": 41,
+             *       "40_TO_49": 20,
+             *       "50_TO_59": 10,
+             *       "60_AND_OVER": 4,
+             *       "UNSTATED": 2
+             *     }
+             */
+            ageBand: {
+                "20_TO_29"?: number;
+                "30_TO_39"?: number;
+                "40_TO_49"?: number;
+                "50_TO_59"?: number;
+                "60_AND_OVER"?: number;
+                UNDER_20?: number;
+                UNSTATED?: number;
+            };
+            /**
+             * @example {
+             *       "SD_OR_LESS": 5,
+             *       "SMP": 10,
+             *       "SMA": 60,
+             *       "D1_D3": 15,
+             *       "D4_S1": 25,
+             *       "S2_S3": 3,
+             *       "UNSTATED": 2
+             *     }
+             */
+            education: {
+                D1_D3?: number;
+                D4_S1?: number;
+                S2_S3?: number;
+                SD_OR_LESS?: number;
+                SMA?: number;
+                SMP?: number;
+                UNSTATED?: number;
+            };
+            /**
+             * @example {
+             *       "PNS_TNI_POLRI": 10,
+             *       "PRIVATE_EMPLOYEE": 40,
+             *       "ENTREPRENEUR": 45,
+             *       "STUDENT": 15,
+             *       "OTHER": 8,
+             *       "UNSTATED": 2
+             *     }
+             */
+            occupation: {
+                ENTREPRENEUR?: number;
+                OTHER?: number;
+                PNS_TNI_POLRI?: number;
+                PRIVATE_EMPLOYEE?: number;
+                STUDENT?: number;
+                UNSTATED?: number;
+            };
+            /**
+             * @example {
+             *       "M": 50,
+             *       "F": 68,
+             *       "UNSTATED": 2
+             *     }
+             */
+            sex: {
+                F?: number;
+                M?: number;
+                UNSTATED?: number;
+            };
+        };
+        SkmReceiptResponse: {
+            /** @example DUKCAPIL */
+            agencyCode: string;
+            /**
+             * @example [
+             *       "U1",
+             *       "U2",
+             *       "U9"
+             *     ]
+             */
+            answered: components["schemas"]["SkmElement"][];
+            /**
+             * Format: date
+             * @description The mall's local day it counts on
+             * @example 2026-11-23
+             */
+            day: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T03:12:45.120Z
+             */
+            receivedAt: string;
+            /**
+             * Format: uuid
+             * @example 3b0c2d7e-9f51-4e0a-8d8e-0c6f4d1f2a77
+             */
+            responseId: string;
+            /** @example DUKCAPIL-KK */
+            serviceCode: string;
+            /**
+             * @description `CASE`: an applicant's about their case; `KIOSK`: taken at a kiosk
+             * @example CASE
+             * @enum {string}
+             */
+            source: "CASE" | "KIOSK";
+        };
+        SkmReportFollowUpItemResponse: {
+            activity: string;
+            /** @example U3 */
+            element: components["schemas"]["SkmElement"];
+            evidence: components["schemas"]["FollowUpEvidenceRequest"];
+            /**
+             * Format: uuid
+             * @description The item, as `/v1/follow-up-plans` names it
+             */
+            id: string;
+            /**
+             * @description The quarters (triwulan, TW I–IV) the work is planned in, each once
+             * @example [
+             *       "II",
+             *       "III"
+             *     ]
+             */
+            plannedQuarters: components["schemas"]["Triwulan"][];
+            responsibleUnit: string;
+            /** @example IN_PROGRESS */
+            status: components["schemas"]["FollowUpStatus"];
+            /** @example 2 */
+            version: number;
+        };
+        SkmReportFollowUpResponse: {
+            /** @description The public consultation forum (FKP) that agreed the plan; null until recorded */
+            forum: components["schemas"]["ConsultationForumRequest"] | null;
+            items: components["schemas"]["SkmReportFollowUpItemResponse"][];
+        };
+        SkmReportResponse: {
+            /** @description The follow-up plan and the forum that agreed it (empty until one is recorded) */
+            followUpPlan: components["schemas"]["SkmReportFollowUpResponse"];
+            /**
+             * Format: date-time
+             * @example 2026-04-02T01:00:00.000Z
+             */
+            generatedAt: string;
+            /** @description The period reported */
+            index: components["schemas"]["SkmIndexResponse"];
+            /**
+             * @example id
+             * @enum {string}
+             */
+            language: "id" | "en";
+            /** @description Oldest first, ending with the period reported */
+            trend: components["schemas"]["SkmIndexResponse"][];
+        };
+        SkmRespondentRequest: {
+            /** @example 30_TO_39 */
+            ageBand?: components["schemas"]["SkmAgeBand"];
+            /** @example SMA */
+            education?: components["schemas"]["SkmEducation"];
+            /** @example ENTREPRENEUR */
+            occupation?: components["schemas"]["SkmOccupation"];
+            /** @example F */
+            sex?: components["schemas"]["SkmSex"];
+        };
+        /** @enum {string} */
+        SkmSex: "M" | "F";
+        SkmSuggestionResponse: {
+            /** @example DUKCAPIL */
+            agencyCode: string;
+            /**
+             * Format: date
+             * @example 2026-02-15
+             */
+            day: string;
+            /**
+             * Format: uuid
+             * @example 3b0c2d7e-9f51-4e0a-8d8e-0c6f4d1f2a77
+             */
+            responseId: string;
+            /** @example DUKCAPIL-KK */
+            serviceCode: string;
+            /** @example Ruang tunggu perlu kipas angin. */
+            text: string;
+        };
+        SkmSuggestionsPageResponse: {
+            items: components["schemas"]["SkmSuggestionResponse"][];
+            nextCursor?: string;
+        };
+        SkmTrendResponse: {
+            /** @example DUKCAPIL */
+            agencyCode?: string;
+            periods: components["schemas"]["SkmIndexResponse"][];
+            /** @example DUKCAPIL-KK */
+            serviceCode?: string;
+            /** @example Asia/Jakarta */
+            timeZone: string;
+            /** @example EXACT */
+            weightRule: components["schemas"]["SkmWeightRule"];
+        };
+        /** @enum {string} */
+        SkmWeightRule: "EXACT" | "ROUNDED_0_111" | "ROUNDED_0_11";
         StepApplicationResponse: {
             /**
              * Format: uuid
@@ -4550,6 +5080,33 @@ export interface components {
                 [key: string]: string | number | boolean;
             };
         };
+        SubmitKioskSkmResponseRequest: {
+            /**
+             * @description The agency of the service rated
+             * @example DUKCAPIL
+             */
+            agencyCode: string;
+            /** @description At least one element answered; stored by code, never by position */
+            answers: components["schemas"]["SkmAnswersRequest"];
+            /**
+             * Format: date
+             * @description The mall's local day the respondent was served; not after today
+             * @example 2026-11-23
+             */
+            day: string;
+            /** @description The respondent in the bands of the questionnaire; each may be left out */
+            respondent?: components["schemas"]["SkmRespondentRequest"];
+            /**
+             * @description The service rated: one of that agency's (its code starts with the agency's)
+             * @example DUKCAPIL-KK
+             */
+            serviceCode: string;
+            /**
+             * @description A suggestion in free text (kept for the staff, never in the public report)
+             * @example Ruang tunggu perlu kipas angin.
+             */
+            suggestion?: string;
+        };
         SubmitServqualResponseRequest: {
             /** @description One entry per item answered, each item once; an item left out is unanswered */
             answers: components["schemas"]["ServqualAnswerRequest"][];
@@ -4569,6 +5126,22 @@ export interface components {
              * @example K7M39QX2C
              */
             trackingNo?: string;
+        };
+        SubmitSkmResponseRequest: {
+            /** @description At least one element answered; stored by code, never by position */
+            answers: components["schemas"]["SkmAnswersRequest"];
+            /** @description The respondent in the bands of the questionnaire; each may be left out */
+            respondent?: components["schemas"]["SkmRespondentRequest"];
+            /**
+             * @description A suggestion in free text (kept for the staff, never in the public report)
+             * @example Ruang tunggu perlu kipas angin.
+             */
+            suggestion?: string;
+            /**
+             * @description The case's tracking number
+             * @example K7M39QX2C
+             */
+            trackingNo: string;
         };
         TimeLimit: {
             /** @example WORKING_DAYS */
@@ -20853,6 +21426,1371 @@ export interface operations {
                 };
             };
             /** @description Not a mall admin or survey analyst, nor an admin of the service’s agency */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No surveys service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The surveys service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSkmIndex: {
+        parameters: {
+            query: {
+                /** @description One agency's responses and cases */
+                agencyCode?: string;
+                /** @description One service's responses and cases */
+                serviceCode?: string;
+                /** @description The element weight for this answer: `EXACT` 1/9, or `ROUNDED_0_111`/`ROUNDED_0_11` as offices print it; the service's setting (`SKM_WEIGHT_RULE`, exact by default) when absent */
+                weightRule?: components["schemas"]["SkmWeightRule"];
+                /** @description Quarter, semester or year, of the mall's local days */
+                period: components["schemas"]["SkmPeriodKind"];
+                /** @description Any day of the period */
+                at: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The index */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkmIndexResponse"];
+                };
+            };
+            /** @description A malformed period, date, code or weight rule */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a mall admin or survey analyst, nor the admin of the agency asked for */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No surveys service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The surveys service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitKioskSkmResponse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitKioskSkmResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkmReceiptResponse"];
+                };
+            };
+            /** @description The body is not JSON, or a field is missing, malformed or unknown */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client with `surveys:kiosk` */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service of another agency, or a day to come; or an `Idempotency-Key` already used with another body */
+            422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No surveys service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The surveys service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSkmReport: {
+        parameters: {
+            query: {
+                /** @description One agency's responses and cases */
+                agencyCode?: string;
+                /** @description One service's responses and cases */
+                serviceCode?: string;
+                /** @description The element weight for this answer: `EXACT` 1/9, or `ROUNDED_0_111`/`ROUNDED_0_11` as offices print it; the service's setting (`SKM_WEIGHT_RULE`, exact by default) when absent */
+                weightRule?: components["schemas"]["SkmWeightRule"];
+                /** @description Quarter, semester or year, of the mall's local days */
+                period: components["schemas"]["SkmPeriodKind"];
+                /** @description Any day of the period */
+                at: string;
+                /** @description Periods in the trend, ending with the one reported */
+                trendPeriods?: number;
+                /** @description The language of the report: Indonesian (the default) or English */
+                lang?: "id" | "en";
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkmReportResponse"];
+                };
+            };
+            /** @description A malformed period, date, code, language or weight rule */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No surveys service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The surveys service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSkmReport: {
+        parameters: {
+            query: {
+                /** @description One agency's responses and cases */
+                agencyCode?: string;
+                /** @description One service's responses and cases */
+                serviceCode?: string;
+                /** @description The element weight for this answer: `EXACT` 1/9, or `ROUNDED_0_111`/`ROUNDED_0_11` as offices print it; the service's setting (`SKM_WEIGHT_RULE`, exact by default) when absent */
+                weightRule?: components["schemas"]["SkmWeightRule"];
+                /** @description Quarter, semester or year, of the mall's local days */
+                period: components["schemas"]["SkmPeriodKind"];
+                /** @description Any day of the period */
+                at: string;
+                /** @description Periods in the trend, ending with the one reported */
+                trendPeriods?: number;
+                /** @description The language of the report: Indonesian (the default) or English */
+                lang?: "id" | "en";
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, one record per period */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example period,periodStart,periodEnd,agencyCode,serviceCode,weightRule,weight,U1.answered,U1.nrr,…
+                     *     2026-TW1,2026-01-01,2026-04-01,,DUKCAPIL-KK,EXACT,0.1111111111111111,4,3.25,…
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed period, date, code, language or weight rule */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No surveys service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The surveys service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renderSkmReport: {
+        parameters: {
+            query: {
+                /** @description One agency's responses and cases */
+                agencyCode?: string;
+                /** @description One service's responses and cases */
+                serviceCode?: string;
+                /** @description The element weight for this answer: `EXACT` 1/9, or `ROUNDED_0_111`/`ROUNDED_0_11` as offices print it; the service's setting (`SKM_WEIGHT_RULE`, exact by default) when absent */
+                weightRule?: components["schemas"]["SkmWeightRule"];
+                /** @description Quarter, semester or year, of the mall's local days */
+                period: components["schemas"]["SkmPeriodKind"];
+                /** @description Any day of the period */
+                at: string;
+                /** @description Periods in the trend, ending with the one reported */
+                trendPeriods?: number;
+                /** @description The language of the report: Indonesian (the default) or English */
+                lang?: "id" | "en";
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <!DOCTYPE html>
+                     *     <html lang="id">…</html>
+                     */
+                    "text/html": string;
+                };
+            };
+            /** @description A malformed period, date, code, language or weight rule */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No surveys service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The surveys service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitSkmResponse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry (IETF draft-ietf-httpapi-idempotency-key-header): a new random key (a UUID, say) per intended creation, the same key on every retry of it. The first answer is kept for 24 hours, per caller and operation, and a retry with the same body receives it again, marked `Idempotent-Replayed: true`, creating nothing. The same key with another body is refused (422); a retry while the first request is still at work is a 409, to retry in a moment. A request that was refused (4xx) keeps no key: correct it and send it again with the same key. */
+                "Idempotency-Key"?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitSkmResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    /** @description Present (`true`) when this is the kept answer of an earlier request with the same `Idempotency-Key`: nothing new was created */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkmReceiptResponse"];
+                };
+            };
+            /** @description The body is not JSON, or a field is missing, malformed or unknown */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an applicant */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an application of the caller's */
+            404: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The application is not finished yet, or is rated already; or the first request with this `Idempotency-Key` is still at work: retry in a moment for its answer */
+            409: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB */
+            413: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `application/json` */
+            415: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An `Idempotency-Key` already used with another body */
+            422: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No surveys service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The surveys service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSkmSuggestions: {
+        parameters: {
+            query: {
+                /** @description One agency's responses and cases */
+                agencyCode?: string;
+                /** @description One service's responses and cases */
+                serviceCode?: string;
+                /** @description The element weight for this answer: `EXACT` 1/9, or `ROUNDED_0_111`/`ROUNDED_0_11` as offices print it; the service's setting (`SKM_WEIGHT_RULE`, exact by default) when absent */
+                weightRule?: components["schemas"]["SkmWeightRule"];
+                /** @description Quarter, semester or year, of the mall's local days */
+                period: components["schemas"]["SkmPeriodKind"];
+                /** @description Any day of the period */
+                at: string;
+                /** @description Suggestions per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of suggestions */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkmSuggestionsPageResponse"];
+                };
+            };
+            /** @description A malformed period, date, code or weight rule */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a mall admin or survey analyst, nor the admin of the agency asked for */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No surveys service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The surveys service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSkmTrend: {
+        parameters: {
+            query: {
+                /** @description One agency's responses and cases */
+                agencyCode?: string;
+                /** @description One service's responses and cases */
+                serviceCode?: string;
+                /** @description The element weight for this answer: `EXACT` 1/9, or `ROUNDED_0_111`/`ROUNDED_0_11` as offices print it; the service's setting (`SKM_WEIGHT_RULE`, exact by default) when absent */
+                weightRule?: components["schemas"]["SkmWeightRule"];
+                period: components["schemas"]["SkmPeriodKind"];
+                /** @description A day of the first period */
+                from: string;
+                /** @description A day of the last period */
+                to: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One index per period */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkmTrendResponse"];
+                };
+            };
+            /** @description A malformed period, date, code or weight rule */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a mall admin or survey analyst, nor the admin of the agency asked for */
             403: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

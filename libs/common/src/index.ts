@@ -16,4 +16,5 @@ export * from './problems/problem';
 export * from './problems/problem.filter';
 export * from './problems/validation';
 export * from './sealing/sealing';
-export * from './csv/csv';
+export * from './reports/csv';
+export * from './reports/svg-chart';

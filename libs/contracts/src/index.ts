@@ -85,3 +85,4 @@ export * from './oss/oss-deliveries.v1';
 export * from './oss/receive-from-oss.v1';
 export * from './surveys/follow-up-plans.v1';
 export * from './surveys/servqual.v1';
+export * from './surveys/skm.v1';

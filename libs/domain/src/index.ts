@@ -18,6 +18,7 @@ export * from './workflow/deadline-risk';
 export * from './satisfaction/skm';
 export * from './satisfaction/servqual';
 export * from './satisfaction/follow-up';
+export * from './satisfaction/skm-periods';
 export * from './complaints/complaint';
 export * from './oss/kd-status';
 export * from './oss/license-bodies';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FollowUpPlanSection, SatisfactionScope, SkmPeriod } from '@satupintu/domain';
+import type { FollowUpPlanSection, SatisfactionScope, PlanPeriod } from '@satupintu/domain';
 import { FollowUpPlansRepository } from './follow-up-plans.repository';
 
 /**
@@ -7,7 +7,7 @@ import { FollowUpPlansRepository } from './follow-up-plans.repository';
  * depends on this interface, not on the tables: inject `FOLLOW_UP_PLAN_SOURCE`.
  */
 export interface FollowUpPlanSource {
-  planFor(scope: SatisfactionScope, period: SkmPeriod): Promise<FollowUpPlanSection>;
+  planFor(scope: SatisfactionScope, period: PlanPeriod): Promise<FollowUpPlanSection>;
 }
 
 export const FOLLOW_UP_PLAN_SOURCE = Symbol('FOLLOW_UP_PLAN_SOURCE');
@@ -17,7 +17,7 @@ export const FOLLOW_UP_PLAN_SOURCE = Symbol('FOLLOW_UP_PLAN_SOURCE');
 export class RecordedFollowUpPlans implements FollowUpPlanSource {
   constructor(private readonly plans: FollowUpPlansRepository) {}
 
-  async planFor(scope: SatisfactionScope, period: SkmPeriod): Promise<FollowUpPlanSection> {
+  async planFor(scope: SatisfactionScope, period: PlanPeriod): Promise<FollowUpPlanSection> {
     return (await this.plans.find(scope, period)) ?? { forum: null, items: [] };
   }
 }

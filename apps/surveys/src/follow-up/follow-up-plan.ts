@@ -10,12 +10,12 @@ import type {
 import { decodeCursor, encodeCursor } from '@satupintu/persistence';
 import {
   checkFollowUpChange,
-  parseSkmPeriod,
+  parsePlanPeriod,
   quarterSet,
   type ConsultationForum,
   type FollowUpItem,
   type SatisfactionScope,
-  type SkmPeriod,
+  type PlanPeriod,
 } from '@satupintu/domain';
 
 import type { ListedPlan, PlanListQuery } from './follow-up-plans.repository';
@@ -32,8 +32,8 @@ export function scopeOf(input: FollowUpScopeV1): SatisfactionScope {
 }
 
 /** The SKM period a text names, or a 400 naming the field. */
-export function periodOf(text: string, field = 'period'): SkmPeriod {
-  const period = parseSkmPeriod(text);
+export function periodOf(text: string, field = 'period'): PlanPeriod {
+  const period = parsePlanPeriod(text);
   if (!period) throw DomainError.validation([{ field, code: 'must_be_period' }]);
   return period;
 }

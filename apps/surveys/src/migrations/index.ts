@@ -4,6 +4,9 @@ import {
   CreateOutboxAndInbox1763856000000,
 } from '@satupintu/messaging';
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
+import { RecordServedCases1766000000000 } from './1766000000000-record-served-cases';
+import { CreateSkmResponses1766000000100 } from './1766000000100-create-skm-responses';
+import { TallySkmResponses1766000000200 } from './1766000000200-tally-skm-responses';
 import { CreateFollowUpPlans1766100000000 } from './1766100000000-create-follow-up-plans';
 import { CreateServqualResponses1766100000100 } from './1766100000100-create-servqual-responses';
 
@@ -13,6 +16,9 @@ export const SURVEYS_MIGRATIONS = [
   AddOrderingAndRetriesToOutbox1764400000000,
   CreateJobs1764400000100,
   CreateIdempotencyKeys1765000000000,
+  RecordServedCases1766000000000,
+  CreateSkmResponses1766000000100,
+  TallySkmResponses1766000000200,
   CreateFollowUpPlans1766100000000,
   CreateServqualResponses1766100000100,
 ];

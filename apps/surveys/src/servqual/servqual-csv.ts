@@ -1,4 +1,4 @@
-import { csvRecords, type CsvCell } from '@satupintu/common';
+import { csvText, type CsvCell } from '@satupintu/common';
 import type { ServqualResultsV1 } from '@satupintu/contracts';
 
 export const SERVQUAL_CSV_HEADER = [
@@ -42,5 +42,5 @@ export function servqualCsv(results: ServqualResultsV1): string {
       dimension.gap,
     ]),
   ];
-  return csvRecords(records);
+  return csvText(records);
 }

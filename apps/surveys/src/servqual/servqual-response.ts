@@ -3,10 +3,10 @@ import { requireScopeManager } from '../follow-up/follow-up-access';
 import type { Principal, ServqualResultsV1, SubmitServqualResponseV1 } from '@satupintu/contracts';
 import {
   SERVQUAL_ITEMS,
-  formatSkmPeriod,
+  formatPlanPeriod,
   servqualDimensionOf,
-  skmPeriodDays,
-  type SkmPeriod,
+  planPeriodDays,
+  type PlanPeriod,
 } from '@satupintu/domain';
 
 /** The API client scope of a kiosk that takes surveys (identity gives it to KIOSK clients). */
@@ -37,7 +37,8 @@ export function servqualSourceOf(
       throw DomainError.validation([{ field: 'serviceCode', code: 'servqual_source' }]);
     if (!isRealDay(input.day))
       throw DomainError.validation([{ field: 'day', code: 'must_be_date' }]);
-    if (input.day > today) throw DomainError.validation([{ field: 'day', code: 'day_in_future' }]);
+    if (input.day > today)
+      throw DomainError.validation([{ field: 'day', code: 'day_in_future', params: { today } }]);
     return {
       kind: 'KIOSK',
       clientId: principal.clientId ?? principal.subject ?? 'kiosk',
@@ -90,15 +91,15 @@ export interface ServqualAggregate {
 /** The answer: every item and dimension, those nobody answered without figures. */
 export function servqualResults(
   serviceCode: string,
-  period: SkmPeriod,
+  period: PlanPeriod,
   aggregate: ServqualAggregate,
 ): ServqualResultsV1 {
-  const { from, until } = skmPeriodDays(period);
+  const { from, until } = planPeriodDays(period);
   const byItem = new Map(aggregate.items.map((row) => [row.item, row]));
   const byDimension = new Map(aggregate.dimensions.map((row) => [row.dimension, row.gap]));
   return {
     serviceCode,
-    period: formatSkmPeriod(period),
+    period: formatPlanPeriod(period),
     from,
     until,
     respondents: aggregate.respondents,

@@ -4,8 +4,8 @@ import type { ServqualAnswerV1, ServqualResponseReceiptV1 } from '@satupintu/con
 import {
   SERVQUAL_ITEMS,
   servqualDimensionOf,
-  skmPeriodDays,
-  type SkmPeriod,
+  planPeriodDays,
+  type PlanPeriod,
 } from '@satupintu/domain';
 import { executorOf, joinSql, sql, uniqueViolation, type Executor } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
@@ -73,8 +73,8 @@ export class ServqualRepository {
    * minus the mean expectation over those who answered it, per dimension the mean of its items'
    * gaps (over the items anyone answered), and the respondents. One statement, one snapshot.
    */
-  async aggregate(serviceCode: string, period: SkmPeriod): Promise<ServqualAggregate> {
-    const { from, until } = skmPeriodDays(period);
+  async aggregate(serviceCode: string, period: PlanPeriod): Promise<ServqualAggregate> {
+    const { from, until } = planPeriodDays(period);
     const rows = await this.db.query<{
       kind: 'ITEM' | 'DIMENSION' | 'RESPONDENTS';
       item: number | null;

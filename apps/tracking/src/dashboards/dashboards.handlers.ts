@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import type { RequestContext } from '@satupintu/common';
+import { renderSvg, type RequestContext } from '@satupintu/common';
 import {
   DrawPerformanceChart,
   ExportPerformance,
@@ -13,7 +13,7 @@ import { Caller, HandleRequest } from '@satupintu/messaging';
 import { dashboardScope } from './dashboard-access';
 import { DashboardsRepository } from './dashboards.repository';
 import { assemblePerformance } from './performance';
-import { performanceChartSpec, renderSvg } from './performance-chart';
+import { performanceChartSpec } from './performance-chart';
 import { performanceCsv } from './performance-csv';
 import { periodRange } from './periods';
 

@@ -1,30 +1,9 @@
 import type { PerformanceV1 } from '@satupintu/contracts';
 import { assemblePerformance } from './performance';
-import { csvField } from '@satupintu/common';
 import { performanceCsv, PERFORMANCE_CSV_HEADER } from './performance-csv';
 import { periodRange } from './periods';
 
 describe('performance CSV', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['a,b', '"a,b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['two\r\nlines', '"two\r\nlines"'],
-    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
-    ['-1', "'-1"],
-  ])('quotes %j as RFC 4180 asks, defusing formulas', (value, field) => {
-    expect(csvField(value)).toBe(field);
-  });
-
-  it('writes numbers as they are and nothing for a missing figure', () => {
-    expect([csvField(0.75), csvField(2 / 3), csvField(null), csvField(undefined)]).toEqual([
-      '0.75',
-      String(2 / 3),
-      '',
-      '',
-    ]);
-  });
-
   it('has a header and one CRLF-ended record per period, figures in header order', () => {
     const performance: PerformanceV1 = assemblePerformance(
       periodRange('month', '2026-01-01', '2026-02-28'),

@@ -1,4 +1,4 @@
-import { csvRecords, type CsvCell } from '@satupintu/common';
+import { csvText, type CsvCell } from '@satupintu/common';
 import { CHANNELS, type PerformancePeriodV1, type PerformanceV1 } from '@satupintu/contracts';
 
 /** The columns, in order: the scope, then each period's figures as the JSON names them. */
@@ -47,5 +47,5 @@ export function performanceCsv(performance: PerformanceV1): string {
       ...FIGURES.map((name) => figure(period, name)),
     ]),
   ];
-  return csvRecords(records);
+  return csvText(records);
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '@satupintu/common';
 import { MAX_PERFORMANCE_PERIODS, type PeriodKind } from '@satupintu/contracts';
+import { parseLocalDate } from '@satupintu/domain';
 
 /** The whole periods a dashboard covers, as local dates: `[start, end)` and each period's start. */
 export interface PeriodRange {
@@ -14,19 +15,9 @@ export interface PeriodRange {
   end: string;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 function parts(date: string): [number, number, number] | undefined {
-  const match = DATE.exec(date);
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const real = new Date(Date.UTC(year, month - 1, day));
-  // 2026-02-30 parses as a date in March: only a date that reads back the same is one.
-  return real.getUTCFullYear() === year &&
-    real.getUTCMonth() === month - 1 &&
-    real.getUTCDate() === day
-    ? [year, month, day]
-    : undefined;
+  const parsed = parseLocalDate(date);
+  return parsed ? [parsed.year, parsed.month, parsed.day] : undefined;
 }
 
 function format(year: number, month: number, day: number): string {

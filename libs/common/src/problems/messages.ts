@@ -589,6 +589,27 @@ export const PROBLEMS = {
       en: 'This error was logged with id {errorId}.',
     },
   },
+  skm_case_not_found: {
+    title: { id: 'Permohonan tidak ditemukan', en: 'Application not found' },
+    detail: {
+      id: 'Anda tidak memiliki permohonan dengan nomor pelacakan {trackingNo} yang dapat dinilai.',
+      en: 'You have no application with tracking number {trackingNo} to rate.',
+    },
+  },
+  skm_case_not_finished: {
+    title: { id: 'Layanan belum selesai', en: 'Service not finished' },
+    detail: {
+      id: 'Survei kepuasan untuk permohonan {trackingNo} dapat diisi setelah permohonan selesai (diterbitkan atau ditolak).',
+      en: 'The satisfaction survey for application {trackingNo} opens once it is finished (issued or rejected).',
+    },
+  },
+  skm_already_answered: {
+    title: { id: 'Survei sudah diisi', en: 'Survey already answered' },
+    detail: {
+      id: 'Survei kepuasan untuk permohonan {trackingNo} sudah diisi; satu permohonan, satu survei.',
+      en: 'The satisfaction survey for application {trackingNo} is answered already: one per application.',
+    },
+  },
 } satisfies Record<string, { title: Text; detail: Text }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -614,6 +635,18 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     en: 'must cover at most {max} periods at once',
   },
   unknown_field: { id: 'kolom ini tidak dikenal', en: 'is not a known field' },
+  skm_no_answer: {
+    id: 'jawab paling sedikit satu unsur (U1–U9)',
+    en: 'answer at least one element (U1–U9)',
+  },
+  service_of_other_agency: {
+    id: 'layanan ini bukan milik instansi {agencyCode}',
+    en: 'this service is not one of agency {agencyCode}',
+  },
+  day_in_future: {
+    id: 'tidak boleh setelah hari ini ({today})',
+    en: 'must not be after today ({today})',
+  },
   invalid: { id: 'tidak valid', en: 'is invalid' },
   webhook_url: {
     id: 'harus berupa URL https:// tanpa nama pengguna atau kata sandi',
@@ -957,7 +990,6 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     id: 'pemohon mengirim trackingNo saja; kios mengirim serviceCode dan day',
     en: 'an applicant sends trackingNo only; a kiosk sends serviceCode and day',
   },
-  day_in_future: { id: 'tanggal belum tiba', en: 'the day has not come yet' },
   must_be_period: {
     id: 'periode berbentuk 2026-Q1, 2026-S2 atau 2026',
     en: 'a period reads 2026-Q1, 2026-S2 or 2026',

@@ -2,12 +2,12 @@ import {
   FOLLOW_UP_STATUSES,
   canMoveFollowUp,
   checkFollowUpChange,
-  formatSkmPeriod,
-  parseSkmPeriod,
+  formatPlanPeriod,
+  parsePlanPeriod,
   quarterSet,
   scopeIsOfAgency,
   scopeKey,
-  skmPeriodDays,
+  planPeriodDays,
   type FollowUpStatus,
 } from './follow-up';
 
@@ -71,15 +71,15 @@ describe('SKM periods', () => {
     ['2026-S2', { kind: 'SEMESTER', year: 2026, index: 2 }, '2026-07-01', '2027-01-01'],
     ['2026', { kind: 'YEAR', year: 2026, index: 1 }, '2026-01-01', '2027-01-01'],
   ] as const)('reads %s, its days from %s until %s', (text, period, from, until) => {
-    expect(parseSkmPeriod(text)).toEqual(period);
-    expect(formatSkmPeriod(parseSkmPeriod(text)!)).toBe(text);
-    expect(skmPeriodDays(period)).toEqual({ from, until });
+    expect(parsePlanPeriod(text)).toEqual(period);
+    expect(formatPlanPeriod(parsePlanPeriod(text)!)).toBe(text);
+    expect(planPeriodDays(period)).toEqual({ from, until });
   });
 
   it.each(['2026-S3', '2026-Q5', '2026-Q0', '26-Q1', '2026-q1', '1999', '2026-H1', ''])(
     'names no period in %j',
     (text) => {
-      expect(parseSkmPeriod(text)).toBeUndefined();
+      expect(parsePlanPeriod(text)).toBeUndefined();
     },
   );
 });

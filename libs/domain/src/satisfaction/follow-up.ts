@@ -41,18 +41,18 @@ export function scopeIsOfAgency(scope: SatisfactionScope, agencyCode: string): b
  * An SKM period: a quarter (`2026-Q1`), a semester (`2026-S2`) or a year (`2026`), the spans
  * PermenPANRB 14/2017 surveys over (at least yearly, usually per quarter or semester).
  */
-export interface SkmPeriod {
+export interface PlanPeriod {
   kind: 'QUARTER' | 'SEMESTER' | 'YEAR';
   year: number;
   /** 1–4 for a quarter, 1–2 for a semester, 1 for a year. */
   index: number;
 }
 
-export const SKM_PERIOD_PATTERN = /^(\d{4})(?:-([QS])([1-4]))?$/;
+export const PLAN_PERIOD_PATTERN = /^(\d{4})(?:-([QS])([1-4]))?$/;
 
 /** The period a text names, or undefined when it names none (`2026-S3`, `26-Q1`). */
-export function parseSkmPeriod(text: string): SkmPeriod | undefined {
-  const match = SKM_PERIOD_PATTERN.exec(text);
+export function parsePlanPeriod(text: string): PlanPeriod | undefined {
+  const match = PLAN_PERIOD_PATTERN.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);
   if (year < 2000 || year > 2100) return undefined;
@@ -62,13 +62,13 @@ export function parseSkmPeriod(text: string): SkmPeriod | undefined {
   return { kind: 'QUARTER', year, index };
 }
 
-export function formatSkmPeriod(period: SkmPeriod): string {
+export function formatPlanPeriod(period: PlanPeriod): string {
   if (period.kind === 'YEAR') return String(period.year);
   return `${period.year}-${period.kind === 'QUARTER' ? 'Q' : 'S'}${period.index}`;
 }
 
 /** The period's days: from its first (inclusive) to the day after its last, `YYYY-MM-DD`. */
-export function skmPeriodDays(period: SkmPeriod): { from: string; until: string } {
+export function planPeriodDays(period: PlanPeriod): { from: string; until: string } {
   const months = period.kind === 'QUARTER' ? 3 : period.kind === 'SEMESTER' ? 6 : 12;
   const first = (period.index - 1) * months;
   const day = (year: number, month: number) =>

@@ -129,3 +129,20 @@ export function toZonedIso(instant: Date, timeZone: string): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `YYYY-MM-DD` when it is a real date (2026-02-30 reads back in March: not one), else undefined. */
+export function parseLocalDate(
+  date: string,
+): { year: number; month: number; day: number } | undefined {
+  const match = DATE.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const real = new Date(Date.UTC(year, month - 1, day));
+  return real.getUTCFullYear() === year &&
+    real.getUTCMonth() === month - 1 &&
+    real.getUTCDate() === day
+    ? { year, month, day }
+    : undefined;
+}

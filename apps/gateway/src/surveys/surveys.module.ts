@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { SkmController } from './skm.controller';
+
+@Module({ controllers: [SkmController] })
+export class SurveysModule {}
