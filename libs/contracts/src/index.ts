@@ -58,6 +58,7 @@ export * from './identity/register-business.v1';
 export * from './identity/list-my-businesses.v1';
 export * from './identity/update-business.v1';
 export * from './identity/add-business-member.v1';
+export * from './identity/upsert-business-from-oss.v1';
 export * from './identity/create-agency.v1';
 export * from './identity/update-agency.v1';
 export * from './identity/list-agencies.v1';

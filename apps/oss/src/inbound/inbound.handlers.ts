@@ -12,7 +12,9 @@ import {
 import { Caller, HandleRequest, UnitOfWork } from '@satupintu/messaging';
 import { decodeCursor, encodeCursor } from '@satupintu/persistence';
 import { JobQueue } from '@satupintu/scheduling';
+import { SyncBusiness } from './business-sync';
 import { InboundRepository } from './inbound.repository';
+import { businessOfNib } from './nib-business';
 import { OSS_INBOUND_SETTINGS, type OssInboundSettings } from './oss-inbound.settings';
 import { OpenPermit } from './permit-opening';
 import { PiaFieldError, isObject } from './pia-fields';
@@ -55,8 +57,17 @@ export class InboundHandlers {
       const serviceCode = this.settings.permitMap.serviceFor(permit.kdIzin, permit.kbli);
       return serviceCode ? { ...permit, serviceCode } : permit;
     });
+    const business = businessOfNib(nib);
     await this.work.run(async (tx) => {
-      await InboundRepository.recordNib(tx, nib);
+      const synced = await InboundRepository.recordNib(tx, nib);
+      // Changed business data (or a first NIB) goes to identity, once per version of it.
+      if (business.digest !== synced)
+        await this.queue.enqueue(
+          tx,
+          SyncBusiness,
+          { nib: nib.nib },
+          { key: `${nib.nib}:${business.digest.slice(0, 16)}` },
+        );
       const toOpen = await InboundRepository.claimPermits(tx, nib.nib, permits);
       for (const idIzin of toOpen)
         await this.queue.enqueue(

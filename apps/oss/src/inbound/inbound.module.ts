@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { BusinessSync } from './business-sync';
 import { InboundHandlers } from './inbound.handlers';
 import { InboundRepository } from './inbound.repository';
 import { OSS_INBOUND_SETTINGS, type OssInboundSettings } from './oss-inbound.settings';
@@ -14,6 +15,7 @@ export class InboundModule {
       providers: [
         InboundRepository,
         PermitOpening,
+        BusinessSync,
         { provide: OSS_INBOUND_SETTINGS, useValue: settings },
       ],
     };

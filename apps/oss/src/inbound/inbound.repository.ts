@@ -31,8 +31,11 @@ export class InboundRepository {
     this.db = executorOf(dataSource);
   }
 
-  /** The NIB's latest data replaces the earlier; its count says how often OSS sent it. */
-  static async recordNib(tx: Executor, nib: ReceivedNib): Promise<void> {
+  /**
+   * The NIB's latest data replaces the earlier; its count says how often OSS sent it. Answers
+   * the digest of the business last brought to identity (null: none yet).
+   */
+  static async recordNib(tx: Executor, nib: ReceivedNib): Promise<string | null> {
     await tx.execute(sql`
       INSERT INTO oss_nibs (nib, oss_id, responsible_nik, responsible_name, data)
       VALUES (${nib.nib}, ${nib.ossId ?? null}, ${nib.responsible?.nik ?? null},
@@ -44,6 +47,48 @@ export class InboundRepository {
              data = EXCLUDED.data,
              received_count = oss_nibs.received_count + 1,
              last_received_at = now()`);
+    const [synced] = await tx.query<{ digest: string }>(
+      sql`SELECT digest FROM oss_businesses WHERE nib = ${nib.nib}`,
+    );
+    return synced?.digest ?? null;
+  }
+
+  /** One job at a time brings a NIB's business to identity; receiveNIB is not held up. */
+  static async lockBusinessOf(tx: Executor, nib: string): Promise<void> {
+    await tx.query(sql`SELECT pg_advisory_xact_lock(hashtext(${`oss.business:${nib}`}))`);
+  }
+
+  /** The NIB's data as last received, and the digest of the business last brought to identity. */
+  static async nibData(
+    tx: Executor,
+    nib: string,
+  ): Promise<{ data: Record<string, unknown>; businessDigest: string | null } | undefined> {
+    const [row] = await tx.query<{
+      data: Record<string, unknown>;
+      businessDigest: string | null;
+    }>(sql`
+      SELECT n.data, b.digest AS "businessDigest"
+        FROM oss_nibs n LEFT JOIN oss_businesses b USING (nib)
+       WHERE n.nib = ${nib}`);
+    return row;
+  }
+
+  /** What identity made of the NIB's business (its ids), or why it was not asked or refused. */
+  static async recordBusiness(
+    tx: Executor,
+    nib: string,
+    outcome: { digest: string; businessId?: string; ownerId?: string; failure?: string },
+  ): Promise<void> {
+    await tx.execute(sql`
+      INSERT INTO oss_businesses (nib, digest, business_id, owner_id, failure)
+      VALUES (${nib}, ${outcome.digest}, ${outcome.businessId ?? null}::uuid,
+              ${outcome.ownerId ?? null}::uuid, ${outcome.failure?.slice(0, 1000) ?? null})
+      ON CONFLICT (nib) DO UPDATE
+         SET digest = EXCLUDED.digest,
+             business_id = COALESCE(EXCLUDED.business_id, oss_businesses.business_id),
+             owner_id = COALESCE(EXCLUDED.owner_id, oss_businesses.owner_id),
+             failure = EXCLUDED.failure,
+             synced_at = now()`);
   }
 
   /**
