@@ -1,9 +1,13 @@
+import { JetStreamDocumentStore } from '@satupintu/messaging';
 import {
+  FakeOss,
   PIA_REQUEST_EXAMPLE,
   type PiaFileDsBody,
   type PiaNibBody,
   ServiceProcess,
   aCitizen,
+  aPdf,
+  aPeExecutable,
   deleteNamespaceStreams,
   eventually,
   piaExample,
@@ -11,6 +15,7 @@ import {
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
+import { createHash } from 'node:crypto';
 import { DEMO_ACCOUNTS } from '../../identity/src/demo/demo-accounts';
 import { ossToken } from '../src/inbound/token';
 
@@ -40,6 +45,8 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
   const services: ServiceProcess[] = [];
   let gateway: ServiceProcess;
   let adminAuthorization: string;
+  /** OSS's file server, for receiveFileDS's files (the mall is told it may fetch from it). */
+  let fileServer: FakeOss;
 
   const oss = (db: string, sql: string, params: unknown[] = []) =>
     queryServiceDb<Record<string, string>>([db], sql, params, prefix);
@@ -90,12 +97,20 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
   }
 
   beforeAll(async () => {
+    fileServer = await new FakeOss('unused').start();
     // One after the other: on a loaded machine three starting at once can each miss their 30 s.
     for (const [name, extra] of [
       // Identity: the businesses, and the demo mall admin who reads the unmapped permits.
       ['identity', { DEMO_SEED: 'true', NODE_ENV: 'test' }],
       ['intake', { DEMO_SEED: 'true' }],
-      ['oss', { OSS_USERNAME: USERNAME, OSS_PASSWORD: PASSWORD }],
+      [
+        'oss',
+        {
+          OSS_USERNAME: USERNAME,
+          OSS_PASSWORD: PASSWORD,
+          OSS_FILE_HOSTS: `127.0.0.1:${fileServer.port}`,
+        },
+      ],
       ['gateway', {}],
     ] as const)
       services.push(await ServiceProcess.start(name, { ...isolated, ...extra }));
@@ -119,6 +134,7 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
+    await fileServer?.stop();
     await deleteNamespaceStreams(env.NATS_URL, namespace);
   });
 
@@ -491,5 +507,104 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     });
     const wrongToken = await call('receiveFileDS', JSON.stringify(file), tokenFor(OTHER_NIB));
     expect(wrongToken.status).toBe(401);
+  });
+
+  /** receiveFileDS for a permit of NIB, naming the file at `url`. */
+  function fileDs(idIzin: string, url: string): string {
+    const file = JSON.parse(piaExample('receiveFileDS', PIA_REQUEST_EXAMPLE)) as PiaFileDsBody;
+    Object.assign(file.receiveFileDS, { id_izin: idIzin, nib: NIB, file_izin: url });
+    return JSON.stringify(file);
+  }
+
+  const fileRow = async (idIzin: string, url: string) =>
+    (
+      await oss(
+        'oss',
+        `SELECT state, document_id::text, failure FROM oss_files
+          WHERE nib = $1 AND id_izin = $2 AND file_url = $3`,
+        [NIB, idIzin, url],
+      )
+    )[0];
+
+  it("fetches the signed file, stores it and attaches it to the permit's application, once, through an outage", async () => {
+    const pdf = aPdf(300_000);
+    const url = fileServer.serveFile('I-NIB1-REK.pdf', pdf);
+    fileServer.fileOutages = 2;
+    for (let i = 0; i < 2; i++) {
+      const answer = await call('receiveFileDS', fileDs('I-NIB1-REK', url), tokenFor(NIB));
+      expect(answer.status).toBe(200);
+    }
+    const row = await eventually(async () => {
+      const found = await fileRow('I-NIB1-REK', url);
+      expect(found?.state).toBe('ATTACHED');
+      return found;
+    }, 60_000);
+    expect(row.failure).toBeNull();
+    // Two answered 503, the third the file; never fetched again once stored.
+    expect(fileServer.fileGets).toEqual(['I-NIB1-REK.pdf', 'I-NIB1-REK.pdf', 'I-NIB1-REK.pdf']);
+
+    const [permit] = await oss(
+      'oss',
+      "SELECT application_id::text FROM oss_permits WHERE nib = $1 AND id_izin = 'I-NIB1-REK'",
+      [NIB],
+    );
+    const documents = await oss(
+      'intake',
+      `SELECT id::text, application_id::text, requirement, content_type, size, sha256,
+              owner_kind, owner_client, object_name
+         FROM documents WHERE id = $1`,
+      [row.document_id],
+    );
+    expect(documents).toEqual([
+      {
+        id: row.document_id,
+        application_id: permit.application_id,
+        requirement: 'OSS_FILE_DS',
+        content_type: 'application/pdf',
+        size: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        owner_kind: 'client',
+        owner_client: 'oss-connector',
+        object_name: expect.any(String) as string,
+      },
+    ]);
+    // The bytes are in the documents store, whole.
+    const store = new JetStreamDocumentStore({
+      natsUrl: env.NATS_URL,
+      namespace,
+      connectionName: 'oss-test-files',
+    });
+    try {
+      const stream = await store.read(documents[0].object_name);
+      expect(stream).toBeDefined();
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of stream!) chunks.push(chunk);
+      expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a file that is no PDF, JPEG or PNG, one from an address it may not fetch, and one for a permit without an application', async () => {
+    const exe = fileServer.serveFile('I-NIB1-PBG.exe', aPeExecutable());
+    const refused = [
+      ['I-NIB1-PBG', exe, 'document_type_not_allowed'],
+      ['I-NIB1-PBG', `http://127.0.0.2:${fileServer.port}/files/x.pdf`, 'file_url_not_https'],
+      ['I-NIB1-PBG', 'https://127.0.0.1/files/x.pdf', 'file_url_private'],
+      ['I-NIB1-UNK', fileServer.serveFile('I-NIB1-UNK.pdf', aPdf(5000)), 'no_application'],
+    ] as const;
+    for (const [idIzin, url] of refused)
+      expect((await call('receiveFileDS', fileDs(idIzin, url), tokenFor(NIB))).status).toBe(200);
+    for (const [idIzin, url, failure] of refused)
+      await eventually(async () => {
+        expect(await fileRow(idIzin, url)).toEqual({ state: 'FAILED', document_id: null, failure });
+      }, 30_000);
+    // Nothing was stored for them in intake.
+    const [{ n }] = await oss(
+      'intake',
+      "SELECT count(*) AS n FROM documents WHERE requirement = 'OSS_FILE_DS'",
+    );
+    expect(n).toBe('1');
+    expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-UNK.pdf')).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ export * from './intake/resubmit-application.v1';
 export * from './intake/get-application.v1';
 export * from './intake/get-case-file.v1';
 export * from './intake/documents.v1';
+export * from './intake/attach-oss-file.v1';
 export * from './intake/define-bundle.v1';
 export * from './intake/get-bundle.v1';
 export * from './intake/list-bundles.v1';

@@ -64,6 +64,11 @@ export class FakeOss {
   port: number;
   private server?: Server;
   private readonly held = new Set<ServerResponse>();
+  private readonly files = new Map<string, { bytes: Buffer; contentType: string }>();
+  /** Each GET of a served file, by name, in order (answered or not). */
+  readonly fileGets: string[] = [];
+  /** How many of the next file GETs are answered 503, as a file server that is down. */
+  fileOutages = 0;
 
   private readonly control: boolean;
   private readonly mall?: FakeOssMall;
@@ -98,6 +103,15 @@ export class FakeOss {
   /** The base URL a mall is configured with (`OSS_BASE_URL`): methods are under it. */
   baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * Serves `bytes` at `/files/<name>` (GET), as OSS's file server serves a signed permit for
+   * receiveFileDS's `file_izin`; answers the URL.
+   */
+  serveFile(name: string, bytes: Uint8Array, contentType = 'application/pdf'): string {
+    this.files.set(name, { bytes: Buffer.from(bytes), contentType });
+    return `${this.baseUrl()}/files/${encodeURIComponent(name)}`;
   }
 
   /** The calls OSS acknowledged (kode 200), in the order they came: what OSS now knows. */
@@ -202,12 +216,31 @@ export class FakeOss {
     return json(404, { error: 'GET /_fake/calls, PUT /_fake/mode, POST /_fake/nib' });
   }
 
+  private serveFileGet(name: string, response: ServerResponse): void {
+    this.fileGets.push(name);
+    const file = this.files.get(name);
+    if (this.fileOutages > 0) {
+      this.fileOutages--;
+      response.writeHead(503).end();
+      return;
+    }
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    response
+      .writeHead(200, { 'content-type': file.contentType, 'content-length': file.bytes.length })
+      .end(file.bytes);
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const path = new URL(request.url ?? '/', 'http://fake').pathname.replace(/^\/+/, '');
     if (this.control && path.startsWith('_fake/'))
       return this.controlCall(path.slice('_fake/'.length), request.method, chunks, response);
+    if (request.method === 'GET' && path.startsWith('files/'))
+      return this.serveFileGet(decodeURIComponent(path.slice('files/'.length)), response);
     const method = FAKE_OSS_METHODS.find((m) => m === path);
     if (request.method !== 'POST' || !method) {
       reply(response, 404, 'receiveLicenseStatus', 404);

@@ -21,6 +21,7 @@ import { PiaFieldError, isObject } from './pia-fields';
 import { piaBadParameter, piaOk, piaUnauthorized } from './pia-reply';
 import { readReceiveFileDs } from './receive-file-ds';
 import { readReceiveNib } from './receive-nib';
+import { FetchSignedFile, signedFileKey } from './signed-files';
 import { tokenMatches } from './token';
 
 /**
@@ -84,8 +85,14 @@ export class InboundHandlers {
 
   private async receiveFile(body: unknown): Promise<PiaReplyV1> {
     const file = readReceiveFileDs(body);
-    const known = await this.work.run((tx) => InboundRepository.recordFile(tx, file));
-    if (!known) throw new PiaFieldError('receiveFileDS.id_izin');
+    const recorded = await this.work.run(async (tx) => {
+      const outcome = await InboundRepository.recordFile(tx, file);
+      // Fetched, stored and attached by a durable job: OSS hears 200 once the URL is safe.
+      if (outcome === 'new')
+        await this.queue.enqueue(tx, FetchSignedFile, file, { key: signedFileKey(file) });
+      return outcome;
+    });
+    if (recorded === 'unknown') throw new PiaFieldError('receiveFileDS.id_izin');
     return piaOk('receiveFileDS');
   }
 

@@ -167,17 +167,55 @@ export class InboundRepository {
 
   /**
    * Records a signed file for a permit OSS sent with this NIB; the same file again changes
-   * nothing. Answers false when no such permit was received (nothing is written).
+   * nothing. Answers 'new' for a file not seen before (to be fetched), 'known' for one seen,
+   * and 'unknown' when no such permit was received (nothing is written).
    */
-  static async recordFile(tx: Executor, file: ReceivedFileDs): Promise<boolean> {
+  static async recordFile(
+    tx: Executor,
+    file: ReceivedFileDs,
+  ): Promise<'new' | 'known' | 'unknown'> {
     const [permit] = await tx.query<{ found: boolean }>(sql`
       SELECT true AS found FROM oss_permits WHERE nib = ${file.nib} AND id_izin = ${file.idIzin}`);
-    if (!permit) return false;
-    await tx.execute(sql`
+    if (!permit) return 'unknown';
+    const inserted = await tx.query(sql`
       INSERT INTO oss_files (nib, id_izin, file_url, state)
       VALUES (${file.nib}, ${file.idIzin}, ${file.fileUrl}, 'RECEIVED')
-      ON CONFLICT (nib, id_izin, file_url) DO NOTHING`);
-    return true;
+      ON CONFLICT (nib, id_izin, file_url) DO NOTHING
+      RETURNING 1`);
+    return inserted.length === 1 ? 'new' : 'known';
+  }
+
+  /** The file, locked for the job that fetches it, with its permit's state and application. */
+  static async lockFile(
+    tx: Executor,
+    file: ReceivedFileDs,
+  ): Promise<{ state: string; permitState: PermitState; trackingNo: string | null } | undefined> {
+    const [row] = await tx.query<{
+      state: string;
+      permitState: PermitState;
+      trackingNo: string | null;
+    }>(sql`
+      SELECT f.state, p.state AS "permitState", p.tracking_no AS "trackingNo"
+        FROM oss_files f JOIN oss_permits p USING (nib, id_izin)
+       WHERE f.nib = ${file.nib} AND f.id_izin = ${file.idIzin} AND f.file_url = ${file.fileUrl}
+         FOR UPDATE OF f`);
+    return row;
+  }
+
+  static async markFileAttached(
+    tx: Executor,
+    file: ReceivedFileDs,
+    documentId: string,
+  ): Promise<void> {
+    await tx.execute(sql`
+      UPDATE oss_files SET state = 'ATTACHED', document_id = ${documentId}, failure = NULL
+       WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
+  }
+
+  static async markFileFailed(tx: Executor, file: ReceivedFileDs, failure: string): Promise<void> {
+    await tx.execute(sql`
+      UPDATE oss_files SET state = 'FAILED', failure = ${failure.slice(0, 1000)}
+       WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
   }
 
   /** Unmapped permits, oldest first, after the cursor's (received_at, nib, id_izin). */
