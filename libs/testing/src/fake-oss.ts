@@ -7,6 +7,7 @@ import {
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { demoNibExample } from './oss-pia';
 
 /** The methods of OSS the fake hosts: the ones a K/L/D calls to report (PIA v4.3.22). */
 export const FAKE_OSS_METHODS = ['receiveLicenseStatus', 'receiveLicense'] as const;
@@ -164,8 +165,10 @@ export class FakeOss {
   }
 
   /**
-   * The demo's control API: `GET calls`, `PUT mode` (a `FakeOssMode`), and `POST nib`, whose
-   * body goes byte for byte to the mall's receiveNIB with the Token OSS would send.
+   * The demo's control API: `GET calls`, `PUT mode` (a `FakeOssMode`), `POST nib`, whose body
+   * goes byte for byte to the mall's receiveNIB with the Token OSS would send, `POST
+   * nib-example` (the PIA's example filled in, `demoNibExample`), and `PUT files/<name>`, whose
+   * body is then served at `/files/<name>` (answers its URL, for receiveFileDS).
    */
   private async controlCall(
     path: string,
@@ -177,14 +180,22 @@ export class FakeOss {
       void response
         .writeHead(status, { 'content-type': 'application/json' })
         .end(JSON.stringify(body));
-    if (path === 'nib' && method === 'POST') {
+    if ((path === 'nib' || path === 'nib-example') && method === 'POST') {
       if (!this.mall) return json(400, { error: 'no mall configured (FAKE_OSS_MALL_URL)' });
-      const answer = await FakeOss.sendNib(
-        this.mall.url,
-        Buffer.concat(chunks).toString('utf8'),
-        this.mall,
-      ).catch((error: Error) => ({ status: 0, body: error.message }));
+      const body =
+        path === 'nib'
+          ? Buffer.concat(chunks).toString('utf8')
+          : JSON.stringify(demoNibExample(), null, 2);
+      const answer = await FakeOss.sendNib(this.mall.url, body, this.mall).catch(
+        (error: Error) => ({ status: 0, body: error.message }),
+      );
       return json(200, answer);
+    }
+    if (path.startsWith('files/') && method === 'PUT') {
+      const name = decodeURIComponent(path.slice('files/'.length));
+      if (!/^[\w.-]{1,100}$/.test(name))
+        return json(400, { error: 'a file name: letters, digits, . _ -' });
+      return json(200, { url: this.serveFile(name, Buffer.concat(chunks)) });
     }
     let input: Record<string, unknown> = {};
     try {
@@ -213,7 +224,10 @@ export class FakeOss {
       if (input.kind !== 'hang') this.release();
       return json(200, this.mode);
     }
-    return json(404, { error: 'GET /_fake/calls, PUT /_fake/mode, POST /_fake/nib' });
+    return json(404, {
+      error:
+        'GET /_fake/calls, PUT /_fake/mode, POST /_fake/nib, POST /_fake/nib-example, PUT /_fake/files/<name>',
+    });
   }
 
   private serveFileGet(name: string, response: ServerResponse): void {
