@@ -8,10 +8,10 @@ import {
   aCitizen,
   aPdf,
   aPeExecutable,
+  demoNibExample,
   deleteNamespaceStreams,
   eventually,
   piaExample,
-  piaNibExample,
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
@@ -67,34 +67,11 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
   const rawNibExample = () => piaExample('receiveNIB', PIA_REQUEST_EXAMPLE);
 
   /**
-   * The PIA's example with the values it leaves empty: a NIB, its person responsible by KTP,
-   * a project with its KBLI, and three permits: one the demo map knows by code (PBG), one by
-   * code and KBLI (reklame for KBLI 73100), one it does not know.
+   * The PIA's example with the values it leaves empty (as the demo's): a NIB, its business, its
+   * person responsible by KTP, a project with its KBLI, and three permits: one the demo map knows
+   * by code (PBG), one by code and KBLI (reklame for KBLI 73100), one it does not know.
    */
-  function filledNib(nib = NIB, idPrefix = 'I-NIB1'): PiaNibBody {
-    const body = piaNibExample();
-    const data = body.dataNIB;
-    data.nib = nib;
-    data.oss_id = 'P-202612010001';
-    data.nama_perseroan = 'PT Maju Bersama Cibinong';
-    data.npwp_perseroan = '012345678901234';
-    data.alamat_perseroan = 'Jl. Raya Tegar Beriman No. 1';
-    data.perseroan_daerah_id = '3201010001';
-    data.kode_pos_perseroan = '16911';
-    Object.assign(data.penanggung_jwb[0], {
-      jns_identitas_penanggung_jwb: '01',
-      no_identitas_penanggung_jwb: '3201015506900003',
-      nama_penanggung_jwb: 'Siti Rahmawati',
-    });
-    Object.assign(data.data_proyek[0], { id_proyek: 'R-1', kbli: '73100' });
-    const template = data.data_checklist[0];
-    data.data_checklist = [
-      { ...template, id_izin: `${idPrefix}-PBG`, id_proyek: 'R-1', kd_izin: '032000000001' },
-      { ...template, id_izin: `${idPrefix}-REK`, id_proyek: 'R-1', kd_izin: '059000000020' },
-      { ...template, id_izin: `${idPrefix}-UNK`, id_proyek: 'R-1', kd_izin: '999000000001' },
-    ];
-    return body;
-  }
+  const filledNib = (nib = NIB, idPrefix = 'I-NIB1'): PiaNibBody => demoNibExample(nib, idPrefix);
 
   beforeAll(async () => {
     fileServer = await new FakeOss('unused').start();

@@ -68,10 +68,10 @@ export function piaFileDsExample(): PiaFileDsBody {
 /**
  * The PIA's receiveNIB example filled in for a demo mall (`npm run fake-oss`, `POST
  * /_fake/nib-example`): a NIB, its business (name, NPWP, address in Kabupaten Bogor, the KBLI
- * of its one project), the person responsible by KTP, and three permits: the demo permit map's
+ * of its one project), the person responsible by KTP, and three permits (`<idPrefix>-PBG`, …): the demo permit map's
  * PBG (by code) and reklame (by code and KBLI 73100), and one it does not know.
  */
-export function demoNibExample(nib = '8120000110171'): PiaNibBody {
+export function demoNibExample(nib = '8120000110171', idPrefix = nib): PiaNibBody {
   const body = piaNibExample();
   const data = body.dataNIB;
   Object.assign(data, {
@@ -91,9 +91,9 @@ export function demoNibExample(nib = '8120000110171'): PiaNibBody {
   Object.assign(data.data_proyek[0], { id_proyek: 'R-1', kbli: '73100' });
   const template = data.data_checklist[0];
   data.data_checklist = [
-    { ...template, id_izin: `${nib}-PBG`, id_proyek: 'R-1', kd_izin: '032000000001' },
-    { ...template, id_izin: `${nib}-REK`, id_proyek: 'R-1', kd_izin: '059000000020' },
-    { ...template, id_izin: `${nib}-UNK`, id_proyek: 'R-1', kd_izin: '999000000001' },
+    { ...template, id_izin: `${idPrefix}-PBG`, id_proyek: 'R-1', kd_izin: '032000000001' },
+    { ...template, id_izin: `${idPrefix}-REK`, id_proyek: 'R-1', kd_izin: '059000000020' },
+    { ...template, id_izin: `${idPrefix}-UNK`, id_proyek: 'R-1', kd_izin: '999000000001' },
   ];
   return body;
 }
