@@ -786,7 +786,7 @@ async function publicLookupRows(
     target: `NATS lookup at a fixed ${fmtRate(LOOKUP_GOAL_RPS)}/s (open loop), ${LOOKUP_CASES} cases`,
     natsUrl: env.NATS_URL,
     subject,
-    body: (i) => JSON.stringify({ pattern: subject, data: aSeededLookup(), id: `p${i}` }),
+    body: (i: number) => JSON.stringify({ pattern: subject, data: aSeededLookup(), id: `p${i}` }),
     classify: lookupStatus,
     concurrency: 2_000,
     durationS: DURATION_S,
