@@ -23,6 +23,8 @@ import {
   deleteNamespaceStreams,
   dropRunDatabases,
   newRunId,
+  piaNibExample,
+  receiveNibToken,
   type ServiceName,
 } from '@satupintu/testing';
 import { randomUUID } from 'node:crypto';
@@ -99,6 +101,8 @@ const SKM_KIOSK_RESPONSE = JSON.stringify({
   answers: { U1: 4, U2: 3, U3: 3, U4: 4, U5: 4, U6: 3, U7: 4, U8: 2, U9: 3 },
   respondent: { sex: 'F', ageBand: '30_TO_39', education: 'SMA', occupation: 'ENTREPRENEUR' },
 });
+/** BENCH_ONLY=oss: only baseline (c) and the receiveNIB row. */
+const ONLY_OSS = process.env.BENCH_ONLY === 'oss';
 /** BENCH_PROFILE=1: CPU-profile each service during the POST run (which perturbs its figures). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Whatever happens, the bench ends (and cleans up) by then. */
@@ -126,6 +130,40 @@ const BUNDLE_SUBMISSION = JSON.stringify({
   documents: [],
 });
 const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** The OSS credentials the bench's oss service takes receiveNIB's Token with. */
+const OSS_CREDENTIALS = { username: 'OSS-BENCH', password: 'bench-password' };
+const OSS_ENV = { OSS_USERNAME: OSS_CREDENTIALS.username, OSS_PASSWORD: OSS_CREDENTIALS.password };
+
+/**
+ * receiveNIB bodies and Tokens, a new NIB for each request: the PIA's example as published,
+ * with the NIB, a person responsible by KTP and one permit the demo map does not know.
+ */
+function receiveNibRequests(): {
+  perRequestHeaders: () => Record<string, string>;
+  perRequestBody: () => string;
+} {
+  const body = piaNibExample();
+  Object.assign(body.dataNIB.penanggung_jwb[0], {
+    jns_identitas_penanggung_jwb: '01',
+    no_identitas_penanggung_jwb: '3201015506900003',
+    nama_penanggung_jwb: 'Siti Rahmawati',
+  });
+  Object.assign(body.dataNIB.data_checklist[0], { id_izin: 'I-BENCH', kd_izin: '999000000001' });
+  const base = 9_100_000_000_000 + Math.floor(Math.random() * 100_000_000) * 1000;
+  let sent = 0;
+  let nib = '';
+  // autocannon asks for the headers, then the body, of each request: the Token names its NIB.
+  return {
+    perRequestHeaders: () => {
+      nib = String(base + sent++);
+      return {
+        token: receiveNibToken(OSS_CREDENTIALS.username, OSS_CREDENTIALS.password, nib, new Date()),
+      };
+    },
+    perRequestBody: () => JSON.stringify({ dataNIB: { ...body.dataNIB, nib } }),
+  };
+}
 /** The caller of every request to the authenticating gateway: set once its token is minted. */
 let AUTH_HEADERS: Record<string, string> = {};
 /**
@@ -779,7 +817,7 @@ async function publicLookupRows(
     target: `NATS lookup at a fixed ${fmtRate(LOOKUP_GOAL_RPS)}/s (open loop), ${LOOKUP_CASES} cases`,
     natsUrl: env.NATS_URL,
     subject,
-    body: (i) => JSON.stringify({ pattern: subject, data: aSeededLookup(), id: `p${i}` }),
+    body: (i: number) => JSON.stringify({ pattern: subject, data: aSeededLookup(), id: `p${i}` }),
     classify: lookupStatus,
     concurrency: 2_000,
     durationS: DURATION_S,
@@ -975,6 +1013,56 @@ async function skmOnly(): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
+/**
+ * OSS calling receiveNIB through the gateway, as OSS does: a NIB of its own each time (so each
+ * is recorded, not a re-send), with its Token, the PIA's example filled in with one permit the
+ * map does not know (recorded, no application opened) and no business data (so the business
+ * job records what is missing without asking identity, which the bench does not run): the PIA
+ * route, the Token, the read of the whole body and its one transaction, and the job it leaves.
+ */
+async function receiveNibRow(gatewayUrl: string): Promise<LoadResult> {
+  return (
+    await measure({
+      target: 'gateway `POST /v1/oss/receiveNIB` (a new NIB each, its Token; one unmapped permit)',
+      url: `${gatewayUrl}/v1/oss/receiveNIB`,
+      method: 'POST',
+      headers: JSON_HEADERS,
+      ...receiveNibRequests(),
+      expectStatus: 200,
+    })
+  ).result;
+}
+
+/** BENCH_ONLY=oss: baseline (c), the oss service and a gateway, the receiveNIB row. */
+async function ossOnly(): Promise<number> {
+  const baselineDb = databaseName(env.DB_PREFIX, 'baseline');
+  await ensureDatabase(env.DATABASE_URL, baselineDb);
+  const c = await natsRoundTrip(
+    '(c) Fastify → NATS → PG INSERT',
+    'insert',
+    databaseUrl(env.DATABASE_URL, baselineDb),
+  );
+  await dropDatabase(env.DATABASE_URL, baselineDb);
+  issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: env.SP_NAMESPACE });
+  const [, gateway] = await Promise.all([
+    startService('oss', OSS_ENV),
+    startService('gateway', GATEWAY_ENV),
+  ]);
+  const nib = await receiveNibRow(gateway.url);
+  say(
+    `\n${markdownTable([
+      rowOf(c, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
+      rowOf(nib, 200, compare(nib, [['(c)', c]])),
+    ])}`,
+  );
+  const problems = [
+    ...(failures(c) > 0 ? [`(c): ${describeFailures(c, 200)}`] : []),
+    ...(failures(nib) > 0 ? [`receiveNIB: ${describeFailures(nib, 200)}`] : []),
+  ];
+  for (const p of problems) say(`!!! - ${p}`);
+  return problems.length > 0 ? 1 : 0;
+}
+
 /** What the services logged (ServiceProcess keeps each one's last 1000 output lines). */
 function logSummary(service: ServiceProcess): string[] {
   const counts = new Map<string, number>();
@@ -1019,6 +1107,7 @@ async function main(): Promise<number> {
   );
   if (ONLY_LOOKUP) return lookupOnly();
   if (ONLY_SKM) return skmOnly();
+  if (ONLY_OSS) return ossOnly();
   const problems: string[] = [];
   const notes: string[] = [];
 
@@ -1039,7 +1128,7 @@ async function main(): Promise<number> {
   // test token issuer. A second gateway believes tokens without checking them
   // (BENCH_UNVERIFIED_TOKENS): the baseline of the same run for what verification costs.
   say(
-    '\n▶ starting intake, tracking, agency DUKCAPIL, gateway, and a gateway that checks no token',
+    '\n▶ starting intake, tracking, agency DUKCAPIL, oss, gateway, and a gateway that checks no token',
   );
   const t0 = Date.now();
   issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: env.SP_NAMESPACE });
@@ -1050,6 +1139,7 @@ async function main(): Promise<number> {
     startService('agency', { AGENCY_CODE: 'DUKCAPIL' }),
     startService('gateway', GATEWAY_ENV),
     startService('gateway', { ...GATEWAY_ENV, BENCH_UNVERIFIED_TOKENS: 'true' }),
+    startService('oss', OSS_ENV),
   ]);
   const tracking = services.find((s) => s.name === 'tracking')!;
   // Both gateways are named 'gateway': the one that authenticates is the first.
@@ -1290,6 +1380,9 @@ async function main(): Promise<number> {
   ).result;
   if (failures(routed) > 0) problems.push(`GET work-queue: ${describeFailures(routed, 200)}`);
 
+  const nib = await receiveNibRow(gateway.url);
+  if (failures(nib) > 0) problems.push(`receiveNIB: ${describeFailures(nib, 200)}`);
+
   // Submit → visible in tracking, as a client following its case sees it (lib/live-visibility.ts):
   // at a steady rate far below saturation, POST then the case's live stream until SUBMITTED, and
   // VERIFYING pushed on it.
@@ -1410,6 +1503,7 @@ async function main(): Promise<number> {
     ),
     rowOf(get, 200, compare(get, [['(b)', b]])),
     rowOf(routed, 200, compare(routed, [['(b)', b]])),
+    rowOf(nib, 200, compare(nib, [['(c)', c]])),
     rowOf(
       bigSaturated,
       200,

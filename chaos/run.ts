@@ -15,7 +15,13 @@ import {
   describeSupervisorEvent,
   freePort,
 } from '@satupintu/process';
-import { NatsServer, clientCredentialsToken, newRunId } from '@satupintu/testing';
+import {
+  FakeOss,
+  NatsServer,
+  clientCredentialsToken,
+  demoNibExample,
+  newRunId,
+} from '@satupintu/testing';
 import { DEMO_ACCOUNTS, demoOfficerUsername } from '../apps/identity/src/demo/demo-accounts';
 import {
   type WriteStream,
@@ -54,6 +60,7 @@ import {
 import { logKey } from './lib/log-summary';
 import { type RowResult, markdownTable, rowFailed } from './lib/report';
 import { LiveFollowers, describeEndings, judgeLive } from './lib/live';
+import { judgeOssReports, reportsOwed } from './lib/oss-case';
 import { CaseWalks, type Walk, describeWalks } from './lib/walks';
 import { INSECURE_DEVELOPMENT_PAYMENT_SECRET } from '../apps/agency/src/config';
 
@@ -66,6 +73,10 @@ const LIVE_FOLLOWERS = Number(process.env.CHAOS_LIVE ?? 4);
 /** The walks' agency and service: the demo's one with a fee (assessed per case). */
 const WALK_AGENCY = 'PUPR';
 const WALK_SERVICE = 'PUPR-PBG';
+const OSS_USER_KEY = 'chaos-user-key';
+const OSS_CREDENTIALS = { username: 'OSS-CHAOS', password: 'chaos-password' };
+/** How long after the drain the fake OSS may still be receiving a walked case's reports. */
+const OSS_REPORTS_BOUND_MS = 60_000;
 const BEFORE_FAULT_MS = 5000;
 /** Load goes on this long once the system has recovered. */
 const AFTER_RECOVERY_MS = 5000;
@@ -115,12 +126,15 @@ let nats: NatsServer | undefined;
 let postgres: OwnPostgres | undefined;
 let auditor: Auditor | undefined;
 let load: SteadyLoad | undefined;
+/** OSS RBA, as the tests fake it: it sends each row's NIB and receives the reports. */
+let fakeOss: FakeOss | undefined;
 const supervisor = new Supervisor({ onEvent: onSupervisorEvent });
 
 async function cleanup(): Promise<void> {
   await boundedStep('stopping the load', CLIENT_TIMEOUT_MS + 2000, load?.stop(), shout);
   await boundedStep('stopping services', 20_000, supervisor.stopAll({ graceMs: 10_000 }), shout);
   await boundedStep('closing database pools', 5000, auditor?.close(), shout);
+  await boundedStep('stopping the fake OSS', 5000, fakeOss?.stop(), shout);
   await boundedStep('stopping nats-server', 15_000, nats?.takeDown('SIGTERM'), shout);
   await boundedStep('stopping PostgreSQL', 30_000, postgres?.stop(), shout);
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
@@ -218,6 +232,45 @@ function walkableOf(sent: readonly Sent[]): { applicationId: string; trackingNo:
 }
 
 /** `GET /v1/agencies/{code}/history-check` as the agency's admin. */
+/**
+ * A case that comes from OSS, for the row's walks to take first: OSS sends a NIB of its own
+ * (the PIA's example filled in as the demo's, through the gateway with its Token), whose PBG
+ * permit opens a PUPR-PBG application; answered once the agency has it at VERIFYING.
+ */
+async function openOssCase(): Promise<{
+  applicationId: string;
+  trackingNo: string;
+  idIzin: string;
+}> {
+  const nib = `8${String(Date.now()).slice(-12)}`;
+  const idIzin = `${nib}-PBG`;
+  const receiveNib = `${gatewayUrl}/v1/oss/receiveNIB`;
+  assertLoopback(receiveNib, 'the gateway');
+  const sent = await FakeOss.sendNib(
+    receiveNib,
+    JSON.stringify(demoNibExample(nib)),
+    OSS_CREDENTIALS,
+  );
+  if (sent.status !== 200) throw new Error(`receiveNIB answered ${sent.status}: ${sent.body}`);
+  const bound = Date.now() + 30_000;
+  while (Date.now() < bound) {
+    const opened = await auditor!.ossPermitOpened(nib, idIzin);
+    if (opened && (await auditor!.caseStatus(WALK_AGENCY, opened.applicationId)) === 'VERIFYING')
+      return { ...opened, idIzin };
+    await sleep(250);
+  }
+  throw new Error(`the OSS permit ${idIzin} did not reach VERIFYING within 30 s`);
+}
+
+/** What the fake OSS acknowledged of a permit, in order: its `kd_status`es, then `license`. */
+function ossAcknowledged(idIzin: string): string[] {
+  return fakeOss!
+    .acknowledged()
+    .map((call) => call.json as Record<string, Record<string, string>>)
+    .filter((body) => (body.IZINSTATUS ?? body.IZINFINAL)?.id_izin === idIzin)
+    .map((body) => (body.IZINSTATUS ? body.IZINSTATUS.kd_status : 'license'));
+}
+
 async function historyCheck(
   agencyCode: string,
 ): Promise<{ cases: number; records: number; broken: unknown[] }> {
@@ -260,6 +313,13 @@ async function startServices(databaseUrl: string, natsUrl: string): Promise<void
     // The whole load is one caller (the portal) at 40 requests a second: the matrix measures
     // faults, not the per-caller limit, which would refuse most of it.
     RATE_LIMIT_PER_CALLER: '1000000',
+    // OSS RBA is the fake of the tests: it sends receiveNIB with these credentials and takes the
+    // reports with this key.
+    OSS_BASE_URL: fakeOss!.baseUrl(),
+    OSS_USER_KEY: OSS_USER_KEY,
+    OSS_USERNAME: OSS_CREDENTIALS.username,
+    OSS_PASSWORD: OSS_CREDENTIALS.password,
+    OSS_FILE_HOSTS: new URL(fakeOss!.baseUrl()).host,
   };
   // The demo catalog is what the load applies to, whatever the caller's environment says.
   delete inherited.DEMO_SEED;
@@ -436,6 +496,8 @@ async function runRow(fault: Fault): Promise<RowDetails> {
       throw new Error(`the system cannot be made healthy for ${fault.id}`);
   }
   const progressBefore = await auditor!.consumerCounts();
+  const ossCase = await openOssCase();
+  walkable.unshift({ applicationId: ossCase.applicationId, trackingNo: ossCase.trackingNo });
   watching = { restarts: new Map(), logLines: new Map() };
 
   load = new SteadyLoad({
@@ -530,6 +592,18 @@ async function runRow(fault: Fault): Promise<RowDetails> {
       `${followedLive.late} cases handed an entry only by the resume after the row`,
   );
 
+  // The walked OSS case: every report it owes OSS acknowledged once, in order.
+  const ossWalk = walks.walks.find((walk) => walk.applicationId === ossCase.applicationId);
+  const owed = reportsOwed(ossWalk);
+  const reportsBound = Date.now() + OSS_REPORTS_BOUND_MS;
+  while (Date.now() < reportsBound && new Set(ossAcknowledged(ossCase.idIzin)).size < owed)
+    await sleep(500);
+  const ossReports = judgeOssReports(ossAcknowledged(ossCase.idIzin), owed);
+  notes.push(
+    `OSS case ${ossCase.trackingNo} (${ossCase.idIzin}): ${ossWalk ? 'walked' : 'not walked'}, ` +
+      `OSS acknowledged ${ossAcknowledged(ossCase.idIzin).join(' ') || 'nothing'} (owed ${owed})`,
+  );
+
   const watched = watching;
   watching = undefined;
   const target = fault.action.kind === 'kill' ? fault.action.service : undefined;
@@ -549,8 +623,8 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   const result: RowResult = {
     fault,
     acknowledged: acknowledged.length,
-    lost: drained.audit.lost + followedLive.lost,
-    twice: drained.audit.twice + progress.events + followedLive.twice,
+    lost: drained.audit.lost + followedLive.lost + ossReports.lost,
+    twice: drained.audit.twice + progress.events + followedLive.twice + ossReports.twice,
     failures: describeFailures(loadResult.sent),
     recoverySeconds,
     withoutHelp: recoverySeconds !== undefined && extraRestarts.length === 0 && !helped,
@@ -563,6 +637,7 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     audit: [
       ...drained.audit.reasons,
       ...followedLive.reasons,
+      ...ossReports.reasons,
       ...progress.reasons,
       ...drained.backlog,
     ],
@@ -601,6 +676,9 @@ async function main(): Promise<number> {
     `  PostgreSQL ${postgres.url}, NATS ${nats.url}; databases ${prefix}_*, namespace ${namespace}`,
   );
 
+  fakeOss = await new FakeOss(OSS_USER_KEY).start();
+  assertLoopback(fakeOss.baseUrl(), 'the fake OSS');
+  say(`  the fake OSS on ${fakeOss.baseUrl()}`);
   say(`▶ starting ${planServices(0, DEMO_AGENCIES).length} services at LOG_LEVEL=${logLevel}`);
   const t0 = Date.now();
   await startServices(postgres.url, nats.url);

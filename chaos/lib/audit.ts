@@ -273,6 +273,30 @@ export class Auditor {
     return { total, details };
   }
 
+  /** The application an OSS permit opened, once it has (the oss service's `oss_permits`). */
+  async ossPermitOpened(
+    nib: string,
+    idIzin: string,
+  ): Promise<{ applicationId: string; trackingNo: string } | undefined> {
+    const [row] = await this.rows<{ applicationId: string; trackingNo: string }>(
+      ['oss'],
+      `SELECT application_id::text AS "applicationId", tracking_no AS "trackingNo"
+         FROM oss_permits WHERE nib = $1 AND id_izin = $2 AND state = 'OPENED'`,
+      [nib, idIzin],
+    );
+    return row?.applicationId ? row : undefined;
+  }
+
+  /** The status of an application's case at an agency, if the agency has it. */
+  async caseStatus(agencyCode: string, applicationId: string): Promise<string | undefined> {
+    const [row] = await this.rows<{ status: string }>(
+      ['agency', agencyCode],
+      'SELECT status FROM cases WHERE application_id = $1',
+      [applicationId],
+    );
+    return row?.status;
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.pools.values()].map((pool) => pool.end()));
     this.pools.clear();

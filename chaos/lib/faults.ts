@@ -15,12 +15,14 @@ export interface Fault {
 }
 
 /**
- * The services whose SIGKILL is a row: every one on the path of an application, and identity,
- * which signs the tokens the callers present (the gateway verifies them without it).
+ * The services whose SIGKILL is a row: every one on the path of an application, identity,
+ * which signs the tokens the callers present (the gateway verifies them without it), and oss,
+ * on the path of an application that came from OSS RBA (and of its reports back).
  */
 export function isOnThePath(service: string): boolean {
   return (
-    ['gateway', 'identity', 'intake', 'tracking'].includes(service) || service.startsWith('agency-')
+    ['gateway', 'identity', 'intake', 'tracking', 'oss'].includes(service) ||
+    service.startsWith('agency-')
   );
 }
 

@@ -13,7 +13,7 @@ import { DEMO_ACCOUNTS, demoOfficerUsername } from '../../identity/src/demo/demo
 
 /**
  * Who may do what, across every endpoint family that exists, as a real caller meets it: the
- * demo mall (identity, intake, tracking, two agencies, the gateway) with tokens issued by
+ * demo mall (identity, intake, tracking, two agencies, the OSS connector, the gateway) with tokens issued by
  * identity itself, for every role and every kind of API client. Each one sees and changes only
  * what it should; reads and writes across applicants or agencies are refused without telling
  * whether the thing exists (404, exactly as for something nobody has).
@@ -122,6 +122,7 @@ describe('the authorization matrix', () => {
       ServiceProcess.start('tracking', own),
       ServiceProcess.start('agency', { ...own, AGENCY_CODE: 'DUKCAPIL' }),
       ServiceProcess.start('agency', { ...own, AGENCY_CODE: 'PUPR' }),
+      ServiceProcess.start('oss', own),
       // The matrix is about who, not how often: a limit no row reaches.
       ServiceProcess.start('gateway', {
         ...own,
@@ -130,7 +131,7 @@ describe('the authorization matrix', () => {
       }),
     ]);
     running.push(...started);
-    gateway = started[5];
+    gateway = started[6];
     // The gateway may not have identity's keys yet, and intake not Siti's profile: wait for both.
     await eventually(async () => {
       for (const who of Object.keys(CALLERS) as Caller[]) {
@@ -548,6 +549,15 @@ describe('the authorization matrix', () => {
       ...admins,
       'dukcapil agency admin': 403,
     });
+  });
+
+  it("the OSS connector's admin lists: the mall admin alone", async () => {
+    const everyone = Object.keys(CALLERS) as Caller[];
+    const refused: Row = Object.fromEntries(
+      everyone.map((who) => [who, who === 'anonymous' ? 401 : 403]),
+    );
+    for (const path of ['/v1/oss/deliveries', '/v1/oss/unmapped-permits'])
+      await expectRow((who) => call(who, 'GET', path), { ...refused, 'mall admin': 200 });
   });
 
   it('the working-day calendar: anyone reads it; only the mall admin changes it', async () => {

@@ -20,4 +20,16 @@ describe('loadOssConfig', () => {
   it('requires the OSS credentials in production', () => {
     expect(() => loadOssConfig({ NODE_ENV: 'production' })).toThrow(/OSS_USERNAME/);
   });
+
+  it('takes the hosts signed files may also come from, and refuses what is no host', () => {
+    expect(loadOssConfig({}).fileHosts).toEqual(new Set());
+    expect(
+      loadOssConfig({ OSS_FILE_HOSTS: ' 127.0.0.1:3090, Files.OSS.internal ' }).fileHosts,
+    ).toEqual(new Set(['127.0.0.1:3090', 'files.oss.internal']));
+    for (const bad of ['http://oss.go.id', 'oss.go.id/files', 'user@oss.go.id'])
+      expect(() => loadOssConfig({ OSS_FILE_HOSTS: bad })).toThrow(/OSS_FILE_HOSTS/);
+    expect(() => loadOssConfig({ OSS_FILE_TIMEOUT_SECONDS: '0' })).toThrow(
+      /OSS_FILE_TIMEOUT_SECONDS/,
+    );
+  });
 });

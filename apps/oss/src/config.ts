@@ -1,6 +1,6 @@
 import { ConfigError, baseEnv, loadConfig } from '@satupintu/common';
 import { isTimeZone } from '@satupintu/domain';
-import { port, str } from 'envalid';
+import { num, port, str } from 'envalid';
 
 /**
  * OSS_USERNAME and OSS_PASSWORD are the credentials OSS and the mall agreed on: OSS proves each
@@ -26,6 +26,14 @@ export function loadOssConfig(env: NodeJS.ProcessEnv = process.env) {
         default: 'Asia/Jakarta',
         desc: "the time zone of the Token's date (Ymd): the PIA's WIB unless OSS says otherwise",
       }),
+      OSS_FILE_HOSTS: str({
+        default: '',
+        desc: "comma-separated hosts (host or host:port) receiveFileDS's files may also come from over http or at a private address (OSS's own file server, the fake OSS); any public https host is allowed",
+      }),
+      OSS_FILE_TIMEOUT_SECONDS: num({
+        default: 30,
+        desc: 'how long fetching one signed file from OSS may take, all of it',
+      }),
       OSS_PERMIT_MAP: str({
         default: '',
         desc: 'path to a JSON file of OSS permits (kd_izin, optionally with KBLI) to catalog service codes; empty: the built-in demo map',
@@ -39,7 +47,29 @@ export function loadOssConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(
       `OSS_TIME_ZONE must be an IANA time zone (got "${config.OSS_TIME_ZONE}")`,
     );
-  return config;
+  if (!(config.OSS_FILE_TIMEOUT_SECONDS >= 1 && config.OSS_FILE_TIMEOUT_SECONDS <= 600))
+    throw new ConfigError('OSS_FILE_TIMEOUT_SECONDS must be between 1 and 600');
+  const fileHosts = fileHostsOf(config.OSS_FILE_HOSTS);
+  return { ...config, fileHosts };
+}
+
+/** `OSS_FILE_HOSTS` as lower-case hosts; an entry that is no host (a URL, a path) stops the start. */
+export function fileHostsOf(list: string): Set<string> {
+  const hosts = list
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '');
+  for (const host of hosts) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(`http://${host}`);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.host !== host || parsed.pathname !== '/')
+      throw new ConfigError(`OSS_FILE_HOSTS: "${host}" is not a host or host:port`);
+  }
+  return new Set(hosts);
 }
 
 export type OssConfig = ReturnType<typeof loadOssConfig>;

@@ -4,6 +4,7 @@ import { RpcClientModule } from '@satupintu/messaging';
 import { serviceInfrastructure } from '@satupintu/platform';
 import type { OssConfig } from './config';
 import { InboundModule } from './inbound/inbound.module';
+import { DEFAULT_FILE_FETCH_POLICY } from './inbound/file-source';
 import { loadPermitMap } from './inbound/permit-map';
 import { OSS_MIGRATIONS } from './migrations';
 import { OssReportsModule } from './reports/reports.module';
@@ -44,6 +45,12 @@ export class OssModule {
             timeZone: config.OSS_TIME_ZONE,
           },
           permitMap: loadPermitMap(config.OSS_PERMIT_MAP),
+          files: {
+            ...DEFAULT_FILE_FETCH_POLICY,
+            allowedHosts: config.fileHosts,
+            timeoutMs: config.OSS_FILE_TIMEOUT_SECONDS * 1000,
+          },
+          store: { natsUrl: config.NATS_URL, namespace: config.SP_NAMESPACE },
         }),
         // The status reports sent back to OSS (ADR 0031).
         OssReportsModule.forRoot(reports),

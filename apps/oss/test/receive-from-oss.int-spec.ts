@@ -1,18 +1,22 @@
-import type { Principal } from '@satupintu/contracts';
+import { JetStreamDocumentStore } from '@satupintu/messaging';
 import {
+  FakeOss,
   PIA_REQUEST_EXAMPLE,
   type PiaFileDsBody,
   type PiaNibBody,
   ServiceProcess,
-  TestTokenIssuer,
-  anOfficer,
+  aCitizen,
+  aPdf,
+  aPeExecutable,
+  demoNibExample,
   deleteNamespaceStreams,
   eventually,
   piaExample,
-  piaNibExample,
   queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
+import { createHash } from 'node:crypto';
+import { DEMO_ACCOUNTS } from '../../identity/src/demo/demo-accounts';
 import { ossToken } from '../src/inbound/token';
 
 const USERNAME = 'OSS000';
@@ -31,7 +35,7 @@ interface Answer {
 /**
  * OSS calling the mall's receiveNIB and receiveFileDS through the gateway, with the PIA's own
  * example bodies read from the published document (docs/reference/oss-pia), against the real
- * gateway, oss and intake (demo catalog) over PostgreSQL and NATS.
+ * gateway, oss, identity and intake (demo catalog) over PostgreSQL and NATS.
  */
 describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () => {
   const env = testEnvironment();
@@ -39,10 +43,10 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
   const prefix = `${env.DB_PREFIX}_ossin`;
   const isolated = { SP_NAMESPACE: namespace, DB_PREFIX: prefix };
   const services: ServiceProcess[] = [];
-  let issuer: TestTokenIssuer;
   let gateway: ServiceProcess;
-  const mallAdmin: Principal = anOfficer('MPP', ['MALL_ADMIN']);
   let adminAuthorization: string;
+  /** OSS's file server, for receiveFileDS's files (the mall is told it may fetch from it). */
+  let fileServer: FakeOss;
 
   const oss = (db: string, sql: string, params: unknown[] = []) =>
     queryServiceDb<Record<string, string>>([db], sql, params, prefix);
@@ -63,48 +67,51 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
   const rawNibExample = () => piaExample('receiveNIB', PIA_REQUEST_EXAMPLE);
 
   /**
-   * The PIA's example with the values it leaves empty: a NIB, its person responsible by KTP,
-   * a project with its KBLI, and three permits: one the demo map knows by code (PBG), one by
-   * code and KBLI (reklame for KBLI 73100), one it does not know.
+   * The PIA's example with the values it leaves empty (as the demo's): a NIB, its business, its
+   * person responsible by KTP, a project with its KBLI, and three permits: one the demo map knows
+   * by code (PBG), one by code and KBLI (reklame for KBLI 73100), one it does not know.
    */
-  function filledNib(nib = NIB, idPrefix = 'I-NIB1'): PiaNibBody {
-    const body = piaNibExample();
-    const data = body.dataNIB;
-    data.nib = nib;
-    data.oss_id = 'P-202612010001';
-    data.nama_perseroan = 'PT Maju Bersama Cibinong';
-    Object.assign(data.penanggung_jwb[0], {
-      jns_identitas_penanggung_jwb: '01',
-      no_identitas_penanggung_jwb: '3201015506900003',
-      nama_penanggung_jwb: 'Siti Rahmawati',
-    });
-    Object.assign(data.data_proyek[0], { id_proyek: 'R-1', kbli: '73100' });
-    const template = data.data_checklist[0];
-    data.data_checklist = [
-      { ...template, id_izin: `${idPrefix}-PBG`, id_proyek: 'R-1', kd_izin: '032000000001' },
-      { ...template, id_izin: `${idPrefix}-REK`, id_proyek: 'R-1', kd_izin: '059000000020' },
-      { ...template, id_izin: `${idPrefix}-UNK`, id_proyek: 'R-1', kd_izin: '999000000001' },
-    ];
-    return body;
-  }
+  const filledNib = (nib = NIB, idPrefix = 'I-NIB1'): PiaNibBody => demoNibExample(nib, idPrefix);
 
   beforeAll(async () => {
-    issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace });
-    adminAuthorization = (await issuer.authorization(mallAdmin, { expiresInSeconds: 3600 }))
-      .authorization;
+    fileServer = await new FakeOss('unused').start();
     // One after the other: on a loaded machine three starting at once can each miss their 30 s.
     for (const [name, extra] of [
+      // Identity: the businesses, and the demo mall admin who reads the unmapped permits.
+      ['identity', { DEMO_SEED: 'true', NODE_ENV: 'test' }],
       ['intake', { DEMO_SEED: 'true' }],
-      ['oss', { OSS_USERNAME: USERNAME, OSS_PASSWORD: PASSWORD }],
+      [
+        'oss',
+        {
+          OSS_USERNAME: USERNAME,
+          OSS_PASSWORD: PASSWORD,
+          OSS_FILE_HOSTS: `127.0.0.1:${fileServer.port}`,
+        },
+      ],
       ['gateway', {}],
     ] as const)
       services.push(await ServiceProcess.start(name, { ...isolated, ...extra }));
     gateway = services.at(-1)!;
+    // The gateway may not have identity's keys yet: sign in until the token is taken.
+    await eventually(async () => {
+      const login = await fetch(`${gateway.url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: 'admin.mall', password: DEMO_ACCOUNTS.officerPassword }),
+      });
+      expect(login.status).toBe(200);
+      const { access_token } = (await login.json()) as { access_token: string };
+      adminAuthorization = `Bearer ${access_token}`;
+      const probe = await fetch(`${gateway.url}/v1/oss/unmapped-permits`, {
+        headers: { authorization: adminAuthorization },
+      });
+      expect(probe.status).toBe(200);
+    }, 60_000);
   }, 180_000);
 
   afterAll(async () => {
     await Promise.all(services.map((service) => service.stop()));
-    await issuer?.stop();
+    await fileServer?.stop();
     await deleteNamespaceStreams(env.NATS_URL, namespace);
   });
 
@@ -186,6 +193,74 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     });
   });
 
+  /** Identity's business of a NIB, its members and its pending owners. */
+  async function businessOf(nib: string) {
+    const [business] = await oss(
+      'identity',
+      `SELECT id::text, name, kbli, address, npwp, version, updated_at::text,
+              (SELECT coalesce(json_agg(json_build_object('applicantId', applicant_id, 'role', role)
+                                        ORDER BY added_at), '[]')
+                 FROM business_members WHERE business_id = b.id) AS members,
+              (SELECT coalesce(json_agg(json_build_object('nik', nik, 'name', name) ORDER BY nik), '[]')
+                 FROM business_pending_owners WHERE business_id = b.id) AS pending
+         FROM businesses b WHERE nib = $1`,
+      [nib],
+    );
+    return business as unknown as
+      | {
+          id: string;
+          name: string;
+          kbli: string[];
+          address: unknown;
+          npwp: string | null;
+          version: number;
+          updated_at: string;
+          members: { applicantId: string; role: string }[];
+          pending: { nik: string; name: string }[];
+        }
+      | undefined;
+  }
+
+  /** The NIB's business as the oss service last brought it to identity. */
+  const syncedBusinessOf = async (nib: string) =>
+    (
+      await oss(
+        'oss',
+        'SELECT business_id::text, owner_id::text, digest, failure FROM oss_businesses WHERE nib = $1',
+        [nib],
+      )
+    )[0];
+
+  it('creates the business in identity from the NIB, its owner by KTP pending until they register', async () => {
+    const synced = await eventually(async () => {
+      const row = await syncedBusinessOf(NIB);
+      expect(row?.digest).toEqual(expect.any(String));
+      return row;
+    }, 30_000);
+    const business = await businessOf(NIB);
+    expect(business).toEqual({
+      id: synced.business_id,
+      name: 'PT Maju Bersama Cibinong',
+      kbli: ['73100'],
+      address: {
+        line: 'Jl. Raya Tegar Beriman No. 1',
+        districtCode: '32.01.01',
+        postalCode: '16911',
+      },
+      npwp: '012345678901234',
+      version: 1,
+      updated_at: expect.any(String) as string,
+      members: [],
+      pending: [{ nik: '3201015506900003', name: 'Siti Rahmawati' }],
+    });
+    expect(synced).toEqual({
+      business_id: business?.id,
+      owner_id: null,
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/) as string,
+      failure: null,
+    });
+  });
+
   it('opens nothing twice when the same NIB comes again, however large', async () => {
     // Larger than the gateway's 64 KiB for other bodies: the PIA's long fields filled to their length.
     const large = filledNib();
@@ -197,7 +272,7 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       'oss',
       `SELECT (SELECT count(*) FROM oss_permits WHERE nib = $1) AS permits,
               (SELECT received_count FROM oss_nibs WHERE nib = $1) AS received,
-              (SELECT count(*) FROM jobs WHERE kind = 'oss.permit.open') AS jobs`,
+              (SELECT count(*) FROM jobs WHERE kind IN ('oss.permit.open', 'oss.business.sync')) AS jobs`,
       [NIB],
     );
     expect(counts).toEqual({ permits: '3', received: 2, jobs: '0' });
@@ -207,6 +282,72 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       [`oss:${NIB}:%`],
     );
     expect(intake.n).toBe('2');
+    // The same business: identity was not asked again (no new version, no write).
+    const before = await businessOf(NIB);
+    expect(before?.version).toBe(1);
+    expect(await businessOf(NIB)).toEqual(before);
+  });
+
+  it("brings identity's business up to date when OSS sends the NIB changed, once; the owner takes it on registering", async () => {
+    const before = await businessOf(NIB);
+    const owner = aCitizen();
+    const changed = filledNib();
+    changed.dataNIB.nama_perseroan = 'PT Maju Bersama Nusantara';
+    Object.assign(changed.dataNIB.data_proyek[0], { kbli: '56101' });
+    Object.assign(changed.dataNIB.penanggung_jwb[0], {
+      no_identitas_penanggung_jwb: owner.nik,
+      nama_penanggung_jwb: 'Budi Santoso',
+    });
+    const body = JSON.stringify(changed);
+    expect((await call('receiveNIB', body, tokenFor(NIB))).status).toBe(200);
+    const after = await eventually(async () => {
+      const business = await businessOf(NIB);
+      expect(business?.version).toBe(2);
+      return business;
+    }, 30_000);
+    expect(after).toEqual({
+      ...before,
+      name: 'PT Maju Bersama Nusantara',
+      kbli: ['56101'],
+      version: 2,
+      updated_at: expect.any(String) as string,
+      members: [],
+      // OSS names an owner; it takes none away.
+      pending: [
+        { nik: owner.nik, name: 'Budi Santoso' },
+        { nik: '3201015506900003', name: 'Siti Rahmawati' },
+      ].sort((a, b) => a.nik.localeCompare(b.nik)),
+    });
+
+    // The same changed NIB again changes nothing twice.
+    expect((await call('receiveNIB', body, tokenFor(NIB))).status).toBe(200);
+    await eventually(async () => {
+      const [jobs] = await oss(
+        'oss',
+        "SELECT count(*) AS n FROM jobs WHERE kind = 'oss.business.sync'",
+      );
+      expect(jobs.n).toBe('0');
+    }, 30_000);
+    expect(await businessOf(NIB)).toEqual(after);
+
+    // The owner registers: they are the business's OWNER, pending no longer.
+    const registered = await fetch(`${gateway.url}/v1/applicants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...owner,
+        name: 'Budi Santoso',
+        password: 'kopi tubruk di pagi hari',
+      }),
+    });
+    expect(registered.status).toBe(201);
+    const { applicantId } = (await registered.json()) as { applicantId: string };
+    const owned = await businessOf(NIB);
+    expect(owned).toMatchObject({
+      version: 3,
+      members: [{ applicantId, role: 'OWNER' }],
+      pending: [{ nik: '3201015506900003', name: 'Siti Rahmawati' }],
+    });
   });
 
   it('opens each permit once when OSS sends the same NIB three times at once', async () => {
@@ -343,5 +484,104 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     });
     const wrongToken = await call('receiveFileDS', JSON.stringify(file), tokenFor(OTHER_NIB));
     expect(wrongToken.status).toBe(401);
+  });
+
+  /** receiveFileDS for a permit of NIB, naming the file at `url`. */
+  function fileDs(idIzin: string, url: string): string {
+    const file = JSON.parse(piaExample('receiveFileDS', PIA_REQUEST_EXAMPLE)) as PiaFileDsBody;
+    Object.assign(file.receiveFileDS, { id_izin: idIzin, nib: NIB, file_izin: url });
+    return JSON.stringify(file);
+  }
+
+  const fileRow = async (idIzin: string, url: string) =>
+    (
+      await oss(
+        'oss',
+        `SELECT state, document_id::text, failure FROM oss_files
+          WHERE nib = $1 AND id_izin = $2 AND file_url = $3`,
+        [NIB, idIzin, url],
+      )
+    )[0];
+
+  it("fetches the signed file, stores it and attaches it to the permit's application, once, through an outage", async () => {
+    const pdf = aPdf(300_000);
+    const url = fileServer.serveFile('I-NIB1-REK.pdf', pdf);
+    fileServer.fileOutages = 2;
+    for (let i = 0; i < 2; i++) {
+      const answer = await call('receiveFileDS', fileDs('I-NIB1-REK', url), tokenFor(NIB));
+      expect(answer.status).toBe(200);
+    }
+    const row = await eventually(async () => {
+      const found = await fileRow('I-NIB1-REK', url);
+      expect(found?.state).toBe('ATTACHED');
+      return found;
+    }, 60_000);
+    expect(row.failure).toBeNull();
+    // Two answered 503, the third the file; never fetched again once stored.
+    expect(fileServer.fileGets).toEqual(['I-NIB1-REK.pdf', 'I-NIB1-REK.pdf', 'I-NIB1-REK.pdf']);
+
+    const [permit] = await oss(
+      'oss',
+      "SELECT application_id::text FROM oss_permits WHERE nib = $1 AND id_izin = 'I-NIB1-REK'",
+      [NIB],
+    );
+    const documents = await oss(
+      'intake',
+      `SELECT id::text, application_id::text, requirement, content_type, size, sha256,
+              owner_kind, owner_client, object_name
+         FROM documents WHERE id = $1`,
+      [row.document_id],
+    );
+    expect(documents).toEqual([
+      {
+        id: row.document_id,
+        application_id: permit.application_id,
+        requirement: 'OSS_FILE_DS',
+        content_type: 'application/pdf',
+        size: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        owner_kind: 'client',
+        owner_client: 'oss-connector',
+        object_name: expect.any(String) as string,
+      },
+    ]);
+    // The bytes are in the documents store, whole.
+    const store = new JetStreamDocumentStore({
+      natsUrl: env.NATS_URL,
+      namespace,
+      connectionName: 'oss-test-files',
+    });
+    try {
+      const stream = await store.read(documents[0].object_name);
+      expect(stream).toBeDefined();
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of stream!) chunks.push(chunk);
+      expect(Buffer.concat(chunks).equals(pdf)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a file that is no PDF, JPEG or PNG, one from an address it may not fetch, and one for a permit without an application', async () => {
+    const exe = fileServer.serveFile('I-NIB1-PBG.exe', aPeExecutable());
+    const refused = [
+      ['I-NIB1-PBG', exe, 'document_type_not_allowed'],
+      ['I-NIB1-PBG', `http://127.0.0.2:${fileServer.port}/files/x.pdf`, 'file_url_not_https'],
+      ['I-NIB1-PBG', 'https://127.0.0.1/files/x.pdf', 'file_url_private'],
+      ['I-NIB1-UNK', fileServer.serveFile('I-NIB1-UNK.pdf', aPdf(5000)), 'no_application'],
+    ] as const;
+    for (const [idIzin, url] of refused)
+      expect((await call('receiveFileDS', fileDs(idIzin, url), tokenFor(NIB))).status).toBe(200);
+    for (const [idIzin, url, failure] of refused)
+      await eventually(async () => {
+        expect(await fileRow(idIzin, url)).toEqual({ state: 'FAILED', document_id: null, failure });
+      }, 30_000);
+    // Nothing was stored for them in intake.
+    const [{ n }] = await oss(
+      'intake',
+      "SELECT count(*) AS n FROM documents WHERE requirement = 'OSS_FILE_DS'",
+    );
+    expect(n).toBe('1');
+    expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-UNK.pdf')).toEqual([]);
   });
 });

@@ -23,3 +23,4 @@ export * from './rpc/replayed-reply';
 export * from './rpc/request-server';
 export * from './rpc/rpc-client';
 export * from './objects/document-store';
+export * from './objects/document-upload';

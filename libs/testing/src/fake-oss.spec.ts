@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeOss, receiveNibToken } from './fake-oss';
+import { demoNibExample } from './oss-pia';
 
 const body = JSON.stringify(
   buildLicenseStatusBody({
@@ -135,6 +136,49 @@ describe('fake OSS', () => {
       expect(forwarded).toBe(payload);
       const calls = await fetch(`${demo.baseUrl()}/_fake/calls`);
       expect(await calls.json()).toEqual([]);
+    } finally {
+      await demo.stop();
+      mall.close();
+    }
+  });
+
+  it('serves the files it is given, fails them while told to, and sends the demo NIB', async () => {
+    let forwarded = '';
+    const mall = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (c: Buffer) => chunks.push(c));
+      request.on('end', () => {
+        forwarded = Buffer.concat(chunks).toString();
+        response.end('{"responreceiveNIB":{"status":"1","keterangan":"Berhasil menyimpan data"}}');
+      });
+    });
+    await new Promise<void>((r) => mall.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(mall.address() as AddressInfo).port}/v1/oss/receiveNIB`;
+    const demo = await new FakeOss('key-1', {
+      control: true,
+      mall: { url, username: 'u', password: 'p' },
+    }).start();
+    try {
+      const put = await fetch(`${demo.baseUrl()}/_fake/files/izin.pdf`, {
+        method: 'PUT',
+        body: '%PDF-1.7 signed',
+      });
+      const { url: fileUrl } = (await put.json()) as { url: string };
+      expect(fileUrl).toBe(`${demo.baseUrl()}/files/izin.pdf`);
+      demo.fileOutages = 1;
+      expect((await fetch(fileUrl)).status).toBe(503);
+      const file = await fetch(fileUrl);
+      expect([file.status, file.headers.get('content-type'), await file.text()]).toEqual([
+        200,
+        'application/pdf',
+        '%PDF-1.7 signed',
+      ]);
+      expect((await fetch(`${demo.baseUrl()}/files/other.pdf`)).status).toBe(404);
+      expect(demo.fileGets).toEqual(['izin.pdf', 'izin.pdf', 'other.pdf']);
+
+      const sent = await fetch(`${demo.baseUrl()}/_fake/nib-example`, { method: 'POST' });
+      expect(((await sent.json()) as { status: number }).status).toBe(200);
+      expect(JSON.parse(forwarded)).toEqual(demoNibExample());
     } finally {
       await demo.stop();
       mall.close();

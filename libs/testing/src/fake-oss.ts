@@ -7,6 +7,7 @@ import {
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { demoNibExample } from './oss-pia';
 
 /** The methods of OSS the fake hosts: the ones a K/L/D calls to report (PIA v4.3.22). */
 export const FAKE_OSS_METHODS = ['receiveLicenseStatus', 'receiveLicense'] as const;
@@ -64,6 +65,11 @@ export class FakeOss {
   port: number;
   private server?: Server;
   private readonly held = new Set<ServerResponse>();
+  private readonly files = new Map<string, { bytes: Buffer; contentType: string }>();
+  /** Each GET of a served file, by name, in order (answered or not). */
+  readonly fileGets: string[] = [];
+  /** How many of the next file GETs are answered 503, as a file server that is down. */
+  fileOutages = 0;
 
   private readonly control: boolean;
   private readonly mall?: FakeOssMall;
@@ -98,6 +104,15 @@ export class FakeOss {
   /** The base URL a mall is configured with (`OSS_BASE_URL`): methods are under it. */
   baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * Serves `bytes` at `/files/<name>` (GET), as OSS's file server serves a signed permit for
+   * receiveFileDS's `file_izin`; answers the URL.
+   */
+  serveFile(name: string, bytes: Uint8Array, contentType = 'application/pdf'): string {
+    this.files.set(name, { bytes: Buffer.from(bytes), contentType });
+    return `${this.baseUrl()}/files/${encodeURIComponent(name)}`;
   }
 
   /** The calls OSS acknowledged (kode 200), in the order they came: what OSS now knows. */
@@ -150,8 +165,10 @@ export class FakeOss {
   }
 
   /**
-   * The demo's control API: `GET calls`, `PUT mode` (a `FakeOssMode`), and `POST nib`, whose
-   * body goes byte for byte to the mall's receiveNIB with the Token OSS would send.
+   * The demo's control API: `GET calls`, `PUT mode` (a `FakeOssMode`), `POST nib`, whose body
+   * goes byte for byte to the mall's receiveNIB with the Token OSS would send, `POST
+   * nib-example` (the PIA's example filled in, `demoNibExample`), and `PUT files/<name>`, whose
+   * body is then served at `/files/<name>` (answers its URL, for receiveFileDS).
    */
   private async controlCall(
     path: string,
@@ -163,14 +180,22 @@ export class FakeOss {
       void response
         .writeHead(status, { 'content-type': 'application/json' })
         .end(JSON.stringify(body));
-    if (path === 'nib' && method === 'POST') {
+    if ((path === 'nib' || path === 'nib-example') && method === 'POST') {
       if (!this.mall) return json(400, { error: 'no mall configured (FAKE_OSS_MALL_URL)' });
-      const answer = await FakeOss.sendNib(
-        this.mall.url,
-        Buffer.concat(chunks).toString('utf8'),
-        this.mall,
-      ).catch((error: Error) => ({ status: 0, body: error.message }));
+      const body =
+        path === 'nib'
+          ? Buffer.concat(chunks).toString('utf8')
+          : JSON.stringify(demoNibExample(), null, 2);
+      const answer = await FakeOss.sendNib(this.mall.url, body, this.mall).catch(
+        (error: Error) => ({ status: 0, body: error.message }),
+      );
       return json(200, answer);
+    }
+    if (path.startsWith('files/') && method === 'PUT') {
+      const name = decodeURIComponent(path.slice('files/'.length));
+      if (!/^[\w.-]{1,100}$/.test(name))
+        return json(400, { error: 'a file name: letters, digits, . _ -' });
+      return json(200, { url: this.serveFile(name, Buffer.concat(chunks)) });
     }
     let input: Record<string, unknown> = {};
     try {
@@ -199,7 +224,27 @@ export class FakeOss {
       if (input.kind !== 'hang') this.release();
       return json(200, this.mode);
     }
-    return json(404, { error: 'GET /_fake/calls, PUT /_fake/mode, POST /_fake/nib' });
+    return json(404, {
+      error:
+        'GET /_fake/calls, PUT /_fake/mode, POST /_fake/nib, POST /_fake/nib-example, PUT /_fake/files/<name>',
+    });
+  }
+
+  private serveFileGet(name: string, response: ServerResponse): void {
+    this.fileGets.push(name);
+    const file = this.files.get(name);
+    if (this.fileOutages > 0) {
+      this.fileOutages--;
+      response.writeHead(503).end();
+      return;
+    }
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    response
+      .writeHead(200, { 'content-type': file.contentType, 'content-length': file.bytes.length })
+      .end(file.bytes);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -208,6 +253,8 @@ export class FakeOss {
     const path = new URL(request.url ?? '/', 'http://fake').pathname.replace(/^\/+/, '');
     if (this.control && path.startsWith('_fake/'))
       return this.controlCall(path.slice('_fake/'.length), request.method, chunks, response);
+    if (request.method === 'GET' && path.startsWith('files/'))
+      return this.serveFileGet(decodeURIComponent(path.slice('files/'.length)), response);
     const method = FAKE_OSS_METHODS.find((m) => m === path);
     if (request.method !== 'POST' || !method) {
       reply(response, 404, 'receiveLicenseStatus', 404);

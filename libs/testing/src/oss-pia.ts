@@ -64,3 +64,36 @@ export function piaNibExample(): PiaNibBody {
 export function piaFileDsExample(): PiaFileDsBody {
   return JSON.parse(piaExample('receiveFileDS', PIA_REQUEST_EXAMPLE)) as PiaFileDsBody;
 }
+
+/**
+ * The PIA's receiveNIB example filled in for a demo mall (`npm run fake-oss`, `POST
+ * /_fake/nib-example`): a NIB, its business (name, NPWP, address in Kabupaten Bogor, the KBLI
+ * of its one project), the person responsible by KTP, and three permits (`<idPrefix>-PBG`, …): the demo permit map's
+ * PBG (by code) and reklame (by code and KBLI 73100), and one it does not know.
+ */
+export function demoNibExample(nib = '8120000110171', idPrefix = nib): PiaNibBody {
+  const body = piaNibExample();
+  const data = body.dataNIB;
+  Object.assign(data, {
+    nib,
+    oss_id: 'P-202612010001',
+    nama_perseroan: 'PT Maju Bersama Cibinong',
+    npwp_perseroan: '012345678901234',
+    alamat_perseroan: 'Jl. Raya Tegar Beriman No. 1',
+    perseroan_daerah_id: '3201010001',
+    kode_pos_perseroan: '16911',
+  });
+  Object.assign(data.penanggung_jwb[0], {
+    jns_identitas_penanggung_jwb: '01',
+    no_identitas_penanggung_jwb: '3201015506900003',
+    nama_penanggung_jwb: 'Siti Rahmawati',
+  });
+  Object.assign(data.data_proyek[0], { id_proyek: 'R-1', kbli: '73100' });
+  const template = data.data_checklist[0];
+  data.data_checklist = [
+    { ...template, id_izin: `${idPrefix}-PBG`, id_proyek: 'R-1', kd_izin: '032000000001' },
+    { ...template, id_izin: `${idPrefix}-REK`, id_proyek: 'R-1', kd_izin: '059000000020' },
+    { ...template, id_izin: `${idPrefix}-UNK`, id_proyek: 'R-1', kd_izin: '999000000001' },
+  ];
+  return body;
+}

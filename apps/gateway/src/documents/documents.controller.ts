@@ -16,7 +16,7 @@ import {
   MAX_DOCUMENT_BYTES,
   RegisterDocument,
 } from '@satupintu/contracts';
-import { RpcClient, type DocumentStore } from '@satupintu/messaging';
+import { RpcClient, uploadDocument, type DocumentStore } from '@satupintu/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -29,7 +29,6 @@ import {
 import { ApiProblemResponse, ApiUpstreamProblems } from '../openapi/problem.responses';
 import { securityOf } from '../openapi/security';
 import { DocumentResponse, downloadHeaders, toDocumentResponse } from './document.response';
-import { uploadDocument } from './document-upload';
 
 export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 

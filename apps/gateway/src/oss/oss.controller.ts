@@ -148,7 +148,8 @@ export class OssController {
     summary: 'Receive NIB (OSS → mall)',
     description:
       'Mengirimkan Data NIB & Checklist Izin dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS sends a ' +
-      'business’s NIB data and the permits (`data_checklist`) it needs. The mall records the NIB, and for ' +
+      'business’s NIB data and the permits (`data_checklist`) it needs. The mall records the NIB, creates ' +
+      'or updates the business and its owner (the person responsible by KTP) in its accounts, and for ' +
       'each permit its permit map knows (by `kd_izin`, and KBLI where it matters) opens an application of ' +
       'that catalog service for the person responsible (`penanggung_jwb` by KTP), through the portal ' +
       'channel; a permit the map does not know is recorded and listed for mall admins ' +
@@ -185,8 +186,10 @@ export class OssController {
       'Mengirimkan Data File Izin Yang diterbitkan oleh OSS dan Sudah Di Tanda Tangani Secara ' +
       'Elektronik dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS tells the mall where the signed ' +
       'file of a permit it sent in receiveNIB is (`file_izin` is a URL). The mall records it against ' +
-      'that permit and its application; the same file again changes nothing. A permit OSS never sent ' +
-      'for this NIB is a 400 naming `receiveFileDS.id_izin`.',
+      'that permit and answers; then it fetches the file (an https address, or a host the mall ' +
+      'configured for OSS; PDF, JPEG or PNG by its bytes, at most 10 MiB), stores it and attaches it to ' +
+      'the application the permit opened, retrying while OSS or the mall is away. The same file again ' +
+      'changes nothing. A permit OSS never sent for this NIB is a 400 naming `receiveFileDS.id_izin`.',
     security: [{ [OSS_TOKEN_SCHEME]: [] }],
   })
   @ApiExtension('x-protocol', OSS_TAG)

@@ -27,6 +27,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { applicantId } from '../access/callers';
 import { hashPassword } from '../credentials/passwords';
+import { BusinessesRepository } from '../businesses/businesses.repository';
 import { IdempotencySecrets } from '../idempotency/idempotency-secrets';
 import { VerificationCodes } from '../notifications/verification-codes';
 import { type ApplicantRecord, ownProfile, resendTarget } from './applicant';
@@ -90,6 +91,7 @@ export class ApplicantsHandlers {
     ]);
     await this.idempotency.completeInTransaction(claim, async (tx) => {
       await this.applicants.add(applicant, passwordHash, codes.rows, tx);
+      await BusinessesRepository.adoptPendingOwnership(tx, applicant.nik, applicant.id);
       tx.afterCommit(() => codes.send());
       return registered;
     });

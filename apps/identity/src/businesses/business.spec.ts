@@ -1,7 +1,9 @@
 import {
   addRepresentative,
+  businessFromOss,
   businessProfileEvent,
   changeBusiness,
+  changeBusinessFromOss,
   memberView,
   newBusiness,
   requireOwner,
@@ -85,5 +87,73 @@ describe('a business', () => {
     const next = addRepresentative(warung, 'a-rep');
     expect(memberView(next, OWNER).role).toBe('OWNER');
     expect(memberView(next, 'a-rep').role).toBe('REPRESENTATIVE');
+  });
+});
+
+describe('a business OSS describes', () => {
+  const fromOss = {
+    nib: '8120000110171',
+    name: 'PT Maju Bersama',
+    kbli: ['73100'],
+    address: { line: 'Jl. Raya Tegar Beriman No. 1', districtCode: '32.01.01' },
+    owner: { nik: '3201015506900003', name: 'Siti Rahmawati' },
+  };
+  const created = businessFromOss(fromOss, 'b-oss');
+
+  it('is created with nobody acting for it yet', () => {
+    expect(created).toEqual({
+      id: 'b-oss',
+      nib: '8120000110171',
+      name: 'PT Maju Bersama',
+      kbli: ['73100'],
+      address: { line: 'Jl. Raya Tegar Beriman No. 1', districtCode: '32.01.01' },
+      members: [],
+      version: 1,
+    });
+  });
+
+  it('changes nothing, and makes no version, when OSS sends it again as it is', () => {
+    expect(changeBusinessFromOss(created, fromOss, undefined)).toEqual({
+      next: created,
+      changed: false,
+    });
+  });
+
+  it('finds an address stored with its keys in another order (jsonb) unchanged', () => {
+    const stored = {
+      ...created,
+      address: {
+        postalCode: '16911',
+        line: 'Jl. Raya Tegar Beriman No. 1',
+        districtCode: '32.01.01',
+      },
+    };
+    const again = { ...fromOss, address: { ...fromOss.address, postalCode: '16911' } };
+    expect(changeBusinessFromOss(stored, again, undefined).changed).toBe(false);
+  });
+
+  it('changes what OSS changed, in one new version', () => {
+    const { next, changed } = changeBusinessFromOss(
+      created,
+      { ...fromOss, name: 'PT Maju Bersama Nusantara', kbli: ['56101'] },
+      undefined,
+    );
+    expect([changed, next.name, next.kbli, next.version]).toEqual([
+      true,
+      'PT Maju Bersama Nusantara',
+      ['56101'],
+      2,
+    ]);
+  });
+
+  it('takes its owner with an account as OWNER (a representative too), once', () => {
+    const withRep = addRepresentative(created, 'a-rep');
+    const { next, changed } = changeBusinessFromOss(withRep, fromOss, 'a-rep');
+    expect([changed, next.members, next.version]).toEqual([
+      true,
+      [{ applicantId: 'a-rep', role: 'OWNER' }],
+      3,
+    ]);
+    expect(changeBusinessFromOss(next, fromOss, 'a-rep').changed).toBe(false);
   });
 });

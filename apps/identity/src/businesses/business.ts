@@ -6,6 +6,7 @@ import type {
   BusinessV1,
   RegisterBusinessV1,
   UpdateBusinessV1,
+  UpsertBusinessFromOssV1,
 } from '@satupintu/contracts';
 
 /** A business as identity keeps it, with who acts for it. */
@@ -79,7 +80,9 @@ export function changeBusiness(
   const { name, kbli, address, npwp } = patch;
   if (name === undefined && kbli === undefined && address === undefined && npwp === undefined)
     throw DomainError.validation([{ field: '(body)', code: 'nothing_to_change' }]);
-  const next: BusinessRecord = { ...current };
+  // The stored address in one key order (jsonb keeps its own), so an equal one is no change.
+  const base: BusinessRecord = { ...current, address: cleanAddress(current.address) };
+  const next: BusinessRecord = { ...base };
   if (name !== undefined) {
     if (!name.trim()) throw DomainError.validation([{ field: 'name', code: 'required' }]);
     next.name = name.trim();
@@ -87,8 +90,9 @@ export function changeBusiness(
   if (kbli !== undefined) next.kbli = distinct(kbli);
   if (address !== undefined) next.address = cleanAddress(address);
   if (npwp !== undefined) next.npwp = npwp;
-  const changed = JSON.stringify(next) !== JSON.stringify(current);
-  if (changed) next.version = current.version + 1;
+  const changed = JSON.stringify(next) !== JSON.stringify(base);
+  if (!changed) return { next: current, changed };
+  next.version = current.version + 1;
   return { next, changed };
 }
 
@@ -133,5 +137,43 @@ export function memberView(business: BusinessRecord, applicantId: string): Busin
     role: roleIn(business, applicantId) ?? 'REPRESENTATIVE',
     members: business.members,
     version: business.version,
+  };
+}
+
+/**
+ * A business as OSS describes it (receiveNIB), before anyone acts for it: its owner is added
+ * once they have an account. Pure.
+ */
+export function businessFromOss(input: UpsertBusinessFromOssV1, id: string): BusinessRecord {
+  const { owner: _owner, ...business } = input;
+  return { ...newBusiness(business, id, ''), members: [] };
+}
+
+/**
+ * The business after OSS's description of it, and OSS's owner as a member when they have an
+ * account (`ownerId`): only what differs changes, and only a change makes a new version. OSS
+ * adds an owner; it removes nobody (the business's members are its owner's to manage). Pure.
+ */
+export function changeBusinessFromOss(
+  current: BusinessRecord,
+  input: UpsertBusinessFromOssV1,
+  ownerId: string | undefined,
+): { next: BusinessRecord; changed: boolean } {
+  const { next, changed } = changeBusiness(current, {
+    businessId: current.id,
+    name: input.name,
+    kbli: input.kbli,
+    address: input.address,
+    ...(input.npwp ? { npwp: input.npwp } : {}),
+  });
+  if (!ownerId || roleIn(next, ownerId) === 'OWNER') return { next, changed };
+  const members = next.members.filter((member) => member.applicantId !== ownerId);
+  return {
+    next: {
+      ...next,
+      members: [...members, { applicantId: ownerId, role: 'OWNER' }],
+      version: current.version + 1,
+    },
+    changed: true,
   };
 }

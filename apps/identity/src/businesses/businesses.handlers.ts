@@ -10,12 +10,16 @@ import {
   RegisterBusinessV1,
   UpdateBusiness,
   UpdateBusinessV1,
+  UpsertBusinessFromOss,
+  UpsertBusinessFromOssV1,
+  OSS_CONNECTOR_CLIENT_ID,
   type BusinessV1,
+  type OssBusinessUpsertedV1,
   type MyBusinessesV1,
 } from '@satupintu/contracts';
 import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
 import { randomUUID } from 'node:crypto';
-import { applicantId } from '../access/callers';
+import { applicantId, refuse } from '../access/callers';
 import { ApplicantsRepository } from '../applicants/applicants.repository';
 import {
   addRepresentative,
@@ -75,6 +79,21 @@ export class BusinessesHandlers {
       changeBusiness(requireOwner(current, owner, patch.businessId), patch),
     );
     return memberView(next, owner);
+  }
+
+  /**
+   * The OSS connector's business from a receiveNIB, by NIB (ADR 0035). Only it may: OSS has
+   * vouched for the NIB and its owner, which no applicant's word does.
+   */
+  @HandleRequest(UpsertBusinessFromOss)
+  async upsertFromOss(
+    @Payload() input: UpsertBusinessFromOssV1,
+    @Caller() caller: RequestContext,
+  ): Promise<OssBusinessUpsertedV1> {
+    const { principal } = caller;
+    if (principal.kind !== 'client' || principal.clientId !== OSS_CONNECTOR_CLIENT_ID)
+      throw refuse(principal, BUSINESSES);
+    return this.businesses.upsertFromOss(input, (tx, nik) => this.applicants.idByNik(nik, tx));
   }
 
   @HandleRequest(AddBusinessMember)

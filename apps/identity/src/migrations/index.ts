@@ -7,6 +7,7 @@ import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateAccounts1764500000100 } from './1764500000100-create-accounts';
 import { CreateTokens1764500000200 } from './1764500000200-create-tokens';
 import { CaseNotifications1765700000600 } from './1765700000600-case-notifications';
+import { BusinessPendingOwners1766300000100 } from './1766300000100-business-pending-owners';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const IDENTITY_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const IDENTITY_MIGRATIONS = [
   CreateTokens1764500000200,
   CreateIdempotencyKeys1765000000000,
   CaseNotifications1765700000600,
+  BusinessPendingOwners1766300000100,
 ];

@@ -138,6 +138,55 @@ export class DocumentsRepository {
       ON CONFLICT DO NOTHING`);
   }
 
+  /**
+   * A file the OSS connector stored, registered as its client's and attached to the application
+   * it submitted with this tracking number, in one statement (ADR 0035). Answers the document
+   * and whether this call added it (false: it was there, from an earlier call with its id);
+   * undefined when the connector submitted no application with that number.
+   */
+  static async attachOssFile(
+    tx: Executor,
+    file: NewDocument & { trackingNo: string; requirement: string },
+  ): Promise<{ document: DocumentV1; added: boolean } | undefined> {
+    const [application] = await tx.query<{ id: string }>(sql`
+      SELECT id FROM applications
+       WHERE tracking_no = ${file.trackingNo} AND submitted_by_kind = 'client'
+         AND submitted_by_client = ${file.owner.clientId ?? null}`);
+    if (!application) return undefined;
+    const added = await tx.query<{ id: string }>(sql`
+      INSERT INTO documents (id, owner_kind, owner_subject, owner_client, content_type, size,
+                             sha256, object_name, application_id, requirement)
+      VALUES (${file.documentId}, ${file.owner.kind}, ${file.owner.subject},
+              ${file.owner.clientId ?? null}, ${file.contentType}, ${file.size}, ${file.sha256},
+              ${file.objectName}, ${application.id}, ${file.requirement})
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id`);
+    const [row] = await tx.query<{
+      id: string;
+      content_type: DocumentContentType;
+      size: number;
+      sha256: string;
+      created_at: Date;
+      application_id: string;
+      requirement: string;
+    }>(sql`
+      SELECT id, content_type, size, sha256, created_at, application_id, requirement
+        FROM documents WHERE id = ${file.documentId} AND application_id = ${application.id}`);
+    if (!row) return undefined;
+    return {
+      added: added.length === 1,
+      document: {
+        documentId: row.id,
+        contentType: row.content_type,
+        size: row.size,
+        sha256: row.sha256,
+        createdAt: row.created_at.toISOString(),
+        applicationId: row.application_id,
+        requirement: row.requirement,
+      },
+    };
+  }
+
   /** The documents among `ids`, whoever owns them, with whether each is attached. */
   static async findAttachable(db: Executor, ids: readonly string[]): Promise<AttachableDocument[]> {
     if (ids.length === 0) return [];
@@ -148,7 +197,8 @@ export class DocumentsRepository {
     return rows.map((row) => ({
       documentId: row.id,
       owner: ownerOf(row),
-      attached: row.application_id !== null || row.bundle_case_id !== null || row.output_of !== null,
+      attached:
+        row.application_id !== null || row.bundle_case_id !== null || row.output_of !== null,
       contentType: row.content_type,
       size: row.size,
     }));

@@ -12,13 +12,16 @@ import {
 import { Caller, HandleRequest, UnitOfWork } from '@satupintu/messaging';
 import { decodeCursor, encodeCursor } from '@satupintu/persistence';
 import { JobQueue } from '@satupintu/scheduling';
+import { SyncBusiness } from './business-sync';
 import { InboundRepository } from './inbound.repository';
+import { businessOfNib } from './nib-business';
 import { OSS_INBOUND_SETTINGS, type OssInboundSettings } from './oss-inbound.settings';
 import { OpenPermit } from './permit-opening';
 import { PiaFieldError, isObject } from './pia-fields';
 import { piaBadParameter, piaOk, piaUnauthorized } from './pia-reply';
 import { readReceiveFileDs } from './receive-file-ds';
 import { readReceiveNib } from './receive-nib';
+import { FetchSignedFile, signedFileKey } from './signed-files';
 import { tokenMatches } from './token';
 
 /**
@@ -55,8 +58,17 @@ export class InboundHandlers {
       const serviceCode = this.settings.permitMap.serviceFor(permit.kdIzin, permit.kbli);
       return serviceCode ? { ...permit, serviceCode } : permit;
     });
+    const business = businessOfNib(nib);
     await this.work.run(async (tx) => {
-      await InboundRepository.recordNib(tx, nib);
+      const synced = await InboundRepository.recordNib(tx, nib);
+      // Changed business data (or a first NIB) goes to identity, once per version of it.
+      if (business.digest !== synced)
+        await this.queue.enqueue(
+          tx,
+          SyncBusiness,
+          { nib: nib.nib },
+          { key: `${nib.nib}:${business.digest.slice(0, 16)}` },
+        );
       const toOpen = await InboundRepository.claimPermits(tx, nib.nib, permits);
       for (const idIzin of toOpen)
         await this.queue.enqueue(
@@ -73,8 +85,14 @@ export class InboundHandlers {
 
   private async receiveFile(body: unknown): Promise<PiaReplyV1> {
     const file = readReceiveFileDs(body);
-    const known = await this.work.run((tx) => InboundRepository.recordFile(tx, file));
-    if (!known) throw new PiaFieldError('receiveFileDS.id_izin');
+    const recorded = await this.work.run(async (tx) => {
+      const outcome = await InboundRepository.recordFile(tx, file);
+      // Fetched, stored and attached by a durable job: OSS hears 200 once the URL is safe.
+      if (outcome === 'new')
+        await this.queue.enqueue(tx, FetchSignedFile, file, { key: signedFileKey(file) });
+      return outcome;
+    });
+    if (recorded === 'unknown') throw new PiaFieldError('receiveFileDS.id_izin');
     return piaOk('receiveFileDS');
   }
 

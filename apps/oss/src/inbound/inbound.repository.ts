@@ -31,8 +31,11 @@ export class InboundRepository {
     this.db = executorOf(dataSource);
   }
 
-  /** The NIB's latest data replaces the earlier; its count says how often OSS sent it. */
-  static async recordNib(tx: Executor, nib: ReceivedNib): Promise<void> {
+  /**
+   * The NIB's latest data replaces the earlier; its count says how often OSS sent it. Answers
+   * the digest of the business last brought to identity (null: none yet).
+   */
+  static async recordNib(tx: Executor, nib: ReceivedNib): Promise<string | null> {
     await tx.execute(sql`
       INSERT INTO oss_nibs (nib, oss_id, responsible_nik, responsible_name, data)
       VALUES (${nib.nib}, ${nib.ossId ?? null}, ${nib.responsible?.nik ?? null},
@@ -44,6 +47,48 @@ export class InboundRepository {
              data = EXCLUDED.data,
              received_count = oss_nibs.received_count + 1,
              last_received_at = now()`);
+    const [synced] = await tx.query<{ digest: string }>(
+      sql`SELECT digest FROM oss_businesses WHERE nib = ${nib.nib}`,
+    );
+    return synced?.digest ?? null;
+  }
+
+  /** One job at a time brings a NIB's business to identity; receiveNIB is not held up. */
+  static async lockBusinessOf(tx: Executor, nib: string): Promise<void> {
+    await tx.query(sql`SELECT pg_advisory_xact_lock(hashtext(${`oss.business:${nib}`}))`);
+  }
+
+  /** The NIB's data as last received, and the digest of the business last brought to identity. */
+  static async nibData(
+    tx: Executor,
+    nib: string,
+  ): Promise<{ data: Record<string, unknown>; businessDigest: string | null } | undefined> {
+    const [row] = await tx.query<{
+      data: Record<string, unknown>;
+      businessDigest: string | null;
+    }>(sql`
+      SELECT n.data, b.digest AS "businessDigest"
+        FROM oss_nibs n LEFT JOIN oss_businesses b USING (nib)
+       WHERE n.nib = ${nib}`);
+    return row;
+  }
+
+  /** What identity made of the NIB's business (its ids), or why it was not asked or refused. */
+  static async recordBusiness(
+    tx: Executor,
+    nib: string,
+    outcome: { digest: string; businessId?: string; ownerId?: string; failure?: string },
+  ): Promise<void> {
+    await tx.execute(sql`
+      INSERT INTO oss_businesses (nib, digest, business_id, owner_id, failure)
+      VALUES (${nib}, ${outcome.digest}, ${outcome.businessId ?? null}::uuid,
+              ${outcome.ownerId ?? null}::uuid, ${outcome.failure?.slice(0, 1000) ?? null})
+      ON CONFLICT (nib) DO UPDATE
+         SET digest = EXCLUDED.digest,
+             business_id = COALESCE(EXCLUDED.business_id, oss_businesses.business_id),
+             owner_id = COALESCE(EXCLUDED.owner_id, oss_businesses.owner_id),
+             failure = EXCLUDED.failure,
+             synced_at = now()`);
   }
 
   /**
@@ -122,17 +167,55 @@ export class InboundRepository {
 
   /**
    * Records a signed file for a permit OSS sent with this NIB; the same file again changes
-   * nothing. Answers false when no such permit was received (nothing is written).
+   * nothing. Answers 'new' for a file not seen before (to be fetched), 'known' for one seen,
+   * and 'unknown' when no such permit was received (nothing is written).
    */
-  static async recordFile(tx: Executor, file: ReceivedFileDs): Promise<boolean> {
+  static async recordFile(
+    tx: Executor,
+    file: ReceivedFileDs,
+  ): Promise<'new' | 'known' | 'unknown'> {
     const [permit] = await tx.query<{ found: boolean }>(sql`
       SELECT true AS found FROM oss_permits WHERE nib = ${file.nib} AND id_izin = ${file.idIzin}`);
-    if (!permit) return false;
-    await tx.execute(sql`
+    if (!permit) return 'unknown';
+    const inserted = await tx.query(sql`
       INSERT INTO oss_files (nib, id_izin, file_url, state)
       VALUES (${file.nib}, ${file.idIzin}, ${file.fileUrl}, 'RECEIVED')
-      ON CONFLICT (nib, id_izin, file_url) DO NOTHING`);
-    return true;
+      ON CONFLICT (nib, id_izin, file_url) DO NOTHING
+      RETURNING 1`);
+    return inserted.length === 1 ? 'new' : 'known';
+  }
+
+  /** The file, locked for the job that fetches it, with its permit's state and application. */
+  static async lockFile(
+    tx: Executor,
+    file: ReceivedFileDs,
+  ): Promise<{ state: string; permitState: PermitState; trackingNo: string | null } | undefined> {
+    const [row] = await tx.query<{
+      state: string;
+      permitState: PermitState;
+      trackingNo: string | null;
+    }>(sql`
+      SELECT f.state, p.state AS "permitState", p.tracking_no AS "trackingNo"
+        FROM oss_files f JOIN oss_permits p USING (nib, id_izin)
+       WHERE f.nib = ${file.nib} AND f.id_izin = ${file.idIzin} AND f.file_url = ${file.fileUrl}
+         FOR UPDATE OF f`);
+    return row;
+  }
+
+  static async markFileAttached(
+    tx: Executor,
+    file: ReceivedFileDs,
+    documentId: string,
+  ): Promise<void> {
+    await tx.execute(sql`
+      UPDATE oss_files SET state = 'ATTACHED', document_id = ${documentId}, failure = NULL
+       WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
+  }
+
+  static async markFileFailed(tx: Executor, file: ReceivedFileDs, failure: string): Promise<void> {
+    await tx.execute(sql`
+      UPDATE oss_files SET state = 'FAILED', failure = ${failure.slice(0, 1000)}
+       WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
   }
 
   /** Unmapped permits, oldest first, after the cursor's (received_at, nib, id_izin). */

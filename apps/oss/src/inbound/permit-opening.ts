@@ -1,10 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DomainError, currentContext, runInContext } from '@satupintu/common';
-import { SubmitApplication, type Principal } from '@satupintu/contracts';
+import { DomainError } from '@satupintu/common';
+import { SubmitApplication } from '@satupintu/contracts';
 import { RpcClient, type Transaction } from '@satupintu/messaging';
 import { JobRunner, defineJob } from '@satupintu/scheduling';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { BusinessSync } from './business-sync';
 import { InboundRepository } from './inbound.repository';
+import { asOssConnector } from './oss-connector';
 
 /**
  * Opens the application of one claimed permit. Retried for about a day (the wait grows to ten
@@ -14,19 +15,6 @@ export const OpenPermit = defineJob<{ nib: string; idIzin: string }>({
   kind: 'oss.permit.open',
   maxAttempts: 150,
   backoff: { baseMs: 1000, maxMs: 10 * 60_000 },
-});
-
-/**
- * The OSS connector submits as an API client of the national portal (channel PORTAL) with
- * `applications:submit`, for the person OSS names as responsible. Intake trusts the principal
- * beside the request as it trusts the gateway's (only services speak on NATS).
- */
-export const OSS_CONNECTOR: Principal = Object.freeze({
-  kind: 'client',
-  subject: 'oss-connector',
-  clientId: 'oss-connector',
-  roles: [],
-  scopes: ['applications:submit', 'applications:read'],
 });
 
 /**
@@ -43,6 +31,7 @@ export class PermitOpening implements OnModuleInit {
   constructor(
     private readonly runner: JobRunner,
     private readonly rpc: RpcClient,
+    private readonly business: BusinessSync,
   ) {}
 
   onModuleInit(): void {
@@ -56,23 +45,16 @@ export class PermitOpening implements OnModuleInit {
       await InboundRepository.markFailed(tx, permit, 'no_responsible_person_by_ktp');
       return;
     }
-    const context = currentContext();
+    // The business and its owner first (once-only data): done once, whichever job gets there.
+    await this.business.ensure(tx, nib);
     try {
-      const receipt = await runInContext(
-        {
-          requestId: context?.requestId ?? randomUUID(),
-          traceparent:
-            context?.traceparent ??
-            `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`,
-          principal: OSS_CONNECTOR,
-        },
-        () =>
-          this.rpc.request(SubmitApplication, {
-            serviceCode: permit.serviceCode,
-            channel: 'PORTAL',
-            applicant: { nik: permit.responsibleNik!, name: permit.responsibleName! },
-            externalReference: externalReferenceOf(nib, idIzin),
-          }),
+      const receipt = await asOssConnector(() =>
+        this.rpc.request(SubmitApplication, {
+          serviceCode: permit.serviceCode,
+          channel: 'PORTAL',
+          applicant: { nik: permit.responsibleNik!, name: permit.responsibleName! },
+          externalReference: externalReferenceOf(nib, idIzin),
+        }),
       );
       await InboundRepository.markOpened(tx, {
         nib,

@@ -36,11 +36,20 @@ export interface ResponsiblePerson {
   name: string;
 }
 
+/** The business's address as OSS gives it; the district (kecamatan) from its region id. */
+export interface ReceivedAddress {
+  line?: string;
+  /** `PP.KK.CC`, from the first six digits of `perseroan_daerah_id`. */
+  districtCode?: string;
+  postalCode?: string;
+}
+
 export interface ReceivedNib {
   nib: string;
   ossId?: string;
   name?: string;
   npwp?: string;
+  address: ReceivedAddress;
   /** Every KBLI of the NIB's projects, each once. */
   kbli: string[];
   responsible?: ResponsiblePerson;
@@ -61,6 +70,21 @@ export function readReceiveNib(body: unknown): ReceivedNib {
   const ossId = textAt(data, 'oss_id', at, { maxLength: 25 });
   const name = textAt(data, 'nama_perseroan', at, { maxLength: 255 });
   const npwp = textAt(data, 'npwp_perseroan', at, { maxLength: 16, pattern: /^\d{15,16}$/ });
+  // OSS's region ids run from province (2 digits) to village (10); a district needs six.
+  const region = textAt(data, 'perseroan_daerah_id', at, {
+    maxLength: 10,
+    pattern: /^\d{6}(\d{4})?$/,
+    numeric: true,
+  });
+  const address = compact({
+    line: textAt(data, 'alamat_perseroan', at, { maxLength: 255 }),
+    districtCode: region && `${region.slice(0, 2)}.${region.slice(2, 4)}.${region.slice(4, 6)}`,
+    postalCode: textAt(data, 'kode_pos_perseroan', at, {
+      maxLength: 5,
+      pattern: /^\d{5}$/,
+      numeric: true,
+    }),
+  });
 
   const projectKbli = new Map<string, string>();
   const kbli = new Set<string>();
@@ -118,6 +142,7 @@ export function readReceiveNib(body: unknown): ReceivedNib {
     ossId,
     name,
     npwp,
+    address,
     kbli: [...kbli],
     responsible,
     permits,

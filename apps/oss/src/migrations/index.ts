@@ -5,6 +5,7 @@ import {
 import { CreateJobs1764400000100 } from '@satupintu/scheduling';
 import { CreateOssPermits1765800000100 } from './1765800000100-create-oss-permits';
 import { CreateOssReports1765800000600 } from './1765800000600-create-oss-reports';
+import { CreateOssBusinesses1766300000100 } from './1766300000100-create-oss-businesses';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const OSS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const OSS_MIGRATIONS = [
   CreateJobs1764400000100,
   CreateOssPermits1765800000100,
   CreateOssReports1765800000600,
+  CreateOssBusinesses1766300000100,
 ];

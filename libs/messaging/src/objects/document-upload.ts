@@ -6,7 +6,7 @@ import {
   type DocumentV1,
   type RegisterDocumentV1,
 } from '@satupintu/contracts';
-import type { DocumentStore } from '@satupintu/messaging';
+import type { DocumentStore } from './document-store';
 import { fileTypeFromBuffer } from 'file-type/core';
 import { createHash } from 'node:crypto';
 

@@ -1,0 +1,131 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { DomainError } from '@satupintu/common';
+import { AttachOssFile } from '@satupintu/contracts';
+import {
+  RpcClient,
+  uploadDocument,
+  type DocumentStore,
+  type Transaction,
+} from '@satupintu/messaging';
+import { JobRunner, defineJob } from '@satupintu/scheduling';
+import { createHash, randomUUID } from 'node:crypto';
+import { FileRefused, openFile, type FileFetchPolicy } from './file-source';
+import { InboundRepository } from './inbound.repository';
+import { asOssConnector } from './oss-connector';
+
+export const OSS_FILE_STORE = Symbol('OSS_FILE_STORE');
+export const OSS_FILE_POLICY = Symbol('OSS_FILE_POLICY');
+
+/**
+ * Fetches a signed file receiveFileDS named, stores it and attaches it to its permit's
+ * application. Retried with backoff for about a day (the wait grows to ten minutes): OSS's file
+ * server, the object store or intake may be away.
+ */
+export const FetchSignedFile = defineJob<{ nib: string; idIzin: string; fileUrl: string }>({
+  kind: 'oss.file.fetch',
+  maxAttempts: 150,
+  backoff: { baseMs: 1000, maxMs: 10 * 60_000 },
+});
+
+/** The job's key: the file, by its permit and a digest of its URL (URLs run to 2,048 characters). */
+export function signedFileKey(file: { nib: string; idIzin: string; fileUrl: string }): string {
+  return `${file.nib}:${file.idIzin}:${sha256(file.fileUrl).slice(0, 32)}`;
+}
+
+/**
+ * The id of the document a file becomes, the same on every attempt (a UUID made of the file's
+ * permit and URL), so intake registers it once however often the job runs (ADR 0035).
+ */
+export function signedFileDocumentId(file: {
+  nib: string;
+  idIzin: string;
+  fileUrl: string;
+}): string {
+  const hex = sha256(`oss-file:${file.nib}:${file.idIzin}:${file.fileUrl}`);
+  // Shaped as an RFC 9562 name-based UUID (version 5 bits, variant 10).
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Codes of refusals that fetching again will not change (the rest are retried). */
+const FINAL = new Set(['document_type_not_allowed', 'document_too_large', 'application_not_found']);
+
+@Injectable()
+export class SignedFiles implements OnModuleInit {
+  constructor(
+    private readonly runner: JobRunner,
+    private readonly rpc: RpcClient,
+    @Inject(OSS_FILE_STORE) private readonly store: DocumentStore,
+    @Inject(OSS_FILE_POLICY) private readonly policy: FileFetchPolicy,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.register(FetchSignedFile, (file, tx) => this.fetch(tx, file));
+  }
+
+  /**
+   * The file's bytes go from OSS's server into the documents store as they arrive: their first
+   * bytes decide the type (PDF, JPEG, PNG by file-type), the first byte over 10 MiB stops them,
+   * the timeout covers the whole transfer; then intake registers and attaches them in one step.
+   * Whatever fails after storing began removes the stored bytes (as an upload does); a retry
+   * whose document intake already has (an earlier run's commit was lost) removes its own copy.
+   */
+  private async fetch(
+    tx: Transaction,
+    file: { nib: string; idIzin: string; fileUrl: string },
+  ): Promise<void> {
+    const target = await InboundRepository.lockFile(tx, file);
+    if (!target || target.state !== 'RECEIVED') return;
+    if (target.permitState === 'OPENING') throw new Error('the permit has no application yet');
+    if (!target.trackingNo) {
+      await InboundRepository.markFileFailed(tx, file, 'no_application');
+      return;
+    }
+    const trackingNo = target.trackingNo;
+    try {
+      const response = await openFile(
+        file.fileUrl,
+        this.policy,
+        AbortSignal.timeout(this.policy.timeoutMs),
+      );
+      let replayed = false;
+      const document = await uploadDocument(
+        {
+          chunks: response,
+          truncated: () => false,
+          abandon: () => response.destroy(),
+        },
+        {
+          store: this.store,
+          newObjectName: randomUUID,
+          replayed: () => replayed,
+          register: async (stored) => {
+            const attached = await asOssConnector(() =>
+              this.rpc.request(AttachOssFile, {
+                ...stored,
+                documentId: signedFileDocumentId(file),
+                trackingNo,
+              }),
+            );
+            replayed = attached.replayed;
+            return attached.document;
+          },
+        },
+      );
+      await InboundRepository.markFileAttached(tx, file, document.documentId);
+    } catch (error) {
+      const code =
+        error instanceof FileRefused
+          ? error.code
+          : error instanceof DomainError && FINAL.has(error.code)
+            ? error.code
+            : undefined;
+      if (!code) throw error;
+      await InboundRepository.markFileFailed(tx, file, code);
+    }
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
