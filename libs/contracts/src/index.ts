@@ -83,3 +83,7 @@ export * from './agency/publish-service-standard.v1';
 export * from './intake/list-services.v1';
 export * from './oss/oss-deliveries.v1';
 export * from './oss/receive-from-oss.v1';
+export * from './intake/resolve-complaint-subject.v1';
+export * from './surveys/surveys.stream';
+export * from './surveys/complaint-escalated.v1';
+export * from './surveys/complaints.v1';

@@ -526,6 +526,27 @@ export const PROBLEMS = {
       en: 'There is no service {code} in the catalog.',
     },
   },
+  complaint_not_found: {
+    title: { id: 'Pengaduan tidak ditemukan', en: 'Complaint not found' },
+    detail: {
+      id: 'Tidak ada pengaduan {complaintNo} yang dapat Anda lihat.',
+      en: 'There is no complaint {complaintNo} that you may see.',
+    },
+  },
+  complaint_subject_not_found: {
+    title: { id: 'Pokok pengaduan tidak ditemukan', en: 'Complaint subject not found' },
+    detail: {
+      id: 'Permohonan, langkah paket atau layanan yang diadukan tidak ditemukan.',
+      en: 'The application, bundle step or service complained about was not found.',
+    },
+  },
+  complaint_action_refused: {
+    title: { id: 'Tindakan atas pengaduan ditolak', en: 'Complaint action refused' },
+    detail: {
+      id: '{action} tidak dapat dilakukan pada pengaduan berstatus {status} ({reason}).',
+      en: '{action} is not possible on a {status} complaint ({reason}).',
+    },
+  },
   internal_error: {
     title: { id: 'Terjadi kesalahan pada sistem', en: 'Internal error' },
     detail: {

@@ -1,0 +1,10 @@
+/** What the complaints feature takes from the surveys configuration. */
+export interface ComplaintsSettings {
+  /** Seals the follow secret in a kept Idempotency-Key answer. */
+  answerKey: Buffer;
+  /** Keys the scope of an anonymous reporter's Idempotency-Keys. */
+  scopeKey: Buffer;
+  sweepMs: number;
+}
+
+export const COMPLAINTS_SETTINGS = Symbol('COMPLAINTS_SETTINGS');
