@@ -34,7 +34,6 @@ export function loadSurveysConfig(env: NodeJS.ProcessEnv = process.env) {
   return {
     ...config,
     complaintAnswerKey: derivedKey(kek, 'satupintu surveys idempotency sealed answers v1'),
-    complaintScopeKey: derivedKey(kek, 'satupintu surveys idempotency anonymous scope v1'),
   };
 }
 

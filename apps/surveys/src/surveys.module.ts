@@ -39,7 +39,6 @@ export class SurveysModule {
         }),
         ComplaintsModule.forRoot({
           answerKey: config.complaintAnswerKey,
-          scopeKey: config.complaintScopeKey,
           sweepMs: config.SURVEYS_COMPLAINT_SWEEP_MS,
         }),
       ],

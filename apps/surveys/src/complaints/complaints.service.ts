@@ -27,7 +27,7 @@ import {
   type Transaction,
 } from '@satupintu/messaging';
 import { WorkingDayCalendarProvider } from '@satupintu/platform';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { followSecretDigest, requireComplaintActor, requireReporterKind } from './complaint-access';
 import {
   calendarStamp,
@@ -71,11 +71,10 @@ export class ComplaintsService {
       (tx) => this.record(tx, input, subject, anonymous ? null : caller.principal.subject!),
       {
         sealing: sealingField<ComplaintReceiptV1>('followSecret', this.settings.answerKey),
-        // An anonymous reporter's keys are scoped by what they send: keyed, so the database
-        // does not show it, and two strangers share a scope only by sending the same words.
-        anonymousScope: `complaint:${createHmac('sha256', this.settings.scopeKey)
-          .update(JSON.stringify(input))
-          .digest('base64url')}`,
+        // Anonymous reporters share one scope: a key opens a kept receipt (with its follow
+        // secret) only with the very same text, which only its reporter knows; another body
+        // under the key is refused (422), as for anyone.
+        anonymousScope: 'complaints',
       },
     );
   }

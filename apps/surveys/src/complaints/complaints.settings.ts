@@ -2,8 +2,6 @@
 export interface ComplaintsSettings {
   /** Seals the follow secret in a kept Idempotency-Key answer. */
   answerKey: Buffer;
-  /** Keys the scope of an anonymous reporter's Idempotency-Keys. */
-  scopeKey: Buffer;
   sweepMs: number;
 }
 
