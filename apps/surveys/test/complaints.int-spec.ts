@@ -108,6 +108,8 @@ describe('complaints on the shared calendar', () => {
       [complaintNo],
     );
 
+  let identity: ServiceProcess;
+
   beforeAll(async () => {
     running.push(await ServiceProcess.start('intake', { ...own, DEMO_SEED: 'true' }));
     // The first sweep that escalates dies before it commits: nothing of it may be kept.
@@ -117,6 +119,8 @@ describe('complaints on the shared calendar', () => {
         SP_FAILPOINT: 'complaint-sweep-before-commit',
       }),
     );
+    identity = await ServiceProcess.start('identity', { ...own, NODE_ENV: 'test' });
+    running.push(identity);
     rpc = new RpcClient({
       url: env.NATS_URL,
       namespace: own.SP_NAMESPACE,
@@ -248,6 +252,33 @@ describe('complaints on the shared calendar', () => {
       code: 'complaint_action_refused',
       params: { reason: 'dispute_used' },
     });
+  });
+
+  it("tells a reporter who left a contact of each step through identity's notifier", async () => {
+    const receipt = await ask(SubmitComplaint, ANONYMOUS, {
+      kind: 'PENGADUAN',
+      subjectKind: 'SERVICE',
+      serviceCode: SERVICE,
+      text: 'Antrean tidak dipanggil sesuai nomor.',
+      contactPhone: '+6281234567890',
+    });
+    await act(mallAdmin, receipt.complaintNo, 'ROUTE');
+    await act(verifier, receipt.complaintNo, 'ANSWER');
+    const told = await eventually(() => {
+      const lines = identity
+        .logs()
+        .split('\n')
+        .filter((line) => line.includes('complaint update (log notifier'))
+        .map((line) => JSON.parse(line) as Record<string, string>)
+        .filter((line) => line.complaintNo === receipt.complaintNo);
+      expect(lines.map((line) => line.step)).toEqual(['ROUTED', 'ANSWERED']);
+      return lines;
+    });
+    for (const line of told) {
+      expect(line).toMatchObject({ channel: 'PHONE', to: '+62812****890', language: 'id' });
+      // Neither the complaint's words nor the whole number.
+      expect(JSON.stringify(line)).not.toMatch(/Antrean|6281234567890/);
+    }
   });
 
   it('lets an anonymous reporter follow only with the secret, as if unknown otherwise', async () => {

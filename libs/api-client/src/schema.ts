@@ -4478,12 +4478,12 @@ export interface components {
         SubmitComplaintRequest: {
             /**
              * Format: email
-             * @description Where an anonymous reporter may be reached (not used yet: see ADR 0034)
+             * @description Where an anonymous reporter is told of each step (routed, answered, closed); a signed-in one is told at the contacts of their account
              * @example pelapor@example.id
              */
             contactEmail?: string;
             /**
-             * @description An Indonesian mobile number, `+62…` (not used yet: see ADR 0034)
+             * @description Or an Indonesian mobile number, `+62…` (a phone is told before an e-mail)
              * @example +6281234567890
              */
             contactPhone?: string;

@@ -87,3 +87,4 @@ export * from './intake/resolve-complaint-subject.v1';
 export * from './surveys/surveys.stream';
 export * from './surveys/complaint-escalated.v1';
 export * from './surveys/complaints.v1';
+export * from './identity/send-complaint-update.v1';

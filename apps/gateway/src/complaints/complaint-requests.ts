@@ -111,7 +111,8 @@ export class SubmitComplaintRequest {
   text: string;
 
   @ApiPropertyOptional({
-    description: 'Where an anonymous reporter may be reached (not used yet: see ADR 0034)',
+    description:
+      'Where an anonymous reporter is told of each step (routed, answered, closed); a signed-in one is told at the contacts of their account',
     format: 'email',
     maxLength: 254,
     example: 'pelapor@example.id',
@@ -122,7 +123,7 @@ export class SubmitComplaintRequest {
   contactEmail?: string;
 
   @ApiPropertyOptional({
-    description: 'An Indonesian mobile number, `+62…` (not used yet: see ADR 0034)',
+    description: 'Or an Indonesian mobile number, `+62…` (a phone is told before an e-mail)',
     maxLength: 16,
     pattern: '^\\+62\\d{8,13}$',
     example: '+6281234567890',

@@ -9,6 +9,7 @@ import { calendarStamp, deadlinesOf, stateOf } from './complaint-record';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { COMPLAINTS_SETTINGS, type ComplaintsSettings } from './complaints.settings';
+import { ReporterNotices } from './reporter-notices';
 
 /** Escalates missed deadlines and closes answered complaints (ADR 0034). */
 export const SweepComplaints = defineJob<Record<string, never>>({
@@ -36,6 +37,7 @@ export class ComplaintSweeper implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly calendar: WorkingDayCalendarProvider,
     private readonly complaints: ComplaintsService,
+    private readonly notices: ReporterNotices,
     @Inject(COMPLAINTS_SETTINGS) private readonly settings: ComplaintsSettings,
     @Inject(LOGGER) private readonly logger: AppLogger,
   ) {}
@@ -97,11 +99,12 @@ export class ComplaintSweeper implements OnModuleInit {
     for (const record of due) {
       const closed = this.complaints.applied(record, 'CLOSE', now);
       await ComplaintsRepository.update(tx, closed);
-      await ComplaintsRepository.addStep(tx, record.id, {
+      const position = await ComplaintsRepository.addStep(tx, record.id, {
         step: 'CLOSED',
         at: now,
         actorKind: 'system',
       });
+      await this.notices.tell(tx, closed, position);
     }
     return due.length;
   }

@@ -4,6 +4,7 @@ import { ComplaintsHandlers } from './complaints.handlers';
 import { ComplaintsRepository } from './complaints.repository';
 import { ComplaintsService } from './complaints.service';
 import { COMPLAINTS_SETTINGS, type ComplaintsSettings } from './complaints.settings';
+import { ReporterNotices } from './reporter-notices';
 
 /** Complaints after SP4N-LAPOR! (ADR 0034). */
 @Module({})
@@ -17,6 +18,7 @@ export class ComplaintsModule {
         ComplaintsRepository,
         ComplaintsService,
         ComplaintSweeper,
+        ReporterNotices,
       ],
     };
   }

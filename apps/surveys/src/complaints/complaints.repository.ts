@@ -127,13 +127,33 @@ export class ComplaintsRepository {
     return ComplaintsRepository.steps(this.db, complaintId);
   }
 
-  /** Appends a step; the complaint's row is locked by the caller, so positions do not race. */
-  static async addStep(tx: Executor, complaintId: string, step: NewStep): Promise<void> {
-    await tx.execute(sql`
+  /**
+   * Appends a step and answers its position; the complaint's row is locked by the caller, so
+   * positions do not race.
+   */
+  static async addStep(tx: Executor, complaintId: string, step: NewStep): Promise<number> {
+    const [added] = await tx.query<{ position: number }>(sql`
       INSERT INTO complaint_steps (complaint_id, position, step, at, text, stage, actor_kind, actor_id)
       SELECT ${complaintId}, coalesce(max(position), 0) + 1, ${step.step}, ${step.at},
              ${step.text ?? null}, ${step.stage ?? null}, ${step.actorKind}, ${step.actorId ?? null}
-        FROM complaint_steps WHERE complaint_id = ${complaintId}`);
+        FROM complaint_steps WHERE complaint_id = ${complaintId}
+      RETURNING position`);
+    return added.position;
+  }
+
+  /** A complaint and one of its steps. */
+  static async stepAt(
+    db: Executor,
+    complaintId: string,
+    position: number,
+  ): Promise<{ record: ComplaintRecord; step: ComplaintStepRecord } | undefined> {
+    const [record] = await db.query<ComplaintRecord>(
+      sql`${SELECT_COMPLAINT} WHERE id = ${complaintId}`,
+    );
+    const [step] = await db.query<ComplaintStepRecord>(sql`
+      SELECT step, at, text, stage FROM complaint_steps
+       WHERE complaint_id = ${complaintId} AND position = ${position}`);
+    return record && step ? { record, step } : undefined;
   }
 
   /** Writes the state and deadline columns of a changed complaint. */

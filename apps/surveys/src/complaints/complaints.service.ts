@@ -38,6 +38,7 @@ import {
 } from './complaint-record';
 import { ComplaintsRepository } from './complaints.repository';
 import { COMPLAINTS_SETTINGS, type ComplaintsSettings } from './complaints.settings';
+import { ReporterNotices } from './reporter-notices';
 
 const NUMBER_ATTEMPTS = 5;
 
@@ -49,6 +50,7 @@ export class ComplaintsService {
     private readonly idempotency: IdempotencyKeys,
     private readonly rpc: RpcClient,
     private readonly calendar: WorkingDayCalendarProvider,
+    private readonly notices: ReporterNotices,
     @Inject(COMPLAINTS_SETTINGS) private readonly settings: ComplaintsSettings,
   ) {}
 
@@ -168,7 +170,7 @@ export class ComplaintsService {
       const at = new Date();
       const changed = this.applied(record, input.action, at);
       await ComplaintsRepository.update(tx, changed);
-      await ComplaintsRepository.addStep(tx, record.id, {
+      const position = await ComplaintsRepository.addStep(tx, record.id, {
         step:
           input.action === 'ROUTE' ? 'ROUTED' : input.action === 'ANSWER' ? 'ANSWERED' : 'DISPUTED',
         at,
@@ -176,6 +178,8 @@ export class ComplaintsService {
         actorKind: caller.principal.kind,
         ...(caller.principal.subject ? { actorId: caller.principal.subject } : {}),
       });
+      // The reporter is told of what others did; a dispute is their own doing.
+      if (input.action !== 'DISPUTE') await this.notices.tell(tx, changed, position);
       return complaintView(changed, await ComplaintsRepository.steps(tx, record.id));
     });
   }
