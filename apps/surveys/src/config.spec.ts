@@ -10,4 +10,13 @@ describe('loadSurveysConfig', () => {
     expect(() => loadSurveysConfig({ HTTP_PORT: 'abc' })).toThrow(ConfigError);
     expect(() => loadSurveysConfig({ HTTP_PORT: 'abc' })).toThrow(/HTTP_PORT/);
   });
+
+  it('refuses a complaint sweep interval out of bounds, and needs a key in production', () => {
+    expect(() => loadSurveysConfig({ SURVEYS_COMPLAINT_SWEEP_MS: '10' })).toThrow(
+      /SURVEYS_COMPLAINT_SWEEP_MS/,
+    );
+    expect(() => loadSurveysConfig({ NODE_ENV: 'production' })).toThrow(
+      /SURVEYS_KEY_ENCRYPTION_KEY/,
+    );
+  });
 });
