@@ -15,7 +15,7 @@ import { DemoModule } from './demo/demo.module';
 import { IdempotencySecretsModule } from './idempotency/idempotency-secrets.module';
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { CaseNotificationsModule } from './notifications/case-notifications.module';
-import { ComplaintUpdatesModule } from './notifications/complaint-updates.handlers';
+import { ComplaintUpdatesModule } from './notifications/complaint-updates.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
 import { ProfilesModule } from './profiles/profiles.module';

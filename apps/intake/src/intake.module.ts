@@ -15,7 +15,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
-import { ComplaintSubjectsModule } from './complaint-subjects/complaint-subjects.handlers';
+import { ComplaintSubjectsModule } from './complaint-subjects/complaint-subjects.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { IntakeConfig } from './config';
 import { INTAKE_MIGRATIONS } from './migrations';
