@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ApplicantLanguage } from '@satupintu/contracts';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
-import type { Contacts } from './case-update';
+import { contactsOf, type Contacts } from './case-update';
 
 /** An applicant's current contacts and language. */
 @Injectable()
@@ -29,12 +29,7 @@ export class ReporterContacts {
     if (!row) return undefined;
     return {
       language: row.language,
-      contacts: {
-        ...(row.phone ? { phone: row.phone } : {}),
-        ...(row.email ? { email: row.email } : {}),
-        ...(row.phoneVerifiedAt ? { phoneVerifiedAt: row.phoneVerifiedAt } : {}),
-        ...(row.emailVerifiedAt ? { emailVerifiedAt: row.emailVerifiedAt } : {}),
-      },
+      contacts: contactsOf(row),
     };
   }
 }

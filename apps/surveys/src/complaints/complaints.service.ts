@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, currentContext, runInContext, type RequestContext } from '@satupintu/common';
+import { DomainError, type RequestContext } from '@satupintu/common';
 import {
   ResolveComplaintSubject,
-  SYSTEM,
   SubmitComplaint,
   type ActOnComplaintV1,
   type ComplaintReceiptV1,
@@ -39,6 +38,7 @@ import {
 import { ComplaintsRepository } from './complaints.repository';
 import { COMPLAINTS_SETTINGS, type ComplaintsSettings } from './complaints.settings';
 import { ReporterNotices } from './reporter-notices';
+import { asSurveys } from './as-surveys';
 
 const NUMBER_ATTEMPTS = 5;
 
@@ -83,19 +83,12 @@ export class ComplaintsService {
 
   /** Which agency owns the subject: intake knows, asked as this service itself. */
   private resolve(input: SubmitComplaintV1): Promise<ComplaintSubjectV1> {
-    const context = currentContext();
-    return runInContext(
-      {
-        requestId: context?.requestId ?? randomUUID(),
-        traceparent: context?.traceparent ?? '',
-        principal: SYSTEM,
-      },
-      () =>
-        this.rpc.request(ResolveComplaintSubject, {
-          kind: input.subjectKind,
-          ...(input.trackingNo ? { trackingNo: input.trackingNo } : {}),
-          ...(input.serviceCode ? { serviceCode: input.serviceCode } : {}),
-        }),
+    return asSurveys(() =>
+      this.rpc.request(ResolveComplaintSubject, {
+        kind: input.subjectKind,
+        ...(input.trackingNo ? { trackingNo: input.trackingNo } : {}),
+        ...(input.serviceCode ? { serviceCode: input.serviceCode } : {}),
+      }),
     );
   }
 

@@ -1,10 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { currentContext, runInContext } from '@satupintu/common';
-import { SYSTEM, SendComplaintUpdate, type ComplaintUpdateStep } from '@satupintu/contracts';
+import { SendComplaintUpdate, type ComplaintUpdateStep } from '@satupintu/contracts';
 import { toZonedIso } from '@satupintu/domain';
 import { RpcClient, type Transaction } from '@satupintu/messaging';
 import { JobQueue, JobRunner, defineJob } from '@satupintu/scheduling';
-import { randomUUID } from 'node:crypto';
+import { asSurveys } from './as-surveys';
 import type { ComplaintRecord } from './complaint-record';
 import { ComplaintsRepository } from './complaints.repository';
 
@@ -54,23 +53,16 @@ export class ReporterNotices implements OnModuleInit {
     const found = await ComplaintsRepository.stepAt(tx, complaintId, position);
     if (!found) return;
     const { record, step } = found;
-    const context = currentContext();
-    await runInContext(
-      {
-        requestId: context?.requestId ?? randomUUID(),
-        traceparent: context?.traceparent ?? '',
-        principal: SYSTEM,
-      },
-      () =>
-        this.rpc.request(SendComplaintUpdate, {
-          messageId: `${complaintId}:${position}`,
-          complaintNo: record.complaintNo,
-          step: step.step as ComplaintUpdateStep,
-          at: toZonedIso(step.at, record.timeZone),
-          ...(record.reporterId ? { applicantId: record.reporterId } : {}),
-          ...(record.contactEmail ? { email: record.contactEmail } : {}),
-          ...(record.contactPhone ? { phone: record.contactPhone } : {}),
-        }),
+    await asSurveys(() =>
+      this.rpc.request(SendComplaintUpdate, {
+        messageId: `${complaintId}:${position}`,
+        complaintNo: record.complaintNo,
+        step: step.step as ComplaintUpdateStep,
+        at: toZonedIso(step.at, record.timeZone),
+        ...(record.reporterId ? { applicantId: record.reporterId } : {}),
+        ...(record.contactEmail ? { email: record.contactEmail } : {}),
+        ...(record.contactPhone ? { phone: record.contactPhone } : {}),
+      }),
     );
   }
 }
