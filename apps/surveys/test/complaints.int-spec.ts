@@ -310,13 +310,15 @@ describe('complaints on the shared calendar', () => {
     // Reading: the reporter, the mall, the owning agency; another applicant or agency: unknown.
     expect(await outcome(ask(GetComplaint, siti, { complaintNo: no }))).toBe('allowed');
     expect(await outcome(ask(GetComplaint, mallAdmin, { complaintNo: no }))).toBe('allowed');
-    expect(await outcome(ask(GetComplaint, verifier, { complaintNo: no }))).toBe('allowed');
+    // The agency sees it once the mall has routed it.
+    expect(await outcome(ask(GetComplaint, verifier, { complaintNo: no }))).toBe(404);
     expect(await outcome(ask(GetComplaint, budi, { complaintNo: no }))).toBe(404);
     expect(await outcome(ask(GetComplaint, puprAdmin, { complaintNo: no }))).toBe(404);
     // Routing is the mall's; answering the owning agency's; disputing the reporter's.
-    expect(await outcome(act(verifier, no, 'ROUTE'))).toBe(403);
+    expect(await outcome(act(verifier, no, 'ROUTE'))).toBe(404);
     expect(await outcome(act(budi, no, 'ROUTE'))).toBe(404);
     expect(await outcome(act(mallAdmin, no, 'ROUTE'))).toBe('allowed');
+    expect(await outcome(ask(GetComplaint, verifier, { complaintNo: no }))).toBe('allowed');
     expect(await outcome(act(mallAdmin, no, 'ANSWER'))).toBe(403);
     expect(await outcome(act(puprAdmin, no, 'ANSWER'))).toBe(404);
     expect(await outcome(act(verifier, no, 'ANSWER'))).toBe('allowed');

@@ -995,7 +995,7 @@ export interface paths {
         };
         /**
          * Complaints to handle
-         * @description One agency's complaints (`agencyCode`: its officers and mall admins), or every agency's (mall admins), the latest submitted first, a page at a time (`nextCursor`), each with what it waits for and until when.
+         * @description One agency's complaints (`agencyCode`: its officers, who see those the mall routed, and mall admins), or every agency's (mall admins), the latest submitted first, a page at a time (`nextCursor`), each with what it waits for and until when.
          */
         get: operations["listComplaints"];
         put?: never;
@@ -1039,7 +1039,7 @@ export interface paths {
         };
         /**
          * A complaint and its steps
-         * @description For its signed-in reporter, mall admins and the officers of the agency that owns it. Anyone else is answered 404, whether it exists or not.
+         * @description For its signed-in reporter, mall admins and, once the mall has routed it, the officers of the agency that owns it. Anyone else is answered 404, whether it exists or not.
          */
         get: operations["getComplaint"];
         put?: never;

@@ -291,7 +291,8 @@ export class ComplaintsController {
     operationId: 'listComplaints',
     summary: 'Complaints to handle',
     description:
-      "One agency's complaints (`agencyCode`: its officers and mall admins), or every agency's " +
+      "One agency's complaints (`agencyCode`: its officers, who see those the mall routed, and " +
+      "mall admins), or every agency's " +
       '(mall admins), the latest submitted first, a page at a time (`nextCursor`), each with ' +
       'what it waits for and until when.',
     security: securityOf(COMPLAINT_LISTERS),
@@ -355,7 +356,8 @@ export class ComplaintsController {
     operationId: 'getComplaint',
     summary: 'A complaint and its steps',
     description:
-      'For its signed-in reporter, mall admins and the officers of the agency that owns it. ' +
+      'For its signed-in reporter, mall admins and, once the mall has routed it, the officers of ' +
+      'the agency that owns it. ' +
       'Anyone else is answered 404, whether it exists or not.',
     security: securityOf(COMPLAINT_READERS),
   })

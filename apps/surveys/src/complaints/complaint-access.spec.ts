@@ -38,6 +38,7 @@ const complaint: ComplaintParties = {
   agencyCode: 'DUKCAPIL',
   reporterId: 'siti',
   followSecretSha256: followSecretDigest(SECRET),
+  status: 'ROUTED',
 };
 
 const outcome = (check: () => void) => {
@@ -107,6 +108,20 @@ describe('who may do what with a complaint', () => {
   ] as const)('%s by %s → %s', (action, _who, principal, secret, expected) => {
     expect(outcome(() => requireComplaintActor(principal, complaint, action, secret))).toBe(
       expected,
+    );
+  });
+
+  it('keeps a complaint from its agency until the mall has routed it', () => {
+    const unrouted = { ...complaint, status: 'SUBMITTED' };
+    const verifier = officer(['VERIFIER'], 'DUKCAPIL');
+    expect(outcome(() => requireComplaintReader(verifier, unrouted))).toBe(
+      '404 complaint_not_found',
+    );
+    expect(outcome(() => requireComplaintActor(verifier, unrouted, 'ANSWER', undefined))).toBe(
+      '404 complaint_not_found',
+    );
+    expect(outcome(() => requireComplaintReader(officer(['MALL_ADMIN']), unrouted))).toBe(
+      'allowed',
     );
   });
 

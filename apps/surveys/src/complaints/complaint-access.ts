@@ -10,6 +10,8 @@ export interface ComplaintParties {
   /** The signed-in applicant who submitted it; null when anonymous. */
   reporterId: string | null;
   followSecretSha256: Buffer;
+  /** SUBMITTED: the mall has not verified and routed it yet; the agency does not see it. */
+  status: string;
 }
 
 const isMallAdmin = (p: Principal) => p.kind === 'officer' && p.roles.includes('MALL_ADMIN');
@@ -35,10 +37,14 @@ export const isReporter = (principal: Principal, complaint: ComplaintParties): b
   complaint.reporterId !== null &&
   principal.subject === complaint.reporterId;
 
-/** Officers of the owning agency (any officer role): not an API client, not a mall admin. */
-const isOwningOfficer = (principal: Principal, agencyCode: string): boolean =>
+/**
+ * Officers of the owning agency (any officer role), once the mall has routed the complaint to
+ * them: not an API client, not a mall admin.
+ */
+const isOwningOfficer = (principal: Principal, complaint: ComplaintParties): boolean =>
+  complaint.status !== 'SUBMITTED' &&
   principal.kind === 'officer' &&
-  principal.agency === agencyCode &&
+  principal.agency === complaint.agencyCode &&
   principal.roles.some((role) => AGENCY_OFFICERS.has(role));
 
 const notFound = (complaintNo: string) =>
@@ -58,7 +64,7 @@ export function requireComplaintReader(principal: Principal, complaint: Complain
   if (
     isReporter(principal, complaint) ||
     isMallAdmin(principal) ||
-    isOwningOfficer(principal, complaint.agencyCode)
+    isOwningOfficer(principal, complaint)
   )
     return;
   throw notFound(complaint.complaintNo);
@@ -80,10 +86,10 @@ export function requireComplaintActor(
     action === 'ROUTE'
       ? isMallAdmin(principal)
       : action === 'ANSWER'
-        ? isOwningOfficer(principal, complaint.agencyCode)
+        ? isOwningOfficer(principal, complaint)
         : byReporter;
   if (allowed) return;
-  if (byReporter || isMallAdmin(principal) || isOwningOfficer(principal, complaint.agencyCode))
+  if (byReporter || isMallAdmin(principal) || isOwningOfficer(principal, complaint))
     throw new DomainError('forbidden', 403, [], { resource: `complaint ${complaint.complaintNo}` });
   throw notFound(complaint.complaintNo);
 }

@@ -90,7 +90,11 @@ export class ComplaintsHandlers {
     @Caller() caller: RequestContext,
   ): Promise<ComplaintsPageV1> {
     requireComplaintLister(caller.principal, request.agencyCode);
-    return complaintsPage(await this.repository.list(complaintQueryOf(request)), request.limit);
+    const query = complaintQueryOf(request);
+    // An agency sees a complaint once the mall has verified and routed it.
+    const routedOnly = !caller.principal.roles.includes('MALL_ADMIN');
+    const rows = await this.repository.list({ ...query, routedOnly });
+    return complaintsPage(rows, request.limit);
   }
 
   @HandleRequest(ListComplaintEscalations)

@@ -33,6 +33,8 @@ export interface NewStep {
 export interface ComplaintQuery {
   agencyCode?: string;
   status?: ComplaintStatusV1;
+  /** Only those the mall has routed (what an agency sees). */
+  routedOnly?: boolean;
   /** Strictly before this (submitted_at, id), the latest first. */
   before?: { submittedAt: string; id: string };
   limit: number;
@@ -235,6 +237,7 @@ export class ComplaintsRepository {
     const conditions: Sql[] = [sql`TRUE`];
     if (query.agencyCode) conditions.push(sql`agency_code = ${query.agencyCode}`);
     if (query.status) conditions.push(sql`status = ${query.status}`);
+    if (query.routedOnly) conditions.push(sql`status <> 'SUBMITTED'`);
     if (query.before)
       conditions.push(
         sql`(submitted_at, id) < (${query.before.submittedAt}::timestamptz, ${query.before.id}::uuid)`,
