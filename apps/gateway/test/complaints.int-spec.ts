@@ -2,6 +2,7 @@ import { ApplicantProfileChanged, type Principal } from '@satupintu/contracts';
 import {
   ServiceProcess,
   TestTokenIssuer,
+  aPdf,
   anApplicant,
   anOfficer,
   callGateway,
@@ -163,6 +164,43 @@ describe('/v1/complaints', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it("routes a complaint about one step of a bundle to that step's agency", async () => {
+    const form = new FormData();
+    form.append('file', new Blob([aPdf(4000)], { type: 'application/pdf' }), 'scan.pdf');
+    const upload = await fetch(`${gateway.url}/v1/documents`, {
+      method: 'POST',
+      headers: { authorization: auth.get(siti)! },
+      body: form,
+    });
+    expect(upload.status).toBe(201);
+    const { documentId } = (await upload.json()) as { documentId: string };
+    const bundle = await call(siti, 'POST', '/v1/bundles/BIRTH-OF-A-CHILD/applications', {
+      form: { childName: 'Ayu', birthWeightGrams: 3100, marriageRecorded: true },
+      documents: [{ requirement: 'SURAT_KETERANGAN_LAHIR', documentId }],
+    });
+    expect(bundle.status).toBe(201);
+    const steps = bundle.body.steps as {
+      key: string;
+      agencyCode: string;
+      application?: { trackingNo: string };
+    }[];
+    const open = steps.find((step) => step.application)!;
+    const complaint = await call(siti, 'POST', '/v1/complaints', {
+      kind: 'PENGADUAN',
+      subjectKind: 'BUNDLE_STEP',
+      trackingNo: open.application!.trackingNo,
+      text: 'Langkah ini tidak bergerak sejak diajukan.',
+    });
+    expect(complaint).toMatchObject({ status: 201, body: { agencyCode: open.agencyCode } });
+    const [row] = await queryServiceDb<{ bundle_case_id: string; step_key: string }>(
+      ['surveys'],
+      'SELECT bundle_case_id, step_key FROM complaints WHERE complaint_no = $1',
+      [complaint.body.complaintNo],
+      own.DB_PREFIX,
+    );
+    expect(row).toEqual({ bundle_case_id: bundle.body.bundleCaseId, step_key: open.key });
+  });
+
   it('routes a complaint about an application to its agency, and lets each party do only its part', async () => {
     const applied = await eventually(async () => {
       const answer = await call(siti, 'POST', '/v1/applications', { serviceCode: 'DUKCAPIL-KK' });
@@ -233,7 +271,7 @@ describe('/v1/complaints', () => {
     expect(figures.body.agencies).toEqual([
       {
         agencyCode: 'DUKCAPIL',
-        received: 2,
+        received: 3,
         routedOnTime: 1,
         answeredOnTime: 1,
         escalated: 0,
