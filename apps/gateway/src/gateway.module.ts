@@ -14,6 +14,7 @@ import { FollowUpModule } from './follow-up/follow-up.module';
 import type { GatewayConfig } from './config';
 import { LiveModule } from './live/live.module';
 import { LookupsModule } from './lookups/lookups.module';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { OssModule } from './oss/oss.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -46,6 +47,7 @@ export class GatewayModule {
         ApplicationsModule,
         LiveModule.forRoot(config),
         LookupsModule,
+        ComplaintsModule,
         DocumentsModule.forRoot(config),
         BundlesModule,
         WorkQueueModule,

@@ -15,6 +15,7 @@ import { DemoModule } from './demo/demo.module';
 import { IdempotencySecretsModule } from './idempotency/idempotency-secrets.module';
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { CaseNotificationsModule } from './notifications/case-notifications.module';
+import { ComplaintUpdatesModule } from './notifications/complaint-updates.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfficersModule } from './officers/officers.module';
 import { ProfilesModule } from './profiles/profiles.module';
@@ -48,6 +49,8 @@ export class IdentityModule {
         ApiClientsModule,
         ProfilesModule,
         CaseNotificationsModule,
+        // Complaints' reporters told of each step, for the surveys service (ADR 0034).
+        ComplaintUpdatesModule,
         DemoModule.forRoot({ demoSeed: config.DEMO_SEED }),
         SessionsModule.forRoot({
           issuer: config.PUBLIC_URL,

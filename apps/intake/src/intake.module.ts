@@ -15,6 +15,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { ComplaintSubjectsModule } from './complaint-subjects/complaint-subjects.module';
 import { DocumentsModule } from './documents/documents.module';
 import type { IntakeConfig } from './config';
 import { INTAKE_MIGRATIONS } from './migrations';
@@ -46,6 +47,8 @@ export class IntakeModule {
         BundlesModule.forRoot({ demoSeed: config.DEMO_SEED }),
         AgencyEventsModule,
         CalendarModule,
+        // Which agency owns what a complaint is about (surveys asks; ADR 0034).
+        ComplaintSubjectsModule,
         DocumentsModule.forRoot(config),
       ],
     };

@@ -24,4 +24,13 @@ describe('loadSurveysConfig', () => {
   it('refuses a time zone that is none', () => {
     expect(() => loadSurveysConfig({ MALL_TIME_ZONE: 'Asia/Bandung' })).toThrow(/MALL_TIME_ZONE/);
   });
+
+  it('refuses a complaint sweep interval out of bounds, and needs a key in production', () => {
+    expect(() => loadSurveysConfig({ SURVEYS_COMPLAINT_SWEEP_MS: '10' })).toThrow(
+      /SURVEYS_COMPLAINT_SWEEP_MS/,
+    );
+    expect(() => loadSurveysConfig({ NODE_ENV: 'production' })).toThrow(
+      /SURVEYS_KEY_ENCRYPTION_KEY/,
+    );
+  });
 });

@@ -1,8 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { RpcClientModule } from '@satupintu/messaging';
+import { ComplaintEscalated } from '@satupintu/contracts';
 import type { SkmWeightRule } from '@satupintu/domain';
+import { RpcClientModule } from '@satupintu/messaging';
 import { databaseName } from '@satupintu/persistence';
-import { IdempotencyModule, serviceInfrastructure } from '@satupintu/platform';
+import {
+  IdempotencyModule,
+  WorkingDayCalendarModule,
+  serviceInfrastructure,
+} from '@satupintu/platform';
+import { ComplaintsModule } from './complaints/complaints.module';
 import type { SurveysConfig } from './config';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { SURVEYS_MIGRATIONS } from './migrations';
@@ -13,7 +19,7 @@ import { SURVEYS_SETTINGS, type SurveysSettings } from './surveys.settings';
 
 /**
  * SKM responses and index (ADR 0032) over the cases it hears finished, follow-up plans with
- * their forums and SERVQUAL (ADR 0033); complaints will live here too.
+ * their forums and SERVQUAL (ADR 0033), complaints with their deadlines (ADR 0034).
  */
 @Module({})
 export class SurveysModule {
@@ -30,19 +36,27 @@ export class SurveysModule {
           name: 'surveys',
           database: databaseName(config.DB_PREFIX, 'surveys'),
           migrations: SURVEYS_MIGRATIONS,
+          publishes: [ComplaintEscalated],
         }),
-        // Tracking, asked as the applicant whether their case is finished (SERVQUAL).
+        // Complaint deadlines in working days: the mall's calendar, followed from intake.
+        WorkingDayCalendarModule.follow(),
+        IdempotencyModule,
+        // Intake, asked which agency owns what a complaint is about; tracking, as the applicant,
+        // whether their case is finished (SERVQUAL).
         RpcClientModule.forRoot({
           url: config.NATS_URL,
           namespace: config.SP_NAMESPACE,
           timeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
           name: 'surveys-requests',
         }),
-        IdempotencyModule,
         ServedCasesModule,
         FollowUpModule,
         SkmModule,
         ServqualModule,
+        ComplaintsModule.forRoot({
+          answerKey: config.complaintAnswerKey,
+          sweepMs: config.SURVEYS_COMPLAINT_SWEEP_MS,
+        }),
       ],
       providers: [{ provide: SURVEYS_SETTINGS, useValue: settings }],
       // The follow-up plans' source, for the SKM report.

@@ -88,3 +88,8 @@ export * from './oss/receive-from-oss.v1';
 export * from './surveys/follow-up-plans.v1';
 export * from './surveys/servqual.v1';
 export * from './surveys/skm.v1';
+export * from './intake/resolve-complaint-subject.v1';
+export * from './surveys/surveys.stream';
+export * from './surveys/complaint-escalated.v1';
+export * from './surveys/complaints.v1';
+export * from './identity/send-complaint-update.v1';

@@ -17,7 +17,8 @@ export type Failpoint =
   | 'consumer-after-commit'
   | 'output-stored-before-publish'
   | 'deadline-alerts-before-commit'
-  | 'case-notification-before-send';
+  | 'case-notification-before-send'
+  | 'complaint-sweep-before-commit';
 
 const armed = new Set((process.env.SP_FAILPOINT ?? '').split(',').filter(Boolean));
 

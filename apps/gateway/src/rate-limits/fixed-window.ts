@@ -36,13 +36,22 @@ export const SIGN_IN_ROUTES = ['POST /v1/auth/login', 'POST /v1/oauth/token'];
  */
 export const LOOKUP_ROUTE = 'POST /v1/lookups';
 
+/**
+ * A complaint followed or disputed by its number and follow secret, without signing in (ADR
+ * 0034): counted with the public lookup, per IP, and besides per complaint number.
+ */
+export const COMPLAINT_SECRET_ROUTES = [
+  'POST /v1/complaints/lookups',
+  'POST /v1/complaints/:complaintNo/dispute',
+];
+
 export function policyFor(
   method: string,
   route: string,
   settings: RateLimitSettings,
 ): RateLimitPolicy {
   const call = `${method.toUpperCase()} ${route}`;
-  if (call === LOOKUP_ROUTE)
+  if (call === LOOKUP_ROUTE || COMPLAINT_SECRET_ROUTES.includes(call))
     return {
       name: 'lookup',
       limit: settings.RATE_LIMIT_LOOKUP,

@@ -46,6 +46,11 @@ export class RateLimiter {
     await this.apply(reply, lookupNumberPolicy(this.settings), `tracking-number:${trackingNo}`);
   }
 
+  /** The same, for a complaint followed or disputed by its secret: per complaint number. */
+  async countComplaintNumber(reply: FastifyReply, complaintNo: string): Promise<void> {
+    await this.apply(reply, lookupNumberPolicy(this.settings), `complaint-number:${complaintNo}`);
+  }
+
   private async apply(reply: FastifyReply, policy: RateLimitPolicy, caller: string): Promise<void> {
     const window = windowAt(Date.now(), policy.windowSeconds);
     const key = counterKey(policy, caller, window);

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { ApplicantLanguage, VerificationChannel } from '@satupintu/contracts';
 import { sql, type Executor } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
-import type { CaseUpdate, CaseUpdateDetails, CaseUpdateKind, Contacts } from './case-update';
+import {
+  contactsOf,
+  type CaseUpdate,
+  type CaseUpdateDetails,
+  type CaseUpdateKind,
+  type Contacts,
+} from './case-update';
 
 /** An unsent notification with what sending it needs: the applicant's contacts and language. */
 export interface PendingNotification {
@@ -113,12 +119,7 @@ export class CaseNotificationsRepository {
       details: row.details,
       applicantId: row.applicantId,
       language: row.language,
-      contacts: {
-        ...(row.phone ? { phone: row.phone } : {}),
-        ...(row.email ? { email: row.email } : {}),
-        ...(row.phoneVerifiedAt ? { phoneVerifiedAt: row.phoneVerifiedAt } : {}),
-        ...(row.emailVerifiedAt ? { emailVerifiedAt: row.emailVerifiedAt } : {}),
-      },
+      contacts: contactsOf(row),
     };
   }
 

@@ -115,6 +115,21 @@ export interface Contacts {
   emailVerifiedAt?: Date;
 }
 
+/** The contacts an applicant's row holds (nulls left out). Pure. */
+export function contactsOf(row: {
+  phone: string | null;
+  email: string | null;
+  phoneVerifiedAt: Date | null;
+  emailVerifiedAt: Date | null;
+}): Contacts {
+  return {
+    ...(row.phone ? { phone: row.phone } : {}),
+    ...(row.email ? { email: row.email } : {}),
+    ...(row.phoneVerifiedAt ? { phoneVerifiedAt: row.phoneVerifiedAt } : {}),
+    ...(row.emailVerifiedAt ? { emailVerifiedAt: row.emailVerifiedAt } : {}),
+  };
+}
+
 /**
  * Where an update goes: a verified phone (SMS or WhatsApp reach an applicant soonest), else a
  * verified e-mail, else whichever contact they gave (an unverified one beats telling nobody).

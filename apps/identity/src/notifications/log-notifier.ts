@@ -3,6 +3,7 @@ import { LOGGER, type AppLogger } from '@satupintu/common';
 import {
   type CaseUpdateMessage,
   type CodeMessage,
+  type ComplaintUpdateMessage,
   type Notifier,
   codeForLog,
   maskTarget,
@@ -52,6 +53,24 @@ export class LogNotifier implements Notifier {
         text: message.text,
       },
       'case update (log notifier: nothing is sent)',
+    );
+    return Promise.resolve();
+  }
+
+  /** Like a case update: no secret, so the line has the text. */
+  sendComplaintUpdate(message: ComplaintUpdateMessage): Promise<void> {
+    this.logger.info(
+      {
+        messageId: message.messageId,
+        channel: message.channel,
+        to: maskTarget(message.channel, message.target),
+        language: message.language,
+        step: message.step,
+        complaintNo: message.complaintNo,
+        subject: message.subject,
+        text: message.text,
+      },
+      'complaint update (log notifier: nothing is sent)',
     );
     return Promise.resolve();
   }

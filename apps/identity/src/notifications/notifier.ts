@@ -1,4 +1,8 @@
-import type { ApplicantLanguage, VerificationChannel } from '@satupintu/contracts';
+import type {
+  ApplicantLanguage,
+  ComplaintUpdateStep,
+  VerificationChannel,
+} from '@satupintu/contracts';
 import type { CaseUpdateKind } from './case-update';
 
 /** A message with a one-time code, to a phone (SMS, WhatsApp) or an e-mail address. */
@@ -25,6 +29,18 @@ export interface CaseUpdateMessage {
   text: string;
 }
 
+/** A step of a complaint, for its reporter (ADR 0034): the same idempotent message id. */
+export interface ComplaintUpdateMessage {
+  messageId: string;
+  channel: VerificationChannel;
+  target: string;
+  language: ApplicantLanguage;
+  step: ComplaintUpdateStep;
+  complaintNo: string;
+  subject: string;
+  text: string;
+}
+
 /**
  * How identity reaches applicants. Production plugs in an SMS/e-mail/WhatsApp gateway here;
  * until one is configured the logging notifier stands in, and it shows a code only in
@@ -34,6 +50,8 @@ export interface CaseUpdateMessage {
 export interface Notifier {
   sendCode(message: CodeMessage): void;
   sendCaseUpdate(message: CaseUpdateMessage): Promise<void>;
+  /** Settles once the gateway took it, like `sendCaseUpdate`. */
+  sendComplaintUpdate(message: ComplaintUpdateMessage): Promise<void>;
 }
 
 export const NOTIFIER = Symbol('NOTIFIER');

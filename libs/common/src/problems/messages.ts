@@ -582,6 +582,34 @@ export const PROBLEMS = {
       en: 'The SERVQUAL survey of application {trackingNo} was answered already.',
     },
   },
+  complaint_not_found: {
+    title: { id: 'Pengaduan tidak ditemukan', en: 'Complaint not found' },
+    detail: {
+      id: 'Tidak ada pengaduan {complaintNo} yang dapat Anda lihat.',
+      en: 'There is no complaint {complaintNo} that you may see.',
+    },
+  },
+  invalid_complaint_number: {
+    title: { id: 'Nomor pengaduan tidak sah', en: 'Invalid complaint number' },
+    detail: {
+      id: 'Nomor pengaduan salah ketik: diawali ADU, periksa kembali setiap karakter.',
+      en: 'The complaint number is mistyped: it starts with ADU; check every character again.',
+    },
+  },
+  complaint_subject_not_found: {
+    title: { id: 'Pokok pengaduan tidak ditemukan', en: 'Complaint subject not found' },
+    detail: {
+      id: 'Permohonan, langkah paket atau layanan yang diadukan tidak ditemukan.',
+      en: 'The application, bundle step or service complained about was not found.',
+    },
+  },
+  complaint_action_refused: {
+    title: { id: 'Tindakan atas pengaduan ditolak', en: 'Complaint action refused' },
+    detail: {
+      id: '{action} tidak dapat dilakukan pada pengaduan berstatus {status} ({reason}).',
+      en: '{action} is not possible on a {status} complaint ({reason}).',
+    },
+  },
   internal_error: {
     title: { id: 'Terjadi kesalahan pada sistem', en: 'Internal error' },
     detail: {
@@ -794,6 +822,14 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   sha256_format: {
     id: 'SHA-256 ditulis 64 digit heksadesimal huruf kecil',
     en: 'a SHA-256 is 64 lower-case hexadecimal digits',
+  },
+  follow_secret_format: {
+    id: 'rahasia pengaduan 22 karakter A–Z, a–z, 0–9, _ atau -, seperti pada tanda terima',
+    en: 'a complaint secret is 22 characters A–Z, a–z, 0–9, _ or -, as the receipt gave it',
+  },
+  invalid_range: {
+    id: 'rentang harus 1 sampai 367 hari setelah from',
+    en: 'the range must end 1 to 367 days after from',
   },
   agency_code_format: {
     id: 'kode instansi 2–32 huruf besar, angka atau -, misalnya DUKCAPIL',

@@ -107,6 +107,7 @@ describe('renderProblem', () => {
       method: 'GET',
       path: '/',
       trackingNo: 'K7M39QX2C',
+      complaintNo: 'ADUK7M39QX2C',
       service: 'intake',
       timeoutMs: 5000,
       errorId: 'e',

@@ -1,5 +1,8 @@
 import {
+  formatComplaintNumber,
   formatTrackingNumber,
+  generateComplaintNumber,
+  normalizeComplaintNumber,
   generateTrackingNumber,
   isValidTrackingNumber,
   normalizeTrackingNumber,
@@ -251,5 +254,33 @@ describe('isValidTrackingNumber', () => {
     expect(isValidTrackingNumber('k7m39qx2c')).toBe(true);
     expect(isValidTrackingNumber('K7M3-9QX2-P')).toBe(false);
     expect(isValidTrackingNumber('K7M3-9QX2')).toBe(false);
+  });
+});
+
+describe('complaint numbers', () => {
+  const complaint = generateComplaintNumber(seededBytes(34));
+
+  it('are an application number of the same scheme behind the prefix ADU', () => {
+    expect(complaint).toMatch(/^ADU[0-9A-HJKMNP-TV-Z]{9}$/);
+    expect(normalizeTrackingNumber(complaint.slice(3))).toBe(complaint.slice(3));
+    expect(formatComplaintNumber(complaint)).toBe(
+      `ADU-${complaint.slice(3, 7)}-${complaint.slice(7, 11)}-${complaint.slice(11)}`,
+    );
+  });
+
+  it('accept what a person types, and catch a mistyped symbol with the same check', () => {
+    const typed = ` adu ${formatComplaintNumber(complaint).slice(4).toLowerCase()} `;
+    expect(normalizeComplaintNumber(typed)).toBe(complaint);
+    const last = complaint[11];
+    const wrong = ALPHABET[(ALPHABET.indexOf(last) + 1) % ALPHABET.length];
+    expect(normalizeComplaintNumber(complaint.slice(0, 11) + wrong)).toBeNull();
+  });
+
+  it('are never taken for an application number, nor an application number for one', () => {
+    const application = complaint.slice(3);
+    expect(normalizeTrackingNumber(complaint)).toBeNull();
+    expect(isValidTrackingNumber(complaint)).toBe(false);
+    expect(normalizeComplaintNumber(application)).toBeNull();
+    expect(() => formatComplaintNumber(application)).toThrow(RangeError);
   });
 });

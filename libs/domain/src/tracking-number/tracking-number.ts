@@ -70,3 +70,32 @@ function checkCode(codes: readonly number[]): number {
   }
   return (BASE - (sum % BASE)) % BASE;
 }
+
+/**
+ * A complaint's own tracking id (ADR 0034): `ADU` (aduan) and then a number of the same scheme
+ * as an application's, 12 symbols in all. U is not in the Crockford alphabet, so no application
+ * number contains it and no application number, however mistyped, reads as a complaint's.
+ */
+export const COMPLAINT_NUMBER_PREFIX = 'ADU';
+
+export function generateComplaintNumber(randomBytes: (n: number) => Uint8Array): string {
+  return COMPLAINT_NUMBER_PREFIX + generateTrackingNumber(randomBytes);
+}
+
+/**
+ * Forgiving as `normalizeTrackingNumber` after the prefix (which must be there, in any case):
+ * the canonical 12-symbol form `ADUK7M39QX2C`, or null.
+ */
+export function normalizeComplaintNumber(input: string): string | null {
+  const compact = input.replace(/[\s-]/g, '').toUpperCase();
+  if (!compact.startsWith(COMPLAINT_NUMBER_PREFIX)) return null;
+  const number = normalizeTrackingNumber(compact.slice(COMPLAINT_NUMBER_PREFIX.length));
+  return number === null ? null : COMPLAINT_NUMBER_PREFIX + number;
+}
+
+/** 'ADUK7M39QX2C' → 'ADU-K7M3-9QX2-C'. Throws on anything that is not a complaint number. */
+export function formatComplaintNumber(canonical: string): string {
+  const normalized = normalizeComplaintNumber(canonical);
+  if (normalized === null) throw new RangeError(`Not a complaint number: "${canonical}"`);
+  return `${COMPLAINT_NUMBER_PREFIX}-${formatTrackingNumber(normalized.slice(COMPLAINT_NUMBER_PREFIX.length))}`;
+}

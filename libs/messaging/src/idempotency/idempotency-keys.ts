@@ -176,9 +176,12 @@ export class IdempotencyKeys {
   /** Tries the release again after 0.5, 1, 2, 4, 8 and 16 s; then the stale takeover frees it. */
   private releaseLater(claim: IdempotencyClaim, tries: number): void {
     if (tries >= RELEASE_RETRIES) return;
-    const timer = setTimeout(() => {
-      this.release(claim).catch(() => this.releaseLater(claim, tries + 1));
-    }, 500 * 2 ** tries);
+    const timer = setTimeout(
+      () => {
+        this.release(claim).catch(() => this.releaseLater(claim, tries + 1));
+      },
+      500 * 2 ** tries,
+    );
     timer.unref();
   }
 

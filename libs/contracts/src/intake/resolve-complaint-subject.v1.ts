@@ -1,0 +1,39 @@
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { defineRequest } from '../contract';
+
+/**
+ * Which agency owns what a complaint is about (surveys asks, as itself): an application, a bundle
+ * step (its own application: that step's agency), or a service. Answers ids and codes only.
+ */
+export class ResolveComplaintSubjectV1 {
+  @IsIn(['APPLICATION', 'BUNDLE_STEP', 'SERVICE'])
+  kind: 'APPLICATION' | 'BUNDLE_STEP' | 'SERVICE';
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9A-HJKMNP-TV-Z]{9}$/)
+  trackingNo?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/)
+  serviceCode?: string;
+}
+
+export interface ComplaintSubjectV1 {
+  agencyCode: string;
+  agencyTimeZone: string;
+  serviceCode: string;
+  applicationId?: string;
+  /** For a bundle step: its bundle case and step. */
+  bundleCaseId?: string;
+  stepKey?: string;
+}
+
+export const ResolveComplaintSubject = defineRequest<ResolveComplaintSubjectV1, ComplaintSubjectV1>(
+  {
+    subject: 'intake.complaint-subject.resolve.v1',
+    service: 'intake',
+    payload: ResolveComplaintSubjectV1,
+  },
+);
