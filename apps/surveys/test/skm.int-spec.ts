@@ -1,8 +1,10 @@
 import { parse, type ParserError } from 'parse5';
 import { runInContext } from '@satupintu/common';
 import {
+  AddFollowUpItem,
   ApplicationStatusChanged,
   ApplicationSubmitted,
+  CreateFollowUpPlan,
   ExportSkmReport,
   GetSkmIndex,
   GetSkmReport,
@@ -397,7 +399,38 @@ describe('SKM responses and index', () => {
   describe('the published report', () => {
     const request = { period: 'quarter', at: '2026-03-15', serviceCode: 'DUKCAPIL-KK' } as const;
 
-    it('is public, with the trend, the weight rule and an empty follow-up section for now', async () => {
+    it('is public, with the trend, the weight rule and the recorded follow-up plan', async () => {
+      const anonymous: Principal = { kind: 'anonymous', roles: [], scopes: [] };
+      const before = await as(anonymous, () => rpc.request(GetSkmReport, request));
+      expect(before.followUpPlan).toEqual({ forum: null, items: [] });
+      // The plan of the same scope and period, as the follow-up routes record it (2026-TW1 = 2026-Q1).
+      const forum = {
+        date: '2026-04-20',
+        participants: [{ name: 'Rina Wulandari', affiliation: 'Forum Warga' }],
+        minutes: 'Disepakati perbaikan waktu penyelesaian.',
+      };
+      const plan = await as(
+        mallAdmin,
+        () =>
+          rpc.request(CreateFollowUpPlan, {
+            scope: { kind: 'SERVICE', serviceCode: 'DUKCAPIL-KK' },
+            period: '2026-Q1',
+            forum,
+          }),
+        randomUUID(),
+      );
+      await as(
+        mallAdmin,
+        () =>
+          rpc.request(AddFollowUpItem, {
+            planId: plan.planId,
+            element: 'U3',
+            activity: 'Layanan antar dokumen',
+            plannedQuarters: ['II', 'III'],
+            responsibleUnit: 'Bidang Pelayanan',
+          }),
+        randomUUID(),
+      );
       const report = await as({ kind: 'anonymous', roles: [], scopes: [] }, () =>
         rpc.request(GetSkmReport, request),
       );
@@ -410,7 +443,22 @@ describe('SKM responses and index', () => {
         '2025-TW4',
         '2026-TW1',
       ]);
-      expect(report.followUpPlan).toEqual({ items: [] });
+      expect(report.followUpPlan.forum).toEqual(forum);
+      expect(
+        report.followUpPlan.items.map(({ element, activity, plannedQuarters, status }) => ({
+          element,
+          activity,
+          plannedQuarters,
+          status,
+        })),
+      ).toEqual([
+        {
+          element: 'U3',
+          activity: 'Layanan antar dokumen',
+          plannedQuarters: ['II', 'III'],
+          status: 'PLANNED',
+        },
+      ]);
     });
 
     it('renders as valid HTML whose figures are the hand-computed ones, in Indonesian or English', async () => {
