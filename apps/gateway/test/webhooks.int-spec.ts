@@ -213,17 +213,21 @@ describe("an agency's webhook subscriptions, through the gateway", () => {
     expect(first).toMatchObject({ verified: true, type: 'agency.application.status-changed.v1' });
     expect(first.data).toMatchObject({ applicationId, from: 'SUBMITTED', to: 'VERIFYING' });
 
-    const log = await call(system, 'GET', `${LIST}/${id}/deliveries?status=delivered`);
-    expect(log.status).toBe(200);
-    expect(log.body.items).toEqual([
-      expect.objectContaining({
-        webhookId: first.webhookId,
-        status: 'delivered',
-        attempts: 1,
-        lastStatus: 200,
-        orderingKey: applicationId,
-      }),
-    ]);
+    // The receiver has the delivery before the sender has written down its answer.
+    const log = await eventually(async () => {
+      const log = await call(system, 'GET', `${LIST}/${id}/deliveries?status=delivered`);
+      expect(log.status).toBe(200);
+      expect(log.body.items).toEqual([
+        expect.objectContaining({
+          webhookId: first.webhookId,
+          status: 'delivered',
+          attempts: 1,
+          lastStatus: 200,
+          orderingKey: applicationId,
+        }),
+      ]);
+      return log;
+    });
     expect((await call(system, 'GET', `${LIST}/${id}/deliveries?status=dead`)).body.items).toEqual(
       [],
     );
