@@ -1,16 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { DomainError } from '@satupintu/common';
@@ -33,7 +29,8 @@ import {
   trackingNoFromPath,
 } from '../applications/tracking-number.param';
 import { AGENCY_CODE, SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
-import { CURSOR_PATTERN, WORK_QUEUE_LIMITS } from '../work-queue/work-queue.request';
+import { WORK_QUEUE_LIMITS } from '../work-queue/work-queue.request';
+import { PageCursor, PageLimit } from '../openapi/paging';
 
 /** Room for a complaint number typed with hyphens and spaces (`ADU-K7M3-9QX2-C`). */
 export const COMPLAINT_NO_INPUT_MAX_LENGTH = 32;
@@ -198,27 +195,10 @@ export class DisputeComplaintRequest extends ComplaintActionRequest {
 }
 
 class PageRequest {
-  @ApiPropertyOptional({
-    description: 'Items per page',
-    minimum: 1,
-    maximum: WORK_QUEUE_LIMITS.pageSize,
-    default: WORK_QUEUE_LIMITS.defaultPageSize,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(WORK_QUEUE_LIMITS.pageSize)
+  @PageLimit('Items')
   limit?: number;
 
-  @ApiPropertyOptional({
-    description: 'The `nextCursor` of the previous page, as it was given',
-    maxLength: WORK_QUEUE_LIMITS.cursor,
-    pattern: CURSOR_PATTERN,
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(new RegExp(CURSOR_PATTERN))
+  @PageCursor()
   cursor?: string;
 
   @ApiPropertyOptional({ ...AGENCY_CODE, description: 'Only this agency’s' })

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import {
   DEADLINE_ALERT_KINDS,
   type DeadlineAlertKind,
   type ListDeadlineAlertsV1,
 } from '@satupintu/contracts';
-import { CURSOR_PATTERN, WORK_QUEUE_LIMITS } from '../work-queue/work-queue.request';
+import { WORK_QUEUE_LIMITS } from '../work-queue/work-queue.request';
+import { PageCursor, PageLimit } from '../openapi/paging';
 
 /** `?open=true` and `?open=false`; anything else stays as it was and is refused. */
 const toBoolean = ({ value }: { value: unknown }): unknown =>
@@ -34,27 +35,10 @@ export class DeadlineAlertsRequest {
   @IsBoolean({ context: { code: 'must_be_boolean' } })
   open?: boolean;
 
-  @ApiPropertyOptional({
-    description: 'Alerts per page',
-    minimum: 1,
-    maximum: WORK_QUEUE_LIMITS.pageSize,
-    default: WORK_QUEUE_LIMITS.defaultPageSize,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(WORK_QUEUE_LIMITS.pageSize)
+  @PageLimit('Alerts')
   limit?: number;
 
-  @ApiPropertyOptional({
-    description: 'The `nextCursor` of the previous page, as it was given',
-    maxLength: WORK_QUEUE_LIMITS.cursor,
-    pattern: CURSOR_PATTERN,
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(new RegExp(CURSOR_PATTERN))
+  @PageCursor()
   cursor?: string;
 }
 

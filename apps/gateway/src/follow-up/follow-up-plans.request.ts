@@ -34,7 +34,8 @@ import {
   type UpdateFollowUpItemV1,
 } from '@satupintu/contracts';
 import { AGENCY_CODE } from '../openapi/formats';
-import { CURSOR_PATTERN, WORK_QUEUE_LIMITS } from '../work-queue/work-queue.request';
+import { WORK_QUEUE_LIMITS } from '../work-queue/work-queue.request';
+import { PageCursor, PageLimit } from '../openapi/paging';
 
 export const PERIOD = {
   type: String,
@@ -364,27 +365,10 @@ export class ListFollowUpPlansRequest {
   @Matches(SKM_PERIOD_TEXT, { context: { code: 'must_be_period' } })
   period?: string;
 
-  @ApiPropertyOptional({
-    description: 'Plans per page',
-    minimum: 1,
-    maximum: WORK_QUEUE_LIMITS.pageSize,
-    default: WORK_QUEUE_LIMITS.defaultPageSize,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(WORK_QUEUE_LIMITS.pageSize)
+  @PageLimit('Plans')
   limit?: number;
 
-  @ApiPropertyOptional({
-    description: 'The `nextCursor` of the previous page, as it was given',
-    maxLength: WORK_QUEUE_LIMITS.cursor,
-    pattern: CURSOR_PATTERN,
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(new RegExp(CURSOR_PATTERN))
+  @PageCursor()
   cursor?: string;
 }
 

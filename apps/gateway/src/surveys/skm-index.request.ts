@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import {
   MAX_SKM_TREND_PERIODS,
   SKM_REPORT_LANGUAGES,
@@ -17,7 +17,8 @@ import {
   type SkmWeightRule,
 } from '@satupintu/domain';
 import { AGENCY_CODE, SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
-import { CURSOR_PATTERN, WORK_QUEUE_LIMITS } from '../work-queue/work-queue.request';
+import { WORK_QUEUE_LIMITS } from '../work-queue/work-queue.request';
+import { PageCursor, PageLimit } from '../openapi/paging';
 
 const DATE = { type: String, format: 'date', maxLength: 10 } as const;
 
@@ -79,27 +80,10 @@ export class SkmTrendRequest extends SkmScopeRequest {
 }
 
 export class SkmSuggestionsRequest extends SkmIndexRequest {
-  @ApiPropertyOptional({
-    description: 'Suggestions per page',
-    minimum: 1,
-    maximum: WORK_QUEUE_LIMITS.pageSize,
-    default: WORK_QUEUE_LIMITS.defaultPageSize,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(WORK_QUEUE_LIMITS.pageSize)
+  @PageLimit('Suggestions')
   limit?: number;
 
-  @ApiPropertyOptional({
-    description: 'The `nextCursor` of the previous page, as it was given',
-    maxLength: WORK_QUEUE_LIMITS.cursor,
-    pattern: CURSOR_PATTERN,
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(new RegExp(CURSOR_PATTERN))
+  @PageCursor()
   cursor?: string;
 }
 
