@@ -52,6 +52,7 @@ import {
   SteadyLoad,
   acknowledgedOf,
   describeFailures,
+  firstAnswersOverTime,
   describeRetries,
   sampleFailures,
   servedBetween,
@@ -545,6 +546,7 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   }
   await Promise.all([load.stop(), walks.stop()]);
   mark(`load stopped: ${load.sent.length} sent; ${describeWalks(walks.walks)}`);
+  mark(`first answers from the fault's end on: ${firstAnswersOverTime(load.sent, faultEnd)}`);
   const loadResult = load;
   load = undefined;
 

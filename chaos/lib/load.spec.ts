@@ -5,6 +5,7 @@ import {
   describeFailures,
   describeRetries,
   failureOf,
+  firstAnswersOverTime,
   receiptOf,
   sampleFailures,
   servedBetween,
@@ -45,6 +46,28 @@ describe('servedBetween', () => {
   it('is false with fewer requests than asked for: nothing sent proves nothing', () => {
     expect(servedBetween(sent, 100, 300, 4)).toBe(false);
     expect(servedBetween([], 0, 1000, 1)).toBe(false);
+  });
+});
+
+describe('firstAnswersOverTime', () => {
+  it('counts first answers per span from the start, most frequent first, skipping earlier ones', () => {
+    const sent = [
+      at(500, 503),
+      at(1000, 'timeout'),
+      at(2000, 'timeout'),
+      at(5999, 201),
+      at(6000, 201),
+      { ...at(7000, 503), retries: 1, answer: 201 as Answer },
+      at(16000, 201),
+      at(17000),
+    ];
+    expect(firstAnswersOverTime(sent, 1000)).toBe(
+      '0–5 s: timeout×2, 201×1 · 5–10 s: 201×1, 503×1 · 15–20 s: 201×1',
+    );
+  });
+
+  it('says when nothing was sent in the time asked about', () => {
+    expect(firstAnswersOverTime([at(1, 201)], 10)).toBe('none sent');
   });
 });
 

@@ -243,6 +243,33 @@ export function describeFailures(sent: readonly Sent[]): string {
     .join(', ');
 }
 
+/**
+ * `0–5 s: 201×200 · 5–10 s: timeout×120, 201×80`: the first answers of the requests sent in each
+ * span of `spanMs` from `from` on, so a row shows when the system answered again, not only that
+ * it did (a slow recovery and a late relapse look the same in the totals).
+ */
+export function firstAnswersOverTime(sent: readonly Sent[], from: number, spanMs = 5000): string {
+  const spans = new Map<number, Map<string, number>>();
+  for (const { sentAt, firstAnswer } of sent) {
+    if (sentAt < from || firstAnswer === undefined) continue;
+    const span = Math.floor((sentAt - from) / spanMs);
+    const counts = spans.get(span) ?? new Map<string, number>();
+    spans.set(span, counts);
+    counts.set(String(firstAnswer), (counts.get(String(firstAnswer)) ?? 0) + 1);
+  }
+  if (spans.size === 0) return 'none sent';
+  return [...spans]
+    .sort(([a], [b]) => a - b)
+    .map(([span, counts]) => {
+      const answers = [...counts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([answer, n]) => `${answer}×${n}`)
+        .join(', ');
+      return `${(span * spanMs) / 1000}–${((span + 1) * spanMs) / 1000} s: ${answers}`;
+    })
+    .join(' · ');
+}
+
 /** `41 retried, 38 acknowledged on a retry`: the retries the load made; `0` if none. */
 export function describeRetries(sent: readonly Sent[]): string {
   const retried = sent.filter((record) => record.retries > 0);
