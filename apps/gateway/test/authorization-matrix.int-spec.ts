@@ -599,9 +599,6 @@ describe('the authorization matrix', () => {
           own.DB_PREFIX,
         );
         expect(served?.finished_status).toBe('REJECTED');
-        expect(
-          (await call('siti', 'GET', `/v1/applications/${trackingNo}/timeline`)).body.status,
-        ).toBe('REJECTED');
       });
       return trackingNo;
     })();

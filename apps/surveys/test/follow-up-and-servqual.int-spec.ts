@@ -28,10 +28,11 @@ import {
 import { FollowUpPlansRepository } from '../src/follow-up/follow-up-plans.repository';
 
 /**
- * The follow-up plans and SERVQUAL through the gateway (ADR 0033), with surveys and tracking in a
- * namespace and databases of their own: who may manage and read what, idempotent creation,
- * versions that refuse a stale update, validation, and the SERVQUAL gaps the database computes
- * against the pure definition (`servqualGaps`) over the same seeded answers.
+ * The follow-up plans and SERVQUAL through the gateway (ADR 0033), with surveys in a namespace
+ * and databases of its own: who may manage and read what, idempotent creation, versions that
+ * refuse a stale update, validation, and the SERVQUAL gaps the database computes against the pure
+ * definition (`servqualGaps`) over the same seeded answers. An applicant's case is checked in
+ * surveys' own served cases, as for SKM: no tracking runs here.
  */
 describe('follow-up plans and SERVQUAL', () => {
   const env = testEnvironment();
@@ -94,7 +95,8 @@ describe('follow-up plans and SERVQUAL', () => {
       ).toEqual(fields);
   };
 
-  // Siti's cases at tracking: one PUPR-IMB case issued on 10 Feb 2026 (WIT), one still verifying.
+  // Siti's cases, as surveys hears of them: one PUPR-IMB case issued on 10 Feb 2026 (in the
+  // mall's zone, Asia/Jakarta, as in the agency's, WIT), one still verifying.
   const finished = generateTrackingNumber(randomBytes);
   const running = generateTrackingNumber(randomBytes);
 
@@ -116,7 +118,6 @@ describe('follow-up plans and SERVQUAL', () => {
     services = await Promise.all([
       ServiceProcess.start('gateway', isolated),
       ServiceProcess.start('surveys', isolated),
-      ServiceProcess.start('tracking', isolated),
     ]);
     gatewayUrl = services[0].url;
     for (const [principal, h] of headers)
@@ -161,13 +162,18 @@ describe('follow-up plans and SERVQUAL', () => {
       },
     ]);
     await eventually(async () => {
-      const [row] = await queryServiceDb<{ n: string }>(
-        ['tracking'],
-        "SELECT count(*) AS n FROM case_views WHERE status = 'ISSUED' OR status = 'VERIFYING'",
+      const rows = await queryServiceDb<{ tracking_no: string; finished_status: string | null }>(
+        ['surveys'],
+        'SELECT tracking_no, finished_status FROM served_cases WHERE service_code IS NOT NULL',
         [],
         prefix,
       );
-      expect(Number(row.n)).toBe(2);
+      expect(rows.map((row) => [row.tracking_no, row.finished_status]).sort()).toEqual(
+        [
+          [finished, 'ISSUED'],
+          [running, null],
+        ].sort(),
+      );
     });
   }, 120_000);
 
@@ -663,6 +669,27 @@ describe('follow-up plans and SERVQUAL', () => {
         answered: 1,
         gap: -1,
       });
+    });
+
+    it('judges a case exactly as SKM does: the same served case, each with its own codes', async () => {
+      const servqual = (who: Principal, trackingNo: string) =>
+        call(who, 'POST', '/v1/servqual/responses', {
+          trackingNo,
+          answers: [{ item: 7, expectation: 4, perception: 4 }],
+        });
+      const skm = (who: Principal, trackingNo: string) =>
+        call(who, 'POST', '/v1/skm/responses', { trackingNo, answers: { U3: 3 } });
+      const unknown = generateTrackingNumber(randomBytes);
+      for (const [who, trackingNo, status, codes] of [
+        [budi, finished, 404, ['application_not_found', 'skm_case_not_found']],
+        [siti, unknown, 404, ['application_not_found', 'skm_case_not_found']],
+        [siti, running, 409, ['servqual_case_not_finished', 'skm_case_not_finished']],
+      ] as const) {
+        problem(await servqual(who, trackingNo), status, codes[0]);
+        problem(await skm(who, trackingNo), status, codes[1]);
+      }
+      // Siti's finished case, answered in SERVQUAL above, is hers to rate in SKM too.
+      expect((await skm(siti, finished)).status).toBe(201);
     });
 
     it('refuses the wrong callers, fields and answers', async () => {

@@ -1629,7 +1629,7 @@ export interface paths {
         put?: never;
         /**
          * Answer the SERVQUAL survey
-         * @description One respondent’s answers: for each item answered, what they expected and what they perceived, 1 to 5; an item left out stays unanswered and counts in no mean. An applicant answers for a case of theirs (`trackingNo` only), once, after it is finished (ISSUED or REJECTED, as tracking has it): it counts for the case’s service on the day it finished. A kiosk (an API client with `surveys:kiosk`) answers for a service and the day its respondent was served (`serviceCode` and `day` only).
+         * @description One respondent’s answers: for each item answered, what they expected and what they perceived, 1 to 5; an item left out stays unanswered and counts in no mean. An applicant answers for a case of theirs (`trackingNo` only), once, after it is finished (ISSUED or REJECTED; checked as for SKM): it counts for the case’s service on the mall’s day it finished. A kiosk (an API client with `surveys:kiosk`) answers for a service and the day its respondent was served (`serviceCode` and `day` only).
          */
         post: operations["submitServqualResponse"];
         delete?: never;

@@ -142,7 +142,8 @@ export class ServqualController {
       'One respondent’s answers: for each item answered, what they expected and what they ' +
       'perceived, 1 to 5; an item left out stays unanswered and counts in no mean. An applicant ' +
       'answers for a case of theirs (`trackingNo` only), once, after it is finished (ISSUED or ' +
-      'REJECTED, as tracking has it): it counts for the case’s service on the day it finished. ' +
+      'REJECTED; checked as for SKM): it counts for the case’s service on the mall’s day it ' +
+      'finished. ' +
       'A kiosk (an API client with `surveys:kiosk`) answers for a service and the day its ' +
       'respondent was served (`serviceCode` and `day` only).',
     security: securityOf(SERVQUAL_RESPONDENTS),
@@ -242,7 +243,6 @@ export class ServqualController {
           summary: 'A case still in review',
           error: new DomainError('servqual_case_not_finished', 409, [], {
             trackingNo: 'K7M39QX2C',
-            status: 'IN_REVIEW',
           }),
           instance: RESPONSES,
         },

@@ -571,8 +571,8 @@ export const PROBLEMS = {
   servqual_case_not_finished: {
     title: { id: 'Permohonan belum selesai', en: 'The application is not finished' },
     detail: {
-      id: 'Survei dapat diisi setelah permohonan {trackingNo} selesai (ISSUED atau REJECTED); kini {status}.',
-      en: 'The survey opens once application {trackingNo} is finished (ISSUED or REJECTED); it is {status}.',
+      id: 'Survei dapat diisi setelah permohonan {trackingNo} selesai (ISSUED atau REJECTED).',
+      en: 'The survey opens once application {trackingNo} is finished (ISSUED or REJECTED).',
     },
   },
   servqual_already_answered: {
