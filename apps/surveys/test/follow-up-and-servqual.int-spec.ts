@@ -5,7 +5,12 @@ import {
   type Principal,
   type ServqualResultsV1,
 } from '@satupintu/contracts';
-import { generateTrackingNumber, servqualGaps, type ServqualTally } from '@satupintu/domain';
+import {
+  generateTrackingNumber,
+  servqualGaps,
+  skmPeriodOf,
+  type ServqualTally,
+} from '@satupintu/domain';
 import {
   ServiceProcess,
   TestTokenIssuer,
@@ -197,7 +202,7 @@ describe('follow-up plans and SERVQUAL', () => {
     it('lets an agency admin start a plan for a service of theirs, once per Idempotency-Key', async () => {
       const body = {
         scope: { kind: 'SERVICE' as const, serviceCode: 'PUPR-PBG' },
-        period: '2026-Q1',
+        period: '2026-TW1',
         forum: FORUM,
       };
       const key = { 'idempotency-key': randomUUID() };
@@ -205,7 +210,7 @@ describe('follow-up plans and SERVQUAL', () => {
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({
         scope: { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
-        period: '2026-Q1',
+        period: '2026-TW1',
         forum: FORUM,
         items: [],
         version: 1,
@@ -219,7 +224,7 @@ describe('follow-up plans and SERVQUAL', () => {
         body: again.body,
       }).toEqual({ status: 201, replayed: 'true', body: first.body });
       problem(
-        await call(puprAdmin, 'POST', '/v1/follow-up-plans', { ...body, period: '2026-Q2' }, key),
+        await call(puprAdmin, 'POST', '/v1/follow-up-plans', { ...body, period: '2026-TW2' }, key),
         422,
         'idempotency_key_reused',
       );
@@ -277,7 +282,7 @@ describe('follow-up plans and SERVQUAL', () => {
       problem(
         await call(mallAdmin, 'POST', '/v1/follow-up-plans', {
           scope: { kind: 'AGENCY', serviceCode: 'PUPR-PBG' },
-          period: '2026-Q1',
+          period: '2026-TW1',
         }),
         400,
         'validation_failed',
@@ -290,6 +295,16 @@ describe('follow-up plans and SERVQUAL', () => {
         }),
         400,
         'validation_failed',
+      );
+      // A quarter is named as the SKM index names it, TW1–TW4: one naming, no second spelling.
+      problem(
+        await call(mallAdmin, 'POST', '/v1/follow-up-plans', {
+          scope: { kind: 'MALL' },
+          period: '2026-Q1',
+        }),
+        400,
+        'validation_failed',
+        ['period:must_be_period'],
       );
       problem(
         await call(mallAdmin, 'POST', '/v1/follow-up-plans', {
@@ -442,7 +457,7 @@ describe('follow-up plans and SERVQUAL', () => {
         );
         const section = await source.planFor(
           { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
-          { kind: 'QUARTER', year: 2026, index: 1 },
+          skmPeriodOf('quarter', '2026-01-01'),
         );
         const plan = await as(puprAdmin).GET('/v1/follow-up-plans/{planId}', {
           params: { path: { planId } },
@@ -454,7 +469,7 @@ describe('follow-up plans and SERVQUAL', () => {
         expect(
           await source.planFor(
             { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
-            { kind: 'QUARTER', year: 2026, index: 2 },
+            skmPeriodOf('quarter', '2026-04-01'),
           ),
         ).toEqual({ forum: null, items: [] });
       } finally {
@@ -557,13 +572,13 @@ describe('follow-up plans and SERVQUAL', () => {
       const pure = servqualGaps([...tallies.values()]);
 
       const { data, response } = await as(puprAdmin).GET('/v1/servqual/results', {
-        params: { query: { serviceCode: 'PUPR-PBG', period: '2026-Q1' } },
+        params: { query: { serviceCode: 'PUPR-PBG', period: '2026-TW1' } },
       });
       expect(response.status).toBe(200);
       const results = data as ServqualResultsV1;
       expect(results).toMatchObject({
         serviceCode: 'PUPR-PBG',
-        period: '2026-Q1',
+        period: '2026-TW1',
         from: '2026-01-01',
         until: '2026-04-01',
         respondents: 4,
@@ -593,14 +608,14 @@ describe('follow-up plans and SERVQUAL', () => {
         await call(
           mallAdmin,
           'GET',
-          '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1',
+          '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW1',
           undefined,
           { accept: 'text/csv' },
         ),
         await call(
           mallAdmin,
           'GET',
-          '/v1/servqual/results.csv?serviceCode=PUPR-PBG&period=2026-Q1',
+          '/v1/servqual/results.csv?serviceCode=PUPR-PBG&period=2026-TW1',
         ),
       ]) {
         expect(answer.status).toBe(200);
@@ -610,7 +625,7 @@ describe('follow-up plans and SERVQUAL', () => {
           'serviceCode,period,kind,item,dimension,answered,expectation,perception,gap',
         );
         expect(lines[1]).toMatch(
-          /^PUPR-PBG,2026-Q1,ITEM,1,TANGIBLES,3,4\.666666666666\d*,4,-0\.666666666666\d*$/,
+          /^PUPR-PBG,2026-TW1,ITEM,1,TANGIBLES,3,4\.666666666666\d*,4,-0\.666666666666\d*$/,
         );
         expect(lines).toHaveLength(1 + 22 + 5 + 1);
       }
@@ -761,24 +776,24 @@ describe('follow-up plans and SERVQUAL', () => {
         await call(
           dukcapilAdmin,
           'GET',
-          '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1',
+          '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW1',
         ),
         403,
         'forbidden',
       );
       // A survey analyst reads every service's results, and manages no plan.
       expect(
-        (await call(analyst, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1'))
+        (await call(analyst, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW1'))
           .status,
       ).toBe(200);
       problem(await call(analyst, 'GET', '/v1/follow-up-plans'), 403, 'forbidden');
       problem(
-        await call(undefined, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1'),
+        await call(undefined, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW1'),
         401,
         'unauthenticated',
       );
       problem(
-        await call(mallAdmin, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q5'),
+        await call(mallAdmin, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW5'),
         400,
         'validation_failed',
         ['period:must_be_period'],

@@ -3,11 +3,9 @@ import { requireScopeManager } from '../follow-up/follow-up-access';
 import type { Principal, ServqualResultsV1, SubmitServqualResponseV1 } from '@satupintu/contracts';
 import {
   SERVQUAL_ITEMS,
-  formatPlanPeriod,
   localDateOf,
   servqualDimensionOf,
-  planPeriodDays,
-  type PlanPeriod,
+  type SkmPeriod,
 } from '@satupintu/domain';
 import { finishedCaseOf } from '../served-cases/finished-case';
 import type { ServedCase } from '../served-cases/served-cases.repository';
@@ -123,17 +121,16 @@ export interface ServqualAggregate {
 /** The answer: every item and dimension, those nobody answered without figures. */
 export function servqualResults(
   serviceCode: string,
-  period: PlanPeriod,
+  period: SkmPeriod,
   aggregate: ServqualAggregate,
 ): ServqualResultsV1 {
-  const { from, until } = planPeriodDays(period);
   const byItem = new Map(aggregate.items.map((row) => [row.item, row]));
   const byDimension = new Map(aggregate.dimensions.map((row) => [row.dimension, row.gap]));
   return {
     serviceCode,
-    period: formatPlanPeriod(period),
-    from,
-    until,
+    period: period.label,
+    from: period.start,
+    until: period.end,
     respondents: aggregate.respondents,
     items: Array.from({ length: SERVQUAL_ITEMS }, (_, i) => {
       const item = i + 1;

@@ -1027,8 +1027,8 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     en: 'an applicant sends trackingNo only; a kiosk sends serviceCode and day',
   },
   must_be_period: {
-    id: 'periode berbentuk 2026-Q1, 2026-S2 atau 2026',
-    en: 'a period reads 2026-Q1, 2026-S2 or 2026',
+    id: 'periode berbentuk 2026-TW1 (triwulan I–IV), 2026-S2 (semester) atau 2026',
+    en: 'a period reads 2026-TW1 (quarters TW1–TW4), 2026-S2 (semesters) or 2026',
   },
 };
 
