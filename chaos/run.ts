@@ -15,13 +15,7 @@ import {
   describeSupervisorEvent,
   freePort,
 } from '@satupintu/process';
-import {
-  FakeOss,
-  NatsServer,
-  clientCredentialsToken,
-  demoNibExample,
-  newRunId,
-} from '@satupintu/testing';
+import { FakeOss, NatsServer, demoNibExample, newRunId } from '@satupintu/testing';
 import { DEMO_ACCOUNTS, demoOfficerUsername } from '../apps/identity/src/demo/demo-accounts';
 import {
   type WriteStream,
@@ -54,6 +48,7 @@ import {
   describeFailures,
   firstAnswersOverTime,
   describeRetries,
+  receiptOf,
   sampleFailures,
   servedBetween,
   submit,
@@ -63,6 +58,14 @@ import { type RowResult, markdownTable, rowFailed } from './lib/report';
 import { LiveFollowers, describeEndings, judgeLive } from './lib/live';
 import { judgeOssReports, reportsOwed } from './lib/oss-case';
 import { CaseWalks, type Walk, describeWalks } from './lib/walks';
+import { clientCaller } from './lib/client-caller';
+import {
+  SurveysFlow,
+  type SurveysSent,
+  describeSurveys,
+  issuedOf,
+  judgeSurveys,
+} from './lib/surveys-flow';
 import { INSECURE_DEVELOPMENT_PAYMENT_SECRET } from '../apps/agency/src/config';
 
 const RATE_PER_S = Number(process.env.CHAOS_RATE ?? 40);
@@ -71,6 +74,8 @@ const CLIENT_TIMEOUT_MS = 6000;
 const WALKS_PER_S = Number(process.env.CHAOS_WALKS ?? 2);
 /** Walked cases a row follows over server-sent events, from their first step until after the drain. */
 const LIVE_FOLLOWERS = Number(process.env.CHAOS_LIVE ?? 4);
+/** Kiosk SKM responses and anonymous complaints per second (half each), beside the load. */
+const SURVEYS_PER_S = Number(process.env.CHAOS_SURVEYS ?? 2);
 /** The walks' agency and service: the demo's one with a fee (assessed per case). */
 const WALK_AGENCY = 'PUPR';
 const WALK_SERVICE = 'PUPR-PBG';
@@ -127,12 +132,14 @@ let nats: NatsServer | undefined;
 let postgres: OwnPostgres | undefined;
 let auditor: Auditor | undefined;
 let load: SteadyLoad | undefined;
+let surveysFlow: SurveysFlow | undefined;
 /** OSS RBA, as the tests fake it: it sends each row's NIB and receives the reports. */
 let fakeOss: FakeOss | undefined;
 const supervisor = new Supervisor({ onEvent: onSupervisorEvent });
 
 async function cleanup(): Promise<void> {
   await boundedStep('stopping the load', CLIENT_TIMEOUT_MS + 2000, load?.stop(), shout);
+  await boundedStep('stopping the surveys', CLIENT_TIMEOUT_MS + 2000, surveysFlow?.stop(), shout);
   await boundedStep('stopping services', 20_000, supervisor.stopAll({ graceMs: 10_000 }), shout);
   await boundedStep('closing database pools', 5000, auditor?.close(), shout);
   await boundedStep('stopping the fake OSS', 5000, fakeOss?.stop(), shout);
@@ -183,33 +190,12 @@ interface Running {
 const running: Running[] = [];
 let gatewayUrl = '';
 /**
- * The load submits as the demo national portal does, for the applicant each application names:
- * with an access token from identity (client credentials), asked again when two thirds of its
- * life are gone. While identity is down the token in hand keeps working (the gateway verifies
- * it with the keys it holds); only a renewal in that time fails.
+ * The load submits as the demo national portal does, for the applicant each application names;
+ * the surveys flow answers SKM as the demo kiosk does (`lib/client-caller.ts`).
  */
-let portalToken: { value: Promise<string>; renewAt: number } | undefined;
-const [PORTAL] = DEMO_ACCOUNTS.clients;
-
-async function askPortalToken(): Promise<string> {
-  const { accessToken, expiresInSeconds } = await clientCredentialsToken(
-    gatewayUrl,
-    PORTAL,
-    CLIENT_TIMEOUT_MS,
-  );
-  if (portalToken) portalToken.renewAt = Date.now() + (expiresInSeconds * 1000 * 2) / 3;
-  return accessToken;
-}
-
-async function asPortal(): Promise<Record<string, string>> {
-  if (!portalToken || Date.now() >= portalToken.renewAt) {
-    const asked = askPortalToken();
-    portalToken = { value: asked, renewAt: Number.POSITIVE_INFINITY };
-    // A failed renewal is asked again by the next application.
-    asked.catch(() => (portalToken = undefined));
-  }
-  return { authorization: `Bearer ${await portalToken.value}` };
-}
+const [PORTAL, KIOSK] = DEMO_ACCOUNTS.clients;
+const asPortal = clientCaller(() => gatewayUrl, PORTAL, CLIENT_TIMEOUT_MS);
+const asKiosk = clientCaller(() => gatewayUrl, KIOSK, CLIENT_TIMEOUT_MS);
 let applications = 0;
 const nextApplication = () => plannedSubmission(applications++);
 /** The next application of the run that is for `serviceCode` (each still with a NIK of its own). */
@@ -448,22 +434,27 @@ async function waitRecovered(load: SteadyLoad, faultEnd: number): Promise<number
 async function drain(
   acknowledged: Acknowledged[],
   walks: readonly Walk[] = [],
+  surveys?: SurveysSent,
 ): Promise<{ audit: AuditResult; drainedMs?: number; backlog: string[] }> {
   const started = Date.now();
   const deadline = started + DRAIN_BOUND_MS;
+  const issued = issuedOf(walks);
   for (;;) {
     const late = Date.now() > deadline || guard.interrupted;
     try {
-      const [submitted, walked, outbox, jetstream] = await Promise.all([
+      const [submitted, walked, surveyed, outbox, jetstream] = await Promise.all([
         auditor!.audit(acknowledged),
         auditor!.auditWalks(WALK_AGENCY, walks),
+        surveys
+          ? auditor!.surveys(surveys, issued).then((found) => judgeSurveys(surveys, issued, found))
+          : { lost: 0, twice: 0, reasons: [] },
         auditor!.outboxRows(),
         jetStreamBacklog(nats!.url, namespace),
       ]);
       const audit: AuditResult = {
-        lost: submitted.lost + walked.lost,
-        twice: submitted.twice + walked.twice,
-        reasons: [...submitted.reasons, ...walked.reasons],
+        lost: submitted.lost + walked.lost + surveyed.lost,
+        twice: submitted.twice + walked.twice + surveyed.twice,
+        reasons: [...submitted.reasons, ...walked.reasons, ...surveyed.reasons],
       };
       const backlog = [...outbox.details, ...jetstream.details];
       if (audit.lost === 0 && outbox.total === 0 && jetstream.pending === 0) {
@@ -507,6 +498,7 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     timeoutMs: CLIENT_TIMEOUT_MS,
     next: nextApplication,
     authorize: asPortal,
+    receiptOf,
   });
   const verifier = await officerSignIn(WALK_AGENCY, 'VERIFIER');
   const live = new LiveFollowers({ gatewayUrl, headers: verifier, max: LIVE_FOLLOWERS });
@@ -522,10 +514,19 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     amount: 1_500_000,
     take: () => walkable.shift(),
   });
+  surveysFlow = new SurveysFlow({
+    gatewayUrl,
+    perSecond: SURVEYS_PER_S,
+    timeoutMs: CLIENT_TIMEOUT_MS,
+    run: `${runId}-${fault.id}`,
+    kiosk: asKiosk,
+  });
+  const surveys = surveysFlow;
   load.start();
   walks.start();
+  surveys.start();
   mark(
-    `load: ${RATE_PER_S} POST /v1/applications per second; ${WALKS_PER_S} ${WALK_SERVICE} cases a second walked to ISSUED`,
+    `load: ${RATE_PER_S} POST /v1/applications per second; ${WALKS_PER_S} ${WALK_SERVICE} cases a second walked to ISSUED; ${SURVEYS_PER_S} surveys a second`,
   );
   await sleep(BEFORE_FAULT_MS);
   const faultEnd = await inject(fault, mark);
@@ -544,7 +545,8 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     mark(`recovered ${recoverySeconds.toFixed(1)} s after the fault ended`);
     await sleep(AFTER_RECOVERY_MS);
   }
-  await Promise.all([load.stop(), walks.stop()]);
+  await Promise.all([load.stop(), walks.stop(), surveys.stop()]);
+  surveysFlow = undefined;
   mark(`load stopped: ${load.sent.length} sent; ${describeWalks(walks.walks)}`);
   mark(`first answers from the fault's end on: ${firstAnswersOverTime(load.sent, faultEnd)}`);
   const loadResult = load;
@@ -557,7 +559,7 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   }
 
   const acknowledged = acknowledgedOf(loadResult.sent);
-  const drained = await drain(acknowledged, walks.walks);
+  const drained = await drain(acknowledged, walks.walks, surveys.sent);
   walkable.push(...walkableOf(loadResult.sent));
   // Every case's history chain of the walks' agency, as its admin checks it (ADR 0019).
   const chains = await historyCheck(WALK_AGENCY).catch((error: unknown) => ({
@@ -619,6 +621,9 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     notes.push(`other restarts by the supervisor: ${extraRestarts.join(', ')}`);
   if (progress.events > 0) notes.push(`consumer_progress: ${progress.events} events handled twice`);
   notes.push(`walks: ${describeWalks(walks.walks)}`);
+  notes.push(
+    `surveys: ${describeSurveys(surveys.sent)}; ${issuedOf(walks.walks).length} walked cases ISSUED looked for in served cases`,
+  );
   const retries = describeRetries(loadResult.sent);
   if (retries !== '0') notes.push(`retried with their Idempotency-Key: ${retries}`);
 
@@ -735,7 +740,7 @@ async function main(): Promise<number> {
       // The rows so far still make a report; the run fails for the rows it could not run.
       stoppedAt = `${fault.id}: ${error instanceof Error ? error.message : String(error)}`;
       say(`  !!! the matrix stops at ${stoppedAt}`);
-      await load?.stop();
+      await Promise.all([load?.stop(), surveysFlow?.stop()]);
       break;
     }
     rows.push(row);

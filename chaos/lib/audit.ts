@@ -1,5 +1,7 @@
+import { SKM_ELEMENTS } from '@satupintu/domain';
 import { databaseName, databaseUrl } from '@satupintu/persistence';
 import { Pool } from 'pg';
+import type { SurveysFound, SurveysSent } from './surveys-flow';
 import { RECORDED_AS, STATUS_AFTER, TOLD_AS, WALK_STEPS, type Walk } from './walks';
 
 /** An application the system acknowledged with a 201 receipt. */
@@ -217,6 +219,63 @@ export class Auditor {
       ),
     ]);
     return judgeWalks(walks, { history, timeline, outputs, views, notices });
+  }
+
+  /**
+   * What surveys stored of the surveys flow (by each request's marker), where its SKM tallies
+   * differ from its responses (the whole database, per local day, agency and service, one
+   * snapshot), and the served cases of the tracking numbers `issued`.
+   */
+  async surveys(sent: SurveysSent, issued: readonly string[]): Promise<SurveysFound> {
+    const markers = (records: SurveysSent['skm']) => records.map((r) => r.planned.marker);
+    const figures = [
+      'respondents',
+      'suggestions',
+      ...SKM_ELEMENTS.flatMap((e) => [`s_${e.toLowerCase()}`, `c_${e.toLowerCase()}`]),
+    ];
+    const stored = SKM_ELEMENTS.map((e) => e.toLowerCase())
+      .flatMap((u) => [`coalesce(sum(${u}), 0) AS s_${u}`, `count(${u}) AS c_${u}`])
+      .join(', ');
+    const [skm, complaints, tallies, served] = await Promise.all([
+      this.rows<{ marker: string; id: string }>(
+        ['surveys'],
+        'SELECT suggestion AS marker, id::text AS id FROM skm_responses WHERE suggestion = ANY($1::text[])',
+        [markers(sent.skm)],
+      ),
+      this.rows<{ marker: string; id: string }>(
+        ['surveys'],
+        'SELECT text AS marker, complaint_no AS id FROM complaints WHERE text = ANY($1::text[])',
+        [markers(sent.complaints)],
+      ),
+      this.rows<SurveysFound['tallies'][number]>(
+        ['surveys'],
+        `WITH r AS (
+           SELECT day, agency_code, service_code, count(*) AS respondents,
+                  count(suggestion) AS suggestions, ${stored}
+             FROM skm_responses GROUP BY 1, 2, 3
+         ), t AS (
+           SELECT day, agency_code, service_code,
+                  ${figures.map((f) => `sum(${f}) AS ${f}`).join(', ')}
+             FROM skm_tallies GROUP BY 1, 2, 3
+         )
+         SELECT day::text || ' ' || agency_code || ' ' || service_code AS key, f.figure,
+                f.responses::int AS responses, f.tallied::int AS tallied
+           FROM r FULL JOIN t USING (day, agency_code, service_code),
+                LATERAL (VALUES ${figures
+                  .map((f) => `('${f}', coalesce(r.${f}, 0), coalesce(t.${f}, 0))`)
+                  .join(', ')}) AS f(figure, responses, tallied)
+          WHERE f.responses <> f.tallied`,
+        [],
+      ),
+      this.rows<SurveysFound['served'][number]>(
+        ['surveys'],
+        `SELECT tracking_no AS "trackingNo", finished_status AS "finishedStatus",
+                service_code AS "serviceCode"
+           FROM served_cases WHERE tracking_no = ANY($1::text[])`,
+        [issued],
+      ),
+    ]);
+    return { skm, complaints, tallies, served };
   }
 
   /** The last timeline entry tracking recorded, per application. */

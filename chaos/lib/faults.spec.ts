@@ -12,12 +12,13 @@ const services = [
 ];
 
 describe('faultMatrix', () => {
-  it('kills every service on the path of an application and identity, then takes NATS and PostgreSQL away', () => {
+  it('kills every service on the path of an application or a survey and identity, then takes NATS and PostgreSQL away', () => {
     expect(faultMatrix(services).map((fault) => fault.id)).toEqual([
       'kill-gateway',
       'kill-identity',
       'kill-intake',
       'kill-tracking',
+      'kill-surveys',
       'kill-agency-dpmptsp',
       'kill-agency-dukcapil',
       'kill-agency-pupr',

@@ -10,9 +10,17 @@ export interface Receipt {
   trackingNo: string;
 }
 
-export interface Sent {
+/** What a load sends: a body, and where when not the load's own URL. */
+export interface PlannedRequest {
+  body: unknown;
+  /** Where it is sent, when not the load's URL (a path on the same server). */
+  path?: string;
+}
+
+/** One request the load sent and what became of it; by default an application and its receipt. */
+export interface Sent<P extends PlannedRequest = PlannedApplication, R = Receipt> {
   sentAt: number;
-  planned: PlannedApplication;
+  planned: P;
   /** Sent with every attempt: a retry after a lost answer must not apply twice. */
   idempotencyKey: string;
   /** The first attempt's answer: what the system answered at `sentAt`. */
@@ -22,21 +30,23 @@ export interface Sent {
   /** The last attempt's answer. Unset while the request is in flight. */
   answer?: Answer;
   answeredAt?: number;
-  /** Set for a 201 whose body is a receipt: the application is acknowledged. */
-  receipt?: Receipt;
+  /** Set for a 201 whose body is a receipt: the application (or what else was sent) is acknowledged. */
+  receipt?: R;
   /** The start of any other answer's body, or the error: what the client was told. */
   detail?: string;
 }
 
-export interface LoadOptions {
+export interface LoadOptions<P extends PlannedRequest = PlannedApplication, R = Receipt> {
   /** `http://127.0.0.1:<port>/v1/applications` */
   url: string;
   perSecond: number;
   timeoutMs: number;
-  /** The next application to send; each call must give a new one. */
-  next: () => PlannedApplication;
+  /** The next application (or request) to send; each call must give a new one. */
+  next: () => P;
   /** The caller's headers for one request (its access token): each application its own caller. */
   authorize?: Authorize;
+  /** What a 201's body acknowledges: `receiptOf` for applications. */
+  receiptOf: (text: string) => R | undefined;
 }
 
 export type Authorize = () => Promise<Record<string, string>>;
@@ -67,13 +77,13 @@ export function worthRetrying(answer: Answer): boolean {
  * application was stored is where a second application would appear. Every request and its
  * answers are kept.
  */
-export class SteadyLoad {
-  readonly sent: Sent[] = [];
+export class SteadyLoad<P extends PlannedRequest = PlannedApplication, R = Receipt> {
+  readonly sent: Sent<P, R>[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private startedAt = 0;
 
-  constructor(private readonly options: LoadOptions) {}
+  constructor(private readonly options: LoadOptions<P, R>) {}
 
   start(): void {
     this.startedAt = Date.now();
@@ -92,13 +102,14 @@ export class SteadyLoad {
   }
 
   private send(): void {
-    const record = newRecord(this.options.next());
+    const record = newRecord<P, R>(this.options.next());
     this.sent.push(record);
     const done = post(
       this.options.url,
       record,
       this.options.timeoutMs,
       this.options.authorize,
+      this.options.receiptOf,
     ).finally(() => this.inFlight.delete(done));
     this.inFlight.add(done);
   }
@@ -111,24 +122,25 @@ export async function submit(
   timeoutMs: number,
   authorize?: Authorize,
 ): Promise<Sent> {
-  const record = newRecord(planned);
-  await post(url, record, timeoutMs, authorize);
+  const record = newRecord<PlannedApplication, Receipt>(planned);
+  await post(url, record, timeoutMs, authorize, receiptOf);
   return record;
 }
 
-function newRecord(planned: PlannedApplication): Sent {
+function newRecord<P extends PlannedRequest, R>(planned: P): Sent<P, R> {
   return { sentAt: Date.now(), planned, idempotencyKey: randomUUID(), retries: 0 };
 }
 
 /** Fills in the answers of `record`, retrying what is worth it; never rejects. */
-async function post(
+async function post<P extends PlannedRequest, R>(
   url: string,
-  record: Sent,
+  record: Sent<P, R>,
   timeoutMs: number,
-  authorize?: Authorize,
+  authorize: Authorize | undefined,
+  receipt: (text: string) => R | undefined,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await attemptOnce(url, record, timeoutMs, authorize);
+    await attemptOnce(url, record, timeoutMs, authorize, receipt);
     record.firstAnswer ??= record.answer;
     if (attempt === ATTEMPTS || !worthRetrying(record.answer!)) return;
     await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS * attempt));
@@ -136,11 +148,12 @@ async function post(
   }
 }
 
-async function attemptOnce(
+async function attemptOnce<P extends PlannedRequest, R>(
   url: string,
-  record: Sent,
+  record: Sent<P, R>,
   timeoutMs: number,
-  authorize?: Authorize,
+  authorize: Authorize | undefined,
+  receipt: (text: string) => R | undefined,
 ): Promise<void> {
   record.detail = undefined;
   try {
@@ -157,7 +170,7 @@ async function attemptOnce(
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
-    if (response.status === 201) record.receipt = receiptOf(text);
+    if (response.status === 201) record.receipt = receipt(text);
     if (!record.receipt) record.detail = text.slice(0, 300);
     record.answer = response.status;
   } catch (error) {
@@ -167,6 +180,9 @@ async function attemptOnce(
   }
   record.answeredAt = Date.now();
 }
+
+/** Any load's record, for what reads only the answers. */
+type AnySent = Sent<PlannedRequest, unknown>;
 
 /** The acknowledged applications among `sent`, with what the audit needs to find them. */
 export function acknowledgedOf(sent: readonly Sent[]): Acknowledged[] {
@@ -211,7 +227,7 @@ export function failureOf(error: unknown): Answer {
  * `minimum` of them) have all been answered 201. One still in flight, or none sent, is not yet.
  */
 export function servedBetween(
-  sent: readonly Sent[],
+  sent: readonly AnySent[],
   from: number,
   to: number,
   minimum = 5,
@@ -229,7 +245,7 @@ export function servedBetween(
 }
 
 /** `503×120, 504×3, refused×40`: every answer but a 201 receipt, most frequent first; `0` if none. */
-export function describeFailures(sent: readonly Sent[]): string {
+export function describeFailures(sent: readonly AnySent[]): string {
   const counts = new Map<string, number>();
   for (const { answer, receipt } of sent) {
     if (answer === undefined || (answer === 201 && receipt)) continue;
@@ -271,7 +287,7 @@ export function firstAnswersOverTime(sent: readonly Sent[], from: number, spanMs
 }
 
 /** `41 retried, 38 acknowledged on a retry`: the retries the load made; `0` if none. */
-export function describeRetries(sent: readonly Sent[]): string {
+export function describeRetries(sent: readonly AnySent[]): string {
   const retried = sent.filter((record) => record.retries > 0);
   if (retried.length === 0) return '0';
   const saved = retried.filter((record) => record.receipt).length;
@@ -280,7 +296,7 @@ export function describeRetries(sent: readonly Sent[]): string {
 }
 
 /** The first answer of each kind that was not a receipt, as the client saw it. */
-export function sampleFailures(sent: readonly Sent[]): string[] {
+export function sampleFailures(sent: readonly AnySent[]): string[] {
   const seen = new Map<string, string>();
   for (const { answer, receipt, detail } of sent) {
     if (answer === undefined || receipt) continue;

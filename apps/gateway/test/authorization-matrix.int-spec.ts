@@ -4,6 +4,7 @@ import {
   clientCredentialsToken,
   deleteNamespaceStreams,
   eventually,
+  queryServiceDb,
   testEnvironment,
 } from '@satupintu/testing';
 import type { Role } from '@satupintu/contracts';
@@ -13,7 +14,7 @@ import { DEMO_ACCOUNTS, demoOfficerUsername } from '../../identity/src/demo/demo
 
 /**
  * Who may do what, across every endpoint family that exists, as a real caller meets it: the
- * demo mall (identity, intake, tracking, two agencies, the OSS connector, the gateway) with tokens issued by
+ * demo mall (identity, intake, tracking, two agencies, the OSS connector, surveys, the gateway) with tokens issued by
  * identity itself, for every role and every kind of API client. Each one sees and changes only
  * what it should; reads and writes across applicants or agencies are refused without telling
  * whether the thing exists (404, exactly as for something nobody has).
@@ -128,7 +129,10 @@ describe('the authorization matrix', () => {
         ...own,
         RATE_LIMIT_PER_CALLER: '100000',
         RATE_LIMIT_SIGN_IN: '100000',
+        RATE_LIMIT_LOOKUP: '100000',
+        RATE_LIMIT_LOOKUP_PER_NUMBER: '100000',
       }),
+      ServiceProcess.start('surveys', own),
     ]);
     running.push(...started);
     gateway = started[6];
@@ -558,6 +562,372 @@ describe('the authorization matrix', () => {
     );
     for (const path of ['/v1/oss/deliveries', '/v1/oss/unmapped-permits'])
       await expectRow((who) => call(who, 'GET', path), { ...refused, 'mall admin': 200 });
+  });
+
+  /** Every caller refused: 401 without a token, 403 with one. */
+  const refusedToEveryone = (): Row =>
+    Object.fromEntries(
+      (Object.keys(CALLERS) as Caller[]).map((who) => [who, who === 'anonymous' ? 401 : 403]),
+    );
+
+  /**
+   * A case of Siti's that DUKCAPIL rejected (a finished case, which may be rated), once surveys
+   * has heard it end.
+   */
+  let finishedCase: Promise<string> | undefined;
+  function sitisFinishedCase(): Promise<string> {
+    finishedCase ??= (async () => {
+      const submitted = await call('siti', 'POST', '/v1/applications', {
+        serviceCode: 'DUKCAPIL-KK',
+      });
+      expect(submitted.status).toBe(201);
+      const trackingNo = submitted.body.trackingNo as string;
+      await eventually(async () => {
+        const rejected = await call(
+          'dukcapil approver',
+          'POST',
+          `/v1/agencies/DUKCAPIL/cases/${trackingNo}/transitions`,
+          { action: 'REJECT', reason: 'Dokumen KK tidak terbaca.' },
+        );
+        expect(rejected.status).toBe(200);
+      });
+      await eventually(async () => {
+        const [served] = await queryServiceDb<{ finished_status: string | null }>(
+          ['surveys'],
+          'SELECT finished_status FROM served_cases WHERE tracking_no = $1',
+          [trackingNo],
+          own.DB_PREFIX,
+        );
+        expect(served?.finished_status).toBe('REJECTED');
+      });
+      return trackingNo;
+    })();
+    return finishedCase;
+  }
+
+  const SKM_ANSWERS = { U1: 4, U2: 3, U3: 3, U4: 4, U5: 4, U6: 3, U7: 4, U8: 2, U9: 3 };
+
+  it('SKM responses: an applicant about a finished case of theirs, a kiosk client about a day', async () => {
+    const trackingNo = await sitisFinishedCase();
+    const refused = refusedToEveryone();
+    // Siti last: a case is rated once.
+    const { siti: _siti, ...others } = refused;
+    await expectRow(
+      (who) => call(who, 'POST', '/v1/skm/responses', { trackingNo, answers: SKM_ANSWERS }),
+      { ...others, budi: 404, siti: 201 },
+    );
+    // Her case still in progress: allowed, and told it is not finished.
+    await expectRow(
+      (who) => call(who, 'POST', '/v1/skm/responses', { trackingNo: sitis, answers: SKM_ANSWERS }),
+      { siti: 409, budi: 404 },
+    );
+    await expectRow(
+      (who) =>
+        call(who, 'POST', '/v1/skm/kiosk-responses', {
+          agencyCode: 'DUKCAPIL',
+          serviceCode: 'DUKCAPIL-KK',
+          day: '2026-11-30',
+          answers: SKM_ANSWERS,
+        }),
+      { ...refused, 'kiosk client': 201 },
+    );
+  });
+
+  it("the SKM index, trend and suggestions: the mall's admin and analyst any scope, an agency admin their own", async () => {
+    const readers: Row = {
+      ...refusedToEveryone(),
+      'mall admin': 200,
+      'survey analyst': 200,
+      'dukcapil agency admin': 200,
+      'pupr agency admin': 200,
+    };
+    for (const path of [
+      '/v1/skm/index?period=quarter&at=2026-11-30',
+      '/v1/skm/trend?period=quarter&from=2026-01-01&to=2026-12-31',
+      '/v1/skm/suggestions?period=year&at=2026-11-30',
+    ]) {
+      await expectRow((who) => call(who, 'GET', path), readers);
+      await expectRow((who) => call(who, 'GET', `${path}&agencyCode=DUKCAPIL`), {
+        ...readers,
+        'pupr agency admin': 403,
+      });
+      await expectRow((who) => call(who, 'GET', `${path}&serviceCode=PUPR-PBG`), {
+        ...readers,
+        'dukcapil agency admin': 403,
+      });
+    }
+  });
+
+  it('the published SKM report: anyone, in each of its forms', async () => {
+    const everyone = Object.keys(CALLERS) as Caller[];
+    for (const form of ['report', 'report.csv', 'report.html'])
+      await expectRow(
+        (who) => call(who, 'GET', `/v1/skm/${form}?period=quarter&at=2026-11-30&agencyCode=PUPR`),
+        Object.fromEntries(everyone.map((who) => [who, 200])),
+      );
+  });
+
+  it("follow-up plans: the mall admin any scope's, an agency admin their own agency's", async () => {
+    const created = new Map<Caller, string>();
+    // The mall admin starts a plan for one of PUPR's services; everyone else tries DUKCAPIL's.
+    await expectRow(
+      async (who) => {
+        const answer = await call(who, 'POST', '/v1/follow-up-plans', {
+          scope:
+            who === 'mall admin'
+              ? { kind: 'SERVICE', serviceCode: 'PUPR-PBG' }
+              : { kind: 'AGENCY', agencyCode: 'DUKCAPIL' },
+          period: '2026',
+        });
+        if (answer.status === 201) created.set(who, answer.body.planId as string);
+        return answer;
+      },
+      { ...refusedToEveryone(), 'dukcapil agency admin': 201, 'mall admin': 201 },
+    );
+    const managers: Row = {
+      ...refusedToEveryone(),
+      'dukcapil agency admin': 200,
+      'pupr agency admin': 200,
+      'mall admin': 200,
+    };
+    await expectRow((who) => call(who, 'GET', '/v1/follow-up-plans'), managers);
+    await expectRow((who) => call(who, 'GET', '/v1/follow-up-plans?agencyCode=DUKCAPIL'), {
+      ...managers,
+      'pupr agency admin': 403,
+    });
+
+    // DUKCAPIL's plan, addressed by id: as missing to PUPR's admin.
+    const plan = `/v1/follow-up-plans/${created.get('dukcapil agency admin')}`;
+    const ofDukcapil = (status: number): Row => ({
+      ...refusedToEveryone(),
+      'dukcapil agency admin': status,
+      'pupr agency admin': 404,
+      'mall admin': status,
+    });
+    await expectRow((who) => call(who, 'GET', plan), ofDukcapil(200));
+    const version = async () => (await call('mall admin', 'GET', plan)).body.version as number;
+    await expectRow(
+      async (who) =>
+        call(who, 'PUT', `${plan}/forum`, {
+          date: '2026-04-15',
+          participants: [{ name: 'Ketua RW 05', affiliation: 'Forum Warga' }],
+          minutes: 'Forum menyepakati prioritas U3.',
+          version: await version(),
+        }),
+      ofDukcapil(200),
+    );
+    const item = {
+      element: 'U3',
+      activity: 'Memangkas alur verifikasi KK',
+      plannedQuarters: ['II'],
+      responsibleUnit: 'Bidang Pelayanan',
+    };
+    const items = new Map<Caller, { itemId: string; version: number }>();
+    await expectRow(async (who) => {
+      const answer = await call(who, 'POST', `${plan}/items`, item);
+      if (answer.status === 201)
+        items.set(who, answer.body as unknown as { itemId: string; version: number });
+      return answer;
+    }, ofDukcapil(201));
+    const { itemId } = items.get('dukcapil agency admin')!;
+    const itemVersion = async () =>
+      (
+        (await call('mall admin', 'GET', plan)).body.items as { itemId: string; version: number }[]
+      ).find((found) => found.itemId === itemId)!.version;
+    await expectRow(
+      async (who) =>
+        call(who, 'PATCH', `${plan}/items/${itemId}`, {
+          version: await itemVersion(),
+          activity: 'Memangkas alur verifikasi KK menjadi tiga meja',
+        }),
+      ofDukcapil(200),
+    );
+  });
+
+  it("SERVQUAL: applicants about a finished case of theirs and kiosks answer; the mall and the service's agency read", async () => {
+    const trackingNo = await sitisFinishedCase();
+    const answers = [{ item: 1, expectation: 5, perception: 4 }];
+    const { siti: _siti, ...others } = refusedToEveryone();
+    await expectRow(
+      (who) =>
+        call(
+          who,
+          'POST',
+          '/v1/servqual/responses',
+          who === 'kiosk client'
+            ? { serviceCode: 'DUKCAPIL-KK', day: '2026-11-30', answers }
+            : { trackingNo, answers },
+        ),
+      { ...others, budi: 404, 'kiosk client': 201, siti: 201 },
+    );
+    for (const path of ['results', 'results.csv'])
+      await expectRow(
+        (who) => call(who, 'GET', `/v1/servqual/${path}?serviceCode=DUKCAPIL-KK&period=2026`),
+        {
+          ...refusedToEveryone(),
+          'dukcapil agency admin': 200,
+          'mall admin': 200,
+          'survey analyst': 200,
+        },
+      );
+  });
+
+  /** A complaint about DUKCAPIL-KK, submitted by Siti signed in (or by nobody): its receipt. */
+  async function aComplaint(
+    by: 'siti' | 'anonymous' = 'siti',
+  ): Promise<{ complaintNo: string; followSecret: string }> {
+    const submitted = await call(by, 'POST', '/v1/complaints', {
+      kind: 'PENGADUAN',
+      subjectKind: 'SERVICE',
+      serviceCode: 'DUKCAPIL-KK',
+      text: 'Antrean loket KK tidak bergerak selama dua jam.',
+    });
+    expect(submitted.status).toBe(201);
+    return submitted.body as { complaintNo: string; followSecret: string };
+  }
+  const act = (who: Caller, complaintNo: string, action: 'route' | 'answer' | 'dispute') =>
+    call(who, 'POST', `/v1/complaints/${complaintNo}/${action}`, {
+      text: `Tindakan ${action} oleh petugas.`,
+    });
+
+  it('complaints: anyone or an applicant submits; officers and API clients do not', async () => {
+    await expectRow(
+      (who) =>
+        call(who, 'POST', '/v1/complaints', {
+          kind: 'ASPIRASI',
+          subjectKind: 'SERVICE',
+          serviceCode: 'DUKCAPIL-KK',
+          text: 'Mohon tambah kursi di ruang tunggu.',
+        }),
+      { ...refusedToEveryone(), anonymous: 201, siti: 201, budi: 201 },
+    );
+  });
+
+  it("a complaint: its reporter and the mall's admin read it; the owning agency once it is routed", async () => {
+    const { complaintNo, followSecret } = await aComplaint();
+    const everyone = Object.keys(CALLERS) as Caller[];
+    await expectRow(
+      (who) => call(who, 'POST', '/v1/complaints/lookups', { complaintNo, followSecret }),
+      Object.fromEntries(everyone.map((who) => [who, 200])),
+    );
+    const unrouted: Row = {
+      anonymous: 401,
+      siti: 200,
+      budi: 404,
+      'dukcapil front desk': 404,
+      'dukcapil verifier': 404,
+      'dukcapil approver': 404,
+      'dukcapil agency admin': 404,
+      'pupr verifier': 404,
+      'pupr agency admin': 404,
+      'mall admin': 200,
+      'survey analyst': 404,
+      'portal client': 403,
+      'kiosk client': 403,
+      'dukcapil system': 403,
+    };
+    await expectRow((who) => call(who, 'GET', `/v1/complaints/${complaintNo}`), unrouted);
+    // The mall's admin alone routes it; last, since it is routed once.
+    const { 'mall admin': _admin, ...others } = refusedToEveryone();
+    await expectRow((who) => act(who, complaintNo, 'route'), { ...others, 'mall admin': 200 });
+    await expectRow((who) => call(who, 'GET', `/v1/complaints/${complaintNo}`), {
+      ...unrouted,
+      'dukcapil front desk': 200,
+      'dukcapil verifier': 200,
+      'dukcapil approver': 200,
+      'dukcapil agency admin': 200,
+    });
+  });
+
+  it("answering a complaint: the owning agency's officers; disputing it: its reporter, signed in or by its secret", async () => {
+    const answerers = [
+      'dukcapil front desk',
+      'dukcapil verifier',
+      'dukcapil approver',
+      'dukcapil agency admin',
+    ] as const;
+    // A routed complaint for each officer who may answer (an answer is given once).
+    const routed = new Map<Caller, string>();
+    for (const who of answerers) {
+      const { complaintNo } = await aComplaint();
+      expect((await act('mall admin', complaintNo, 'route')).status).toBe(200);
+      routed.set(who, complaintNo);
+    }
+    const first = routed.get('dukcapil front desk')!;
+    await expectRow((who) => act(who, routed.get(who) ?? first, 'answer'), {
+      anonymous: 401,
+      siti: 403,
+      budi: 403,
+      'pupr verifier': 404,
+      'pupr agency admin': 404,
+      'mall admin': 403,
+      'survey analyst': 403,
+      'portal client': 403,
+      'kiosk client': 403,
+      'dukcapil system': 403,
+      ...Object.fromEntries(answerers.map((who) => [who, 200])),
+    });
+    // Its reporter, last: disputed once. Its handlers may read it but not dispute it.
+    await expectRow((who) => act(who, first, 'dispute'), {
+      anonymous: 404,
+      budi: 404,
+      'dukcapil front desk': 403,
+      'dukcapil verifier': 403,
+      'dukcapil approver': 403,
+      'dukcapil agency admin': 403,
+      'pupr verifier': 404,
+      'pupr agency admin': 404,
+      'mall admin': 403,
+      'survey analyst': 404,
+      'portal client': 404,
+      'kiosk client': 404,
+      'dukcapil system': 404,
+      siti: 200,
+    });
+    // An anonymous reporter disputes by the secret of the receipt.
+    const anonymous = await aComplaint('anonymous');
+    expect((await act('mall admin', anonymous.complaintNo, 'route')).status).toBe(200);
+    expect((await act('dukcapil verifier', anonymous.complaintNo, 'answer')).status).toBe(200);
+    const disputed = await call(
+      'anonymous',
+      'POST',
+      `/v1/complaints/${anonymous.complaintNo}/dispute`,
+      {
+        text: 'Jawaban tidak menjawab keluhan saya.',
+        followSecret: anonymous.followSecret,
+      },
+    );
+    expect(disputed.status).toBe(200);
+  });
+
+  it("complaint lists, escalations and figures: an agency's to its people, every agency's to the mall's admin", async () => {
+    const agencyOfficers: Row = {
+      'dukcapil front desk': 200,
+      'dukcapil verifier': 200,
+      'dukcapil approver': 200,
+      'dukcapil agency admin': 200,
+    };
+    await expectRow((who) => call(who, 'GET', '/v1/complaints?agencyCode=DUKCAPIL'), {
+      ...refusedToEveryone(),
+      ...agencyOfficers,
+      'mall admin': 200,
+    });
+    await expectRow((who) => call(who, 'GET', '/v1/complaints'), {
+      ...refusedToEveryone(),
+      'mall admin': 200,
+    });
+    const quarter = 'from=2026-10-01&to=2027-01-01';
+    for (const path of ['/v1/complaint-escalations?', `/v1/dashboards/complaints?${quarter}&`]) {
+      await expectRow((who) => call(who, 'GET', `${path}agencyCode=DUKCAPIL`), {
+        ...refusedToEveryone(),
+        'dukcapil agency admin': 200,
+        'mall admin': 200,
+      });
+      await expectRow((who) => call(who, 'GET', path.slice(0, -1)), {
+        ...refusedToEveryone(),
+        'mall admin': 200,
+      });
+    }
   });
 
   it('the working-day calendar: anyone reads it; only the mall admin changes it', async () => {

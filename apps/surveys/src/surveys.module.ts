@@ -41,8 +41,8 @@ export class SurveysModule {
         // Complaint deadlines in working days: the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
         IdempotencyModule,
-        // Intake, asked which agency owns what a complaint is about; tracking, as the applicant,
-        // whether their case is finished (SERVQUAL).
+        // Intake, asked which agency owns what a complaint is about; identity, to tell a
+        // complaint's reporter of its steps.
         RpcClientModule.forRoot({
           url: config.NATS_URL,
           namespace: config.SP_NAMESPACE,

@@ -5,7 +5,12 @@ import {
   type Principal,
   type ServqualResultsV1,
 } from '@satupintu/contracts';
-import { generateTrackingNumber, servqualGaps, type ServqualTally } from '@satupintu/domain';
+import {
+  generateTrackingNumber,
+  servqualGaps,
+  skmPeriodOf,
+  type ServqualTally,
+} from '@satupintu/domain';
 import {
   ServiceProcess,
   TestTokenIssuer,
@@ -28,10 +33,11 @@ import {
 import { FollowUpPlansRepository } from '../src/follow-up/follow-up-plans.repository';
 
 /**
- * The follow-up plans and SERVQUAL through the gateway (ADR 0033), with surveys and tracking in a
- * namespace and databases of their own: who may manage and read what, idempotent creation,
- * versions that refuse a stale update, validation, and the SERVQUAL gaps the database computes
- * against the pure definition (`servqualGaps`) over the same seeded answers.
+ * The follow-up plans and SERVQUAL through the gateway (ADR 0033), with surveys in a namespace
+ * and databases of its own: who may manage and read what, idempotent creation, versions that
+ * refuse a stale update, validation, and the SERVQUAL gaps the database computes against the pure
+ * definition (`servqualGaps`) over the same seeded answers. An applicant's case is checked in
+ * surveys' own served cases, as for SKM: no tracking runs here.
  */
 describe('follow-up plans and SERVQUAL', () => {
   const env = testEnvironment();
@@ -94,7 +100,8 @@ describe('follow-up plans and SERVQUAL', () => {
       ).toEqual(fields);
   };
 
-  // Siti's cases at tracking: one PUPR-IMB case issued on 10 Feb 2026 (WIT), one still verifying.
+  // Siti's cases, as surveys hears of them: one PUPR-IMB case issued on 10 Feb 2026 (in the
+  // mall's zone, Asia/Jakarta, as in the agency's, WIT), one still verifying.
   const finished = generateTrackingNumber(randomBytes);
   const running = generateTrackingNumber(randomBytes);
 
@@ -116,7 +123,6 @@ describe('follow-up plans and SERVQUAL', () => {
     services = await Promise.all([
       ServiceProcess.start('gateway', isolated),
       ServiceProcess.start('surveys', isolated),
-      ServiceProcess.start('tracking', isolated),
     ]);
     gatewayUrl = services[0].url;
     for (const [principal, h] of headers)
@@ -161,13 +167,18 @@ describe('follow-up plans and SERVQUAL', () => {
       },
     ]);
     await eventually(async () => {
-      const [row] = await queryServiceDb<{ n: string }>(
-        ['tracking'],
-        "SELECT count(*) AS n FROM case_views WHERE status = 'ISSUED' OR status = 'VERIFYING'",
+      const rows = await queryServiceDb<{ tracking_no: string; finished_status: string | null }>(
+        ['surveys'],
+        'SELECT tracking_no, finished_status FROM served_cases WHERE service_code IS NOT NULL',
         [],
         prefix,
       );
-      expect(Number(row.n)).toBe(2);
+      expect(rows.map((row) => [row.tracking_no, row.finished_status]).sort()).toEqual(
+        [
+          [finished, 'ISSUED'],
+          [running, null],
+        ].sort(),
+      );
     });
   }, 120_000);
 
@@ -191,7 +202,7 @@ describe('follow-up plans and SERVQUAL', () => {
     it('lets an agency admin start a plan for a service of theirs, once per Idempotency-Key', async () => {
       const body = {
         scope: { kind: 'SERVICE' as const, serviceCode: 'PUPR-PBG' },
-        period: '2026-Q1',
+        period: '2026-TW1',
         forum: FORUM,
       };
       const key = { 'idempotency-key': randomUUID() };
@@ -199,7 +210,7 @@ describe('follow-up plans and SERVQUAL', () => {
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({
         scope: { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
-        period: '2026-Q1',
+        period: '2026-TW1',
         forum: FORUM,
         items: [],
         version: 1,
@@ -213,7 +224,7 @@ describe('follow-up plans and SERVQUAL', () => {
         body: again.body,
       }).toEqual({ status: 201, replayed: 'true', body: first.body });
       problem(
-        await call(puprAdmin, 'POST', '/v1/follow-up-plans', { ...body, period: '2026-Q2' }, key),
+        await call(puprAdmin, 'POST', '/v1/follow-up-plans', { ...body, period: '2026-TW2' }, key),
         422,
         'idempotency_key_reused',
       );
@@ -271,7 +282,7 @@ describe('follow-up plans and SERVQUAL', () => {
       problem(
         await call(mallAdmin, 'POST', '/v1/follow-up-plans', {
           scope: { kind: 'AGENCY', serviceCode: 'PUPR-PBG' },
-          period: '2026-Q1',
+          period: '2026-TW1',
         }),
         400,
         'validation_failed',
@@ -284,6 +295,16 @@ describe('follow-up plans and SERVQUAL', () => {
         }),
         400,
         'validation_failed',
+      );
+      // A quarter is named as the SKM index names it, TW1–TW4: one naming, no second spelling.
+      problem(
+        await call(mallAdmin, 'POST', '/v1/follow-up-plans', {
+          scope: { kind: 'MALL' },
+          period: '2026-Q1',
+        }),
+        400,
+        'validation_failed',
+        ['period:must_be_period'],
       );
       problem(
         await call(mallAdmin, 'POST', '/v1/follow-up-plans', {
@@ -436,7 +457,7 @@ describe('follow-up plans and SERVQUAL', () => {
         );
         const section = await source.planFor(
           { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
-          { kind: 'QUARTER', year: 2026, index: 1 },
+          skmPeriodOf('quarter', '2026-01-01'),
         );
         const plan = await as(puprAdmin).GET('/v1/follow-up-plans/{planId}', {
           params: { path: { planId } },
@@ -448,7 +469,7 @@ describe('follow-up plans and SERVQUAL', () => {
         expect(
           await source.planFor(
             { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
-            { kind: 'QUARTER', year: 2026, index: 2 },
+            skmPeriodOf('quarter', '2026-04-01'),
           ),
         ).toEqual({ forum: null, items: [] });
       } finally {
@@ -551,13 +572,13 @@ describe('follow-up plans and SERVQUAL', () => {
       const pure = servqualGaps([...tallies.values()]);
 
       const { data, response } = await as(puprAdmin).GET('/v1/servqual/results', {
-        params: { query: { serviceCode: 'PUPR-PBG', period: '2026-Q1' } },
+        params: { query: { serviceCode: 'PUPR-PBG', period: '2026-TW1' } },
       });
       expect(response.status).toBe(200);
       const results = data as ServqualResultsV1;
       expect(results).toMatchObject({
         serviceCode: 'PUPR-PBG',
-        period: '2026-Q1',
+        period: '2026-TW1',
         from: '2026-01-01',
         until: '2026-04-01',
         respondents: 4,
@@ -587,14 +608,14 @@ describe('follow-up plans and SERVQUAL', () => {
         await call(
           mallAdmin,
           'GET',
-          '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1',
+          '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW1',
           undefined,
           { accept: 'text/csv' },
         ),
         await call(
           mallAdmin,
           'GET',
-          '/v1/servqual/results.csv?serviceCode=PUPR-PBG&period=2026-Q1',
+          '/v1/servqual/results.csv?serviceCode=PUPR-PBG&period=2026-TW1',
         ),
       ]) {
         expect(answer.status).toBe(200);
@@ -604,7 +625,7 @@ describe('follow-up plans and SERVQUAL', () => {
           'serviceCode,period,kind,item,dimension,answered,expectation,perception,gap',
         );
         expect(lines[1]).toMatch(
-          /^PUPR-PBG,2026-Q1,ITEM,1,TANGIBLES,3,4\.666666666666\d*,4,-0\.666666666666\d*$/,
+          /^PUPR-PBG,2026-TW1,ITEM,1,TANGIBLES,3,4\.666666666666\d*,4,-0\.666666666666\d*$/,
         );
         expect(lines).toHaveLength(1 + 22 + 5 + 1);
       }
@@ -663,6 +684,27 @@ describe('follow-up plans and SERVQUAL', () => {
         answered: 1,
         gap: -1,
       });
+    });
+
+    it('judges a case exactly as SKM does: the same served case, each with its own codes', async () => {
+      const servqual = (who: Principal, trackingNo: string) =>
+        call(who, 'POST', '/v1/servqual/responses', {
+          trackingNo,
+          answers: [{ item: 7, expectation: 4, perception: 4 }],
+        });
+      const skm = (who: Principal, trackingNo: string) =>
+        call(who, 'POST', '/v1/skm/responses', { trackingNo, answers: { U3: 3 } });
+      const unknown = generateTrackingNumber(randomBytes);
+      for (const [who, trackingNo, status, codes] of [
+        [budi, finished, 404, ['application_not_found', 'skm_case_not_found']],
+        [siti, unknown, 404, ['application_not_found', 'skm_case_not_found']],
+        [siti, running, 409, ['servqual_case_not_finished', 'skm_case_not_finished']],
+      ] as const) {
+        problem(await servqual(who, trackingNo), status, codes[0]);
+        problem(await skm(who, trackingNo), status, codes[1]);
+      }
+      // Siti's finished case, answered in SERVQUAL above, is hers to rate in SKM too.
+      expect((await skm(siti, finished)).status).toBe(201);
     });
 
     it('refuses the wrong callers, fields and answers', async () => {
@@ -734,24 +776,24 @@ describe('follow-up plans and SERVQUAL', () => {
         await call(
           dukcapilAdmin,
           'GET',
-          '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1',
+          '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW1',
         ),
         403,
         'forbidden',
       );
       // A survey analyst reads every service's results, and manages no plan.
       expect(
-        (await call(analyst, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1'))
+        (await call(analyst, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW1'))
           .status,
       ).toBe(200);
       problem(await call(analyst, 'GET', '/v1/follow-up-plans'), 403, 'forbidden');
       problem(
-        await call(undefined, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1'),
+        await call(undefined, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW1'),
         401,
         'unauthenticated',
       );
       problem(
-        await call(mallAdmin, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q5'),
+        await call(mallAdmin, 'GET', '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW5'),
         400,
         'validation_failed',
         ['period:must_be_period'],

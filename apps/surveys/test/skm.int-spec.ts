@@ -403,7 +403,8 @@ describe('SKM responses and index', () => {
       const anonymous: Principal = { kind: 'anonymous', roles: [], scopes: [] };
       const before = await as(anonymous, () => rpc.request(GetSkmReport, request));
       expect(before.followUpPlan).toEqual({ forum: null, items: [] });
-      // The plan of the same scope and period, as the follow-up routes record it (2026-TW1 = 2026-Q1).
+      // The plan of the same scope, recorded under the very label the report prints for the period.
+      expect(before.index.period.label).toBe('2026-TW1');
       const forum = {
         date: '2026-04-20',
         participants: [{ name: 'Rina Wulandari', affiliation: 'Forum Warga' }],
@@ -414,7 +415,7 @@ describe('SKM responses and index', () => {
         () =>
           rpc.request(CreateFollowUpPlan, {
             scope: { kind: 'SERVICE', serviceCode: 'DUKCAPIL-KK' },
-            period: '2026-Q1',
+            period: before.index.period.label,
             forum,
           }),
         randomUUID(),

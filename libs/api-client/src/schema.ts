@@ -1629,7 +1629,7 @@ export interface paths {
         put?: never;
         /**
          * Answer the SERVQUAL survey
-         * @description One respondent’s answers: for each item answered, what they expected and what they perceived, 1 to 5; an item left out stays unanswered and counts in no mean. An applicant answers for a case of theirs (`trackingNo` only), once, after it is finished (ISSUED or REJECTED, as tracking has it): it counts for the case’s service on the day it finished. A kiosk (an API client with `surveys:kiosk`) answers for a service and the day its respondent was served (`serviceCode` and `day` only).
+         * @description One respondent’s answers: for each item answered, what they expected and what they perceived, 1 to 5; an item left out stays unanswered and counts in no mean. An applicant answers for a case of theirs (`trackingNo` only), once, after it is finished (ISSUED or REJECTED; checked as for SKM): it counts for the case’s service on the mall’s day it finished. A kiosk (an API client with `surveys:kiosk`) answers for a service and the day its respondent was served (`serviceCode` and `day` only).
          */
         post: operations["submitServqualResponse"];
         delete?: never;
@@ -3392,8 +3392,8 @@ export interface components {
             /** @description The forum that agreed it, if it has met (or later, `PUT …/forum`) */
             forum?: components["schemas"]["ConsultationForumRequest"];
             /**
-             * @description The SKM period: a quarter `2026-Q1`, a semester `2026-S2` or a year `2026`
-             * @example 2026-Q1
+             * @description The SKM period, named as the SKM index and report name it: a quarter (triwulan) `2026-TW1` to `2026-TW4`, a semester `2026-S1` or `2026-S2`, a year `2026`
+             * @example 2026-TW1
              */
             period: string;
             /** @description Whose plan */
@@ -3729,8 +3729,8 @@ export interface components {
             /** @description In the order they were added */
             items: components["schemas"]["FollowUpItemResponse"][];
             /**
-             * @description The SKM period: a quarter `2026-Q1`, a semester `2026-S2` or a year `2026`
-             * @example 2026-Q1
+             * @description The SKM period, named as the SKM index and report name it: a quarter (triwulan) `2026-TW1` to `2026-TW4`, a semester `2026-S1` or `2026-S2`, a year `2026`
+             * @example 2026-TW1
              */
             period: string;
             /**
@@ -3762,8 +3762,8 @@ export interface components {
             /** @description Items */
             items: number;
             /**
-             * @description The SKM period: a quarter `2026-Q1`, a semester `2026-S2` or a year `2026`
-             * @example 2026-Q1
+             * @description The SKM period, named as the SKM index and report name it: a quarter (triwulan) `2026-TW1` to `2026-TW4`, a semester `2026-S1` or `2026-S2`, a year `2026`
+             * @example 2026-TW1
              */
             period: string;
             /**
@@ -4984,8 +4984,8 @@ export interface components {
             from: string;
             items: components["schemas"]["ServqualItemResultResponse"][];
             /**
-             * @description The SKM period: a quarter `2026-Q1`, a semester `2026-S2` or a year `2026`
-             * @example 2026-Q1
+             * @description The SKM period, named as the SKM index and report name it: a quarter (triwulan) `2026-TW1` to `2026-TW4`, a semester `2026-S1` or `2026-S2`, a year `2026`
+             * @example 2026-TW1
              */
             period: string;
             /** @description Responses in the period */
@@ -23321,7 +23321,7 @@ export interface operations {
             query: {
                 /** @description The service */
                 serviceCode: string;
-                /** @description The SKM period: a quarter `2026-Q1`, a semester `2026-S2` or a year `2026` */
+                /** @description The SKM period, named as the SKM index and report name it: a quarter (triwulan) `2026-TW1` to `2026-TW4`, a semester `2026-S1` or `2026-S2`, a year `2026` */
                 period: string;
             };
             header?: {
@@ -23357,8 +23357,8 @@ export interface operations {
                     "application/json": components["schemas"]["ServqualResultsResponse"];
                     /**
                      * @example serviceCode,period,kind,item,dimension,answered,expectation,perception,gap
-                     *     PUPR-PBG,2026-Q1,ITEM,1,TANGIBLES,40,4.6,3.9,-0.7
-                     *     PUPR-PBG,2026-Q1,DIMENSION,,TANGIBLES,,,,-0.7
+                     *     PUPR-PBG,2026-TW1,ITEM,1,TANGIBLES,40,4.6,3.9,-0.7
+                     *     PUPR-PBG,2026-TW1,DIMENSION,,TANGIBLES,,,,-0.7
                      */
                     "text/csv": string;
                 };
@@ -23488,7 +23488,7 @@ export interface operations {
             query: {
                 /** @description The service */
                 serviceCode: string;
-                /** @description The SKM period: a quarter `2026-Q1`, a semester `2026-S2` or a year `2026` */
+                /** @description The SKM period, named as the SKM index and report name it: a quarter (triwulan) `2026-TW1` to `2026-TW4`, a semester `2026-S1` or `2026-S2`, a year `2026` */
                 period: string;
             };
             header?: {
@@ -23521,8 +23521,8 @@ export interface operations {
                 content: {
                     /**
                      * @example serviceCode,period,kind,item,dimension,answered,expectation,perception,gap
-                     *     PUPR-PBG,2026-Q1,ITEM,1,TANGIBLES,40,4.6,3.9,-0.7
-                     *     PUPR-PBG,2026-Q1,DIMENSION,,TANGIBLES,,,,-0.7
+                     *     PUPR-PBG,2026-TW1,ITEM,1,TANGIBLES,40,4.6,3.9,-0.7
+                     *     PUPR-PBG,2026-TW1,DIMENSION,,TANGIBLES,,,,-0.7
                      */
                     "text/csv": string;
                 };

@@ -93,7 +93,7 @@ const ITEM_EXAMPLE = {
 const PLAN_EXAMPLE = {
   planId: PLAN_ID,
   scope: { kind: 'SERVICE' as const, serviceCode: 'PUPR-PBG' },
-  period: '2026-Q1',
+  period: '2026-TW1',
   forum: FORUM_EXAMPLE,
   items: [ITEM_EXAMPLE],
   version: 2,
@@ -260,7 +260,7 @@ export class FollowUpPlansController {
         summary: 'PBG’s plan for the first quarter, with its forum',
         value: {
           scope: { kind: 'SERVICE', serviceCode: 'PUPR-PBG' },
-          period: '2026-Q1',
+          period: '2026-TW1',
           forum: FORUM_EXAMPLE,
         },
       },
@@ -280,10 +280,10 @@ export class FollowUpPlansController {
       description: 'The scope has a plan for this period already',
       examples: {
         exists: {
-          summary: 'A second plan for PUPR-PBG, 2026-Q1',
+          summary: 'A second plan for PUPR-PBG, 2026-TW1',
           error: new DomainError('follow_up_plan_exists', 409, [], {
             scope: 'SERVICE:PUPR-PBG',
-            period: '2026-Q1',
+            period: '2026-TW1',
             planId: PLAN_ID,
           }),
           instance: LIST,
@@ -338,7 +338,7 @@ export class FollowUpPlansController {
             {
               planId: PLAN_ID,
               scope: PLAN_EXAMPLE.scope,
-              period: '2026-Q1',
+              period: '2026-TW1',
               forumDate: '2026-04-15',
               items: 3,
               done: 1,

@@ -39,10 +39,12 @@ import { PageCursor, PageLimit } from '../openapi/paging';
 
 export const PERIOD = {
   type: String,
-  maxLength: 7,
+  maxLength: 8,
   pattern: SKM_PERIOD_TEXT.source,
-  description: 'The SKM period: a quarter `2026-Q1`, a semester `2026-S2` or a year `2026`',
-  example: '2026-Q1',
+  description:
+    'The SKM period, named as the SKM index and report name it: a quarter (triwulan) `2026-TW1` ' +
+    'to `2026-TW4`, a semester `2026-S1` or `2026-S2`, a year `2026`',
+  example: '2026-TW1',
 };
 export const SERVICE_CODE = {
   type: String,
@@ -196,7 +198,7 @@ export class CreateFollowUpPlanRequest {
   @ApiProperty(PERIOD)
   @IsDefined()
   @IsString()
-  @Matches(SKM_PERIOD_TEXT)
+  @Matches(SKM_PERIOD_TEXT, { context: { code: 'must_be_period' } })
   period: string;
 
   @ApiPropertyOptional({

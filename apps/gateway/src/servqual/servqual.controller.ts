@@ -62,7 +62,7 @@ export const SERVQUAL_READERS = {
 } as const satisfies CallerRule;
 
 const RESPONSES = '/v1/servqual/responses';
-const RESULTS = '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-Q1';
+const RESULTS = '/v1/servqual/results?serviceCode=PUPR-PBG&period=2026-TW1';
 const CSV_MAX_LENGTH = 8 * 1024;
 
 const DEFINITIONS =
@@ -76,7 +76,7 @@ const DEFINITIONS =
 
 const RESULTS_EXAMPLE = {
   serviceCode: 'PUPR-PBG',
-  period: '2026-Q1',
+  period: '2026-TW1',
   from: '2026-01-01',
   until: '2026-04-01',
   respondents: 40,
@@ -91,8 +91,8 @@ const RESULTS_EXAMPLE = {
 };
 const CSV_EXAMPLE =
   'serviceCode,period,kind,item,dimension,answered,expectation,perception,gap\r\n' +
-  'PUPR-PBG,2026-Q1,ITEM,1,TANGIBLES,40,4.6,3.9,-0.7\r\n' +
-  'PUPR-PBG,2026-Q1,DIMENSION,,TANGIBLES,,,,-0.7\r\n';
+  'PUPR-PBG,2026-TW1,ITEM,1,TANGIBLES,40,4.6,3.9,-0.7\r\n' +
+  'PUPR-PBG,2026-TW1,DIMENSION,,TANGIBLES,,,,-0.7\r\n';
 
 const ApiResultsProblems = (instance: string) =>
   applyDecorators(
@@ -100,7 +100,7 @@ const ApiResultsProblems = (instance: string) =>
       period: {
         summary: 'A semester that does not exist',
         error: DomainError.validation([{ field: 'period', code: 'must_be_period' }]),
-        instance: instance.replace('2026-Q1', '2026-S3'),
+        instance: instance.replace('2026-TW1', '2026-S3'),
       },
     }),
     ApiProblemResponse(401, 'No authenticated caller', {
@@ -142,7 +142,8 @@ export class ServqualController {
       'One respondent’s answers: for each item answered, what they expected and what they ' +
       'perceived, 1 to 5; an item left out stays unanswered and counts in no mean. An applicant ' +
       'answers for a case of theirs (`trackingNo` only), once, after it is finished (ISSUED or ' +
-      'REJECTED, as tracking has it): it counts for the case’s service on the day it finished. ' +
+      'REJECTED; checked as for SKM): it counts for the case’s service on the mall’s day it ' +
+      'finished. ' +
       'A kiosk (an API client with `surveys:kiosk`) answers for a service and the day its ' +
       'respondent was served (`serviceCode` and `day` only).',
     security: securityOf(SERVQUAL_RESPONDENTS),
@@ -242,7 +243,6 @@ export class ServqualController {
           summary: 'A case still in review',
           error: new DomainError('servqual_case_not_finished', 409, [], {
             trackingNo: 'K7M39QX2C',
-            status: 'IN_REVIEW',
           }),
           instance: RESPONSES,
         },
@@ -310,7 +310,7 @@ export class ServqualController {
         schema: {
           type: 'string',
           maxLength: 100,
-          example: 'attachment; filename="servqual-PUPR-PBG-2026-Q1.csv"',
+          example: 'attachment; filename="servqual-PUPR-PBG-2026-TW1.csv"',
         },
       },
     },

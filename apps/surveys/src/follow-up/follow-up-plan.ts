@@ -10,12 +10,12 @@ import type {
 import { decodeCursor, encodeCursor } from '@satupintu/persistence';
 import {
   checkFollowUpChange,
-  parsePlanPeriod,
   quarterSet,
+  skmPeriodNamed,
   type ConsultationForum,
   type FollowUpItem,
   type SatisfactionScope,
-  type PlanPeriod,
+  type SkmPeriod,
 } from '@satupintu/domain';
 
 import type { ListedPlan, PlanListQuery } from './follow-up-plans.repository';
@@ -31,9 +31,9 @@ export function scopeOf(input: FollowUpScopeV1): SatisfactionScope {
   throw DomainError.validation([{ field: 'scope', code: 'scope_codes' }]);
 }
 
-/** The SKM period a text names, or a 400 naming the field. */
-export function periodOf(text: string, field = 'period'): PlanPeriod {
-  const period = parsePlanPeriod(text);
+/** The SKM period a label names (`2026-TW1`, `2026-S2`, `2026`), or a 400 naming the field. */
+export function periodOf(text: string, field = 'period'): SkmPeriod {
+  const period = skmPeriodNamed(text);
   if (!period) throw DomainError.validation([{ field, code: 'must_be_period' }]);
   return period;
 }

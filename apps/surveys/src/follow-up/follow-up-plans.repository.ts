@@ -8,12 +8,11 @@ import type {
 } from '@satupintu/contracts';
 import {
   FOLLOW_UP_LIMITS,
-  formatPlanPeriod,
   scopeKey,
   type ConsultationForum,
   type FollowUpItem,
   type SatisfactionScope,
-  type PlanPeriod,
+  type SkmPeriod,
 } from '@satupintu/domain';
 import { executorOf, joinSql, sql, type Executor, type Sql } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
@@ -81,11 +80,11 @@ export class FollowUpPlansRepository {
   async create(
     tx: Executor,
     scope: SatisfactionScope,
-    period: PlanPeriod,
+    period: SkmPeriod,
     forum: ConsultationForum | null,
   ): Promise<FollowUpPlanV1> {
     const key = scopeKey(scope);
-    const periodText = formatPlanPeriod(period);
+    const periodText = period.label;
     const [row] = await tx.query<PlanRow>(sql`
       INSERT INTO follow_up_plans AS p
              (plan_id, scope_kind, scope_key, agency_code, service_code, period, forum)
@@ -118,11 +117,11 @@ export class FollowUpPlansRepository {
   /** The plan of a scope and period, as the SKM report prints it. */
   async find(
     scope: SatisfactionScope,
-    period: PlanPeriod,
+    period: SkmPeriod,
   ): Promise<{ forum: ConsultationForum | null; items: FollowUpItem[] } | undefined> {
     const [row] = await this.db.query<{ planId: string; forum: ConsultationForum | null }>(sql`
       SELECT plan_id AS "planId", forum FROM follow_up_plans
-       WHERE scope_key = ${scopeKey(scope)} AND period = ${formatPlanPeriod(period)}`);
+       WHERE scope_key = ${scopeKey(scope)} AND period = ${period.label}`);
     if (!row) return undefined;
     const items = await this.itemRows(this.db, row.planId);
     return { forum: row.forum, items: items.map(domainItemOf) };

@@ -11,6 +11,7 @@ import { TallySkmResponses1766000000200 } from './1766000000200-tally-skm-respon
 import { CreateFollowUpPlans1766100000000 } from './1766100000000-create-follow-up-plans';
 import { CreateServqualResponses1766100000100 } from './1766100000100-create-servqual-responses';
 import { CreateComplaints1766200000000 } from './1766200000000-create-complaints';
+import { NamePlanQuartersAsTheIndex1766410000000 } from './1766410000000-name-plan-quarters-as-the-index';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
 export const SURVEYS_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const SURVEYS_MIGRATIONS = [
   CreateFollowUpPlans1766100000000,
   CreateServqualResponses1766100000100,
   CreateComplaints1766200000000,
+  NamePlanQuartersAsTheIndex1766410000000,
 ];

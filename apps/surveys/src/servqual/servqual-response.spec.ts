@@ -1,6 +1,6 @@
 import { type DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
-import { servqualGaps } from '@satupintu/domain';
+import { servqualGaps, skmPeriodOf } from '@satupintu/domain';
 import { servqualCsv } from './servqual-csv';
 import {
   checkServqualAnswers,
@@ -86,34 +86,30 @@ describe('who answers SERVQUAL', () => {
 describe('SERVQUAL results', () => {
   it('answers every item and dimension, as the pure definition does for the same tallies', () => {
     // Item 1: (5, 3) and (4, 4): expectation 4.5, perception 3.5, gap −1. Item 2: (4, 5): +1.
-    const results = servqualResults(
-      'PUPR-PBG',
-      { kind: 'QUARTER', year: 2026, index: 2 },
-      {
-        respondents: 2,
-        items: [
-          { item: 1, answered: 2, expectation: 4.5, perception: 3.5, gap: -1 },
-          { item: 2, answered: 1, expectation: 4, perception: 5, gap: 1 },
-        ],
-        dimensions: [{ dimension: 'TANGIBLES', gap: 0 }],
-      },
-    );
+    const results = servqualResults('PUPR-PBG', skmPeriodOf('quarter', '2026-05-10'), {
+      respondents: 2,
+      items: [
+        { item: 1, answered: 2, expectation: 4.5, perception: 3.5, gap: -1 },
+        { item: 2, answered: 1, expectation: 4, perception: 5, gap: 1 },
+      ],
+      dimensions: [{ dimension: 'TANGIBLES', gap: 0 }],
+    });
     const pure = servqualGaps([
       { item: 1, expectationSum: 9, perceptionSum: 7, answered: 2 },
       { item: 2, expectationSum: 4, perceptionSum: 5, answered: 1 },
     ]);
     expect(results.items).toEqual(pure.items);
     expect(results.dimensions).toEqual(pure.dimensions);
-    expect(results).toMatchObject({ period: '2026-Q2', from: '2026-04-01', until: '2026-07-01' });
+    expect(results).toMatchObject({ period: '2026-TW2', from: '2026-04-01', until: '2026-07-01' });
 
     const csv = servqualCsv(results).split('\r\n');
     expect(csv[0]).toBe(
       'serviceCode,period,kind,item,dimension,answered,expectation,perception,gap',
     );
-    expect(csv[1]).toBe('PUPR-PBG,2026-Q2,ITEM,1,TANGIBLES,2,4.5,3.5,-1');
-    expect(csv[3]).toBe('PUPR-PBG,2026-Q2,ITEM,3,TANGIBLES,0,,,');
-    expect(csv[23]).toBe('PUPR-PBG,2026-Q2,DIMENSION,,TANGIBLES,,,,0');
-    expect(csv[24]).toBe('PUPR-PBG,2026-Q2,DIMENSION,,RELIABILITY,,,,');
+    expect(csv[1]).toBe('PUPR-PBG,2026-TW2,ITEM,1,TANGIBLES,2,4.5,3.5,-1');
+    expect(csv[3]).toBe('PUPR-PBG,2026-TW2,ITEM,3,TANGIBLES,0,,,');
+    expect(csv[23]).toBe('PUPR-PBG,2026-TW2,DIMENSION,,TANGIBLES,,,,0');
+    expect(csv[24]).toBe('PUPR-PBG,2026-TW2,DIMENSION,,RELIABILITY,,,,');
     expect(csv).toHaveLength(22 + 5 + 2);
   });
 });

@@ -3,11 +3,13 @@ import { requireScopeManager } from '../follow-up/follow-up-access';
 import type { Principal, ServqualResultsV1, SubmitServqualResponseV1 } from '@satupintu/contracts';
 import {
   SERVQUAL_ITEMS,
-  formatPlanPeriod,
+  localDateOf,
   servqualDimensionOf,
-  planPeriodDays,
-  type PlanPeriod,
+  type SkmPeriod,
 } from '@satupintu/domain';
+import { finishedCaseOf } from '../served-cases/finished-case';
+import type { ServedCase } from '../served-cases/served-cases.repository';
+import type { NewServqualResponse } from './servqual.repository';
 
 /** The API client scope of a kiosk that takes surveys (identity gives it to KIOSK clients). */
 export const KIOSK_SCOPE = 'surveys:kiosk';
@@ -51,6 +53,34 @@ export function servqualSourceOf(
   throw new DomainError('forbidden', 403, [], { resource: 'SERVQUAL responses' });
 }
 
+/** SERVQUAL's answers to a case not the caller's, or not finished (its published codes). */
+const SERVQUAL_CASE_REFUSALS = {
+  notFound: 'application_not_found',
+  notFinished: 'servqual_case_not_finished',
+} as const;
+
+/**
+ * An applicant's response about a case of theirs, checked as SKM checks one (`finishedCaseOf`,
+ * over surveys' `served_cases`): once, after it is ISSUED or REJECTED. It counts for the case's
+ * service on the mall's local day the case ended, the day SKM counts it served.
+ */
+export function applicantServqualResponse(
+  principal: Principal,
+  trackingNo: string,
+  found: ServedCase | undefined,
+  timeZone: string,
+  answers: SubmitServqualResponseV1['answers'],
+): NewServqualResponse {
+  const served = finishedCaseOf(principal, trackingNo, found, SERVQUAL_CASE_REFUSALS);
+  return {
+    serviceCode: served.serviceCode,
+    day: localDateOf(served.finishedAt, timeZone),
+    source: 'APPLICANT',
+    trackingNo: served.trackingNo,
+    answers,
+  };
+}
+
 /**
  * Who reads a service's results: the mall's survey analysts and admins (every service), and the
  * admins of the service's agency.
@@ -91,17 +121,16 @@ export interface ServqualAggregate {
 /** The answer: every item and dimension, those nobody answered without figures. */
 export function servqualResults(
   serviceCode: string,
-  period: PlanPeriod,
+  period: SkmPeriod,
   aggregate: ServqualAggregate,
 ): ServqualResultsV1 {
-  const { from, until } = planPeriodDays(period);
   const byItem = new Map(aggregate.items.map((row) => [row.item, row]));
   const byDimension = new Map(aggregate.dimensions.map((row) => [row.dimension, row.gap]));
   return {
     serviceCode,
-    period: formatPlanPeriod(period),
-    from,
-    until,
+    period: period.label,
+    from: period.start,
+    until: period.end,
     respondents: aggregate.respondents,
     items: Array.from({ length: SERVQUAL_ITEMS }, (_, i) => {
       const item = i + 1;

@@ -1,20 +1,23 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DomainError, type RequestContext } from '@satupintu/common';
+import { type RequestContext } from '@satupintu/common';
 import {
   ExportServqualResults,
   GetServqualResults,
   GetServqualResultsV1,
-  GetTimeline,
   SubmitServqualResponse,
   SubmitServqualResponseV1,
+  type Principal,
   type ServqualResponseReceiptV1,
   type ServqualResultsV1,
 } from '@satupintu/contracts';
-import { Caller, HandleRequest, IdempotencyKeys, RpcClient } from '@satupintu/messaging';
+import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
 import { periodOf } from '../follow-up/follow-up-plan';
+import { ServedCasesRepository, type ServedCase } from '../served-cases/served-cases.repository';
+import { SURVEYS_SETTINGS, type SurveysSettings } from '../surveys.settings';
 import { servqualCsv } from './servqual-csv';
 import {
+  applicantServqualResponse,
   checkServqualAnswers,
   requireResultsReader,
   servqualResults,
@@ -32,7 +35,8 @@ export class ServqualHandlers {
   constructor(
     private readonly responses: ServqualRepository,
     private readonly idempotency: IdempotencyKeys,
-    private readonly rpc: RpcClient,
+    private readonly served: ServedCasesRepository,
+    @Inject(SURVEYS_SETTINGS) private readonly settings: SurveysSettings,
   ) {}
 
   @HandleRequest(SubmitServqualResponse)
@@ -43,12 +47,11 @@ export class ServqualHandlers {
     const today = new Date(Date.now() + LATEST_OFFSET_MS).toISOString().slice(0, 10);
     const source = servqualSourceOf(caller.principal, input, today);
     checkServqualAnswers(input.answers);
-    return this.idempotency.run(caller, SubmitServqualResponse.subject, input, async (claim) => {
-      const response = await this.responseOf(source, input);
-      return this.idempotency.completeInTransaction(claim, (tx) =>
-        this.responses.add(tx, response),
-      );
-    });
+    const found =
+      source.kind === 'APPLICANT' ? await this.served.byTrackingNo(source.trackingNo) : undefined;
+    return this.idempotency.runInTransaction(caller, SubmitServqualResponse.subject, input, (tx) =>
+      this.responses.add(tx, this.responseOf(caller.principal, source, input, found)),
+    );
   }
 
   @HandleRequest(GetServqualResults)
@@ -74,15 +77,15 @@ export class ServqualHandlers {
   }
 
   /**
-   * A kiosk's response is as it says. An applicant's case is asked of tracking as the applicant
-   * (`tracking.timeline.get.v1`: another's case or an unknown one is a 404 there): it must be
-   * finished, ISSUED or REJECTED; its service and the day it finished (in its agency's zone)
-   * are the response's.
+   * A kiosk's response is as it says. An applicant's case is checked in surveys' own
+   * `served_cases`, as SKM checks one (`applicantServqualResponse`).
    */
-  private async responseOf(
+  private responseOf(
+    principal: Principal,
     source: ServqualSource,
     input: SubmitServqualResponseV1,
-  ): Promise<NewServqualResponse> {
+    found: ServedCase | undefined,
+  ): NewServqualResponse {
     if (source.kind === 'KIOSK')
       return {
         serviceCode: source.serviceCode,
@@ -91,24 +94,12 @@ export class ServqualHandlers {
         clientId: source.clientId,
         answers: input.answers,
       };
-    const timeline = await this.rpc.request(GetTimeline, { trackingNo: source.trackingNo });
-    const finished = timeline.entries[timeline.entries.length - 1];
-    if (
-      (timeline.status !== 'ISSUED' && timeline.status !== 'REJECTED') ||
-      !timeline.serviceCode ||
-      !finished
-    )
-      throw new DomainError('servqual_case_not_finished', 409, [], {
-        trackingNo: source.trackingNo,
-        status: timeline.status,
-      });
-    return {
-      serviceCode: timeline.serviceCode,
-      // ISO 8601 in the agency's own offset: its date is the agency's day.
-      day: finished.at.slice(0, 10),
-      source: 'APPLICANT',
-      trackingNo: source.trackingNo,
-      answers: input.answers,
-    };
+    return applicantServqualResponse(
+      principal,
+      source.trackingNo,
+      found,
+      this.settings.timeZone,
+      input.answers,
+    );
   }
 }

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@satupintu/common';
 import type { ServqualAnswerV1, ServqualResponseReceiptV1 } from '@satupintu/contracts';
-import {
-  SERVQUAL_ITEMS,
-  servqualDimensionOf,
-  planPeriodDays,
-  type PlanPeriod,
-} from '@satupintu/domain';
+import { SERVQUAL_ITEMS, servqualDimensionOf, type SkmPeriod } from '@satupintu/domain';
 import { executorOf, joinSql, sql, uniqueViolation, type Executor } from '@satupintu/persistence';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -73,8 +68,7 @@ export class ServqualRepository {
    * minus the mean expectation over those who answered it, per dimension the mean of its items'
    * gaps (over the items anyone answered), and the respondents. One statement, one snapshot.
    */
-  async aggregate(serviceCode: string, period: PlanPeriod): Promise<ServqualAggregate> {
-    const { from, until } = planPeriodDays(period);
+  async aggregate(serviceCode: string, period: SkmPeriod): Promise<ServqualAggregate> {
     const rows = await this.db.query<{
       kind: 'ITEM' | 'DIMENSION' | 'RESPONDENTS';
       item: number | null;
@@ -86,7 +80,8 @@ export class ServqualRepository {
     }>(sql`
       WITH responses AS (
         SELECT response_id FROM servqual_responses
-         WHERE service_code = ${serviceCode} AND day >= ${from}::date AND day < ${until}::date
+         WHERE service_code = ${serviceCode}
+           AND day >= ${period.start}::date AND day < ${period.end}::date
       ), items AS (
         SELECT a.item, count(*)::int AS answered,
                avg(a.expectation) AS expectation, avg(a.perception) AS perception,

@@ -12,6 +12,7 @@ import {
   type SkmAnswers,
   type SkmElement,
 } from '@satupintu/domain';
+import { finishedCaseOf } from '../served-cases/finished-case';
 import type { ServedCase } from '../served-cases/served-cases.repository';
 
 /** A response ready to store: where it comes from, what it counts for, and its answers by code. */
@@ -64,10 +65,15 @@ function respondentOf(body: SubmitSkmResponseV1 | SubmitKioskSkmResponseV1) {
   };
 }
 
+/** SKM's answers to a case that is not the caller's, or not finished (its published codes). */
+const SKM_CASE_REFUSALS = {
+  notFound: 'skm_case_not_found',
+  notFinished: 'skm_case_not_finished',
+} as const;
+
 /**
- * An applicant's response about their case: only theirs (anyone else's, or one surveys has not
- * heard of, is not found: a tracking number is not a way to learn whose case it is), only once
- * the case is ISSUED or REJECTED. It counts on the day it is given.
+ * An applicant's response about their case: only theirs, only once it is ISSUED or REJECTED
+ * (`finishedCaseOf`, the check SERVQUAL makes too). It counts on the day it is given.
  */
 export function caseResponse(
   id: string,
@@ -78,23 +84,14 @@ export function caseResponse(
   timeZone: string,
 ): NewSkmResponse {
   const answers = answersOf(body.answers);
-  if (
-    !found ||
-    principal.kind !== 'applicant' ||
-    !found.applicantId ||
-    found.applicantId !== principal.subject ||
-    !found.serviceCode
-  )
-    throw new DomainError('skm_case_not_found', 404, [], { trackingNo: body.trackingNo });
-  if (!found.finishedStatus)
-    throw new DomainError('skm_case_not_finished', 409, [], { trackingNo: body.trackingNo });
+  const served = finishedCaseOf(principal, body.trackingNo, found, SKM_CASE_REFUSALS);
   return {
     id,
     source: 'CASE',
-    applicationId: found.applicationId,
+    applicationId: served.applicationId,
     clientId: null,
-    agencyCode: found.agencyCode,
-    serviceCode: found.serviceCode,
+    agencyCode: served.agencyCode,
+    serviceCode: served.serviceCode,
     day: localDateOf(now, timeZone),
     answers,
     ...respondentOf(body),

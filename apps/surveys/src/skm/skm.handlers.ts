@@ -28,7 +28,6 @@ import {
   skmPeriodOf,
   skmPeriodsBetween,
   skmWeight,
-  type PlanPeriod,
   type SatisfactionScope,
   type SkmPeriod,
   type SkmPeriodKind,
@@ -223,7 +222,8 @@ export class SkmHandlers {
       periods.unshift(skmPeriodOf(period.kind, previousDay(periods[0].start)));
     const [trend, followUpPlan] = await Promise.all([
       this.indexes(periods, scope, request),
-      this.followUp.planFor(satisfactionScopeOf(scope), planPeriodOf(period)),
+      // Found by the label the report prints for the period: the one a plan is recorded under.
+      this.followUp.planFor(satisfactionScopeOf(scope), period),
     ]);
     return {
       language: request.language ?? 'id',
@@ -260,13 +260,4 @@ function satisfactionScopeOf(scope: SkmScope): SatisfactionScope {
   if (scope.serviceCode) return { kind: 'SERVICE', serviceCode: scope.serviceCode };
   if (scope.agencyCode) return { kind: 'AGENCY', agencyCode: scope.agencyCode };
   return { kind: 'MALL' };
-}
-
-/** The report's period as the follow-up plans name theirs (`2026-Q2`, `2026-S1`, `2026`). */
-function planPeriodOf(period: SkmPeriod): PlanPeriod {
-  const year = Number(period.start.slice(0, 4));
-  const month = Number(period.start.slice(5, 7));
-  if (period.kind === 'year') return { kind: 'YEAR', year, index: 1 };
-  if (period.kind === 'semester') return { kind: 'SEMESTER', year, index: month <= 6 ? 1 : 2 };
-  return { kind: 'QUARTER', year, index: Math.ceil(month / 3) };
 }

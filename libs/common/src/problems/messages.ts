@@ -571,8 +571,8 @@ export const PROBLEMS = {
   servqual_case_not_finished: {
     title: { id: 'Permohonan belum selesai', en: 'The application is not finished' },
     detail: {
-      id: 'Survei dapat diisi setelah permohonan {trackingNo} selesai (ISSUED atau REJECTED); kini {status}.',
-      en: 'The survey opens once application {trackingNo} is finished (ISSUED or REJECTED); it is {status}.',
+      id: 'Survei dapat diisi setelah permohonan {trackingNo} selesai (ISSUED atau REJECTED).',
+      en: 'The survey opens once application {trackingNo} is finished (ISSUED or REJECTED).',
     },
   },
   servqual_already_answered: {
@@ -1027,8 +1027,8 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     en: 'an applicant sends trackingNo only; a kiosk sends serviceCode and day',
   },
   must_be_period: {
-    id: 'periode berbentuk 2026-Q1, 2026-S2 atau 2026',
-    en: 'a period reads 2026-Q1, 2026-S2 or 2026',
+    id: 'periode berbentuk 2026-TW1 (triwulan I–IV), 2026-S2 (semester) atau 2026',
+    en: 'a period reads 2026-TW1 (quarters TW1–TW4), 2026-S2 (semesters) or 2026',
   },
 };
 

@@ -23,6 +23,7 @@ import {
   TRIWULAN,
 } from '@satupintu/domain';
 import { defineRequest } from '../contract';
+import { SKM_PERIOD_TEXT } from './skm.v1';
 
 /**
  * The follow-up plans of SKM periods (rencana tindak lanjut) and the public consultation forums
@@ -35,8 +36,6 @@ export const FOLLOW_UP_ITEM_STATUSES = FOLLOW_UP_STATUSES;
 export const FOLLOW_UP_QUARTERS = TRIWULAN;
 export const FOLLOW_UP_ELEMENTS = SKM_ELEMENTS;
 export const FOLLOW_UP_PLAN_LIMITS = FOLLOW_UP_LIMITS;
-/** `2026-Q1`, `2026-S2`, `2026`. */
-export const SKM_PERIOD_TEXT = /^\d{4}(-Q[1-4]|-S[12])?$/;
 const AGENCY_CODE = /^[A-Z0-9-]{2,32}$/;
 const SERVICE_CODE = /^[A-Z0-9-]{2,48}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

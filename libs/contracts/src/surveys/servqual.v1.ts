@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { SERVQUAL_DIMENSIONS, SERVQUAL_ITEMS, SERVQUAL_SCALE } from '@satupintu/domain';
 import { defineRequest } from '../contract';
-import { SKM_PERIOD_TEXT } from './follow-up-plans.v1';
+import { SKM_PERIOD_TEXT } from './skm.v1';
 
 /** SERVQUAL (issue 11): 22 items, each asked as expectation and perception on 1–5. */
 export const SERVQUAL_ITEM_COUNT = SERVQUAL_ITEMS;

@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import {
   SKM_PERIOD_KINDS,
+  SKM_PERIOD_LABEL,
   SKM_WEIGHT_RULES,
   type FollowUpPlanSection,
   type SkmCategory,
@@ -20,6 +21,14 @@ import {
   type SkmWeightRule,
 } from '@satupintu/domain';
 import { defineRequest } from '../contract';
+
+/**
+ * An SKM period's name, the one every surveys contract uses: the index's and report's
+ * `period.label`, a follow-up plan's `period`, SERVQUAL's `period`. A quarter `2026-TW1` to
+ * `2026-TW4` (triwulan), a semester `2026-S1`, `2026-S2`, a year `2026` (`skmPeriodNamed` reads
+ * one, `skmPeriodOf` makes one, in libs/domain).
+ */
+export const SKM_PERIOD_TEXT = SKM_PERIOD_LABEL;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AGENCY = /^[A-Z0-9-]{2,32}$/;
@@ -198,6 +207,7 @@ export interface SkmPeriodV1 {
   start: string;
   /** The day after the last. */
   end: string;
+  /** Its name (`SKM_PERIOD_TEXT`): `2026-TW1`, `2026-S2`, `2026`. */
   label: string;
 }
 

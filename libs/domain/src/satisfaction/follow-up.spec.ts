@@ -2,12 +2,9 @@ import {
   FOLLOW_UP_STATUSES,
   canMoveFollowUp,
   checkFollowUpChange,
-  formatPlanPeriod,
-  parsePlanPeriod,
   quarterSet,
   scopeIsOfAgency,
   scopeKey,
-  planPeriodDays,
   type FollowUpStatus,
 } from './follow-up';
 
@@ -61,27 +58,6 @@ describe('follow-up item statuses', () => {
       checkFollowUpChange({ status: 'PLANNED' }, { status: 'PLANNED', evidence: { links: [] } }),
     ).toBeUndefined();
   });
-});
-
-describe('SKM periods', () => {
-  it.each([
-    ['2026-Q1', { kind: 'QUARTER', year: 2026, index: 1 }, '2026-01-01', '2026-04-01'],
-    ['2026-Q4', { kind: 'QUARTER', year: 2026, index: 4 }, '2026-10-01', '2027-01-01'],
-    ['2026-S1', { kind: 'SEMESTER', year: 2026, index: 1 }, '2026-01-01', '2026-07-01'],
-    ['2026-S2', { kind: 'SEMESTER', year: 2026, index: 2 }, '2026-07-01', '2027-01-01'],
-    ['2026', { kind: 'YEAR', year: 2026, index: 1 }, '2026-01-01', '2027-01-01'],
-  ] as const)('reads %s, its days from %s until %s', (text, period, from, until) => {
-    expect(parsePlanPeriod(text)).toEqual(period);
-    expect(formatPlanPeriod(parsePlanPeriod(text)!)).toBe(text);
-    expect(planPeriodDays(period)).toEqual({ from, until });
-  });
-
-  it.each(['2026-S3', '2026-Q5', '2026-Q0', '26-Q1', '2026-q1', '1999', '2026-H1', ''])(
-    'names no period in %j',
-    (text) => {
-      expect(parsePlanPeriod(text)).toBeUndefined();
-    },
-  );
 });
 
 describe('quarters (triwulan)', () => {

@@ -37,45 +37,6 @@ export function scopeIsOfAgency(scope: SatisfactionScope, agencyCode: string): b
   return false;
 }
 
-/**
- * An SKM period: a quarter (`2026-Q1`), a semester (`2026-S2`) or a year (`2026`), the spans
- * PermenPANRB 14/2017 surveys over (at least yearly, usually per quarter or semester).
- */
-export interface PlanPeriod {
-  kind: 'QUARTER' | 'SEMESTER' | 'YEAR';
-  year: number;
-  /** 1–4 for a quarter, 1–2 for a semester, 1 for a year. */
-  index: number;
-}
-
-export const PLAN_PERIOD_PATTERN = /^(\d{4})(?:-([QS])([1-4]))?$/;
-
-/** The period a text names, or undefined when it names none (`2026-S3`, `26-Q1`). */
-export function parsePlanPeriod(text: string): PlanPeriod | undefined {
-  const match = PLAN_PERIOD_PATTERN.exec(text);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  if (year < 2000 || year > 2100) return undefined;
-  if (!match[2]) return { kind: 'YEAR', year, index: 1 };
-  const index = Number(match[3]);
-  if (match[2] === 'S') return index <= 2 ? { kind: 'SEMESTER', year, index } : undefined;
-  return { kind: 'QUARTER', year, index };
-}
-
-export function formatPlanPeriod(period: PlanPeriod): string {
-  if (period.kind === 'YEAR') return String(period.year);
-  return `${period.year}-${period.kind === 'QUARTER' ? 'Q' : 'S'}${period.index}`;
-}
-
-/** The period's days: from its first (inclusive) to the day after its last, `YYYY-MM-DD`. */
-export function planPeriodDays(period: PlanPeriod): { from: string; until: string } {
-  const months = period.kind === 'QUARTER' ? 3 : period.kind === 'SEMESTER' ? 6 : 12;
-  const first = (period.index - 1) * months;
-  const day = (year: number, month: number) =>
-    `${year + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
-  return { from: day(period.year, first), until: day(period.year, first + months) };
-}
-
 /** The quarters of a year the work is planned in: triwulan (TW) I to IV. */
 export const TRIWULAN = ['I', 'II', 'III', 'IV'] as const;
 export type Triwulan = (typeof TRIWULAN)[number];

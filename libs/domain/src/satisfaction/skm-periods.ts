@@ -11,9 +11,20 @@ export interface SkmPeriod {
   start: string;
   /** The day after the last, `YYYY-MM-DD`. */
   end: string;
-  /** How reports name it: `2026-TW1`, `2026-S2`, `2026`. */
+  /** Its name (`SKM_PERIOD_LABEL`): `2026-TW1`, `2026-S2`, `2026`. */
   label: string;
 }
+
+/**
+ * The one naming of an SKM period: what the index and the published report print, what a
+ * follow-up plan is recorded under and SERVQUAL's results are asked by. A quarter is a triwulan,
+ * `2026-TW1` to `2026-TW4` (TW I–IV, as Indonesian offices number quarters and PRODUCT.md's
+ * follow-up plans name them), a semester `2026-S1` or `2026-S2`, a year `2026`.
+ */
+export const SKM_PERIOD_LABEL = /^(\d{4})(?:-(TW[1-4]|S[12]))?$/;
+
+/** The years a period may be named in: a typo such as `0226` names none. */
+const LABEL_YEARS = { from: 2000, to: 2100 };
 
 import { parseLocalDate } from '../time/zoned-time';
 
@@ -29,6 +40,18 @@ function periodAt(kind: SkmPeriodKind, year: number, month: number): SkmPeriod {
   const label =
     kind === 'year' ? String(year) : `${year}-${kind === 'quarter' ? 'TW' : 'S'}${index + 1}`;
   return { kind, start: firstOf(year, first), end: firstOf(year, first + size), label };
+}
+
+/** The period a label names (`SKM_PERIOD_LABEL`), or undefined when it names none. */
+export function skmPeriodNamed(label: string): SkmPeriod | undefined {
+  const match = SKM_PERIOD_LABEL.exec(label);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (year < LABEL_YEARS.from || year > LABEL_YEARS.to) return undefined;
+  const part = match[2];
+  if (!part) return periodAt('year', year, 1);
+  const kind: SkmPeriodKind = part.startsWith('TW') ? 'quarter' : 'semester';
+  return periodAt(kind, year, (Number(part.slice(-1)) - 1) * MONTHS[kind] + 1);
 }
 
 /** The period of this kind holding the local date `date` (a real `YYYY-MM-DD`). */
