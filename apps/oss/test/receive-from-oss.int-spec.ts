@@ -25,6 +25,10 @@ const credentials = { username: USERNAME, password: PASSWORD, timeZone: 'Asia/Ja
 const NIB = '8120000110171';
 const OTHER_NIB = '8120000110172';
 const DAY_MS = 86_400_000;
+/** How often the oss service tries a signed file here before it records it FAILED. */
+const FILE_ATTEMPTS = 4;
+/** The credential in a signed file URL's query: never shown, never logged. */
+const URL_SECRET = 'rahasia-tanda-tangan-url';
 
 interface Answer {
   status: number;
@@ -63,6 +67,10 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
 
   const tokenFor = (nib: string, at = new Date()) => ossToken(credentials, nib, at);
 
+  /** The signed PBG on OSS's file server, its URL signed as file servers sign theirs. */
+  const signedPbgUrl = () =>
+    `${fileServer.serveFile('I-NIB1-PBG.pdf', aPdf(5000))}?signature=${URL_SECRET}&expires=1`;
+
   /** The PIA's receiveNIB example, as published. */
   const rawNibExample = () => piaExample('receiveNIB', PIA_REQUEST_EXAMPLE);
 
@@ -86,6 +94,8 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
           OSS_USERNAME: USERNAME,
           OSS_PASSWORD: PASSWORD,
           OSS_FILE_HOSTS: `127.0.0.1:${fileServer.port}`,
+          // A file is given up on after a few seconds of failing, not a day.
+          OSS_FILE_ATTEMPTS: String(FILE_ATTEMPTS),
         },
       ],
       ['gateway', {}],
@@ -438,11 +448,13 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       },
     });
 
+    // OSS's file server is down, and stays down (the next test sees the mall give up).
+    fileServer.fileOutages = Infinity;
     const file = JSON.parse(raw) as PiaFileDsBody;
     Object.assign(file.receiveFileDS, {
       id_izin: 'I-NIB1-PBG',
       nib: NIB,
-      file_izin: 'https://oss.example/files/I-NIB1-PBG.pdf',
+      file_izin: signedPbgUrl(),
     });
     for (let i = 0; i < 2; i++) {
       const answer = await call('receiveFileDS', JSON.stringify(file), tokenFor(NIB));
@@ -464,11 +476,7 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       [NIB],
     );
     expect(files).toEqual([
-      {
-        file_url: 'https://oss.example/files/I-NIB1-PBG.pdf',
-        state: 'RECEIVED',
-        tracking_no: permitTrackingNo,
-      },
+      { file_url: signedPbgUrl(), state: 'RECEIVED', tracking_no: permitTrackingNo },
     ]);
 
     file.receiveFileDS.id_izin = 'I-NEVER-SENT';
@@ -503,6 +511,30 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       )
     )[0];
 
+  it("gives up on a file its server keeps failing after the attempts allowed, and records why, without the URL's query", async () => {
+    const url = signedPbgUrl();
+    const row = await eventually(async () => {
+      const found = await fileRow('I-NIB1-PBG', url);
+      expect(found?.state).toBe('FAILED');
+      return found;
+    }, 60_000);
+    expect(row).toEqual({
+      state: 'FAILED',
+      document_id: null,
+      failure: 'gave_up: the file server answered 503',
+    });
+    expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-PBG.pdf')).toHaveLength(
+      FILE_ATTEMPTS,
+    );
+    // Given up, not dead: no job is left of it, and nothing waits to fetch it again.
+    const [{ n }] = await oss(
+      'oss',
+      "SELECT count(*) AS n FROM jobs WHERE kind = 'oss.file.fetch'",
+    );
+    expect(n).toBe('0');
+    fileServer.fileOutages = 0;
+  });
+
   it("fetches the signed file, stores it and attaches it to the permit's application, once, through an outage", async () => {
     const pdf = aPdf(300_000);
     const url = fileServer.serveFile('I-NIB1-REK.pdf', pdf);
@@ -518,7 +550,11 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     }, 60_000);
     expect(row.failure).toBeNull();
     // Two answered 503, the third the file; never fetched again once stored.
-    expect(fileServer.fileGets).toEqual(['I-NIB1-REK.pdf', 'I-NIB1-REK.pdf', 'I-NIB1-REK.pdf']);
+    expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-REK.pdf')).toEqual([
+      'I-NIB1-REK.pdf',
+      'I-NIB1-REK.pdf',
+      'I-NIB1-REK.pdf',
+    ]);
 
     const [permit] = await oss(
       'oss',
