@@ -16,7 +16,11 @@ import {
   testEnvironment,
 } from '@satupintu/testing';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../../identity/src/demo/demo-accounts';
+import { DEMO_PERMIT_MAP } from '../src/inbound/demo-permit-map';
 import { ossToken } from '../src/inbound/token';
 
 const USERNAME = 'OSS000';
@@ -81,6 +85,15 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
    */
   const filledNib = (nib = NIB, idPrefix = 'I-NIB1'): PiaNibBody => demoNibExample(nib, idPrefix);
 
+  /** The oss service's settings here (OSS's file server is started first). */
+  const ossEnv = () => ({
+    OSS_USERNAME: USERNAME,
+    OSS_PASSWORD: PASSWORD,
+    OSS_FILE_HOSTS: `127.0.0.1:${fileServer.port}`,
+    // A file is given up on after a few seconds of failing, not a day.
+    OSS_FILE_ATTEMPTS: String(FILE_ATTEMPTS),
+  });
+
   beforeAll(async () => {
     fileServer = await new FakeOss('unused').start();
     // One after the other: on a loaded machine three starting at once can each miss their 30 s.
@@ -88,16 +101,7 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       // Identity: the businesses, and the demo mall admin who reads the unmapped permits.
       ['identity', { DEMO_SEED: 'true', NODE_ENV: 'test' }],
       ['intake', { DEMO_SEED: 'true' }],
-      [
-        'oss',
-        {
-          OSS_USERNAME: USERNAME,
-          OSS_PASSWORD: PASSWORD,
-          OSS_FILE_HOSTS: `127.0.0.1:${fileServer.port}`,
-          // A file is given up on after a few seconds of failing, not a day.
-          OSS_FILE_ATTEMPTS: String(FILE_ATTEMPTS),
-        },
-      ],
+      ['oss', ossEnv()],
       ['gateway', {}],
     ] as const)
       services.push(await ServiceProcess.start(name, { ...isolated, ...extra }));
@@ -494,20 +498,20 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     expect(wrongToken.status).toBe(401);
   });
 
-  /** receiveFileDS for a permit of NIB, naming the file at `url`. */
-  function fileDs(idIzin: string, url: string): string {
+  /** receiveFileDS for a permit of the NIB, naming the file at `url`. */
+  function fileDs(idIzin: string, url: string, nib = NIB): string {
     const file = JSON.parse(piaExample('receiveFileDS', PIA_REQUEST_EXAMPLE)) as PiaFileDsBody;
-    Object.assign(file.receiveFileDS, { id_izin: idIzin, nib: NIB, file_izin: url });
+    Object.assign(file.receiveFileDS, { id_izin: idIzin, nib, file_izin: url });
     return JSON.stringify(file);
   }
 
-  const fileRow = async (idIzin: string, url: string) =>
+  const fileRow = async (idIzin: string, url: string, nib = NIB) =>
     (
       await oss(
         'oss',
-        `SELECT state, document_id::text, failure FROM oss_files
+        `SELECT state, document_id::text, reason FROM oss_files
           WHERE nib = $1 AND id_izin = $2 AND file_url = $3`,
-        [NIB, idIzin, url],
+        [nib, idIzin, url],
       )
     )[0];
 
@@ -521,7 +525,7 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     expect(row).toEqual({
       state: 'FAILED',
       document_id: null,
-      failure: 'gave_up: the file server answered 503',
+      reason: 'gave_up: the file server answered 503',
     });
     expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-PBG.pdf')).toHaveLength(
       FILE_ATTEMPTS,
@@ -548,7 +552,7 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       expect(found?.state).toBe('ATTACHED');
       return found;
     }, 60_000);
-    expect(row.failure).toBeNull();
+    expect(row.reason).toBeNull();
     // Two answered 503, the third the file; never fetched again once stored.
     expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-REK.pdf')).toEqual([
       'I-NIB1-REK.pdf',
@@ -598,19 +602,25 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     }
   });
 
-  it('refuses a file that is no PDF, JPEG or PNG, one from an address it may not fetch, and one for a permit without an application', async () => {
+  it('refuses a file that is no PDF, JPEG or PNG or from an address it may not fetch; one for an unmapped permit waits, unfetched', async () => {
     const exe = fileServer.serveFile('I-NIB1-PBG.exe', aPeExecutable());
-    const refused = [
-      ['I-NIB1-PBG', exe, 'document_type_not_allowed'],
-      ['I-NIB1-PBG', `http://127.0.0.2:${fileServer.port}/files/x.pdf`, 'file_url_not_https'],
-      ['I-NIB1-PBG', 'https://127.0.0.1/files/x.pdf', 'file_url_private'],
-      ['I-NIB1-UNK', fileServer.serveFile('I-NIB1-UNK.pdf', aPdf(5000)), 'no_application'],
+    const unmapped = fileServer.serveFile('I-NIB1-UNK.pdf', aPdf(5000));
+    const outcomes = [
+      ['I-NIB1-PBG', exe, 'FAILED', 'document_type_not_allowed'],
+      [
+        'I-NIB1-PBG',
+        `http://127.0.0.2:${fileServer.port}/files/x.pdf`,
+        'FAILED',
+        'file_url_not_https',
+      ],
+      ['I-NIB1-PBG', 'https://127.0.0.1/files/x.pdf', 'FAILED', 'file_url_private'],
+      ['I-NIB1-UNK', unmapped, 'WAITING', 'permit_unmapped'],
     ] as const;
-    for (const [idIzin, url] of refused)
+    for (const [idIzin, url] of outcomes)
       expect((await call('receiveFileDS', fileDs(idIzin, url), tokenFor(NIB))).status).toBe(200);
-    for (const [idIzin, url, failure] of refused)
+    for (const [idIzin, url, state, reason] of outcomes)
       await eventually(async () => {
-        expect(await fileRow(idIzin, url)).toEqual({ state: 'FAILED', document_id: null, failure });
+        expect(await fileRow(idIzin, url)).toEqual({ state, document_id: null, reason });
       }, 30_000);
     // Nothing was stored for them in intake.
     const [{ n }] = await oss(
@@ -619,5 +629,69 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     );
     expect(n).toBe('1');
     expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-UNK.pdf')).toEqual([]);
+    // Waiting is not retrying: no job is left of it.
+    const [{ n: jobs }] = await oss(
+      'oss',
+      "SELECT count(*) AS n FROM jobs WHERE kind = 'oss.file.fetch'",
+    );
+    expect(jobs).toBe('0');
+  });
+
+  it('attaches a file that waited for its unmapped permit once the map knows the permit and OSS sends the NIB again', async () => {
+    const nib = '8120000110174';
+    const body = JSON.stringify(filledNib(nib, 'I-NIB4'));
+    expect((await call('receiveNIB', body, tokenFor(nib))).status).toBe(200);
+    const pdf = aPdf(20_000);
+    const url = fileServer.serveFile('I-NIB4-UNK.pdf', pdf);
+    expect(
+      (await call('receiveFileDS', fileDs('I-NIB4-UNK', url, nib), tokenFor(nib))).status,
+    ).toBe(200);
+    await eventually(async () => {
+      expect(await fileRow('I-NIB4-UNK', url, nib)).toEqual({
+        state: 'WAITING',
+        document_id: null,
+        reason: 'permit_unmapped',
+      });
+    }, 30_000);
+
+    // The mall admin maps the permit (to the SLF) and restarts the connector with the new map.
+    const map = join(mkdtempSync(join(tmpdir(), 'oss-map-')), 'permit-map.json');
+    writeFileSync(
+      map,
+      JSON.stringify([...DEMO_PERMIT_MAP, { kdIzin: '999000000001', serviceCode: 'PUPR-SLF' }]),
+    );
+    const ossIndex = services.findIndex((service) => service.name === 'oss');
+    await services[ossIndex].stop();
+    services[ossIndex] = await ServiceProcess.start('oss', {
+      ...isolated,
+      ...ossEnv(),
+      OSS_PERMIT_MAP: map,
+    });
+
+    // OSS sends the NIB again: the permit opens, and the file that waited for it is attached.
+    expect((await call('receiveNIB', body, tokenFor(nib))).status).toBe(200);
+    const row = await eventually(async () => {
+      const found = await fileRow('I-NIB4-UNK', url, nib);
+      expect(found?.state).toBe('ATTACHED');
+      return found;
+    }, 60_000);
+    expect(row.reason).toBeNull();
+    const [permit] = await oss(
+      'oss',
+      "SELECT state, service_code, application_id::text FROM oss_permits WHERE nib = $1 AND id_izin = 'I-NIB4-UNK'",
+      [nib],
+    );
+    expect(permit).toMatchObject({ state: 'OPENED', service_code: 'PUPR-SLF' });
+    const documents = await oss(
+      'intake',
+      'SELECT application_id::text, requirement, size FROM documents WHERE id = $1',
+      [row.document_id],
+    );
+    expect(documents).toEqual([
+      { application_id: permit.application_id, requirement: 'OSS_FILE_DS', size: pdf.length },
+    ]);
+    expect(fileServer.fileGets.filter((name) => name === 'I-NIB4-UNK.pdf')).toEqual([
+      'I-NIB4-UNK.pdf',
+    ]);
   });
 });

@@ -1529,7 +1529,7 @@ export interface paths {
         put?: never;
         /**
          * Receive File DS (OSS → mall)
-         * @description Mengirimkan Data File Izin Yang diterbitkan oleh OSS dan Sudah Di Tanda Tangani Secara Elektronik dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS tells the mall where the signed file of a permit it sent in receiveNIB is (`file_izin` is a URL). The mall records it against that permit and answers; then it fetches the file (an https address, or a host the mall configured for OSS; PDF, JPEG or PNG by its bytes, at most 10 MiB), stores it and attaches it to the application the permit opened, retrying while OSS or the mall is away. The same file again changes nothing. A permit OSS never sent for this NIB is a 400 naming `receiveFileDS.id_izin`.
+         * @description Mengirimkan Data File Izin Yang diterbitkan oleh OSS dan Sudah Di Tanda Tangani Secara Elektronik dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS tells the mall where the signed file of a permit it sent in receiveNIB is (`file_izin` is a URL). The mall records it against that permit and answers; then it fetches the file (an https address, or a host the mall configured for OSS; PDF, JPEG or PNG by its bytes, at most 10 MiB), stores it and attaches it to the application the permit opened, retrying while OSS or the mall is away. A file for a permit the mall has no application for yet (one its permit map does not know, or one being opened) waits for it, and is fetched once the permit is opened. The same file again changes nothing. A permit OSS never sent for this NIB is a 400 naming `receiveFileDS.id_izin`.
          */
         post: operations["receiveFileDS"];
         delete?: never;

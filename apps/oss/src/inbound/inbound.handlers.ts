@@ -21,7 +21,7 @@ import { PiaFieldError, isObject } from './pia-fields';
 import { piaBadParameter, piaOk, piaUnauthorized } from './pia-reply';
 import { readReceiveFileDs } from './receive-file-ds';
 import { readReceiveNib } from './receive-nib';
-import { FetchSignedFile, signedFileKey } from './signed-files';
+import { SignedFiles } from './signed-files';
 import { tokenMatches } from './token';
 
 /**
@@ -36,6 +36,7 @@ export class InboundHandlers {
     private readonly work: UnitOfWork,
     private readonly queue: JobQueue,
     private readonly repository: InboundRepository,
+    private readonly files: SignedFiles,
     @Inject(OSS_INBOUND_SETTINGS) private readonly settings: OssInboundSettings,
   ) {}
 
@@ -88,8 +89,7 @@ export class InboundHandlers {
     const recorded = await this.work.run(async (tx) => {
       const outcome = await InboundRepository.recordFile(tx, file);
       // Fetched, stored and attached by a durable job: OSS hears 200 once the URL is safe.
-      if (outcome === 'new')
-        await this.queue.enqueue(tx, FetchSignedFile, file, { key: signedFileKey(file) });
+      if (outcome === 'new') await this.files.fetchLater(tx, file);
       return outcome;
     });
     if (recorded === 'unknown') throw new PiaFieldError('receiveFileDS.id_izin');

@@ -22,7 +22,7 @@ export interface PermitToOpen {
   responsibleName: string | null;
 }
 
-/** `oss_nibs`, `oss_permits`, `oss_files` (migration 1765800000100). */
+/** `oss_nibs`, `oss_permits`, `oss_files` (migrations 1765800000100, 1766420000100). */
 @Injectable()
 export class InboundRepository {
   private readonly db: Executor;
@@ -185,7 +185,10 @@ export class InboundRepository {
     return inserted.length === 1 ? 'new' : 'known';
   }
 
-  /** The file, locked for the job that fetches it, with its permit's state and application. */
+  /**
+   * The file, locked for the job that fetches it, with its permit's state and application as
+   * last committed (the permit is not locked: once it has an application, it keeps it).
+   */
   static async lockFile(
     tx: Executor,
     file: ReceivedFileDs,
@@ -202,20 +205,54 @@ export class InboundRepository {
     return row;
   }
 
+  /**
+   * The file's permit, share-locked: the job opening it holds it locked until it has settled it
+   * and woken its waiting files, so a file marked WAITING under this lock is woken.
+   */
+  static async sharePermitOf(
+    tx: Executor,
+    file: ReceivedFileDs,
+  ): Promise<{ state: PermitState; trackingNo: string | null }> {
+    const [row] = await tx.query<{ state: PermitState; trackingNo: string | null }>(sql`
+      SELECT state, tracking_no AS "trackingNo" FROM oss_permits
+       WHERE nib = ${file.nib} AND id_izin = ${file.idIzin}
+         FOR SHARE`);
+    // oss_files references it: the file's row (locked) means the permit is there.
+    return row;
+  }
+
   static async markFileAttached(
     tx: Executor,
     file: ReceivedFileDs,
     documentId: string,
   ): Promise<void> {
     await tx.execute(sql`
-      UPDATE oss_files SET state = 'ATTACHED', document_id = ${documentId}, failure = NULL
+      UPDATE oss_files SET state = 'ATTACHED', document_id = ${documentId}, reason = NULL
        WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
   }
 
-  static async markFileFailed(tx: Executor, file: ReceivedFileDs, failure: string): Promise<void> {
+  static async markFileFailed(tx: Executor, file: ReceivedFileDs, reason: string): Promise<void> {
     await tx.execute(sql`
-      UPDATE oss_files SET state = 'FAILED', failure = ${failure.slice(0, 1000)}
+      UPDATE oss_files SET state = 'FAILED', reason = ${reason.slice(0, 1000)}
        WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
+  }
+
+  /** The file waits for its permit's application (`permit_unmapped`, `permit_opening`). */
+  static async markFileWaiting(tx: Executor, file: ReceivedFileDs, reason: string): Promise<void> {
+    await tx.execute(sql`
+      UPDATE oss_files SET state = 'WAITING', reason = ${reason}
+       WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
+  }
+
+  /** The files that waited for this permit, RECEIVED again (to be fetched); answers them. */
+  static async wakeWaitingFiles(
+    tx: Executor,
+    permit: { nib: string; idIzin: string },
+  ): Promise<ReceivedFileDs[]> {
+    return tx.query<ReceivedFileDs>(sql`
+      UPDATE oss_files SET state = 'RECEIVED', reason = NULL
+       WHERE nib = ${permit.nib} AND id_izin = ${permit.idIzin} AND state = 'WAITING'
+      RETURNING nib, id_izin AS "idIzin", file_url AS "fileUrl"`);
   }
 
   /** Unmapped permits, oldest first, after the cursor's (received_at, nib, id_izin). */

@@ -7,7 +7,7 @@ import {
   type DocumentStore,
   type Transaction,
 } from '@satupintu/messaging';
-import { JobRunner, defineJob, type JobMeta } from '@satupintu/scheduling';
+import { JobQueue, JobRunner, defineJob, type JobMeta } from '@satupintu/scheduling';
 import { createHash, randomUUID } from 'node:crypto';
 import {
   FileRefused,
@@ -18,6 +18,7 @@ import {
 } from './file-source';
 import { InboundRepository } from './inbound.repository';
 import { asOssConnector } from './oss-connector';
+import type { ReceivedFileDs } from './receive-file-ds';
 
 export const OSS_FILE_STORE = Symbol('OSS_FILE_STORE');
 export const OSS_FILE_POLICY = Symbol('OSS_FILE_POLICY');
@@ -85,6 +86,7 @@ export function givenUpReason(error: unknown): string {
 export class SignedFiles implements OnModuleInit {
   constructor(
     private readonly runner: JobRunner,
+    private readonly queue: JobQueue,
     private readonly rpc: RpcClient,
     @Inject(OSS_FILE_STORE) private readonly store: DocumentStore,
     @Inject(OSS_FILE_POLICY) private readonly policy: FileFetchPolicy,
@@ -92,6 +94,21 @@ export class SignedFiles implements OnModuleInit {
 
   onModuleInit(): void {
     this.runner.register(FetchSignedFile, (file, tx, meta) => this.fetch(tx, file, meta));
+  }
+
+  /** The file is fetched once `tx` commits (one job per file: enqueued again, it adds none). */
+  async fetchLater(tx: Transaction, file: ReceivedFileDs): Promise<void> {
+    await this.queue.enqueue(tx, FetchSignedFile, file, { key: signedFileKey(file) });
+  }
+
+  /**
+   * The permit is settled (its application opened, or refused): the files that waited for it
+   * are fetched now, attached to the application or refused for want of one. Called by the job
+   * that settled it, in its transaction, while it holds the permit locked.
+   */
+  async fetchWaiting(tx: Transaction, permit: { nib: string; idIzin: string }): Promise<void> {
+    for (const file of await InboundRepository.wakeWaitingFiles(tx, permit))
+      await this.fetchLater(tx, file);
   }
 
   /**
@@ -110,12 +127,8 @@ export class SignedFiles implements OnModuleInit {
   ): Promise<void> {
     const target = await InboundRepository.lockFile(tx, file);
     if (!target || target.state !== 'RECEIVED') return;
-    if (target.permitState === 'OPENING') throw new Error('the permit has no application yet');
-    if (!target.trackingNo) {
-      await InboundRepository.markFileFailed(tx, file, 'no_application');
-      return;
-    }
-    const trackingNo = target.trackingNo;
+    const trackingNo = target.trackingNo ?? (await this.applicationOrWait(tx, file));
+    if (!trackingNo) return;
     try {
       const response = await openFile(
         file.fileUrl,
@@ -154,6 +167,31 @@ export class SignedFiles implements OnModuleInit {
       if (!reason) throw error;
       await InboundRepository.markFileFailed(tx, file, reason);
     }
+  }
+
+  /**
+   * A file whose permit had no application when its row was read. It waits while the permit is
+   * unmapped (a mall admin may map it; the next receiveNIB then opens it) or being opened, and
+   * the job that settles the permit wakes it; it fails when the permit's opening was refused.
+   * Decided under a share lock on the permit, so that job cannot settle it unseen between this
+   * look and this write. Answers the application's tracking number when the permit was opened
+   * meanwhile (rare: the lock is then held while the file is fetched).
+   */
+  private async applicationOrWait(
+    tx: Transaction,
+    file: ReceivedFileDs,
+  ): Promise<string | undefined> {
+    const permit = await InboundRepository.sharePermitOf(tx, file);
+    if (permit.trackingNo) return permit.trackingNo;
+    if (permit.state === 'FAILED')
+      await InboundRepository.markFileFailed(tx, file, 'no_application');
+    else
+      await InboundRepository.markFileWaiting(
+        tx,
+        file,
+        permit.state === 'UNMAPPED' ? 'permit_unmapped' : 'permit_opening',
+      );
+    return undefined;
   }
 }
 
