@@ -694,4 +694,92 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       'I-NIB4-UNK.pdf',
     ]);
   });
+
+  it("shows a mall admin every file OSS delivered, the latest first, a page at a time, by state and NIB, without a URL's query", async () => {
+    const list = async (query: string) => {
+      const response = await fetch(`${gateway.url}/v1/oss/files${query}`, {
+        headers: { authorization: adminAuthorization },
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    type Listed = { items: Record<string, unknown>[]; nextCursor?: string };
+    const everyFile: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(`?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      const { items, nextCursor } = page.body as unknown as Listed;
+      expect(items.length).toBeLessThanOrEqual(3);
+      everyFile.push(...items);
+      cursor = nextCursor;
+    } while (cursor);
+    const recorded = await oss(
+      'oss',
+      'SELECT nib, id_izin, state FROM oss_files ORDER BY seq DESC',
+    );
+    expect(everyFile.map(({ nib, idIzin, state }) => ({ nib, id_izin: idIzin, state }))).toEqual(
+      recorded,
+    );
+    expect(JSON.stringify(everyFile)).not.toContain(URL_SECRET);
+    expect(everyFile).toContainEqual({
+      nib: NIB,
+      idIzin: 'I-NIB1-PBG',
+      fileUrl: `http://127.0.0.1:${fileServer.port}/files/I-NIB1-PBG.pdf`,
+      state: 'FAILED',
+      reason: 'gave_up: the file server answered 503',
+      permitState: 'OPENED',
+      trackingNo: expect.stringMatching(/^[0-9A-Z]{9}$/) as string,
+      applicationId: expect.any(String) as string,
+      receivedAt: expect.any(String) as string,
+      changedAt: expect.any(String) as string,
+    });
+
+    const waiting = await list('?state=WAITING');
+    expect(waiting).toEqual({
+      status: 200,
+      body: {
+        items: [
+          {
+            nib: NIB,
+            idIzin: 'I-NIB1-UNK',
+            fileUrl: `http://127.0.0.1:${fileServer.port}/files/I-NIB1-UNK.pdf`,
+            state: 'WAITING',
+            reason: 'permit_unmapped',
+            permitState: 'UNMAPPED',
+            receivedAt: expect.any(String) as string,
+            changedAt: expect.any(String) as string,
+          },
+        ],
+      },
+    });
+
+    const [permit] = await oss(
+      'oss',
+      "SELECT tracking_no, application_id::text FROM oss_permits WHERE nib = '8120000110174' AND id_izin = 'I-NIB4-UNK'",
+    );
+    const ofNib4 = await list('?nib=8120000110174');
+    expect(ofNib4.body.items).toEqual([
+      expect.objectContaining({
+        idIzin: 'I-NIB4-UNK',
+        state: 'ATTACHED',
+        permitState: 'OPENED',
+        trackingNo: permit.tracking_no,
+        applicationId: permit.application_id,
+        documentId: expect.any(String) as string,
+      }),
+    ]);
+    const [item] = ofNib4.body.items as { receivedAt: string; changedAt: string }[];
+    expect(Date.parse(item.changedAt)).toBeGreaterThan(Date.parse(item.receivedAt));
+
+    for (const bad of ['?state=LOST', '?nib=123', '?cursor=bm9wZQ', '?limit=101']) {
+      const response = await fetch(`${gateway.url}/v1/oss/files${bad}`, {
+        headers: { authorization: adminAuthorization },
+      });
+      expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    const anonymous = await fetch(`${gateway.url}/v1/oss/files`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
 });

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { UnmappedPermitV1 } from '@satupintu/contracts';
+import type { OssFileStateV1, OssFileV1, UnmappedPermitV1 } from '@satupintu/contracts';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
+import { withoutUrlSecrets } from './file-source';
 import type { ReceivedFileDs } from './receive-file-ds';
 import type { ReceivedNib, ReceivedPermit } from './receive-nib';
 
@@ -22,7 +23,7 @@ export interface PermitToOpen {
   responsibleName: string | null;
 }
 
-/** `oss_nibs`, `oss_permits`, `oss_files` (migrations 1765800000100, 1766420000100). */
+/** `oss_nibs`, `oss_permits`, `oss_files` (migrations 1765800000100, 1766420000100 and -200). */
 @Injectable()
 export class InboundRepository {
   private readonly db: Executor;
@@ -227,20 +228,21 @@ export class InboundRepository {
     documentId: string,
   ): Promise<void> {
     await tx.execute(sql`
-      UPDATE oss_files SET state = 'ATTACHED', document_id = ${documentId}, reason = NULL
+      UPDATE oss_files
+         SET state = 'ATTACHED', document_id = ${documentId}, reason = NULL, changed_at = now()
        WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
   }
 
   static async markFileFailed(tx: Executor, file: ReceivedFileDs, reason: string): Promise<void> {
     await tx.execute(sql`
-      UPDATE oss_files SET state = 'FAILED', reason = ${reason.slice(0, 1000)}
+      UPDATE oss_files SET state = 'FAILED', reason = ${reason.slice(0, 1000)}, changed_at = now()
        WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
   }
 
   /** The file waits for its permit's application (`permit_unmapped`, `permit_opening`). */
   static async markFileWaiting(tx: Executor, file: ReceivedFileDs, reason: string): Promise<void> {
     await tx.execute(sql`
-      UPDATE oss_files SET state = 'WAITING', reason = ${reason}
+      UPDATE oss_files SET state = 'WAITING', reason = ${reason}, changed_at = now()
        WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
   }
 
@@ -250,7 +252,7 @@ export class InboundRepository {
     permit: { nib: string; idIzin: string },
   ): Promise<ReceivedFileDs[]> {
     return tx.query<ReceivedFileDs>(sql`
-      UPDATE oss_files SET state = 'RECEIVED', reason = NULL
+      UPDATE oss_files SET state = 'RECEIVED', reason = NULL, changed_at = now()
        WHERE nib = ${permit.nib} AND id_izin = ${permit.idIzin} AND state = 'WAITING'
       RETURNING nib, id_izin AS "idIzin", file_url AS "fileUrl"`);
   }
@@ -291,6 +293,56 @@ export class InboundRepository {
       ...(row.instansi ? { instansi: row.instansi } : {}),
       receivedAt: row.receivedAt.toISOString(),
       cursorAt: row.cursorAt,
+    }));
+  }
+
+  /**
+   * Received files, the latest first, before the cursor's `seq`; of one state, of one NIB, when
+   * asked. The URL is shown without what may be a credential (its user, query and fragment).
+   */
+  async files(
+    filter: { state?: OssFileStateV1; nib?: string },
+    before: string | undefined,
+    limit: number,
+  ): Promise<(OssFileV1 & { seq: string })[]> {
+    const rows = await this.db.query<{
+      seq: string;
+      nib: string;
+      idIzin: string;
+      fileUrl: string;
+      state: OssFileStateV1;
+      reason: string | null;
+      permitState: PermitState;
+      trackingNo: string | null;
+      applicationId: string | null;
+      documentId: string | null;
+      receivedAt: Date;
+      changedAt: Date;
+    }>(sql`
+      SELECT f.seq::text AS seq, f.nib, f.id_izin AS "idIzin", f.file_url AS "fileUrl", f.state,
+             f.reason, p.state AS "permitState", p.tracking_no AS "trackingNo",
+             p.application_id AS "applicationId", f.document_id AS "documentId",
+             f.received_at AS "receivedAt", f.changed_at AS "changedAt"
+        FROM oss_files f JOIN oss_permits p USING (nib, id_izin)
+       WHERE true
+             ${filter.state ? sql`AND f.state = ${filter.state}` : sql``}
+             ${filter.nib ? sql`AND f.nib = ${filter.nib}` : sql``}
+             ${before ? sql`AND f.seq < ${before}::bigint` : sql``}
+       ORDER BY f.seq DESC
+       LIMIT ${limit}`);
+    return rows.map((row) => ({
+      seq: row.seq,
+      nib: row.nib,
+      idIzin: row.idIzin,
+      fileUrl: withoutUrlSecrets(row.fileUrl),
+      state: row.state,
+      ...(row.reason ? { reason: row.reason } : {}),
+      permitState: row.permitState,
+      ...(row.trackingNo ? { trackingNo: row.trackingNo } : {}),
+      ...(row.applicationId ? { applicationId: row.applicationId } : {}),
+      ...(row.documentId ? { documentId: row.documentId } : {}),
+      receivedAt: row.receivedAt.toISOString(),
+      changedAt: row.changedAt.toISOString(),
     }));
   }
 }
