@@ -166,28 +166,42 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       expect.objectContaining({ id_izin: 'I-NIB1-UNK', state: 'UNMAPPED', service_code: null }),
     ]);
 
-    // Intake has exactly these applications, for the person responsible, through the portal.
+    // Intake has exactly these applications, for the person responsible, through the portal,
+    // naming the business identity made of the NIB (its owner is still pending: no account).
+    const [{ id: businessId }] = await oss(
+      'identity',
+      'SELECT id::text FROM businesses WHERE nib = $1',
+      [NIB],
+    );
     const applications = await oss(
       'intake',
-      `SELECT id::text, tracking_no, service_code, channel, external_reference
+      `SELECT id::text, tracking_no, service_code, channel, external_reference,
+              business_id::text, applicant_id::text, applicant_nik
          FROM applications WHERE external_reference LIKE $1 ORDER BY external_reference`,
       [`oss:${NIB}:%`],
     );
+    const responsible = {
+      business_id: businessId,
+      applicant_id: null,
+      applicant_nik: '3201015506900003',
+    };
     expect(applications).toEqual([
-      expect.objectContaining({
+      {
         service_code: 'PUPR-PBG',
         channel: 'PORTAL',
         external_reference: `oss:${NIB}:I-NIB1-PBG`,
         tracking_no: permits[0].tracking_no,
         id: permits[0].application_id,
-      }),
-      expect.objectContaining({
+        ...responsible,
+      },
+      {
         service_code: 'DPMPTSP-REKLAME',
         channel: 'PORTAL',
         external_reference: `oss:${NIB}:I-NIB1-REK`,
         tracking_no: permits[1].tracking_no,
         id: permits[1].application_id,
-      }),
+        ...responsible,
+      },
     ]);
 
     // The mall admin sees the permit to map.
@@ -390,6 +404,86 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       [nib],
     );
     expect(counts).toEqual({ permits: '3', opened: '2' });
+  });
+
+  it('opens the applications of an owner with an account naming the business, and the owner sees them as their own', async () => {
+    // Someone registered with the mall before OSS sends their business's NIB.
+    const owner = { ...aCitizen(), password: 'teh manis di sore hari' };
+    const registered = await fetch(`${gateway.url}/v1/applicants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...owner, name: 'Dewi Lestari' }),
+    });
+    expect(registered.status).toBe(201);
+    const { applicantId } = (await registered.json()) as { applicantId: string };
+    // Intake follows accounts from identity's events: it knows her before OSS calls.
+    await eventually(async () => {
+      const known = await oss('intake', 'SELECT id::text FROM applicants WHERE nik = $1', [
+        owner.nik,
+      ]);
+      expect(known).toEqual([{ id: applicantId }]);
+    }, 30_000);
+
+    const nib = '8120000110175';
+    const body = filledNib(nib, 'I-NIB5');
+    Object.assign(body.dataNIB.penanggung_jwb[0], {
+      no_identitas_penanggung_jwb: owner.nik,
+      nama_penanggung_jwb: 'Dewi Lestari',
+    });
+    expect((await call('receiveNIB', JSON.stringify(body), tokenFor(nib))).status).toBe(200);
+    const opened = await eventually(async () => {
+      const rows = await oss(
+        'oss',
+        `SELECT tracking_no FROM oss_permits
+          WHERE nib = $1 AND state = 'OPENED' ORDER BY id_izin`,
+        [nib],
+      );
+      expect(rows).toHaveLength(2);
+      return rows.map((row) => row.tracking_no);
+    }, 30_000);
+
+    // Identity made the business hers (OWNER), and the applications name it.
+    const business = await businessOf(nib);
+    expect(business?.members).toEqual([{ applicantId, role: 'OWNER' }]);
+    const applications = await oss(
+      'intake',
+      `SELECT tracking_no, applicant_id::text, business_id::text FROM applications
+        WHERE external_reference LIKE $1 ORDER BY tracking_no`,
+      [`oss:${nib}:%`],
+    );
+    expect(applications).toEqual(
+      [...opened].sort().map((trackingNo) => ({
+        tracking_no: trackingNo,
+        applicant_id: applicantId,
+        business_id: business?.id,
+      })),
+    );
+
+    // She signs in and finds them among her own applications, each naming her business.
+    const login = await fetch(`${gateway.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: owner.nik, password: owner.password }),
+    });
+    expect(login.status).toBe(200);
+    const { access_token } = (await login.json()) as { access_token: string };
+    const mine = await fetch(`${gateway.url}/v1/applications`, {
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+    expect(mine.status).toBe(200);
+    const { items } = (await mine.json()) as { items: { trackingNo: string; channel: string }[] };
+    expect(items.map((item) => item.trackingNo).sort()).toEqual([...opened].sort());
+    for (const trackingNo of opened) {
+      const one = await fetch(`${gateway.url}/v1/applications/${trackingNo}`, {
+        headers: { authorization: `Bearer ${access_token}` },
+      });
+      expect(one.status).toBe(200);
+      expect(await one.json()).toMatchObject({
+        trackingNo,
+        channel: 'PORTAL',
+        businessId: business?.id,
+      });
+    }
   });
 
   it("refuses a wrong, missing, another day's or another NIB's Token with the PIA's 401, writing nothing", async () => {

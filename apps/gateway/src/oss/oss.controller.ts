@@ -151,8 +151,8 @@ export class OssController {
       'business’s NIB data and the permits (`data_checklist`) it needs. The mall records the NIB, creates ' +
       'or updates the business and its owner (the person responsible by KTP) in its accounts, and for ' +
       'each permit its permit map knows (by `kd_izin`, and KBLI where it matters) opens an application of ' +
-      'that catalog service for the person responsible (`penanggung_jwb` by KTP), through the portal ' +
-      'channel; a permit the map does not know is recorded and listed for mall admins ' +
+      'that catalog service for the person responsible (`penanggung_jwb` by KTP), naming the business, ' +
+      'through the portal channel; a permit the map does not know is recorded and listed for mall admins ' +
       '(`GET /v1/oss/unmapped-permits`), never dropped. The same NIB sent again opens nothing twice ' +
       '(one application per NIB and `id_izin`). Fields the mall does not read are accepted and kept; an ' +
       'empty string counts as not given. A wrong, missing or stale Token is a 401 and a malformed body a ' +

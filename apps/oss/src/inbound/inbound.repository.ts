@@ -92,6 +92,14 @@ export class InboundRepository {
              synced_at = now()`);
   }
 
+  /** Identity's id of the NIB's business, once identity has it (OSS may leave out what it needs). */
+  static async businessIdOf(tx: Executor, nib: string): Promise<string | undefined> {
+    const [row] = await tx.query<{ businessId: string | null }>(
+      sql`SELECT business_id AS "businessId" FROM oss_businesses WHERE nib = ${nib}`,
+    );
+    return row?.businessId ?? undefined;
+  }
+
   /**
    * Claims the permits OSS sent for the first time, in one statement: the primary key (NIB,
    * id_izin) lets exactly one receipt insert each, so a NIB sent twice, or twice at once, opens

@@ -58,13 +58,16 @@ export class PermitOpening implements OnModuleInit {
       return;
     }
     // The business and its owner first (once-only data): done once, whichever job gets there.
-    await this.business.ensure(tx, nib);
+    // The application names it, so its owner follows it as theirs (ADR 0035); a NIB whose
+    // business identity does not have (OSS left out what it needs) opens it for the person alone.
+    const businessId = await this.business.ensure(tx, nib);
     try {
       const receipt = await asOssConnector(() =>
         this.rpc.request(SubmitApplication, {
           serviceCode: permit.serviceCode,
           channel: 'PORTAL',
           applicant: { nik: permit.responsibleNik!, name: permit.responsibleName! },
+          ...(businessId ? { businessId } : {}),
           externalReference: externalReferenceOf(nib, idIzin),
         }),
       );
