@@ -9,6 +9,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { DeadlineAlertsModule } from './deadline-alerts/deadline-alerts.module';
 import { OssDeliveriesModule } from './oss-deliveries/oss-deliveries.module';
+import { OssFilesModule } from './oss-files/oss-files.module';
 import { DocumentsModule } from './documents/documents.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import type { GatewayConfig } from './config';
@@ -63,6 +64,7 @@ export class GatewayModule {
         PaymentsModule,
         DeadlineAlertsModule,
         OssDeliveriesModule,
+        OssFilesModule,
         FollowUpModule,
         ServqualModule,
         SurveysModule,

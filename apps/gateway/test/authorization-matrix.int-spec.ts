@@ -560,7 +560,7 @@ describe('the authorization matrix', () => {
     const refused: Row = Object.fromEntries(
       everyone.map((who) => [who, who === 'anonymous' ? 401 : 403]),
     );
-    for (const path of ['/v1/oss/deliveries', '/v1/oss/unmapped-permits'])
+    for (const path of ['/v1/oss/deliveries', '/v1/oss/unmapped-permits', '/v1/oss/files'])
       await expectRow((who) => call(who, 'GET', path), { ...refused, 'mall admin': 200 });
   });
 

@@ -32,4 +32,11 @@ describe('loadOssConfig', () => {
       /OSS_FILE_TIMEOUT_SECONDS/,
     );
   });
+
+  it('tries a signed file up to 150 times unless told fewer', () => {
+    expect(loadOssConfig({}).OSS_FILE_ATTEMPTS).toBe(150);
+    expect(loadOssConfig({ OSS_FILE_ATTEMPTS: '5' }).OSS_FILE_ATTEMPTS).toBe(5);
+    for (const bad of ['0', '151', '2.5'])
+      expect(() => loadOssConfig({ OSS_FILE_ATTEMPTS: bad })).toThrow(/OSS_FILE_ATTEMPTS/);
+  });
 });

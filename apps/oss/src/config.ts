@@ -1,6 +1,7 @@
 import { ConfigError, baseEnv, loadConfig } from '@satupintu/common';
 import { isTimeZone } from '@satupintu/domain';
 import { num, port, str } from 'envalid';
+import { MAX_FILE_ATTEMPTS } from './inbound/file-source';
 
 /**
  * OSS_USERNAME and OSS_PASSWORD are the credentials OSS and the mall agreed on: OSS proves each
@@ -34,6 +35,10 @@ export function loadOssConfig(env: NodeJS.ProcessEnv = process.env) {
         default: 30,
         desc: 'how long fetching one signed file from OSS may take, all of it',
       }),
+      OSS_FILE_ATTEMPTS: num({
+        default: MAX_FILE_ATTEMPTS,
+        desc: `how often a signed file is tried (fetched, stored, attached) before it is recorded FAILED with the last error; ${MAX_FILE_ATTEMPTS}, the most, is about a day`,
+      }),
       OSS_PERMIT_MAP: str({
         default: '',
         desc: 'path to a JSON file of OSS permits (kd_izin, optionally with KBLI) to catalog service codes; empty: the built-in demo map',
@@ -49,6 +54,14 @@ export function loadOssConfig(env: NodeJS.ProcessEnv = process.env) {
     );
   if (!(config.OSS_FILE_TIMEOUT_SECONDS >= 1 && config.OSS_FILE_TIMEOUT_SECONDS <= 600))
     throw new ConfigError('OSS_FILE_TIMEOUT_SECONDS must be between 1 and 600');
+  if (
+    !Number.isInteger(config.OSS_FILE_ATTEMPTS) ||
+    config.OSS_FILE_ATTEMPTS < 1 ||
+    config.OSS_FILE_ATTEMPTS > MAX_FILE_ATTEMPTS
+  )
+    throw new ConfigError(
+      `OSS_FILE_ATTEMPTS must be a whole number from 1 to ${MAX_FILE_ATTEMPTS}`,
+    );
   const fileHosts = fileHostsOf(config.OSS_FILE_HOSTS);
   return { ...config, fileHosts };
 }

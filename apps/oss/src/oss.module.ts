@@ -49,6 +49,7 @@ export class OssModule {
             ...DEFAULT_FILE_FETCH_POLICY,
             allowedHosts: config.fileHosts,
             timeoutMs: config.OSS_FILE_TIMEOUT_SECONDS * 1000,
+            attempts: config.OSS_FILE_ATTEMPTS,
           },
           store: { natsUrl: config.NATS_URL, namespace: config.SP_NAMESPACE },
         }),

@@ -16,7 +16,11 @@ import {
   testEnvironment,
 } from '@satupintu/testing';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../../identity/src/demo/demo-accounts';
+import { DEMO_PERMIT_MAP } from '../src/inbound/demo-permit-map';
 import { ossToken } from '../src/inbound/token';
 
 const USERNAME = 'OSS000';
@@ -25,6 +29,10 @@ const credentials = { username: USERNAME, password: PASSWORD, timeZone: 'Asia/Ja
 const NIB = '8120000110171';
 const OTHER_NIB = '8120000110172';
 const DAY_MS = 86_400_000;
+/** How often the oss service tries a signed file here before it records it FAILED. */
+const FILE_ATTEMPTS = 4;
+/** The credential in a signed file URL's query: never shown, never logged. */
+const URL_SECRET = 'rahasia-tanda-tangan-url';
 
 interface Answer {
   status: number;
@@ -63,6 +71,10 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
 
   const tokenFor = (nib: string, at = new Date()) => ossToken(credentials, nib, at);
 
+  /** The signed PBG on OSS's file server, its URL signed as file servers sign theirs. */
+  const signedPbgUrl = () =>
+    `${fileServer.serveFile('I-NIB1-PBG.pdf', aPdf(5000))}?signature=${URL_SECRET}&expires=1`;
+
   /** The PIA's receiveNIB example, as published. */
   const rawNibExample = () => piaExample('receiveNIB', PIA_REQUEST_EXAMPLE);
 
@@ -73,6 +85,15 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
    */
   const filledNib = (nib = NIB, idPrefix = 'I-NIB1'): PiaNibBody => demoNibExample(nib, idPrefix);
 
+  /** The oss service's settings here (OSS's file server is started first). */
+  const ossEnv = () => ({
+    OSS_USERNAME: USERNAME,
+    OSS_PASSWORD: PASSWORD,
+    OSS_FILE_HOSTS: `127.0.0.1:${fileServer.port}`,
+    // A file is given up on after a few seconds of failing, not a day.
+    OSS_FILE_ATTEMPTS: String(FILE_ATTEMPTS),
+  });
+
   beforeAll(async () => {
     fileServer = await new FakeOss('unused').start();
     // One after the other: on a loaded machine three starting at once can each miss their 30 s.
@@ -80,14 +101,7 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       // Identity: the businesses, and the demo mall admin who reads the unmapped permits.
       ['identity', { DEMO_SEED: 'true', NODE_ENV: 'test' }],
       ['intake', { DEMO_SEED: 'true' }],
-      [
-        'oss',
-        {
-          OSS_USERNAME: USERNAME,
-          OSS_PASSWORD: PASSWORD,
-          OSS_FILE_HOSTS: `127.0.0.1:${fileServer.port}`,
-        },
-      ],
+      ['oss', ossEnv()],
       ['gateway', {}],
     ] as const)
       services.push(await ServiceProcess.start(name, { ...isolated, ...extra }));
@@ -152,28 +166,42 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       expect.objectContaining({ id_izin: 'I-NIB1-UNK', state: 'UNMAPPED', service_code: null }),
     ]);
 
-    // Intake has exactly these applications, for the person responsible, through the portal.
+    // Intake has exactly these applications, for the person responsible, through the portal,
+    // naming the business identity made of the NIB (its owner is still pending: no account).
+    const [{ id: businessId }] = await oss(
+      'identity',
+      'SELECT id::text FROM businesses WHERE nib = $1',
+      [NIB],
+    );
     const applications = await oss(
       'intake',
-      `SELECT id::text, tracking_no, service_code, channel, external_reference
+      `SELECT id::text, tracking_no, service_code, channel, external_reference,
+              business_id::text, applicant_id::text, applicant_nik
          FROM applications WHERE external_reference LIKE $1 ORDER BY external_reference`,
       [`oss:${NIB}:%`],
     );
+    const responsible = {
+      business_id: businessId,
+      applicant_id: null,
+      applicant_nik: '3201015506900003',
+    };
     expect(applications).toEqual([
-      expect.objectContaining({
+      {
         service_code: 'PUPR-PBG',
         channel: 'PORTAL',
         external_reference: `oss:${NIB}:I-NIB1-PBG`,
         tracking_no: permits[0].tracking_no,
         id: permits[0].application_id,
-      }),
-      expect.objectContaining({
+        ...responsible,
+      },
+      {
         service_code: 'DPMPTSP-REKLAME',
         channel: 'PORTAL',
         external_reference: `oss:${NIB}:I-NIB1-REK`,
         tracking_no: permits[1].tracking_no,
         id: permits[1].application_id,
-      }),
+        ...responsible,
+      },
     ]);
 
     // The mall admin sees the permit to map.
@@ -378,6 +406,86 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     expect(counts).toEqual({ permits: '3', opened: '2' });
   });
 
+  it('opens the applications of an owner with an account naming the business, and the owner sees them as their own', async () => {
+    // Someone registered with the mall before OSS sends their business's NIB.
+    const owner = { ...aCitizen(), password: 'teh manis di sore hari' };
+    const registered = await fetch(`${gateway.url}/v1/applicants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...owner, name: 'Dewi Lestari' }),
+    });
+    expect(registered.status).toBe(201);
+    const { applicantId } = (await registered.json()) as { applicantId: string };
+    // Intake follows accounts from identity's events: it knows her before OSS calls.
+    await eventually(async () => {
+      const known = await oss('intake', 'SELECT id::text FROM applicants WHERE nik = $1', [
+        owner.nik,
+      ]);
+      expect(known).toEqual([{ id: applicantId }]);
+    }, 30_000);
+
+    const nib = '8120000110175';
+    const body = filledNib(nib, 'I-NIB5');
+    Object.assign(body.dataNIB.penanggung_jwb[0], {
+      no_identitas_penanggung_jwb: owner.nik,
+      nama_penanggung_jwb: 'Dewi Lestari',
+    });
+    expect((await call('receiveNIB', JSON.stringify(body), tokenFor(nib))).status).toBe(200);
+    const opened = await eventually(async () => {
+      const rows = await oss(
+        'oss',
+        `SELECT tracking_no FROM oss_permits
+          WHERE nib = $1 AND state = 'OPENED' ORDER BY id_izin`,
+        [nib],
+      );
+      expect(rows).toHaveLength(2);
+      return rows.map((row) => row.tracking_no);
+    }, 30_000);
+
+    // Identity made the business hers (OWNER), and the applications name it.
+    const business = await businessOf(nib);
+    expect(business?.members).toEqual([{ applicantId, role: 'OWNER' }]);
+    const applications = await oss(
+      'intake',
+      `SELECT tracking_no, applicant_id::text, business_id::text FROM applications
+        WHERE external_reference LIKE $1 ORDER BY tracking_no`,
+      [`oss:${nib}:%`],
+    );
+    expect(applications).toEqual(
+      [...opened].sort().map((trackingNo) => ({
+        tracking_no: trackingNo,
+        applicant_id: applicantId,
+        business_id: business?.id,
+      })),
+    );
+
+    // She signs in and finds them among her own applications, each naming her business.
+    const login = await fetch(`${gateway.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identifier: owner.nik, password: owner.password }),
+    });
+    expect(login.status).toBe(200);
+    const { access_token } = (await login.json()) as { access_token: string };
+    const mine = await fetch(`${gateway.url}/v1/applications`, {
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+    expect(mine.status).toBe(200);
+    const { items } = (await mine.json()) as { items: { trackingNo: string; channel: string }[] };
+    expect(items.map((item) => item.trackingNo).sort()).toEqual([...opened].sort());
+    for (const trackingNo of opened) {
+      const one = await fetch(`${gateway.url}/v1/applications/${trackingNo}`, {
+        headers: { authorization: `Bearer ${access_token}` },
+      });
+      expect(one.status).toBe(200);
+      expect(await one.json()).toMatchObject({
+        trackingNo,
+        channel: 'PORTAL',
+        businessId: business?.id,
+      });
+    }
+  });
+
   it("refuses a wrong, missing, another day's or another NIB's Token with the PIA's 401, writing nothing", async () => {
     const body = JSON.stringify(filledNib(OTHER_NIB, 'I-NIB2'));
     const now = Date.now();
@@ -438,11 +546,13 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       },
     });
 
+    // OSS's file server is down, and stays down (the next test sees the mall give up).
+    fileServer.fileOutages = Infinity;
     const file = JSON.parse(raw) as PiaFileDsBody;
     Object.assign(file.receiveFileDS, {
       id_izin: 'I-NIB1-PBG',
       nib: NIB,
-      file_izin: 'https://oss.example/files/I-NIB1-PBG.pdf',
+      file_izin: signedPbgUrl(),
     });
     for (let i = 0; i < 2; i++) {
       const answer = await call('receiveFileDS', JSON.stringify(file), tokenFor(NIB));
@@ -464,11 +574,7 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       [NIB],
     );
     expect(files).toEqual([
-      {
-        file_url: 'https://oss.example/files/I-NIB1-PBG.pdf',
-        state: 'RECEIVED',
-        tracking_no: permitTrackingNo,
-      },
+      { file_url: signedPbgUrl(), state: 'RECEIVED', tracking_no: permitTrackingNo },
     ]);
 
     file.receiveFileDS.id_izin = 'I-NEVER-SENT';
@@ -486,22 +592,46 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     expect(wrongToken.status).toBe(401);
   });
 
-  /** receiveFileDS for a permit of NIB, naming the file at `url`. */
-  function fileDs(idIzin: string, url: string): string {
+  /** receiveFileDS for a permit of the NIB, naming the file at `url`. */
+  function fileDs(idIzin: string, url: string, nib = NIB): string {
     const file = JSON.parse(piaExample('receiveFileDS', PIA_REQUEST_EXAMPLE)) as PiaFileDsBody;
-    Object.assign(file.receiveFileDS, { id_izin: idIzin, nib: NIB, file_izin: url });
+    Object.assign(file.receiveFileDS, { id_izin: idIzin, nib, file_izin: url });
     return JSON.stringify(file);
   }
 
-  const fileRow = async (idIzin: string, url: string) =>
+  const fileRow = async (idIzin: string, url: string, nib = NIB) =>
     (
       await oss(
         'oss',
-        `SELECT state, document_id::text, failure FROM oss_files
+        `SELECT state, document_id::text, reason FROM oss_files
           WHERE nib = $1 AND id_izin = $2 AND file_url = $3`,
-        [NIB, idIzin, url],
+        [nib, idIzin, url],
       )
     )[0];
+
+  it("gives up on a file its server keeps failing after the attempts allowed, and records why, without the URL's query", async () => {
+    const url = signedPbgUrl();
+    const row = await eventually(async () => {
+      const found = await fileRow('I-NIB1-PBG', url);
+      expect(found?.state).toBe('FAILED');
+      return found;
+    }, 60_000);
+    expect(row).toEqual({
+      state: 'FAILED',
+      document_id: null,
+      reason: 'gave_up: the file server answered 503',
+    });
+    expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-PBG.pdf')).toHaveLength(
+      FILE_ATTEMPTS,
+    );
+    // Given up, not dead: no job is left of it, and nothing waits to fetch it again.
+    const [{ n }] = await oss(
+      'oss',
+      "SELECT count(*) AS n FROM jobs WHERE kind = 'oss.file.fetch'",
+    );
+    expect(n).toBe('0');
+    fileServer.fileOutages = 0;
+  });
 
   it("fetches the signed file, stores it and attaches it to the permit's application, once, through an outage", async () => {
     const pdf = aPdf(300_000);
@@ -516,9 +646,13 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
       expect(found?.state).toBe('ATTACHED');
       return found;
     }, 60_000);
-    expect(row.failure).toBeNull();
+    expect(row.reason).toBeNull();
     // Two answered 503, the third the file; never fetched again once stored.
-    expect(fileServer.fileGets).toEqual(['I-NIB1-REK.pdf', 'I-NIB1-REK.pdf', 'I-NIB1-REK.pdf']);
+    expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-REK.pdf')).toEqual([
+      'I-NIB1-REK.pdf',
+      'I-NIB1-REK.pdf',
+      'I-NIB1-REK.pdf',
+    ]);
 
     const [permit] = await oss(
       'oss',
@@ -562,19 +696,25 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     }
   });
 
-  it('refuses a file that is no PDF, JPEG or PNG, one from an address it may not fetch, and one for a permit without an application', async () => {
+  it('refuses a file that is no PDF, JPEG or PNG or from an address it may not fetch; one for an unmapped permit waits, unfetched', async () => {
     const exe = fileServer.serveFile('I-NIB1-PBG.exe', aPeExecutable());
-    const refused = [
-      ['I-NIB1-PBG', exe, 'document_type_not_allowed'],
-      ['I-NIB1-PBG', `http://127.0.0.2:${fileServer.port}/files/x.pdf`, 'file_url_not_https'],
-      ['I-NIB1-PBG', 'https://127.0.0.1/files/x.pdf', 'file_url_private'],
-      ['I-NIB1-UNK', fileServer.serveFile('I-NIB1-UNK.pdf', aPdf(5000)), 'no_application'],
+    const unmapped = fileServer.serveFile('I-NIB1-UNK.pdf', aPdf(5000));
+    const outcomes = [
+      ['I-NIB1-PBG', exe, 'FAILED', 'document_type_not_allowed'],
+      [
+        'I-NIB1-PBG',
+        `http://127.0.0.2:${fileServer.port}/files/x.pdf`,
+        'FAILED',
+        'file_url_not_https',
+      ],
+      ['I-NIB1-PBG', 'https://127.0.0.1/files/x.pdf', 'FAILED', 'file_url_private'],
+      ['I-NIB1-UNK', unmapped, 'WAITING', 'permit_unmapped'],
     ] as const;
-    for (const [idIzin, url] of refused)
+    for (const [idIzin, url] of outcomes)
       expect((await call('receiveFileDS', fileDs(idIzin, url), tokenFor(NIB))).status).toBe(200);
-    for (const [idIzin, url, failure] of refused)
+    for (const [idIzin, url, state, reason] of outcomes)
       await eventually(async () => {
-        expect(await fileRow(idIzin, url)).toEqual({ state: 'FAILED', document_id: null, failure });
+        expect(await fileRow(idIzin, url)).toEqual({ state, document_id: null, reason });
       }, 30_000);
     // Nothing was stored for them in intake.
     const [{ n }] = await oss(
@@ -583,5 +723,157 @@ describe('OSS calls the mall: receiveNIB and receiveFileDS (PIA v4.3.22)', () =>
     );
     expect(n).toBe('1');
     expect(fileServer.fileGets.filter((name) => name === 'I-NIB1-UNK.pdf')).toEqual([]);
+    // Waiting is not retrying: no job is left of it.
+    const [{ n: jobs }] = await oss(
+      'oss',
+      "SELECT count(*) AS n FROM jobs WHERE kind = 'oss.file.fetch'",
+    );
+    expect(jobs).toBe('0');
+  });
+
+  it('attaches a file that waited for its unmapped permit once the map knows the permit and OSS sends the NIB again', async () => {
+    const nib = '8120000110174';
+    const body = JSON.stringify(filledNib(nib, 'I-NIB4'));
+    expect((await call('receiveNIB', body, tokenFor(nib))).status).toBe(200);
+    const pdf = aPdf(20_000);
+    const url = fileServer.serveFile('I-NIB4-UNK.pdf', pdf);
+    expect(
+      (await call('receiveFileDS', fileDs('I-NIB4-UNK', url, nib), tokenFor(nib))).status,
+    ).toBe(200);
+    await eventually(async () => {
+      expect(await fileRow('I-NIB4-UNK', url, nib)).toEqual({
+        state: 'WAITING',
+        document_id: null,
+        reason: 'permit_unmapped',
+      });
+    }, 30_000);
+
+    // The mall admin maps the permit (to the SLF) and restarts the connector with the new map.
+    const map = join(mkdtempSync(join(tmpdir(), 'oss-map-')), 'permit-map.json');
+    writeFileSync(
+      map,
+      JSON.stringify([...DEMO_PERMIT_MAP, { kdIzin: '999000000001', serviceCode: 'PUPR-SLF' }]),
+    );
+    const ossIndex = services.findIndex((service) => service.name === 'oss');
+    await services[ossIndex].stop();
+    services[ossIndex] = await ServiceProcess.start('oss', {
+      ...isolated,
+      ...ossEnv(),
+      OSS_PERMIT_MAP: map,
+    });
+
+    // OSS sends the NIB again: the permit opens, and the file that waited for it is attached.
+    expect((await call('receiveNIB', body, tokenFor(nib))).status).toBe(200);
+    const row = await eventually(async () => {
+      const found = await fileRow('I-NIB4-UNK', url, nib);
+      expect(found?.state).toBe('ATTACHED');
+      return found;
+    }, 60_000);
+    expect(row.reason).toBeNull();
+    const [permit] = await oss(
+      'oss',
+      "SELECT state, service_code, application_id::text FROM oss_permits WHERE nib = $1 AND id_izin = 'I-NIB4-UNK'",
+      [nib],
+    );
+    expect(permit).toMatchObject({ state: 'OPENED', service_code: 'PUPR-SLF' });
+    const documents = await oss(
+      'intake',
+      'SELECT application_id::text, requirement, size FROM documents WHERE id = $1',
+      [row.document_id],
+    );
+    expect(documents).toEqual([
+      { application_id: permit.application_id, requirement: 'OSS_FILE_DS', size: pdf.length },
+    ]);
+    expect(fileServer.fileGets.filter((name) => name === 'I-NIB4-UNK.pdf')).toEqual([
+      'I-NIB4-UNK.pdf',
+    ]);
+  });
+
+  it("shows a mall admin every file OSS delivered, the latest first, a page at a time, by state and NIB, without a URL's query", async () => {
+    const list = async (query: string) => {
+      const response = await fetch(`${gateway.url}/v1/oss/files${query}`, {
+        headers: { authorization: adminAuthorization },
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    type Listed = { items: Record<string, unknown>[]; nextCursor?: string };
+    const everyFile: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(`?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      const { items, nextCursor } = page.body as unknown as Listed;
+      expect(items.length).toBeLessThanOrEqual(3);
+      everyFile.push(...items);
+      cursor = nextCursor;
+    } while (cursor);
+    const recorded = await oss(
+      'oss',
+      'SELECT nib, id_izin, state FROM oss_files ORDER BY seq DESC',
+    );
+    expect(everyFile.map(({ nib, idIzin, state }) => ({ nib, id_izin: idIzin, state }))).toEqual(
+      recorded,
+    );
+    expect(JSON.stringify(everyFile)).not.toContain(URL_SECRET);
+    expect(everyFile).toContainEqual({
+      nib: NIB,
+      idIzin: 'I-NIB1-PBG',
+      fileUrl: `http://127.0.0.1:${fileServer.port}/files/I-NIB1-PBG.pdf`,
+      state: 'FAILED',
+      reason: 'gave_up: the file server answered 503',
+      permitState: 'OPENED',
+      trackingNo: expect.stringMatching(/^[0-9A-Z]{9}$/) as string,
+      applicationId: expect.any(String) as string,
+      receivedAt: expect.any(String) as string,
+      changedAt: expect.any(String) as string,
+    });
+
+    const waiting = await list('?state=WAITING');
+    expect(waiting).toEqual({
+      status: 200,
+      body: {
+        items: [
+          {
+            nib: NIB,
+            idIzin: 'I-NIB1-UNK',
+            fileUrl: `http://127.0.0.1:${fileServer.port}/files/I-NIB1-UNK.pdf`,
+            state: 'WAITING',
+            reason: 'permit_unmapped',
+            permitState: 'UNMAPPED',
+            receivedAt: expect.any(String) as string,
+            changedAt: expect.any(String) as string,
+          },
+        ],
+      },
+    });
+
+    const [permit] = await oss(
+      'oss',
+      "SELECT tracking_no, application_id::text FROM oss_permits WHERE nib = '8120000110174' AND id_izin = 'I-NIB4-UNK'",
+    );
+    const ofNib4 = await list('?nib=8120000110174');
+    expect(ofNib4.body.items).toEqual([
+      expect.objectContaining({
+        idIzin: 'I-NIB4-UNK',
+        state: 'ATTACHED',
+        permitState: 'OPENED',
+        trackingNo: permit.tracking_no,
+        applicationId: permit.application_id,
+        documentId: expect.any(String) as string,
+      }),
+    ]);
+    const [item] = ofNib4.body.items as { receivedAt: string; changedAt: string }[];
+    expect(Date.parse(item.changedAt)).toBeGreaterThan(Date.parse(item.receivedAt));
+
+    for (const bad of ['?state=LOST', '?nib=123', '?cursor=bm9wZQ', '?limit=101']) {
+      const response = await fetch(`${gateway.url}/v1/oss/files${bad}`, {
+        headers: { authorization: adminAuthorization },
+      });
+      expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    const anonymous = await fetch(`${gateway.url}/v1/oss/files`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });

@@ -1518,6 +1518,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/oss/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed permit files OSS delivered, and what became of each
+         * @description OSS tells the mall where the signed file of a permit is (receiveFileDS); the mall fetches it, stores it and attaches it to the application the permit opened. This lists those files, the latest first, a page at a time (`nextCursor`), with each file's state and reason: `ATTACHED` (with the application and the document), `WAITING` for its permit (unmapped: add it to the permit map, and the next receiveNIB of the NIB opens it and the file is attached; or being opened), `RECEIVED` (to be fetched, or retried while OSS or the mall is away), `FAILED` (what fetching again would not change, or `gave_up: ` and the last error after the attempts allowed). Filter by `state` and `nib`. For mall administrators. No personal data: the permit is named by its NIB and OSS's ids, the URL without its query (where a signed URL keeps its credential).
+         */
+        get: operations["listOssFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oss/receiveFileDS": {
         parameters: {
             query?: never;
@@ -1529,7 +1549,7 @@ export interface paths {
         put?: never;
         /**
          * Receive File DS (OSS → mall)
-         * @description Mengirimkan Data File Izin Yang diterbitkan oleh OSS dan Sudah Di Tanda Tangani Secara Elektronik dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS tells the mall where the signed file of a permit it sent in receiveNIB is (`file_izin` is a URL). The mall records it against that permit and answers; then it fetches the file (an https address, or a host the mall configured for OSS; PDF, JPEG or PNG by its bytes, at most 10 MiB), stores it and attaches it to the application the permit opened, retrying while OSS or the mall is away. The same file again changes nothing. A permit OSS never sent for this NIB is a 400 naming `receiveFileDS.id_izin`.
+         * @description Mengirimkan Data File Izin Yang diterbitkan oleh OSS dan Sudah Di Tanda Tangani Secara Elektronik dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS tells the mall where the signed file of a permit it sent in receiveNIB is (`file_izin` is a URL). The mall records it against that permit and answers; then it fetches the file (an https address, or a host the mall configured for OSS; PDF, JPEG or PNG by its bytes, at most 10 MiB), stores it and attaches it to the application the permit opened, retrying while OSS or the mall is away. A file for a permit the mall has no application for yet (one its permit map does not know, or one being opened) waits for it, and is fetched once the permit is opened. The same file again changes nothing. A permit OSS never sent for this NIB is a 400 naming `receiveFileDS.id_izin`.
          */
         post: operations["receiveFileDS"];
         delete?: never;
@@ -1549,7 +1569,7 @@ export interface paths {
         put?: never;
         /**
          * Receive NIB (OSS → mall)
-         * @description Mengirimkan Data NIB & Checklist Izin dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS sends a business’s NIB data and the permits (`data_checklist`) it needs. The mall records the NIB, creates or updates the business and its owner (the person responsible by KTP) in its accounts, and for each permit its permit map knows (by `kd_izin`, and KBLI where it matters) opens an application of that catalog service for the person responsible (`penanggung_jwb` by KTP), through the portal channel; a permit the map does not know is recorded and listed for mall admins (`GET /v1/oss/unmapped-permits`), never dropped. The same NIB sent again opens nothing twice (one application per NIB and `id_izin`). Fields the mall does not read are accepted and kept; an empty string counts as not given. A wrong, missing or stale Token is a 401 and a malformed body a 400 naming the field, both in the PIA’s reply shape, and neither writes anything.
+         * @description Mengirimkan Data NIB & Checklist Izin dari Sistem OSS ke Sistem K/L/D (PIA v4.3.22). OSS sends a business’s NIB data and the permits (`data_checklist`) it needs. The mall records the NIB, creates or updates the business and its owner (the person responsible by KTP) in its accounts, and for each permit its permit map knows (by `kd_izin`, and KBLI where it matters) opens an application of that catalog service for the person responsible (`penanggung_jwb` by KTP), naming the business, through the portal channel; a permit the map does not know is recorded and listed for mall admins (`GET /v1/oss/unmapped-permits`), never dropped. The same NIB sent again opens nothing twice (one application per NIB and `id_izin`). Fields the mall does not read are accepted and kept; an empty string counts as not given. A wrong, missing or stale Token is a 401 and a malformed body a 400 naming the field, both in the PIA’s reply shape, and neither writes anything.
          */
         post: operations["receiveNIB"];
         delete?: never;
@@ -4183,6 +4203,76 @@ export interface components {
         };
         /** @enum {string} */
         OssDeliveryStatus: "pending" | "delivered" | "dead";
+        OssFileResponse: {
+            /**
+             * Format: uuid
+             * @example 0b7e1f7a-51b3-4b8e-9a53-1d2f0c6c7e11
+             */
+            applicationId?: string;
+            /**
+             * Format: date-time
+             * @description When it took its state (UTC)
+             * @example 2026-12-03T08:15:01.250Z
+             */
+            changedAt: string;
+            /**
+             * Format: uuid
+             * @description `ATTACHED`: the document it became (`GET /v1/documents/{documentId}`)
+             * @example 5d41402a-bc4b-5a76-b971-9d911017c592
+             */
+            documentId?: string;
+            /**
+             * @description Where OSS said the file is (`file_izin`), without its user, query and fragment: a file server's signed URL carries its credential there
+             * @example https://oss.go.id/files/izin/I-202612010003.pdf
+             */
+            fileUrl: string;
+            /**
+             * @description OSS's id of the permit request (`id_izin`) the file is of
+             * @example I-202612010003
+             */
+            idIzin: string;
+            /** @example 8120000110171 */
+            nib: string;
+            /**
+             * @description Where the permit stands: `OPENING` (its application being opened), `OPENED`, `UNMAPPED`, `FAILED` (intake refused it)
+             * @example UNMAPPED
+             */
+            permitState: components["schemas"]["OssPermitState"];
+            /**
+             * @description `WAITING`: `permit_unmapped` (the permit map knows no service for the permit) or `permit_opening`; `FAILED`: what fetching again would not change (`document_type_not_allowed`, `document_too_large`, `file_url_not_https`, `file_url_private`, `file_url_redirect`, `no_application`, …) or `gave_up: ` and the last error after the attempts allowed
+             * @example permit_unmapped
+             */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description When OSS delivered it (UTC)
+             * @example 2026-12-03T08:15:00.000Z
+             */
+            receivedAt: string;
+            /**
+             * @description `RECEIVED`: to be fetched, or being retried; `WAITING`: its permit has no application yet (see `reason`), it is fetched once the permit is opened; `ATTACHED`: stored and attached to the permit's application; `FAILED`: not taken (see `reason`)
+             * @example WAITING
+             */
+            state: components["schemas"]["OssFileState"];
+            /**
+             * @description The permit's application, once opened
+             * @example K7M39QX2C
+             */
+            trackingNo?: string;
+        };
+        /** @enum {string} */
+        OssFileState: "RECEIVED" | "WAITING" | "ATTACHED" | "FAILED";
+        OssFilesPageResponse: {
+            /** @description The latest first */
+            items: components["schemas"]["OssFileResponse"][];
+            /** @description Present when there are more files: pass it as `cursor` for the next page */
+            nextCursor?: string;
+        };
+        /**
+         * @description Where the permit stands: `OPENING` (its application being opened), `OPENED`, `UNMAPPED`, `FAILED` (intake refused it)
+         * @enum {string}
+         */
+        OssPermitState: "OPENING" | "OPENED" | "UNMAPPED" | "FAILED";
         /**
          * @description The PIA method called on OSS
          * @enum {string}
@@ -22058,6 +22148,167 @@ export interface operations {
                 };
             };
             /** @description The caller is not a mall administrator */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No oss service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The oss service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOssFiles: {
+        parameters: {
+            query?: {
+                /** @description Only files in this state: `RECEIVED` (to be fetched, or being retried), `WAITING` (its permit has no application yet), `ATTACHED`, `FAILED` */
+                state?: components["schemas"]["OssFileState"];
+                /** @description Only the files of this business (NIB) */
+                nib?: string;
+                /** @description Files per page */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it was given */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of files */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OssFilesPageResponse"];
+                };
+            };
+            /** @description A malformed state, NIB, page size or cursor */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No access token, or one that is invalid or expired */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is signed in, but not one this operation serves */
             403: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -84,6 +84,7 @@ export * from './agency/service-standard-published.v1';
 export * from './agency/publish-service-standard.v1';
 export * from './intake/list-services.v1';
 export * from './oss/oss-deliveries.v1';
+export * from './oss/oss-files.v1';
 export * from './oss/receive-from-oss.v1';
 export * from './surveys/follow-up-plans.v1';
 export * from './surveys/servqual.v1';

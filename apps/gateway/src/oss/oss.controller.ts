@@ -151,8 +151,8 @@ export class OssController {
       'business’s NIB data and the permits (`data_checklist`) it needs. The mall records the NIB, creates ' +
       'or updates the business and its owner (the person responsible by KTP) in its accounts, and for ' +
       'each permit its permit map knows (by `kd_izin`, and KBLI where it matters) opens an application of ' +
-      'that catalog service for the person responsible (`penanggung_jwb` by KTP), through the portal ' +
-      'channel; a permit the map does not know is recorded and listed for mall admins ' +
+      'that catalog service for the person responsible (`penanggung_jwb` by KTP), naming the business, ' +
+      'through the portal channel; a permit the map does not know is recorded and listed for mall admins ' +
       '(`GET /v1/oss/unmapped-permits`), never dropped. The same NIB sent again opens nothing twice ' +
       '(one application per NIB and `id_izin`). Fields the mall does not read are accepted and kept; an ' +
       'empty string counts as not given. A wrong, missing or stale Token is a 401 and a malformed body a ' +
@@ -188,8 +188,10 @@ export class OssController {
       'file of a permit it sent in receiveNIB is (`file_izin` is a URL). The mall records it against ' +
       'that permit and answers; then it fetches the file (an https address, or a host the mall ' +
       'configured for OSS; PDF, JPEG or PNG by its bytes, at most 10 MiB), stores it and attaches it to ' +
-      'the application the permit opened, retrying while OSS or the mall is away. The same file again ' +
-      'changes nothing. A permit OSS never sent for this NIB is a 400 naming `receiveFileDS.id_izin`.',
+      'the application the permit opened, retrying while OSS or the mall is away. A file for a permit ' +
+      'the mall has no application for yet (one its permit map does not know, or one being opened) ' +
+      'waits for it, and is fetched once the permit is opened. The same file again changes nothing. ' +
+      'A permit OSS never sent for this NIB is a 400 naming `receiveFileDS.id_izin`.',
     security: [{ [OSS_TOKEN_SCHEME]: [] }],
   })
   @ApiExtension('x-protocol', OSS_TAG)

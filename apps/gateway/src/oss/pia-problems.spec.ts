@@ -6,6 +6,7 @@ describe('problems on the OSS routes, in the PIA shape', () => {
     expect(isPiaPath('/v1/oss/receiveNIBKKPR')).toBe(true);
     expect(isPiaPath('/v1/oss/unmapped-permits')).toBe(false);
     expect(isPiaPath('/v1/oss/deliveries')).toBe(false);
+    expect(isPiaPath('/v1/oss/files')).toBe(false);
     expect(isPiaPath('/v1/applications')).toBe(false);
   });
 

@@ -9,7 +9,7 @@
 export const OSS_PATH_PREFIX = '/v1/oss/';
 
 /** SatuPintu's own routes under the prefix, for its own callers: problem+json as everywhere. */
-const SATUPINTU_ROUTES = new Set(['unmapped-permits', 'deliveries']);
+const SATUPINTU_ROUTES = new Set(['unmapped-permits', 'deliveries', 'files']);
 
 /** Whether the path is one of the PIA's methods (or a method OSS may call that does not exist). */
 export function isPiaPath(path: string): boolean {

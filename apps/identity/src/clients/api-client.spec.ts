@@ -77,6 +77,22 @@ describe('API clients', () => {
     }
   });
 
+  it("never take the OSS connector's id, which only the oss service speaks as", () => {
+    expect(() =>
+      newApiClient(mall, {
+        clientId: 'oss-connector',
+        name: 'OSS',
+        kind: 'PORTAL',
+        scopes: ['applications:submit'],
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        status: 422,
+        errors: [{ field: 'clientId', code: 'client_id_reserved' }],
+      }) as Error,
+    );
+  });
+
   it('need an agency when they are an agency system', () => {
     expect(() =>
       newApiClient(mall, system({ agencyCode: undefined, scopes: ['applications:read'] })),

@@ -1,9 +1,10 @@
 import { DomainError, type FieldError } from '@satupintu/common';
-import type {
-  ApiClientKind,
-  ApiClientV1,
-  CreateApiClientV1,
-  Principal,
+import {
+  OSS_CONNECTOR_CLIENT_ID,
+  type ApiClientKind,
+  type ApiClientV1,
+  type CreateApiClientV1,
+  type Principal,
 } from '@satupintu/contracts';
 import { type Manager, managerOf } from '../access/callers';
 
@@ -47,6 +48,10 @@ export function newApiClient(manager: Manager, input: CreateApiClientV1): ApiCli
       throw new DomainError('forbidden', 403, refused, { resource: 'API clients' });
   }
   const errors: FieldError[] = [];
+  // The oss service speaks as this client on NATS, and intake and identity take its word for
+  // OSS's businesses (ADR 0035): no client that signs in through the gateway may be it.
+  if (input.clientId === OSS_CONNECTOR_CLIENT_ID)
+    errors.push({ field: 'clientId', code: 'client_id_reserved' });
   if (input.kind === 'AGENCY_SYSTEM' && !agencyCode)
     errors.push({ field: 'agencyCode', code: 'required' });
   const scopes = [...new Set(input.scopes)];

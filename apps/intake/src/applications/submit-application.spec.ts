@@ -474,6 +474,29 @@ describe('submitApplication: who may submit, for whom', () => {
     expect(error.errors).toEqual([{ field: 'businessId', code: 'not_business_member' }]);
   });
 
+  it("takes the OSS connector's word for the business of the person OSS names, and no other client's", async () => {
+    const oss: Principal = { ...PORTAL, subject: 'oss-connector', clientId: 'oss-connector' };
+    // The owner OSS named has no account yet, or intake has not followed their membership.
+    const knowns: Record<string, { id: string; businesses: string[] }>[] = [
+      {},
+      { [NIK]: { id: SITI, businesses: [] } },
+    ];
+    for (const known of knowns) {
+      const ports = fakePorts();
+      ports.known = known;
+      await submitApplication(oss, input({ businessId: BUSINESS }), ports);
+      expect(ports.events[0].businessId).toBe(BUSINESS);
+      expect(ports.added[0].businessId).toBe(BUSINESS);
+    }
+
+    const ports = fakePorts();
+    ports.known = {};
+    const error = await domainErrorOf(
+      submitApplication(PORTAL, input({ businessId: BUSINESS }), ports),
+    );
+    expect(error.errors).toEqual([{ field: 'businessId', code: 'not_business_member' }]);
+  });
+
   it.each([
     ['an anonymous caller', ANONYMOUS, 401],
     ['the system', SYSTEM, 403],

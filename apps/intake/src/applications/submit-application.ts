@@ -1,14 +1,15 @@
 import { DomainError, type FieldError } from '@satupintu/common';
-import type {
-  ApplicationReceiptV1,
-  ConsentV2,
-  ApplicationSubmittedV2,
-  Channel,
-  FormDataV2,
-  Principal,
-  SubmissionPartyV2,
-  SubmitApplicationV2,
-  SubmitterV2,
+import {
+  OSS_CONNECTOR_CLIENT_ID,
+  type ApplicationReceiptV1,
+  type ConsentV2,
+  type ApplicationSubmittedV2,
+  type Channel,
+  type FormDataV2,
+  type Principal,
+  type SubmissionPartyV2,
+  type SubmitApplicationV2,
+  type SubmitterV2,
 } from '@satupintu/contracts';
 import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
 import { checkAgainstStandard, type ServiceStandardRules } from './standard-checks';
@@ -139,7 +140,8 @@ export interface Applying {
  * Decides who applies from the caller: a signed-in applicant is the applicant; an officer or a
  * client names one by a real NIK (region, birth date, serial, and the stated birth date if
  * given), linked to their account when they have one. The channel must be one the caller
- * submits through, and a business one the applicant acts for. Problems are added to `errors`,
+ * submits through, and a business one the applicant acts for (or the one the OSS connector
+ * vouches for, `vouchesForBusiness`). Problems are added to `errors`,
  * per field; a caller who may not submit at all is refused at once (401/403).
  */
 export async function whoApplies(
@@ -191,11 +193,22 @@ export async function whoApplies(
   if (
     input.businessId &&
     applicantNamed &&
+    !vouchesForBusiness(submittedBy) &&
     !(applicantId && (await ports.actsFor(applicantId, input.businessId)))
   )
     errors.push({ field: 'businessId', code: 'not_business_member' });
 
   return { submittedBy, applicantId, named, channel };
+}
+
+/**
+ * Whether the submitter's word for the business is enough: the OSS connector names the business
+ * identity has just made or brought up to date from OSS's NIB, owned by the very person it names
+ * (ADR 0035). Intake's copy of a business's members follows identity's events, a moment behind,
+ * and an owner OSS named is only pending until they register: asking it would refuse them.
+ */
+function vouchesForBusiness(submittedBy: SubmitterV2): boolean {
+  return submittedBy.kind === 'client' && submittedBy.clientId === OSS_CONNECTOR_CLIENT_ID;
 }
 
 /**

@@ -34,10 +34,16 @@ export class BusinessSync implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(SyncBusiness, ({ nib }, tx) => this.ensure(tx, nib));
+    this.runner.register(SyncBusiness, ({ nib }, tx) => this.bring(tx, nib));
   }
 
-  async ensure(tx: Transaction, nib: string): Promise<void> {
+  /** Brings the NIB's business to identity if it changed; answers identity's id for it, if any. */
+  async ensure(tx: Transaction, nib: string): Promise<string | undefined> {
+    await this.bring(tx, nib);
+    return InboundRepository.businessIdOf(tx, nib);
+  }
+
+  private async bring(tx: Transaction, nib: string): Promise<void> {
     await InboundRepository.lockBusinessOf(tx, nib);
     const recorded = await InboundRepository.nibData(tx, nib);
     if (!recorded) return;

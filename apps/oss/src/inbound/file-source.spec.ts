@@ -1,4 +1,4 @@
-import { fileUrlVerdict } from './file-source';
+import { fileUrlVerdict, withoutUrlSecrets } from './file-source';
 
 describe("where receiveFileDS's files may be fetched from", () => {
   const policy = { allowedHosts: new Set(['127.0.0.1:3090', 'files.oss.internal']) };
@@ -38,5 +38,17 @@ describe("where receiveFileDS's files may be fetched from", () => {
     ['no URL', 'izin.pdf', 'file_url_invalid'],
   ])('refuses %s', (_what, url, code) => {
     expect(fileUrlVerdict(url, policy)).toEqual({ allowed: false, code });
+  });
+});
+
+describe('a file URL as an admin or a log may see it', () => {
+  it('keeps the scheme, host and path, and drops the user, the query and the fragment', () => {
+    expect(
+      withoutUrlSecrets('https://u:p@oss.go.id:8443/f/izin%201.pdf?X-Amz-Signature=abc#page=2'),
+    ).toBe('https://oss.go.id:8443/f/izin%201.pdf');
+    expect(withoutUrlSecrets('fetching "http://127.0.0.1:3090/files/a.pdf?token=t" failed')).toBe(
+      'fetching "http://127.0.0.1:3090/files/a.pdf" failed',
+    );
+    expect(withoutUrlSecrets('no address here')).toBe('no address here');
   });
 });

@@ -13,12 +13,18 @@ export interface FileFetchPolicy {
   allowedHosts: ReadonlySet<string>;
   timeoutMs: number;
   maxBytes: number;
+  /** Attempts at a file (fetch, store, attach) before it is recorded FAILED with the last error. */
+  attempts: number;
 }
+
+/** The most attempts at one file: with the job's backoff (up to ten minutes), about a day. */
+export const MAX_FILE_ATTEMPTS = 150;
 
 export const DEFAULT_FILE_FETCH_POLICY: FileFetchPolicy = {
   allowedHosts: new Set(),
   timeoutMs: 30_000,
   maxBytes: MAX_DOCUMENT_BYTES,
+  attempts: MAX_FILE_ATTEMPTS,
 };
 
 /** A file the mall will not take whatever it does: fetching it again changes nothing. */
@@ -53,6 +59,21 @@ export function fileUrlVerdict(
   if (parsed.protocol !== 'https:') return { allowed: false, code: 'file_url_not_https' };
   if (isPrivateHost(parsed.hostname)) return { allowed: false, code: 'file_url_private' };
   return { allowed: true, configured };
+}
+
+/**
+ * Every URL in `text` without its user, query and fragment: a file server's signed URL carries
+ * its credential in the query (`?signature=…`), which no log or admin list is to show. Pure.
+ */
+export function withoutUrlSecrets(text: string): string {
+  return text.replace(/\bhttps?:\/\/[^\s"'<>]+/gi, (found) => {
+    try {
+      const url = new URL(found);
+      return `${url.protocol}//${url.host}${url.pathname}`;
+    } catch {
+      return found.replace(/[?#].*$/, '').replace(/\/\/[^/]*@/, '//');
+    }
+  });
 }
 
 /**

@@ -2,9 +2,12 @@ import { Controller, Inject } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { DomainError, type RequestContext } from '@satupintu/common';
 import {
+  ListOssFiles,
   ListUnmappedPermits,
   ReceiveFromOss,
+  type ListOssFilesV1,
   type ListUnmappedPermitsV1,
+  type OssFilesPageV1,
   type PiaReplyV1,
   type ReceiveFromOssV1,
   type UnmappedPermitsPageV1,
@@ -12,6 +15,7 @@ import {
 import { Caller, HandleRequest, UnitOfWork } from '@satupintu/messaging';
 import { decodeCursor, encodeCursor } from '@satupintu/persistence';
 import { JobQueue } from '@satupintu/scheduling';
+import { requireMallAdmin } from '../mall-admins';
 import { SyncBusiness } from './business-sync';
 import { InboundRepository } from './inbound.repository';
 import { businessOfNib } from './nib-business';
@@ -21,7 +25,7 @@ import { PiaFieldError, isObject } from './pia-fields';
 import { piaBadParameter, piaOk, piaUnauthorized } from './pia-reply';
 import { readReceiveFileDs } from './receive-file-ds';
 import { readReceiveNib } from './receive-nib';
-import { FetchSignedFile, signedFileKey } from './signed-files';
+import { SignedFiles } from './signed-files';
 import { tokenMatches } from './token';
 
 /**
@@ -36,6 +40,7 @@ export class InboundHandlers {
     private readonly work: UnitOfWork,
     private readonly queue: JobQueue,
     private readonly repository: InboundRepository,
+    private readonly signedFiles: SignedFiles,
     @Inject(OSS_INBOUND_SETTINGS) private readonly settings: OssInboundSettings,
   ) {}
 
@@ -88,8 +93,7 @@ export class InboundHandlers {
     const recorded = await this.work.run(async (tx) => {
       const outcome = await InboundRepository.recordFile(tx, file);
       // Fetched, stored and attached by a durable job: OSS hears 200 once the URL is safe.
-      if (outcome === 'new')
-        await this.queue.enqueue(tx, FetchSignedFile, file, { key: signedFileKey(file) });
+      if (outcome === 'new') await this.signedFiles.fetchLater(tx, file);
       return outcome;
     });
     if (recorded === 'unknown') throw new PiaFieldError('receiveFileDS.id_izin');
@@ -102,9 +106,7 @@ export class InboundHandlers {
     @Payload() request: ListUnmappedPermitsV1,
     @Caller() caller: RequestContext,
   ): Promise<UnmappedPermitsPageV1> {
-    const { principal } = caller;
-    if (principal.kind !== 'officer' || !principal.roles.includes('MALL_ADMIN'))
-      throw new DomainError('forbidden', 403, [], { resource: 'oss-permits' });
+    requireMallAdmin(caller.principal, 'oss-permits');
     const after = request.cursor
       ? decodeCursor<[string, string, string]>(request.cursor, ['string', 'string', 'string'])
       : undefined;
@@ -118,6 +120,30 @@ export class InboundHandlers {
       ...(rows.length > limit && last
         ? { nextCursor: encodeCursor([last.cursorAt, last.nib, last.idIzin]) }
         : {}),
+    };
+  }
+
+  /**
+   * Mall admins see the signed files OSS delivered, the latest first: where each stands, why it
+   * waits or failed, and the application and document it became.
+   */
+  @HandleRequest(ListOssFiles)
+  async files(
+    @Payload() request: ListOssFilesV1,
+    @Caller() caller: RequestContext,
+  ): Promise<OssFilesPageV1> {
+    requireMallAdmin(caller.principal, 'OSS files');
+    const [before] = request.cursor
+      ? (decodeCursor<[string]>(request.cursor, ['string']) ?? [])
+      : [];
+    if (request.cursor && !(before && /^\d{1,19}$/.test(before)))
+      throw new DomainError('invalid_cursor', 400);
+    const rows = await this.repository.files(request, before, request.limit + 1);
+    const page = rows.slice(0, request.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(({ seq: _seq, ...item }) => item),
+      ...(rows.length > request.limit && last ? { nextCursor: encodeCursor([last.seq]) } : {}),
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { UnmappedPermitV1 } from '@satupintu/contracts';
+import type { OssFileStateV1, OssFileV1, UnmappedPermitV1 } from '@satupintu/contracts';
 import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
+import { withoutUrlSecrets } from './file-source';
 import type { ReceivedFileDs } from './receive-file-ds';
 import type { ReceivedNib, ReceivedPermit } from './receive-nib';
 
@@ -22,7 +23,7 @@ export interface PermitToOpen {
   responsibleName: string | null;
 }
 
-/** `oss_nibs`, `oss_permits`, `oss_files` (migration 1765800000100). */
+/** `oss_nibs`, `oss_permits`, `oss_files` (migrations 1765800000100, 1766420000100 and -200). */
 @Injectable()
 export class InboundRepository {
   private readonly db: Executor;
@@ -89,6 +90,14 @@ export class InboundRepository {
              owner_id = COALESCE(EXCLUDED.owner_id, oss_businesses.owner_id),
              failure = EXCLUDED.failure,
              synced_at = now()`);
+  }
+
+  /** Identity's id of the NIB's business, once identity has it (OSS may leave out what it needs). */
+  static async businessIdOf(tx: Executor, nib: string): Promise<string | undefined> {
+    const [row] = await tx.query<{ businessId: string | null }>(
+      sql`SELECT business_id AS "businessId" FROM oss_businesses WHERE nib = ${nib}`,
+    );
+    return row?.businessId ?? undefined;
   }
 
   /**
@@ -185,7 +194,10 @@ export class InboundRepository {
     return inserted.length === 1 ? 'new' : 'known';
   }
 
-  /** The file, locked for the job that fetches it, with its permit's state and application. */
+  /**
+   * The file, locked for the job that fetches it, with its permit's state and application as
+   * last committed (the permit is not locked: once it has an application, it keeps it).
+   */
   static async lockFile(
     tx: Executor,
     file: ReceivedFileDs,
@@ -202,20 +214,55 @@ export class InboundRepository {
     return row;
   }
 
+  /**
+   * The file's permit, share-locked: the job opening it holds it locked until it has settled it
+   * and woken its waiting files, so a file marked WAITING under this lock is woken.
+   */
+  static async sharePermitOf(
+    tx: Executor,
+    file: ReceivedFileDs,
+  ): Promise<{ state: PermitState; trackingNo: string | null }> {
+    const [row] = await tx.query<{ state: PermitState; trackingNo: string | null }>(sql`
+      SELECT state, tracking_no AS "trackingNo" FROM oss_permits
+       WHERE nib = ${file.nib} AND id_izin = ${file.idIzin}
+         FOR SHARE`);
+    // oss_files references it: the file's row (locked) means the permit is there.
+    return row;
+  }
+
   static async markFileAttached(
     tx: Executor,
     file: ReceivedFileDs,
     documentId: string,
   ): Promise<void> {
     await tx.execute(sql`
-      UPDATE oss_files SET state = 'ATTACHED', document_id = ${documentId}, failure = NULL
+      UPDATE oss_files
+         SET state = 'ATTACHED', document_id = ${documentId}, reason = NULL, changed_at = now()
        WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
   }
 
-  static async markFileFailed(tx: Executor, file: ReceivedFileDs, failure: string): Promise<void> {
+  static async markFileFailed(tx: Executor, file: ReceivedFileDs, reason: string): Promise<void> {
     await tx.execute(sql`
-      UPDATE oss_files SET state = 'FAILED', failure = ${failure.slice(0, 1000)}
+      UPDATE oss_files SET state = 'FAILED', reason = ${reason.slice(0, 1000)}, changed_at = now()
        WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
+  }
+
+  /** The file waits for its permit's application (`permit_unmapped`, `permit_opening`). */
+  static async markFileWaiting(tx: Executor, file: ReceivedFileDs, reason: string): Promise<void> {
+    await tx.execute(sql`
+      UPDATE oss_files SET state = 'WAITING', reason = ${reason}, changed_at = now()
+       WHERE nib = ${file.nib} AND id_izin = ${file.idIzin} AND file_url = ${file.fileUrl}`);
+  }
+
+  /** The files that waited for this permit, RECEIVED again (to be fetched); answers them. */
+  static async wakeWaitingFiles(
+    tx: Executor,
+    permit: { nib: string; idIzin: string },
+  ): Promise<ReceivedFileDs[]> {
+    return tx.query<ReceivedFileDs>(sql`
+      UPDATE oss_files SET state = 'RECEIVED', reason = NULL, changed_at = now()
+       WHERE nib = ${permit.nib} AND id_izin = ${permit.idIzin} AND state = 'WAITING'
+      RETURNING nib, id_izin AS "idIzin", file_url AS "fileUrl"`);
   }
 
   /** Unmapped permits, oldest first, after the cursor's (received_at, nib, id_izin). */
@@ -254,6 +301,56 @@ export class InboundRepository {
       ...(row.instansi ? { instansi: row.instansi } : {}),
       receivedAt: row.receivedAt.toISOString(),
       cursorAt: row.cursorAt,
+    }));
+  }
+
+  /**
+   * Received files, the latest first, before the cursor's `seq`; of one state, of one NIB, when
+   * asked. The URL is shown without what may be a credential (its user, query and fragment).
+   */
+  async files(
+    filter: { state?: OssFileStateV1; nib?: string },
+    before: string | undefined,
+    limit: number,
+  ): Promise<(OssFileV1 & { seq: string })[]> {
+    const rows = await this.db.query<{
+      seq: string;
+      nib: string;
+      idIzin: string;
+      fileUrl: string;
+      state: OssFileStateV1;
+      reason: string | null;
+      permitState: PermitState;
+      trackingNo: string | null;
+      applicationId: string | null;
+      documentId: string | null;
+      receivedAt: Date;
+      changedAt: Date;
+    }>(sql`
+      SELECT f.seq::text AS seq, f.nib, f.id_izin AS "idIzin", f.file_url AS "fileUrl", f.state,
+             f.reason, p.state AS "permitState", p.tracking_no AS "trackingNo",
+             p.application_id AS "applicationId", f.document_id AS "documentId",
+             f.received_at AS "receivedAt", f.changed_at AS "changedAt"
+        FROM oss_files f JOIN oss_permits p USING (nib, id_izin)
+       WHERE true
+             ${filter.state ? sql`AND f.state = ${filter.state}` : sql``}
+             ${filter.nib ? sql`AND f.nib = ${filter.nib}` : sql``}
+             ${before ? sql`AND f.seq < ${before}::bigint` : sql``}
+       ORDER BY f.seq DESC
+       LIMIT ${limit}`);
+    return rows.map((row) => ({
+      seq: row.seq,
+      nib: row.nib,
+      idIzin: row.idIzin,
+      fileUrl: withoutUrlSecrets(row.fileUrl),
+      state: row.state,
+      ...(row.reason ? { reason: row.reason } : {}),
+      permitState: row.permitState,
+      ...(row.trackingNo ? { trackingNo: row.trackingNo } : {}),
+      ...(row.applicationId ? { applicationId: row.applicationId } : {}),
+      ...(row.documentId ? { documentId: row.documentId } : {}),
+      receivedAt: row.receivedAt.toISOString(),
+      changedAt: row.changedAt.toISOString(),
     }));
   }
 }

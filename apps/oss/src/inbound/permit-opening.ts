@@ -4,8 +4,9 @@ import { SubmitApplication } from '@satupintu/contracts';
 import { RpcClient, type Transaction } from '@satupintu/messaging';
 import { JobRunner, defineJob } from '@satupintu/scheduling';
 import { BusinessSync } from './business-sync';
-import { InboundRepository } from './inbound.repository';
+import { InboundRepository, type PermitToOpen } from './inbound.repository';
 import { asOssConnector } from './oss-connector';
+import { SignedFiles } from './signed-files';
 
 /**
  * Opens the application of one claimed permit. Retried for about a day (the wait grows to ten
@@ -32,27 +33,41 @@ export class PermitOpening implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly rpc: RpcClient,
     private readonly business: BusinessSync,
+    private readonly files: SignedFiles,
   ) {}
 
   onModuleInit(): void {
     this.runner.register(OpenPermit, ({ nib, idIzin }, tx) => this.open(tx, nib, idIzin));
   }
 
+  /**
+   * Opens the permit's application, or records why not; then the signed files OSS sent while it
+   * had none are fetched (still under the permit's lock, which they waited under).
+   */
   private async open(tx: Transaction, nib: string, idIzin: string): Promise<void> {
     const permit = await InboundRepository.lockPermit(tx, nib, idIzin);
     if (!permit || permit.state !== 'OPENING') return;
+    await this.settle(tx, permit);
+    await this.files.fetchWaiting(tx, permit);
+  }
+
+  private async settle(tx: Transaction, permit: PermitToOpen): Promise<void> {
+    const { nib, idIzin } = permit;
     if (!permit.responsibleNik || !permit.responsibleName) {
       await InboundRepository.markFailed(tx, permit, 'no_responsible_person_by_ktp');
       return;
     }
     // The business and its owner first (once-only data): done once, whichever job gets there.
-    await this.business.ensure(tx, nib);
+    // The application names it, so its owner follows it as theirs (ADR 0035); a NIB whose
+    // business identity does not have (OSS left out what it needs) opens it for the person alone.
+    const businessId = await this.business.ensure(tx, nib);
     try {
       const receipt = await asOssConnector(() =>
         this.rpc.request(SubmitApplication, {
           serviceCode: permit.serviceCode,
           channel: 'PORTAL',
           applicant: { nik: permit.responsibleNik!, name: permit.responsibleName! },
+          ...(businessId ? { businessId } : {}),
           externalReference: externalReferenceOf(nib, idIzin),
         }),
       );

@@ -1,21 +1,6 @@
-import { DomainError } from '@satupintu/common';
-import { OSS_ATTEMPTS_SHOWN, type OssDeliveryV1, type Principal } from '@satupintu/contracts';
+import { OSS_ATTEMPTS_SHOWN, type OssDeliveryV1 } from '@satupintu/contracts';
 import type { DeliveryAttempt, WebhookDelivery } from '@satupintu/webhooks';
 import { ossMethodOf } from './oss-protocol';
-
-/** The report log is the mall's: its administrators read it (ADR 0031). */
-export function requireReportReader(principal: Principal): void {
-  if (principal.kind === 'officer' && principal.roles.includes('MALL_ADMIN')) return;
-  const unauthenticated = principal.kind === 'anonymous';
-  throw new DomainError(
-    unauthenticated ? 'unauthenticated' : 'forbidden',
-    unauthenticated ? 401 : 403,
-    [],
-    {
-      resource: 'OSS report deliveries',
-    },
-  );
-}
 
 /** A report as the log shows it: what was sent (the PIA's identifiers), and every attempt. */
 export function deliveryView(

@@ -10,7 +10,8 @@ import { Caller, HandleRequest } from '@satupintu/messaging';
 import { executorOf } from '@satupintu/persistence';
 import { Webhooks } from '@satupintu/webhooks';
 import { DataSource } from 'typeorm';
-import { deliveryView, requireReportReader } from './deliveries-view';
+import { requireMallAdmin } from '../mall-admins';
+import { deliveryView } from './deliveries-view';
 import { ReportsRepository } from './reports.repository';
 
 @Controller()
@@ -27,7 +28,8 @@ export class DeliveriesHandlers {
     @Payload() request: ListOssDeliveriesV1,
     @Caller() caller: RequestContext,
   ): Promise<OssDeliveryPageV1> {
-    requireReportReader(caller.principal);
+    // The report log is the mall's (ADR 0031).
+    requireMallAdmin(caller.principal, 'OSS report deliveries');
     const db = executorOf(this.dataSource);
     const subscription = await this.reports.subscriptionId(db);
     if (!subscription) return { items: [] };

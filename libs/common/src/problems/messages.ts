@@ -795,6 +795,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     id: 'cakupan {scope} tidak dapat diberikan kepada klien ini',
     en: 'the scope {scope} cannot be given to this client',
   },
+  client_id_reserved: {
+    id: 'ID klien ini dipakai oleh SatuPintu sendiri',
+    en: 'this client id is SatuPintu’s own',
+  },
   client_kind_not_allowed: {
     id: 'Anda hanya dapat membuat klien AGENCY_SYSTEM untuk instansi Anda',
     en: 'you can only create AGENCY_SYSTEM clients of your own agency',
