@@ -312,8 +312,8 @@ describe('npm start', () => {
 
   it('stops everything on Ctrl-C, leaving no service running', async () => {
     const running = [...childrenByPort(launcher.pid!).values()];
-    // gateway, identity, intake, tracking, surveys, oss, and the four demo agencies.
-    expect(running).toHaveLength(10);
+    // gateway, identity, intake, tracking, surveys, oss, queue, and the four demo agencies.
+    expect(running).toHaveLength(11);
     launcher.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(output).toContain('stopped.');
