@@ -78,11 +78,11 @@ function checkCode(codes: readonly number[]): number {
  */
 export interface PrefixedNumbers {
   prefix: string;
-  generate(randomBytes: (n: number) => Uint8Array): string;
+  generate: (randomBytes: (n: number) => Uint8Array) => string;
   /** The canonical form (`ADUK7M39QX2C`) of what a person typed, or null. */
-  normalize(input: string): string | null;
+  normalize: (input: string) => string | null;
   /** 'ADUK7M39QX2C' → 'ADU-K7M3-9QX2-C'. Throws on anything that is not one. */
-  format(canonical: string): string;
+  format: (canonical: string) => string;
 }
 
 export function prefixedNumbers(prefix: string, what: string): PrefixedNumbers {
