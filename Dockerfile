@@ -6,7 +6,7 @@
 #   docker run --rm -e DATABASE_URL=postgres://user:pass@db:5432 -e NATS_URL=nats://nats:4222 \
 #     -e HTTP_PORT=3002 -p 3002:3002 satupintu-intake
 #
-# APP is the folder name under apps/: gateway, identity, intake, tracking, surveys, oss, agency.
+# APP is the folder name under apps/: gateway, identity, intake, tracking, surveys, oss, queue, agency.
 # One image per agency is not needed: run the `agency` image once per agency with AGENCY_CODE.
 # The build stage does not depend on APP, so every service shares one cached build.
 
@@ -52,12 +52,12 @@ COPY --from=build /app/dist/libs ./dist/libs
 
 # Declared this late so that everything above is shared by the images of all services.
 ARG APP
-RUN test -n "${APP}" || { echo 'build with --build-arg APP=<gateway|identity|intake|tracking|surveys|oss|agency>' >&2; exit 1; }; \
+RUN test -n "${APP}" || { echo 'build with --build-arg APP=<gateway|identity|intake|tracking|surveys|oss|queue|agency>' >&2; exit 1; }; \
     test -f "dist/apps/${APP}/src/main.js" || { echo "no such app: ${APP} (dist/apps/${APP}/src/main.js)" >&2; exit 1; }
 ENV APP=${APP}
 
 # The service defaults differ per app (gateway 3000, identity 3001, intake 3002, tracking 3003,
-# surveys 3004, oss 3005, agency 3010); in a container each has its own network namespace, so one default
+# surveys 3004, oss 3005, queue 3006, agency 3010); in a container each has its own network namespace, so one default
 # is enough. Set HTTP_PORT to change it; the health check follows.
 ARG HTTP_PORT=3000
 ENV HTTP_PORT=${HTTP_PORT}

@@ -691,7 +691,7 @@ async function main(): Promise<number> {
   await startServices(postgres.url, nats.url);
   say(`  ready in ${seconds(Date.now() - t0)}`);
   const databases = [
-    ...['intake', 'tracking', 'identity', 'surveys', 'oss'].map((service) => [service]),
+    ...['intake', 'tracking', 'identity', 'surveys', 'oss', 'queue'].map((service) => [service]),
     ...DEMO_AGENCIES.map((agency) => ['agency', agency.code]),
   ];
   auditor = new Auditor(

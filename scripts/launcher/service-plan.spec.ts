@@ -10,7 +10,7 @@ import {
 const agencies = [{ code: 'DPMPTSP' }, { code: 'DUKCAPIL' }, { code: 'PUPR' }];
 
 describe('planServices', () => {
-  it('puts the core services at base+0..5 and the agencies from base+10', () => {
+  it('puts the core services at base+0..6 and the agencies from base+10', () => {
     const plan = planServices(3000, agencies);
     expect(plan.map(({ name, port }) => `${name}:${port}`)).toEqual([
       'gateway:3000',
@@ -19,6 +19,7 @@ describe('planServices', () => {
       'tracking:3003',
       'surveys:3004',
       'oss:3005',
+      'queue:3006',
       'agency-dpmptsp:3010',
       'agency-dukcapil:3011',
       'agency-pupr:3012',
@@ -48,7 +49,7 @@ describe('planServices', () => {
   it('moves with the base port', () => {
     const plan = planServices(4000, agencies);
     expect(plan[0]?.port).toBe(4000);
-    expect(plan[8]?.port).toBe(4012);
+    expect(plan[9]?.port).toBe(4012);
   });
 });
 
@@ -82,7 +83,7 @@ describe('serviceEnv', () => {
     NATS_URL: 'nats://127.0.0.1:4222',
     HTTP_HOST: '127.0.0.1',
   };
-  const [gateway, , intake, , , , , dukcapil] = planServices(3000, agencies);
+  const [gateway, , intake, , , , , , dukcapil] = planServices(3000, agencies);
 
   it('passes through what the user set', () => {
     const env = serviceEnv(

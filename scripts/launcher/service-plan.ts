@@ -24,7 +24,7 @@ export const DEFAULT_BASE_PORT = 3000;
 /** Agency deployments sit above the core services so adding a core service moves no agency. */
 export const AGENCY_PORT_OFFSET = 10;
 
-const CORE_SERVICES = ['gateway', 'identity', 'intake', 'tracking', 'surveys', 'oss'] as const;
+const CORE_SERVICES = ['gateway', 'identity', 'intake', 'tracking', 'surveys', 'oss', 'queue'] as const;
 
 /**
  * The demo mall: intake's catalog, identity's accounts (whose log shows one-time codes in

@@ -87,7 +87,7 @@ describe('npm start', () => {
 
   it('brings the whole mall up and serves the thin path', async () => {
     expect([...firstPids.keys()].sort()).toEqual(
-      [0, 1, 2, 3, 4, 5, 10, 11, 12, 13].map((offset) => base + offset),
+      [0, 1, 2, 3, 4, 5, 6, 10, 11, 12, 13].map((offset) => base + offset),
     );
     expect((await fetch(`${gateway}/health/ready`)).status).toBe(200);
     const doc = (await (await fetch(`${gateway}/docs-json`)).json()) as { openapi: string };
@@ -312,8 +312,8 @@ describe('npm start', () => {
 
   it('stops everything on Ctrl-C, leaving no service running', async () => {
     const running = [...childrenByPort(launcher.pid!).values()];
-    // gateway, identity, intake, tracking, surveys, oss, and the four demo agencies.
-    expect(running).toHaveLength(10);
+    // gateway, identity, intake, tracking, surveys, oss, queue, and the four demo agencies.
+    expect(running).toHaveLength(11);
     launcher.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(output).toContain('stopped.');

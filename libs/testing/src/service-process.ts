@@ -5,7 +5,7 @@ import { testEnvironment } from './test-environment';
 import { testPort } from './test-port';
 
 export type ServiceName =
-  'gateway' | 'identity' | 'intake' | 'agency' | 'tracking' | 'surveys' | 'oss';
+  'gateway' | 'identity' | 'intake' | 'agency' | 'tracking' | 'surveys' | 'oss' | 'queue';
 
 /**
  * A service as a real process, built from dist/ like `npm start` runs it, wired to this test

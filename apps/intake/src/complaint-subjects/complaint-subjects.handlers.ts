@@ -10,8 +10,9 @@ import { Caller, HandleRequest } from '@satupintu/messaging';
 import { ComplaintSubjectsRepository } from './complaint-subjects.repository';
 
 /**
- * Answered to the surveys service only (it asks as itself): a complaint is routed to the agency
- * that owns its subject (ADR 0034). Codes and ids, no personal data.
+ * Answered to services asking as themselves only: surveys routes a complaint to the agency that
+ * owns its subject (ADR 0034); queue checks the application a ticket names (ADR 0036). Codes and
+ * ids, no personal data.
  */
 @Controller()
 export class ComplaintSubjectsHandlers {

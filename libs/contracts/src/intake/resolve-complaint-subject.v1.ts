@@ -3,7 +3,8 @@ import { defineRequest } from '../contract';
 
 /**
  * Which agency owns what a complaint is about (surveys asks, as itself): an application, a bundle
- * step (its own application: that step's agency), or a service. Answers ids and codes only.
+ * step (its own application: that step's agency), or a service. Answers ids and codes only. The
+ * queue service asks it too (as itself), of the application a ticket names.
  */
 export class ResolveComplaintSubjectV1 {
   @IsIn(['APPLICATION', 'BUNDLE_STEP', 'SERVICE'])
