@@ -7,6 +7,7 @@ import {
   serviceInfrastructure,
 } from '@satupintu/platform';
 import type { QueueConfig } from './config';
+import { DisplayModule } from './display/display.module';
 import { QUEUE_MIGRATIONS } from './migrations';
 import { QUEUE_SETTINGS, type QueueSettings } from './queue.settings';
 
@@ -44,6 +45,7 @@ export class QueueModule {
           timeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
           name: 'queue-requests',
         }),
+        DisplayModule,
       ],
       providers: [{ provide: QUEUE_SETTINGS, useValue: settings }],
       exports: [QUEUE_SETTINGS],

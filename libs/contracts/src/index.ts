@@ -93,3 +93,4 @@ export * from './surveys/surveys.stream';
 export * from './surveys/complaint-escalated.v1';
 export * from './surveys/complaints.v1';
 export * from './identity/send-complaint-update.v1';
+export * from './queue/floor-display.v1';

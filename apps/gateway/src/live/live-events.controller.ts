@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DomainError, RETRY_AFTER_SECONDS, currentContext } from '@satupintu/common';
+import { RpcClient } from '@satupintu/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access';
 import { RATE_LIMITED_EXAMPLE } from '../openapi/access-answers';
@@ -14,6 +15,7 @@ import {
 import { securityOf } from '../openapi/security';
 import { LiveEventsRequest, MAX_EVENT_ID, lastEventIdFrom } from './live-events.request';
 import { LiveStreams, RECONNECT_MS } from './live-streams';
+import { TimelineFeed } from './timeline-feed';
 
 const INSTANCE = '/v1/applications/K7M39QX2C/events';
 
@@ -26,7 +28,10 @@ const STREAM_EXAMPLE =
 @ApiTags('applications')
 @Controller('v1/applications')
 export class LiveEventsController {
-  constructor(private readonly streams: LiveStreams) {}
+  constructor(
+    private readonly streams: LiveStreams,
+    private readonly rpc: RpcClient,
+  ) {}
 
   /**
    * Public to the guard: a lookup token stands in for a sign-in, and only tracking can check it.
@@ -147,10 +152,10 @@ export class LiveEventsController {
       });
     const trackingNo = trackingNoFromPath(raw);
     const after = lastEventIdFrom(lastEventIdHeader) ?? query.lastEventId;
-    await this.streams.open(request, reply, {
+    const feed = new TimelineFeed(this.rpc, {
       trackingNo,
-      ...(after !== undefined ? { after } : {}),
       ...(query.lookupToken ? { lookupToken: query.lookupToken } : {}),
     });
+    await this.streams.open(request, reply, feed, after);
   }
 }
