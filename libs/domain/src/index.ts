@@ -22,3 +22,7 @@ export * from './satisfaction/skm-periods';
 export * from './complaints/complaint';
 export * from './oss/kd-status';
 export * from './oss/license-bodies';
+export * from './queue/ticket-number';
+export * from './queue/booking-slots';
+export * from './queue/calling-order';
+export * from './queue/estimated-wait';

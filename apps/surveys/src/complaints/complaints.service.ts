@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type RequestContext } from '@satupintu/common';
+import { DomainError, asThisService, type RequestContext } from '@satupintu/common';
 import {
   ResolveComplaintSubject,
   SubmitComplaint,
@@ -38,7 +38,6 @@ import {
 import { ComplaintsRepository } from './complaints.repository';
 import { COMPLAINTS_SETTINGS, type ComplaintsSettings } from './complaints.settings';
 import { ReporterNotices } from './reporter-notices';
-import { asSurveys } from './as-surveys';
 
 const NUMBER_ATTEMPTS = 5;
 
@@ -83,7 +82,7 @@ export class ComplaintsService {
 
   /** Which agency owns the subject: intake knows, asked as this service itself. */
   private resolve(input: SubmitComplaintV1): Promise<ComplaintSubjectV1> {
-    return asSurveys(() =>
+    return asThisService(() =>
       this.rpc.request(ResolveComplaintSubject, {
         kind: input.subjectKind,
         ...(input.trackingNo ? { trackingNo: input.trackingNo } : {}),

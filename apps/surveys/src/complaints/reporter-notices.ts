@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { asThisService } from '@satupintu/common';
 import { SendComplaintUpdate, type ComplaintUpdateStep } from '@satupintu/contracts';
 import { toZonedIso } from '@satupintu/domain';
 import { RpcClient, type Transaction } from '@satupintu/messaging';
 import { JobQueue, JobRunner, defineJob } from '@satupintu/scheduling';
-import { asSurveys } from './as-surveys';
 import type { ComplaintRecord } from './complaint-record';
 import { ComplaintsRepository } from './complaints.repository';
 
@@ -53,7 +53,7 @@ export class ReporterNotices implements OnModuleInit {
     const found = await ComplaintsRepository.stepAt(tx, complaintId, position);
     if (!found) return;
     const { record, step } = found;
-    await asSurveys(() =>
+    await asThisService(() =>
       this.rpc.request(SendComplaintUpdate, {
         messageId: `${complaintId}:${position}`,
         complaintNo: record.complaintNo,

@@ -1,4 +1,10 @@
-import { ANONYMOUS, decodePrincipal, encodePrincipal, type Principal } from '@satupintu/contracts';
+import {
+  ANONYMOUS,
+  SYSTEM,
+  decodePrincipal,
+  encodePrincipal,
+  type Principal,
+} from '@satupintu/contracts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
 
@@ -46,6 +52,23 @@ export function currentContext(): RequestContext | undefined {
 
 export function runInContext<T>(context: RequestContext, fn: () => T): T {
   return storage.run(context, fn);
+}
+
+/**
+ * Runs `work` (a request to a neighbour) as this service itself, not as the caller whose request
+ * or job led to it: intake and identity answer those requests to the system only. The request id
+ * and trace carry on.
+ */
+export function asThisService<T>(work: () => Promise<T>): Promise<T> {
+  const context = currentContext();
+  return runInContext(
+    {
+      requestId: context?.requestId ?? randomUUID(),
+      traceparent: context?.traceparent ?? '',
+      principal: SYSTEM,
+    },
+    work,
+  );
 }
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;

@@ -638,6 +638,132 @@ export const PROBLEMS = {
       en: 'The satisfaction survey for application {trackingNo} is answered already: one per application.',
     },
   },
+  queue_ticket_not_found: {
+    title: { id: 'Tiket antrean tidak ditemukan', en: 'Queue ticket not found' },
+    detail: {
+      id: 'Tidak ada tiket antrean {code} yang dapat Anda lihat.',
+      en: 'There is no queue ticket {code} that you may see.',
+    },
+  },
+  invalid_ticket_code: {
+    title: { id: 'Kode tiket tidak sah', en: 'Invalid ticket code' },
+    detail: {
+      id: 'Kode tiket salah ketik: diawali ANT, periksa kembali setiap karakter.',
+      en: 'The ticket code is mistyped: it starts with ANT; check every character again.',
+    },
+  },
+  queue_counter_not_found: {
+    title: { id: 'Loket tidak ditemukan', en: 'Counter not found' },
+    detail: {
+      id: 'Tidak ada loket {counterCode} di mal ini.',
+      en: 'There is no counter {counterCode} in this mall.',
+    },
+  },
+  queue_counter_inactive: {
+    title: { id: 'Loket tidak aktif', en: 'Counter not in use' },
+    detail: {
+      id: 'Loket {counterCode} sedang tidak digunakan; aktifkan dahulu.',
+      en: 'Counter {counterCode} is not in use; set it active first.',
+    },
+  },
+  queue_counter_busy: {
+    title: { id: 'Loket sedang dipakai', en: 'Counter in use' },
+    detail: {
+      id: 'Sudah ada sesi petugas yang terbuka di loket {counterCode}.',
+      en: 'An officer already has a session open at counter {counterCode}.',
+    },
+  },
+  queue_officer_busy: {
+    title: { id: 'Anda masih bertugas di loket lain', en: 'You are at another counter' },
+    detail: {
+      id: 'Anda masih memiliki sesi terbuka di loket {counterCode}; tutup dahulu.',
+      en: 'You still have a session open at counter {counterCode}; close it first.',
+    },
+  },
+  queue_session_not_found: {
+    title: { id: 'Sesi loket tidak ditemukan', en: 'Counter session not found' },
+    detail: {
+      id: 'Tidak ada sesi loket {sessionId} yang dapat Anda pakai.',
+      en: 'There is no counter session {sessionId} that you may use.',
+    },
+  },
+  queue_session_closed: {
+    title: { id: 'Sesi loket sudah ditutup', en: 'Counter session closed' },
+    detail: {
+      id: 'Sesi loket {sessionId} sudah ditutup; buka sesi baru.',
+      en: 'Counter session {sessionId} is closed; open a new one.',
+    },
+  },
+  queue_ticket_in_service: {
+    title: { id: 'Masih ada nomor yang dilayani', en: 'A number is still being served' },
+    detail: {
+      id: 'Nomor {ticketNo} masih dipanggil ke loket ini: tandai selesai dilayani atau tidak hadir dahulu.',
+      en: 'Number {ticketNo} is still called to this counter: mark it served or no-show first.',
+    },
+  },
+  queue_no_ticket_called: {
+    title: { id: 'Tidak ada nomor yang dipanggil', en: 'No number called' },
+    detail: {
+      id: 'Belum ada nomor yang dipanggil ke loket ini.',
+      en: 'No number is called to this counter.',
+    },
+  },
+  queue_nothing_waiting: {
+    title: { id: 'Tidak ada antrean', en: 'Nobody waiting' },
+    detail: {
+      id: 'Tidak ada nomor yang menunggu untuk layanan sesi ini.',
+      en: "No number is waiting for this session's services.",
+    },
+  },
+  queue_service_in_other_line: {
+    title: { id: 'Layanan sudah ada di jalur lain', en: 'Service in another line' },
+    detail: {
+      id: 'Layanan {serviceCode} sudah diberi nomor di jalur {prefix}; keluarkan dari jalur itu dahulu.',
+      en: 'Service {serviceCode} is already numbered on line {prefix}; take it out of that line first.',
+    },
+  },
+  queue_numbers_exhausted: {
+    title: { id: 'Nomor antrean habis', en: 'Queue numbers used up' },
+    detail: {
+      id: 'Jalur {prefix} sudah memberikan {max} nomor hari ini.',
+      en: 'Line {prefix} has given out {max} numbers today.',
+    },
+  },
+  queue_schedule_not_found: {
+    title: { id: 'Layanan tidak menerima pemesanan', en: 'Service takes no bookings' },
+    detail: {
+      id: 'Layanan {serviceCode} belum memiliki jadwal kunjungan yang dapat dipesan.',
+      en: 'Service {serviceCode} has no visit slots to book.',
+    },
+  },
+  queue_slot_full: {
+    title: { id: 'Jadwal kunjungan penuh', en: 'Slot fully booked' },
+    detail: {
+      id: 'Jadwal {slotStart} pada {day} sudah penuh; pilih jadwal lain.',
+      en: 'The {slotStart} slot on {day} is fully booked; choose another.',
+    },
+  },
+  queue_booking_exists: {
+    title: { id: 'Sudah ada pemesanan', en: 'Already booked' },
+    detail: {
+      id: 'Anda sudah memesan kunjungan untuk layanan {serviceCode} pada {day}.',
+      en: 'You have already booked a visit for service {serviceCode} on {day}.',
+    },
+  },
+  queue_booking_refused: {
+    title: { id: 'Pemesanan tidak dapat diubah', en: 'Booking cannot be changed' },
+    detail: {
+      id: 'Pemesanan {code} berstatus {status}: tidak dapat dibatalkan atau didaftarkan lagi.',
+      en: 'Booking {code} is {status}: it cannot be cancelled or checked in.',
+    },
+  },
+  queue_check_in_not_today: {
+    title: { id: 'Bukan hari kunjungan', en: 'Not the day of the visit' },
+    detail: {
+      id: 'Pemesanan ini untuk {day}; daftar ulang di kios pada hari itu.',
+      en: 'This booking is for {day}; check in at a kiosk on that day.',
+    },
+  },
 } satisfies Record<string, { title: Text; detail: Text }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -1025,6 +1151,70 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   servqual_source: {
     id: 'pemohon mengirim trackingNo saja; kios mengirim serviceCode dan day',
     en: 'an applicant sends trackingNo only; a kiosk sends serviceCode and day',
+  },
+  day_in_past: {
+    id: 'tidak boleh sebelum hari ini ({today})',
+    en: 'must not be before today ({today})',
+  },
+  day_beyond_horizon: {
+    id: 'paling lambat {last}',
+    en: 'must be {last} or earlier',
+  },
+  calendar_year_not_held: {
+    id: 'kalender hari kerja tahun {year} belum ditetapkan',
+    en: 'the working-day calendar of {year} is not set yet',
+  },
+  day_not_working: {
+    id: 'bukan hari kerja mal (akhir pekan, libur nasional atau cuti bersama)',
+    en: 'is not a working day of the mall (a weekend, a public holiday or collective leave)',
+  },
+  slot_unknown: {
+    id: 'tidak ada jadwal mulai pukul ini; pilih salah satu dari: {values}',
+    en: 'no slot starts at this time; use one of: {values}',
+  },
+  slot_started: {
+    id: 'jadwal ini sudah dimulai',
+    en: 'this slot has already started',
+  },
+  slot_overlap: {
+    id: 'bertumpuk dengan jadwal sebelumnya ({previous}); urutkan tanpa tumpang tindih',
+    en: 'overlaps the slot before it ({previous}); list slots in order without overlap',
+  },
+  slot_past_midnight: {
+    id: 'jadwal tidak boleh melewati tengah malam',
+    en: 'a slot must end by midnight',
+  },
+  time_format: {
+    id: 'jam ditulis HH:MM, 00:00 sampai 23:59',
+    en: 'a time is HH:MM, 00:00 to 23:59',
+  },
+  service_not_in_line: {
+    id: 'layanan ini belum diberi nomor antrean di jalur mana pun yang aktif',
+    en: 'this service is not numbered on any active line',
+  },
+  tracking_no_required: {
+    id: 'sebutkan nomor pelacakan permohonan untuk keperluan ini',
+    en: 'name the tracking number of the application for this purpose',
+  },
+  tracking_no_not_for_purpose: {
+    id: 'nomor pelacakan hanya untuk menyerahkan berkas atau mengambil hasil layanan',
+    en: 'a tracking number is only for handing in documents or collecting an output',
+  },
+  unknown_application: {
+    id: 'tidak ada permohonan dengan nomor pelacakan ini',
+    en: 'no application has this tracking number',
+  },
+  application_of_other_agency: {
+    id: 'permohonan ini ditangani instansi {agencyCode}, bukan instansi layanan ini',
+    en: "this application is handled by agency {agencyCode}, not this service's agency",
+  },
+  line_prefix_format: {
+    id: 'awalan jalur 1–2 huruf besar, misalnya B',
+    en: 'a line prefix is 1–2 capital letters, e.g. B',
+  },
+  counter_code_format: {
+    id: 'kode loket 1–8 huruf besar atau angka, misalnya 3 atau A12',
+    en: 'a counter code is 1–8 capital letters or digits, e.g. 3 or A12',
   },
   must_be_period: {
     id: 'periode berbentuk 2026-Q1, 2026-S2 atau 2026',

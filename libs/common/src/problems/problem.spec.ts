@@ -147,6 +147,13 @@ describe('renderProblem', () => {
       to: 'PLANNED',
       expected: 1,
       current: 2,
+      counterCode: '3',
+      sessionId: 's',
+      ticketNo: 'B-017',
+      serviceCode: 'DUKCAPIL-KK',
+      prefix: 'B',
+      slotStart: '09:00',
+      day: '2026-03-17',
     };
     for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
       for (const locale of ['id', 'en'] as const) {

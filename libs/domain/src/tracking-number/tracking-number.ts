@@ -72,30 +72,54 @@ function checkCode(codes: readonly number[]): number {
 }
 
 /**
+ * A number of the same scheme as an application's behind a prefix of capital letters: what a
+ * person types back (`ADU-K7M3-9QX2-C`) is read as forgivingly as a tracking number, and no
+ * application number (9 symbols), however mistyped, reads as one (12 or more).
+ */
+export interface PrefixedNumbers {
+  prefix: string;
+  generate(randomBytes: (n: number) => Uint8Array): string;
+  /** The canonical form (`ADUK7M39QX2C`) of what a person typed, or null. */
+  normalize(input: string): string | null;
+  /** 'ADUK7M39QX2C' → 'ADU-K7M3-9QX2-C'. Throws on anything that is not one. */
+  format(canonical: string): string;
+}
+
+export function prefixedNumbers(prefix: string, what: string): PrefixedNumbers {
+  if (!/^[A-Z]{2,4}$/.test(prefix)) throw new RangeError(`not a number prefix: ${prefix}`);
+  const normalize = (input: string): string | null => {
+    const compact = input.replace(/[\s-]/g, '').toUpperCase();
+    if (!compact.startsWith(prefix)) return null;
+    const number = normalizeTrackingNumber(compact.slice(prefix.length));
+    return number === null ? null : prefix + number;
+  };
+  return {
+    prefix,
+    generate: (randomBytes) => prefix + generateTrackingNumber(randomBytes),
+    normalize,
+    format: (canonical) => {
+      const normalized = normalize(canonical);
+      if (normalized === null) throw new RangeError(`Not ${what}: "${canonical}"`);
+      return `${prefix}-${formatTrackingNumber(normalized.slice(prefix.length))}`;
+    },
+  };
+}
+
+/**
  * A complaint's own tracking id (ADR 0034): `ADU` (aduan) and then a number of the same scheme
  * as an application's, 12 symbols in all. U is not in the Crockford alphabet, so no application
  * number contains it and no application number, however mistyped, reads as a complaint's.
  */
-export const COMPLAINT_NUMBER_PREFIX = 'ADU';
+export const COMPLAINT_NUMBERS = prefixedNumbers('ADU', 'a complaint number');
+export const COMPLAINT_NUMBER_PREFIX = COMPLAINT_NUMBERS.prefix;
 
-export function generateComplaintNumber(randomBytes: (n: number) => Uint8Array): string {
-  return COMPLAINT_NUMBER_PREFIX + generateTrackingNumber(randomBytes);
-}
+export const generateComplaintNumber = COMPLAINT_NUMBERS.generate;
 
 /**
  * Forgiving as `normalizeTrackingNumber` after the prefix (which must be there, in any case):
  * the canonical 12-symbol form `ADUK7M39QX2C`, or null.
  */
-export function normalizeComplaintNumber(input: string): string | null {
-  const compact = input.replace(/[\s-]/g, '').toUpperCase();
-  if (!compact.startsWith(COMPLAINT_NUMBER_PREFIX)) return null;
-  const number = normalizeTrackingNumber(compact.slice(COMPLAINT_NUMBER_PREFIX.length));
-  return number === null ? null : COMPLAINT_NUMBER_PREFIX + number;
-}
+export const normalizeComplaintNumber = COMPLAINT_NUMBERS.normalize;
 
 /** 'ADUK7M39QX2C' → 'ADU-K7M3-9QX2-C'. Throws on anything that is not a complaint number. */
-export function formatComplaintNumber(canonical: string): string {
-  const normalized = normalizeComplaintNumber(canonical);
-  if (normalized === null) throw new RangeError(`Not a complaint number: "${canonical}"`);
-  return `${COMPLAINT_NUMBER_PREFIX}-${formatTrackingNumber(normalized.slice(COMPLAINT_NUMBER_PREFIX.length))}`;
-}
+export const formatComplaintNumber = COMPLAINT_NUMBERS.format;
