@@ -1210,6 +1210,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/display/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the mall floor's calls (display screens)
+         * @description Server-sent events (`text/event-stream`) for the display screens of the mall: every call, recall, served and no-show at every counter, in the order they happened. Each event: `id` is its place in that order, `event` is `called`, `recalled`, `served` or `no_show`, and `data` the ticket number, its line and agency, the counter (code and name) and the time: no personal data. Without `Last-Event-ID` the stream starts with the latest 50 events of the mall's day, then each new one; a client that reconnects with the last `id` it received (browsers do so by themselves) gets exactly the events it missed, then live ones: none missing, none twice. A comment line (`: heartbeat`) comes every 15 seconds while nothing happens. Anyone may read it; each caller (or address) may hold a few streams open at once (429 past them).
+         */
+        get: operations["streamDisplayEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents": {
         parameters: {
             query?: never;
@@ -4516,7 +4536,7 @@ export interface components {
          * @description Stable problem codes; new ones may be added
          * @enum {string}
          */
-        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "webhook_subscription_not_found" | "webhook_delivery_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "agency_rules_unmet" | "payment_callback_unverified" | "payment_code_unknown" | "payment_already_paid" | "payment_amount_mismatch" | "payment_expired" | "payment_not_expired" | "case_claimed" | "document_not_found" | "output_not_found" | "output_already_revoked" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "too_many_live_streams" | "live_streams_full" | "secret_in_url" | "service_not_found" | "follow_up_plan_not_found" | "follow_up_item_not_found" | "follow_up_plan_exists" | "follow_up_plan_full" | "follow_up_transition_refused" | "version_conflict" | "servqual_case_not_finished" | "servqual_already_answered" | "complaint_not_found" | "invalid_complaint_number" | "complaint_subject_not_found" | "complaint_action_refused" | "internal_error" | "skm_case_not_found" | "skm_case_not_finished" | "skm_already_answered";
+        ProblemCode: "validation_failed" | "unprocessable" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "bad_request" | "route_not_found" | "webhook_subscription_not_found" | "webhook_delivery_not_found" | "application_not_found" | "external_reference_exists" | "application_not_withdrawable" | "application_not_resubmittable" | "illegal_transition" | "agency_rules_unmet" | "payment_callback_unverified" | "payment_code_unknown" | "payment_already_paid" | "payment_amount_mismatch" | "payment_expired" | "payment_not_expired" | "case_claimed" | "document_not_found" | "output_not_found" | "output_already_revoked" | "document_too_large" | "document_type_not_allowed" | "document_missing" | "upload_aborted" | "bundle_not_found" | "bundle_case_not_found" | "account_exists" | "verification_failed" | "verification_code_recent" | "contact_missing" | "contact_verified" | "agency_exists" | "agency_not_found" | "calendar_year_not_found" | "day_off_not_found" | "officer_not_found" | "username_taken" | "client_not_found" | "client_id_taken" | "client_revoked" | "business_not_found" | "business_exists" | "invalid_tracking_number" | "service_unavailable" | "upstream_timeout" | "not_ready" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "idempotency_answer_unavailable" | "invalid_cursor" | "invalid_credentials" | "account_locked" | "invalid_client" | "invalid_grant" | "invalid_scope" | "unsupported_grant_type" | "forbidden" | "unauthenticated" | "invalid_token" | "rate_limited" | "too_many_live_streams" | "live_streams_full" | "secret_in_url" | "service_not_found" | "follow_up_plan_not_found" | "follow_up_item_not_found" | "follow_up_plan_exists" | "follow_up_plan_full" | "follow_up_transition_refused" | "version_conflict" | "servqual_case_not_finished" | "servqual_already_answered" | "complaint_not_found" | "invalid_complaint_number" | "complaint_subject_not_found" | "complaint_action_refused" | "internal_error" | "skm_case_not_found" | "skm_case_not_finished" | "skm_already_answered" | "queue_ticket_not_found" | "invalid_ticket_code" | "queue_counter_not_found" | "queue_counter_inactive" | "queue_counter_busy" | "queue_officer_busy" | "queue_session_not_found" | "queue_session_closed" | "queue_ticket_in_service" | "queue_no_ticket_called" | "queue_nothing_waiting" | "queue_service_in_other_line" | "queue_numbers_exhausted" | "queue_schedule_not_found" | "queue_slot_full" | "queue_booking_exists" | "queue_booking_refused" | "queue_check_in_not_today";
         Procedure: {
             /** @description In order */
             steps: components["schemas"]["StepText"][];
@@ -12417,10 +12437,10 @@ export interface operations {
     streamApplicationEvents: {
         parameters: {
             query?: {
-                /** @description What the public lookup gave after the right second factor, in place of a sign-in (a browser’s `EventSource` cannot send headers). Its holder sees only the public fields of each entry: no reason, no payment. Valid for 15 minutes; the stream ends when it expires. */
-                lookupToken?: string;
                 /** @description The `id` of the last event the client has, for clients that cannot send the `Last-Event-ID` header (which wins when both are sent) */
                 lastEventId?: number;
+                /** @description What the public lookup gave after the right second factor, in place of a sign-in (a browser’s `EventSource` cannot send headers). Its holder sees only the public fields of each entry: no reason, no payment. Valid for 15 minutes; the stream ends when it expires. */
+                lookupToken?: string;
             };
             header?: {
                 /** @description The `id` of the last event the client received: only later ones are sent */
@@ -18891,6 +18911,133 @@ export interface operations {
                 };
             };
             /** @description The tracking service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamDisplayEvents: {
+        parameters: {
+            query?: {
+                /** @description The `id` of the last event the client has, for clients that cannot send the `Last-Event-ID` header (which wins when both are sent) */
+                lastEventId?: number;
+            };
+            header?: {
+                /** @description The `id` of the last event the display received: only later ones are sent */
+                "Last-Event-ID"?: number;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream, open until the client leaves or the gateway stops (reconnect with `Last-Event-ID`) */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A Last-Event-ID (or lastEventId) that is not an event id */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests in the window, or too many streams open for this caller */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No queue service is answering (it may be restarting); retry after `Retry-After` seconds
+             *
+             *     This gateway holds as many streams as it can, or queue is not answering
+             */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The queue service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

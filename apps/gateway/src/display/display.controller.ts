@@ -1,17 +1,13 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError, RETRY_AFTER_SECONDS } from '@satupintu/common';
+import { DomainError } from '@satupintu/common';
 import { RpcClient } from '@satupintu/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access';
 import { LastEventIdQuery, MAX_EVENT_ID, lastEventIdFrom } from '../live/live-events.request';
+import { ApiLiveStreamProblems } from '../live/live-stream.openapi';
 import { LiveStreams, RECONNECT_MS } from '../live/live-streams';
-import { RATE_LIMITED_EXAMPLE } from '../openapi/access-answers';
-import {
-  ApiProblemResponse,
-  ApiUpstreamProblems,
-  RETRY_AFTER_HEADER,
-} from '../openapi/problem.responses';
+import { ApiProblemResponse } from '../openapi/problem.responses';
 import { FloorFeed } from './floor-feed';
 
 const INSTANCE = '/v1/display/events';
@@ -46,7 +42,7 @@ export class DisplayController {
       'missing, none twice. A comment line (`: heartbeat`) comes every 15 seconds while nothing ' +
       'happens. Anyone may read it; each caller (or address) may hold a few streams open at once ' +
       '(429 past them).',
-    security: [{}],
+    security: [],
   })
   @ApiHeader({
     name: 'Last-Event-ID',
@@ -80,42 +76,7 @@ export class DisplayController {
       instance: INSTANCE,
     },
   })
-  @ApiProblemResponse(
-    429,
-    'Too many requests in the window, or too many streams open for this caller',
-    {
-      limited: { ...RATE_LIMITED_EXAMPLE, instance: INSTANCE },
-      streams: {
-        summary: 'The caller holds as many streams as it may',
-        error: new DomainError('too_many_live_streams', 429, [], {
-          limit: 5,
-          retryAfterSeconds: RETRY_AFTER_SECONDS,
-        }),
-        instance: INSTANCE,
-      },
-    },
-    RETRY_AFTER_HEADER,
-  )
-  @ApiProblemResponse(
-    503,
-    'This gateway holds as many streams as it can, or the queue service is not answering',
-    {
-      full: {
-        summary: 'Every stream this gateway can hold is open',
-        error: new DomainError('live_streams_full', 503, [], {
-          retryAfterSeconds: RETRY_AFTER_SECONDS,
-        }),
-        instance: INSTANCE,
-      },
-      unavailable: {
-        summary: 'queue is not running',
-        error: new DomainError('service_unavailable', 503, [], { service: 'queue' }),
-        instance: INSTANCE,
-      },
-    },
-    RETRY_AFTER_HEADER,
-  )
-  @ApiUpstreamProblems('queue', INSTANCE)
+  @ApiLiveStreamProblems('queue', INSTANCE)
   async events(
     @Query() query: LastEventIdQuery,
     @Headers('last-event-id') lastEventIdHeader: string | undefined,

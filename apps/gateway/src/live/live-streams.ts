@@ -113,12 +113,12 @@ export class LiveStreams implements BeforeApplicationShutdown {
       });
     this.perCaller.set(caller, held + 1);
     const stream = new LiveStream(this.rpc, context, feed, after, this.settings.heartbeatMs, () => {
-      this.streams.delete(stream as LiveStream<{ sequence: number }>);
+      this.streams.delete(stream);
       const left = (this.perCaller.get(caller) ?? 1) - 1;
       if (left > 0) this.perCaller.set(caller, left);
       else this.perCaller.delete(caller);
     });
-    this.streams.add(stream as LiveStream<{ sequence: number }>);
+    this.streams.add(stream);
     await stream.start(reply);
   }
 

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   FLOOR_BOARD_EVENTS,
   FLOOR_EVENTS_PAGE,
-  type FloorEventKind,
   type FloorEventV1,
   type FloorEventsV1,
 } from '@satupintu/contracts';
@@ -11,16 +10,8 @@ import { executorOf, sql, type Executor } from '@satupintu/persistence';
 import { DataSource } from 'typeorm';
 import { QUEUE_SETTINGS, type QueueSettings } from '../queue.settings';
 
-interface FloorEventRow {
-  sequence: string;
-  kind: FloorEventKind;
-  ticketNo: string;
-  line: string;
-  agencyCode: string;
-  counterCode: string;
-  counterName: string;
-  at: Date;
-}
+/** A row as read: the sequence a `bigint`'s text, the time a Date. */
+type FloorEventRow = Omit<FloorEventV1, 'sequence' | 'at'> & { sequence: string; at: Date };
 
 interface BoardRow extends Partial<FloorEventRow> {
   last: string;
@@ -62,7 +53,10 @@ export class FloorEventsRepository {
    * events after it join without a gap.
    */
   async board(now: Date): Promise<FloorEventsV1> {
-    const dayStart = startOfLocalDay(localDateOf(now, this.settings.timeZone), this.settings.timeZone);
+    const dayStart = startOfLocalDay(
+      localDateOf(now, this.settings.timeZone),
+      this.settings.timeZone,
+    );
     const rows = await this.db.query<BoardRow>(sql`
       WITH board AS (
         SELECT ${COLUMNS}
@@ -74,7 +68,10 @@ export class FloorEventsRepository {
         FROM (SELECT 1) one LEFT JOIN board ON true
        ORDER BY board.sequence::bigint`);
     const entries = rows
-      .filter((row): row is BoardRow & FloorEventRow => row.sequence !== null && row.sequence !== undefined)
+      .filter(
+        (row): row is BoardRow & FloorEventRow =>
+          row.sequence !== null && row.sequence !== undefined,
+      )
       .map((row) => this.toEvent(row));
     return {
       before: entries.length > 0 ? entries[0].sequence - 1 : Number(rows[0].last),

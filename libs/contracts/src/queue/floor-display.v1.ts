@@ -1,5 +1,7 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { defineRequest } from '../contract';
+import { TicketCalled } from './ticket-called.v1';
+import { TicketClosed } from './ticket-closed.v1';
 
 /** What happens at a counter that the mall's display screens show, in `floor_events` order. */
 export const FLOOR_EVENT_KINDS = ['CALLED', 'RECALLED', 'SERVED', 'NO_SHOW'] as const;
@@ -62,5 +64,5 @@ export const GetFloorEventsSince = defineRequest<GetFloorEventsSinceV1, FloorEve
  * each carrying its `sequence`) as its outbox publishes them, for every agency.
  */
 export function floorAnnouncementSubjects(): string[] {
-  return ['events.queue.ticket.called.v1.*', 'events.queue.ticket.closed.v1.*'];
+  return [TicketCalled, TicketClosed].map((event) => `events.${event.subject}.*`);
 }
