@@ -8,6 +8,7 @@ import {
 } from '@satupintu/platform';
 import type { QueueConfig } from './config';
 import { DisplayModule } from './display/display.module';
+import { FiguresModule } from './figures/figures.module';
 import { QUEUE_MIGRATIONS } from './migrations';
 import { QUEUE_SETTINGS, type QueueSettings } from './queue.settings';
 
@@ -46,6 +47,7 @@ export class QueueModule {
           name: 'queue-requests',
         }),
         DisplayModule,
+        FiguresModule,
       ],
       providers: [{ provide: QUEUE_SETTINGS, useValue: settings }],
       exports: [QUEUE_SETTINGS],

@@ -103,3 +103,4 @@ export * from './queue/floor-setup.v1';
 export * from './queue/tickets.v1';
 export * from './queue/counter-sessions.v1';
 export * from './queue/floor-display.v1';
+export * from './queue/floor-figures.v1';
