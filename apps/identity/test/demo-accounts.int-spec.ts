@@ -123,7 +123,7 @@ describe('identity as npm start runs it', () => {
          JOIN client_secrets s ON s.client_id = c.id ORDER BY c.client_id`,
     );
     expect(clientRows.map((c) => [c.client_id, c.scopes])).toEqual([
-      ['demo-kiosk', ['surveys:kiosk']],
+      ['demo-kiosk', ['surveys:kiosk', 'queue:kiosk']],
       ['demo-portal', ['applications:submit', 'applications:read']],
     ]);
     for (const row of clientRows) {

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { TicketCalled, TicketClosed, TicketIssued } from '@satupintu/contracts';
 import { RpcClientModule } from '@satupintu/messaging';
 import { databaseName } from '@satupintu/persistence';
 import {
@@ -7,10 +8,13 @@ import {
   serviceInfrastructure,
 } from '@satupintu/platform';
 import type { QueueConfig } from './config';
+import { CounterSessionsModule } from './counter-sessions/counter-sessions.module';
+import { FloorSetupModule } from './floor-setup/floor-setup.module';
 import { DisplayModule } from './display/display.module';
 import { FiguresModule } from './figures/figures.module';
 import { QUEUE_MIGRATIONS } from './migrations';
 import { QUEUE_SETTINGS, type QueueSettings } from './queue.settings';
+import { TicketsModule } from './tickets/tickets.module';
 
 /**
  * The mall floor (ADR 0036): service lines, counters and booking slots; tickets from a kiosk or
@@ -34,6 +38,7 @@ export class QueueModule {
           name: 'queue',
           database: databaseName(config.DB_PREFIX, 'queue'),
           migrations: QUEUE_MIGRATIONS,
+          publishes: [TicketIssued, TicketCalled, TicketClosed],
         }),
         // Booking days are working days of the mall's calendar, followed from intake.
         WorkingDayCalendarModule.follow(),
@@ -46,6 +51,9 @@ export class QueueModule {
           timeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
           name: 'queue-requests',
         }),
+        FloorSetupModule,
+        TicketsModule,
+        CounterSessionsModule,
         DisplayModule,
         FiguresModule,
       ],

@@ -26,3 +26,4 @@ export * from './queue/ticket-number';
 export * from './queue/booking-slots';
 export * from './queue/calling-order';
 export * from './queue/estimated-wait';
+export * from './queue/ticket-purpose';

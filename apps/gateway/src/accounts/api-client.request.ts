@@ -50,7 +50,7 @@ export class CreateApiClientRequest {
     type: [String],
     description:
       'AGENCY_SYSTEM: `agency:<its CODE>:work`, `applications:read`; KIOSK: `applications:submit`, ' +
-      '`applications:read`, `surveys:kiosk`; PORTAL: `applications:submit`, `applications:read`',
+      '`applications:read`, `surveys:kiosk`, `queue:kiosk`; PORTAL: `applications:submit`, `applications:read`',
     minItems: 1,
     maxItems: 16,
     items: { type: 'string', maxLength: 64 },

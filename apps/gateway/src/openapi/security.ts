@@ -13,6 +13,7 @@ export const CLIENT_SCOPES: Record<string, string> = {
   'agency:<CODE>:work':
     "Work one agency's queue (its own system); `<CODE>` is the agency code, e.g. `agency:DUKCAPIL:work`",
   'surveys:kiosk': 'Collect satisfaction surveys at a kiosk',
+  'queue:kiosk': "Issue the mall floor's queue numbers and check booked visitors in, at a kiosk",
 };
 
 /**

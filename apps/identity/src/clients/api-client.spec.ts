@@ -45,6 +45,12 @@ describe('API clients', () => {
     );
   });
 
+  it("let a kiosk issue the floor's queue numbers, and no other kind", () => {
+    expect(allowedScopes('KIOSK', undefined)).toContain('queue:kiosk');
+    expect(allowedScopes('PORTAL', undefined)).not.toContain('queue:kiosk');
+    expect(allowedScopes('AGENCY_SYSTEM', 'PUPR')).not.toContain('queue:kiosk');
+  });
+
   it('give kiosks and the portal only the scopes of their kind', () => {
     expect(
       newApiClient(mall, {

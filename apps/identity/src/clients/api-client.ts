@@ -18,14 +18,14 @@ export function clientManager(principal: Principal): Manager {
 /**
  * The scopes a kind of client may hold. An agency's system works its own agency's queue
  * (`agency:<CODE>:work`) and reads what it submitted; kiosks and the portal submit and follow
- * applications; kiosks also take satisfaction surveys.
+ * applications; kiosks also take satisfaction surveys and issue the floor's queue numbers.
  */
 export function allowedScopes(kind: ApiClientKind, agencyCode: string | undefined): string[] {
   switch (kind) {
     case 'AGENCY_SYSTEM':
       return [...(agencyCode ? [`agency:${agencyCode}:work`] : []), 'applications:read'];
     case 'KIOSK':
-      return ['applications:submit', 'applications:read', 'surveys:kiosk'];
+      return ['applications:submit', 'applications:read', 'surveys:kiosk', 'queue:kiosk'];
     case 'PORTAL':
       return ['applications:submit', 'applications:read'];
   }

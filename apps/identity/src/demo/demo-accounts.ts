@@ -62,7 +62,7 @@ export const DEMO_ACCOUNTS = {
       clientId: 'demo-kiosk',
       name: 'Anjungan mandiri lobi (demo)',
       kind: 'KIOSK' as ApiClientKind,
-      scopes: ['surveys:kiosk'],
+      scopes: ['surveys:kiosk', 'queue:kiosk'],
       secret: 'sps_demo-kiosk-secret-not-for-production',
     },
   ],

@@ -687,6 +687,13 @@ export const PROBLEMS = {
       en: 'There is no counter session {sessionId} that you may use.',
     },
   },
+  queue_no_open_session: {
+    title: { id: 'Tidak ada sesi loket yang terbuka', en: 'No open counter session' },
+    detail: {
+      id: 'Tidak ada sesi loket terbuka di sini yang dapat Anda lihat.',
+      en: 'There is no open counter session here that you may see.',
+    },
+  },
   queue_session_closed: {
     title: { id: 'Sesi loket sudah ditutup', en: 'Counter session closed' },
     detail: {
@@ -1191,6 +1198,10 @@ export const FIELD_MESSAGES: Record<string, Text> = {
   service_not_in_line: {
     id: 'layanan ini belum diberi nomor antrean di jalur mana pun yang aktif',
     en: 'this service is not numbered on any active line',
+  },
+  service_takes_no_bookings: {
+    id: 'layanan ini tidak menerima pemesanan kunjungan',
+    en: 'this service takes no booked visits',
   },
   tracking_no_required: {
     id: 'sebutkan nomor pelacakan permohonan untuk keperluan ini',

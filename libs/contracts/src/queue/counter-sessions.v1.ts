@@ -32,11 +32,19 @@ export class OpenCounterSessionV1 {
   serviceCodes: string[];
 }
 
-/** A session by its id; without one (reading), the caller's own open session. */
+/**
+ * A session by its id. Reading, it may instead be the one open at a counter (`counterCode`), or,
+ * with neither, the caller's own open session.
+ */
 export class CounterSessionIdV1 {
   @IsOptional()
   @IsUUID()
   sessionId?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(F.counterCode)
+  counterCode?: string;
 }
 
 export const CALLED_TICKET_ACTIONS = ['RECALL', 'SERVED', 'NO_SHOW'] as const;
