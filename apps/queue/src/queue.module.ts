@@ -8,6 +8,7 @@ import {
   serviceInfrastructure,
 } from '@satupintu/platform';
 import type { QueueConfig } from './config';
+import { CounterApplicationsModule } from './counter-applications/counter-applications.module';
 import { CounterSessionsModule } from './counter-sessions/counter-sessions.module';
 import { FloorSetupModule } from './floor-setup/floor-setup.module';
 import { DisplayModule } from './display/display.module';
@@ -56,6 +57,7 @@ export class QueueModule {
         CounterSessionsModule,
         DisplayModule,
         FiguresModule,
+        CounterApplicationsModule,
       ],
       providers: [{ provide: QUEUE_SETTINGS, useValue: settings }],
       exports: [QUEUE_SETTINGS],

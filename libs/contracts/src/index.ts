@@ -104,3 +104,4 @@ export * from './queue/tickets.v1';
 export * from './queue/counter-sessions.v1';
 export * from './queue/floor-display.v1';
 export * from './queue/floor-figures.v1';
+export * from './queue/counter-application.v1';

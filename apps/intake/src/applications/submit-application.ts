@@ -8,6 +8,8 @@ import type {
   Principal,
   SubmissionPartyV2,
   SubmitApplicationV2,
+  QueueTicketRefV1,
+  ServedTicketV1,
   SubmitterV2,
 } from '@satupintu/contracts';
 import { parseNik, toZonedIso, type RegionIndex } from '@satupintu/domain';
@@ -72,6 +74,11 @@ export interface SubmitApplicationPorts extends AttachDocumentsPorts {
     event: ApplicationSubmittedV2,
     receipt: ApplicationReceiptV1,
   ): Promise<boolean>;
+  /**
+   * The queue's answer, asked as the officer: the ticket they name is the one called to their
+   * counter now (a 422 on `queueTicket` if not).
+   */
+  servedTicket(ticketCode: string): Promise<ServedTicketV1>;
   /** The application a client submitted under its own reference, if any. */
   findByExternalReference(
     clientId: string,
@@ -237,6 +244,17 @@ export async function submitApplication(
   );
   if (input.externalReference !== undefined && submittedBy.kind !== 'client')
     errors.push({ field: 'externalReference', code: 'external_reference_not_for_caller' });
+  const queueTicket =
+    input.queueTicket !== undefined && service
+      ? await counterTicket(
+          input.queueTicket,
+          submittedBy,
+          channel,
+          service.agencyCode,
+          ports,
+          errors,
+        )
+      : undefined;
   if (errors.length > 0 || !service) throw DomainError.validation(errors, 422);
   // A client's system sending its case again (not a retry with the same Idempotency-Key: a
   // second request) learns where the first one went instead of creating a second case.
@@ -263,6 +281,7 @@ export async function submitApplication(
       ...(input.businessId ? { businessId: input.businessId } : {}),
       submittedBy,
       submittedAt,
+      ...(queueTicket ? { queueTicket } : {}),
     };
     const application: NewApplication = {
       ...event,
@@ -285,4 +304,40 @@ export async function submitApplication(
     if (await ports.add(application, event, receipt)) return receipt;
   }
   throw new Error(`no free tracking number after ${TRACKING_NO_ATTEMPTS} attempts`);
+}
+
+/**
+ * The queue ticket a front-desk officer names when submitting at the counter (ADR 0037): theirs
+ * to name only at the counter, called to their counter now (the queue answers, asked as them),
+ * and for a service of the application's agency. Problems go to `errors`, on `queueTicket`.
+ */
+async function counterTicket(
+  ticketCode: string,
+  submittedBy: SubmitterV2,
+  channel: Channel,
+  agencyCode: string,
+  ports: Pick<SubmitApplicationPorts, 'servedTicket'>,
+  errors: FieldError[],
+): Promise<QueueTicketRefV1 | undefined> {
+  if (submittedBy.kind !== 'officer' || channel !== 'COUNTER') {
+    errors.push({ field: 'queueTicket', code: 'queue_ticket_not_for_caller' });
+    return undefined;
+  }
+  let ticket: ServedTicketV1;
+  try {
+    ticket = await ports.servedTicket(ticketCode);
+  } catch (error) {
+    if (!(error instanceof DomainError && error.status === 422)) throw error;
+    errors.push(...error.errors);
+    return undefined;
+  }
+  if (ticket.agencyCode !== agencyCode) {
+    errors.push({
+      field: 'queueTicket',
+      code: 'queue_ticket_of_other_agency',
+      params: { agencyCode: ticket.agencyCode },
+    });
+    return undefined;
+  }
+  return { code: ticket.ticketCode, counterCode: ticket.counterCode };
 }
