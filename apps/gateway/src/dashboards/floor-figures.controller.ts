@@ -59,7 +59,7 @@ export class FloorFiguresController {
     summary: 'Waiting and service times at the counters, and no-shows',
     description:
       "Over the tickets of the mall's days from `from` up to the day before `to` that were " +
-      'checked in (walk-ins, and bookings once checked in), ADR 0036: how many, how many were ' +
+      'checked in (walk-ins, and bookings once checked in), ADR 0037: how many, how many were ' +
       'called, served and not come (no-show), the no-show rate (of those finished), and the mean, ' +
       'median and 90th percentile of the wait (seconds from check-in to the first call) and of ' +
       'the service (seconds from the last call to served); for the whole scope, each agency, ' +

@@ -7,7 +7,7 @@ import type { RpcClient } from '@satupintu/messaging';
 import type { LiveAnnouncement, LiveBatch, LiveFeed } from '../live/live-streams';
 
 /**
- * The mall's display feed (ADR 0036): the floor events, replayed by the queue service in
+ * The mall's display feed (ADR 0037): the floor events, replayed by the queue service in
  * sequence. The queue announces each call, served and no-show as a `TicketCalled` or
  * `TicketClosed` event (after commit, through its outbox); the stream reads only the sequence of
  * one and asks the queue for what follows, so every event reaches a display with its counter's

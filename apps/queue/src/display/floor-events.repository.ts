@@ -20,7 +20,7 @@ interface BoardRow extends Partial<FloorEventRow> {
 const COLUMNS = sql`e.sequence::text AS sequence, e.kind, e.ticket_no AS "ticketNo", e.line,
   e.agency_code AS "agencyCode", e.counter_code AS "counterCode", c.name AS "counterName", e.at`;
 
-/** What the display feed replays from `floor_events` (ADR 0036): read only, by sequence. */
+/** What the display feed replays from `floor_events` (ADR 0037): read only, by sequence. */
 @Injectable()
 export class FloorEventsRepository {
   private readonly db: Executor;

@@ -10,7 +10,7 @@ import { Caller, HandleRequest } from '@satupintu/messaging';
 import { checkFiguresRange, figuresReport, requireFiguresReader } from './floor-figures';
 import { FloorFiguresRepository } from './floor-figures.repository';
 
-/** Waiting and service times and no-shows on the dashboards (ADR 0036). */
+/** Waiting and service times and no-shows on the dashboards (ADR 0037). */
 @Controller()
 export class FiguresHandlers {
   constructor(private readonly repository: FloorFiguresRepository) {}

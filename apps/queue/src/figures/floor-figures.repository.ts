@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { QUEUE_SETTINGS, type QueueSettings } from '../queue.settings';
 import type { FiguresRow } from './floor-figures';
 
-/** The floor's figures in one aggregate over `tickets` (ADR 0036). */
+/** The floor's figures in one aggregate over `tickets` (ADR 0037). */
 @Injectable()
 export class FloorFiguresRepository {
   private readonly db: Executor;

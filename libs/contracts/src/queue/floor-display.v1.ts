@@ -17,7 +17,7 @@ export const FLOOR_EVENTS_PAGE = 500;
 export const FLOOR_BOARD_EVENTS = 50;
 
 /**
- * A display's replay (ADR 0036): the floor events after `after`, or, without it, the latest of
+ * A display's replay (ADR 0037): the floor events after `after`, or, without it, the latest of
  * the mall's day. Anyone may ask: the answer has no personal data.
  */
 export class GetFloorEventsSinceV1 {

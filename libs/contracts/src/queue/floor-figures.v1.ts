@@ -6,7 +6,7 @@ import { QUEUE_FORMATS as F } from './queue-formats';
 export const MAX_FLOOR_FIGURES_DAYS = 367;
 
 /**
- * The floor's figures (ADR 0036) over the tickets of the mall's days from `from` up to the day
+ * The floor's figures (ADR 0037) over the tickets of the mall's days from `from` up to the day
  * before `to`: a mall admin's for every agency or one, an agency admin's for their own.
  */
 export class GetFloorFiguresV1 {
