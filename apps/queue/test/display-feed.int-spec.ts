@@ -20,7 +20,7 @@ const AGENCY = 'DUKCAPIL';
 const COUNTER = `D${randomUUID().replace(/\D/g, '').slice(0, 6)}`;
 
 /**
- * The display feed (GET /v1/display/events) across the real gateway and queue service: every
+ * The display feed (GET /v1/queue/display/events) across the real gateway and queue service: every
  * call, recall, served and no-show once and in order; resumed with Last-Event-ID without missing
  * or repeating one; a lost announcement filled from the replay; a replay longer than one answer.
  * The floor events are recorded here the way calling records them (a row numbered from
@@ -54,7 +54,7 @@ describe('the display feed as server-sent events', () => {
   });
 
   const open = async (headers: Record<string, string> = {}): Promise<EventStream> => {
-    const opened = await EventStream.open(`${gateway.url}/v1/display/events`, headers);
+    const opened = await EventStream.open(`${gateway.url}/v1/queue/display/events`, headers);
     expect(opened.status).toBe(200);
     expect(opened.headers.get('content-type')).toMatch(/^text\/event-stream/);
     return opened.stream!;
@@ -181,7 +181,7 @@ describe('the display feed as server-sent events', () => {
 
     // The query parameter does the same for a client that cannot send the header.
     const third = await EventStream.open(
-      `${gateway.url}/v1/display/events?lastEventId=${lastSeen}`,
+      `${gateway.url}/v1/queue/display/events?lastEventId=${lastSeen}`,
       {},
     );
     await third.stream!.hasReached(last);
@@ -245,7 +245,7 @@ describe('the display feed as server-sent events', () => {
   });
 
   it('answers a malformed Last-Event-ID with a problem document', async () => {
-    const answer = await EventStream.open(`${gateway.url}/v1/display/events`, {
+    const answer = await EventStream.open(`${gateway.url}/v1/queue/display/events`, {
       'last-event-id': 'B-017',
     });
     expect(answer.status).toBe(400);

@@ -1230,26 +1230,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/display/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Follow the mall floor's calls (display screens)
-         * @description Server-sent events (`text/event-stream`) for the display screens of the mall: every call, recall, served and no-show at every counter, in the order they happened. Each event: `id` is its place in that order, `event` is `called`, `recalled`, `served` or `no_show`, and `data` the ticket number, its line and agency, the counter (code and name) and the time: no personal data. Without `Last-Event-ID` the stream starts with the latest 50 events of the mall's day, then each new one; a client that reconnects with the last `id` it received (browsers do so by themselves) gets exactly the events it missed, then live ones: none missing, none twice. A comment line (`: heartbeat`) comes every 15 seconds while nothing happens. Anyone may read it; each caller (or address) may hold a few streams open at once (429 past them).
-         */
-        get: operations["streamDisplayEvents"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/documents": {
         parameters: {
             query?: never;
@@ -1610,6 +1590,26 @@ export interface paths {
          * @description The checklist permits OSS sent in receiveNIB that the permit map (`OSS_PERMIT_MAP` of the oss service) knows no service for, oldest first, cursor-paginated: what a mall admin adds to the map. Once mapped, the next receiveNIB of that NIB opens the application. Mall admins only.
          */
         get: operations["listUnmappedOssPermits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queue/display/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the mall floor's calls (display screens)
+         * @description Server-sent events (`text/event-stream`) for the display screens of the mall: every call, recall, served and no-show at every counter, in the order they happened. Each event: `id` is its place in that order, `event` is `called`, `recalled`, `served` or `no_show`, and `data` the ticket number, its line and agency, the counter (code and name) and the time: no personal data. Without `Last-Event-ID` the stream starts with the latest 50 events of the mall's day, then each new one; a client that reconnects with the last `id` it received (browsers do so by themselves) gets exactly the events it missed, then live ones: none missing, none twice. A comment line (`: heartbeat`) comes every 15 seconds while nothing happens. Anyone may read it; each caller (or address) may hold a few streams open at once (429 past them).
+         */
+        get: operations["streamDisplayEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -19384,133 +19384,6 @@ export interface operations {
             };
         };
     };
-    streamDisplayEvents: {
-        parameters: {
-            query?: {
-                /** @description The `id` of the last event the client has, for clients that cannot send the `Last-Event-ID` header (which wins when both are sent) */
-                lastEventId?: number;
-            };
-            header?: {
-                /** @description The `id` of the last event the display received: only later ones are sent */
-                "Last-Event-ID"?: number;
-                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
-                "X-Request-Id"?: string;
-                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
-                traceparent?: string;
-                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
-                "Accept-Language"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The stream, open until the client leaves or the gateway stops (reconnect with `Last-Event-ID`) */
-            200: {
-                headers: {
-                    /** @description Requests allowed to this caller in the current window */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left to this caller in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current window ends and the count starts again */
-                    "RateLimit-Reset"?: number;
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": string;
-                };
-            };
-            /** @description A Last-Event-ID (or lastEventId) that is not an event id */
-            400: {
-                headers: {
-                    /** @description Requests allowed to this caller in the current window */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left to this caller in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current window ends and the count starts again */
-                    "RateLimit-Reset"?: number;
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests in the window, or too many streams open for this caller */
-            429: {
-                headers: {
-                    /** @description Requests allowed to this caller in the current window */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left to this caller in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current window ends and the count starts again */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds until the window ends: try again then */
-                    "Retry-After": number;
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The gateway failed; the answer carries an error id to quote */
-            500: {
-                headers: {
-                    /** @description Requests allowed to this caller in the current window */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left to this caller in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current window ends and the count starts again */
-                    "RateLimit-Reset"?: number;
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /**
-             * @description No queue service is answering (it may be restarting); retry after `Retry-After` seconds
-             *
-             *     This gateway holds as many streams as it can, or queue is not answering
-             */
-            503: {
-                headers: {
-                    /** @description Requests allowed to this caller in the current window */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left to this caller in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current window ends and the count starts again */
-                    "RateLimit-Reset"?: number;
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After": number;
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The queue service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
-            504: {
-                headers: {
-                    /** @description Requests allowed to this caller in the current window */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left to this caller in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current window ends and the count starts again */
-                    "RateLimit-Reset"?: number;
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     uploadDocument: {
         parameters: {
             query?: never;
@@ -23412,6 +23285,133 @@ export interface operations {
                 };
             };
             /** @description The oss service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamDisplayEvents: {
+        parameters: {
+            query?: {
+                /** @description The `id` of the last event the client has, for clients that cannot send the `Last-Event-ID` header (which wins when both are sent) */
+                lastEventId?: number;
+            };
+            header?: {
+                /** @description The `id` of the last event the display received: only later ones are sent */
+                "Last-Event-ID"?: number;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream, open until the client leaves or the gateway stops (reconnect with `Last-Event-ID`) */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A Last-Event-ID (or lastEventId) that is not an event id */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests in the window, or too many streams open for this caller */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No queue service is answering (it may be restarting); retry after `Retry-After` seconds
+             *
+             *     This gateway holds as many streams as it can, or queue is not answering
+             */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The queue service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
             504: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

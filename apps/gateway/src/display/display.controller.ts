@@ -10,7 +10,7 @@ import { LiveStreams, RECONNECT_MS } from '../live/live-streams';
 import { ApiProblemResponse } from '../openapi/problem.responses';
 import { FloorFeed } from './floor-feed';
 
-const INSTANCE = '/v1/display/events';
+const INSTANCE = '/v1/queue/display/events';
 
 const STREAM_EXAMPLE =
   `retry: ${RECONNECT_MS}\n\n` +
@@ -19,7 +19,7 @@ const STREAM_EXAMPLE =
   'id: 42\nevent: served\ndata: {"sequence":42,"kind":"SERVED","ticketNo":"B-017","line":"B","agencyCode":"DUKCAPIL","counterCode":"3","counterName":"Loket 3 Dukcapil","at":"2026-11-23T10:52:03.017+07:00"}\n\n';
 
 @ApiTags('queue')
-@Controller('v1/display')
+@Controller('v1/queue/display')
 export class DisplayController {
   constructor(
     private readonly streams: LiveStreams,
