@@ -16,12 +16,13 @@ export interface Fault {
 
 /**
  * The services whose SIGKILL is a row: every one on the path of an application, identity,
- * which signs the tokens the callers present (the gateway verifies them without it), and oss,
- * on the path of an application that came from OSS RBA (and of its reports back).
+ * which signs the tokens the callers present (the gateway verifies them without it), oss,
+ * on the path of an application that came from OSS RBA (and of its reports back), and queue, on
+ * the path of a counter-assisted one (intake asks it; ADR 0037) and of the mall floor's own.
  */
 export function isOnThePath(service: string): boolean {
   return (
-    ['gateway', 'identity', 'intake', 'tracking', 'oss'].includes(service) ||
+    ['gateway', 'identity', 'intake', 'tracking', 'oss', 'queue'].includes(service) ||
     service.startsWith('agency-')
   );
 }
