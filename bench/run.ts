@@ -1113,7 +1113,9 @@ async function queueOnly(): Promise<number> {
     serviceCode: 'DUKCAPIL-KK',
     calls: CALLS,
   });
-  const goal = tickets.rps >= TICKETS_GOAL_RPS ? 'met' : '**not met**';
+  // Only 201s count: a row of refusals is fast, and meets nothing.
+  const goal =
+    failures(tickets) === 0 && tickets.rps >= TICKETS_GOAL_RPS ? 'met' : '**not met**';
   say(
     `\n${markdownTable([
       rowOf(b, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
