@@ -1114,8 +1114,7 @@ async function queueOnly(): Promise<number> {
     calls: CALLS,
   });
   // Only 201s count: a row of refusals is fast, and meets nothing.
-  const goal =
-    failures(tickets) === 0 && tickets.rps >= TICKETS_GOAL_RPS ? 'met' : '**not met**';
+  const goal = failures(tickets) === 0 && tickets.rps >= TICKETS_GOAL_RPS ? 'met' : '**not met**';
   say(
     `\n${markdownTable([
       rowOf(b, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
