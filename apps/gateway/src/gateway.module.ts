@@ -19,6 +19,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { OssModule } from './oss/oss.module';
 import { OutputsModule } from './outputs/outputs.module';
 import { PaymentsModule } from './payments/payments.module';
+import { QueueModule } from './queue/queue.module';
 import { ServqualModule } from './servqual/servqual.module';
 import { ServicesModule } from './services/services.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -68,6 +69,7 @@ export class GatewayModule {
         FollowUpModule,
         ServqualModule,
         SurveysModule,
+        QueueModule,
       ],
     };
   }

@@ -13,7 +13,7 @@ import { DEMO_ACCOUNTS, demoOfficerUsername } from '../../identity/src/demo/demo
 
 /**
  * Who may do what, across every endpoint family that exists, as a real caller meets it: the
- * demo mall (identity, intake, tracking, two agencies, the OSS connector, the gateway) with tokens issued by
+ * demo mall (identity, intake, tracking, two agencies, the OSS connector, the mall floor's queue, the gateway) with tokens issued by
  * identity itself, for every role and every kind of API client. Each one sees and changes only
  * what it should; reads and writes across applicants or agencies are refused without telling
  * whether the thing exists (404, exactly as for something nobody has).
@@ -129,6 +129,7 @@ describe('the authorization matrix', () => {
         RATE_LIMIT_PER_CALLER: '100000',
         RATE_LIMIT_SIGN_IN: '100000',
       }),
+      ServiceProcess.start('queue', own),
     ]);
     running.push(...started);
     gateway = started[6];
@@ -663,5 +664,158 @@ describe('the authorization matrix', () => {
         }),
       { anonymous: 401, 'portal client': 403, 'kiosk client': 403 },
     );
+  });
+
+  it("the mall floor: its admins set it up, kiosks issue, applicants book, an agency's officers call", async () => {
+    const everyone = Object.keys(CALLERS) as Caller[];
+    const refused = (except: Caller[] = []): Row =>
+      Object.fromEntries(
+        everyone
+          .filter((who) => !except.includes(who))
+          .map((who) => [who, who === 'anonymous' ? 401 : 403]),
+      );
+    const all = (status: number): Row => Object.fromEntries(everyone.map((who) => [who, status]));
+    // Set up by Dukcapil's admin or the mall's: another agency's admin is refused by the queue.
+    const managers: Row = {
+      ...refused(),
+      'pupr agency admin': 403,
+      'dukcapil agency admin': 200,
+      'mall admin': 200,
+    };
+    await expectRow(
+      (who) =>
+        call(who, 'PUT', '/v1/queue/lines/M', {
+          agencyCode: 'DUKCAPIL',
+          name: 'Matriks',
+          serviceCodes: ['DUKCAPIL-KK'],
+          active: true,
+        }),
+      managers,
+    );
+    await expectRow(
+      (who) =>
+        call(who, 'PUT', '/v1/queue/counters/M1', {
+          agencyCode: 'DUKCAPIL',
+          name: 'Loket matriks',
+          active: true,
+        }),
+      managers,
+    );
+    await expectRow(
+      (who) =>
+        call(who, 'PUT', '/v1/queue/services/DUKCAPIL-KK/schedule', {
+          slots: [{ start: '08:00', minutes: 60, capacity: 10 }],
+        }),
+      managers,
+    );
+    for (const path of [
+      '/v1/queue/lines',
+      '/v1/queue/counters',
+      '/v1/queue/services/DUKCAPIL-KK/slots?day=2026-03-17',
+    ])
+      await expectRow((who) => call(who, 'GET', path), all(200));
+
+    // Numbers and check-ins: a kiosk (queue:kiosk) alone.
+    await expectRow(
+      (who) => call(who, 'POST', '/v1/queue/tickets', { serviceCode: 'DUKCAPIL-KK' }),
+      {
+        ...refused(['kiosk client']),
+        'kiosk client': 201,
+      },
+    );
+    const walkIn = (
+      await call('kiosk client', 'POST', '/v1/queue/tickets', { serviceCode: 'DUKCAPIL-KK' })
+    ).body.code as string;
+    await expectRow((who) => call(who, 'GET', `/v1/queue/tickets/${walkIn}`), all(200));
+    // A walk-in's code is no booking: to the kiosk, as a code nobody booked.
+    await expectRow((who) => call(who, 'POST', '/v1/queue/check-ins', { bookingCode: walkIn }), {
+      ...refused(['kiosk client']),
+      'kiosk client': 404,
+    });
+
+    // Bookings: applicants, for themselves (a day gone is refused only once they may book).
+    const applicants = (status: number): Row => ({
+      ...refused(['siti', 'budi']),
+      siti: status,
+      budi: status,
+    });
+    await expectRow(
+      (who) =>
+        call(who, 'POST', '/v1/queue/bookings', {
+          serviceCode: 'DUKCAPIL-KK',
+          day: '2020-01-02',
+          slotStart: '08:00',
+        }),
+      applicants(422),
+    );
+    await expectRow((who) => call(who, 'GET', '/v1/queue/bookings'), applicants(200));
+    await expectRow(
+      (who) => call(who, 'POST', `/v1/queue/bookings/${walkIn}/cancel`),
+      applicants(404),
+    );
+
+    // Counter sessions: an agency's own officers at its counters.
+    await expectRow(
+      (who) =>
+        call(who, 'POST', '/v1/queue/sessions', {
+          counterCode: 'M1',
+          serviceCodes: ['DUKCAPIL-KK'],
+        }),
+      // Dukcapil's other officers may too, but the counter is taken by then.
+      {
+        ...refused(),
+        'dukcapil front desk': 201,
+        'dukcapil verifier': 409,
+        'dukcapil approver': 409,
+        'dukcapil agency admin': 409,
+      },
+    );
+    const sessionId = (await call('dukcapil front desk', 'GET', '/v1/queue/sessions/current')).body
+      .sessionId as string;
+    await expectRow((who) => call(who, 'GET', '/v1/queue/sessions/current'), {
+      ...refused(),
+      'dukcapil front desk': 200,
+      'dukcapil verifier': 404,
+      'dukcapil approver': 404,
+      'dukcapil agency admin': 404,
+      'pupr verifier': 404,
+      'pupr agency admin': 404,
+    });
+    /** Read, acted on and closed by its officer and the admins of its agency and the mall. */
+    const users = (status: number): Row => ({
+      ...refused(),
+      'dukcapil verifier': 404,
+      'dukcapil approver': 404,
+      'pupr verifier': 404,
+      'pupr agency admin': 404,
+      'dukcapil front desk': status,
+      'dukcapil agency admin': status,
+      'mall admin': status,
+    });
+    await expectRow((who) => call(who, 'GET', '/v1/queue/counters/M1/session'), users(200));
+    // Only its own officer calls; the admins who may act are refused calling.
+    await expectRow((who) => call(who, 'POST', `/v1/queue/sessions/${sessionId}/calls`), {
+      ...users(403),
+      'mall admin': 403,
+      'dukcapil front desk': 201,
+    });
+    await expectRow(
+      (who) => call(who, 'POST', `/v1/queue/sessions/${sessionId}/recall`),
+      users(200),
+    );
+    await expectRow((who) => call(who, 'POST', `/v1/queue/sessions/${sessionId}/served`), {
+      ...users(200),
+      'dukcapil agency admin': 409,
+      'mall admin': 409,
+    });
+    await expectRow(
+      (who) => call(who, 'POST', `/v1/queue/sessions/${sessionId}/no-show`),
+      users(409),
+    );
+    await expectRow((who) => call(who, 'POST', `/v1/queue/sessions/${sessionId}/close`), {
+      ...users(200),
+      'dukcapil agency admin': 409,
+      'mall admin': 409,
+    });
   });
 });

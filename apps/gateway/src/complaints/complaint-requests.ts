@@ -29,8 +29,7 @@ import {
   trackingNoFromPath,
 } from '../applications/tracking-number.param';
 import { AGENCY_CODE, SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
-import { WORK_QUEUE_LIMITS } from '../work-queue/work-queue.request';
-import { PageCursor, PageLimit } from '../openapi/paging';
+import { AgencyPageRequest, agencyPageOf } from '../openapi/paging';
 
 /** Room for a complaint number typed with hyphens and spaces (`ADU-K7M3-9QX2-C`). */
 export const COMPLAINT_NO_INPUT_MAX_LENGTH = 32;
@@ -194,21 +193,7 @@ export class DisputeComplaintRequest extends ComplaintActionRequest {
   followSecret?: string;
 }
 
-class PageRequest {
-  @PageLimit('Items')
-  limit?: number;
-
-  @PageCursor()
-  cursor?: string;
-
-  @ApiPropertyOptional({ ...AGENCY_CODE, description: 'Only this agency’s' })
-  @IsOptional()
-  @IsString()
-  @Matches(new RegExp(AGENCY_CODE.pattern), { context: { code: 'agency_code_format' } })
-  agencyCode?: string;
-}
-
-export class ListComplaintsRequest extends PageRequest {
+export class ListComplaintsRequest extends AgencyPageRequest {
   @ApiPropertyOptional({
     enum: COMPLAINT_STATUSES_V1,
     enumName: 'ComplaintStatus',
@@ -220,22 +205,16 @@ export class ListComplaintsRequest extends PageRequest {
   status?: ComplaintStatusV1;
 }
 
-export class ListComplaintEscalationsRequest extends PageRequest {}
-
-const page = (query: PageRequest) => ({
-  limit: query.limit ?? WORK_QUEUE_LIMITS.defaultPageSize,
-  ...(query.agencyCode ? { agencyCode: query.agencyCode } : {}),
-  ...(query.cursor ? { cursor: query.cursor } : {}),
-});
+export class ListComplaintEscalationsRequest extends AgencyPageRequest {}
 
 export function toListComplaintsV1(query: ListComplaintsRequest): ListComplaintsV1 {
-  return { ...page(query), ...(query.status ? { status: query.status } : {}) };
+  return { ...agencyPageOf(query), ...(query.status ? { status: query.status } : {}) };
 }
 
 export function toListComplaintEscalationsV1(
   query: ListComplaintEscalationsRequest,
 ): ListComplaintEscalationsV1 {
-  return page(query);
+  return agencyPageOf(query);
 }
 
 export class ComplaintFiguresRequest {

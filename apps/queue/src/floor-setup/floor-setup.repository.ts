@@ -48,8 +48,9 @@ const SELECT_COUNTER = sql`
                   WHERE s.counter_code = c.code AND s.closed_at IS NULL) AS open
     FROM counters c`;
 
+/** Over a SELECT_LINE or SELECT_COUNTER, whose columns are named as the record's fields. */
 const agencyAndAfter = (column: Sql, query: PageQuery): Sql => sql`
-  WHERE (${query.agencyCode ?? null}::text IS NULL OR agency_code = ${query.agencyCode ?? null})
+  WHERE (${query.agencyCode ?? null}::text IS NULL OR "agencyCode" = ${query.agencyCode ?? null})
     AND (${query.after ?? null}::text IS NULL OR ${column} > ${query.after ?? null})`;
 
 /** Service lines, counters and booking schedules: what the floor is set up with. */

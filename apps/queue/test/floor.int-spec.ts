@@ -1,0 +1,548 @@
+import type { ApiClient, ApiSchemas } from '@satupintu/api-client';
+import type { Principal } from '@satupintu/contracts';
+import {
+  ServiceProcess,
+  TestTokenIssuer,
+  aNik,
+  anApiClient,
+  anApplicant,
+  anOfficer,
+  deleteNamespaceStreams,
+  eventually,
+  queryServiceDb,
+  readStreams,
+  testEnvironment,
+} from '@satupintu/testing';
+import { randomUUID } from 'node:crypto';
+
+type Problem = ApiSchemas['Problem'];
+
+/**
+ * The mall floor through the gateway, queue and intake as real processes (ADR 0036): lines,
+ * counters and slots set by an agency's admin, numbers from two kiosks at once, two officers
+ * calling at once, a booked visitor called before walk-ins in their slot, bookings held to their
+ * slot's capacity, and bad input answered as problem+json.
+ */
+describe('the mall floor', () => {
+  const env = testEnvironment();
+  const own = { DB_PREFIX: `${env.DB_PREFIX}_floor`, SP_NAMESPACE: `${env.SP_NAMESPACE}fl` };
+  const running: ServiceProcess[] = [];
+  let gateway: ServiceProcess;
+  let issuer: TestTokenIssuer;
+
+  const who = {
+    mallAdmin: anOfficer('DPMPTSP', ['MALL_ADMIN']),
+    dukcapilAdmin: anOfficer('DUKCAPIL', ['AGENCY_ADMIN']),
+    puprAdmin: anOfficer('PUPR', ['AGENCY_ADMIN']),
+    deskOne: anOfficer('DUKCAPIL', ['FRONT_DESK']),
+    deskTwo: anOfficer('DUKCAPIL', ['FRONT_DESK']),
+    puprDesk: anOfficer('PUPR', ['FRONT_DESK']),
+    kioskA: anApiClient(['queue:kiosk']),
+    kioskB: anApiClient(['queue:kiosk']),
+    surveysKiosk: anApiClient(['surveys:kiosk']),
+    siti: anApplicant(),
+    budi: anApplicant(),
+  } satisfies Record<string, Principal>;
+  type Who = keyof typeof who;
+  const api = {} as Record<Who, ApiClient>;
+
+  beforeAll(async () => {
+    issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: own.SP_NAMESPACE });
+    running.push(
+      ...(await Promise.all([
+        ServiceProcess.start('intake', { ...own, DEMO_SEED: 'true' }),
+        ServiceProcess.start('queue', own),
+        // Two hundred numbers in a moment from two kiosks: no caller's limit is what is tested.
+        ServiceProcess.start('gateway', { ...own, RATE_LIMIT_PER_CALLER: '100000' }),
+      ])),
+    );
+    gateway = running[2];
+    for (const name of Object.keys(who) as Who[])
+      api[name] = await issuer.apiClient(gateway.url, who[name]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(running.map((service) => service.stop()));
+    await issuer?.stop();
+    await deleteNamespaceStreams(env.NATS_URL, own.SP_NAMESPACE);
+  });
+
+  const queueDb = <T>(sql: string, params: unknown[] = []) =>
+    queryServiceDb<T>(['queue'], sql, params, own.DB_PREFIX);
+  const key = () => ({ 'Idempotency-Key': randomUUID() });
+
+  const putLine = (as: Who, prefix: string, agencyCode: string, serviceCodes: string[]) =>
+    api[as].PUT('/v1/queue/lines/{prefix}', {
+      params: { path: { prefix } },
+      body: { agencyCode, name: `Jalur ${prefix}`, serviceCodes, active: true },
+    });
+  const issue = (as: Who, body: ApiSchemas['IssueTicketRequest'], idempotencyKey = randomUUID()) =>
+    api[as].POST('/v1/queue/tickets', {
+      params: { header: { 'Idempotency-Key': idempotencyKey } },
+      body,
+    });
+  const openSession = (as: Who, counterCode: string, serviceCodes: string[]) =>
+    api[as].POST('/v1/queue/sessions', {
+      params: { header: key() },
+      body: { counterCode, serviceCodes },
+    });
+  const callNext = (as: Who, sessionId: string) =>
+    api[as].POST('/v1/queue/sessions/{sessionId}/calls', {
+      params: { path: { sessionId }, header: key() },
+    });
+  const served = (as: Who, sessionId: string) =>
+    api[as].POST('/v1/queue/sessions/{sessionId}/served', { params: { path: { sessionId } } });
+  const status = (code: string) =>
+    api.siti.GET('/v1/queue/tickets/{code}', { params: { path: { code } } });
+
+  it("sets lines, counters and slots as the agency's admin, checked against the catalog", async () => {
+    expect(
+      (await putLine('dukcapilAdmin', 'B', 'DUKCAPIL', ['DUKCAPIL-KK', 'DUKCAPIL-AKTA-LAHIR']))
+        .response.status,
+    ).toBe(200);
+    const c = await putLine('dukcapilAdmin', 'C', 'DUKCAPIL', ['DUKCAPIL-KTP-EL']);
+    expect(c.data).toMatchObject({
+      prefix: 'C',
+      agencyCode: 'DUKCAPIL',
+      serviceCodes: ['DUKCAPIL-KTP-EL'],
+    });
+    // A mall admin sets any agency's; another agency's admin none.
+    expect((await putLine('mallAdmin', 'P', 'PUPR', ['PUPR-PBG'])).response.status).toBe(200);
+    expect((await putLine('puprAdmin', 'B', 'DUKCAPIL', ['DUKCAPIL-KK'])).response.status).toBe(
+      403,
+    );
+    expect((await putLine('puprAdmin', 'B', 'PUPR', ['PUPR-SLF'])).response.status).toBe(403);
+
+    const wrong = await putLine('dukcapilAdmin', 'D', 'DUKCAPIL', ['PUPR-SLF', 'NOPE-NOTHING']);
+    expect(wrong.response.status).toBe(422);
+    expect((wrong.error as Problem).errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'serviceCodes.0:service_of_other_agency',
+      'serviceCodes.1:unknown_service',
+    ]);
+    const taken = await putLine('dukcapilAdmin', 'D', 'DUKCAPIL', ['DUKCAPIL-KK']);
+    expect(taken.response.status).toBe(409);
+    expect(taken.error).toMatchObject({ code: 'queue_service_in_other_line' });
+
+    for (const counterCode of ['1', '2'])
+      expect(
+        (
+          await api.dukcapilAdmin.PUT('/v1/queue/counters/{counterCode}', {
+            params: { path: { counterCode } },
+            body: { agencyCode: 'DUKCAPIL', name: `Loket ${counterCode}`, active: true },
+          })
+        ).response.status,
+      ).toBe(200);
+    expect(
+      (
+        await api.puprAdmin.PUT('/v1/queue/counters/{counterCode}', {
+          params: { path: { counterCode: '1' } },
+          body: { agencyCode: 'PUPR', name: 'Loket PUPR', active: true },
+        })
+      ).response.status,
+    ).toBe(403);
+
+    const overlapping = await api.dukcapilAdmin.PUT('/v1/queue/services/{serviceCode}/schedule', {
+      params: { path: { serviceCode: 'DUKCAPIL-KK' } },
+      body: {
+        slots: [
+          { start: '08:00', minutes: 60, capacity: 5 },
+          { start: '08:30', minutes: 30, capacity: 5 },
+        ],
+      },
+    });
+    expect(overlapping.response.status).toBe(422);
+    expect((overlapping.error as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'slots.1.start', code: 'slot_overlap' }),
+    ]);
+    for (const [serviceCode, capacity] of [
+      ['DUKCAPIL-KK', 8],
+      ['DUKCAPIL-AKTA-LAHIR', 3],
+    ] as const)
+      expect(
+        (
+          await api.dukcapilAdmin.PUT('/v1/queue/services/{serviceCode}/schedule', {
+            params: { path: { serviceCode } },
+            body: {
+              slots: [
+                { start: '08:00', minutes: 60, capacity },
+                { start: '13:00', minutes: 60, capacity },
+              ],
+            },
+          })
+        ).response.status,
+      ).toBe(200);
+
+    // Anyone reads the set-up: a kiosk's menu, a display's counters.
+    const lines = await fetch(`${gateway.url}/v1/queue/lines?agencyCode=DUKCAPIL`);
+    expect(
+      ((await lines.json()) as { items: { prefix: string }[] }).items.map((l) => l.prefix),
+    ).toEqual(['B', 'C']);
+    const counters = await fetch(`${gateway.url}/v1/queue/counters`);
+    expect(((await counters.json()) as { items: { code: string; open: boolean }[] }).items).toEqual(
+      [
+        expect.objectContaining({ code: '1', open: false }),
+        expect.objectContaining({ code: '2', open: false }),
+      ],
+    );
+  });
+
+  it('gives 200 requests from two kiosks at once 200 distinct consecutive numbers', async () => {
+    const keys = Array.from({ length: 200 }, () => randomUUID());
+    const answers = await Promise.all(
+      keys.map((idempotencyKey, i) =>
+        issue(
+          i % 2 === 0 ? 'kioskA' : 'kioskB',
+          { serviceCode: 'DUKCAPIL-KTP-EL' },
+          idempotencyKey,
+        ),
+      ),
+    );
+    expect(answers.map((answer) => answer.response.status)).toEqual(keys.map(() => 201));
+    const numbers = answers.map((answer) => answer.data!.ticketNo!);
+    expect(new Set(numbers).size).toBe(200);
+    expect([...numbers].sort()).toEqual(
+      Array.from({ length: 200 }, (_, i) => `C-${String(i + 1).padStart(3, '0')}`),
+    );
+    // A retry under its key gets its number again, and takes no new one.
+    const retried = await issue('kioskA', { serviceCode: 'DUKCAPIL-KTP-EL' }, keys[0]);
+    expect(retried.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.data?.ticketNo).toBe(numbers[0]);
+    const [counter] = await queueDb<{ last_no: number }>(
+      "SELECT last_no FROM ticket_counters WHERE line = 'C'",
+    );
+    expect(counter.last_no).toBe(200);
+  });
+
+  it('gives two officers calling at once different tickets, each ticket once', async () => {
+    const issued = [];
+    for (let i = 0; i < 10; i++)
+      issued.push((await issue('kioskA', { serviceCode: 'DUKCAPIL-KK' })).data!.code);
+    const one = await openSession('deskOne', '1', ['DUKCAPIL-KK', 'DUKCAPIL-AKTA-LAHIR']);
+    const two = await openSession('deskTwo', '2', ['DUKCAPIL-KK']);
+    expect([one.response.status, two.response.status]).toEqual([201, 201]);
+    const sessions = { deskOne: one.data!.sessionId, deskTwo: two.data!.sessionId };
+    // The counter, and the officer, have one open session each.
+    expect((await openSession('deskTwo', '1', ['DUKCAPIL-KK'])).error).toMatchObject({
+      code: 'queue_counter_busy',
+    });
+
+    const called: string[] = [];
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await Promise.all([
+        callNext('deskOne', sessions.deskOne),
+        callNext('deskTwo', sessions.deskTwo),
+      ]);
+      expect([a.response.status, b.response.status]).toEqual([201, 201]);
+      expect(a.data!.code).not.toBe(b.data!.code);
+      expect([a.data!.counterCode, b.data!.counterCode]).toEqual(['1', '2']);
+      called.push(a.data!.code, b.data!.code);
+      // A counter finishes its ticket before the next.
+      expect((await callNext('deskOne', sessions.deskOne)).error).toMatchObject({
+        code: 'queue_ticket_in_service',
+      });
+      await Promise.all([served('deskOne', sessions.deskOne), served('deskTwo', sessions.deskTwo)]);
+    }
+    expect([...called].sort()).toEqual([...issued].sort());
+    expect((await callNext('deskOne', sessions.deskOne)).error).toMatchObject({
+      code: 'queue_nothing_waiting',
+    });
+
+    // Every call and every served ticket is on the floor's record once, numbered without a gap.
+    const floor = await queueDb<{ sequence: string; kind: string }>(
+      'SELECT sequence, kind FROM floor_events ORDER BY sequence',
+    );
+    expect(floor.map((event) => Number(event.sequence))).toEqual(floor.map((_, i) => i + 1));
+    expect(floor.filter((event) => event.kind === 'CALLED')).toHaveLength(10);
+    expect(floor.filter((event) => event.kind === 'SERVED')).toHaveLength(10);
+  });
+
+  /** The first day from tomorrow whose slots of the service can be booked, and a slot of it. */
+  async function aBookableSlot(serviceCode: string): Promise<{ day: string; slotStart: string }> {
+    let found: { day: string; slotStart: string } | undefined;
+    // The calendar reaches the queue service from intake's stream shortly after both start.
+    await eventually(async () => {
+      for (let ahead = 1; ahead <= 14 && !found; ahead++) {
+        const day = new Date(Date.now() + ahead * 86_400_000).toISOString().slice(0, 10);
+        const { data } = await api.siti.GET('/v1/queue/services/{serviceCode}/slots', {
+          params: { path: { serviceCode }, query: { day } },
+        });
+        const open = data?.bookable ? data.slots.find((slot) => slot.available > 0) : undefined;
+        if (open) found = { day, slotStart: open.slotStart };
+      }
+      expect(found).toBeDefined();
+    });
+    return found!;
+  }
+
+  const book = (as: Who, body: ApiSchemas['BookVisitRequest']) =>
+    api[as].POST('/v1/queue/bookings', { params: { header: key() }, body });
+
+  it('calls a booked visitor before the walk-ins of their slot, then the walk-ins in order', async () => {
+    const slot = await aBookableSlot('DUKCAPIL-KK');
+    const booking = await book('siti', { serviceCode: 'DUKCAPIL-KK', ...slot });
+    expect(booking.response.status).toBe(201);
+    expect(booking.data).toMatchObject({ status: 'BOOKED', kind: 'BOOKED', day: slot.day });
+    expect(booking.data).not.toHaveProperty('ticketNo');
+    // The day of the visit comes, and the slot starts: the booking is moved to now.
+    await queueDb(
+      `UPDATE tickets SET day = (now() AT TIME ZONE 'Asia/Jakarta')::date,
+              slot_start = now() - interval '5 minutes', slot_end = now() + interval '25 minutes'
+        WHERE code = $1`,
+      [booking.data!.code],
+    );
+    const first = (await issue('kioskA', { serviceCode: 'DUKCAPIL-KK' })).data!;
+    const second = (await issue('kioskB', { serviceCode: 'DUKCAPIL-AKTA-LAHIR' })).data!;
+    const typed =
+      `${booking.data!.code.slice(0, 3)}-${booking.data!.code.slice(3, 7)}-${booking.data!.code.slice(7)}`.toLowerCase();
+    const checkedIn = await api.kioskB.POST('/v1/queue/check-ins', {
+      params: { header: key() },
+      body: { bookingCode: typed },
+    });
+    expect(checkedIn.response.status).toBe(201);
+    expect(checkedIn.data).toMatchObject({ status: 'WAITING', code: booking.data!.code });
+    const later = (await issue('kioskA', { serviceCode: 'DUKCAPIL-KK' })).data!;
+    // Checked in after two walk-ins, it is ahead of both.
+    expect((await status(first.code)).data).toMatchObject({ status: 'WAITING', ahead: 1 });
+    expect((await status(later.code)).data).toMatchObject({ ahead: 3 });
+    expect((await status(later.code)).data?.estimatedWaitMinutes).toBeGreaterThanOrEqual(0);
+
+    const { data: session } = await api.deskOne.GET('/v1/queue/sessions/current');
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { data } = await callNext('deskOne', session!.sessionId);
+      order.push(data!.code);
+      await served('deskOne', session!.sessionId);
+    }
+    expect(order).toEqual([booking.data!.code, first.code, second.code, later.code]);
+    const [row] = await queueDb<{ checked_in: boolean; called: boolean; served: boolean }>(
+      `SELECT checked_in_at IS NOT NULL AS checked_in, called_at IS NOT NULL AS called,
+              served_at IS NOT NULL AS served FROM tickets WHERE code = $1`,
+      [booking.data!.code],
+    );
+    expect(row).toEqual({ checked_in: true, called: true, served: true });
+  });
+
+  it("holds a slot to its capacity however many book at once, and frees a cancelled booking's place", async () => {
+    const slot = await aBookableSlot('DUKCAPIL-AKTA-LAHIR');
+    const applicants = Array.from({ length: 5 }, () => anApplicant());
+    const clients = await Promise.all(applicants.map((a) => issuer.apiClient(gateway.url, a)));
+    const answers = await Promise.all(
+      clients.map((client) =>
+        client.POST('/v1/queue/bookings', {
+          params: { header: key() },
+          body: { serviceCode: 'DUKCAPIL-AKTA-LAHIR', ...slot },
+        }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.response.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 409, 409]);
+    expect(answers.find((answer) => answer.response.status === 409)?.error).toMatchObject({
+      code: 'queue_slot_full',
+    });
+
+    const holder = answers.findIndex((answer) => answer.response.status === 201);
+    const code = answers[holder].data!.code;
+    // To anyone else the booking is not there.
+    expect(
+      (await api.budi.POST('/v1/queue/bookings/{code}/cancel', { params: { path: { code } } }))
+        .response.status,
+    ).toBe(404);
+    const cancelled = await clients[holder].POST('/v1/queue/bookings/{code}/cancel', {
+      params: { path: { code } },
+    });
+    expect(cancelled.data).toMatchObject({ status: 'CANCELLED' });
+    expect(
+      (
+        await clients[holder].POST('/v1/queue/bookings/{code}/cancel', {
+          params: { path: { code } },
+        })
+      ).error,
+    ).toMatchObject({ code: 'queue_booking_refused' });
+    const latecomer = clients[answers.findIndex((answer) => answer.response.status === 409)];
+    expect(
+      (
+        await latecomer.POST('/v1/queue/bookings', {
+          params: { header: key() },
+          body: { serviceCode: 'DUKCAPIL-AKTA-LAHIR', ...slot },
+        })
+      ).response.status,
+    ).toBe(201);
+    const [count] = await queueDb<{ booked: number }>(
+      "SELECT booked FROM slot_bookings WHERE service_code = 'DUKCAPIL-AKTA-LAHIR'",
+    );
+    expect(count.booked).toBe(3);
+
+    // One booking per applicant, service and day; a booking of another day is not checked in today.
+    const booked = answers.findIndex((answer, i) => answer.response.status === 201 && i !== holder);
+    const again = await clients[booked].POST('/v1/queue/bookings', {
+      params: { header: key() },
+      body: { serviceCode: 'DUKCAPIL-AKTA-LAHIR', day: slot.day, slotStart: '13:00' },
+    });
+    expect(again.error).toMatchObject({ code: 'queue_booking_exists' });
+    const mine = await latecomer.GET('/v1/queue/bookings');
+    const future = mine.data!.items[0].code;
+    const early = await api.kioskA.POST('/v1/queue/check-ins', {
+      params: { header: key() },
+      body: { bookingCode: future },
+    });
+    expect(early.error).toMatchObject({ code: 'queue_check_in_not_today' });
+  });
+
+  it('books working days only, not in the past, and names the application a ticket is for', async () => {
+    const saturday = new Date();
+    saturday.setUTCDate(saturday.getUTCDate() + ((6 - saturday.getUTCDay() + 7) % 7 || 7));
+    const weekend = await book('siti', {
+      serviceCode: 'DUKCAPIL-KK',
+      day: saturday.toISOString().slice(0, 10),
+      slotStart: '08:00',
+    });
+    expect((weekend.error as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'day', code: 'day_not_working' }),
+    ]);
+    const past = await book('siti', {
+      serviceCode: 'DUKCAPIL-KK',
+      day: '2020-01-02',
+      slotStart: '08:00',
+    });
+    expect((past.error as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'day', code: 'day_in_past' }),
+    ]);
+
+    // An application at Dukcapil, submitted at the front desk for a walk-in.
+    const submitted = await api.deskOne.POST('/v1/applications', {
+      body: {
+        serviceCode: 'DUKCAPIL-KK',
+        channel: 'COUNTER',
+        applicant: {
+          nik: aNik(),
+          name: 'Siti Rahayu',
+          birthDate: '1990-06-05',
+          consent: { method: 'SIGNED_FORM', reference: 'PRS/2026/03/0042' },
+        },
+      },
+    });
+    expect(submitted.response.status).toBe(201);
+    const trackingNo = submitted.data!.trackingNo;
+    const collect = await issue('kioskA', {
+      serviceCode: 'DUKCAPIL-KK',
+      purpose: 'COLLECT_OUTPUT',
+      trackingNo,
+    });
+    expect(collect.response.status).toBe(201);
+    expect(collect.data).toMatchObject({ purpose: 'COLLECT_OUTPUT', trackingNo });
+    // The public status leaves it out.
+    const shown = await fetch(`${gateway.url}/v1/queue/tickets/${collect.data!.code}`);
+    expect(JSON.stringify(await shown.json())).not.toContain(trackingNo);
+    const otherAgency = await issue('kioskA', {
+      serviceCode: 'PUPR-PBG',
+      purpose: 'COLLECT_OUTPUT',
+      trackingNo,
+    });
+    expect((otherAgency.error as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'trackingNo', code: 'application_of_other_agency' }),
+    ]);
+
+    // Its event names the application by id; no event of the floor carries a person.
+    await eventually(async () => {
+      const messages = await readStreams(env.NATS_URL, `${own.SP_NAMESPACE.toUpperCase()}_QUEUE`);
+      const issuedForIt = messages.filter(
+        (m) =>
+          m.subject.includes('.queue.ticket.issued.') &&
+          m.data.includes(`"ticketNo":"${collect.data!.ticketNo}"`),
+      );
+      expect(issuedForIt).toHaveLength(1);
+      const payload = JSON.parse(issuedForIt[0].data) as Record<string, unknown>;
+      expect(payload.purpose).toBe('COLLECT_OUTPUT');
+      expect(payload.applicationId).toMatch(/^[0-9a-f-]{36}$/);
+      for (const message of messages) {
+        expect(message.data).not.toMatch(/\d{16}/);
+        expect(message.data).not.toContain('Siti');
+        expect(message.data).not.toContain(who.siti.subject!);
+      }
+    });
+  });
+
+  it('answers bad input with problem+json saying what is wrong, in Indonesian unless asked for English', async () => {
+    const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+    const kiosk = await issuer.authorization(who.kioskA, { expiresInSeconds: 3600 });
+    const malformed = await post(
+      '/v1/queue/tickets',
+      JSON.stringify({ serviceCode: 'kk', colour: 'red' }),
+      kiosk,
+    );
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await malformed.json()) as Problem;
+    expect(problem.errors?.map((e) => `${e.field}:${e.code}`).sort()).toEqual([
+      'colour:unknown_field',
+      'serviceCode:service_code_format',
+    ]);
+    expect(problem.title).toBe('Data tidak valid');
+
+    const english = await post('/v1/queue/tickets', JSON.stringify({ serviceCode: 'PUPR-SLF' }), {
+      ...kiosk,
+      'accept-language': 'en',
+    });
+    expect(english.status).toBe(422);
+    expect(((await english.json()) as Problem).errors).toEqual([
+      expect.objectContaining({
+        field: 'serviceCode',
+        code: 'service_not_in_line',
+        message: 'this service is not numbered on any active line',
+      }),
+    ]);
+    const noApplication = await post(
+      '/v1/queue/tickets',
+      JSON.stringify({ serviceCode: 'DUKCAPIL-KK', purpose: 'HAND_IN_DOCUMENTS' }),
+      kiosk,
+    );
+    expect(((await noApplication.json()) as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'trackingNo', code: 'tracking_no_required' }),
+    ]);
+    const unknown = await post(
+      '/v1/queue/tickets',
+      JSON.stringify({
+        serviceCode: 'DUKCAPIL-KK',
+        purpose: 'HAND_IN_DOCUMENTS',
+        trackingNo: '000000000',
+      }),
+      kiosk,
+    );
+    expect(((await unknown.json()) as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'trackingNo', code: 'unknown_application' }),
+    ]);
+    expect(
+      (
+        await post('/v1/queue/tickets', 'serviceCode=DUKCAPIL-KK', {
+          ...kiosk,
+          'content-type': 'application/x-www-form-urlencoded',
+        })
+      ).status,
+    ).toBe(415);
+    expect((await post('/v1/queue/tickets', '{"serviceCode":', kiosk)).status).toBe(400);
+
+    const mistyped = await fetch(`${gateway.url}/v1/queue/tickets/ANT-K7M3-9QX2-D`);
+    expect(mistyped.status).toBe(400);
+    expect(await mistyped.json()).toMatchObject({ code: 'invalid_ticket_code' });
+    const nobodys = await fetch(`${gateway.url}/v1/queue/tickets/ANTK7M39QX2C`);
+    expect(nobodys.status).toBe(404);
+    const session = await fetch(`${gateway.url}/v1/queue/sessions/nope/calls`, {
+      method: 'POST',
+      headers: await issuer.authorization(who.deskOne, { expiresInSeconds: 3600 }),
+    });
+    expect(session.status).toBe(400);
+    // A kiosk of surveys only, an officer, an applicant: not a queue kiosk.
+    for (const refused of ['surveysKiosk', 'deskOne', 'siti'] as const)
+      expect((await issue(refused, { serviceCode: 'DUKCAPIL-KK' })).response.status).toBe(403);
+    // Nothing was half-written: no ticket for a service without a line.
+    const [{ count }] = await queueDb<{ count: number }>(
+      "SELECT count(*)::int AS count FROM tickets WHERE service_code = 'PUPR-SLF'",
+    );
+    expect(count).toBe(0);
+  });
+});
