@@ -91,7 +91,11 @@ export async function callNextLatency(options: {
   const post = (path: string, body?: unknown) =>
     fetch(`${options.gatewayUrl}${path}`, {
       method: 'POST',
-      headers: { ...options.headers, 'content-type': 'application/json' },
+      // No body, no content type: an empty body declared as JSON is malformed JSON.
+      headers: {
+        ...options.headers,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   const failures: string[] = [];
@@ -121,12 +125,7 @@ export async function callNextLatency(options: {
   }
   await (await post(`/v1/queue/sessions/${sessionId}/close`)).arrayBuffer();
   times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  return {
-    calls: times.length,
-    p50: at(0.5),
-    p99: at(0.99),
-    max: times[times.length - 1],
-    failures,
-  };
+  const at = (q: number) =>
+    times.length > 0 ? times[Math.min(times.length - 1, Math.floor(q * times.length))] : NaN;
+  return { calls: times.length, p50: at(0.5), p99: at(0.99), max: at(1), failures };
 }
