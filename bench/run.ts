@@ -41,6 +41,7 @@ import { SEEDED_BIRTH_DATE, seedLookupCases, seededTrackingNo } from './lib/look
 import { natsRequestOnce, runNatsLoad, type NatsLoadOptions } from './lib/nats-load';
 import { REBUILD_APPLICATIONS, rebuildRow } from './lib/tracking-rebuild';
 import { SKM_RESPONSES, SKM_SERVED_CASES, SKM_YEAR, seedSkm } from './lib/skm-seed';
+import { callNextLatency, setUpFloor, ticketBodies } from './lib/queue-floor';
 import type { ReceiverStats } from './lib/webhook-receiver';
 import type { WebhookRunResult } from './lib/webhook-sender';
 import {
@@ -103,6 +104,12 @@ const SKM_KIOSK_RESPONSE = JSON.stringify({
 });
 /** BENCH_ONLY=oss: only baseline (c) and the receiveNIB row. */
 const ONLY_OSS = process.env.BENCH_ONLY === 'oss';
+/** BENCH_ONLY=queue: only baselines (b) and (c) and the floor's rows (kiosk tickets, call next). */
+const ONLY_QUEUE = process.env.BENCH_ONLY === 'queue';
+/** The issue's goal for kiosk tickets through the gateway. */
+const TICKETS_GOAL_RPS = 1_000;
+/** Calls one officer makes, one after another, for the call-next latency. */
+const CALLS = 300;
 /** BENCH_PROFILE=1: CPU-profile each service during the POST run (which perturbs its figures). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Whatever happens, the bench ends (and cleans up) by then. */
@@ -1063,6 +1070,72 @@ async function ossOnly(): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
+/**
+ * BENCH_ONLY=queue: baselines (b) and (c), then intake (the catalog the lines are checked
+ * against), the queue and a gateway. Kiosk tickets through the gateway (a kiosk client's token,
+ * no Idempotency-Key, the services in turn, each a line of its own) against (c) and the goal;
+ * then one officer calling the next of the waiting tickets and marking it served, one after
+ * another: the call's latency, against (b).
+ */
+async function queueOnly(): Promise<number> {
+  const b = await natsRoundTrip('(b) Fastify → NATS request/reply', 'echo');
+  const c = await insertRoundTrip();
+  issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: env.SP_NAMESPACE });
+  const [, , gateway] = await Promise.all([
+    startService('intake', { DEMO_SEED: 'true' }),
+    startService('queue'),
+    startService('gateway', GATEWAY_ENV),
+  ]);
+  await setUpFloor(env.NATS_URL, env.SP_NAMESPACE);
+  const kiosk = await issuer.authorization(anApiClient(['queue:kiosk']), {
+    expiresInSeconds: 3600,
+  });
+  const officer = await issuer.authorization(anOfficer('DUKCAPIL', ['FRONT_DESK']), {
+    expiresInSeconds: 3600,
+  });
+  const load = `load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ')}`;
+  const tickets = (
+    await measure({
+      target: 'gateway `POST /v1/queue/tickets` (a kiosk client; six lines in turn)',
+      url: `${gateway.url}/v1/queue/tickets`,
+      method: 'POST',
+      headers: { ...JSON_HEADERS, ...kiosk },
+      perRequestBody: ticketBodies(),
+      expectStatus: 201,
+    })
+  ).result;
+  say(`\n▶ call next: one officer, ${CALLS} calls one after another, each then served`);
+  const calls = await callNextLatency({
+    gatewayUrl: gateway.url,
+    headers: officer,
+    serviceCode: 'DUKCAPIL-KK',
+    calls: CALLS,
+  });
+  // Only 201s count: a row of refusals is fast, and meets nothing.
+  const goal = failures(tickets) === 0 && tickets.rps >= TICKETS_GOAL_RPS ? 'met' : '**not met**';
+  say(
+    `\n${markdownTable([
+      rowOf(b, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
+      rowOf(c, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
+      rowOf(tickets, 201, compare(tickets, [['(c)', c]])),
+    ])}\n\n` +
+      `Kiosk tickets: ${fmtRate(tickets.rps)}/s, ${times(tickets.rps, c.rps)} (c); goal ${TICKETS_GOAL_RPS}/s ${goal}. ` +
+      `Call next (${calls.calls} calls): p50 ${fmtMs(calls.p50)} ms, p99 ${fmtMs(calls.p99)} ms, max ${fmtMs(calls.max)} ms; ` +
+      `(b) p50 ${fmtMs(b.p50)} ms under ${CONNECTIONS} connections. Machine at the start of the rows: ${load} ` +
+      `(${availableParallelism()} CPUs, shared).`,
+  );
+  const problems = [
+    ...(failures(b) > 0 ? [`(b): ${describeFailures(b, 200)}`] : []),
+    ...(failures(c) > 0 ? [`(c): ${describeFailures(c, 200)}`] : []),
+    ...(failures(tickets) > 0 ? [`POST /v1/queue/tickets: ${describeFailures(tickets, 201)}`] : []),
+    ...calls.failures.slice(0, 5).map((f) => `call next: ${f}`),
+  ];
+  for (const p of problems) say(`!!! - ${p}`);
+  return problems.length > 0 ? 1 : 0;
+}
+
 /** What the services logged (ServiceProcess keeps each one's last 1000 output lines). */
 function logSummary(service: ServiceProcess): string[] {
   const counts = new Map<string, number>();
@@ -1108,6 +1181,7 @@ async function main(): Promise<number> {
   if (ONLY_LOOKUP) return lookupOnly();
   if (ONLY_SKM) return skmOnly();
   if (ONLY_OSS) return ossOnly();
+  if (ONLY_QUEUE) return queueOnly();
   const problems: string[] = [];
   const notes: string[] = [];
 

@@ -17,12 +17,14 @@ export interface Fault {
 /**
  * The services whose SIGKILL is a row: every one on the path of an application, identity,
  * which signs the tokens the callers present (the gateway verifies them without it), oss,
- * on the path of an application that came from OSS RBA (and of its reports back), and surveys,
- * on the path of every row's SKM responses and complaints and of the cases it hears finished.
+ * on the path of an application that came from OSS RBA (and of its reports back), surveys, on
+ * the path of every row's SKM responses and complaints and of the cases it hears finished, and
+ * queue, on the path of a counter-assisted application (intake asks it; ADR 0037) and of the
+ * mall floor's own.
  */
 export function isOnThePath(service: string): boolean {
   return (
-    ['gateway', 'identity', 'intake', 'tracking', 'oss', 'surveys'].includes(service) ||
+    ['gateway', 'identity', 'intake', 'tracking', 'oss', 'surveys', 'queue'].includes(service) ||
     service.startsWith('agency-')
   );
 }

@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { BundlesModule } from './bundles/bundles.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
+import { DisplayModule } from './display/display.module';
 import { DeadlineAlertsModule } from './deadline-alerts/deadline-alerts.module';
 import { OssDeliveriesModule } from './oss-deliveries/oss-deliveries.module';
 import { OssFilesModule } from './oss-files/oss-files.module';
@@ -48,6 +49,7 @@ export class GatewayModule {
         AuthModule.forRoot(config),
         ApplicationsModule,
         LiveModule.forRoot(config),
+        DisplayModule,
         LookupsModule,
         ComplaintsModule,
         DocumentsModule.forRoot(config),

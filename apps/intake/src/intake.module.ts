@@ -1,3 +1,4 @@
+import { RpcClientModule } from '@satupintu/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
   ApplicationCancelled,
@@ -41,6 +42,14 @@ export class IntakeModule {
           ],
         }),
         IdempotencyModule,
+        // The queue, asked as the front-desk officer whether the ticket they submit for is the
+        // one called to their counter (ADR 0037); no other submission waits on it.
+        RpcClientModule.forRoot({
+          url: config.NATS_URL,
+          namespace: config.SP_NAMESPACE,
+          timeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
+          name: 'intake-requests',
+        }),
         CatalogModule.forRoot({ demoSeed: config.DEMO_SEED }),
         ApplicantsModule,
         ApplicationsModule,

@@ -8,8 +8,11 @@ import {
   serviceInfrastructure,
 } from '@satupintu/platform';
 import type { QueueConfig } from './config';
+import { CounterApplicationsModule } from './counter-applications/counter-applications.module';
 import { CounterSessionsModule } from './counter-sessions/counter-sessions.module';
 import { FloorSetupModule } from './floor-setup/floor-setup.module';
+import { DisplayModule } from './display/display.module';
+import { FiguresModule } from './figures/figures.module';
 import { QUEUE_MIGRATIONS } from './migrations';
 import { QUEUE_SETTINGS, type QueueSettings } from './queue.settings';
 import { TicketsModule } from './tickets/tickets.module';
@@ -52,6 +55,9 @@ export class QueueModule {
         FloorSetupModule,
         TicketsModule,
         CounterSessionsModule,
+        DisplayModule,
+        FiguresModule,
+        CounterApplicationsModule,
       ],
       providers: [{ provide: QUEUE_SETTINGS, useValue: settings }],
       exports: [QUEUE_SETTINGS],

@@ -1190,6 +1190,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dashboards/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Waiting and service times at the counters, and no-shows
+         * @description Over the tickets of the mall's days from `from` up to the day before `to` that were checked in (walk-ins, and bookings once checked in), ADR 0037: how many, how many were called, served and not come (no-show), the no-show rate (of those finished), and the mean, median and 90th percentile of the wait (seconds from check-in to the first call) and of the service (seconds from the last call to served); for the whole scope, each agency, each service and each hour of the mall's clock in which tickets were checked in. Computed in one SQL aggregate by the queue service; null where nothing was counted. Mall admins: every agency or one; an agency admin: their own (`agencyCode`). No personal data. As JSON, or as CSV with `Accept: text/csv` (a record per total, agency, service and hour).
+         */
+        get: operations["getQueueFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deadline-alerts": {
         parameters: {
             query?: never;
@@ -1714,6 +1734,26 @@ export interface paths {
          * @description The session open at the counter, with the ticket called to it: for its officer, and for the admin of its agency or of the mall (who may act on it and close it). To anyone else, as if none were open.
          */
         get: operations["getCounterSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queue/display/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow the mall floor's calls (display screens)
+         * @description Server-sent events (`text/event-stream`) for the display screens of the mall: every call, recall, served and no-show at every counter, in the order they happened. Each event: `id` is its place in that order, `event` is `called`, `recalled`, `served` or `no_show`, and `data` the ticket number, its line and agency, the counter (code and name) and the time: no personal data. Without `Last-Event-ID` the stream starts with the latest 50 events of the mall's day, then each new one; a client that reconnects with the last `id` it received (browsers do so by themselves) gets exactly the events it missed, then live ones: none missing, none twice. A comment line (`: heartbeat`) comes every 15 seconds while nothing happens. Anyone may read it; each caller (or address) may hold a few streams open at once (429 past them).
+         */
+        get: operations["streamDisplayEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2553,6 +2593,65 @@ export interface components {
             submittedAt: string;
             /** @example K7M39QX2C */
             trackingNo: string;
+        };
+        AgencyFloorFiguresResponse: {
+            /** @example DUKCAPIL */
+            agencyCode: string;
+            /**
+             * @description Of them, called at least once
+             * @example 12
+             */
+            called: number;
+            /**
+             * @description Mean seconds from the last call (after recalls) to served, to a tenth; null with none served
+             * @example 431.5
+             */
+            meanServiceSeconds: number | null;
+            /**
+             * @description Mean seconds from check-in to the first call, to a tenth; null with none called
+             * @example 612.4
+             */
+            meanWaitSeconds: number | null;
+            /**
+             * @description Median of the same
+             * @example 400
+             */
+            medianServiceSeconds: number | null;
+            /**
+             * @description Median of the same
+             * @example 540
+             */
+            medianWaitSeconds: number | null;
+            /**
+             * @description No-shows of the tickets finished (served or no-show); null with none finished
+             * @example 0.125
+             */
+            noShowRate: number | null;
+            /**
+             * @description Of them, called and not come (no-show)
+             * @example 12
+             */
+            noShows: number;
+            /**
+             * @description 90th percentile of the same (interpolated)
+             * @example 780
+             */
+            p90ServiceSeconds: number | null;
+            /**
+             * @description 90th percentile of the same (interpolated)
+             * @example 1200
+             */
+            p90WaitSeconds: number | null;
+            /**
+             * @description Of them, served
+             * @example 12
+             */
+            served: number;
+            /**
+             * @description Tickets checked in (walk-ins, and bookings once checked in)
+             * @example 12
+             */
+            tickets: number;
         };
         AgencyResponse: {
             /** @example true */
@@ -4230,6 +4329,85 @@ export interface components {
             /** @description Whether the standard requires it */
             required: boolean;
         };
+        FloorFiguresReportResponse: {
+            agencies: components["schemas"]["AgencyFloorFiguresResponse"][];
+            /**
+             * @description The agency asked for; absent: the mall
+             * @example DUKCAPIL
+             */
+            agencyCode?: string;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            from: string;
+            hours: components["schemas"]["HourFloorFiguresResponse"][];
+            services: components["schemas"]["ServiceFloorFiguresResponse"][];
+            /**
+             * Format: date
+             * @example 2026-03-03
+             */
+            to: string;
+            /** @description Every ticket in the scope */
+            total: components["schemas"]["FloorFiguresResponse"];
+        };
+        FloorFiguresResponse: {
+            /**
+             * @description Of them, called at least once
+             * @example 12
+             */
+            called: number;
+            /**
+             * @description Mean seconds from the last call (after recalls) to served, to a tenth; null with none served
+             * @example 431.5
+             */
+            meanServiceSeconds: number | null;
+            /**
+             * @description Mean seconds from check-in to the first call, to a tenth; null with none called
+             * @example 612.4
+             */
+            meanWaitSeconds: number | null;
+            /**
+             * @description Median of the same
+             * @example 400
+             */
+            medianServiceSeconds: number | null;
+            /**
+             * @description Median of the same
+             * @example 540
+             */
+            medianWaitSeconds: number | null;
+            /**
+             * @description No-shows of the tickets finished (served or no-show); null with none finished
+             * @example 0.125
+             */
+            noShowRate: number | null;
+            /**
+             * @description Of them, called and not come (no-show)
+             * @example 12
+             */
+            noShows: number;
+            /**
+             * @description 90th percentile of the same (interpolated)
+             * @example 780
+             */
+            p90ServiceSeconds: number | null;
+            /**
+             * @description 90th percentile of the same (interpolated)
+             * @example 1200
+             */
+            p90WaitSeconds: number | null;
+            /**
+             * @description Of them, served
+             * @example 12
+             */
+            served: number;
+            /**
+             * @description Tickets checked in (walk-ins, and bookings once checked in)
+             * @example 12
+             */
+            tickets: number;
+        };
         FollowComplaintRequest: {
             /**
              * @description The complaint number, canonical or as typed (hyphens, spaces, lower case)
@@ -4450,6 +4628,70 @@ export interface components {
          * @enum {string}
          */
         HistoryProblem: "hash_mismatch" | "previous_hash_mismatch" | "sequence_gap" | "sequence_out_of_order" | "sequence_repeated" | "application_mismatch" | "status_discontinuity" | "history_missing" | "history_shorter_than_case";
+        HourFloorFiguresResponse: {
+            /** @example DUKCAPIL */
+            agencyCode: string;
+            /**
+             * @description Of them, called at least once
+             * @example 12
+             */
+            called: number;
+            /**
+             * @description The hour of the mall's clock the tickets were checked in
+             * @example 9
+             */
+            hour: number;
+            /**
+             * @description Mean seconds from the last call (after recalls) to served, to a tenth; null with none served
+             * @example 431.5
+             */
+            meanServiceSeconds: number | null;
+            /**
+             * @description Mean seconds from check-in to the first call, to a tenth; null with none called
+             * @example 612.4
+             */
+            meanWaitSeconds: number | null;
+            /**
+             * @description Median of the same
+             * @example 400
+             */
+            medianServiceSeconds: number | null;
+            /**
+             * @description Median of the same
+             * @example 540
+             */
+            medianWaitSeconds: number | null;
+            /**
+             * @description No-shows of the tickets finished (served or no-show); null with none finished
+             * @example 0.125
+             */
+            noShowRate: number | null;
+            /**
+             * @description Of them, called and not come (no-show)
+             * @example 12
+             */
+            noShows: number;
+            /**
+             * @description 90th percentile of the same (interpolated)
+             * @example 780
+             */
+            p90ServiceSeconds: number | null;
+            /**
+             * @description 90th percentile of the same (interpolated)
+             * @example 1200
+             */
+            p90WaitSeconds: number | null;
+            /**
+             * @description Of them, served
+             * @example 12
+             */
+            served: number;
+            /**
+             * @description Tickets checked in (walk-ins, and bookings once checked in)
+             * @example 12
+             */
+            tickets: number;
+        };
         IssueTicketRequest: {
             /**
              * @description `APPLY` (to apply for or ask about the service; the default), `HAND_IN_DOCUMENTS` or `COLLECT_OUTPUT` (of an application: `trackingNo` names it)
@@ -5524,6 +5766,67 @@ export interface components {
         };
         /** @enum {string} */
         ServiceCategory: "BUSINESS" | "BIRTH" | "FAMILY" | "HEALTH" | "BUILDING" | "EMPLOYMENT" | "IDENTITY";
+        ServiceFloorFiguresResponse: {
+            /** @example DUKCAPIL */
+            agencyCode: string;
+            /**
+             * @description Of them, called at least once
+             * @example 12
+             */
+            called: number;
+            /**
+             * @description Mean seconds from the last call (after recalls) to served, to a tenth; null with none served
+             * @example 431.5
+             */
+            meanServiceSeconds: number | null;
+            /**
+             * @description Mean seconds from check-in to the first call, to a tenth; null with none called
+             * @example 612.4
+             */
+            meanWaitSeconds: number | null;
+            /**
+             * @description Median of the same
+             * @example 400
+             */
+            medianServiceSeconds: number | null;
+            /**
+             * @description Median of the same
+             * @example 540
+             */
+            medianWaitSeconds: number | null;
+            /**
+             * @description No-shows of the tickets finished (served or no-show); null with none finished
+             * @example 0.125
+             */
+            noShowRate: number | null;
+            /**
+             * @description Of them, called and not come (no-show)
+             * @example 12
+             */
+            noShows: number;
+            /**
+             * @description 90th percentile of the same (interpolated)
+             * @example 780
+             */
+            p90ServiceSeconds: number | null;
+            /**
+             * @description 90th percentile of the same (interpolated)
+             * @example 1200
+             */
+            p90WaitSeconds: number | null;
+            /**
+             * @description Of them, served
+             * @example 12
+             */
+            served: number;
+            /** @example DUKCAPIL-KTP */
+            serviceCode: string;
+            /**
+             * @description Tickets checked in (walk-ins, and bookings once checked in)
+             * @example 12
+             */
+            tickets: number;
+        };
         ServiceLineResponse: {
             /**
              * @description Whether kiosks give its numbers
@@ -6200,6 +6503,11 @@ export interface components {
             form?: {
                 [key: string]: string | number | boolean;
             };
+            /**
+             * @description For a front-desk officer submitting at the counter (`channel` `COUNTER`): the queue ticket (its `ANT…` code) called to their counter now, of a visitor who came to apply. The case records the ticket and the counter, and the ticket the application (422 on `queueTicket` for a ticket not called to their counter, of another agency, or used for an application already). Not for applicants or API clients.
+             * @example ANT7K3M9QX2CD
+             */
+            queueTicket?: string;
             /**
              * @description Code of a service in the mall's catalog
              * @example DUKCAPIL-KK
@@ -13036,7 +13344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, documents the caller cannot attach, or a front-desk submission without the applicant's consent; or an `Idempotency-Key` already used with another body */
+            /** @description Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, documents the caller cannot attach, a front-desk submission without the applicant's consent, or a queue ticket not called to the officer's counter; or an `Idempotency-Key` already used with another body */
             422: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */
@@ -13296,10 +13604,10 @@ export interface operations {
     streamApplicationEvents: {
         parameters: {
             query?: {
-                /** @description What the public lookup gave after the right second factor, in place of a sign-in (a browser’s `EventSource` cannot send headers). Its holder sees only the public fields of each entry: no reason, no payment. Valid for 15 minutes; the stream ends when it expires. */
-                lookupToken?: string;
                 /** @description The `id` of the last event the client has, for clients that cannot send the `Last-Event-ID` header (which wins when both are sent) */
                 lastEventId?: number;
+                /** @description What the public lookup gave after the right second factor, in place of a sign-in (a browser’s `EventSource` cannot send headers). Its holder sees only the public fields of each entry: no reason, no payment. Valid for 15 minutes; the stream ends when it expires. */
+                lookupToken?: string;
             };
             header?: {
                 /** @description The `id` of the last event the client received: only later ones are sent */
@@ -19626,6 +19934,174 @@ export interface operations {
             };
         };
     };
+    getQueueFigures: {
+        parameters: {
+            query: {
+                /** @description The first day (tickets of the mall's days from it) */
+                from: string;
+                /** @description The day after the last (at most 367 days after `from`) */
+                to: string;
+                /** @description Only this agency (an agency admin: theirs) */
+                agencyCode?: string;
+            };
+            header?: {
+                /** @description `text/csv` (weighted above `application/json`) for the CSV */
+                Accept?: string;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Accept */
+                    Vary?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FloorFiguresReportResponse"];
+                    /**
+                     * @example scope,agencyCode,serviceCode,hour,tickets,called,served,noShows,noShowRate,meanWaitSeconds,medianWaitSeconds,p90WaitSeconds,meanServiceSeconds,medianServiceSeconds,p90ServiceSeconds
+                     *     total,DUKCAPIL,,,8,7,6,1,0.14285714285714285,612.4,540,1200,431.5,400,780
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description A malformed date or agency code, or a range not 1 to 367 days long */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No authenticated caller */
+            401: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description RFC 6750 challenge: `Bearer realm="satupintu"`, with `error="invalid_token"` when the token sent was refused */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another agency's, or every agency's without being a mall admin */
+            403: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller in the current window */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No queue service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The queue service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listDeadlineAlerts: {
         parameters: {
             query?: {
@@ -25126,6 +25602,133 @@ export interface operations {
                 };
             };
             /** @description No queue service is answering (it may be restarting); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The queue service did not answer in time (`NATS_REQUEST_TIMEOUT_MS`); the request may or may not have taken effect */
+            504: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamDisplayEvents: {
+        parameters: {
+            query?: {
+                /** @description The `id` of the last event the client has, for clients that cannot send the `Last-Event-ID` header (which wins when both are sent) */
+                lastEventId?: number;
+            };
+            header?: {
+                /** @description The `id` of the last event the display received: only later ones are sent */
+                "Last-Event-ID"?: number;
+                /** @description Your id for this request, returned in `X-Request-Id` and in problem documents; one that does not match the pattern is replaced by a UUID */
+                "X-Request-Id"?: string;
+                /** @description W3C trace context: the request joins this trace; a malformed one starts a new trace */
+                traceparent?: string;
+                /** @description Language of problem documents: Indonesian (`id`, the default) or English (`en`) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream, open until the client leaves or the gateway stops (reconnect with `Last-Event-ID`) */
+            200: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A Last-Event-ID (or lastEventId) that is not an event id */
+            400: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests in the window, or too many streams open for this caller */
+            429: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds until the window ends: try again then */
+                    "Retry-After": number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway failed; the answer carries an error id to quote */
+            500: {
+                headers: {
+                    /** @description Requests allowed to this caller in the current window */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left to this caller in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current window ends and the count starts again */
+                    "RateLimit-Reset"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description No queue service is answering (it may be restarting); retry after `Retry-After` seconds
+             *
+             *     This gateway holds as many streams as it can, or queue is not answering
+             */
             503: {
                 headers: {
                     /** @description Requests allowed to this caller in the current window */

@@ -103,3 +103,6 @@ export * from './queue/ticket-closed.v1';
 export * from './queue/floor-setup.v1';
 export * from './queue/tickets.v1';
 export * from './queue/counter-sessions.v1';
+export * from './queue/floor-display.v1';
+export * from './queue/floor-figures.v1';
+export * from './queue/counter-application.v1';

@@ -18,3 +18,4 @@ export * from './fake-oss';
 export * from './gateway-call';
 export * from './oss-pia';
 export * from './test-port';
+export * from './event-stream';

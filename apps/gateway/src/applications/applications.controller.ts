@@ -121,7 +121,7 @@ export class ApplicationsController {
     },
     422: {
       description:
-        "Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, documents the caller cannot attach, or a front-desk submission without the applicant's consent",
+        "Well formed, but a NIK that cannot exist, an unknown service, form data the service's standard refuses, documents the caller cannot attach, a front-desk submission without the applicant's consent, or a queue ticket not called to the officer's counter",
       examples: {
         form: {
           summary: "Form data that does not meet the service's standard",

@@ -6,6 +6,7 @@ import {
   FORM_LIMITS,
   IsFormData,
   MAX_ATTACHED_DOCUMENTS,
+  QUEUE_FORMATS,
   type Channel,
   type FormDataV2,
   type SubmissionPartyV2,
@@ -204,6 +205,22 @@ export class SubmitApplicationRequest extends SubmissionPartyRequest {
 
   @ApiPropertyOptional({
     description:
+      'For a front-desk officer submitting at the counter (`channel` `COUNTER`): the queue ticket ' +
+      '(its `ANT…` code) called to their counter now, of a visitor who came to apply. The case ' +
+      'records the ticket and the counter, and the ticket the application (422 on `queueTicket` ' +
+      'for a ticket not called to their counter, of another agency, or used for an application ' +
+      'already). Not for applicants or API clients.',
+    pattern: QUEUE_FORMATS.ticketCode.source,
+    maxLength: 12,
+    example: 'ANT7K3M9QX2CD',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(QUEUE_FORMATS.ticketCode, { context: { code: 'ticket_code_format' } })
+  queueTicket?: string;
+
+  @ApiPropertyOptional({
+    description:
       'The data fields of the service’s standard (`GET /v1/services/{serviceCode}`), by name: a text, ' +
       'number or true/false each, checked against the standard (422 naming `form.<name>`: missing, ' +
       'mistyped, out of range, unknown). At most 100 fields, names of letters and digits starting ' +
@@ -236,6 +253,7 @@ export function toSubmitApplicationV2(body: SubmitApplicationRequest): SubmitApp
     serviceCode: body.serviceCode,
     ...toSubmissionPartyV2(body),
     ...(body.externalReference === undefined ? {} : { externalReference: body.externalReference }),
+    ...(body.queueTicket === undefined ? {} : { queueTicket: body.queueTicket }),
     ...(body.form === undefined ? {} : { form: { ...body.form } }),
     ...(body.documents === undefined
       ? {}

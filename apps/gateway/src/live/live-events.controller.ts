@@ -1,19 +1,17 @@
 import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DomainError, RETRY_AFTER_SECONDS, currentContext } from '@satupintu/common';
+import { DomainError, currentContext } from '@satupintu/common';
+import { RpcClient } from '@satupintu/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/access';
-import { RATE_LIMITED_EXAMPLE } from '../openapi/access-answers';
 import { TIMELINE_READERS } from '../applications/applications.controller';
 import { ApiTypedTrackingNo, trackingNoFromPath } from '../applications/tracking-number.param';
-import {
-  ApiProblemResponse,
-  ApiUpstreamProblems,
-  RETRY_AFTER_HEADER,
-} from '../openapi/problem.responses';
+import { ApiProblemResponse } from '../openapi/problem.responses';
 import { securityOf } from '../openapi/security';
 import { LiveEventsRequest, MAX_EVENT_ID, lastEventIdFrom } from './live-events.request';
+import { ApiLiveStreamProblems } from './live-stream.openapi';
 import { LiveStreams, RECONNECT_MS } from './live-streams';
+import { TimelineFeed } from './timeline-feed';
 
 const INSTANCE = '/v1/applications/K7M39QX2C/events';
 
@@ -26,7 +24,10 @@ const STREAM_EXAMPLE =
 @ApiTags('applications')
 @Controller('v1/applications')
 export class LiveEventsController {
-  constructor(private readonly streams: LiveStreams) {}
+  constructor(
+    private readonly streams: LiveStreams,
+    private readonly rpc: RpcClient,
+  ) {}
 
   /**
    * Public to the guard: a lookup token stands in for a sign-in, and only tracking can check it.
@@ -97,42 +98,7 @@ export class LiveEventsController {
       },
     },
   )
-  @ApiProblemResponse(
-    429,
-    'Too many requests in the window, or too many streams open for this caller',
-    {
-      limited: { ...RATE_LIMITED_EXAMPLE, instance: INSTANCE },
-      streams: {
-        summary: 'The caller holds as many streams as it may',
-        error: new DomainError('too_many_live_streams', 429, [], {
-          limit: 5,
-          retryAfterSeconds: RETRY_AFTER_SECONDS,
-        }),
-        instance: INSTANCE,
-      },
-    },
-    RETRY_AFTER_HEADER,
-  )
-  @ApiProblemResponse(
-    503,
-    'This gateway holds as many streams as it can, or tracking is not answering',
-    {
-      full: {
-        summary: 'Every stream this gateway can hold is open',
-        error: new DomainError('live_streams_full', 503, [], {
-          retryAfterSeconds: RETRY_AFTER_SECONDS,
-        }),
-        instance: INSTANCE,
-      },
-      unavailable: {
-        summary: 'tracking is not running',
-        error: new DomainError('service_unavailable', 503, [], { service: 'tracking' }),
-        instance: INSTANCE,
-      },
-    },
-    RETRY_AFTER_HEADER,
-  )
-  @ApiUpstreamProblems('tracking', INSTANCE)
+  @ApiLiveStreamProblems('tracking', INSTANCE)
   async events(
     @Param('trackingNo') raw: string,
     @Query() query: LiveEventsRequest,
@@ -147,10 +113,10 @@ export class LiveEventsController {
       });
     const trackingNo = trackingNoFromPath(raw);
     const after = lastEventIdFrom(lastEventIdHeader) ?? query.lastEventId;
-    await this.streams.open(request, reply, {
+    const feed = new TimelineFeed(this.rpc, {
       trackingNo,
-      ...(after !== undefined ? { after } : {}),
       ...(query.lookupToken ? { lookupToken: query.lookupToken } : {}),
     });
+    await this.streams.open(request, reply, feed, after);
   }
 }

@@ -9,21 +9,8 @@ export const MAX_EVENT_ID = 2_147_483_647;
 /** `<trackingNo>.<expires>.<signature>`, as the public lookup hands it out (tracking checks it). */
 const LOOKUP_TOKEN = /^[0-9A-Z]{9}\.\d{10}\.[A-Za-z0-9_-]{43}$/;
 
-export class LiveEventsRequest {
-  @ApiPropertyOptional({
-    description:
-      'What the public lookup gave after the right second factor, in place of a sign-in (a browser’s ' +
-      '`EventSource` cannot send headers). Its holder sees only the public fields of each entry: no ' +
-      'reason, no payment. Valid for 15 minutes; the stream ends when it expires.',
-    maxLength: 64,
-    pattern: LOOKUP_TOKEN.source,
-    example: 'K7M39QX2C.1795412112.3q2-7wEGNfR0XWjI5o9yQj2r1cD8bXh0lqvU9fPz4mE',
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(LOOKUP_TOKEN)
-  lookupToken?: string;
-
+/** For clients that cannot send the `Last-Event-ID` header (a browser's `EventSource` on a first open). */
+export class LastEventIdQuery {
   @ApiPropertyOptional({
     description:
       'The `id` of the last event the client has, for clients that cannot send the ' +
@@ -38,6 +25,22 @@ export class LiveEventsRequest {
   @Min(0)
   @Max(MAX_EVENT_ID)
   lastEventId?: number;
+}
+
+export class LiveEventsRequest extends LastEventIdQuery {
+  @ApiPropertyOptional({
+    description:
+      'What the public lookup gave after the right second factor, in place of a sign-in (a browser’s ' +
+      '`EventSource` cannot send headers). Its holder sees only the public fields of each entry: no ' +
+      'reason, no payment. Valid for 15 minutes; the stream ends when it expires.',
+    maxLength: 64,
+    pattern: LOOKUP_TOKEN.source,
+    example: 'K7M39QX2C.1795412112.3q2-7wEGNfR0XWjI5o9yQj2r1cD8bXh0lqvU9fPz4mE',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(LOOKUP_TOKEN)
+  lookupToken?: string;
 }
 
 /** The header an EventSource sends on reconnecting; a 400 if it is not an event id of ours. */

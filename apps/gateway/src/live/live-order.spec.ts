@@ -28,4 +28,12 @@ describe('LiveOrder', () => {
     expect(order.take(at(6))).toEqual({ send: [], gap: true });
     expect(order.lastSent).toBe(4);
   });
+
+  it('starts where the feed says when the client named no last event', () => {
+    const order = new LiveOrder(-1);
+    order.startAfter(40);
+    expect(order.take(at(39, 40, 41, 42))).toEqual({ send: at(41, 42), gap: false });
+    order.startAfter(10);
+    expect(order.lastSent).toBe(42);
+  });
 });

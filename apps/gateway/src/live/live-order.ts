@@ -12,6 +12,14 @@ export class LiveOrder {
     return this.last;
   }
 
+  /**
+   * Where a client that named no last event starts, when the feed decides it (a display gets
+   * today's latest calls, not the mall's whole history): nothing up to `last` is sent.
+   */
+  startAfter(last: number): void {
+    this.last = Math.max(this.last, last);
+  }
+
   take<T extends { sequence: number }>(entries: readonly T[]): { send: T[]; gap: boolean } {
     const send: T[] = [];
     for (const entry of [...entries].sort((a, b) => a.sequence - b.sequence)) {

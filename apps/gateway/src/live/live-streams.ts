@@ -6,15 +6,7 @@ import {
   runInContext,
   type RequestContext,
 } from '@satupintu/common';
-import {
-  ANONYMOUS,
-  GetTimelineSince,
-  publicTimelineEntry,
-  timelineLiveSubject,
-  type TimelineEntryV1,
-  type TimelineLiveV1,
-  type TimelineSinceV1,
-} from '@satupintu/contracts';
+import { ANONYMOUS } from '@satupintu/contracts';
 import { RpcClient } from '@satupintu/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough } from 'node:stream';
@@ -38,20 +30,50 @@ export const RECONNECT_MS = 3000;
 /** A client this far behind (its socket not draining) is dropped; it resumes by Last-Event-ID. */
 const MAX_BUFFERED_BYTES = 256 * 1024;
 
-export interface LiveTarget {
-  trackingNo: string;
-  /** The client's Last-Event-ID: the last sequence it has. */
-  after?: number;
-  lookupToken?: string;
+/** What a feed's replay answers: the entries after what the stream asked for. */
+export interface LiveBatch<E> {
+  entries: readonly E[];
+  /**
+   * Where a client that named no last event starts (the sequence before the first entry), when
+   * the feed sends it less than everything; absent: from the first entry there is.
+   */
+  before?: number;
+  /** More entries follow than one answer holds: the stream asks again after the last. */
+  more?: boolean;
+  /** The stream may run only until then (ISO 8601): a lookup token's expiry. */
+  until?: string;
+}
+
+/** What one announcement on NATS tells a stream: entries, or only that there are new ones. */
+export type LiveAnnouncement<E> = { entries: readonly E[] } | { latest: number };
+
+/**
+ * One kind of live stream (ADR 0024): sequenced entries, kept by a service that replays them
+ * after a sequence, and announced after commit on core NATS subjects. The stream does the rest:
+ * subscribe before replay, each sequence once and in order, gaps filled from the replay.
+ */
+export interface LiveFeed<E extends { sequence: number }> {
+  /** The subjects (without namespace) whose messages announce new entries. */
+  readonly subjects: readonly string[];
+  /**
+   * The entries after `after`; without it, what a client that has nothing starts with. Runs in
+   * the request's context; a refusal is thrown, and before anything is written to the client.
+   */
+  since(after: number | undefined): Promise<LiveBatch<E>>;
+  /** What a message on one of the subjects tells; undefined for one that is not understood. */
+  announced(message: unknown): LiveAnnouncement<E> | undefined;
+  /** The event's name and data as the client receives them. */
+  render(entry: E): { event: string; data: unknown };
 }
 
 /**
- * The gateway's live timelines (GET /v1/applications/{trackingNo}/events, ADR 0024): every open
- * stream, counted against the gateway's and each caller's bound, and ended when the gateway stops.
+ * The gateway's live streams (ADR 0024): timelines (GET /v1/applications/{trackingNo}/events) and
+ * the mall's display feed (GET /v1/floor/display/events). Every open stream, counted against the
+ * gateway's and each caller's bound, and ended when the gateway stops.
  */
 @Injectable()
 export class LiveStreams implements BeforeApplicationShutdown {
-  private readonly streams = new Set<LiveStream>();
+  private readonly streams = new Set<LiveStream<{ sequence: number }>>();
   private readonly perCaller = new Map<string, number>();
 
   constructor(
@@ -64,10 +86,15 @@ export class LiveStreams implements BeforeApplicationShutdown {
   }
 
   /**
-   * Checks the caller may read the case (tracking answers the replay, or refuses it as for an
-   * unknown number), then streams. Refusals are thrown before anything is written.
+   * Asks the feed for the replay (which refuses a caller who may not read it), then streams.
+   * Refusals are thrown before anything is written. `after`: the client's Last-Event-ID.
    */
-  async open(request: FastifyRequest, reply: FastifyReply, target: LiveTarget): Promise<void> {
+  async open<E extends { sequence: number }>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    feed: LiveFeed<E>,
+    after: number | undefined,
+  ): Promise<void> {
     const context = currentContext();
     const caller = callerOf(
       { name: 'live', limit: this.settings.maxStreamsPerCaller, windowSeconds: 1, per: 'caller' },
@@ -85,7 +112,7 @@ export class LiveStreams implements BeforeApplicationShutdown {
         retryAfterSeconds: RETRY_AFTER_SECONDS,
       });
     this.perCaller.set(caller, held + 1);
-    const stream = new LiveStream(this.rpc, context, target, this.settings.heartbeatMs, () => {
+    const stream = new LiveStream(this.rpc, context, feed, after, this.settings.heartbeatMs, () => {
       this.streams.delete(stream);
       const left = (this.perCaller.get(caller) ?? 1) - 1;
       if (left > 0) this.perCaller.set(caller, left);
@@ -102,17 +129,16 @@ export class LiveStreams implements BeforeApplicationShutdown {
 }
 
 /**
- * One client's stream: subscribed to the case's announcements before asking tracking for what
- * the client missed, so nothing committed in between is lost; every entry sent once, in order.
+ * One client's stream: subscribed to the feed's announcements before asking for what the client
+ * missed, so nothing committed in between is lost; every entry sent once, in order.
  */
-class LiveStream {
+class LiveStream<E extends { sequence: number }> {
   private readonly body = new PassThrough();
   private readonly order: LiveOrder;
-  private publicOnly = false;
   /** Live announcements wait here until the replay is sent, then go one at a time. */
   private queue: Promise<void>;
   private replayed: () => void = () => undefined;
-  private unsubscribe: () => void = () => undefined;
+  private unsubscribe: Array<() => void> = [];
   private heartbeat?: NodeJS.Timeout;
   private expiry?: NodeJS.Timeout;
   private closed = false;
@@ -120,27 +146,28 @@ class LiveStream {
   constructor(
     private readonly rpc: RpcClient,
     private readonly context: RequestContext | undefined,
-    private readonly target: LiveTarget,
+    private readonly feed: LiveFeed<E>,
+    after: number | undefined,
     private readonly heartbeatMs: number,
     private readonly onClose: () => void,
   ) {
-    this.order = new LiveOrder(target.after ?? -1);
+    this.order = new LiveOrder(after ?? -1);
     this.queue = new Promise((resolve) => (this.replayed = resolve));
   }
 
   async start(reply: FastifyReply): Promise<void> {
-    let first: TimelineSinceV1;
+    let first: LiveBatch<E>;
     try {
-      this.unsubscribe = await this.rpc.listen(
-        timelineLiveSubject(this.target.trackingNo),
-        (data) => this.enqueue(() => this.announced(data)),
-      );
+      for (const subject of this.feed.subjects)
+        this.unsubscribe.push(
+          await this.rpc.listen(subject, (data) => this.enqueue(() => this.announced(data))),
+        );
       first = await this.since();
     } catch (error) {
       this.close();
       throw error;
     }
-    this.publicOnly = first.publicOnly;
+    if (first.before !== undefined && this.order.lastSent < 0) this.order.startAfter(first.before);
     reply.raw.on('close', () => this.close());
     this.body.on('error', () => this.close());
     void reply
@@ -150,8 +177,11 @@ class LiveStream {
       })
       .send(this.body);
     this.write(`retry: ${RECONNECT_MS}\n\n`);
-    this.send(first.entries);
-    this.replayed();
+    // The replay's first page is written before this returns; announcements wait for its last.
+    void this.catchUp(first).then(
+      () => this.replayed(),
+      () => this.close(),
+    );
     this.heartbeat = setInterval(() => this.write(': heartbeat\n\n'), this.heartbeatMs);
     // A lookup token allows the stream only until it expires; the client asks the lookup again.
     if (first.until) {
@@ -165,7 +195,7 @@ class LiveStream {
     this.closed = true;
     clearInterval(this.heartbeat);
     clearTimeout(this.expiry);
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribe) unsubscribe();
     this.replayed();
     this.body.end();
     this.onClose();
@@ -178,35 +208,43 @@ class LiveStream {
   }
 
   private async announced(data: Uint8Array): Promise<void> {
-    let message: TimelineLiveV1;
+    let message: unknown;
     try {
-      message = JSON.parse(Buffer.from(data).toString('utf8')) as TimelineLiveV1;
+      message = JSON.parse(Buffer.from(data).toString('utf8'));
     } catch {
       return;
     }
-    if (!this.send(message.entries ?? [])) return;
-    // Something before these entries never reached this stream: tracking has it by now.
-    this.send((await this.since()).entries);
+    const announcement = this.feed.announced(message);
+    if (!announcement) return;
+    if ('entries' in announcement) {
+      if (!this.send(announcement.entries)) return;
+    } else if (announcement.latest <= this.order.lastSent) return;
+    // Something before these entries never reached this stream: the feed has it by now.
+    await this.catchUp(await this.since());
+  }
+
+  /** Sends a replay, and asks for its next pages while there are more. */
+  private async catchUp(batch: LiveBatch<E>): Promise<void> {
+    this.send(batch.entries);
+    while (batch.more && !this.closed) {
+      batch = await this.since();
+      this.send(batch.entries);
+    }
   }
 
   /** Writes what follows the last sent entry; true if a gap held some back. */
-  private send(entries: readonly TimelineEntryV1[]): boolean {
+  private send(entries: readonly E[]): boolean {
     const { send, gap } = this.order.take(entries);
     for (const entry of send) {
-      const shown = this.publicOnly ? publicTimelineEntry(entry) : entry;
-      this.write(`id: ${entry.sequence}\nevent: status\ndata: ${JSON.stringify(shown)}\n\n`);
+      const { event, data } = this.feed.render(entry);
+      this.write(`id: ${entry.sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     }
     return gap;
   }
 
-  private since(): Promise<TimelineSinceV1> {
+  private since(): Promise<LiveBatch<E>> {
     const last = this.order.lastSent;
-    const ask = () =>
-      this.rpc.request(GetTimelineSince, {
-        trackingNo: this.target.trackingNo,
-        ...(last >= 0 ? { after: last } : {}),
-        ...(this.target.lookupToken ? { lookupToken: this.target.lookupToken } : {}),
-      });
+    const ask = () => this.feed.since(last >= 0 ? last : undefined);
     return this.context ? runInContext(this.context, ask) : ask();
   }
 

@@ -3,7 +3,7 @@ import type { GatewayConfig } from '../config';
 import { LiveEventsController } from './live-events.controller';
 import { LIVE_STREAM_SETTINGS, LiveStreams, type LiveStreamSettings } from './live-streams';
 
-/** Live timelines as server-sent events (ADR 0024). */
+/** Live streams as server-sent events (ADR 0024): timelines here, the display feed beside. */
 @Module({})
 export class LiveModule {
   static forRoot(config: GatewayConfig): DynamicModule {
@@ -16,6 +16,9 @@ export class LiveModule {
       module: LiveModule,
       controllers: [LiveEventsController],
       providers: [{ provide: LIVE_STREAM_SETTINGS, useValue: settings }, LiveStreams],
+      // The display feed streams with the same machinery and within the same bounds.
+      exports: [LiveStreams],
+      global: true,
     };
   }
 }

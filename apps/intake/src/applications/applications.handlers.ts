@@ -18,9 +18,10 @@ import {
   type ApplicationReceiptV1,
   type ApplicationsPageV1,
   SubmitApplicationV2,
+  GetServedTicket,
 } from '@satupintu/contracts';
 import { generateTrackingNumber, type RegionIndex } from '@satupintu/domain';
-import { Caller, HandleRequest, IdempotencyKeys } from '@satupintu/messaging';
+import { Caller, HandleRequest, IdempotencyKeys, RpcClient } from '@satupintu/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CatalogRepository } from '../catalog/catalog.repository';
 import { ApplicationsRepository } from './applications.repository';
@@ -38,6 +39,7 @@ export class ApplicationsHandlers {
     private readonly applications: ApplicationsRepository,
     private readonly idempotency: IdempotencyKeys,
     @Inject(REGIONS) private readonly regions: RegionIndex,
+    private readonly rpc: RpcClient,
   ) {}
 
   @HandleRequest(SubmitApplication)
@@ -56,6 +58,8 @@ export class ApplicationsHandlers {
           this.applications.addSubmitted(application, event, receipt, claim),
         findByExternalReference: (clientId, reference) =>
           this.applications.findByExternalReference(clientId, reference),
+        // As the officer, in the request's context: the queue checks the ticket is at their counter.
+        servedTicket: (ticketCode) => this.rpc.request(GetServedTicket, { ticketCode }),
         newId: randomUUID,
         newTrackingNo: () => generateTrackingNumber(randomBytes),
         now: () => new Date(),

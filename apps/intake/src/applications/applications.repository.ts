@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '@satupintu/common';
 import {
   ApplicationResubmitted,
   type HeldDocumentV1,
@@ -270,6 +271,12 @@ export class ApplicationsRepository {
       return true;
     } catch (error) {
       if (violates(error, TRACKING_NO_TAKEN)) return false;
+      // Two submissions for one ticket at once: the ticket leads to one application.
+      if (violates(error, QUEUE_TICKET_TAKEN))
+        throw DomainError.validation(
+          [{ field: 'queueTicket', code: 'queue_ticket_has_application' }],
+          422,
+        );
       // Two requests with one client reference at once: the second learns the first's case.
       if (violates(error, EXTERNAL_REFERENCE_TAKEN) && application.externalReference) {
         const existing = await this.findByExternalReference(
@@ -306,7 +313,7 @@ export class ApplicationsRepository {
               applicant_nik, applicant_name, applicant_birth_date, applicant_id, business_id,
               submitted_by_kind, submitted_by_subject, submitted_by_client, submitted_at,
               bundle_case_id, step_key, form, documents, applicant_consent_method,
-              applicant_consent_reference, external_reference)
+              applicant_consent_reference, external_reference, queue_ticket_code, counter_code)
             VALUES (${application.applicationId}, ${application.trackingNo},
               ${application.serviceCode}, ${application.agencyCode}, ${application.channel},
               ${applicant?.nik ?? null}, ${applicant?.name ?? null},
@@ -318,12 +325,15 @@ export class ApplicationsRepository {
               ${application.form ? JSON.stringify(application.form) : null}::jsonb,
               ${application.documents ? JSON.stringify(application.documents) : null}::jsonb,
               ${applicant?.consent?.method ?? null}, ${applicant?.consent?.reference ?? null},
-              ${application.externalReference ?? null})`;
+              ${application.externalReference ?? null},
+              ${application.queueTicket?.code ?? null},
+              ${application.queueTicket?.counterCode ?? null})`;
   }
 }
 
 const TRACKING_NO_TAKEN = 'applications_tracking_no_key';
 const EXTERNAL_REFERENCE_TAKEN = 'applications_client_external_reference_key';
+const QUEUE_TICKET_TAKEN = 'applications_queue_ticket_key';
 
 /** The documents the submitter uploaded, as opposed to the upstream outputs a bundle step holds. */
 function uploadedDocumentsOf(application: NewApplication): AttachedDocumentV2[] {

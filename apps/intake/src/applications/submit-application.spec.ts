@@ -5,6 +5,7 @@ import {
   type ApplicationReceiptV1,
   type ApplicationSubmittedV2,
   type Principal,
+  type ServedTicketV1,
   type SubmitApplicationV2,
 } from '@satupintu/contracts';
 import { regionIndexOf } from '@satupintu/domain';
@@ -66,6 +67,8 @@ interface Fake extends SubmitApplicationPorts {
   idsMade: number;
   /** Registered applicants by NIK, and the businesses each acts for. */
   known: Record<string, { id: string; businesses: string[] }>;
+  /** The queue's tickets called to FRONT_DESK's counter, by code. */
+  serving: Record<string, ServedTicketV1>;
 }
 
 /** Plain fake ports: `accept` says, per call to add, whether the tracking number is free. */
@@ -121,6 +124,18 @@ function fakePorts(accept: boolean[] = [true]): Fake {
     },
     newTrackingNo: () => trackingNos[next++],
     now: () => NOW,
+    serving: {},
+    servedTicket: (ticketCode) => {
+      const ticket = ports.serving[ticketCode];
+      return ticket
+        ? Promise.resolve(ticket)
+        : Promise.reject(
+            DomainError.validation(
+              [{ field: 'queueTicket', code: 'queue_ticket_not_at_counter' }],
+              422,
+            ),
+          );
+    },
   };
   return ports;
 }
@@ -390,6 +405,60 @@ describe('submitApplication', () => {
     );
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(DomainError);
+  });
+});
+
+describe('submitApplication: at the counter, for a queue ticket', () => {
+  const TICKET = 'ANT7K3M9QX2CD';
+  const served = (agencyCode = 'DUKCAPIL'): ServedTicketV1 => ({
+    ticketCode: TICKET,
+    ticketNo: 'B-017',
+    counterCode: '3',
+    serviceCode: 'DUKCAPIL-KK',
+    agencyCode,
+  });
+
+  it('records the ticket and the counter on the case and in its event', async () => {
+    const ports = fakePorts();
+    ports.serving[TICKET] = served();
+    await submitApplication(FRONT_DESK, input({ queueTicket: TICKET, channel: 'COUNTER' }), ports);
+    expect(ports.events[0].queueTicket).toEqual({ code: TICKET, counterCode: '3' });
+    expect(ports.added[0].queueTicket).toEqual({ code: TICKET, counterCode: '3' });
+  });
+
+  it('refuses a ticket not called to the officer’s counter, with the other problems', async () => {
+    const ports = fakePorts();
+    const error = await domainErrorOf(
+      submitApplication(
+        FRONT_DESK,
+        input({ queueTicket: TICKET, applicant: { nik: NIK, name: 'Siti Rahayu' } }),
+        ports,
+      ),
+    );
+    expect([error.status, error.errors]).toEqual([
+      422,
+      [
+        { field: 'applicant.consent', code: 'consent_required' },
+        { field: 'queueTicket', code: 'queue_ticket_not_at_counter' },
+      ],
+    ]);
+    expect(ports.added).toHaveLength(0);
+  });
+
+  it('refuses a ticket for another agency, on the phone, or from anyone but an officer', async () => {
+    const ports = fakePorts();
+    ports.serving[TICKET] = served('PUPR');
+    for (const [who, overrides, code] of [
+      [FRONT_DESK, {}, 'queue_ticket_of_other_agency'],
+      [FRONT_DESK, { channel: 'CALL_CENTER' }, 'queue_ticket_not_for_caller'],
+      [PORTAL, {}, 'queue_ticket_not_for_caller'],
+    ] as const) {
+      const error = await domainErrorOf(
+        submitApplication(who, input({ queueTicket: TICKET, ...overrides }), ports),
+      );
+      expect(error.errors.map((e) => [e.field, e.code])).toContainEqual(['queueTicket', code]);
+    }
+    expect(ports.added).toHaveLength(0);
   });
 });
 

@@ -7,6 +7,8 @@ import {
   type Channel,
   type FormDataV2,
   type Principal,
+  type QueueTicketRefV1,
+  type ServedTicketV1,
   type SubmissionPartyV2,
   type SubmitApplicationV2,
   type SubmitterV2,
@@ -73,6 +75,11 @@ export interface SubmitApplicationPorts extends AttachDocumentsPorts {
     event: ApplicationSubmittedV2,
     receipt: ApplicationReceiptV1,
   ): Promise<boolean>;
+  /**
+   * The queue's answer, asked as the officer: the ticket they name is the one called to their
+   * counter now (a 422 on `queueTicket` if not).
+   */
+  servedTicket(ticketCode: string): Promise<ServedTicketV1>;
   /** The application a client submitted under its own reference, if any. */
   findByExternalReference(
     clientId: string,
@@ -250,6 +257,17 @@ export async function submitApplication(
   );
   if (input.externalReference !== undefined && submittedBy.kind !== 'client')
     errors.push({ field: 'externalReference', code: 'external_reference_not_for_caller' });
+  const queueTicket =
+    input.queueTicket !== undefined && service
+      ? await counterTicket(
+          input.queueTicket,
+          submittedBy,
+          channel,
+          service.agencyCode,
+          ports,
+          errors,
+        )
+      : undefined;
   if (errors.length > 0 || !service) throw DomainError.validation(errors, 422);
   // A client's system sending its case again (not a retry with the same Idempotency-Key: a
   // second request) learns where the first one went instead of creating a second case.
@@ -276,6 +294,7 @@ export async function submitApplication(
       ...(input.businessId ? { businessId: input.businessId } : {}),
       submittedBy,
       submittedAt,
+      ...(queueTicket ? { queueTicket } : {}),
     };
     const application: NewApplication = {
       ...event,
@@ -298,4 +317,40 @@ export async function submitApplication(
     if (await ports.add(application, event, receipt)) return receipt;
   }
   throw new Error(`no free tracking number after ${TRACKING_NO_ATTEMPTS} attempts`);
+}
+
+/**
+ * The queue ticket a front-desk officer names when submitting at the counter (ADR 0037): theirs
+ * to name only at the counter, called to their counter now (the queue answers, asked as them),
+ * and for a service of the application's agency. Problems go to `errors`, on `queueTicket`.
+ */
+async function counterTicket(
+  ticketCode: string,
+  submittedBy: SubmitterV2,
+  channel: Channel,
+  agencyCode: string,
+  ports: Pick<SubmitApplicationPorts, 'servedTicket'>,
+  errors: FieldError[],
+): Promise<QueueTicketRefV1 | undefined> {
+  if (submittedBy.kind !== 'officer' || channel !== 'COUNTER') {
+    errors.push({ field: 'queueTicket', code: 'queue_ticket_not_for_caller' });
+    return undefined;
+  }
+  let ticket: ServedTicketV1;
+  try {
+    ticket = await ports.servedTicket(ticketCode);
+  } catch (error) {
+    if (!(error instanceof DomainError && error.status === 422)) throw error;
+    errors.push(...error.errors);
+    return undefined;
+  }
+  if (ticket.agencyCode !== agencyCode) {
+    errors.push({
+      field: 'queueTicket',
+      code: 'queue_ticket_of_other_agency',
+      params: { agencyCode: ticket.agencyCode },
+    });
+    return undefined;
+  }
+  return { code: ticket.ticketCode, counterCode: ticket.counterCode };
 }

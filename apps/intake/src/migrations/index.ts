@@ -16,6 +16,7 @@ import { CreateBundles1765100000000 } from './1765100000000-create-bundles';
 import { AttachDocumentsToBundleCases1765200000000 } from './1765200000000-attach-documents-to-bundle-cases';
 import { RecordResubmissions1765200000100 } from './1765200000100-record-resubmissions';
 import { RecordConsentAndExternalReferences1765300000000 } from './1765300000000-record-consent-and-external-references';
+import { RecordQueueTickets1766430000000 } from './1766430000000-record-queue-tickets';
 import { KeepIssuedOutputs1765600000100 } from './1765600000100-keep-issued-outputs';
 
 /** In order of their timestamps. A migration, once released, is never edited: add a new one. */
@@ -37,4 +38,5 @@ export const INTAKE_MIGRATIONS = [
   RecordResubmissions1765200000100,
   RecordConsentAndExternalReferences1765300000000,
   KeepIssuedOutputs1765600000100,
+  RecordQueueTickets1766430000000,
 ];

@@ -1048,6 +1048,26 @@ export const FIELD_MESSAGES: Record<string, Text> = {
     id: 'nomor rujukan: 1–64 huruf, angka, `_`, `.`, `/`, `:` atau `-`',
     en: 'external reference: 1–64 letters, digits, `_`, `.`, `/`, `:` or `-`',
   },
+  ticket_code_format: {
+    id: 'kode tiket antrean: ANT dan 9 huruf atau angka',
+    en: 'queue ticket code: ANT and 9 letters or digits',
+  },
+  queue_ticket_not_for_caller: {
+    id: 'hanya petugas loket yang mengajukan di loket (kanal COUNTER) yang menyebut tiket antrean',
+    en: 'only a front-desk officer submitting at the counter (channel COUNTER) names a queue ticket',
+  },
+  queue_ticket_not_at_counter: {
+    id: 'tiket ini bukan yang sedang dipanggil ke loket Anda',
+    en: 'this ticket is not the one called to your counter',
+  },
+  queue_ticket_has_application: {
+    id: 'permohonan untuk tiket ini sudah diajukan',
+    en: 'an application was submitted for this ticket already',
+  },
+  queue_ticket_of_other_agency: {
+    id: 'tiket ini untuk layanan instansi {agencyCode}',
+    en: 'this ticket is for a service of {agencyCode}',
+  },
   external_reference_not_for_caller: {
     id: 'hanya klien API yang memberi nomor rujukannya sendiri',
     en: 'only an API client gives a reference of its own',

@@ -11,7 +11,19 @@ import {
 } from 'class-validator';
 import { CHANNELS, type Channel } from '../channels';
 import { defineEvent } from '../contract';
+import { QUEUE_FORMATS } from '../queue/queue-formats';
 import { INTAKE_STREAM } from './intake.stream';
+
+/** The queue ticket a counter-assisted application was submitted for, and its counter. */
+export class QueueTicketRefV1 {
+  @IsString()
+  @Matches(QUEUE_FORMATS.ticketCode)
+  code: string;
+
+  @IsString()
+  @Matches(QUEUE_FORMATS.counterCode)
+  counterCode: string;
+}
 
 /** Who submitted it: the applicant, an officer for them, or an API client for them. */
 export class SubmitterV2 {
@@ -87,6 +99,15 @@ export class ApplicationSubmittedV2 {
   @IsString()
   @MaxLength(32)
   stepKey?: string;
+
+  /**
+   * Added later, optional: submitted by a front-desk officer serving this queue ticket at this
+   * counter (ADR 0037); the queue records the application on the ticket.
+   */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QueueTicketRefV1)
+  queueTicket?: QueueTicketRefV1;
 }
 
 export const ApplicationSubmitted = defineEvent<ApplicationSubmittedV2>({

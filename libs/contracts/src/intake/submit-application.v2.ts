@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { CHANNELS, type Channel } from '../channels';
 import { defineRequest } from '../contract';
+import { QUEUE_FORMATS } from '../queue/queue-formats';
 
 /** The bounds of a submitted form: what the standard's fields can ask for, and no more. */
 export const FORM_LIMITS = {
@@ -175,6 +176,16 @@ export class SubmitApplicationV2 extends SubmissionPartyV2 {
   @IsString()
   @Matches(EXTERNAL_REFERENCE, { context: { code: 'external_reference_format' } })
   externalReference?: string;
+
+  /**
+   * The queue ticket (its `ANT…` code) the front-desk officer is serving at their counter: the
+   * application is submitted at the counter (channel `COUNTER`) for that visitor, and the case
+   * records the ticket and the counter (ADR 0037).
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(QUEUE_FORMATS.ticketCode, { context: { code: 'ticket_code_format' } })
+  queueTicket?: string;
 
   /**
    * The data fields of the service's standard, by name. Checked against the standard by intake
