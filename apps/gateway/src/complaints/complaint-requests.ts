@@ -28,7 +28,12 @@ import {
   TRACKING_NO_INPUT_MAX_LENGTH,
   trackingNoFromPath,
 } from '../applications/tracking-number.param';
-import { AGENCY_CODE, SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
+import {
+  FIGURES_DAY,
+  FiguresPeriodRequest,
+  figuresPeriodOf,
+} from '../dashboards/figures-period.request';
+import { SERVICE_CODE_MAX_LENGTH } from '../openapi/formats';
 import { AgencyPageRequest, agencyPageOf } from '../openapi/paging';
 
 /** Room for a complaint number typed with hyphens and spaces (`ADU-K7M3-9QX2-C`). */
@@ -217,49 +222,16 @@ export function toListComplaintEscalationsV1(
   return agencyPageOf(query);
 }
 
-export class ComplaintFiguresRequest {
+export class ComplaintFiguresRequest extends FiguresPeriodRequest {
+  // Only its description: the check is the period's own.
   @ApiProperty({
-    type: String,
-    format: 'date',
+    ...FIGURES_DAY,
     description: 'The first day (complaints submitted on or after it, in each agency’s zone)',
-    minLength: 10,
-    maxLength: 10,
-    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
     example: '2026-01-01',
   })
-  @IsDefined()
-  @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { code: 'must_be_date' } })
-  from: string;
-
-  @ApiProperty({
-    type: String,
-    format: 'date',
-    description: 'The day after the last (at most 367 days after `from`)',
-    minLength: 10,
-    maxLength: 10,
-    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-    example: '2026-04-01',
-  })
-  @IsDefined()
-  @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { context: { code: 'must_be_date' } })
-  to: string;
-
-  @ApiPropertyOptional({
-    ...AGENCY_CODE,
-    description: 'Only this agency (an agency admin: theirs)',
-  })
-  @IsOptional()
-  @IsString()
-  @Matches(new RegExp(AGENCY_CODE.pattern), { context: { code: 'agency_code_format' } })
-  agencyCode?: string;
+  declare from: string;
 }
 
 export function toGetComplaintFiguresV1(query: ComplaintFiguresRequest): GetComplaintFiguresV1 {
-  return {
-    from: query.from,
-    to: query.to,
-    ...(query.agencyCode ? { agencyCode: query.agencyCode } : {}),
-  };
+  return figuresPeriodOf(query);
 }
