@@ -1,5 +1,6 @@
 import type { ApiClient, ApiSchemas } from '@satupintu/api-client';
 import type { Principal } from '@satupintu/contracts';
+import { generateTrackingNumber } from '@satupintu/domain';
 import {
   ServiceProcess,
   TestTokenIssuer,
@@ -13,7 +14,7 @@ import {
   readStreams,
   testEnvironment,
 } from '@satupintu/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 type Problem = ApiSchemas['Problem'];
 
@@ -21,7 +22,8 @@ type Problem = ApiSchemas['Problem'];
  * The mall floor through the gateway, queue and intake as real processes (ADR 0036): lines,
  * counters and slots set by an agency's admin, numbers from two kiosks at once, two officers
  * calling at once, a booked visitor called before walk-ins in their slot, bookings held to their
- * slot's capacity, and bad input answered as problem+json.
+ * slot's capacity, bookings naming only the applicant's own application, and bad input answered
+ * as problem+json.
  */
 describe('the mall floor', () => {
   const env = testEnvironment();
@@ -460,6 +462,69 @@ describe('the mall floor', () => {
         expect(message.data).not.toContain(who.siti.subject!);
       }
     });
+  });
+
+  it("books for the applicant's own application only, answering anyone else's as an unknown one", async () => {
+    const apply = async (as: Who) => {
+      const { data, response } = await api[as].POST('/v1/applications', {
+        body: { serviceCode: 'DUKCAPIL-KK' },
+      });
+      expect(response.status).toBe(201);
+      return data!.trackingNo;
+    };
+    const sitis = await apply('siti');
+    const budis = await apply('budi');
+    const slot = await aBookableSlot('DUKCAPIL-KK');
+    const naming = (trackingNo: string) =>
+      book('siti', {
+        serviceCode: 'DUKCAPIL-KK',
+        ...slot,
+        purpose: 'HAND_IN_DOCUMENTS',
+        trackingNo,
+      });
+    /** A refusal as a caller sees it, without what differs on every answer. */
+    const refusal = async (answer: Promise<{ response: Response; error?: unknown }>) => {
+      const { response, error } = await answer;
+      const {
+        instance: _instance,
+        requestId: _requestId,
+        ...problem
+      } = error as Problem & {
+        requestId?: string;
+      };
+      return { status: response.status, problem };
+    };
+
+    // Budi's application, and one nobody has, are refused alike: a booking tells nothing of a
+    // tracking number that is not the applicant's own.
+    const unknown = await refusal(naming(generateTrackingNumber(randomBytes)));
+    expect(unknown).toMatchObject({
+      status: 422,
+      problem: {
+        errors: [expect.objectContaining({ field: 'trackingNo', code: 'unknown_application' })],
+      },
+    });
+    expect(await refusal(naming(budis))).toEqual(unknown);
+    expect(await queueDb('SELECT 1 FROM tickets WHERE tracking_no = $1', [budis])).toEqual([]);
+
+    const own = await naming(sitis);
+    expect(own.response.status).toBe(201);
+    expect(own.data).toMatchObject({ status: 'BOOKED', trackingNo: sitis });
+    const [row] = await queueDb<{ application_id: string | null }>(
+      'SELECT application_id FROM tickets WHERE code = $1',
+      [own.data!.code],
+    );
+    expect(row.application_id).toMatch(/^[0-9a-f-]{36}$/);
+
+    // A kiosk acts for a visitor nobody signed in: any application of the line's agency, which
+    // the officer checks at the counter.
+    const walkIn = await issue('kioskB', {
+      serviceCode: 'DUKCAPIL-KK',
+      purpose: 'COLLECT_OUTPUT',
+      trackingNo: budis,
+    });
+    expect(walkIn.response.status).toBe(201);
+    expect(walkIn.data).toMatchObject({ status: 'WAITING', trackingNo: budis });
   });
 
   it('answers bad input with problem+json saying what is wrong, in Indonesian unless asked for English', async () => {
