@@ -1188,4 +1188,56 @@ describe('the authorization matrix', () => {
       'mall admin': 409,
     });
   });
+
+  /**
+   * Opens a server-sent-events stream, reads its status and type, and hangs up: a stream that
+   * was let in never ends by itself, so its body is not waited for (a refusal's is read).
+   */
+  async function openStream(
+    who: Caller,
+    path: string,
+  ): Promise<{ status: number; contentType: string }> {
+    const token = tokens.get(who);
+    const hangUp = new AbortController();
+    const response = await fetch(`${gateway.url}${path}`, {
+      headers: {
+        accept: 'text/event-stream',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      signal: hangUp.signal,
+    });
+    const contentType = response.headers.get('content-type') ?? '';
+    if (response.ok) hangUp.abort();
+    else await response.text();
+    return { status: response.status, contentType };
+  }
+
+  it("the floor's display feed is public; its figures are the mall admin's, and an agency admin's own", async () => {
+    const everyone = Object.keys(CALLERS) as Caller[];
+    // The mall's screens sign in as nobody: every caller, anonymous too, opens the feed.
+    const opened: Row = {};
+    for (const who of everyone) {
+      const stream = await openStream(who, '/v1/queue/display/events');
+      opened[who] = stream.status;
+      if (stream.status === 200) expect(stream.contentType).toContain('text/event-stream');
+    }
+    expect(opened).toEqual(Object.fromEntries(everyone.map((who) => [who, 200])));
+
+    // As the complaint figures: an agency admin names their own agency; the mall admin any, or all.
+    const days = '/v1/dashboards/queue?from=2026-10-01&to=2026-10-02';
+    await expectRow((who) => call(who, 'GET', `${days}&agencyCode=DUKCAPIL`), {
+      ...refusedToEveryone(),
+      'dukcapil agency admin': 200,
+      'mall admin': 200,
+    });
+    await expectRow((who) => call(who, 'GET', `${days}&agencyCode=PUPR`), {
+      ...refusedToEveryone(),
+      'pupr agency admin': 200,
+      'mall admin': 200,
+    });
+    await expectRow((who) => call(who, 'GET', days), {
+      ...refusedToEveryone(),
+      'mall admin': 200,
+    });
+  });
 });

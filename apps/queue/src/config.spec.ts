@@ -8,6 +8,7 @@ describe('loadQueueConfig', () => {
     expect(config.MALL_TIME_ZONE).toBe('Asia/Jakarta');
     expect(config.QUEUE_BOOKING_HORIZON_DAYS).toBe(30);
     expect(config.QUEUE_DEFAULT_SERVICE_MINUTES).toBe(10);
+    expect(config.QUEUE_SESSION_SWEEP_MS).toBe(60_000);
   });
 
   it('names a malformed HTTP_PORT', () => {
@@ -23,6 +24,13 @@ describe('loadQueueConfig', () => {
     for (const days of ['0', '1.5', '400'])
       expect(() => loadQueueConfig({ QUEUE_BOOKING_HORIZON_DAYS: days })).toThrow(
         /QUEUE_BOOKING_HORIZON_DAYS/,
+      );
+  });
+
+  it('refuses a session sweep more often than every 100 ms or rarer than hourly', () => {
+    for (const ms of ['10', '3600001'])
+      expect(() => loadQueueConfig({ QUEUE_SESSION_SWEEP_MS: ms })).toThrow(
+        /QUEUE_SESSION_SWEEP_MS/,
       );
   });
 

@@ -19,6 +19,10 @@ export function loadQueueConfig(env: NodeJS.ProcessEnv = process.env) {
         default: 10,
         desc: 'minutes one visitor is assumed to take at a counter while a line has no served ticket to measure (1 to 240)',
       }),
+      QUEUE_SESSION_SWEEP_MS: num({
+        default: 60_000,
+        desc: "milliseconds between two looks for counter sessions left open past the end of the mall's day, which are closed (100 to 3600000)",
+      }),
     },
     env,
   );
@@ -32,6 +36,8 @@ export function loadQueueConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError('QUEUE_BOOKING_HORIZON_DAYS must be a whole number from 1 to 366');
   if (!(config.QUEUE_DEFAULT_SERVICE_MINUTES >= 1 && config.QUEUE_DEFAULT_SERVICE_MINUTES <= 240))
     throw new ConfigError('QUEUE_DEFAULT_SERVICE_MINUTES must be from 1 to 240');
+  if (!(config.QUEUE_SESSION_SWEEP_MS >= 100 && config.QUEUE_SESSION_SWEEP_MS <= 3_600_000))
+    throw new ConfigError('QUEUE_SESSION_SWEEP_MS must be between 100 and 3600000');
   return config;
 }
 

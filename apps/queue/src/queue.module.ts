@@ -30,6 +30,7 @@ export class QueueModule {
       timeZone: config.MALL_TIME_ZONE,
       bookingHorizonDays: config.QUEUE_BOOKING_HORIZON_DAYS,
       defaultServiceSeconds: Math.round(config.QUEUE_DEFAULT_SERVICE_MINUTES * 60),
+      sessionSweepMs: config.QUEUE_SESSION_SWEEP_MS,
     };
     return {
       module: QueueModule,

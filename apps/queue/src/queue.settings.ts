@@ -6,6 +6,8 @@ export interface QueueSettings {
   bookingHorizonDays: number;
   /** A visitor's assumed time at a counter before a line has served anyone (`QUEUE_DEFAULT_SERVICE_MINUTES`). */
   defaultServiceSeconds: number;
+  /** How often sessions left open past the end of the mall's day are looked for (`QUEUE_SESSION_SWEEP_MS`). */
+  sessionSweepMs: number;
 }
 
 export const QUEUE_SETTINGS = Symbol('QUEUE_SETTINGS');

@@ -1,5 +1,6 @@
 import type { ApiClient, ApiSchemas } from '@satupintu/api-client';
 import type { Principal } from '@satupintu/contracts';
+import { generateTrackingNumber } from '@satupintu/domain';
 import {
   ServiceProcess,
   TestTokenIssuer,
@@ -13,7 +14,7 @@ import {
   readStreams,
   testEnvironment,
 } from '@satupintu/testing';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 type Problem = ApiSchemas['Problem'];
 
@@ -21,12 +22,21 @@ type Problem = ApiSchemas['Problem'];
  * The mall floor through the gateway, queue and intake as real processes (ADR 0036): lines,
  * counters and slots set by an agency's admin, numbers from two kiosks at once, two officers
  * calling at once, a booked visitor called before walk-ins in their slot, bookings held to their
- * slot's capacity, and bad input answered as problem+json.
+ * slot's capacity, bookings naming only the applicant's own application, and bad input answered
+ * as problem+json. Last, the end of the mall's day (ADR 0038): the sessions left open are closed
+ * by the queue's recurring job once, even though its first run that closes any dies before its
+ * commit. The service reads the real clock, so a session is left over from yesterday by moving
+ * its opening (and its called ticket's day) back a day in its row.
  */
 describe('the mall floor', () => {
   const env = testEnvironment();
-  const own = { DB_PREFIX: `${env.DB_PREFIX}_floor`, SP_NAMESPACE: `${env.SP_NAMESPACE}fl` };
+  const own = {
+    DB_PREFIX: `${env.DB_PREFIX}_floor`,
+    SP_NAMESPACE: `${env.SP_NAMESPACE}fl`,
+    QUEUE_SESSION_SWEEP_MS: '300',
+  };
   const running: ServiceProcess[] = [];
+  let queue: ServiceProcess;
   let gateway: ServiceProcess;
   let issuer: TestTokenIssuer;
 
@@ -36,6 +46,8 @@ describe('the mall floor', () => {
     puprAdmin: anOfficer('PUPR', ['AGENCY_ADMIN']),
     deskOne: anOfficer('DUKCAPIL', ['FRONT_DESK']),
     deskTwo: anOfficer('DUKCAPIL', ['FRONT_DESK']),
+    deskThree: anOfficer('DUKCAPIL', ['FRONT_DESK']),
+    verifier: anOfficer('DUKCAPIL', ['VERIFIER']),
     puprDesk: anOfficer('PUPR', ['FRONT_DESK']),
     kioskA: anApiClient(['queue:kiosk']),
     kioskB: anApiClient(['queue:kiosk']),
@@ -51,12 +63,16 @@ describe('the mall floor', () => {
     running.push(
       ...(await Promise.all([
         ServiceProcess.start('intake', { ...own, DEMO_SEED: 'true' }),
-        ServiceProcess.start('queue', own),
+        // The first run that closes sessions at the day's end dies before its commit (the last test).
+        ServiceProcess.start('queue', {
+          ...own,
+          SP_FAILPOINT: 'queue-sessions-close-before-commit',
+        }),
         // Two hundred numbers in a moment from two kiosks: no caller's limit is what is tested.
         ServiceProcess.start('gateway', { ...own, RATE_LIMIT_PER_CALLER: '100000' }),
       ])),
     );
-    gateway = running[2];
+    [, queue, gateway] = running;
     for (const name of Object.keys(who) as Who[])
       api[name] = await issuer.apiClient(gateway.url, who[name]);
   }, 120_000);
@@ -462,6 +478,69 @@ describe('the mall floor', () => {
     });
   });
 
+  it("books for the applicant's own application only, answering anyone else's as an unknown one", async () => {
+    const apply = async (as: Who) => {
+      const { data, response } = await api[as].POST('/v1/applications', {
+        body: { serviceCode: 'DUKCAPIL-KK' },
+      });
+      expect(response.status).toBe(201);
+      return data!.trackingNo;
+    };
+    const sitis = await apply('siti');
+    const budis = await apply('budi');
+    const slot = await aBookableSlot('DUKCAPIL-KK');
+    const naming = (trackingNo: string) =>
+      book('siti', {
+        serviceCode: 'DUKCAPIL-KK',
+        ...slot,
+        purpose: 'HAND_IN_DOCUMENTS',
+        trackingNo,
+      });
+    /** A refusal as a caller sees it, without what differs on every answer. */
+    const refusal = async (answer: Promise<{ response: Response; error?: unknown }>) => {
+      const { response, error } = await answer;
+      const {
+        instance: _instance,
+        requestId: _requestId,
+        ...problem
+      } = error as Problem & {
+        requestId?: string;
+      };
+      return { status: response.status, problem };
+    };
+
+    // Budi's application, and one nobody has, are refused alike: a booking tells nothing of a
+    // tracking number that is not the applicant's own.
+    const unknown = await refusal(naming(generateTrackingNumber(randomBytes)));
+    expect(unknown).toMatchObject({
+      status: 422,
+      problem: {
+        errors: [expect.objectContaining({ field: 'trackingNo', code: 'unknown_application' })],
+      },
+    });
+    expect(await refusal(naming(budis))).toEqual(unknown);
+    expect(await queueDb('SELECT 1 FROM tickets WHERE tracking_no = $1', [budis])).toEqual([]);
+
+    const own = await naming(sitis);
+    expect(own.response.status).toBe(201);
+    expect(own.data).toMatchObject({ status: 'BOOKED', trackingNo: sitis });
+    const [row] = await queueDb<{ application_id: string | null }>(
+      'SELECT application_id FROM tickets WHERE code = $1',
+      [own.data!.code],
+    );
+    expect(row.application_id).toMatch(/^[0-9a-f-]{36}$/);
+
+    // A kiosk acts for a visitor nobody signed in: any application of the line's agency, which
+    // the officer checks at the counter.
+    const walkIn = await issue('kioskB', {
+      serviceCode: 'DUKCAPIL-KK',
+      purpose: 'COLLECT_OUTPUT',
+      trackingNo: budis,
+    });
+    expect(walkIn.response.status).toBe(201);
+    expect(walkIn.data).toMatchObject({ status: 'WAITING', trackingNo: budis });
+  });
+
   it('answers bad input with problem+json saying what is wrong, in Indonesian unless asked for English', async () => {
     const post = (path: string, body: string, headers: Record<string, string> = {}) =>
       fetch(`${gateway.url}${path}`, {
@@ -544,5 +623,111 @@ describe('the mall floor', () => {
       "SELECT count(*)::int AS count FROM tickets WHERE service_code = 'PUPR-SLF'",
     );
     expect(count).toBe(0);
+  });
+
+  const putCounter = (counterCode: string) =>
+    api.dukcapilAdmin.PUT('/v1/queue/counters/{counterCode}', {
+      params: { path: { counterCode } },
+      body: { agencyCode: 'DUKCAPIL', name: `Loket ${counterCode}`, active: true },
+    });
+
+  it('refuses an officer a second session while one is open at another counter, naming it', async () => {
+    for (const counterCode of ['3', '4'])
+      expect((await putCounter(counterCode)).response.status).toBe(200);
+    const second = await openSession('deskOne', '3', ['DUKCAPIL-KK']);
+    expect(second.response.status).toBe(409);
+    expect(second.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(second.error).toMatchObject({ status: 409, code: 'queue_officer_busy' });
+    expect((second.error as Problem).detail).toContain('loket 1');
+    // The other counter stays free; the officer's own session is untouched.
+    expect(await queueDb("SELECT 1 FROM counter_sessions WHERE counter_code = '3'")).toEqual([]);
+    expect((await api.deskOne.GET('/v1/queue/sessions/current')).data).toMatchObject({
+      counterCode: '1',
+    });
+  });
+
+  it("closes every session left open past the end of the mall's day once, its called ticket a no-show", async () => {
+    /** Moves a session's opening, and the day of the tickets called to it, back a day. */
+    const leaveOverFromYesterday = async (sessionId: string) => {
+      await queueDb(
+        "UPDATE counter_sessions SET opened_at = opened_at - interval '1 day' WHERE id = $1",
+        [sessionId],
+      );
+      await queueDb(
+        `UPDATE tickets SET day = day - 1, checked_in_at = checked_in_at - interval '1 day',
+                called_at = called_at - interval '1 day',
+                last_called_at = last_called_at - interval '1 day'
+          WHERE session_id = $1`,
+        [sessionId],
+      );
+    };
+    const sessionRow = async (sessionId: string) =>
+      (
+        await queueDb<{ closed_at: Date | null; closed_by: string | null }>(
+          'SELECT closed_at, closed_by FROM counter_sessions WHERE id = $1',
+          [sessionId],
+        )
+      )[0];
+    const noShows = () =>
+      queueDb<{ ticket_no: string; counter_code: string }>(
+        "SELECT ticket_no, counter_code FROM floor_events WHERE kind = 'NO_SHOW'",
+      );
+    expect(await noShows()).toEqual([]);
+
+    // Yesterday: desk three called a visitor and never finished; the verifier called nobody.
+    await issue('kioskA', { serviceCode: 'DUKCAPIL-KK' });
+    const three = (await openSession('deskThree', '3', ['DUKCAPIL-KK'])).data!;
+    const four = (await openSession('verifier', '4', ['DUKCAPIL-KK'])).data!;
+    const called = (await callNext('deskThree', three.sessionId)).data!;
+    expect(called).toMatchObject({ status: 'CALLED', counterCode: '3' });
+    const today = (await api.deskOne.GET('/v1/queue/sessions/current')).data!;
+    await leaveOverFromYesterday(three.sessionId);
+    await leaveOverFromYesterday(four.sessionId);
+
+    // The run that closes them dies before it commits: both still open, the ticket still called.
+    expect(await queue.exited()).toMatchObject({ signal: 'SIGKILL' });
+    expect(await sessionRow(three.sessionId)).toEqual({ closed_at: null, closed_by: null });
+    expect(await sessionRow(four.sessionId)).toEqual({ closed_at: null, closed_by: null });
+    expect(await noShows()).toEqual([]);
+
+    queue = await ServiceProcess.start('queue', own);
+    running[1] = queue;
+    await eventually(async () => {
+      expect(await sessionRow(three.sessionId)).toMatchObject({ closed_by: 'system:end-of-day' });
+      expect(await sessionRow(four.sessionId)).toMatchObject({ closed_by: 'system:end-of-day' });
+    });
+    // Today's session is left alone; the visitor left at the counter is a no-show, on the record.
+    expect(await sessionRow(today.sessionId)).toEqual({ closed_at: null, closed_by: null });
+    expect(await noShows()).toEqual([{ ticket_no: called.ticketNo, counter_code: '3' }]);
+    expect((await status(called.code)).data).toMatchObject({ status: 'NO_SHOW', counterCode: '3' });
+
+    // Its officer finds no session of theirs open, and opens today's.
+    const current = await api.deskThree.GET('/v1/queue/sessions/current');
+    expect(current.response.status).toBe(404);
+    expect(current.error).toMatchObject({ code: 'queue_no_open_session' });
+    const fresh = await openSession('deskThree', '3', ['DUKCAPIL-KK']);
+    expect(fresh.response.status).toBe(201);
+
+    // A later run closes a newly left session and repeats nothing of the first.
+    const closedAt = (await sessionRow(three.sessionId)).closed_at;
+    await leaveOverFromYesterday(fresh.data!.sessionId);
+    await eventually(async () =>
+      expect(await sessionRow(fresh.data!.sessionId)).toMatchObject({
+        closed_by: 'system:end-of-day',
+      }),
+    );
+    expect((await sessionRow(three.sessionId)).closed_at).toEqual(closedAt);
+    expect(await noShows()).toHaveLength(1);
+    await eventually(async () => {
+      const noShowEvents = (
+        await readStreams(env.NATS_URL, `${own.SP_NAMESPACE.toUpperCase()}_QUEUE`)
+      ).filter((m) => m.subject.includes('.queue.ticket.closed.') && m.data.includes('NO_SHOW'));
+      expect(noShowEvents).toHaveLength(1);
+      expect(JSON.parse(noShowEvents[0].data)).toMatchObject({
+        ticketNo: called.ticketNo,
+        counterCode: '3',
+        outcome: 'NO_SHOW',
+      });
+    });
   });
 });

@@ -1633,7 +1633,7 @@ export interface paths {
         put?: never;
         /**
          * Book a visit to a counter
-         * @description The signed-in applicant books a visit for a service in one of its slots (see `GET /v1/queue/services/{serviceCode}/slots`): on a working day of the mall’s calendar, from today to the booking horizon (30 days unless the mall sets another), in a slot that has not started, while it has a place (counted in the statement that books, so a full slot is never overbooked). One booking per applicant, service and day. The answer’s `code` is the booking code to check in with at a kiosk on the day; the number comes then. Send an `Idempotency-Key`: a retry never books twice.
+         * @description The signed-in applicant books a visit for a service in one of its slots (see `GET /v1/queue/services/{serviceCode}/slots`): on a working day of the mall’s calendar, from today to the booking horizon (30 days unless the mall sets another), in a slot that has not started, while it has a place (counted in the statement that books, so a full slot is never overbooked). One booking per applicant, service and day. A booking to hand in documents or collect an output names one of the applicant’s own applications (`trackingNo`): anyone else’s is refused exactly as a number nobody has (422 `unknown_application`), so bookings tell nothing of other cases. The answer’s `code` is the booking code to check in with at a kiosk on the day; the number comes then. Send an `Idempotency-Key`: a retry never books twice.
          */
         post: operations["bookVisit"];
         delete?: never;
@@ -3033,7 +3033,7 @@ export interface components {
              */
             slotStart: string;
             /**
-             * @description HAND_IN_DOCUMENTS, COLLECT_OUTPUT: the application’s tracking number, as typed; it must exist, at the service's agency
+             * @description HAND_IN_DOCUMENTS, COLLECT_OUTPUT: the application’s tracking number, as typed; it must exist, at the service's agency; in a booking, it must be the applicant's own (anyone else's is answered as one nobody has: 422 `unknown_application`)
              * @example K7M3-9QX2-C
              */
             trackingNo?: string;
@@ -4704,7 +4704,7 @@ export interface components {
              */
             serviceCode: string;
             /**
-             * @description HAND_IN_DOCUMENTS, COLLECT_OUTPUT: the application’s tracking number, as typed; it must exist, at the service's agency
+             * @description HAND_IN_DOCUMENTS, COLLECT_OUTPUT: the application’s tracking number, as typed; it must exist, at the service's agency; in a booking, it must be the applicant's own (anyone else's is answered as one nobody has: 422 `unknown_application`)
              * @example K7M3-9QX2-C
              */
             trackingNo?: string;

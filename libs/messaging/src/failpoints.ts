@@ -12,13 +12,17 @@
  *   their events and dies before its transaction commits, so the next sweep raises them again.
  * - `case-notification-before-send`: identity's job has claimed a case notification and dies
  *   before handing it to the notifier, so the job runs again after the restart.
+ * - `queue-sessions-close-before-commit`: the queue's end-of-day job has closed counter sessions
+ *   and marked their called tickets no-shows, and dies before its transaction commits, so the
+ *   next run closes them again.
  */
 export type Failpoint =
   | 'consumer-after-commit'
   | 'output-stored-before-publish'
   | 'deadline-alerts-before-commit'
   | 'case-notification-before-send'
-  | 'complaint-sweep-before-commit';
+  | 'complaint-sweep-before-commit'
+  | 'queue-sessions-close-before-commit';
 
 const armed = new Set((process.env.SP_FAILPOINT ?? '').split(',').filter(Boolean));
 

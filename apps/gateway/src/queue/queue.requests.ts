@@ -270,7 +270,8 @@ export class IssueTicketRequest {
   @ApiPropertyOptional({
     description:
       'HAND_IN_DOCUMENTS, COLLECT_OUTPUT: the application’s tracking number, as typed; it must ' +
-      "exist, at the service's agency",
+      "exist, at the service's agency; in a booking, it must be the applicant's own (anyone " +
+      "else's is answered as one nobody has: 422 `unknown_application`)",
     minLength: 9,
     maxLength: TRACKING_NO_INPUT_MAX_LENGTH,
     pattern: '^[0-9A-Za-z -]+$',

@@ -279,7 +279,10 @@ export class TicketsController {
       '`GET /v1/queue/services/{serviceCode}/slots`): on a working day of the mall’s calendar, ' +
       'from today to the booking horizon (30 days unless the mall sets another), in a slot that ' +
       'has not started, while it has a place (counted in the statement that books, so a full ' +
-      'slot is never overbooked). One booking per applicant, service and day. The answer’s ' +
+      'slot is never overbooked). One booking per applicant, service and day. A booking to hand ' +
+      'in documents or collect an output names one of the applicant’s own applications ' +
+      '(`trackingNo`): anyone else’s is refused exactly as a number nobody has (422 ' +
+      '`unknown_application`), so bookings tell nothing of other cases. The answer’s ' +
       '`code` is the booking code to check in with at a kiosk on the day; the number comes then. ' +
       'Send an `Idempotency-Key`: a retry never books twice.',
     security: securityOf(APPLICANTS),

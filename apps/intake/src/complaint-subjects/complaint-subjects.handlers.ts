@@ -11,8 +11,8 @@ import { ComplaintSubjectsRepository } from './complaint-subjects.repository';
 
 /**
  * Answered to services asking as themselves only: surveys routes a complaint to the agency that
- * owns its subject (ADR 0034); queue checks the application a ticket names (ADR 0036). Codes and
- * ids, no personal data.
+ * owns its subject (ADR 0034); queue checks the application a ticket names (ADR 0036), and that
+ * an applicant's booking names their own (ADR 0038). Codes and ids, no personal data.
  */
 @Controller()
 export class ComplaintSubjectsHandlers {
@@ -27,7 +27,8 @@ export class ComplaintSubjectsHandlers {
     const subject =
       request.kind === 'SERVICE'
         ? request.serviceCode && (await this.subjects.ofService(request.serviceCode))
-        : request.trackingNo && (await this.subjects.ofApplication(request.trackingNo));
+        : request.trackingNo &&
+          (await this.subjects.ofApplication(request.trackingNo, request.applicantId));
     // A bundle step is an application that is a step; a plain application is not one.
     if (!subject || (request.kind === 'BUNDLE_STEP' && !subject.bundleCaseId))
       throw new DomainError('complaint_subject_not_found', 404);

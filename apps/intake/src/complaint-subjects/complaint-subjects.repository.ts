@@ -12,14 +12,18 @@ export class ComplaintSubjectsRepository {
     this.db = executorOf(dataSource);
   }
 
-  /** An application, with its bundle step when it is one. */
-  async ofApplication(trackingNo: string): Promise<ComplaintSubjectV1 | undefined> {
+  /** An application, with its bundle step when it is one; only this applicant's when named. */
+  async ofApplication(
+    trackingNo: string,
+    applicantId?: string,
+  ): Promise<ComplaintSubjectV1 | undefined> {
     const [row] = await this.db.query<ComplaintSubjectV1 & { bundleCaseId: string | null }>(sql`
       SELECT a.agency_code AS "agencyCode", g.time_zone AS "agencyTimeZone",
              a.service_code AS "serviceCode", a.id AS "applicationId",
              a.bundle_case_id AS "bundleCaseId", a.step_key AS "stepKey"
         FROM applications a JOIN agencies g ON g.code = a.agency_code
-       WHERE a.tracking_no = ${trackingNo}`);
+       WHERE a.tracking_no = ${trackingNo}
+         ${applicantId === undefined ? sql`` : sql`AND a.applicant_id = ${applicantId}`}`);
     if (!row) return undefined;
     const { bundleCaseId, stepKey, ...subject } = row;
     return bundleCaseId ? { ...subject, bundleCaseId, stepKey: stepKey! } : subject;

@@ -58,6 +58,16 @@ export class CounterSessionsRepository {
     return row;
   }
 
+  /**
+   * Sessions still open that were opened before `dayStart` (the mall's day now), the oldest
+   * first, locked; one an officer is acting on is skipped (`SKIP LOCKED`) and taken next time.
+   */
+  static openBefore(db: Executor, dayStart: Date, limit: number): Promise<SessionRecord[]> {
+    return db.query<SessionRecord>(sql`
+      ${SELECT_SESSION} WHERE closed_at IS NULL AND opened_at < ${dayStart}
+       ORDER BY opened_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`);
+  }
+
   /** The agency of each of these services' lines; a service on no line is not in the map. */
   static async lineAgencies(db: Executor, serviceCodes: string[]): Promise<Map<string, string>> {
     const rows = await db.query<{ serviceCode: string; agencyCode: string }>(sql`

@@ -26,6 +26,9 @@ import { CounterSessionsRepository, type SessionRecord } from './counter-session
 /** The officer already has a session open elsewhere: which one is read after the rollback. */
 class OfficerBusy extends Error {}
 
+/** Who closed a session the end of the mall's day closed (`counter_sessions.closed_by`). */
+export const END_OF_DAY = 'system:end-of-day';
+
 const sessionNotFound = (sessionId: string) =>
   new DomainError('queue_session_not_found', 404, [], { sessionId });
 
@@ -119,6 +122,28 @@ export class CounterSessionsService {
       await CounterSessionsRepository.close(tx, session.id, at, caller.principal.subject ?? '-');
       return this.sessionView({ ...session, closedAt: at }, undefined);
     });
+  }
+
+  /**
+   * Closes a session its officer left open past the end of the mall's day (ADR 0038), in the
+   * closing job's transaction, the session locked. The ticket still called to it is a no-show
+   * with its floor event, as an officer's no-show: its day is over, so it cannot wait for another
+   * counter, and the display clears the counter. Answers whether a ticket was closed.
+   */
+  async closeAtEndOfDay(tx: Transaction, session: SessionRecord, at: Date): Promise<boolean> {
+    const ticket = await CounterSessionsRepository.current(tx, session.id, true);
+    if (ticket) {
+      await CallsRepository.finish(tx, ticket.id, 'NO_SHOW', at);
+      await this.record(
+        tx,
+        'NO_SHOW',
+        { ...ticket, status: 'NO_SHOW', noShowAt: at },
+        session.counterCode,
+        at,
+      );
+    }
+    await CounterSessionsRepository.close(tx, session.id, at, END_OF_DAY);
+    return ticket !== undefined;
   }
 
   /** The next ticket for the session's services, called to its counter. */

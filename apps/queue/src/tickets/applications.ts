@@ -8,17 +8,31 @@ import { RpcClient } from '@satupintu/messaging';
  * as this service through the request that already resolves a tracking number to its owning
  * agency and application id (`ResolveComplaintSubject`). Only such a ticket waits on intake: a
  * walk-in for a service does not.
+ *
+ * Whose application it may be (ADR 0038): an applicant's booking names one of their own, and
+ * intake answers anyone else's as one nobody has, so a booking never tells whether a tracking
+ * number exists. A kiosk's walk-in names any application of the line's agency: the kiosk acts
+ * for an anonymous visitor, who may be collecting a relative's output or handing in a
+ * company's documents, and the officer checks who they are at the counter before anything of
+ * the case is shown or handed over; the kiosk is on the floor, in view, not on the internet.
  */
 @Injectable()
 export class TicketApplications {
   constructor(private readonly rpc: RpcClient) {}
 
-  /** The application's id; one nobody has, or of another agency, is a 422 on `trackingNo`. */
-  async resolve(trackingNo: string, agencyCode: string): Promise<string> {
+  /**
+   * The application's id; one nobody has (or, with `applicantId`, not theirs), or of another
+   * agency, is a 422 on `trackingNo`.
+   */
+  async resolve(trackingNo: string, agencyCode: string, applicantId?: string): Promise<string> {
     let subject;
     try {
       subject = await asThisService(() =>
-        this.rpc.request(ResolveComplaintSubject, { kind: 'APPLICATION', trackingNo }),
+        this.rpc.request(ResolveComplaintSubject, {
+          kind: 'APPLICATION',
+          trackingNo,
+          ...(applicantId === undefined ? {} : { applicantId }),
+        }),
       );
     } catch (error) {
       if (error instanceof DomainError && error.status === 404)

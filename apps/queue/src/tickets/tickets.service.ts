@@ -107,7 +107,7 @@ export class TicketsService {
       const now = new Date();
       const slot = checkBooking(input.day, input.slotStart, schedule.slots, this.rules.at(now));
       if ('problems' in slot) throw DomainError.validation(slot.problems, 422);
-      const applicationId = await this.applicationOf(input, line.agencyCode);
+      const applicationId = await this.applicationOf(input, line.agencyCode, applicantId);
       return this.withFreshCode(() =>
         this.idempotency.completeInTransaction(claim, async (tx) => {
           const ticket = { ...this.newTicket(input, line, applicationId, now), day: input.day };
@@ -250,9 +250,14 @@ export class TicketsService {
     return line;
   }
 
-  private applicationOf(input: IssueTicketV1, agencyCode: string): Promise<string | null> {
+  /** A booking's applicant names only their own application; a kiosk any of the agency's. */
+  private applicationOf(
+    input: IssueTicketV1,
+    agencyCode: string,
+    applicantId?: string,
+  ): Promise<string | null> {
     return input.trackingNo
-      ? this.applications.resolve(input.trackingNo, agencyCode)
+      ? this.applications.resolve(input.trackingNo, agencyCode, applicantId)
       : Promise.resolve(null);
   }
 

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { defineRequest } from '../contract';
 
 /**
@@ -19,6 +19,17 @@ export class ResolveComplaintSubjectV1 {
   @IsString()
   @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/)
   serviceCode?: string;
+
+  /**
+   * Only an application (or bundle step) of this applicant, its owner as in the applicant's own
+   * lists: anyone else's is answered exactly as one nobody has (404), so that the asker (the
+   * queue, for an online booking) cannot be used to learn which tracking numbers exist.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  @Matches(/^[A-Za-z0-9_.:@-]+$/)
+  applicantId?: string;
 }
 
 export interface ComplaintSubjectV1 {
