@@ -63,11 +63,7 @@ describe('the mall floor', () => {
     running.push(
       ...(await Promise.all([
         ServiceProcess.start('intake', { ...own, DEMO_SEED: 'true' }),
-        // The first run that closes sessions at the day's end dies before its commit (the last test).
-        ServiceProcess.start('queue', {
-          ...own,
-          SP_FAILPOINT: 'queue-sessions-close-before-commit',
-        }),
+        ServiceProcess.start('queue', own),
         // Two hundred numbers in a moment from two kiosks: no caller's limit is what is tested.
         ServiceProcess.start('gateway', { ...own, RATE_LIMIT_PER_CALLER: '100000' }),
       ])),
@@ -541,6 +537,84 @@ describe('the mall floor', () => {
     expect(walkIn.data).toMatchObject({ status: 'WAITING', trackingNo: budis });
   });
 
+  it('numbers a walk-in, its event and its kept answer in one statement, on the line as it is now', async () => {
+    const line = (name: string, active = true) =>
+      api.mallAdmin.PUT('/v1/queue/lines/{prefix}', {
+        params: { path: { prefix: 'S' } },
+        body: { agencyCode: 'DPMPTSP', name, serviceCodes: ['DPMPTSP-REKLAME'], active },
+      });
+    const counterOfS = async () =>
+      (
+        await queueDb<{ last_no: number; day: string }>(
+          "SELECT last_no, to_char(day, 'YYYY-MM-DD') AS day FROM ticket_counters WHERE line = 'S'",
+        )
+      )[0];
+    const issuedEvents = async (ticketNo: string) =>
+      (await readStreams(env.NATS_URL, `${own.SP_NAMESPACE.toUpperCase()}_QUEUE`))
+        .filter((m) => m.subject.includes('.queue.ticket.issued.'))
+        .map((m) => JSON.parse(m.data) as { ticketNo: string; number: number; line: string })
+        .filter((event) => event.ticketNo === ticketNo);
+
+    expect((await line('Jalur S')).response.status).toBe(200);
+    const firstKey = randomUUID();
+    const first = await issue('kioskA', { serviceCode: 'DPMPTSP-REKLAME' }, firstKey);
+    expect(first.response.status).toBe(201);
+    expect(first.data).toMatchObject({ ticketNo: 'S-001', line: { prefix: 'S', name: 'Jalur S' } });
+    await eventually(async () =>
+      expect(await issuedEvents('S-001')).toEqual([
+        expect.objectContaining({ ticketNo: 'S-001', number: 1, line: 'S' }),
+      ]),
+    );
+
+    // The line renamed after this process saw it: the statement notices, the answer says so.
+    expect((await line('Loket Reklame')).response.status).toBe(200);
+    const renamed = await issue('kioskB', { serviceCode: 'DPMPTSP-REKLAME' });
+    expect(renamed.data).toMatchObject({
+      ticketNo: 'S-002',
+      line: { prefix: 'S', name: 'Loket Reklame' },
+    });
+
+    // The answer kept under the key, written by the statement, is the answer given.
+    const replayed = await issue('kioskA', { serviceCode: 'DPMPTSP-REKLAME' }, firstKey);
+    expect(replayed.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.data).toEqual(first.data);
+
+    // Past 999, four digits, in the answer, the kept answer and the event alike.
+    const { day } = await counterOfS();
+    await queueDb("UPDATE ticket_counters SET last_no = 999 WHERE line = 'S'");
+    const thousandthKey = randomUUID();
+    const thousandth = await issue('kioskA', { serviceCode: 'DPMPTSP-REKLAME' }, thousandthKey);
+    expect(thousandth.data?.ticketNo).toBe('S-1000');
+    expect(
+      (await issue('kioskA', { serviceCode: 'DPMPTSP-REKLAME' }, thousandthKey)).data?.ticketNo,
+    ).toBe('S-1000');
+    await eventually(async () =>
+      expect(await issuedEvents('S-1000')).toEqual([
+        expect.objectContaining({ ticketNo: 'S-1000', number: 1000 }),
+      ]),
+    );
+
+    // A line out of numbers for the day gives none, and writes nothing.
+    await queueDb("UPDATE ticket_counters SET last_no = 9999 WHERE line = 'S'");
+    const tickets = async () =>
+      (await queueDb<{ n: number }>("SELECT count(*)::int AS n FROM tickets WHERE line = 'S'"))[0]
+        .n;
+    const before = await tickets();
+    const spent = await issue('kioskB', { serviceCode: 'DPMPTSP-REKLAME' });
+    expect(spent.response.status).toBe(409);
+    expect(spent.error).toMatchObject({ code: 'queue_numbers_exhausted' });
+    expect(await tickets()).toBe(before);
+    expect(await counterOfS()).toEqual({ last_no: 9999, day });
+
+    // A line closed meanwhile gives none either.
+    expect((await line('Loket Reklame', false)).response.status).toBe(200);
+    const closed = await issue('kioskA', { serviceCode: 'DPMPTSP-REKLAME' });
+    expect(closed.response.status).toBe(422);
+    expect((closed.error as Problem).errors).toEqual([
+      expect.objectContaining({ field: 'serviceCode', code: 'service_not_in_line' }),
+    ]);
+  });
+
   it('answers bad input with problem+json saying what is wrong, in Indonesian unless asked for English', async () => {
     const post = (path: string, body: string, headers: Record<string, string> = {}) =>
       fetch(`${gateway.url}${path}`, {
@@ -673,6 +747,15 @@ describe('the mall floor', () => {
         "SELECT ticket_no, counter_code FROM floor_events WHERE kind = 'NO_SHOW'",
       );
     expect(await noShows()).toEqual([]);
+    // From now on the first run that closes sessions at the day's end dies before its commit.
+    // Armed only here: a suite that ran across the mall's midnight would otherwise lose its queue
+    // in whichever test was running then.
+    await queue.stop();
+    queue = await ServiceProcess.start('queue', {
+      ...own,
+      SP_FAILPOINT: 'queue-sessions-close-before-commit',
+    });
+    running[1] = queue;
 
     // Yesterday: desk three called a visitor and never finished; the verifier called nobody.
     await issue('kioskA', { serviceCode: 'DUKCAPIL-KK' });

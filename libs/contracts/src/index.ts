@@ -2,6 +2,7 @@ export * from './contract';
 export * from './caller/principal';
 export * from './channels';
 export * from './statuses';
+export * from './paging';
 export * from './intake/intake.stream';
 export * from './intake/submit-application.v2';
 export * from './intake/list-applications.v1';

@@ -80,6 +80,52 @@ const nextNumber = (line: string, day: string): Sql => sql`
     ON CONFLICT (line, day) DO UPDATE SET last_no = ticket_counters.last_no + 1
     RETURNING last_no)`;
 
+/** The unique index of `tickets.code`: a code drawn twice fails the insert on it. */
+export const TICKET_CODE_KEY = 'tickets_code_key';
+
+/**
+ * `formatTicketNumber` in SQL (`B-017`: at least three digits), for what the walk-in's single
+ * statement records before this process knows the number.
+ */
+export const ticketNoSql = (prefix: Sql, number: Sql): Sql =>
+  sql`${prefix} || '-' || lpad(${number}::text, greatest(3, length(${number}::text)), '0')`;
+
+/**
+ * A walk-in in one statement (`UnitOfWork.writeReturningWithEvents`), as `issue` does it in a
+ * transaction: `numbered` takes the line's next number only if the line is still as the
+ * caller knows it (active, of that agency, by that name) and has numbers left, and the
+ * statement inserts the ticket with it, answering `number`. Nothing is written otherwise: the
+ * caller looks again at the line (`lineOf`) and the counter (`lastNumber`) to say why. A code
+ * drawn twice fails the whole statement on `TICKET_CODE_KEY`, the number with it.
+ */
+export function walkInStatement(
+  ticket: NewTicket,
+  line: ServiceLine,
+  clientId: string,
+  at: Date,
+  maxNumber: number,
+): { with: Sql; statement: Sql } {
+  return {
+    with: sql`
+      numbered AS (
+        INSERT INTO ticket_counters (line, day, last_no)
+        SELECT l.prefix, ${ticket.day}::date, 1
+          FROM line_services s JOIN service_lines l ON l.prefix = s.prefix
+         WHERE s.service_code = ${ticket.serviceCode} AND l.active AND l.prefix = ${line.prefix}
+           AND l.agency_code = ${line.agencyCode} AND l.name = ${line.name}
+        ON CONFLICT (line, day) DO UPDATE SET last_no = ticket_counters.last_no + 1
+         WHERE ticket_counters.last_no < ${maxNumber}
+        RETURNING last_no)`,
+    statement: sql`
+      INSERT INTO tickets (id, code, kind, status, purpose, service_code, agency_code, day, line,
+                           number, tracking_no, application_id, client_id, checked_in_at)
+      SELECT ${ticket.id}, ${ticket.code}, 'WALK_IN', 'WAITING', ${ticket.purpose},
+             ${ticket.serviceCode}, ${ticket.agencyCode}, ${ticket.day}::date, ${line.prefix},
+             numbered.last_no, ${ticket.trackingNo}, ${ticket.applicationId}, ${clientId}, ${at}
+        FROM numbered`,
+  };
+}
+
 /** Tickets and bookings: every query on `tickets`, `ticket_counters` and `slot_bookings`. */
 @Injectable()
 export class TicketsRepository {
@@ -93,36 +139,19 @@ export class TicketsRepository {
     return TicketsRepository.lineOf(this.db, serviceCode);
   }
 
+  /** The last number a line gave on a day (0: none yet). */
+  async lastNumber(line: string, day: string): Promise<number> {
+    const [row] = await this.db.query<{ lastNo: number }>(sql`
+      SELECT last_no AS "lastNo" FROM ticket_counters WHERE line = ${line} AND day = ${day}::date`);
+    return row?.lastNo ?? 0;
+  }
+
   static async lineOf(db: Executor, serviceCode: string): Promise<ServiceLine | undefined> {
     const [row] = await db.query<ServiceLine>(sql`
       SELECT l.prefix, l.name, l.agency_code AS "agencyCode"
         FROM line_services s JOIN service_lines l ON l.prefix = s.prefix
        WHERE s.service_code = ${serviceCode} AND l.active`);
     return row;
-  }
-
-  /**
-   * A walk-in, numbered on its line in the same statement. Answers its number, or undefined
-   * when its code was taken (drawn again by the caller, in a new transaction).
-   */
-  static async issue(
-    tx: Executor,
-    ticket: NewTicket,
-    line: string,
-    clientId: string,
-    at: Date,
-  ): Promise<number | undefined> {
-    const [row] = await tx.query<{ number: number }>(sql`
-      WITH ${nextNumber(line, ticket.day)}
-      INSERT INTO tickets (id, code, kind, status, purpose, service_code, agency_code, day, line,
-                           number, tracking_no, application_id, client_id, checked_in_at)
-      SELECT ${ticket.id}, ${ticket.code}, 'WALK_IN', 'WAITING', ${ticket.purpose},
-             ${ticket.serviceCode}, ${ticket.agencyCode}, ${ticket.day}::date, ${line},
-             numbered.last_no, ${ticket.trackingNo}, ${ticket.applicationId}, ${clientId}, ${at}
-        FROM numbered
-      ON CONFLICT (code) DO NOTHING
-      RETURNING number`);
-    return row?.number;
   }
 
   /** One more booking of the slot, if it has room: false when it is full. */

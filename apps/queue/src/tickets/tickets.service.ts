@@ -25,8 +25,14 @@ import {
   ticketsAhead,
   toZonedIso,
 } from '@satupintu/domain';
-import { IdempotencyKeys, UnitOfWork, type Transaction } from '@satupintu/messaging';
-import { decodeCursor, encodeCursor, uniqueViolation } from '@satupintu/persistence';
+import {
+  IdempotencyKeys,
+  UnitOfWork,
+  outgoingComputed,
+  type IdempotencyClaim,
+  type Transaction,
+} from '@satupintu/messaging';
+import { decodeCursor, encodeCursor, sql, uniqueViolation } from '@satupintu/persistence';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { requireApplicant, requireKiosk } from '../floor-access';
 import { BookingRulesSource } from '../floor-setup/booking-rules';
@@ -35,7 +41,10 @@ import { QUEUE_SETTINGS, type QueueSettings } from '../queue.settings';
 import { TicketApplications } from './applications';
 import { ticketStatusOn, ticketView, type TicketAudience } from './ticket-view';
 import {
+  TICKET_CODE_KEY,
   TicketsRepository,
+  ticketNoSql,
+  walkInStatement,
   type NewTicket,
   type ServiceLine,
   type TicketRecord,
@@ -44,6 +53,14 @@ import {
 /** A ticket code drawn twice (40 random bits: practically never): drawn again. */
 class CodeTaken extends Error {}
 const CODE_ATTEMPTS = 3;
+
+function requirePurpose(input: IssueTicketV1): void {
+  const problems = purposeProblems(input.purpose, input.trackingNo);
+  if (problems.length > 0) throw DomainError.validation(problems, 422);
+}
+
+const sameLine = (a: ServiceLine, b: ServiceLine) =>
+  a.prefix === b.prefix && a.agencyCode === b.agencyCode && a.name === b.name;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = (code: string) => new DomainError('queue_ticket_not_found', 404, [], { code });
@@ -62,30 +79,116 @@ export class TicketsService {
   ) {}
 
   /**
-   * A kiosk's walk-in number: one transaction takes the line's next number and inserts the
-   * ticket with it (one statement) and its event. Nothing else is asked on the way, unless the
-   * ticket names an application.
+   * The line of each service as this process last saw it: the walk-in's statement checks it
+   * (and nothing is written if it changed), so it saves a read per ticket without going stale.
+   */
+  private readonly knownLines = new Map<string, ServiceLine>();
+
+  /**
+   * A kiosk's walk-in number: one statement takes the line's next number, inserts the ticket
+   * with it, records its event and the answer under the Idempotency-Key (the kiosks' hot path:
+   * one round trip, no open transaction). The line is the one this process last saw, checked
+   * by that statement; nothing else is asked on the way, unless the ticket names an application.
    */
   issue(input: IssueTicketV1, caller: RequestContext): Promise<TicketV1> {
     const clientId = requireKiosk(caller.principal, 'queue tickets');
     return this.idempotency.run(caller, IssueTicket.subject, input, async (claim) => {
-      const line = await this.lineFor(input);
-      const applicationId = await this.applicationOf(input, line.agencyCode);
-      return this.withFreshCode(() =>
-        this.idempotency.completeInTransaction(claim, async (tx) => {
-          const at = new Date();
-          const ticket = this.newTicket(input, line, applicationId, at);
-          const number = await TicketsRepository.issue(tx, ticket, line.prefix, clientId, at);
-          if (number === undefined) throw new CodeTaken();
-          const issued = numbered(
-            { ...blankTicket(ticket), kind: 'WALK_IN', status: 'WAITING' },
-            { line, number, clientId, at },
-          );
-          tx.publish(TicketIssued, this.issuedEvent(issued));
-          return this.view(issued, 'holder', at);
-        }),
-      );
+      let line = this.knownLines.get(input.serviceCode);
+      if (line) requirePurpose(input);
+      else line = await this.lineFor(input);
+      let applicationId = await this.applicationOf(input, line.agencyCode);
+      for (let attempt = 1; ; attempt++) {
+        const at = new Date();
+        const ticket = this.newTicket(input, line, applicationId, at);
+        let number: number | undefined;
+        try {
+          number = await this.writeWalkIn(ticket, line, clientId, at, claim);
+        } catch (error) {
+          if (uniqueViolation(error) !== TICKET_CODE_KEY || attempt >= CODE_ATTEMPTS) throw error;
+          continue;
+        }
+        if (number !== undefined) {
+          this.knownLines.set(input.serviceCode, line);
+          return this.view(this.walkIn(ticket, line, clientId, at, number), 'holder', at);
+        }
+        // Nothing written: the line changed since this process saw it, or its numbers ran out.
+        this.knownLines.delete(input.serviceCode);
+        const current = await this.lineFor(input);
+        if (sameLine(current, line)) {
+          if ((await this.repository.lastNumber(line.prefix, ticket.day)) >= MAX_TICKET_NUMBER)
+            throw new DomainError('queue_numbers_exhausted', 409, [], {
+              prefix: line.prefix,
+              max: MAX_TICKET_NUMBER,
+            });
+        } else if (current.agencyCode !== line.agencyCode) {
+          applicationId = await this.applicationOf(input, current.agencyCode);
+        }
+        if (attempt >= CODE_ATTEMPTS)
+          throw new Error(`the line of ${input.serviceCode} kept changing while numbering`);
+        line = current;
+      }
     });
+  }
+
+  /** The walk-in's one statement; its number, or undefined if nothing was written. */
+  private async writeWalkIn(
+    ticket: NewTicket,
+    line: ServiceLine,
+    clientId: string,
+    at: Date,
+    claim: IdempotencyClaim | undefined,
+  ): Promise<number | undefined> {
+    const { with: numbering, statement } = walkInStatement(
+      ticket,
+      line,
+      clientId,
+      at,
+      MAX_TICKET_NUMBER,
+    );
+    const waiting = this.walkIn(ticket, line, clientId, at, null);
+    const ticketNo = ticketNoSql(sql`${line.prefix}`, sql`(SELECT number FROM state)`);
+    const [row] = await this.unitOfWork.writeReturningWithEvents<{ number: number }>(
+      statement,
+      sql`number`,
+      [
+        outgoingComputed(TicketIssued, this.floorFacts(waiting), {
+          number: sql`(SELECT number FROM state)`,
+          ticketNo,
+        }),
+      ],
+      {
+        with: numbering,
+        ...(claim
+          ? {
+              completes: {
+                claim,
+                response: this.view(waiting, 'holder', at),
+                computed: { ticketNo },
+              },
+            }
+          : {}),
+      },
+    );
+    return row?.number;
+  }
+
+  private walkIn(
+    ticket: NewTicket,
+    line: ServiceLine,
+    clientId: string,
+    at: Date,
+    number: number | null,
+  ): TicketRecord {
+    return {
+      ...blankTicket(ticket),
+      kind: 'WALK_IN',
+      status: 'WAITING',
+      line: line.prefix,
+      lineName: line.name,
+      number,
+      clientId,
+      checkedInAt: at,
+    };
   }
 
   /**
@@ -242,8 +345,7 @@ export class TicketsService {
   }
 
   private async lineFor(input: IssueTicketV1): Promise<ServiceLine> {
-    const problems = purposeProblems(input.purpose, input.trackingNo);
-    if (problems.length > 0) throw DomainError.validation(problems, 422);
+    requirePurpose(input);
     const line = await this.repository.lineOf(input.serviceCode);
     if (!line)
       throw DomainError.validation([{ field: 'serviceCode', code: 'service_not_in_line' }], 422);
@@ -316,12 +418,19 @@ export class TicketsService {
   }
 
   private issuedEvent(ticket: TicketRecord): TicketIssuedV1 {
+    return {
+      ...this.floorFacts(ticket),
+      ticketNo: formatTicketNumber(ticket.line!, ticket.number!),
+      number: ticket.number!,
+    };
+  }
+
+  /** `TicketIssued` but for the number, which the walk-in's statement draws. */
+  private floorFacts(ticket: TicketRecord): Omit<TicketIssuedV1, 'number' | 'ticketNo'> {
     const zone = this.settings.timeZone;
     return {
       ticketId: ticket.id,
-      ticketNo: formatTicketNumber(ticket.line!, ticket.number!),
       line: ticket.line!,
-      number: ticket.number!,
       serviceCode: ticket.serviceCode,
       agencyCode: ticket.agencyCode,
       day: ticket.day,

@@ -1,16 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { PageLimitV1, PageCursorV1 } from '../paging';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Channel } from '../channels';
 import { defineRequest } from '../contract';
 import { STATUSES, type Status } from '../statuses';
@@ -28,10 +17,7 @@ export class CaseFiltersV1 {
   @MaxLength(64)
   serviceCode?: string;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 }
 
@@ -41,9 +27,7 @@ export class CaseFiltersV1 {
  */
 export class ListWorkQueueV1 extends CaseFiltersV1 {
   /** Opaque: the `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 }
 

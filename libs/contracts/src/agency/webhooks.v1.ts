@@ -1,18 +1,14 @@
-import { Type } from 'class-transformer';
+import { PageLimitV1, PageCursorV1 } from '../paging';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { type RequestContract, defineRequest } from '../contract';
 
@@ -28,8 +24,6 @@ export const WEBHOOK_EVENT_TYPES_MAX = 50;
 export const AGENCY_WEBHOOK_EVENT_TYPES = ['agency.application.status-changed.v1'] as const;
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'dead'] as const;
 export type WebhookDeliveryStatusV1 = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
-
-const CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
 
 export class CreateWebhookSubscriptionV1 {
   @IsString()
@@ -79,15 +73,10 @@ export class UpdateWebhookSubscriptionV1 extends WebhookSubscriptionRefV1 {
 }
 
 export class ListWebhookSubscriptionsV1 {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
-  @IsOptional()
-  @IsString()
-  @Matches(CURSOR)
+  @PageCursorV1()
   cursor?: string;
 }
 
@@ -101,15 +90,10 @@ export class ListWebhookDeliveriesV1 extends WebhookSubscriptionRefV1 {
   @IsIn(WEBHOOK_DELIVERY_STATUSES)
   status?: WebhookDeliveryStatusV1;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
-  @IsOptional()
-  @IsString()
-  @Matches(CURSOR)
+  @PageCursorV1()
   cursor?: string;
 }
 

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { PageLimitV1, PageCursorV1 } from '../paging';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import { defineRequest } from '../contract';
 import type { OfficerV1 } from './create-officer.v1';
 
@@ -8,15 +8,10 @@ import type { OfficerV1 } from './create-officer.v1';
  * an agency admin only their own agency's, whatever `agencyCode` says.
  */
 export class ListOfficersV1 {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 
   @IsOptional()

@@ -1,5 +1,4 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { PageLimitV1, PageCursorV1 } from '../paging';
 import type { Channel } from '../channels';
 import { defineRequest } from '../contract';
 
@@ -8,16 +7,11 @@ import { defineRequest } from '../contract';
  * API client submitted. Whose they are comes from the caller, never from the payload.
  */
 export class ListApplicationsV1 {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
   /** Opaque: the `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 }
 

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageLimitV1, PageCursorV1 } from '../paging';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Channel } from '../channels';
 import { defineRequest } from '../contract';
 import {
@@ -35,16 +35,11 @@ export class ListServicesV1 {
   @IsIn(SERVICE_CATEGORIES)
   category?: ServiceCategory;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
   /** Opaque: the `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 }
 

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { PageLimitV1, PageCursorV1 } from '../paging';
+import { IsIn, IsOptional } from 'class-validator';
 import { defineRequest } from '../contract';
 
 /**
@@ -18,16 +18,11 @@ export class ListOssDeliveriesV1 {
   @IsIn(OSS_DELIVERY_STATUSES)
   status?: OssDeliveryStatusV1;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @PageLimitV1(50)
   limit: number;
 
   /** Opaque: the `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 }
 

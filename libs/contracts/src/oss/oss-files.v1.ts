@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { PageLimitV1, PageCursorV1 } from '../paging';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { defineRequest } from '../contract';
 
 /**
@@ -23,16 +23,11 @@ export class ListOssFilesV1 {
   @Matches(/^\d{13}$/)
   nib?: string;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
   /** Opaque: the `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 }
 

@@ -1,14 +1,5 @@
-import {
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { PageCursorV1 } from '../paging';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { defineRequest } from '../contract';
 
 /** The PIA methods OSS calls on the mall that SatuPintu hosts (`/v1/oss/{method}`). */
@@ -56,9 +47,7 @@ export const ReceiveFromOss = defineRequest<ReceiveFromOssV1, PiaReplyV1>({
 
 /** A mall admin's list of the OSS permits no catalog service is mapped to, oldest first. */
 export class ListUnmappedPermitsV1 {
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 
   @IsOptional()

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { PageLimitV1, PageCursorV1 } from '../paging';
+import { IsInt, IsString, IsUUID, Matches, Min } from 'class-validator';
 import { QUEUE_FORMATS as F } from './queue-formats';
 
 /** What every event of a numbered ticket says of it: which ticket, its number, line and service. */
@@ -42,14 +42,9 @@ export class TicketAtCounterV1 extends TicketOnFloorV1 {
 
 /** A page of a list: how many, and where the previous page ended. */
 export class QueuePageV1 {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
-  @IsOptional()
-  @IsString()
-  @Matches(F.cursor)
+  @PageCursorV1()
   cursor?: string;
 }

@@ -1,14 +1,11 @@
-import { Type } from 'class-transformer';
+import { PageLimitV1, PageCursorV1 } from '../paging';
 import {
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { defineRequest } from '../contract';
@@ -176,15 +173,10 @@ export class ListComplaintsV1 {
   @IsIn(COMPLAINT_STATUSES_V1)
   status?: ComplaintStatusV1;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 }
 
@@ -210,15 +202,10 @@ export class ListComplaintEscalationsV1 {
   @Matches(/^[A-Z0-9-]{2,32}$/)
   agencyCode?: string;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 }
 

@@ -1,3 +1,4 @@
+import { PageLimitV1, PageCursorV1 } from '../paging';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -10,7 +11,6 @@ import {
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -39,7 +39,6 @@ export const FOLLOW_UP_PLAN_LIMITS = FOLLOW_UP_LIMITS;
 const AGENCY_CODE = /^[A-Z0-9-]{2,32}$/;
 const SERVICE_CODE = /^[A-Z0-9-]{2,48}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
 
 export type FollowUpScopeKind = (typeof FOLLOW_UP_SCOPE_KINDS)[number];
 export type FollowUpItemStatus = (typeof FOLLOW_UP_ITEM_STATUSES)[number];
@@ -142,15 +141,10 @@ export class ListFollowUpPlansV1 {
   @Matches(SKM_PERIOD_TEXT)
   period?: string;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
-  @IsOptional()
-  @IsString()
-  @Matches(CURSOR)
+  @PageCursorV1()
   cursor?: string;
 }
 

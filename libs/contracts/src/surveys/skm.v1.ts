@@ -1,3 +1,4 @@
+import { PageLimitV1, PageCursorV1 } from '../paging';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -173,15 +174,10 @@ export class GetSkmTrendV1 extends SkmScopeV1 {
 }
 
 export class ListSkmSuggestionsV1 extends GetSkmIndexV1 {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 }
 

@@ -1,15 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { PageLimitV1, PageCursorV1 } from '../paging';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Channel } from '../channels';
 import { defineRequest } from '../contract';
 import { ListWorkQueueV1 } from '../agency/list-work-queue.v1';
@@ -18,16 +8,11 @@ import type { Status } from '../statuses';
 
 /** The caller's own bundles (an applicant), the most recently started first, a page at a time. */
 export class ListMyBundlesV1 {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimitV1()
   limit: number;
 
   /** Opaque: the `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/)
+  @PageCursorV1()
   cursor?: string;
 }
 

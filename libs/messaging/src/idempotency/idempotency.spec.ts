@@ -136,4 +136,21 @@ describe('completionOf', () => {
     expect(values).toContain('{"clientId":"kiosk","secret":{"sealed":"c2VhbGVk"}}');
     expect(JSON.stringify(values)).not.toContain('sps_plain');
   });
+
+  it("records fields the creating statement computes, set by SQL over the statement's rows", () => {
+    const { text, values } = compile(
+      sql`WITH ${completionOf(claim, { code: 'ANT1' }, sql`TRUE`, { ticketNo: sql`(SELECT no FROM state)` })} SELECT 1`,
+    );
+    expect(text).toMatch(
+      /response = \(\$\d+::jsonb \|\| jsonb_build_object\(\$\d+::text, \(SELECT no FROM state\)\)\)/,
+    );
+    expect(values).toEqual(expect.arrayContaining(['{"code":"ANT1"}', 'ticketNo']));
+  });
+
+  it('refuses to leave part of a sealed answer to SQL: it is sealed whole', () => {
+    const sealed: IdempotencyClaim = { ...claim, seal: (response) => response };
+    expect(() =>
+      completionOf(sealed, { code: 'ANT1' }, sql`TRUE`, { ticketNo: sql`'B-001'` }),
+    ).toThrow('a sealed answer cannot have fields the statement computes');
+  });
 });

@@ -2,6 +2,7 @@ import { DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
 import { sql, type Sql } from '@satupintu/persistence';
 import { createHash } from 'node:crypto';
+import { computedJson } from '../outbox/outbox.repository';
 
 /** How long a key is remembered after its first use (the draft's "expiry"; ADR 0017). */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -124,10 +125,18 @@ export function replayOf(recorded: RecordedKey, fingerprint: string): { response
  * the whole statement, the creation included, is undone, and the attempt that lost the key
  * creates nothing.
  */
-export function completionOf(claim: IdempotencyClaim, response: unknown, when: Sql): Sql {
-  const json = JSON.stringify(claim.seal ? claim.seal(response) : response);
+export function completionOf(
+  claim: IdempotencyClaim,
+  response: unknown,
+  when: Sql,
+  computed?: Readonly<Record<string, Sql>>,
+): Sql {
+  // A sealed answer is sealed whole, in this process: nothing of it can be left to SQL.
+  if (claim.seal && computed && Object.keys(computed).length > 0)
+    throw new Error('a sealed answer cannot have fields the statement computes');
+  const json = computedJson(JSON.stringify(claim.seal ? claim.seal(response) : response), computed);
   return sql`key_completed AS (
-      UPDATE idempotency_keys SET status = 'completed', response = ${json}::jsonb
+      UPDATE idempotency_keys SET status = 'completed', response = ${json}
        WHERE caller = ${claim.caller} AND operation = ${claim.operation} AND key = ${claim.key}
          AND attempt = ${claim.attempt} AND status = 'in_flight' AND ${when}
       RETURNING 1),
@@ -135,7 +144,7 @@ export function completionOf(claim: IdempotencyClaim, response: unknown, when: S
       INSERT INTO idempotency_keys
              (caller, operation, key, fingerprint, status, attempt, response, expires_at)
       SELECT ${claim.caller}, ${claim.operation}, ${claim.key}, ${claim.fingerprint}, 'completed',
-             ${claim.attempt}::uuid, ${json}::jsonb,
+             ${claim.attempt}::uuid, ${json},
              now() + make_interval(hours => ${IDEMPOTENCY_KEY_TTL_HOURS})
        WHERE ${when} AND NOT EXISTS (SELECT 1 FROM key_completed)
       RETURNING 1)`;

@@ -8,6 +8,23 @@ export interface OutboxEvent {
   orderingKey: string;
   payload: unknown;
   headers: Record<string, string>;
+  /**
+   * Top-level payload fields the creating statement computes (`computedJson`): SQL over its
+   * CTEs, for a value known only once it ran (a number it draws).
+   */
+  computed?: Readonly<Record<string, Sql>>;
+}
+
+/**
+ * `json` as `jsonb`, with top-level fields set by SQL expressions: for what a single creating
+ * statement records (an event's payload, the answer kept under an Idempotency-Key) that holds a
+ * value the statement itself computes.
+ */
+export function computedJson(json: string, computed?: Readonly<Record<string, Sql>>): Sql {
+  const fields = Object.entries(computed ?? {});
+  if (fields.length === 0) return sql`${json}::jsonb`;
+  const pairs = fields.map(([name, value]) => sql`${name}::text, ${value}`);
+  return sql`(${json}::jsonb || jsonb_build_object(${joinSql(pairs)}))`;
 }
 
 export interface OutboxRow extends OutboxEvent {
@@ -34,7 +51,7 @@ export const OutboxRepository = {
   insert(events: OutboxEvent[], when?: Sql): Sql {
     const rows = events.map(
       (event) =>
-        sql`(${event.id}::uuid, ${event.subject}, ${event.orderingKey}, ${JSON.stringify(event.payload)}::jsonb, ${JSON.stringify(event.headers)}::jsonb)`,
+        sql`(${event.id}::uuid, ${event.subject}, ${event.orderingKey}, ${computedJson(JSON.stringify(event.payload), event.computed)}, ${JSON.stringify(event.headers)}::jsonb)`,
     );
     return sql`INSERT INTO outbox (id, subject, ordering_key, payload, headers)
       SELECT e.id, e.subject, e.ordering_key, e.payload, e.headers

@@ -27,10 +27,43 @@ import { OutboxRepository, type OutboxEvent } from './outbox.repository';
 export interface OutgoingEvent {
   event: EventContract<unknown>;
   payload: unknown;
+  /** Payload fields the statement computes (`outgoingComputed`). */
+  computed?: Readonly<Record<string, Sql>>;
 }
 
 export function outgoing<T>(event: EventContract<T>, payload: T): OutgoingEvent {
   return { event, payload };
+}
+
+/**
+ * An event of `writeReturningWithEvents` some of whose fields only its statement knows (a
+ * number it draws): SQL over the statement's CTEs and `state`, its RETURNING row. The
+ * event's routing and ordering keys must not be among them: they are taken from `payload`.
+ */
+export function outgoingComputed<T, K extends keyof T & string>(
+  event: EventContract<T>,
+  payload: Omit<T, K>,
+  computed: Record<K, Sql>,
+): OutgoingEvent {
+  return { event, payload, computed };
+}
+
+/** How `writeWithEvents` and `writeReturningWithEvents` may record more than the events. */
+export interface WriteOptions {
+  /**
+   * Records `response` under the request's `Idempotency-Key` (ADR 0017), with `computed`'s
+   * fields set by SQL as in `outgoingComputed`.
+   */
+  completes?: {
+    claim: IdempotencyClaim;
+    response: unknown;
+    computed?: Readonly<Record<string, Sql>>;
+  };
+  /**
+   * Common table expressions the statement reads (PostgreSQL takes data-modifying ones only
+   * at the top level): `name AS (…)`, comma-separated, placed before `state`.
+   */
+  with?: Sql;
 }
 
 /**
@@ -138,37 +171,84 @@ export class UnitOfWork {
   async writeWithEvents(
     statement: Sql,
     events: OutgoingEvent[],
-    options: { completes?: { claim: IdempotencyClaim; response: unknown } } = {},
+    options: WriteOptions = {},
   ): Promise<number> {
-    const pending = events.map(({ event, payload }) => this.prepare(event, payload));
+    const [row] = await this.write<{ written: number }>(
+      statement,
+      sql`1`,
+      sql`SELECT count(*)::int AS written FROM state`,
+      events,
+      options,
+    );
+    const written = row?.written ?? 0;
+    this.wrote(written, events, options);
+    return written;
+  }
+
+  /**
+   * `writeWithEvents` for a statement whose outcome the caller, the events and the answer need
+   * (a number it draws): answers its `returning` rows (none: it wrote nothing, and nothing was
+   * recorded). Events from `outgoingComputed` and the answer's `computed` fields take their
+   * values from `state`, the statement's RETURNING rows, in the same single round trip.
+   */
+  async writeReturningWithEvents<Row>(
+    statement: Sql,
+    returning: Sql,
+    events: OutgoingEvent[],
+    options: WriteOptions = {},
+  ): Promise<Row[]> {
+    const rows = await this.write<Row>(
+      statement,
+      returning,
+      sql`SELECT * FROM state`,
+      events,
+      options,
+    );
+    this.wrote(rows.length, events, options);
+    return rows;
+  }
+
+  private async write<Row>(
+    statement: Sql,
+    returning: Sql,
+    select: Sql,
+    events: OutgoingEvent[],
+    { completes, with: ctes }: WriteOptions,
+  ): Promise<Row[]> {
+    const pending = events.map(({ event, payload, computed }) =>
+      this.prepare(event, payload, computed),
+    );
     const wrote = sql`EXISTS (SELECT 1 FROM state)`;
     const outbox =
       pending.length > 0 ? sql`, events AS (${OutboxRepository.insert(pending, wrote)})` : sql``;
     const tapped = this.tapped(pending, wrote).map(
-      (statement, i) => sql`, ${identifier(`tap_${i}`)} AS (${statement})`,
+      (tap, i) => sql`, ${identifier(`tap_${i}`)} AS (${tap})`,
     );
-    const { completes } = options;
     const key = completes
-      ? sql`, ${completionOf(completes.claim, completes.response, wrote)}`
+      ? sql`, ${completionOf(completes.claim, completes.response, wrote, completes.computed)}`
       : sql``;
-    let written: number;
     try {
-      const [row] = await executorOf(this.dataSource).query<{ written: number }>(
-        sql`WITH state AS (${statement} RETURNING 1)${outbox}${joinSql(tapped, sql``)}${key}
-            SELECT count(*)::int AS written FROM state`,
+      return await executorOf(this.dataSource).query<Row>(
+        sql`WITH ${ctes ? sql`${ctes}, ` : sql``}state AS (${statement} RETURNING ${returning})${outbox}${joinSql(tapped, sql``)}${key}
+            ${select}`,
       );
-      written = row?.written ?? 0;
     } catch (error) {
       if (completes && uniqueViolation(error) === IDEMPOTENCY_KEYS_PRIMARY_KEY) throw claimLost();
       throw error;
     }
+  }
+
+  private wrote(written: number, events: OutgoingEvent[], { completes }: WriteOptions): void {
     if (written > 0 && completes) completes.claim.completed = true;
-    if (written > 0 && pending.length > 0) this.eventsCommitted();
-    return written;
+    if (written > 0 && events.length > 0) this.eventsCommitted();
   }
 
   private tapped(pending: PreparedEvent[], when?: Sql): Sql[] {
     if (this.taps.length === 0 || pending.length === 0) return [];
+    // A tap writes from the payload as this process has it: one the statement completes would
+    // reach it incomplete.
+    if (pending.some((row) => row.computed))
+      throw new Error('an event with computed fields cannot be tapped');
     const recorded = pending.map((row): RecordedEvent => ({
       id: row.id,
       event: row.contract,
@@ -183,7 +263,11 @@ export class UnitOfWork {
     for (const tap of this.taps) tap.committed?.();
   }
 
-  private prepare<T>(event: EventContract<T>, payload: T): PreparedEvent {
+  private prepare<T>(
+    event: EventContract<T>,
+    payload: T,
+    computed?: Readonly<Record<string, Sql>>,
+  ): PreparedEvent {
     if (!this.declared.has(event.subject)) {
       throw new Error(
         `${this.nats.name} publishes ${event.subject} without declaring it (EventsModule.forRoot({ publishes }))`,
@@ -196,6 +280,7 @@ export class UnitOfWork {
       subject: eventSubject(this.nats.namespace, event.subject, event.routingKey(payload)),
       orderingKey: event.orderingKey(payload),
       payload,
+      ...(computed ? { computed } : {}),
       headers: {
         ...propagationHeaders(),
         [EVENT_ID_HEADER]: id,
