@@ -59,7 +59,7 @@ describe('the floor a chaos row works beside the load', () => {
     const line = describeFloor({
       sent: [ticket(0, 'C0'), ticket(1)],
       calls: [call('F1', 'C0'), call('F2')],
-      callAnswers: { '201': 1, '503': 1, '409 queue_nothing_waiting': 4 },
+      answers: { '201': 1, '503': 1, '409 queue_nothing_waiting': 4 },
       display,
       sessionFailures: [],
     });

@@ -114,8 +114,11 @@ export class FloorFlow {
   readonly display: StreamRecord = newStreamRecord();
   /** Sessions that could not be opened (or found): `F2: 503`. */
   readonly sessionFailures: string[] = [];
-  /** Every attempt to call, by answer (`201`, `409 queue_nothing_waiting`, `timeout`): how often. */
-  readonly callAnswers: Record<string, number> = {};
+  /**
+   * Every attempt at a counter by answer (`201`, `409 queue_nothing_waiting`, `timeout`;
+   * `served 200`, …): how often.
+   */
+  readonly answers: Record<string, number> = {};
   private readonly tickets: SteadyLoad<PlannedRequest, TicketReceipt>;
   private readonly stream: ResumableStream;
   private readonly officers: Promise<void>[] = [];
@@ -159,6 +162,14 @@ export class FloorFlow {
 
   get sent(): readonly TicketSent[] {
     return this.tickets.sent;
+  }
+
+  private count(kind: string, attempted: Attempted): void {
+    const key =
+      attempted.code && typeof attempted.answer === 'number' && attempted.answer >= 400
+        ? `${kind} ${attempted.code}`
+        : kind;
+    this.answers[key] = (this.answers[key] ?? 0) + 1;
   }
 
   private async post(
@@ -231,8 +242,7 @@ export class FloorFlow {
         record.attempts += 1;
         attempted = await this.post(`${base}/calls`, headers, { key });
         record.answer = attempted.answer;
-        const kind = `${String(attempted.answer)}${attempted.code && attempted.answer !== 201 ? ` ${attempted.code}` : ''}`;
-        this.callAnswers[kind] = (this.callAnswers[kind] ?? 0) + 1;
+        this.count(String(attempted.answer), attempted);
         if (record.attempts >= ATTEMPTS || !worthRetrying(attempted.answer, attempted.code)) break;
         await sleep(1000 * record.attempts);
       }
@@ -259,6 +269,7 @@ export class FloorFlow {
     for (let attempt = 1; ; attempt++) {
       const attempted = await this.post(`${base}/served`, headers);
       record.servedAnswer = attempted.answer;
+      this.count(`served ${String(attempted.answer)}`, attempted);
       if (attempted.answer === 200) {
         record.served = true;
         return;
@@ -278,7 +289,7 @@ export class FloorFlow {
 export function describeFloor(flow: {
   sent: readonly TicketSent[];
   calls: readonly CallRecord[];
-  callAnswers: Readonly<Record<string, number>>;
+  answers: Readonly<Record<string, number>>;
   display: StreamRecord;
   sessionFailures: readonly string[];
 }): string {
@@ -299,7 +310,7 @@ export function describeFloor(flow: {
     `${unanswered.size > 0 ? `, failed ${[...unanswered].map(([a, n]) => `${a}×${n}`).join(', ')}` : ''}` +
     `${flow.calls.filter((call) => call.attempts > 1).length > 0 ? `, ${flow.calls.filter((call) => call.attempts > 1).length} retried` : ''}` +
     ` (attempts answered ${
-      Object.entries(flow.callAnswers)
+      Object.entries(flow.answers)
         .sort((a, b) => b[1] - a[1])
         .map(([answer, n]) => `${answer}×${n}`)
         .join(', ') || 'none'
