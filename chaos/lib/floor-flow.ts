@@ -83,7 +83,8 @@ function worthRetrying(answer: Answer, code: string | undefined): boolean {
   return answer === 502 || answer === 503 || answer === 504;
 }
 
-const NOTHING_WAITING_PAUSE_MS = 300;
+/** While nobody waits an officer asks again this much later: idle counters stay a light load. */
+const NOTHING_WAITING_PAUSE_MS = 1000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The problem's `code` of a refusal (RFC 9457 with the project's `code` member), if any. */
