@@ -1071,21 +1071,18 @@ async function ossOnly(): Promise<number> {
 }
 
 /**
- * BENCH_ONLY=queue: baselines (b) and (c), then intake (the catalog the lines are checked
- * against), the queue and a gateway. Kiosk tickets through the gateway (a kiosk client's token,
- * no Idempotency-Key, the services in turn, each a line of its own) against (c) and the goal;
- * then one officer calling the next of the waiting tickets and marking it served, one after
- * another: the call's latency, against (b).
+ * The floor's rows (issue 12): kiosk tickets through the gateway (a kiosk client's token, no
+ * Idempotency-Key, the services in turn, each a line of its own) against (c) and the goal; then
+ * one officer calling the next of the waiting tickets and marking it served, one after another:
+ * the call's latency, against (b). Intake (the catalog the lines are checked against), the queue
+ * and the gateway must be running; the floor is set up here.
  */
-async function queueOnly(): Promise<number> {
-  const b = await natsRoundTrip('(b) Fastify → NATS request/reply', 'echo');
-  const c = await insertRoundTrip();
-  issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: env.SP_NAMESPACE });
-  const [, , gateway] = await Promise.all([
-    startService('intake', { DEMO_SEED: 'true' }),
-    startService('queue'),
-    startService('gateway', GATEWAY_ENV),
-  ]);
+async function queueRows(
+  gatewayUrl: string,
+  b: LoadResult,
+  c: LoadResult,
+): Promise<{ rows: Row[]; summary: string; problems: string[]; runs: LoadResult[] }> {
+  if (!issuer) throw new Error('the token issuer is not started');
   await setUpFloor(env.NATS_URL, env.SP_NAMESPACE);
   const kiosk = await issuer.authorization(anApiClient(['queue:kiosk']), {
     expiresInSeconds: 3600,
@@ -1099,7 +1096,7 @@ async function queueOnly(): Promise<number> {
   const tickets = (
     await measure({
       target: 'gateway `POST /v1/queue/tickets` (a kiosk client; six lines in turn)',
-      url: `${gateway.url}/v1/queue/tickets`,
+      url: `${gatewayUrl}/v1/queue/tickets`,
       method: 'POST',
       headers: { ...JSON_HEADERS, ...kiosk },
       perRequestBody: ticketBodies(),
@@ -1108,29 +1105,69 @@ async function queueOnly(): Promise<number> {
   ).result;
   say(`\n▶ call next: one officer, ${CALLS} calls one after another, each then served`);
   const calls = await callNextLatency({
-    gatewayUrl: gateway.url,
+    gatewayUrl,
     headers: officer,
     serviceCode: 'DUKCAPIL-KK',
     calls: CALLS,
   });
   // Only 201s count: a row of refusals is fast, and meets nothing.
-  const goal = failures(tickets) === 0 && tickets.rps >= TICKETS_GOAL_RPS ? 'met' : '**not met**';
+  const met = failures(tickets) === 0 && tickets.rps >= TICKETS_GOAL_RPS;
+  const callRow: Row = {
+    target: `gateway \`POST /v1/queue/sessions/{id}/calls\` (one officer, ${CALLS} calls one after another, each then served)`,
+    rps: fmtRate(calls.calls > 0 ? 1000 / calls.p50 : 0),
+    p50: fmtMs(calls.p50),
+    p99: fmtMs(calls.p99),
+    errors: calls.failures.length === 0 ? '0' : `**${calls.failures.length} failed**`,
+    ratio: '—',
+    latencyRatio: `p50 ${times(calls.p50, b.p50)} (b) p50`,
+    cpu: '—',
+    other: '—',
+  };
+  const ticketRow = rowOf(tickets, 201, compare(tickets, [['(c)', c]]));
+  ticketRow.ratio += `; goal ${TICKETS_GOAL_RPS}/s: ${met ? 'met' : '**not met**'}`;
+  const summary =
+    `Kiosk tickets: ${fmtRate(tickets.rps)}/s, ${times(tickets.rps, c.rps)} (c); goal ${TICKETS_GOAL_RPS}/s **${met ? 'met' : 'not met'}**. ` +
+    `Call next (${calls.calls} calls): p50 ${fmtMs(calls.p50)} ms, p99 ${fmtMs(calls.p99)} ms, max ${fmtMs(calls.max)} ms; ` +
+    `(b) p50 ${fmtMs(b.p50)} ms under ${CONNECTIONS} connections. Machine at the start of the rows: ${load} ` +
+    `(${availableParallelism()} CPUs, shared).`;
+  return {
+    rows: [ticketRow, callRow],
+    summary,
+    problems: [
+      ...(failures(tickets) > 0
+        ? [`POST /v1/queue/tickets: ${describeFailures(tickets, 201)}`]
+        : []),
+      ...calls.failures.slice(0, 5).map((f) => `call next: ${f}`),
+    ],
+    runs: [tickets],
+  };
+}
+
+/**
+ * BENCH_ONLY=queue: baselines (b) and (c), then intake (the catalog the lines are checked
+ * against), the queue and a gateway, and the floor's rows (`queueRows`, as the full run has them).
+ */
+async function queueOnly(): Promise<number> {
+  const b = await natsRoundTrip('(b) Fastify → NATS request/reply', 'echo');
+  const c = await insertRoundTrip();
+  issuer = await TestTokenIssuer.start({ natsUrl: env.NATS_URL, namespace: env.SP_NAMESPACE });
+  const [, , gateway] = await Promise.all([
+    startService('intake', { DEMO_SEED: 'true' }),
+    startService('queue'),
+    startService('gateway', GATEWAY_ENV),
+  ]);
+  const floor = await queueRows(gateway.url, b, c);
   say(
     `\n${markdownTable([
       rowOf(b, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
       rowOf(c, 200, { ratio: 'baseline', latencyRatio: 'baseline' }),
-      rowOf(tickets, 201, compare(tickets, [['(c)', c]])),
-    ])}\n\n` +
-      `Kiosk tickets: ${fmtRate(tickets.rps)}/s, ${times(tickets.rps, c.rps)} (c); goal ${TICKETS_GOAL_RPS}/s ${goal}. ` +
-      `Call next (${calls.calls} calls): p50 ${fmtMs(calls.p50)} ms, p99 ${fmtMs(calls.p99)} ms, max ${fmtMs(calls.max)} ms; ` +
-      `(b) p50 ${fmtMs(b.p50)} ms under ${CONNECTIONS} connections. Machine at the start of the rows: ${load} ` +
-      `(${availableParallelism()} CPUs, shared).`,
+      ...floor.rows,
+    ])}\n\n${floor.summary}`,
   );
   const problems = [
     ...(failures(b) > 0 ? [`(b): ${describeFailures(b, 200)}`] : []),
     ...(failures(c) > 0 ? [`(c): ${describeFailures(c, 200)}`] : []),
-    ...(failures(tickets) > 0 ? [`POST /v1/queue/tickets: ${describeFailures(tickets, 201)}`] : []),
-    ...calls.failures.slice(0, 5).map((f) => `call next: ${f}`),
+    ...floor.problems,
   ];
   for (const p of problems) say(`!!! - ${p}`);
   return problems.length > 0 ? 1 : 0;
@@ -1535,8 +1572,15 @@ async function main(): Promise<number> {
   const skm = await skmRows(gateway.url, c);
   say(`  ${skm.summary.replace(/\*/g, '')}`);
   problems.push(...skm.problems);
+  // The floor (issue 12), after: the queue starts only now, and intake (the catalog its lines
+  // are checked against) and the gateway are the ones the rows above used.
+  say('\n▶ starting the queue');
+  const queue = await startService('queue');
+  const floor = await queueRows(gateway.url, b, c);
+  say(`  ${floor.summary.replace(/\*/g, '')}`);
+  problems.push(...floor.problems);
 
-  const logLines = [intake, tracking, agency, gateway, surveys].flatMap(logSummary);
+  const logLines = [intake, tracking, agency, gateway, surveys, queue].flatMap(logSummary);
 
   // Report.
   const rows: Row[] = [
@@ -1616,6 +1660,7 @@ async function main(): Promise<number> {
     webhooks.row,
     rebuild.row,
     ...skm.rows,
+    ...floor.rows,
     {
       target:
         'drain: POST run start → all VERIFYING (applications/s; latency submitted → VERIFYING)',
@@ -1648,6 +1693,7 @@ async function main(): Promise<number> {
     lookups.nats,
     lookups.paced,
     lookups.http,
+    ...floor.runs,
   ].map(
     (r) =>
       `- ${r.target}${r === postWarmup ? ' (warm-up)' : ''}: ${r.expected} expected responses, statuses ${JSON.stringify(r.statusCounts)}, ` +
@@ -1699,6 +1745,8 @@ async function main(): Promise<number> {
     rebuild.summary,
     '',
     skm.summary,
+    '',
+    floor.summary,
     '',
     'Ratios: req/s of the target ÷ req/s of the baseline (1.00× = as fast as the baseline); p99 of the target ÷ p99 of the baseline (how many times slower the tail is). ' +
       'CPU ms/resp: CPU time of the target’s own processes (for the system: all four services, including agency and tracking consuming meanwhile) per response. ' +

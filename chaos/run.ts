@@ -66,6 +66,14 @@ import {
   issuedOf,
   judgeSurveys,
 } from './lib/surveys-flow';
+import {
+  FLOOR_AGENCY,
+  FLOOR_COUNTERS,
+  FLOOR_LINES,
+  FloorFlow,
+  describeFloor,
+  judgeFloor,
+} from './lib/floor-flow';
 import { INSECURE_DEVELOPMENT_PAYMENT_SECRET } from '../apps/agency/src/config';
 
 const RATE_PER_S = Number(process.env.CHAOS_RATE ?? 40);
@@ -76,6 +84,8 @@ const WALKS_PER_S = Number(process.env.CHAOS_WALKS ?? 2);
 const LIVE_FOLLOWERS = Number(process.env.CHAOS_LIVE ?? 4);
 /** Kiosk SKM responses and anonymous complaints per second (half each), beside the load. */
 const SURVEYS_PER_S = Number(process.env.CHAOS_SURVEYS ?? 2);
+/** Kiosk tickets per second on the mall floor, called and served by two officers, beside the load. */
+const FLOOR_PER_S = Number(process.env.CHAOS_FLOOR ?? 2);
 /** The walks' agency and service: the demo's one with a fee (assessed per case). */
 const WALK_AGENCY = 'PUPR';
 const WALK_SERVICE = 'PUPR-PBG';
@@ -133,6 +143,7 @@ let postgres: OwnPostgres | undefined;
 let auditor: Auditor | undefined;
 let load: SteadyLoad | undefined;
 let surveysFlow: SurveysFlow | undefined;
+let floorFlow: FloorFlow | undefined;
 /** OSS RBA, as the tests fake it: it sends each row's NIB and receives the reports. */
 let fakeOss: FakeOss | undefined;
 const supervisor = new Supervisor({ onEvent: onSupervisorEvent });
@@ -140,6 +151,8 @@ const supervisor = new Supervisor({ onEvent: onSupervisorEvent });
 async function cleanup(): Promise<void> {
   await boundedStep('stopping the load', CLIENT_TIMEOUT_MS + 2000, load?.stop(), shout);
   await boundedStep('stopping the surveys', CLIENT_TIMEOUT_MS + 2000, surveysFlow?.stop(), shout);
+  // An officer finishes the ticket at its counter: a call and a served, each with its retries.
+  await boundedStep('stopping the floor', 8 * CLIENT_TIMEOUT_MS, floorFlow?.stop(), shout);
   await boundedStep('stopping services', 20_000, supervisor.stopAll({ graceMs: 10_000 }), shout);
   await boundedStep('closing database pools', 5000, auditor?.close(), shout);
   await boundedStep('stopping the fake OSS', 5000, fakeOss?.stop(), shout);
@@ -271,20 +284,56 @@ async function historyCheck(
 }
 
 /** An officer's sign-in, asked once per row (a row is far shorter than a token's life). */
-async function officerSignIn(agencyCode: string, role: 'VERIFIER' | 'APPROVER' | 'AGENCY_ADMIN') {
+function officerSignIn(
+  agencyCode: string,
+  role: 'FRONT_DESK' | 'VERIFIER' | 'APPROVER' | 'AGENCY_ADMIN',
+) {
+  return signIn(demoOfficerUsername(agencyCode, role));
+}
+
+/** A demo officer's sign-in by username, with the demo officers' password. */
+async function signIn(identifier: string) {
   const response = await fetch(`${gatewayUrl}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      identifier: demoOfficerUsername(agencyCode, role),
-      password: DEMO_ACCOUNTS.officerPassword,
-    }),
+    body: JSON.stringify({ identifier, password: DEMO_ACCOUNTS.officerPassword }),
     signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
   });
-  if (response.status !== 200) throw new Error(`${role} sign-in answered ${response.status}`);
+  if (response.status !== 200) throw new Error(`${identifier} sign-in answered ${response.status}`);
   const { access_token: token } = (await response.json()) as { access_token: string };
   const headers = { authorization: `Bearer ${token}` };
   return () => Promise.resolve(headers);
+}
+
+/**
+ * The floor the rows' floor flow works, set up once as the mall's admin does it through the
+ * gateway: its lines over DUKCAPIL's services and a counter per officer.
+ */
+async function setUpFloor(): Promise<void> {
+  const admin = await signIn(DEMO_ACCOUNTS.mallOfficers[0].username);
+  const put = async (path: string, body: unknown) => {
+    const response = await fetch(`${gatewayUrl}/v1/queue${path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...(await admin()) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
+    });
+    if (response.status !== 200)
+      throw new Error(`PUT /v1/queue${path} answered ${response.status}: ${await response.text()}`);
+  };
+  for (const line of FLOOR_LINES)
+    await put(`/lines/${line.prefix}`, {
+      agencyCode: FLOOR_AGENCY,
+      name: `Chaos ${line.prefix}`,
+      serviceCodes: line.serviceCodes,
+      active: true,
+    });
+  for (const code of FLOOR_COUNTERS)
+    await put(`/counters/${code}`, {
+      agencyCode: FLOOR_AGENCY,
+      name: `Loket ${code}`,
+      active: true,
+    });
 }
 
 async function startServices(databaseUrl: string, natsUrl: string): Promise<void> {
@@ -522,11 +571,29 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     kiosk: asKiosk,
   });
   const surveys = surveysFlow;
+  const floorMark = await auditor!.floorMark();
+  const [frontDesk, counterVerifier] = await Promise.all([
+    officerSignIn(FLOOR_AGENCY, 'FRONT_DESK'),
+    officerSignIn(FLOOR_AGENCY, 'VERIFIER'),
+  ]);
+  floorFlow = new FloorFlow({
+    gatewayUrl,
+    perSecond: FLOOR_PER_S,
+    timeoutMs: CLIENT_TIMEOUT_MS,
+    kiosk: asKiosk,
+    officers: [
+      { counterCode: FLOOR_COUNTERS[0], headers: frontDesk },
+      { counterCode: FLOOR_COUNTERS[1], headers: counterVerifier },
+    ],
+    displayAfter: floorMark.lastEvent,
+  });
+  const floor = floorFlow;
   load.start();
   walks.start();
   surveys.start();
+  floor.start();
   mark(
-    `load: ${RATE_PER_S} POST /v1/applications per second; ${WALKS_PER_S} ${WALK_SERVICE} cases a second walked to ISSUED; ${SURVEYS_PER_S} surveys a second`,
+    `load: ${RATE_PER_S} POST /v1/applications per second; ${WALKS_PER_S} ${WALK_SERVICE} cases a second walked to ISSUED; ${SURVEYS_PER_S} surveys a second; ${FLOOR_PER_S} kiosk tickets a second, called and served at ${FLOOR_COUNTERS.length} counters, the display following`,
   );
   await sleep(BEFORE_FAULT_MS);
   const faultEnd = await inject(fault, mark);
@@ -545,8 +612,9 @@ async function runRow(fault: Fault): Promise<RowDetails> {
     mark(`recovered ${recoverySeconds.toFixed(1)} s after the fault ended`);
     await sleep(AFTER_RECOVERY_MS);
   }
-  await Promise.all([load.stop(), walks.stop(), surveys.stop()]);
+  await Promise.all([load.stop(), walks.stop(), surveys.stop(), floor.stop()]);
   surveysFlow = undefined;
+  floorFlow = undefined;
   mark(`load stopped: ${load.sent.length} sent; ${describeWalks(walks.walks)}`);
   mark(`first answers from the fault's end on: ${firstAnswersOverTime(load.sent, faultEnd)}`);
   const loadResult = load;
@@ -584,7 +652,16 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   );
   if (drained.drainedMs === undefined) notes.push(`not drained within ${seconds(DRAIN_BOUND_MS)}`);
   const progress = handledTwice(progressBefore, await auditor!.consumerCounts());
-  await live.settle();
+  await Promise.all([live.settle(), floor.settle()]);
+  const floorAudit = judgeFloor(
+    {
+      sent: floor.sent,
+      calls: floor.calls,
+      display: floor.display,
+      displayAfter: floorMark.lastEvent,
+    },
+    await auditor!.floor(floor.sent, floor.calls, floorMark),
+  );
   const followedLive = judgeLive(
     live.followed,
     await auditor!.lastRecorded(live.followed.map((followed) => followed.applicationId)),
@@ -624,14 +701,20 @@ async function runRow(fault: Fault): Promise<RowDetails> {
   notes.push(
     `surveys: ${describeSurveys(surveys.sent)}; ${issuedOf(walks.walks).length} walked cases ISSUED looked for in served cases`,
   );
+  notes.push(`floor: ${describeFloor(floor)}`);
   const retries = describeRetries(loadResult.sent);
   if (retries !== '0') notes.push(`retried with their Idempotency-Key: ${retries}`);
 
   const result: RowResult = {
     fault,
     acknowledged: acknowledged.length,
-    lost: drained.audit.lost + followedLive.lost + ossReports.lost,
-    twice: drained.audit.twice + progress.events + followedLive.twice + ossReports.twice,
+    lost: drained.audit.lost + followedLive.lost + ossReports.lost + floorAudit.lost,
+    twice:
+      drained.audit.twice +
+      progress.events +
+      followedLive.twice +
+      ossReports.twice +
+      floorAudit.twice,
     failures: describeFailures(loadResult.sent),
     recoverySeconds,
     withoutHelp: recoverySeconds !== undefined && extraRestarts.length === 0 && !helped,
@@ -645,6 +728,7 @@ async function runRow(fault: Fault): Promise<RowDetails> {
       ...drained.audit.reasons,
       ...followedLive.reasons,
       ...ossReports.reasons,
+      ...floorAudit.reasons,
       ...progress.reasons,
       ...drained.backlog,
     ],
@@ -727,6 +811,10 @@ async function main(): Promise<number> {
     throw new Error('the cases to walk did not reach VERIFYING');
   walkable.push(...walkableOf(forWalks));
   say(`  ${walkable.length} ${WALK_SERVICE} cases VERIFYING for the walks`);
+  await setUpFloor();
+  say(
+    `  the floor: lines ${FLOOR_LINES.map((line) => line.prefix).join(', ')} over ${FLOOR_AGENCY}'s services, counters ${FLOOR_COUNTERS.join(', ')}`,
+  );
 
   const rows: RowDetails[] = [];
   let stoppedAt: string | undefined;
@@ -740,7 +828,7 @@ async function main(): Promise<number> {
       // The rows so far still make a report; the run fails for the rows it could not run.
       stoppedAt = `${fault.id}: ${error instanceof Error ? error.message : String(error)}`;
       say(`  !!! the matrix stops at ${stoppedAt}`);
-      await Promise.all([load?.stop(), surveysFlow?.stop()]);
+      await Promise.all([load?.stop(), surveysFlow?.stop(), floorFlow?.stop()]);
       break;
     }
     rows.push(row);

@@ -1,6 +1,8 @@
+import { IssueTicket } from '@satupintu/contracts';
 import { SKM_ELEMENTS } from '@satupintu/domain';
 import { databaseName, databaseUrl } from '@satupintu/persistence';
 import { Pool } from 'pg';
+import type { CallRecord, FloorFound, TicketSent } from './floor-flow';
 import type { SurveysFound, SurveysSent } from './surveys-flow';
 import { RECORDED_AS, STATUS_AFTER, TOLD_AS, WALK_STEPS, type Walk } from './walks';
 
@@ -276,6 +278,75 @@ export class Auditor {
       ),
     ]);
     return { skm, complaints, tallies, served };
+  }
+
+  /** Where a row's floor flow starts: the queue's last floor event and its tickets so far. */
+  async floorMark(): Promise<{ lastEvent: number; tickets: number }> {
+    const [row] = await this.rows<{ lastEvent: number; tickets: number }>(
+      ['queue'],
+      `SELECT (SELECT coalesce(max(sequence), 0) FROM floor_events)::int AS "lastEvent",
+              (SELECT count(*) FROM tickets)::int AS tickets`,
+      [],
+    );
+    return row;
+  }
+
+  /**
+   * What the queue stored of a row's floor flow: the acknowledged tickets, the row's completed
+   * issue keys (their answers name the ticket), how every line's numbers run per day, the floor
+   * events after `mark.lastEvent` with their ticket's code, and the called tickets' status.
+   */
+  async floor(
+    sent: readonly TicketSent[],
+    calls: readonly CallRecord[],
+    mark: { lastEvent: number; tickets: number },
+  ): Promise<FloorFound> {
+    const codes = sent.flatMap((r) => (r.receipt ? [r.receipt.code] : []));
+    const called = calls.flatMap((call) => (call.ticketCode ? [call.ticketCode] : []));
+    const [[{ now }], stored, keys, numbering, events, statuses] = await Promise.all([
+      this.rows<{ now: number }>(['queue'], 'SELECT count(*)::int AS now FROM tickets', []),
+      this.rows<{ code: string }>(
+        ['queue'],
+        'SELECT trim(code) AS code FROM tickets WHERE trim(code) = ANY($1::text[])',
+        [codes],
+      ),
+      this.rows<{ key: string; code: string }>(
+        ['queue'],
+        `SELECT key, response->>'code' AS code FROM idempotency_keys
+          WHERE operation = $1 AND key = ANY($2::text[]) AND status = 'completed'`,
+        [IssueTicket.subject, sent.map((r) => r.idempotencyKey)],
+      ),
+      this.rows<FloorFound['numbering'][number]>(
+        ['queue'],
+        `SELECT t.line, t.day::text AS day, count(*)::int AS tickets,
+                count(DISTINCT t.number)::int AS distinct, min(t.number) AS min,
+                max(t.number) AS max, c.last_no AS "lastNo"
+           FROM tickets t LEFT JOIN ticket_counters c ON c.line = t.line AND c.day = t.day
+          WHERE t.number IS NOT NULL GROUP BY t.line, t.day, c.last_no`,
+        [],
+      ),
+      this.rows<{ sequence: string; kind: string; ticketCode: string; counterCode: string }>(
+        ['queue'],
+        `SELECT e.sequence::text AS sequence, e.kind, trim(t.code) AS "ticketCode",
+                e.counter_code AS "counterCode"
+           FROM floor_events e JOIN tickets t ON t.id = e.ticket_id
+          WHERE e.sequence > $1 ORDER BY e.sequence`,
+        [mark.lastEvent],
+      ),
+      this.rows<{ code: string; status: string }>(
+        ['queue'],
+        'SELECT trim(code) AS code, status FROM tickets WHERE trim(code) = ANY($1::text[])',
+        [called],
+      ),
+    ]);
+    return {
+      tickets: { before: mark.tickets, now },
+      stored: stored.map((row) => row.code),
+      keys,
+      numbering,
+      events: events.map((event) => ({ ...event, sequence: Number(event.sequence) })),
+      called: statuses,
+    };
   }
 
   /** The last timeline entry tracking recorded, per application. */

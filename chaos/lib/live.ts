@@ -1,9 +1,7 @@
 import type { AuditResult } from './audit';
 
-/** What one follower of a case's live timeline received. */
-export interface Followed {
-  applicationId: string;
-  trackingNo: string;
+/** What one resumable client of a live stream received, over all its connections. */
+export interface StreamRecord {
   /** Event ids (entry sequences) in the order they arrived, over every connection. */
   ids: number[];
   /** Connections after the first: a cut stream resumed with `Last-Event-ID`. */
@@ -13,6 +11,19 @@ export interface Followed {
   /** How each connection ended: `ended` (by the server), an answer other than 200, `error`. */
   endings: Record<string, number>;
 }
+
+/** What one follower of a case's live timeline received. */
+export interface Followed extends StreamRecord {
+  applicationId: string;
+  trackingNo: string;
+}
+
+export const newStreamRecord = (): StreamRecord => ({
+  ids: [],
+  resumes: 0,
+  lateIds: [],
+  endings: {},
+});
 
 export interface LiveOptions {
   gatewayUrl: string;
@@ -27,93 +38,75 @@ const RESUME_AFTER_MS = 500;
 const QUIET_MS = 1500;
 
 /**
- * Clients following walked cases over `GET /v1/applications/{trackingNo}/events` while the
- * fault happens, as a careful client does: a stream that ends or breaks is opened again with
- * `Last-Event-ID`, the last id received. After the row each resumes once more, to collect what
- * was committed but never announced (the documented way such an event reaches a client).
+ * One client of a live stream (ADR 0024) while the fault happens, as a careful client does: a
+ * stream that ends or breaks is opened again with `Last-Event-ID`, the last id received (or
+ * `after` before any). `settle` ends it and resumes once more, to collect what was committed
+ * but never announced (the documented way such an event reaches a client).
  */
-export class LiveFollowers {
-  readonly followed: Followed[] = [];
-  private readonly running = new Set<Promise<void>>();
+export class ResumableStream {
   private readonly abort = new AbortController();
+  private running: Promise<void> | undefined;
 
-  constructor(private readonly options: LiveOptions) {}
+  constructor(
+    private readonly url: string,
+    private readonly headers: () => Promise<Record<string, string>>,
+    readonly record: StreamRecord,
+    /** The last event the client had before its first connection; none: it starts afresh. */
+    private readonly after?: number,
+  ) {}
 
-  follow(applicationId: string, trackingNo: string): void {
-    if (this.followed.length >= this.options.max || this.abort.signal.aborted) return;
-    const followed: Followed = {
-      applicationId,
-      trackingNo,
-      ids: [],
-      resumes: 0,
-      lateIds: [],
-      endings: {},
-    };
-    this.followed.push(followed);
-    const running = this.keepFollowing(followed).finally(() => this.running.delete(running));
-    this.running.add(running);
+  start(): void {
+    this.running ??= this.keepFollowing();
   }
 
   /**
-   * Ends the live streams, then resumes each once and reads its replay until it is quiet. A
-   * resume refused (the gateway may still count the streams just ended against the caller:
-   * 429) is tried again, up to ten times.
+   * Ends the live stream, then resumes once and reads its replay until it is quiet. A resume
+   * refused (the gateway may still count the stream just ended against the caller: 429) is
+   * tried again, up to ten times.
    */
   async settle(): Promise<void> {
     this.abort.abort();
-    await Promise.all(this.running);
-    await Promise.all(this.followed.map((followed) => this.resumeOnce(followed)));
-  }
-
-  private async resumeOnce(followed: Followed): Promise<void> {
+    await this.running;
     for (let attempt = 0; attempt < 10; attempt++) {
       const quiet = new AbortController();
       let timer = setTimeout(() => quiet.abort(), QUIET_MS);
-      const ending = await this.readStream(followed, quiet.signal, (id) => {
-        followed.lateIds.push(id);
+      const ending = await this.readStream(quiet.signal, (id) => {
+        this.record.lateIds.push(id);
         clearTimeout(timer);
         timer = setTimeout(() => quiet.abort(), QUIET_MS);
       }).catch(() => (quiet.signal.aborted ? 'quiet' : 'error'));
       clearTimeout(timer);
       if (ending === 'quiet' || ending === 'ended') return;
       const key = `last resume ${ending}`;
-      followed.endings[key] = (followed.endings[key] ?? 0) + 1;
+      this.record.endings[key] = (this.record.endings[key] ?? 0) + 1;
       await new Promise((resolve) => setTimeout(resolve, RESUME_AFTER_MS));
     }
   }
 
-  private async keepFollowing(followed: Followed): Promise<void> {
+  private async keepFollowing(): Promise<void> {
     let first = true;
     while (!this.abort.signal.aborted) {
-      if (!first) followed.resumes += 1;
+      if (!first) this.record.resumes += 1;
       first = false;
-      const ending = await this.readStream(followed, this.abort.signal, () => undefined).catch(
-        () => 'error',
-      );
+      const ending = await this.readStream(this.abort.signal, () => undefined).catch(() => 'error');
       if (this.abort.signal.aborted) return;
-      followed.endings[ending] = (followed.endings[ending] ?? 0) + 1;
+      this.record.endings[ending] = (this.record.endings[ending] ?? 0) + 1;
       await new Promise((resolve) => setTimeout(resolve, RESUME_AFTER_MS));
     }
   }
 
   /** One connection: every event's id goes into `ids` (and to `onId`) until it ends. */
-  private async readStream(
-    followed: Followed,
-    signal: AbortSignal,
-    onId: (id: number) => void,
-  ): Promise<string> {
-    const last = followed.ids[followed.ids.length - 1];
-    const response = await fetch(
-      `${this.options.gatewayUrl}/v1/applications/${followed.trackingNo}/events`,
-      {
-        headers: {
-          accept: 'text/event-stream',
-          ...(await this.options.headers()),
-          ...(last === undefined ? {} : { 'last-event-id': String(last) }),
-        },
-        signal,
+  private async readStream(signal: AbortSignal, onId: (id: number) => void): Promise<string> {
+    const { ids } = this.record;
+    const last = ids.length > 0 ? ids[ids.length - 1] : this.after;
+    const response = await fetch(this.url, {
+      headers: {
+        accept: 'text/event-stream',
+        ...(await this.headers()),
+        ...(last === undefined ? {} : { 'last-event-id': String(last) }),
       },
-    );
+      signal,
+    });
     if (response.status !== 200 || !response.body) {
       await response.body?.cancel().catch(() => undefined);
       return String(response.status);
@@ -127,7 +120,7 @@ export class LiveFollowers {
         const id = eventId(buffered.slice(0, end));
         buffered = buffered.slice(end + 2);
         if (id === undefined) continue;
-        followed.ids.push(id);
+        ids.push(id);
         onId(id);
       }
     }
@@ -135,8 +128,39 @@ export class LiveFollowers {
   }
 }
 
+/**
+ * Clients following walked cases over `GET /v1/applications/{trackingNo}/events` while the
+ * fault happens, each a `ResumableStream`.
+ */
+export class LiveFollowers {
+  readonly followed: Followed[] = [];
+  private readonly streams: ResumableStream[] = [];
+  private settled = false;
+
+  constructor(private readonly options: LiveOptions) {}
+
+  follow(applicationId: string, trackingNo: string): void {
+    if (this.followed.length >= this.options.max || this.settled) return;
+    const followed: Followed = { applicationId, trackingNo, ...newStreamRecord() };
+    this.followed.push(followed);
+    const stream = new ResumableStream(
+      `${this.options.gatewayUrl}/v1/applications/${trackingNo}/events`,
+      this.options.headers,
+      followed,
+    );
+    this.streams.push(stream);
+    stream.start();
+  }
+
+  /** Ends the live streams, then resumes each once and reads its replay until it is quiet. */
+  async settle(): Promise<void> {
+    this.settled = true;
+    await Promise.all(this.streams.map((stream) => stream.settle()));
+  }
+}
+
 /** `ended×3, 503×2`: how the followers' connections ended, most frequent first. */
-export function describeEndings(followed: readonly Followed[]): string {
+export function describeEndings(followed: readonly StreamRecord[]): string {
   const total = new Map<string, number>();
   for (const follower of followed)
     for (const [ending, n] of Object.entries(follower.endings))
