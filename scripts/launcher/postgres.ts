@@ -113,7 +113,17 @@ export async function startEmbeddedPostgres(
     // UTF8 whatever the machine's locale: citizen names are not ASCII.
     initdbFlags: ['--auth-local=trust', '--auth-host=trust', '--encoding=UTF8', '--locale=C'],
     // No Unix socket: its default directory may not exist or be writable, and services use TCP.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    // Eleven services and agencies at DB_POOL_MAX 10 each, and the chaos auditor: 100, the
+    // default, is too few once every pool fills after a restart (refused clients retry, and each
+    // refused attempt still costs PostgreSQL a backend).
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: record,
     onError: (error: unknown) => record(error instanceof Error ? error.message : String(error)),
   });

@@ -31,6 +31,7 @@ export function serviceInfrastructure(options: {
     PersistenceModule.forRoot({
       serverUrl: config.DATABASE_URL,
       database: options.database,
+      poolSize: config.DB_POOL_MAX,
       entities: [],
       migrations: options.migrations,
     }),

@@ -31,6 +31,7 @@ describe('loadConfig with baseEnv', () => {
       HTTP_PORT: 8080,
       LOG_LEVEL: 'info',
       NATS_REQUEST_TIMEOUT_MS: 5000,
+      DB_POOL_MAX: 10,
     });
   });
 
@@ -44,6 +45,7 @@ describe('loadConfig with baseEnv', () => {
       HTTP_PORT: '3999',
       LOG_LEVEL: 'debug',
       NATS_REQUEST_TIMEOUT_MS: '250',
+      DB_POOL_MAX: '4',
     });
     expect(config.DATABASE_URL).toBe('postgres://app:secret@db.internal:6543');
     expect(config.DB_PREFIX).toBe('mpp');
@@ -53,6 +55,7 @@ describe('loadConfig with baseEnv', () => {
     expect(config.HTTP_PORT).toBe(3999);
     expect(config.LOG_LEVEL).toBe('debug');
     expect(config.NATS_REQUEST_TIMEOUT_MS).toBe(250);
+    expect(config.DB_POOL_MAX).toBe(4);
   });
 
   it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])(
@@ -81,6 +84,10 @@ describe('loadConfig with baseEnv', () => {
     ['LOG_LEVEL', 'INFO'],
     ['DATABASE_URL', 'not a url'],
     ['NATS_REQUEST_TIMEOUT_MS', 'soon'],
+    ['DB_POOL_MAX', '0'],
+    ['DB_POOL_MAX', '101'],
+    ['DB_POOL_MAX', '2.5'],
+    ['DB_POOL_MAX', 'many'],
   ])('names %s when it is %j', (name, value) => {
     const error = configErrorOf({ HTTP_PORT: '3000', [name]: value });
     expect(error.message).toContain(`  ${name}: `);

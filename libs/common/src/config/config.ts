@@ -42,6 +42,13 @@ const namespace = makeValidator<string>((value) => {
   return value;
 });
 
+const poolSize = makeValidator<number>((value) => {
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1 || size > 100)
+    throw new Error('must be a whole number from 1 to 100');
+  return size;
+});
+
 /** A code that becomes a NATS subject token (agency codes): no dots, wildcards or spaces. */
 export const SUBJECT_TOKEN_PATTERN = /^[A-Z0-9-]{2,32}$/;
 
@@ -64,6 +71,12 @@ export const baseEnv = {
     choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
   }),
   NATS_REQUEST_TIMEOUT_MS: num({ default: 5000 }),
+  DB_POOL_MAX: poolSize({
+    default: 10,
+    desc:
+      'connections this service may hold to PostgreSQL (1–100); every service and agency together ' +
+      'must stay under the server’s max_connections',
+  }),
 };
 
 export type BaseConfig = CleanedEnv<typeof baseEnv>;
