@@ -113,7 +113,7 @@ export async function startEmbeddedPostgres(
     // UTF8 whatever the machine's locale: citizen names are not ASCII.
     initdbFlags: ['--auth-local=trust', '--auth-host=trust', '--encoding=UTF8', '--locale=C'],
     // No Unix socket: its default directory may not exist or be writable, and services use TCP.
-    // Eleven services and agencies at DB_POOL_MAX 10 each, and the chaos auditor: 100, the
+    // Eleven services and agencies at DB_POOL_MAX 20 each, and the chaos auditor: 100, the
     // default, is too few once every pool fills after a restart (refused clients retry, and each
     // refused attempt still costs PostgreSQL a backend).
     postgresFlags: [
@@ -122,7 +122,7 @@ export async function startEmbeddedPostgres(
       '-c',
       'unix_socket_directories=',
       '-c',
-      'max_connections=200',
+      'max_connections=300',
     ],
     onLog: record,
     onError: (error: unknown) => record(error instanceof Error ? error.message : String(error)),

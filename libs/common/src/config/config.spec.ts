@@ -31,7 +31,7 @@ describe('loadConfig with baseEnv', () => {
       HTTP_PORT: 8080,
       LOG_LEVEL: 'info',
       NATS_REQUEST_TIMEOUT_MS: 5000,
-      DB_POOL_MAX: 10,
+      DB_POOL_MAX: 20,
     });
   });
 

@@ -72,7 +72,7 @@ export const baseEnv = {
   }),
   NATS_REQUEST_TIMEOUT_MS: num({ default: 5000 }),
   DB_POOL_MAX: poolSize({
-    default: 10,
+    default: 20,
     desc:
       'connections this service may hold to PostgreSQL (1–100); every service and agency together ' +
       'must stay under the server’s max_connections',
