@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { AuditResult } from './audit';
 import { ResumableStream, type StreamRecord, newStreamRecord } from './live';
 import type { Answer, Authorize, PlannedRequest, Sent } from './load';
-import { ATTEMPTS, SteadyLoad, describeFailures, describeRetries, failureOf } from './load';
+import {
+  ATTEMPTS,
+  SteadyLoad,
+  describeFailures,
+  describeRetries,
+  failureOf,
+  worthRetrying as retriedByTheLoad,
+} from './load';
 
 /** The floor the harness sets up once, as the mall's admin: lines over DUKCAPIL's services. */
 export const FLOOR_AGENCY = 'DUKCAPIL';
@@ -78,9 +85,8 @@ export interface FloorOptions {
 
 /** What a client retries at a counter: no answer, a service unavailable, its key still in flight. */
 function worthRetrying(answer: Answer, code: string | undefined): boolean {
-  if (typeof answer !== 'number') return true;
-  if (answer === 409) return code === 'idempotency_key_in_flight';
-  return answer === 502 || answer === 503 || answer === 504;
+  // A 409 at a counter is mostly the floor's own refusal (nothing waiting, a ticket in service).
+  return answer === 409 ? code === 'idempotency_key_in_flight' : retriedByTheLoad(answer);
 }
 
 /** While nobody waits an officer asks again this much later: idle counters stay a light load. */

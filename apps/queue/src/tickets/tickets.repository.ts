@@ -91,12 +91,12 @@ export const ticketNoSql = (prefix: Sql, number: Sql): Sql =>
   sql`${prefix} || '-' || lpad(${number}::text, greatest(3, length(${number}::text)), '0')`;
 
 /**
- * A walk-in in one statement (`UnitOfWork.writeReturningWithEvents`), as `issue` does it in a
- * transaction: `numbered` takes the line's next number only if the line is still as the
- * caller knows it (active, of that agency, by that name) and has numbers left, and the
- * statement inserts the ticket with it, answering `number`. Nothing is written otherwise: the
- * caller looks again at the line (`lineOf`) and the counter (`lastNumber`) to say why. A code
- * drawn twice fails the whole statement on `TICKET_CODE_KEY`, the number with it.
+ * A walk-in in one statement (`UnitOfWork.writeReturningWithEvents`): `numbered` takes the line's
+ * next number only if the line is still as the caller knows it (active, of that agency, by that
+ * name) and has numbers left, and the statement inserts the ticket with it, answering `number`.
+ * Nothing is written otherwise: the caller looks again at the line (`lineOf`) and the counter
+ * (`lastNumber`) to say why. A code drawn twice fails the whole statement on `TICKET_CODE_KEY`,
+ * the number with it.
  */
 export function walkInStatement(
   ticket: NewTicket,

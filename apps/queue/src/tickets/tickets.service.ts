@@ -116,10 +116,7 @@ export class TicketsService {
         const current = await this.lineFor(input);
         if (sameLine(current, line)) {
           if ((await this.repository.lastNumber(line.prefix, ticket.day)) >= MAX_TICKET_NUMBER)
-            throw new DomainError('queue_numbers_exhausted', 409, [], {
-              prefix: line.prefix,
-              max: MAX_TICKET_NUMBER,
-            });
+            throw numbersExhausted(line);
         } else if (current.agencyCode !== line.agencyCode) {
           applicationId = await this.applicationOf(input, current.agencyCode);
         }
@@ -179,16 +176,10 @@ export class TicketsService {
     at: Date,
     number: number | null,
   ): TicketRecord {
-    return {
-      ...blankTicket(ticket),
-      kind: 'WALK_IN',
-      status: 'WAITING',
-      line: line.prefix,
-      lineName: line.name,
-      number,
-      clientId,
-      checkedInAt: at,
-    };
+    return onLine(
+      { ...blankTicket(ticket), kind: 'WALK_IN', status: 'WAITING' },
+      { line, number, clientId, at },
+    );
   }
 
   /**
@@ -461,22 +452,32 @@ function numbered(
   ticket: TicketRecord,
   numbering: { line: ServiceLine; number: number; clientId: string; at: Date },
 ): TicketRecord {
-  const { line, number } = numbering;
-  if (number > MAX_TICKET_NUMBER)
-    throw new DomainError('queue_numbers_exhausted', 409, [], {
-      prefix: line.prefix,
-      max: MAX_TICKET_NUMBER,
-    });
+  if (numbering.number > MAX_TICKET_NUMBER) throw numbersExhausted(numbering.line);
+  return onLine(ticket, numbering);
+}
+
+/** The ticket waiting on its line; `number` null while the walk-in's statement draws it. */
+function onLine(
+  ticket: TicketRecord,
+  numbering: { line: ServiceLine; number: number | null; clientId: string; at: Date },
+): TicketRecord {
+  const { line } = numbering;
   return {
     ...ticket,
     status: 'WAITING',
     line: line.prefix,
     lineName: line.name,
-    number,
+    number: numbering.number,
     clientId: numbering.clientId,
     checkedInAt: numbering.at,
   };
 }
+
+const numbersExhausted = (line: ServiceLine) =>
+  new DomainError('queue_numbers_exhausted', 409, [], {
+    prefix: line.prefix,
+    max: MAX_TICKET_NUMBER,
+  });
 
 /** A new ticket's record before anything happened to it. */
 function blankTicket(ticket: NewTicket): Omit<TicketRecord, 'kind' | 'status'> {

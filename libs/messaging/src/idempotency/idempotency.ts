@@ -2,7 +2,7 @@ import { DomainError } from '@satupintu/common';
 import type { Principal } from '@satupintu/contracts';
 import { sql, type Sql } from '@satupintu/persistence';
 import { createHash } from 'node:crypto';
-import { computedJson } from '../outbox/outbox.repository';
+import { computedJson, type ComputedFields } from '../outbox/outbox.repository';
 
 /** How long a key is remembered after its first use (the draft's "expiry"; ADR 0017). */
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
@@ -129,7 +129,7 @@ export function completionOf(
   claim: IdempotencyClaim,
   response: unknown,
   when: Sql,
-  computed?: Readonly<Record<string, Sql>>,
+  computed?: ComputedFields,
 ): Sql {
   // A sealed answer is sealed whole, in this process: nothing of it can be left to SQL.
   if (claim.seal && computed && Object.keys(computed).length > 0)

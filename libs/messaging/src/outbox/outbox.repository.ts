@@ -12,15 +12,18 @@ export interface OutboxEvent {
    * Top-level payload fields the creating statement computes (`computedJson`): SQL over its
    * CTEs, for a value known only once it ran (a number it draws).
    */
-  computed?: Readonly<Record<string, Sql>>;
+  computed?: ComputedFields;
 }
+
+/** Top-level fields of a JSON object that SQL sets (`computedJson`), by name. */
+export type ComputedFields = Readonly<Record<string, Sql>>;
 
 /**
  * `json` as `jsonb`, with top-level fields set by SQL expressions: for what a single creating
  * statement records (an event's payload, the answer kept under an Idempotency-Key) that holds a
  * value the statement itself computes.
  */
-export function computedJson(json: string, computed?: Readonly<Record<string, Sql>>): Sql {
+export function computedJson(json: string, computed?: ComputedFields): Sql {
   const fields = Object.entries(computed ?? {});
   if (fields.length === 0) return sql`${json}::jsonb`;
   const pairs = fields.map(([name, value]) => sql`${name}::text, ${value}`);

@@ -21,14 +21,14 @@ import { EVENT_ID_HEADER, OCCURRED_AT_HEADER, propagationHeaders } from '../head
 import { eventSubject } from '../namespace';
 import { NATS_OPTIONS, type NatsOptions } from '../nats.module';
 import { OutboxRelay } from './outbox-relay';
-import { OutboxRepository, type OutboxEvent } from './outbox.repository';
+import { OutboxRepository, type ComputedFields, type OutboxEvent } from './outbox.repository';
 
 /** An event to record with `writeWithEvents`; built by `outgoing`, which checks its payload type. */
 export interface OutgoingEvent {
   event: EventContract<unknown>;
   payload: unknown;
   /** Payload fields the statement computes (`outgoingComputed`). */
-  computed?: Readonly<Record<string, Sql>>;
+  computed?: ComputedFields;
 }
 
 export function outgoing<T>(event: EventContract<T>, payload: T): OutgoingEvent {
@@ -57,7 +57,7 @@ export interface WriteOptions {
   completes?: {
     claim: IdempotencyClaim;
     response: unknown;
-    computed?: Readonly<Record<string, Sql>>;
+    computed?: ComputedFields;
   };
   /**
    * Common table expressions the statement reads (PostgreSQL takes data-modifying ones only
@@ -266,7 +266,7 @@ export class UnitOfWork {
   private prepare<T>(
     event: EventContract<T>,
     payload: T,
-    computed?: Readonly<Record<string, Sql>>,
+    computed?: ComputedFields,
   ): PreparedEvent {
     if (!this.declared.has(event.subject)) {
       throw new Error(
